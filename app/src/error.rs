@@ -1,0 +1,197 @@
+//! The one application error type.
+//!
+//! Every failure a user can see is an [`AppError`]: it carries a stable, user-safe message and an
+//! HTTP status. On the wire (JSON API and server functions alike) it is `{"detail": …, "status": …}`,
+//! the `detail` convention Open WebUI clients expect. Causes (database errors and the like) are
+//! logged where they happen and never put in the message.
+
+use serde::{Deserialize, Serialize};
+
+/// A failure with a user-safe message and the HTTP status that goes with it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[serde(into = "WireError", from = "WireError")]
+pub enum AppError {
+    /// The request is malformed (400).
+    #[error("{0}")]
+    BadRequest(String),
+    /// The caller is not signed in, or their session or key is no longer valid (401).
+    #[error("You are not signed in, or your session has expired. Please sign in again.")]
+    Unauthenticated,
+    /// The caller is signed in but may not do this (403).
+    #[error("{0}")]
+    Forbidden(String),
+    /// The thing asked for does not exist, or is not the caller's to see (404).
+    #[error("{0}")]
+    NotFound(String),
+    /// The request conflicts with what is stored (409).
+    #[error("{0}")]
+    Conflict(String),
+    /// The request body is over the configured limit (413).
+    #[error("The request body is too large.")]
+    PayloadTooLarge,
+    /// The request is well-formed but its content is invalid (422).
+    #[error("{0}")]
+    Unprocessable(String),
+    /// Too many attempts in a short time (429).
+    #[error("{0}")]
+    TooManyRequests(String),
+    /// The server or its database cannot answer right now (503); also used by the client when
+    /// the server cannot be reached.
+    #[error("{0}")]
+    Unavailable(String),
+    /// Something failed on the server; the cause is in the server log (500).
+    #[error("Something went wrong on our side. Please try again.")]
+    Internal,
+}
+
+impl AppError {
+    /// The HTTP status code of this error.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::BadRequest(_) => 400,
+            AppError::Unauthenticated => 401,
+            AppError::Forbidden(_) => 403,
+            AppError::NotFound(_) => 404,
+            AppError::Conflict(_) => 409,
+            AppError::PayloadTooLarge => 413,
+            AppError::Unprocessable(_) => 422,
+            AppError::TooManyRequests(_) => 429,
+            AppError::Unavailable(_) => 503,
+            AppError::Internal => 500,
+        }
+    }
+
+    /// A generic 404 for something that does not exist or is not the caller's.
+    pub fn not_found() -> Self {
+        AppError::NotFound("We could not find what you're looking for.".to_owned())
+    }
+
+    /// The message shown to users (same as `Display`).
+    pub fn detail(&self) -> String {
+        self.to_string()
+    }
+}
+
+/// The wire shape of an [`AppError`]: `{"detail": "...", "status": 404}`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WireError {
+    /// The user-safe message.
+    pub detail: String,
+    /// The HTTP status code.
+    #[serde(default = "internal_status")]
+    pub status: u16,
+}
+
+fn internal_status() -> u16 {
+    500
+}
+
+impl From<AppError> for WireError {
+    fn from(e: AppError) -> Self {
+        WireError { status: e.status(), detail: e.detail() }
+    }
+}
+
+impl From<WireError> for AppError {
+    fn from(w: WireError) -> Self {
+        let d = w.detail;
+        match w.status {
+            400 => AppError::BadRequest(d),
+            401 => AppError::Unauthenticated,
+            403 => AppError::Forbidden(d),
+            404 => AppError::NotFound(d),
+            409 => AppError::Conflict(d),
+            413 => AppError::PayloadTooLarge,
+            422 => AppError::Unprocessable(d),
+            429 => AppError::TooManyRequests(d),
+            503 => AppError::Unavailable(d),
+            _ => AppError::Internal,
+        }
+    }
+}
+
+impl leptos::server_fn::error::FromServerFnError for AppError {
+    type Encoder = leptos::server_fn::codec::JsonEncoding;
+
+    fn from_server_fn_error(value: leptos::server_fn::error::ServerFnErrorErr) -> Self {
+        use leptos::server_fn::error::ServerFnErrorErr as E;
+        match value {
+            E::Args(m) | E::MissingArg(m) => AppError::BadRequest(format!("Invalid request: {m}")),
+            E::Request(_) => AppError::Unavailable(
+                "Cannot reach the server. Check your connection and try again.".to_owned(),
+            ),
+            // On the server, failing to decode the arguments means the caller sent a bad body.
+            E::Deserialization(m) if cfg!(feature = "ssr") => {
+                AppError::BadRequest(format!("Invalid request: {m}"))
+            }
+            E::Deserialization(_) | E::Serialization(_) | E::Response(_) => AppError::Internal,
+            E::Registration(_)
+            | E::UnsupportedRequestMethod(_)
+            | E::ServerError(_)
+            | E::MiddlewareError(_) => AppError::Internal,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sea_orm::DbErr> for AppError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        tracing::error!(error = %e, "database error");
+        match e {
+            sea_orm::DbErr::ConnectionAcquire(_) | sea_orm::DbErr::Conn(_) => {
+                AppError::Unavailable("The database is not available right now.".to_owned())
+            }
+            _ => AppError::Internal,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl axum::response::IntoResponse for AppError {
+    fn into_response(self) -> axum::response::Response {
+        let status = axum::http::StatusCode::from_u16(self.status())
+            .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
+        let body = axum::Json(serde_json::json!({ "detail": self.detail() }));
+        (status, body).into_response()
+    }
+}
+
+/// A result whose error is an [`AppError`].
+pub type AppResult<T> = Result<T, AppError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_shape_round_trips_every_variant() {
+        let all = [
+            AppError::BadRequest("bad".into()),
+            AppError::Unauthenticated,
+            AppError::Forbidden("no".into()),
+            AppError::NotFound("gone".into()),
+            AppError::Conflict("clash".into()),
+            AppError::PayloadTooLarge,
+            AppError::Unprocessable("tree".into()),
+            AppError::TooManyRequests("slow down".into()),
+            AppError::Unavailable("db".into()),
+            AppError::Internal,
+        ];
+        for e in all {
+            let json = serde_json::to_value(&e).unwrap();
+            assert_eq!(json["status"], e.status());
+            assert_eq!(json["detail"], e.detail());
+            let back: AppError = serde_json::from_value(json).unwrap();
+            assert_eq!(back, e);
+        }
+    }
+
+    #[test]
+    fn internal_errors_never_carry_a_cause() {
+        let json = serde_json::to_string(&AppError::Internal).unwrap();
+        assert_eq!(
+            json,
+            r#"{"detail":"Something went wrong on our side. Please try again.","status":500}"#
+        );
+    }
+}

@@ -1,0 +1,62 @@
+//! The start page.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::system::get_system_info;
+
+/// The start page: a welcome and a live check of the server and its database.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let check = Action::new(|_: &()| get_system_info());
+    let result = check.value();
+    view! {
+        <Title text=""/>
+        <section class="welcome">
+            <h1>"Welcome to chatshare"</h1>
+            <p class="lead">
+                "A self-hosted chat workspace. Share any conversation as a link, update it or revoke it later, and let colleagues open it read-only."
+            </p>
+            <div class="panel">
+                <h2>"Server status"</h2>
+                <button
+                    type="button"
+                    class="button"
+                    disabled=move || check.pending().get()
+                    on:click=move |_| {
+                        check.dispatch(());
+                    }
+                >
+                    {move || if check.pending().get() { "Checking…" } else { "Check server" }}
+                </button>
+                <div aria-live="polite">
+                    {move || {
+                        result
+                            .get()
+                            .map(|r| match r {
+                                Ok(info) => {
+                                    view! {
+                                        <p class="status-ok" data-testid="system-info">
+                                            {format!(
+                                                "{} {} is up · database: {} · {} migrations applied · {} accounts",
+                                                info.name,
+                                                info.version,
+                                                info.database,
+                                                info.migrations_applied,
+                                                info.users,
+                                            )}
+                                        </p>
+                                    }
+                                        .into_any()
+                                }
+                                Err(e) => {
+                                    view! { <p class="status-error" role="alert">{e.detail()}</p> }
+                                        .into_any()
+                                }
+                            })
+                    }}
+                </div>
+            </div>
+        </section>
+    }
+}

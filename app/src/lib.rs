@@ -1,0 +1,61 @@
+//! The chatshare Leptos app, shared by the server (feature `ssr`) and the WASM client
+//! (feature `hydrate`).
+//!
+//! Organised by feature: each folder holds that feature's wire types, server functions,
+//! components and (behind `ssr`) its service. Shared UI pieces live in [`ui`], the one error
+//! type in [`error`].
+#![recursion_limit = "256"]
+
+pub mod error;
+pub mod home;
+#[cfg(feature = "ssr")]
+pub mod state;
+pub mod system;
+pub mod ui;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The HTML document around every page: head (meta tags, stylesheet, hydration scripts) and body.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let stylesheet = format!("/{}/chatshare.css", options.site_pkg_dir);
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light dark"/>
+                <link rel="stylesheet" href=stylesheet/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The root component: meta context, router and the app's routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Title formatter=|text: String| {
+            if text.is_empty() { "chatshare".to_owned() } else { format!("{text} · chatshare") }
+        }/>
+        <Router>
+            <ui::AppShell>
+                <Routes fallback=ui::NotFoundPage>
+                    <Route path=path!("/") view=home::HomePage/>
+                </Routes>
+            </ui::AppShell>
+        </Router>
+    }
+}

@@ -1,0 +1,20 @@
+//! Server-side state shared by every request: the database connection and the server's options.
+
+use sea_orm::DatabaseConnection;
+
+use crate::error::AppError;
+
+/// What every server function and service call on the server can reach.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    /// The connection pool (SQLite or PostgreSQL).
+    pub db: DatabaseConnection,
+}
+
+/// The [`AppState`] provided to the current request, for server functions.
+pub fn app_state() -> Result<AppState, AppError> {
+    leptos::prelude::use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the request context");
+        AppError::Internal
+    })
+}

@@ -1,0 +1,40 @@
+import { defineConfig } from '@playwright/test';
+
+// Runs the release server on its own port with a fresh data directory, and Debian's Chromium.
+const port = Number(process.env.CHATSHARE_E2E_PORT ?? 3107);
+const dataDir = `/tmp/chatshare-e2e-${process.pid}`;
+
+export default defineConfig({
+  testDir: './tests',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+        '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    command: `rm -rf ${dataDir} && ./target/release/chatshare`,
+    cwd: '..',
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      CHATSHARE_ADDR: `127.0.0.1:${port}`,
+      CHATSHARE_DATA_DIR: dataDir,
+      RUST_LOG: 'warn',
+    },
+  },
+});

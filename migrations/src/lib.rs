@@ -1,0 +1,18 @@
+//! The chatshare database schema, as sea-orm migrations.
+//!
+//! Applied at server start-up; also runnable by hand with
+//! `cargo run -p migrations -- up|down|status`.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261121_000001_initial_schema;
+
+/// Every migration of the chatshare schema, oldest first.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261121_000001_initial_schema::Migration)]
+    }
+}

@@ -1,0 +1,80 @@
+//! The built site's versioned asset path.
+//!
+//! The WASM, JS and CSS are served under `/pkg/<hash>/`, where `<hash>` is taken from their
+//! contents at start-up, so they can be cached for a year: a new build gets a new path.
+
+use std::hash::Hasher;
+use std::path::Path;
+
+/// Short content hash of every file under `<site_root>/pkg` (names and bytes, sorted by name),
+/// or `"dev"` when the directory is missing (a server built without the client).
+pub fn pkg_hash(site_root: &Path) -> String {
+    let pkg = site_root.join("pkg");
+    let mut files = Vec::new();
+    collect(&pkg, &mut files);
+    if files.is_empty() {
+        return "dev".to_owned();
+    }
+    files.sort();
+    // FNV-1a, 64 bit: stable across runs and builds (std's SipHash keys are not).
+    let mut h = Fnv1a::default();
+    for f in files {
+        h.write(f.strip_prefix(&pkg).unwrap_or(&f).to_string_lossy().as_bytes());
+        if let Ok(bytes) = std::fs::read(&f) {
+            h.write(&bytes);
+        }
+    }
+    format!("{:012x}", h.finish() & 0xffff_ffff_ffff)
+}
+
+fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Self {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv1a {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_changes_with_content_and_is_stable() {
+        let dir = std::env::temp_dir().join(format!("chatshare-assets-{}", std::process::id()));
+        let pkg = dir.join("pkg");
+        std::fs::create_dir_all(&pkg).unwrap();
+        assert_eq!(pkg_hash(&dir.join("missing")), "dev");
+        std::fs::write(pkg.join("a.js"), "one").unwrap();
+        let first = pkg_hash(&dir);
+        assert_eq!(first, pkg_hash(&dir));
+        assert_eq!(first.len(), 12);
+        std::fs::write(pkg.join("a.js"), "two").unwrap();
+        assert_ne!(first, pkg_hash(&dir));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

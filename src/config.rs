@@ -1,0 +1,102 @@
+//! Server configuration: built-in defaults, overridden by environment variables, overridden by
+//! command-line flags. `chatshare --help` lists every option with its variable.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Parser;
+
+/// Everything the server needs to start.
+#[derive(Debug, Clone, Parser)]
+#[command(name = "chatshare", version, about = "chatshare: a self-hosted chat workspace with first-class chat sharing")]
+pub struct Config {
+    /// Address and port to listen on.
+    #[arg(long, env = "CHATSHARE_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+
+    /// Directory for the embedded SQLite database (`chatshare.db`); created when missing.
+    #[arg(long, env = "CHATSHARE_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
+
+    /// Database URL: `sqlite://PATH` or `postgres://USER@HOST/DB`. When unset, SQLite at
+    /// `<data dir>/chatshare.db`. Never logged (it may hold a password).
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    pub database_url: Option<String>,
+
+    /// Directory of the built site: `pkg/` (WASM, JS, CSS) and the public files.
+    #[arg(long, env = "CHATSHARE_SITE_ROOT", default_value = "target/site")]
+    pub site_root: PathBuf,
+
+    /// Largest request body accepted, in bytes; larger ones get 413.
+    #[arg(long, env = "CHATSHARE_MAX_BODY_BYTES", default_value_t = 32 * 1024 * 1024)]
+    pub max_body_bytes: usize,
+
+    /// Most database connections the pool holds open.
+    #[arg(long, env = "CHATSHARE_DB_MAX_CONNECTIONS", default_value_t = 16)]
+    pub db_max_connections: u32,
+
+    /// Log filter, in `tracing` EnvFilter syntax (for example `info,tower_http=debug`).
+    #[arg(long, env = "RUST_LOG", default_value = "info,sqlx=warn,sea_orm=warn")]
+    pub log: String,
+}
+
+impl Config {
+    /// The database URL in force: the configured one, or the default SQLite file.
+    pub fn effective_database_url(&self) -> String {
+        match &self.database_url {
+            Some(url) if !url.trim().is_empty() => url.clone(),
+            _ => format!("sqlite://{}?mode=rwc", self.data_dir.join("chatshare.db").display()),
+        }
+    }
+
+    /// A configuration with every default, for tests and embedding.
+    pub fn defaults() -> Self {
+        Config::parse_from(["chatshare"])
+    }
+}
+
+/// The URL with any password replaced by `***`, safe to log.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    match rest.split_once('@') {
+        Some((userinfo, host)) => {
+            let user = userinfo.split(':').next().unwrap_or_default();
+            if userinfo.contains(':') {
+                format!("{scheme}://{user}:***@{host}")
+            } else {
+                format!("{scheme}://{user}@{host}")
+            }
+        }
+        None => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_database_is_sqlite_in_the_data_dir() {
+        let mut c = Config::defaults();
+        c.data_dir = PathBuf::from("/tmp/x");
+        assert_eq!(c.effective_database_url(), "sqlite:///tmp/x/chatshare.db?mode=rwc");
+        c.database_url = Some("postgres://u@h/db".into());
+        assert_eq!(c.effective_database_url(), "postgres://u@h/db");
+    }
+
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(redact_url("postgres://bob:s3cret@db:5432/x"), "postgres://bob:***@db:5432/x");
+        assert_eq!(redact_url("postgres://bob@db/x"), "postgres://bob@db/x");
+        assert_eq!(redact_url("sqlite://./data/chatshare.db"), "sqlite://./data/chatshare.db");
+    }
+
+    #[test]
+    fn flags_override_defaults() {
+        let c = Config::parse_from(["chatshare", "--addr", "0.0.0.0:8080", "--max-body-bytes", "10"]);
+        assert_eq!(c.addr.port(), 8080);
+        assert_eq!(c.max_body_bytes, 10);
+    }
+}

@@ -1,0 +1,213 @@
+//! The axum router (Leptos pages and server functions, the JSON API, static files) and the
+//! listener with graceful shutdown.
+
+use std::net::SocketAddr;
+
+use app::error::{AppError, WireError};
+use app::state::AppState;
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, FromRef, State};
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{middleware, Json, Router};
+use leptos::config::{Env, LeptosOptions};
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sea_orm::DatabaseConnection;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::assets;
+use crate::config::Config;
+use crate::db;
+
+/// The router's state: Leptos' options and the app's shared state.
+#[derive(Clone, FromRef)]
+pub struct ServerState {
+    /// Leptos' site options (output name, site root, versioned pkg path).
+    pub leptos_options: LeptosOptions,
+    /// Database and other shared state.
+    pub app: AppState,
+}
+
+/// The whole HTTP application over an open database.
+pub fn router(config: &Config, db: DatabaseConnection) -> Router {
+    let hash = assets::pkg_hash(&config.site_root);
+    let leptos_options = LeptosOptions::builder()
+        .output_name("chatshare")
+        .site_root(config.site_root.to_string_lossy().to_string())
+        .site_pkg_dir(format!("pkg/{hash}"))
+        .site_addr(config.addr)
+        .env(Env::PROD)
+        .build();
+    let app_state = AppState { db };
+    let state = ServerState { leptos_options: leptos_options.clone(), app: app_state.clone() };
+    let context = move || provide_context(app_state.clone());
+    let routes = generate_route_list(app::App);
+
+    let versioned_pkg = Router::new()
+        .nest_service(&format!("/pkg/{hash}"), ServeDir::new(config.site_root.join("pkg")))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        ));
+
+    Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = leptos_options.clone();
+            move || app::shell(options.clone())
+        })
+        .merge(versioned_pkg)
+        .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(context, app::shell))
+        .layer(DefaultBodyLimit::max(config.max_body_bytes))
+        .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
+        .layer(middleware::map_response(error_responses))
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("frame-ancestors 'none'; object-src 'none'; base-uri 'self'"),
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// `GET /healthz`: `{"status":"ok"}` when the database answers, else 503.
+async fn healthz(State(state): State<ServerState>) -> Response {
+    if db::is_healthy(&state.app.db).await {
+        Json(serde_json::json!({ "status": "ok" })).into_response()
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({ "status": "unavailable" })))
+            .into_response()
+    }
+}
+
+const SERVER_FN_ERROR_HEADER: HeaderName = HeaderName::from_static("serverfnerror");
+
+/// Gives server-function errors their real HTTP status (the framework sends every error as 500;
+/// the body is our encoded [`AppError`], which knows its status), and turns the body-limit
+/// layer's plain-text 413 into `{"detail": …}`.
+async fn error_responses(res: Response) -> Response {
+    if res.status() == StatusCode::PAYLOAD_TOO_LARGE && !is_json(&res) {
+        return AppError::PayloadTooLarge.into_response();
+    }
+    if res.status() != StatusCode::INTERNAL_SERVER_ERROR || !res.headers().contains_key(SERVER_FN_ERROR_HEADER) {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let bytes = match axum::body::to_bytes(body, 1024 * 1024).await {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            tracing::error!(error = %e, "cannot read a server function's error body");
+            return AppError::Internal.into_response();
+        }
+    };
+    if let Ok(wire) = serde_json::from_slice::<WireError>(&bytes) {
+        if let Ok(status) = StatusCode::from_u16(wire.status) {
+            parts.status = status;
+        }
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+fn is_json(res: &Response) -> bool {
+    res.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"))
+}
+
+/// A server running in the background (for tests and embedding).
+pub struct RunningServer {
+    /// The address it listens on (with the real port when started on port 0).
+    pub addr: SocketAddr,
+    /// The database it serves.
+    pub db: DatabaseConnection,
+    shutdown: Option<oneshot::Sender<()>>,
+    handle: JoinHandle<std::io::Result<()>>,
+}
+
+impl RunningServer {
+    /// `http://ADDR`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Stops accepting connections, finishes the ones in flight, and waits.
+    pub async fn stop(mut self) -> std::io::Result<()> {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        self.handle.await.unwrap_or_else(|e| Err(std::io::Error::other(e)))
+    }
+}
+
+/// Binds `config.addr` (port 0 picks a free port) and serves `db` in a background task.
+pub async fn spawn(config: &Config, db: DatabaseConnection) -> std::io::Result<RunningServer> {
+    let listener = TcpListener::bind(config.addr).await?;
+    let addr = listener.local_addr()?;
+    let app = router(config, db.clone());
+    let (tx, rx) = oneshot::channel::<()>();
+    let handle = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                let _ = rx.await;
+            })
+            .await
+    });
+    Ok(RunningServer { addr, db, shutdown: Some(tx), handle })
+}
+
+/// Serves until SIGINT or SIGTERM, then shuts down gracefully.
+pub async fn serve_until_signal(config: &Config, db: DatabaseConnection) -> std::io::Result<()> {
+    let listener = TcpListener::bind(config.addr).await?;
+    let addr = listener.local_addr()?;
+    tracing::info!("chatshare is listening on http://{addr}");
+    println!("chatshare is running at http://{addr}");
+    axum::serve(listener, router(config, db)).with_graceful_shutdown(shutdown_signal()).await?;
+    tracing::info!("chatshare stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutdown signal received, finishing requests in flight");
+}

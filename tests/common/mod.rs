@@ -1,0 +1,67 @@
+//! Shared test support: a fresh database per test, on SQLite or PostgreSQL
+//! (`CHATSHARE_TEST_DB=sqlite|postgres`), and a real server on port 0.
+#![allow(dead_code)]
+
+use chatshare::config::Config;
+use chatshare::server::RunningServer;
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection};
+
+/// Which backend this test run uses.
+pub fn backend() -> String {
+    std::env::var("CHATSHARE_TEST_DB").unwrap_or_else(|_| "sqlite".to_owned())
+}
+
+/// A URL for a brand-new, empty database of the backend under test.
+pub async fn fresh_database_url() -> String {
+    let id = uuid::Uuid::new_v4().simple().to_string();
+    if backend() == "postgres" {
+        let admin = std::env::var("CHATSHARE_TEST_PG_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned());
+        let conn = Database::connect(&admin).await.expect("connect to the PostgreSQL test server");
+        let name = format!("chatshare_t_{id}");
+        conn.execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+            .await
+            .expect("create a test database");
+        conn.close().await.ok();
+        let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin);
+        format!("{base}/{name}")
+    } else {
+        let dir = std::env::temp_dir().join(format!("chatshare-test-{id}"));
+        std::fs::create_dir_all(&dir).expect("create a temp dir");
+        format!("sqlite://{}?mode=rwc", dir.join("chatshare.db").display())
+    }
+}
+
+/// A migrated, empty database of the backend under test.
+pub async fn fresh_db() -> DatabaseConnection {
+    let url = fresh_database_url().await;
+    chatshare::db::connect_and_migrate(&url, 8).await.expect("open and migrate the test database")
+}
+
+/// Test configuration: port 0 on loopback, a site root that may not exist.
+pub fn test_config() -> Config {
+    let mut c = Config::defaults();
+    c.addr = "127.0.0.1:0".parse().expect("loopback address");
+    c.site_root = std::env::temp_dir().join("chatshare-no-site");
+    c
+}
+
+/// A server on a fresh database, listening on a free loopback port.
+pub async fn start_server() -> RunningServer {
+    start_server_with(test_config()).await
+}
+
+/// A server with the given configuration on a fresh database.
+pub async fn start_server_with(config: Config) -> RunningServer {
+    let db = fresh_db().await;
+    chatshare::server::spawn(&config, db).await.expect("start the server")
+}
+
+/// An HTTP client that keeps cookies and never follows redirects.
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("build an HTTP client")
+}
