@@ -8,7 +8,11 @@ use clap::Parser;
 
 /// Everything the server needs to start.
 #[derive(Debug, Clone, Parser)]
-#[command(name = "chatshare", version, about = "chatshare: a self-hosted chat workspace with first-class chat sharing")]
+#[command(
+    name = "chatshare",
+    version,
+    about = "chatshare: a self-hosted chat workspace with first-class chat sharing"
+)]
 pub struct Config {
     /// Address and port to listen on.
     #[arg(long, env = "CHATSHARE_ADDR", default_value = "127.0.0.1:3000")]
@@ -45,7 +49,10 @@ impl Config {
     pub fn effective_database_url(&self) -> String {
         match &self.database_url {
             Some(url) if !url.trim().is_empty() => url.clone(),
-            _ => format!("sqlite://{}?mode=rwc", self.data_dir.join("chatshare.db").display()),
+            _ => format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("chatshare.db").display()
+            ),
         }
     }
 
@@ -81,16 +88,25 @@ mod tests {
     fn default_database_is_sqlite_in_the_data_dir() {
         let mut c = Config::defaults();
         c.data_dir = PathBuf::from("/tmp/x");
-        assert_eq!(c.effective_database_url(), "sqlite:///tmp/x/chatshare.db?mode=rwc");
+        assert_eq!(
+            c.effective_database_url(),
+            "sqlite:///tmp/x/chatshare.db?mode=rwc"
+        );
         c.database_url = Some("postgres://u@h/db".into());
         assert_eq!(c.effective_database_url(), "postgres://u@h/db");
     }
 
     #[test]
     fn passwords_are_redacted() {
-        assert_eq!(redact_url("postgres://bob:s3cret@db:5432/x"), "postgres://bob:***@db:5432/x");
+        assert_eq!(
+            redact_url("postgres://bob:s3cret@db:5432/x"),
+            "postgres://bob:***@db:5432/x"
+        );
         assert_eq!(redact_url("postgres://bob@db/x"), "postgres://bob@db/x");
-        assert_eq!(redact_url("sqlite://./data/chatshare.db"), "sqlite://./data/chatshare.db");
+        assert_eq!(
+            redact_url("sqlite://./data/chatshare.db"),
+            "sqlite://./data/chatshare.db"
+        );
     }
 
     #[test]

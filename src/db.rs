@@ -30,8 +30,14 @@ pub enum DbStartError {
 
 /// Connects to `url` (SQLite: WAL, `synchronous=NORMAL`, foreign keys on, busy timeout) and runs
 /// every pending migration.
-pub async fn connect_and_migrate(url: &str, max_connections: u32) -> Result<DatabaseConnection, DbStartError> {
-    let wrap = |source| DbStartError::Database { url: redact_url(url), source };
+pub async fn connect_and_migrate(
+    url: &str,
+    max_connections: u32,
+) -> Result<DatabaseConnection, DbStartError> {
+    let wrap = |source| DbStartError::Database {
+        url: redact_url(url),
+        source,
+    };
     let mut opts = ConnectOptions::new(url.to_owned());
     opts.max_connections(max_connections)
         .min_connections(1)

@@ -48,12 +48,18 @@ pub fn router(config: &Config, db: DatabaseConnection) -> Router {
         .env(Env::PROD)
         .build();
     let app_state = AppState { db };
-    let state = ServerState { leptos_options: leptos_options.clone(), app: app_state.clone() };
+    let state = ServerState {
+        leptos_options: leptos_options.clone(),
+        app: app_state.clone(),
+    };
     let context = move || provide_context(app_state.clone());
     let routes = generate_route_list(app::App);
 
     let versioned_pkg = Router::new()
-        .nest_service(&format!("/pkg/{hash}"), ServeDir::new(config.site_root.join("pkg")))
+        .nest_service(
+            &format!("/pkg/{hash}"),
+            ServeDir::new(config.site_root.join("pkg")),
+        )
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("public, max-age=31536000, immutable"),
@@ -92,7 +98,10 @@ async fn healthz(State(state): State<ServerState>) -> Response {
     if db::is_healthy(&state.app.db).await {
         Json(serde_json::json!({ "status": "ok" })).into_response()
     } else {
-        (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({ "status": "unavailable" })))
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(serde_json::json!({ "status": "unavailable" })),
+        )
             .into_response()
     }
 }
@@ -106,7 +115,9 @@ async fn error_responses(res: Response) -> Response {
     if res.status() == StatusCode::PAYLOAD_TOO_LARGE && !is_json(&res) {
         return AppError::PayloadTooLarge.into_response();
     }
-    if res.status() != StatusCode::INTERNAL_SERVER_ERROR || !res.headers().contains_key(SERVER_FN_ERROR_HEADER) {
+    if res.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !res.headers().contains_key(SERVER_FN_ERROR_HEADER)
+    {
         return res;
     }
     let (mut parts, body) = res.into_parts();
@@ -153,7 +164,9 @@ impl RunningServer {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
-        self.handle.await.unwrap_or_else(|e| Err(std::io::Error::other(e)))
+        self.handle
+            .await
+            .unwrap_or_else(|e| Err(std::io::Error::other(e)))
     }
 }
 
@@ -170,7 +183,12 @@ pub async fn spawn(config: &Config, db: DatabaseConnection) -> std::io::Result<R
             })
             .await
     });
-    Ok(RunningServer { addr, db, shutdown: Some(tx), handle })
+    Ok(RunningServer {
+        addr,
+        db,
+        shutdown: Some(tx),
+        handle,
+    })
 }
 
 /// Serves until SIGINT or SIGTERM, then shuts down gracefully.
@@ -179,7 +197,9 @@ pub async fn serve_until_signal(config: &Config, db: DatabaseConnection) -> std:
     let addr = listener.local_addr()?;
     tracing::info!("chatshare is listening on http://{addr}");
     println!("chatshare is running at http://{addr}");
-    axum::serve(listener, router(config, db)).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, router(config, db))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     tracing::info!("chatshare stopped");
     Ok(())
 }

@@ -9,12 +9,23 @@ use serde_json::Value;
 #[tokio::test]
 async fn healthz_answers_ok_only_while_the_database_answers() {
     let server = start_server().await;
-    let res = client().get(format!("{}/healthz", server.url())).send().await.unwrap();
+    let res = client()
+        .get(format!("{}/healthz", server.url()))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
-    assert_eq!(res.json::<Value>().await.unwrap(), serde_json::json!({"status": "ok"}));
+    assert_eq!(
+        res.json::<Value>().await.unwrap(),
+        serde_json::json!({"status": "ok"})
+    );
 
     server.db.clone().close().await.unwrap();
-    let res = client().get(format!("{}/healthz", server.url())).send().await.unwrap();
+    let res = client()
+        .get(format!("{}/healthz", server.url()))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 503);
     server.stop().await.unwrap();
 }
@@ -50,7 +61,10 @@ async fn a_malformed_server_function_body_is_a_400_with_a_detail() {
         .unwrap();
     assert_eq!(res.status(), 400);
     let body: Value = res.json().await.unwrap();
-    assert!(body["detail"].as_str().unwrap().starts_with("Invalid request"), "{body}");
+    assert!(
+        body["detail"].as_str().unwrap().starts_with("Invalid request"),
+        "{body}"
+    );
     server.stop().await.unwrap();
 }
 
@@ -85,13 +99,27 @@ async fn pages_are_server_rendered_compressed_and_carry_security_headers() {
     assert_eq!(res.headers()["content-encoding"], "gzip");
     assert_eq!(res.headers()["x-content-type-options"], "nosniff");
     assert_eq!(res.headers()["referrer-policy"], "no-referrer");
-    assert!(res.headers()["content-security-policy"].to_str().unwrap().contains("frame-ancestors 'none'"));
+    assert!(res.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .contains("frame-ancestors 'none'"));
 
-    let html = client().get(format!("{}/", server.url())).send().await.unwrap().text().await.unwrap();
+    let html = client()
+        .get(format!("{}/", server.url()))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains("Welcome to chatshare"));
     assert!(html.contains("<title>chatshare</title>"), "{html}");
 
-    let res = client().get(format!("{}/no/such/page", server.url())).send().await.unwrap();
+    let res = client()
+        .get(format!("{}/no/such/page", server.url()))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 404);
     assert!(res.text().await.unwrap().contains("Page not found"));
     server.stop().await.unwrap();
@@ -109,16 +137,34 @@ async fn versioned_assets_are_cached_for_a_year() {
     config.site_root = site.clone();
     let server = start_server_with(config).await;
 
-    let html = client().get(format!("{}/", server.url())).send().await.unwrap().text().await.unwrap();
+    let html = client()
+        .get(format!("{}/", server.url()))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains(&format!("/pkg/{hash}/chatshare.js")), "{html}");
     assert!(html.contains(&format!("/pkg/{hash}/chatshare.css")));
 
-    let res = client().get(format!("{}/pkg/{hash}/chatshare.js", server.url())).send().await.unwrap();
+    let res = client()
+        .get(format!("{}/pkg/{hash}/chatshare.js", server.url()))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
-    assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
+    assert_eq!(
+        res.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
     assert_eq!(res.text().await.unwrap(), "export default 1;");
 
-    let res = client().get(format!("{}/favicon.svg", server.url())).send().await.unwrap();
+    let res = client()
+        .get(format!("{}/favicon.svg", server.url()))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 200);
     server.stop().await.unwrap();
     std::fs::remove_dir_all(site).ok();

@@ -15,5 +15,8 @@ async fn migrations_go_down_and_up_again() {
     assert!(Migrator::get_applied_migrations(&db).await.unwrap().is_empty());
 
     Migrator::up(&db, None).await.unwrap();
-    assert_eq!(Migrator::get_applied_migrations(&db).await.unwrap().len(), Migrator::migrations().len());
+    assert_eq!(
+        Migrator::get_applied_migrations(&db).await.unwrap().len(),
+        Migrator::migrations().len()
+    );
 }

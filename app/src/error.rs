@@ -88,7 +88,10 @@ fn internal_status() -> u16 {
 
 impl From<AppError> for WireError {
     fn from(e: AppError) -> Self {
-        WireError { status: e.status(), detail: e.detail() }
+        WireError {
+            status: e.status(),
+            detail: e.detail(),
+        }
     }
 }
 

@@ -19,6 +19,7 @@ test('the page hydrates and a server function round-trips to the database', asyn
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
 
+  await page.setViewportSize({ width: 390, height: 800 }); // the sidebar toggle shows on phones
   await page.goto('/');
   await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
 
@@ -27,6 +28,9 @@ test('the page hydrates and a server function round-trips to the database', asyn
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator('#sidebar')).toBeInViewport();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
 
   // A server-function round trip that reads the database.
   const call = page.waitForResponse((r) => r.url().endsWith('/api/fn/system_info'));

@@ -58,6 +58,8 @@ enum AuthAttempt {
     At,
 }
 
+// `chat.chat` is Open WebUI's column name for the chat JSON.
+#[allow(clippy::enum_variant_names)]
 #[derive(DeriveIden)]
 enum Chat {
     Table,
@@ -74,6 +76,7 @@ enum Chat {
     FolderId,
 }
 
+#[allow(clippy::enum_variant_names)]
 #[derive(DeriveIden)]
 enum SharedChat {
     Table,
@@ -107,7 +110,12 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(User::Name).string().not_null())
                     .col(ColumnDef::new(User::PasswordHash).string().not_null())
                     .col(ColumnDef::new(User::Role).string().not_null())
-                    .col(ColumnDef::new(User::ProfileImageUrl).string().not_null().default(""))
+                    .col(
+                        ColumnDef::new(User::ProfileImageUrl)
+                            .string()
+                            .not_null()
+                            .default(""),
+                    )
                     .col(ColumnDef::new(User::CanShare).boolean().null())
                     .col(ColumnDef::new(User::CreatedAt).big_integer().not_null())
                     .col(ColumnDef::new(User::LastActiveAt).big_integer().not_null())
@@ -119,7 +127,12 @@ impl MigrationTrait for Migration {
             .create_table(
                 Table::create()
                     .table(Session::Table)
-                    .col(ColumnDef::new(Session::TokenHash).string().not_null().primary_key())
+                    .col(
+                        ColumnDef::new(Session::TokenHash)
+                            .string()
+                            .not_null()
+                            .primary_key(),
+                    )
                     .col(ColumnDef::new(Session::UserId).uuid().not_null())
                     .col(ColumnDef::new(Session::CreatedAt).big_integer().not_null())
                     .col(ColumnDef::new(Session::ExpiresAt).big_integer().not_null())

@@ -17,7 +17,9 @@ pub async fn fresh_database_url() -> String {
     if backend() == "postgres" {
         let admin = std::env::var("CHATSHARE_TEST_PG_URL")
             .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_owned());
-        let conn = Database::connect(&admin).await.expect("connect to the PostgreSQL test server");
+        let conn = Database::connect(&admin)
+            .await
+            .expect("connect to the PostgreSQL test server");
         let name = format!("chatshare_t_{id}");
         conn.execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
             .await
@@ -35,7 +37,9 @@ pub async fn fresh_database_url() -> String {
 /// A migrated, empty database of the backend under test.
 pub async fn fresh_db() -> DatabaseConnection {
     let url = fresh_database_url().await;
-    chatshare::db::connect_and_migrate(&url, 8).await.expect("open and migrate the test database")
+    chatshare::db::connect_and_migrate(&url, 8)
+        .await
+        .expect("open and migrate the test database")
 }
 
 /// Test configuration: port 0 on loopback, a site root that may not exist.
@@ -54,7 +58,9 @@ pub async fn start_server() -> RunningServer {
 /// A server with the given configuration on a fresh database.
 pub async fn start_server_with(config: Config) -> RunningServer {
     let db = fresh_db().await;
-    chatshare::server::spawn(&config, db).await.expect("start the server")
+    chatshare::server::spawn(&config, db)
+        .await
+        .expect("start the server")
 }
 
 /// An HTTP client that keeps cookies and never follows redirects.

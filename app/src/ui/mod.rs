@@ -86,7 +86,10 @@ pub fn NotFoundPage() -> impl IntoView {
 /// Sets `data-hydrated="true"` on `<body>` once the client has taken over the page.
 #[cfg(feature = "hydrate")]
 pub fn mark_hydrated() {
-    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
         let _ = body.set_attribute("data-hydrated", "true");
     }
 }
