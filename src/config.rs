@@ -39,6 +39,18 @@ pub struct Config {
     #[arg(long, env = "CHATSHARE_DB_MAX_CONNECTIONS", default_value_t = 16)]
     pub db_max_connections: u32,
 
+    /// Whether new accounts may sign up, until an admin changes it (Open WebUI's `ENABLE_SIGNUP`).
+    #[arg(long, env = "ENABLE_SIGNUP", default_value_t = true, action = clap::ArgAction::Set)]
+    pub enable_signup: bool,
+
+    /// Role of new accounts after the first (`pending` or `user`), until an admin changes it.
+    #[arg(long, env = "DEFAULT_USER_ROLE", default_value = "pending", value_parser = ["pending", "user"])]
+    pub default_user_role: String,
+
+    /// Whether users may create API keys, until an admin changes it.
+    #[arg(long, env = "ENABLE_API_KEYS", default_value_t = true, action = clap::ArgAction::Set)]
+    pub enable_api_keys: bool,
+
     /// Log filter, in `tracing` EnvFilter syntax (for example `info,tower_http=debug`).
     #[arg(long, env = "RUST_LOG", default_value = "info,sqlx=warn,sea_orm=warn")]
     pub log: String,
@@ -53,6 +65,15 @@ impl Config {
                 "sqlite://{}?mode=rwc",
                 self.data_dir.join("chatshare.db").display()
             ),
+        }
+    }
+
+    /// The instance-setting defaults this configuration sets.
+    pub fn settings_defaults(&self) -> app::instance::SettingsDefaults {
+        app::instance::SettingsDefaults {
+            enable_signup: self.enable_signup,
+            default_user_role: self.default_user_role.clone(),
+            enable_api_keys: self.enable_api_keys,
         }
     }
 

@@ -47,7 +47,10 @@ pub fn router(config: &Config, db: DatabaseConnection) -> Router {
         .site_addr(config.addr)
         .env(Env::PROD)
         .build();
-    let app_state = AppState { db };
+    let app_state = AppState {
+        db,
+        defaults: config.settings_defaults(),
+    };
     let state = ServerState {
         leptos_options: leptos_options.clone(),
         app: app_state.clone(),
@@ -67,6 +70,7 @@ pub fn router(config: &Config, db: DatabaseConnection) -> Router {
 
     Router::new()
         .route("/healthz", get(healthz))
+        .merge(crate::api::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = leptos_options.clone();
             move || app::shell(options.clone())
@@ -177,7 +181,7 @@ pub async fn spawn(config: &Config, db: DatabaseConnection) -> std::io::Result<R
     let app = router(config, db.clone());
     let (tx, rx) = oneshot::channel::<()>();
     let handle = tokio::spawn(async move {
-        axum::serve(listener, app)
+        axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(async move {
                 let _ = rx.await;
             })

@@ -6,8 +6,16 @@
 //! type in [`error`].
 #![recursion_limit = "256"]
 
+pub mod accounts;
+#[cfg(feature = "ssr")]
+pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod entities;
 pub mod error;
 pub mod home;
+pub mod instance;
+pub mod redirect;
+pub mod settings;
 #[cfg(feature = "ssr")]
 pub mod state;
 pub mod system;
@@ -17,7 +25,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, SsrMode,
 };
 
 /// The HTML document around every page: head (meta tags, stylesheet, hydration scripts) and body.
@@ -46,6 +54,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    accounts::provide_current_user();
     view! {
         <Title formatter=|text: String| {
             if text.is_empty() { "chatshare".to_owned() } else { format!("{text} · chatshare") }
@@ -53,7 +62,9 @@ pub fn App() -> impl IntoView {
         <Router>
             <ui::AppShell>
                 <Routes fallback=ui::NotFoundPage>
-                    <Route path=path!("/") view=home::HomePage/>
+                    <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/auth") view=accounts::AuthPage ssr=SsrMode::Async/>
+                    <Route path=path!("/settings") view=settings::SettingsPage ssr=SsrMode::Async/>
                 </Routes>
             </ui::AppShell>
         </Router>

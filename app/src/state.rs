@@ -3,12 +3,15 @@
 use sea_orm::DatabaseConnection;
 
 use crate::error::AppError;
+use crate::instance::SettingsDefaults;
 
 /// What every server function and service call on the server can reach.
 #[derive(Clone, Debug)]
 pub struct AppState {
     /// The connection pool (SQLite or PostgreSQL).
     pub db: DatabaseConnection,
+    /// Setting defaults from the server's environment.
+    pub defaults: SettingsDefaults,
 }
 
 /// The [`AppState`] provided to the current request, for server functions.

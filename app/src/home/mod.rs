@@ -17,6 +17,7 @@ pub fn HomePage() -> impl IntoView {
             <p class="lead">
                 "A self-hosted chat workspace. Share any conversation as a link, update it or revoke it later, and let colleagues open it read-only."
             </p>
+            <HomeGreeting/>
             <div class="panel">
                 <h2>"Server status"</h2>
                 <button
@@ -58,5 +59,23 @@ pub fn HomePage() -> impl IntoView {
                 </div>
             </div>
         </section>
+    }
+}
+
+/// Greets the signed-in user, or invites a visitor to sign in; a pending account sees the
+/// approval notice.
+#[component]
+fn HomeGreeting() -> impl IntoView {
+    let user = crate::accounts::use_current_user();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match user.0.await {
+                    Ok(Some(u)) if u.is_pending() => view! { <crate::accounts::PendingNotice/> }.into_any(),
+                    Ok(Some(u)) => view! { <p data-testid="greeting">{format!("Signed in as {}.", u.name)}</p> }.into_any(),
+                    _ => view! { <p><a class="button" href="/auth">"Sign in or create an account"</a></p> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }

@@ -21,6 +21,9 @@ pub fn AppShell(children: Children) -> impl IntoView {
                     <span aria-hidden="true">"☰"</span>
                 </button>
                 <a class="brand" href="/">"chatshare"</a>
+                <div class="topbar-end">
+                    <crate::accounts::UserMenu/>
+                </div>
             </header>
             <aside id="sidebar" class="sidebar" aria-label="Chats">
                 <nav>
@@ -91,5 +94,109 @@ pub fn mark_hydrated() {
         .and_then(|d| d.body())
     {
         let _ = body.set_attribute("data-hydrated", "true");
+    }
+}
+
+/// Full page load of `url` in the browser (used after sign-in and sign-out, so the server
+/// renders the next page with the new session). No effect on the server.
+pub fn hard_navigate(url: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().assign(url);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = url;
+}
+
+/// Sends the visitor elsewhere: on the server an HTTP 303 with `Location` (the page is rendered
+/// with `SsrMode::Async`, so nothing was sent yet); in the browser a page load.
+pub fn redirect_to(url: &str) {
+    #[cfg(feature = "ssr")]
+    {
+        leptos_axum::redirect(url);
+        if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+            res.set_status(axum::http::StatusCode::SEE_OTHER);
+        }
+    }
+    hard_navigate(url);
+}
+
+/// Percent-encodes a path for use as a query value (keeps `/` and unreserved characters).
+pub fn encode_query_value(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// `YYYY-MM-DD HH:MM UTC` for epoch seconds (the same on server and client, so hydration
+/// matches).
+pub fn format_time(epoch: i64) -> String {
+    let days = epoch.div_euclid(86_400);
+    let secs = epoch.rem_euclid(86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02} UTC",
+        secs / 3600,
+        secs % 3600 / 60
+    )
+}
+
+/// Renders `render(user)` for a signed-in, approved user; a pending user sees the approval
+/// notice, and a visitor who is not signed in is sent to `/auth?redirect=<this page>`.
+#[component]
+pub fn RequireMember(#[prop(into)] render: Callback<crate::accounts::SessionUser, AnyView>) -> impl IntoView {
+    let user = crate::accounts::use_current_user();
+    let location = leptos_router::hooks::use_location();
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || {
+                let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+                Suspend::new(async move {
+                    match user.0.await {
+                        Ok(Some(u)) if u.is_pending() => view! { <crate::accounts::PendingNotice/> }.into_any(),
+                        Ok(Some(u)) => render.run(u),
+                        Ok(None) => {
+                            let target = format!("/auth?redirect={}", encode_query_value(&here));
+                            redirect_to(&target);
+                            view! { <p class="muted">"Redirecting to sign in…"</p> }.into_any()
+                        }
+                        Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_format_in_utc() {
+        assert_eq!(format_time(0), "1970-01-01 00:00 UTC");
+        assert_eq!(format_time(1_709_164_805), "2024-02-29 00:00 UTC");
+        assert_eq!(format_time(1_795_295_194), "2026-11-21 21:06 UTC");
+    }
+
+    #[test]
+    fn query_values_are_encoded() {
+        assert_eq!(encode_query_value("/s/abc"), "/s/abc");
+        assert_eq!(encode_query_value("/c/1?x=a&b"), "/c/1%3Fx%3Da%26b");
     }
 }

@@ -1,0 +1,241 @@
+//! Account UI: the `/auth` page, the pending notice, the user menu and Settings › Account.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_query_map;
+
+use super::{
+    create_api_key, list_api_keys, revoke_api_key, sign_in, sign_out, sign_up, use_current_user, SessionUser,
+};
+use crate::ui::{format_time, hard_navigate};
+
+/// `/auth`: sign in, or switch to creating an account. After success the browser goes to the
+/// sanitised `?redirect=` target.
+#[component]
+pub fn AuthPage() -> impl IntoView {
+    let query = use_query_map();
+    let redirect = move || query.read().get("redirect");
+    let (signing_up, set_signing_up) = signal(false);
+    let name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+
+    let submit = Action::new(move |_: &()| {
+        let (n, e, p, r, up) = (
+            name.get(),
+            email.get(),
+            password.get(),
+            redirect(),
+            signing_up.get(),
+        );
+        async move {
+            let result = if up {
+                sign_up(n, e, p, r).await
+            } else {
+                sign_in(e, p, r).await
+            };
+            if let Ok(done) = &result {
+                hard_navigate(&done.redirect);
+            }
+            result
+        }
+    });
+    let error = move || submit.value().get().and_then(|r| r.err()).map(|e| e.detail());
+
+    view! {
+        <Title text=move || if signing_up.get() { "Create account" } else { "Sign in" }/>
+        <Meta name="robots" content="noindex"/>
+        <section class="auth-card panel">
+            <h1>{move || if signing_up.get() { "Create your account" } else { "Sign in to chatshare" }}</h1>
+            // `method="post"`: a submit before the WASM has loaded never puts the password in a URL.
+            <form
+                class="form"
+                method="post"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    submit.dispatch(());
+                }
+            >
+                <Show when=move || signing_up.get()>
+                    <label>
+                        "Name"
+                        <input type="text" name="name" autocomplete="name" required bind:value=name/>
+                    </label>
+                </Show>
+                <label>
+                    "Email"
+                    <input type="email" name="email" autocomplete="email" required bind:value=email/>
+                </label>
+                <label>
+                    "Password"
+                    <input
+                        type="password"
+                        name="password"
+                        minlength="8"
+                        required
+                        autocomplete=move || if signing_up.get() { "new-password" } else { "current-password" }
+                        bind:value=password
+                    />
+                </label>
+                <p class="status-error" role="alert">{error}</p>
+                <button type="submit" class="button" disabled=move || submit.pending().get()>
+                    {move || match (signing_up.get(), submit.pending().get()) {
+                        (_, true) => "Please wait…",
+                        (true, false) => "Create account",
+                        (false, false) => "Sign in",
+                    }}
+                </button>
+            </form>
+            <p class="muted">
+                {move || if signing_up.get() { "Already have an account? " } else { "No account yet? " }}
+                <button
+                    type="button"
+                    class="link-button"
+                    on:click=move |_| {
+                        set_signing_up.update(|v| *v = !*v);
+                        submit.value().set(None);
+                    }
+                >
+                    {move || if signing_up.get() { "Sign in" } else { "Create one" }}
+                </button>
+            </p>
+        </section>
+    }
+}
+
+/// Shown to an account that waits for an administrator's approval.
+#[component]
+pub fn PendingNotice() -> impl IntoView {
+    view! {
+        <section class="panel pending" role="status">
+            <h1>"Your account is waiting for an administrator's approval"</h1>
+            <p>"An administrator of this chatshare instance has to approve your account before you can use it. Please check back later."</p>
+            <SignOutButton/>
+        </section>
+    }
+}
+
+/// Signs out and goes to `/auth`.
+#[component]
+pub fn SignOutButton() -> impl IntoView {
+    let out = Action::new(|_: &()| async {
+        let r = sign_out().await;
+        if r.is_ok() {
+            hard_navigate("/auth");
+        }
+        r
+    });
+    view! {
+        <button type="button" class="button secondary" on:click=move |_| { out.dispatch(()); }>
+            "Sign out"
+        </button>
+    }
+}
+
+/// The top bar's account area: "Sign in", or the user's name with Settings, Admin Panel
+/// (admins) and Sign out.
+#[component]
+pub fn UserMenu() -> impl IntoView {
+    let user = use_current_user();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match user.0.await {
+                    Ok(Some(u)) => view! { <SignedInMenu user=u/> }.into_any(),
+                    _ => view! { <a class="button" href="/auth">"Sign in"</a> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SignedInMenu(user: SessionUser) -> impl IntoView {
+    let (open, set_open) = signal(false);
+    let is_admin = user.is_admin();
+    view! {
+        <div class="menu-wrap" on:keydown=move |ev| if ev.key() == "Escape" { set_open.set(false) }>
+            <button
+                type="button"
+                class="icon-button user-button"
+                aria-haspopup="menu"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| set_open.update(|o| *o = !*o)
+            >
+                {user.name.clone()}
+            </button>
+            <Show when=move || open.get()>
+                <div class="menu" role="menu">
+                    <a role="menuitem" href="/settings">"Settings"</a>
+                    <Show when=move || is_admin>
+                        <a role="menuitem" href="/admin">"Admin Panel"</a>
+                    </Show>
+                    <SignOutButton/>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// Settings › Account: who you are, and your API keys (create, shown once; list; revoke).
+#[component]
+pub fn AccountSettings(user: SessionUser) -> impl IntoView {
+    let keys = Resource::new(|| (), |_| list_api_keys());
+    let create = Action::new(|_: &()| create_api_key());
+    let revoke = Action::new(|id: &uuid::Uuid| revoke_api_key(*id));
+    Effect::new(move |_| {
+        if create.value().get().is_some() || revoke.value().get().is_some() {
+            keys.refetch();
+        }
+    });
+    view! {
+        <section class="panel">
+            <h2>"Account"</h2>
+            <dl class="facts">
+                <dt>"Name"</dt><dd>{user.name.clone()}</dd>
+                <dt>"Email"</dt><dd>{user.email.clone()}</dd>
+                <dt>"Role"</dt><dd>{user.role.clone()}</dd>
+            </dl>
+        </section>
+        <section class="panel">
+            <h2>"API keys"</h2>
+            <p class="muted">"Use an API key as " <code>"Authorization: Bearer sk-…"</code> " with the JSON API."</p>
+            <button type="button" class="button" disabled=move || create.pending().get() on:click=move |_| { create.dispatch(()); }>
+                "Create API key"
+            </button>
+            {move || create.value().get().map(|r| match r {
+                Ok(k) => view! {
+                    <div class="new-key" role="status">
+                        <p>"Copy your new key now: it will not be shown again."</p>
+                        <input type="text" readonly class="key-field" aria-label="New API key" prop:value=k.api_key/>
+                    </div>
+                }.into_any(),
+                Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+            })}
+            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match keys.await {
+                        Ok(list) if list.is_empty() => view! { <p class="muted">"No API keys."</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="key-list">
+                                {list.into_iter().map(|k| {
+                                    let id = k.id;
+                                    view! {
+                                        <li>
+                                            <code>{format!("{}…", k.prefix)}</code>
+                                            <span class="muted">{format!("created {}", format_time(k.created_at))}</span>
+                                            <button type="button" class="button danger small" on:click=move |_| { revoke.dispatch(id); }>
+                                                "Revoke"
+                                            </button>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}

@@ -1,0 +1,251 @@
+//! Accounts: sign-up and sign-in at `/auth`, sessions, API keys (Settings › Account), roles and
+//! the `chat.share` permission.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::error::AppError;
+
+mod components;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+pub use components::{AccountSettings, AuthPage, PendingNotice, UserMenu};
+
+/// What the current user may do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Permissions {
+    /// Chat permissions.
+    pub chat: ChatPermissions,
+}
+
+/// Chat permissions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChatPermissions {
+    /// `chat.share`: may create and update share links.
+    pub share: bool,
+}
+
+/// The signed-in user as the UI and API clients see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionUser {
+    /// Account id.
+    pub id: Uuid,
+    /// Email, lower-cased.
+    pub email: String,
+    /// Display name.
+    pub name: String,
+    /// `admin`, `user` or `pending`.
+    pub role: String,
+    /// Avatar URL.
+    pub profile_image_url: String,
+    /// Effective permissions.
+    pub permissions: Permissions,
+}
+
+impl SessionUser {
+    /// Whether this user is an administrator.
+    pub fn is_admin(&self) -> bool {
+        self.role == "admin"
+    }
+    /// Whether this user still waits for approval.
+    pub fn is_pending(&self) -> bool {
+        self.role == "pending"
+    }
+}
+
+/// Result of signing in or up: who, and where to go next.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedIn {
+    /// The account.
+    pub user: SessionUser,
+    /// The sanitised `?redirect=` target.
+    pub redirect: String,
+}
+
+/// An API key as listed (never the key itself).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiKeyInfo {
+    /// Key id (for revoking).
+    pub id: Uuid,
+    /// The key's first characters, for recognising it.
+    pub prefix: String,
+    /// Created, epoch seconds.
+    pub created_at: i64,
+    /// Last used, epoch seconds.
+    pub last_used_at: Option<i64>,
+}
+
+/// A newly created API key: shown once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewApiKey {
+    /// The key (`sk-…`).
+    pub api_key: String,
+    /// Its listing.
+    pub info: ApiKeyInfo,
+}
+
+#[cfg(feature = "ssr")]
+mod wire {
+    use super::*;
+    use crate::entities::{api_key, user};
+    use crate::error::AppResult;
+    use crate::state::AppState;
+
+    /// Maps an account row to what clients see.
+    pub async fn session_user(state: &AppState, u: &user::Model) -> AppResult<SessionUser> {
+        let share = service::can_share(&state.db, &state.defaults, u).await?;
+        Ok(SessionUser {
+            id: u.id,
+            email: u.email.clone(),
+            name: u.name.clone(),
+            role: u.role.clone(),
+            profile_image_url: u.profile_image_url.clone(),
+            permissions: Permissions {
+                chat: ChatPermissions { share },
+            },
+        })
+    }
+
+    /// Maps an API key row to its listing.
+    pub fn api_key_info(k: &api_key::Model) -> ApiKeyInfo {
+        ApiKeyInfo {
+            id: k.id,
+            prefix: k.prefix.clone(),
+            created_at: k.created_at,
+            last_used_at: k.last_used_at,
+        }
+    }
+}
+#[cfg(feature = "ssr")]
+pub use wire::{api_key_info, session_user};
+
+#[cfg(feature = "ssr")]
+async fn finish_sign_in(
+    state: &crate::state::AppState,
+    signed: service::Authenticated,
+    redirect: Option<String>,
+) -> Result<SignedIn, AppError> {
+    let headers = crate::auth::request_headers().await?;
+    crate::auth::add_response_header(
+        axum::http::header::SET_COOKIE,
+        crate::auth::session_cookie(
+            &signed.token,
+            service::SESSION_TTL_SECS,
+            crate::auth::is_https(&headers),
+        ),
+    );
+    Ok(SignedIn {
+        user: session_user(state, &signed.user).await?,
+        redirect: crate::redirect::sanitize_redirect(redirect.as_deref()),
+    })
+}
+
+/// `POST /api/fn/sign_in`: signs in and sets the session cookie.
+#[server(prefix = "/api/fn", endpoint = "sign_in", input = Json, output = Json)]
+pub async fn sign_in(
+    email: String,
+    password: String,
+    redirect: Option<String>,
+) -> Result<SignedIn, AppError> {
+    let state = crate::state::app_state()?;
+    let client = crate::auth::client_address().await;
+    let signed = service::sign_in(&state.db, &email, &password, &client).await?;
+    finish_sign_in(&state, signed, redirect).await
+}
+
+/// `POST /api/fn/sign_up`: creates an account, signs it in and sets the session cookie.
+#[server(prefix = "/api/fn", endpoint = "sign_up", input = Json, output = Json)]
+pub async fn sign_up(
+    name: String,
+    email: String,
+    password: String,
+    redirect: Option<String>,
+) -> Result<SignedIn, AppError> {
+    let state = crate::state::app_state()?;
+    let signed = service::sign_up(
+        &state.db,
+        &state.defaults,
+        service::SignUp {
+            name,
+            email,
+            password,
+        },
+    )
+    .await?;
+    finish_sign_in(&state, signed, redirect).await
+}
+
+/// `POST /api/fn/sign_out`: ends the session and clears the cookie.
+#[server(prefix = "/api/fn", endpoint = "sign_out", input = Json, output = Json)]
+pub async fn sign_out() -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    let headers = crate::auth::request_headers().await?;
+    if let Some(token) = crate::auth::token_from_headers(&headers) {
+        service::sign_out(&state.db, &token).await?;
+    }
+    crate::auth::add_response_header(
+        axum::http::header::SET_COOKIE,
+        crate::auth::clear_session_cookie(),
+    );
+    Ok(())
+}
+
+/// `POST /api/fn/current_user`: the signed-in user, or `null`.
+#[server(prefix = "/api/fn", endpoint = "current_user", input = Json, output = Json)]
+pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
+    let state = crate::state::app_state()?;
+    match crate::auth::caller().await? {
+        Some(u) => Ok(Some(session_user(&state, &u).await?)),
+        None => Ok(None),
+    }
+}
+
+/// `POST /api/fn/create_api_key`: a new API key for the caller, shown once.
+#[server(prefix = "/api/fn", endpoint = "create_api_key", input = Json, output = Json)]
+pub async fn create_api_key() -> Result<NewApiKey, AppError> {
+    let state = crate::state::app_state()?;
+    let me = service::require_member(crate::auth::caller().await?)?;
+    let (row, api_key) = service::create_api_key(&state.db, &state.defaults, &me).await?;
+    Ok(NewApiKey {
+        api_key,
+        info: api_key_info(&row),
+    })
+}
+
+/// `POST /api/fn/list_api_keys`: the caller's API keys (prefix and dates only).
+#[server(prefix = "/api/fn", endpoint = "list_api_keys", input = Json, output = Json)]
+pub async fn list_api_keys() -> Result<Vec<ApiKeyInfo>, AppError> {
+    let state = crate::state::app_state()?;
+    let me = service::require_member(crate::auth::caller().await?)?;
+    Ok(service::list_api_keys(&state.db, &me)
+        .await?
+        .iter()
+        .map(api_key_info)
+        .collect())
+}
+
+/// `POST /api/fn/revoke_api_key` `{"id": …}`: revokes one of the caller's API keys.
+#[server(prefix = "/api/fn", endpoint = "revoke_api_key", input = Json, output = Json)]
+pub async fn revoke_api_key(id: Uuid) -> Result<(), AppError> {
+    let state = crate::state::app_state()?;
+    let me = service::require_member(crate::auth::caller().await?)?;
+    service::revoke_api_key(&state.db, &me, id).await
+}
+
+/// The current user, loaded once per page and shared by every component.
+#[derive(Clone, Copy)]
+pub struct CurrentUserResource(pub Resource<Result<Option<SessionUser>, AppError>>);
+
+/// Loads the current user and provides it to the component tree.
+pub fn provide_current_user() {
+    provide_context(CurrentUserResource(Resource::new(|| (), |_| current_user())));
+}
+
+/// The current user resource provided by [`provide_current_user`].
+pub fn use_current_user() -> CurrentUserResource {
+    use_context::<CurrentUserResource>()
+        .unwrap_or_else(|| CurrentUserResource(Resource::new(|| (), |_| current_user())))
+}

@@ -1,0 +1,566 @@
+//! Accounts: sign-up, sign-in, sessions, API keys, roles, the `chat.share` permission and user
+//! management. Plain async functions over a database connection, tested without HTTP.
+
+use std::time::Duration;
+
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use rand::RngCore;
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, SqlErr, TransactionTrait,
+};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use crate::entities::{api_key, auth_attempt, now, session, user};
+use crate::error::{AppError, AppResult};
+use crate::instance::{service as settings, SettingsDefaults};
+
+/// How long a session lasts.
+pub const SESSION_TTL_SECS: i64 = 30 * 24 * 3600;
+/// Failed sign-ins are counted over this window.
+pub const ATTEMPT_WINDOW_SECS: i64 = 15 * 60;
+/// Failures allowed in the window before sign-in slows down.
+pub const FREE_ATTEMPTS: u64 = 5;
+const MIN_PASSWORD: usize = 8;
+const MAX_PASSWORD: usize = 256;
+
+/// An account's role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Everything, including the Admin Panel and any chat's share link.
+    Admin,
+    /// A normal member.
+    User,
+    /// Signed up, waiting for an administrator's approval; can do nothing yet.
+    Pending,
+}
+
+impl Role {
+    /// The stored and wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::User => "user",
+            Role::Pending => "pending",
+        }
+    }
+
+    /// Parses a stored or requested role name.
+    pub fn parse(s: &str) -> Option<Role> {
+        match s {
+            "admin" => Some(Role::Admin),
+            "user" => Some(Role::User),
+            "pending" => Some(Role::Pending),
+            _ => None,
+        }
+    }
+
+    /// The role of a stored user (an unknown value counts as pending: no rights).
+    pub fn of(u: &user::Model) -> Role {
+        Role::parse(&u.role).unwrap_or(Role::Pending)
+    }
+}
+
+/// A signed-in user and the session token that proves it.
+#[derive(Debug, Clone)]
+pub struct Authenticated {
+    /// The account.
+    pub user: user::Model,
+    /// The session token (sent once, stored only hashed).
+    pub token: String,
+    /// When the session ends, epoch seconds.
+    pub expires_at: i64,
+}
+
+/// Sign-up input.
+#[derive(Debug, Clone)]
+pub struct SignUp {
+    /// Display name.
+    pub name: String,
+    /// Email (compared case-insensitively).
+    pub email: String,
+    /// Password, at least 8 characters.
+    pub password: String,
+}
+
+/// SHA-256, hex: how tokens and keys are stored.
+pub fn hash_secret(secret: &str) -> String {
+    Sha256::digest(secret.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn random_hex(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    OsRng.fill_bytes(&mut buf);
+    buf.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Lower-cases and trims an email and checks its form.
+pub fn normalize_email(email: &str) -> AppResult<String> {
+    let e = email.trim().to_lowercase();
+    let valid = e.len() <= 254
+        && e.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty()
+                && !domain.is_empty()
+                && !domain.contains('@')
+                && !e.contains(char::is_whitespace)
+        });
+    if valid {
+        Ok(e)
+    } else {
+        Err(AppError::BadRequest(
+            "Please enter a valid email address.".to_owned(),
+        ))
+    }
+}
+
+fn check_password_rules(password: &str) -> AppResult<()> {
+    let n = password.chars().count();
+    if n < MIN_PASSWORD {
+        return Err(AppError::BadRequest(format!(
+            "The password must be at least {MIN_PASSWORD} characters long."
+        )));
+    }
+    if password.len() > MAX_PASSWORD {
+        return Err(AppError::BadRequest(format!(
+            "The password must be at most {MAX_PASSWORD} bytes long."
+        )));
+    }
+    Ok(())
+}
+
+/// argon2id hash of a password, computed off the async threads.
+pub async fn hash_password(password: String) -> AppResult<String> {
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|h| h.to_string())
+    })
+    .await
+    .map_err(|e| {
+        tracing::error!(error = %e, "password hashing task failed");
+        AppError::Internal
+    })?
+    .map_err(|e| {
+        tracing::error!(error = %e, "password hashing failed");
+        AppError::Internal
+    })
+}
+
+/// Checks a password against a stored hash, off the async threads.
+pub async fn verify_password(hash: String, password: String) -> bool {
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&hash)
+            .map(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
+            .unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// A valid hash of a random password, checked when the email is unknown so that a wrong
+/// email takes as long as a wrong password.
+async fn dummy_hash() -> String {
+    static DUMMY: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    DUMMY
+        .get_or_init(|| async { hash_password(random_hex(16)).await.unwrap_or_default() })
+        .await
+        .clone()
+}
+
+fn unique_violation(e: &sea_orm::DbErr) -> bool {
+    matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
+}
+
+/// Creates an account and signs it in. The first account becomes `admin`; later ones get the
+/// default role, and only while sign-up is enabled.
+pub async fn sign_up(
+    db: &DatabaseConnection,
+    defaults: &SettingsDefaults,
+    input: SignUp,
+) -> AppResult<Authenticated> {
+    let name = input.name.trim().to_owned();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(AppError::BadRequest(
+            "Please enter a name of 1 to 100 characters.".to_owned(),
+        ));
+    }
+    let email = normalize_email(&input.email)?;
+    check_password_rules(&input.password)?;
+    let settings = settings::get(db, defaults).await?;
+    let password_hash = hash_password(input.password).await?;
+
+    let txn = db.begin().await?;
+    let existing = user::Entity::find().count(&txn).await?;
+    let role = if existing == 0 {
+        Role::Admin
+    } else if !settings.enable_signup {
+        return Err(AppError::Forbidden(
+            "Sign-up is disabled. Ask an administrator for an account.".to_owned(),
+        ));
+    } else {
+        Role::parse(&settings.default_user_role).unwrap_or(Role::Pending)
+    };
+    let t = now();
+    let created = user::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        email: Set(email),
+        name: Set(name),
+        password_hash: Set(password_hash),
+        role: Set(role.as_str().to_owned()),
+        profile_image_url: Set("/user.png".to_owned()),
+        can_share: Set(None),
+        created_at: Set(t),
+        last_active_at: Set(t),
+    }
+    .insert(&txn)
+    .await
+    .map_err(|e| {
+        if unique_violation(&e) {
+            AppError::Conflict("An account with this email already exists.".to_owned())
+        } else {
+            AppError::from(e)
+        }
+    })?;
+    txn.commit().await?;
+    let (token, expires_at) = create_session(db, created.id, SESSION_TTL_SECS).await?;
+    Ok(Authenticated {
+        user: created,
+        token,
+        expires_at,
+    })
+}
+
+/// How long to wait before checking a sign-in after `failures` recent failures.
+pub fn throttle_delay(failures: u64) -> Duration {
+    if failures < FREE_ATTEMPTS {
+        return Duration::ZERO;
+    }
+    let step = (failures - FREE_ATTEMPTS).min(5) as u32;
+    Duration::from_millis(250 * 2u64.pow(step)).min(Duration::from_secs(8))
+}
+
+async fn recent_failures(db: &DatabaseConnection, key: &str) -> AppResult<u64> {
+    Ok(auth_attempt::Entity::find()
+        .filter(auth_attempt::Column::Key.eq(key))
+        .filter(auth_attempt::Column::At.gt(now() - ATTEMPT_WINDOW_SECS))
+        .count(db)
+        .await?)
+}
+
+/// The delay a sign-in for `email` from `client` must wait now (a client address counts four
+/// times as many failures as one email, so a shared office address is not locked out).
+pub async fn sign_in_delay(db: &DatabaseConnection, email: &str, client: &str) -> AppResult<Duration> {
+    let by_email = recent_failures(db, &format!("email:{email}")).await?;
+    let by_client = recent_failures(db, &format!("ip:{client}")).await?;
+    Ok(throttle_delay(by_email.max(by_client / 4)))
+}
+
+async fn record_failure(db: &DatabaseConnection, email: &str, client: &str) -> AppResult<()> {
+    let t = now();
+    auth_attempt::Entity::delete_many()
+        .filter(auth_attempt::Column::At.lt(t - ATTEMPT_WINDOW_SECS))
+        .exec(db)
+        .await?;
+    for key in [format!("email:{email}"), format!("ip:{client}")] {
+        auth_attempt::ActiveModel {
+            key: Set(key),
+            at: Set(t),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Signs in with email and password. Wrong email and wrong password give the same message
+/// after the same work; repeated failures for one email or from one client slow down.
+pub async fn sign_in(
+    db: &DatabaseConnection,
+    email: &str,
+    password: &str,
+    client: &str,
+) -> AppResult<Authenticated> {
+    let bad = || AppError::BadRequest("The email or password is incorrect.".to_owned());
+    let Ok(email) = normalize_email(email) else {
+        return Err(bad());
+    };
+    let delay = sign_in_delay(db, &email, client).await?;
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
+    let found = user::Entity::find()
+        .filter(user::Column::Email.eq(&email))
+        .one(db)
+        .await?;
+    let hash = match &found {
+        Some(u) => u.password_hash.clone(),
+        None => dummy_hash().await,
+    };
+    let ok = verify_password(hash, password.to_owned()).await;
+    match found {
+        Some(u) if ok => {
+            auth_attempt::Entity::delete_many()
+                .filter(auth_attempt::Column::Key.eq(format!("email:{email}")))
+                .exec(db)
+                .await?;
+            let (token, expires_at) = create_session(db, u.id, SESSION_TTL_SECS).await?;
+            Ok(Authenticated {
+                user: u,
+                token,
+                expires_at,
+            })
+        }
+        _ => {
+            record_failure(db, &email, client).await?;
+            Err(bad())
+        }
+    }
+}
+
+/// Starts a session lasting `ttl_secs`; returns its token and expiry.
+pub async fn create_session(
+    db: &DatabaseConnection,
+    user_id: Uuid,
+    ttl_secs: i64,
+) -> AppResult<(String, i64)> {
+    let token = random_hex(32);
+    let t = now();
+    session::ActiveModel {
+        token_hash: Set(hash_secret(&token)),
+        user_id: Set(user_id),
+        created_at: Set(t),
+        expires_at: Set(t + ttl_secs),
+    }
+    .insert(db)
+    .await?;
+    Ok((token, t + ttl_secs))
+}
+
+/// Ends the session of `token` (no error when it is already gone).
+pub async fn sign_out(db: &DatabaseConnection, token: &str) -> AppResult<()> {
+    session::Entity::delete_by_id(hash_secret(token)).exec(db).await?;
+    Ok(())
+}
+
+/// The user a bearer token (session token or `sk-` API key) belongs to, if it is valid now.
+pub async fn authenticate(db: &DatabaseConnection, token: &str) -> AppResult<Option<user::Model>> {
+    let token = token.trim();
+    if token.is_empty() || token.len() > 200 {
+        return Ok(None);
+    }
+    let t = now();
+    let user_id = if token.starts_with("sk-") {
+        let Some(key) = api_key::Entity::find()
+            .filter(api_key::Column::KeyHash.eq(hash_secret(token)))
+            .one(db)
+            .await?
+        else {
+            return Ok(None);
+        };
+        if key.last_used_at.is_none_or(|last| t - last > 60) {
+            api_key::Entity::update_many()
+                .col_expr(api_key::Column::LastUsedAt, Expr::value(t))
+                .filter(api_key::Column::Id.eq(key.id))
+                .exec(db)
+                .await?;
+        }
+        key.user_id
+    } else {
+        match session::Entity::find_by_id(hash_secret(token)).one(db).await? {
+            Some(s) if s.expires_at > t => s.user_id,
+            Some(s) => {
+                session::Entity::delete_by_id(s.token_hash).exec(db).await?;
+                return Ok(None);
+            }
+            None => return Ok(None),
+        }
+    };
+    let Some(u) = user::Entity::find_by_id(user_id).one(db).await? else {
+        return Ok(None);
+    };
+    if t - u.last_active_at > 60 {
+        user::Entity::update_many()
+            .col_expr(user::Column::LastActiveAt, Expr::value(t))
+            .filter(user::Column::Id.eq(u.id))
+            .exec(db)
+            .await?;
+    }
+    Ok(Some(u))
+}
+
+/// The caller, who must be signed in and approved (not pending).
+pub fn require_member(caller: Option<user::Model>) -> AppResult<user::Model> {
+    let u = caller.ok_or(AppError::Unauthenticated)?;
+    if Role::of(&u) == Role::Pending {
+        return Err(AppError::Forbidden(
+            "Your account is waiting for an administrator's approval.".to_owned(),
+        ));
+    }
+    Ok(u)
+}
+
+/// The caller, who must be an administrator.
+pub fn require_admin(caller: Option<user::Model>) -> AppResult<user::Model> {
+    let u = require_member(caller)?;
+    if Role::of(&u) != Role::Admin {
+        return Err(AppError::Forbidden("Only administrators can do this.".to_owned()));
+    }
+    Ok(u)
+}
+
+/// Whether `u` may create and update share links (`chat.share`): admins always; others by
+/// their override, else the instance default.
+pub async fn can_share(
+    db: &DatabaseConnection,
+    defaults: &SettingsDefaults,
+    u: &user::Model,
+) -> AppResult<bool> {
+    if Role::of(u) == Role::Admin {
+        return Ok(true);
+    }
+    if Role::of(u) == Role::Pending {
+        return Ok(false);
+    }
+    match u.can_share {
+        Some(v) => Ok(v),
+        None => Ok(settings::get(db, defaults).await?.default_can_share),
+    }
+}
+
+/// Creates an API key for `u` (when API keys are enabled). Returns the row and the key, which
+/// is shown this once.
+pub async fn create_api_key(
+    db: &DatabaseConnection,
+    defaults: &SettingsDefaults,
+    u: &user::Model,
+) -> AppResult<(api_key::Model, String)> {
+    if !settings::get(db, defaults).await?.enable_api_keys {
+        return Err(AppError::Forbidden(
+            "API keys are disabled on this instance.".to_owned(),
+        ));
+    }
+    let key = format!("sk-{}", random_hex(24));
+    let row = api_key::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        user_id: Set(u.id),
+        prefix: Set(key.chars().take(10).collect()),
+        key_hash: Set(hash_secret(&key)),
+        created_at: Set(now()),
+        last_used_at: Set(None),
+    }
+    .insert(db)
+    .await?;
+    Ok((row, key))
+}
+
+/// `u`'s API keys, newest first.
+pub async fn list_api_keys(db: &DatabaseConnection, u: &user::Model) -> AppResult<Vec<api_key::Model>> {
+    Ok(api_key::Entity::find()
+        .filter(api_key::Column::UserId.eq(u.id))
+        .order_by_desc(api_key::Column::CreatedAt)
+        .all(db)
+        .await?)
+}
+
+/// Revokes one of `u`'s API keys; another user's key is a 404.
+pub async fn revoke_api_key(db: &DatabaseConnection, u: &user::Model, key_id: Uuid) -> AppResult<()> {
+    let res = api_key::Entity::delete_many()
+        .filter(api_key::Column::Id.eq(key_id))
+        .filter(api_key::Column::UserId.eq(u.id))
+        .exec(db)
+        .await?;
+    if res.rows_affected == 0 {
+        return Err(AppError::NotFound("No such API key.".to_owned()));
+    }
+    Ok(())
+}
+
+/// Every account, newest first, optionally filtered by a name or email fragment.
+pub async fn list_users(db: &DatabaseConnection, query: Option<&str>) -> AppResult<Vec<user::Model>> {
+    let mut q = user::Entity::find().order_by_desc(user::Column::CreatedAt);
+    if let Some(text) = query.map(str::trim).filter(|t| !t.is_empty()) {
+        let pattern = format!("%{}%", text.to_lowercase().replace(['%', '_'], ""));
+        q = q.filter(
+            sea_orm::Condition::any()
+                .add(
+                    Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(user::Column::Name))).like(&pattern),
+                )
+                .add(user::Column::Email.like(&pattern)),
+        );
+    }
+    Ok(q.all(db).await?)
+}
+
+async fn admin_count(txn: &impl sea_orm::ConnectionTrait) -> AppResult<u64> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Role.eq(Role::Admin.as_str()))
+        .count(txn)
+        .await?)
+}
+
+/// Changes a user's role (admin only). The last admin cannot stop being one.
+pub async fn set_role(db: &DatabaseConnection, target: Uuid, role: &str) -> AppResult<user::Model> {
+    let role = Role::parse(role).ok_or_else(|| {
+        AppError::Unprocessable("The role must be \"admin\", \"user\" or \"pending\".".to_owned())
+    })?;
+    let txn = db.begin().await?;
+    let u = user::Entity::find_by_id(target)
+        .one(&txn)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if Role::of(&u) == Role::Admin && role != Role::Admin && admin_count(&txn).await? <= 1 {
+        return Err(AppError::Conflict(
+            "The last administrator cannot be demoted.".to_owned(),
+        ));
+    }
+    let mut am: user::ActiveModel = u.into();
+    am.role = Set(role.as_str().to_owned());
+    let u = am.update(&txn).await?;
+    txn.commit().await?;
+    Ok(u)
+}
+
+/// Sets or clears (`None`) a user's own `chat.share` override (admin only).
+pub async fn set_can_share(
+    db: &DatabaseConnection,
+    target: Uuid,
+    value: Option<bool>,
+) -> AppResult<user::Model> {
+    let u = user::Entity::find_by_id(target)
+        .one(db)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let mut am: user::ActiveModel = u.into();
+    am.can_share = Set(value);
+    Ok(am.update(db).await?)
+}
+
+/// Deletes a user with everything that hangs off them (sessions, keys, chats, share links), in
+/// one transaction. The last admin cannot be deleted.
+pub async fn delete_user(db: &DatabaseConnection, target: Uuid) -> AppResult<()> {
+    let txn = db.begin().await?;
+    let u = user::Entity::find_by_id(target)
+        .one(&txn)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if Role::of(&u) == Role::Admin && admin_count(&txn).await? <= 1 {
+        return Err(AppError::Conflict(
+            "The last administrator cannot be deleted.".to_owned(),
+        ));
+    }
+    user::Entity::delete_by_id(target).exec(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}

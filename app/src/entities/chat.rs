@@ -1,0 +1,27 @@
+//! A chat, in Open WebUI's shape. `chat` and `meta` are JSON kept as text, so they pass through
+//! without being parsed where nothing needs to look inside.
+use sea_orm::entity::prelude::*;
+
+/// A row of `chat`.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "chat")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub title: String,
+    pub chat: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+    #[sea_orm(unique)]
+    pub share_id: Option<Uuid>,
+    pub archived: bool,
+    pub pinned: bool,
+    pub meta: String,
+    pub folder_id: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

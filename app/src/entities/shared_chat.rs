@@ -1,0 +1,22 @@
+//! A share snapshot: the chat's title and JSON as they were when shared (or last updated).
+use sea_orm::entity::prelude::*;
+
+/// A row of `shared_chat`; `id` is the share id in the link.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "shared_chat")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    #[sea_orm(unique)]
+    pub chat_id: Uuid,
+    pub user_id: Uuid,
+    pub title: String,
+    pub chat: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,76 @@
+//! Reads and writes [`InstanceSettings`]: one JSON row, overlaid on the defaults.
+
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait, TransactionTrait};
+use serde_json::Value;
+
+use super::{InstanceSettings, SettingsDefaults};
+use crate::entities::setting;
+use crate::error::{AppError, AppResult};
+
+const KEY: &str = "instance";
+
+fn overlay(defaults: &SettingsDefaults, stored: Option<&str>) -> AppResult<Value> {
+    let mut base = serde_json::to_value(InstanceSettings::from_defaults(defaults)).map_err(|e| {
+        tracing::error!(error = %e, "cannot encode default settings");
+        AppError::Internal
+    })?;
+    if let (Some(text), Some(obj)) = (stored, base.as_object_mut()) {
+        match serde_json::from_str::<Value>(text) {
+            Ok(Value::Object(saved)) => obj.extend(saved),
+            _ => tracing::warn!("stored instance settings are not a JSON object; using defaults"),
+        }
+    }
+    Ok(base)
+}
+
+fn decode(v: Value) -> AppResult<InstanceSettings> {
+    serde_json::from_value(v).map_err(|e| AppError::Unprocessable(format!("Invalid settings: {e}")))
+}
+
+/// The settings in force.
+pub async fn get(db: &DatabaseConnection, defaults: &SettingsDefaults) -> AppResult<InstanceSettings> {
+    let row = setting::Entity::find_by_id(KEY).one(db).await?;
+    decode(overlay(defaults, row.as_ref().map(|r| r.value.as_str()))?)
+}
+
+/// Applies `patch` (any subset of the settings' fields) after validating the result, and
+/// returns the settings now in force.
+pub async fn update(
+    db: &DatabaseConnection,
+    defaults: &SettingsDefaults,
+    patch: Value,
+) -> AppResult<InstanceSettings> {
+    let Value::Object(patch) = patch else {
+        return Err(AppError::Unprocessable(
+            "Settings must be a JSON object.".to_owned(),
+        ));
+    };
+    let txn = db.begin().await?;
+    let row = setting::Entity::find_by_id(KEY).one(&txn).await?;
+    let mut merged = overlay(defaults, row.as_ref().map(|r| r.value.as_str()))?;
+    if let Some(obj) = merged.as_object_mut() {
+        for (k, v) in patch {
+            if !obj.contains_key(&k) {
+                return Err(AppError::Unprocessable(format!("Unknown setting \"{k}\".")));
+            }
+            obj.insert(k, v);
+        }
+    }
+    let settings = decode(merged)?;
+    settings.validate().map_err(AppError::Unprocessable)?;
+    let text = serde_json::to_string(&settings).map_err(|_| AppError::Internal)?;
+    setting::Entity::insert(setting::ActiveModel {
+        key: Set(KEY.to_owned()),
+        value: Set(text),
+    })
+    .on_conflict(
+        OnConflict::column(setting::Column::Key)
+            .update_column(setting::Column::Value)
+            .to_owned(),
+    )
+    .exec(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(settings)
+}

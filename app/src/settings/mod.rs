@@ -1,0 +1,17 @@
+//! The user's Settings page (`/settings`): Account (profile, API keys).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::accounts::AccountSettings;
+use crate::ui::RequireMember;
+
+/// `/settings`: the signed-in user's settings.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    view! {
+        <Title text="Settings"/>
+        <h1>"Settings"</h1>
+        <RequireMember render=move |user| view! { <AccountSettings user/> }.into_any()/>
+    }
+}

@@ -1,0 +1,66 @@
+import { test, expect } from '@playwright/test';
+import { ADMIN, hydrated } from './helpers';
+
+test('sign up as the first user, sign out, sign in again and land on the redirect target', async ({ page }) => {
+  await page.goto('/auth');
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Create one' }).click();
+  await page.getByLabel('Name').fill(ADMIN.name);
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId('greeting')).toHaveText(`Signed in as ${ADMIN.name}.`);
+  await hydrated(page);
+  await page.getByRole('button', { name: ADMIN.name }).click();
+  await expect(page.getByRole('menuitem', { name: 'Admin Panel' })).toBeVisible(); // the first account is admin
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/auth$/);
+
+  // A page that needs an account sends the visitor to sign in, then back.
+  const res = await page.goto('/settings');
+  expect(res!.url()).toContain('/auth?redirect=/settings');
+  await hydrated(page);
+  await page.getByLabel('Email').fill(ADMIN.email.toUpperCase());
+  await page.getByLabel('Password').fill('wrong password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The email or password is incorrect.');
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByRole('heading', { name: 'API keys' })).toBeVisible();
+
+  // An API key is shown once, then listed by its prefix only.
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Create API key' }).click();
+  const key = await page.getByLabel('New API key').inputValue();
+  expect(key).toMatch(/^sk-[0-9a-f]{48}$/);
+  await expect(page.locator('.key-list li')).toHaveCount(1);
+  await expect(page.locator('.key-list')).toContainText(key.slice(0, 10));
+  await expect(page.locator('.key-list')).not.toContainText(key);
+  await page.screenshot({ path: 'test-results/settings.png', fullPage: true });
+});
+
+test('an evil redirect target lands on the start page', async ({ page }) => {
+  await page.goto('/auth?redirect=//evil.example/steal');
+  await hydrated(page);
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+});
+
+test('a pending account sees the approval notice', async ({ page, request }) => {
+  const email = `pat-${Date.now()}@example.com`;
+  const res = await request.post('/api/v1/auths/signup', {
+    data: { name: 'Pat Pending', email, password: 'long enough pw' },
+  });
+  expect((await res.json()).role).toBe('pending');
+  await page.goto('/auth');
+  await hydrated(page);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('long enough pw');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: "Your account is waiting for an administrator's approval" })).toBeVisible();
+});

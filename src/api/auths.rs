@@ -1,0 +1,225 @@
+//! `/api/v1/auths/…`: sign-up, sign-in, session user, sign-out, API keys, admin config.
+
+use app::accounts::{self, service};
+use app::error::AppError;
+use app::instance::service as instance;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use super::{ApiJson, Caller, ClientAddress};
+use crate::server::ServerState;
+
+pub fn routes() -> Router<ServerState> {
+    Router::new()
+        .route("/api/v1/auths/signup", post(signup))
+        .route("/api/v1/auths/signin", post(signin))
+        .route("/api/v1/auths/", get(session_user))
+        .route("/api/v1/auths", get(session_user))
+        .route("/api/v1/auths/signout", post(signout).get(signout))
+        .route(
+            "/api/v1/auths/api_key",
+            post(create_key).get(list_keys).delete(delete_all_keys),
+        )
+        .route("/api/v1/auths/api_key/{id}", delete(delete_key))
+        .route(
+            "/api/v1/auths/admin/config",
+            get(get_admin_config).post(set_admin_config),
+        )
+}
+
+#[derive(Deserialize)]
+struct SignUpBody {
+    name: String,
+    email: String,
+    password: String,
+}
+
+#[derive(Deserialize)]
+struct SignInBody {
+    email: String,
+    password: String,
+}
+
+async fn signed_in_response(
+    state: &ServerState,
+    headers: &HeaderMap,
+    signed: service::Authenticated,
+) -> Response {
+    let user = match accounts::session_user(&state.app, &signed.user).await {
+        Ok(u) => u,
+        Err(e) => return e.into_response(),
+    };
+    let body = json!({
+        "id": user.id,
+        "email": user.email,
+        "name": user.name,
+        "role": user.role,
+        "profile_image_url": user.profile_image_url,
+        "token": signed.token,
+        "token_type": "Bearer",
+        "expires_at": signed.expires_at,
+        "permissions": user.permissions,
+    });
+    let cookie = app::auth::session_cookie(
+        &signed.token,
+        service::SESSION_TTL_SECS,
+        app::auth::is_https(headers),
+    );
+    ([(header::SET_COOKIE, cookie)], Json(body)).into_response()
+}
+
+async fn signup(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    ApiJson(b): ApiJson<SignUpBody>,
+) -> Response {
+    let input = service::SignUp {
+        name: b.name,
+        email: b.email,
+        password: b.password,
+    };
+    match service::sign_up(&state.app.db, &state.app.defaults, input).await {
+        Ok(signed) => signed_in_response(&state, &headers, signed).await,
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn signin(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    ClientAddress(client): ClientAddress,
+    ApiJson(b): ApiJson<SignInBody>,
+) -> Response {
+    match service::sign_in(&state.app.db, &b.email, &b.password, &client).await {
+        Ok(signed) => signed_in_response(&state, &headers, signed).await,
+        Err(e) => e.into_response(),
+    }
+}
+
+async fn session_user(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    caller: Caller,
+) -> Result<Json<Value>, AppError> {
+    let u = caller.0.ok_or(AppError::Unauthenticated)?;
+    let user = accounts::session_user(&state.app, &u).await?;
+    let token = app::auth::token_from_headers(&headers).unwrap_or_default();
+    Ok(Json(json!({
+        "id": user.id,
+        "email": user.email,
+        "name": user.name,
+        "role": user.role,
+        "profile_image_url": user.profile_image_url,
+        "token": token,
+        "token_type": "Bearer",
+        "expires_at": null,
+        "permissions": user.permissions,
+    })))
+}
+
+async fn signout(State(state): State<ServerState>, headers: HeaderMap) -> Result<Response, AppError> {
+    if let Some(token) = app::auth::token_from_headers(&headers) {
+        if !token.starts_with("sk-") {
+            service::sign_out(&state.app.db, &token).await?;
+        }
+    }
+    Ok((
+        [(header::SET_COOKIE, app::auth::clear_session_cookie())],
+        Json(json!({"status": true})),
+    )
+        .into_response())
+}
+
+async fn create_key(State(state): State<ServerState>, caller: Caller) -> Result<Json<Value>, AppError> {
+    let me = caller.member()?;
+    let (row, key) = service::create_api_key(&state.app.db, &state.app.defaults, &me).await?;
+    Ok(Json(
+        json!({ "api_key": key, "id": row.id, "prefix": row.prefix, "created_at": row.created_at }),
+    ))
+}
+
+async fn list_keys(State(state): State<ServerState>, caller: Caller) -> Result<Json<Value>, AppError> {
+    let me = caller.member()?;
+    let keys: Vec<_> = service::list_api_keys(&state.app.db, &me)
+        .await?
+        .iter()
+        .map(accounts::api_key_info)
+        .collect();
+    Ok(Json(json!(keys)))
+}
+
+async fn delete_key(
+    State(state): State<ServerState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<bool>, AppError> {
+    let me = caller.member()?;
+    let id = Uuid::parse_str(&id).map_err(|_| AppError::NotFound("No such API key.".to_owned()))?;
+    service::revoke_api_key(&state.app.db, &me, id).await?;
+    Ok(Json(true))
+}
+
+/// Open WebUI keeps one key per user and deletes it with `DELETE /api/v1/auths/api_key`:
+/// here that revokes all of the caller's keys.
+async fn delete_all_keys(State(state): State<ServerState>, caller: Caller) -> Result<Json<bool>, AppError> {
+    let me = caller.member()?;
+    for k in service::list_api_keys(&state.app.db, &me).await? {
+        service::revoke_api_key(&state.app.db, &me, k.id).await?;
+    }
+    Ok(Json(true))
+}
+
+/// Open WebUI's admin-config keys and the instance setting each one maps to.
+const ADMIN_KEYS: &[(&str, &str)] = &[
+    ("ENABLE_SIGNUP", "enable_signup"),
+    ("DEFAULT_USER_ROLE", "default_user_role"),
+    ("ENABLE_API_KEYS", "enable_api_keys"),
+    ("ENABLE_COMMUNITY_SHARING", "enable_community_sharing"),
+    ("COMMUNITY_SHARING_URL", "community_sharing_url"),
+    ("TTS_ENABLED", "tts_enabled"),
+    ("TTS_VOICE", "tts_voice"),
+    ("TTS_RATE", "tts_rate"),
+];
+
+fn admin_config_json(s: &app::instance::InstanceSettings) -> Value {
+    let v = serde_json::to_value(s).unwrap_or(Value::Null);
+    let mut out = serde_json::Map::new();
+    for (wire, field) in ADMIN_KEYS {
+        out.insert((*wire).to_owned(), v.get(*field).cloned().unwrap_or(Value::Null));
+    }
+    Value::Object(out)
+}
+
+async fn get_admin_config(State(state): State<ServerState>, caller: Caller) -> Result<Json<Value>, AppError> {
+    caller.admin()?;
+    let s = instance::get(&state.app.db, &state.app.defaults).await?;
+    Ok(Json(admin_config_json(&s)))
+}
+
+async fn set_admin_config(
+    State(state): State<ServerState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<Value>,
+) -> Result<Json<Value>, AppError> {
+    caller.admin()?;
+    let Value::Object(body) = body else {
+        return Err(AppError::Unprocessable(
+            "The config must be a JSON object.".to_owned(),
+        ));
+    };
+    let mut patch = serde_json::Map::new();
+    for (k, v) in body {
+        // Unknown keys (Open WebUI has many more) are ignored, as Open WebUI ignores extras.
+        if let Some((_, field)) = ADMIN_KEYS.iter().find(|(wire, _)| *wire == k) {
+            patch.insert((*field).to_owned(), v);
+        }
+    }
+    let s = instance::update(&state.app.db, &state.app.defaults, Value::Object(patch)).await?;
+    Ok(Json(admin_config_json(&s)))
+}

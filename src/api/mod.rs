@@ -1,0 +1,94 @@
+//! The Open WebUI-compatible JSON API (`/api/v1/…`). Handlers are thin: they authenticate, call
+//! the same service functions as the server functions, and shape Open WebUI's responses.
+
+mod auths;
+mod users;
+
+use std::net::SocketAddr;
+
+use app::accounts::service as accounts;
+use app::entities::user;
+use app::error::AppError;
+use app::state::AppState;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::Router;
+use serde::de::DeserializeOwned;
+
+use crate::server::ServerState;
+
+/// Every JSON API route.
+pub fn routes() -> Router<ServerState> {
+    Router::new().merge(auths::routes()).merge(users::routes())
+}
+
+/// The caller, if the request carries a valid session token, cookie or API key.
+pub struct Caller(pub Option<user::Model>);
+
+impl Caller {
+    /// The caller, who must be signed in and approved.
+    pub fn member(self) -> Result<user::Model, AppError> {
+        accounts::require_member(self.0)
+    }
+    /// The caller, who must be an administrator.
+    pub fn admin(self) -> Result<user::Model, AppError> {
+        accounts::require_admin(self.0)
+    }
+}
+
+impl FromRequestParts<ServerState> for Caller {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &ServerState) -> Result<Self, Self::Rejection> {
+        Ok(Caller(
+            app::auth::caller_from_headers(&state.app, &parts.headers).await?,
+        ))
+    }
+}
+
+/// The client's IP address (for the sign-in limiter).
+pub struct ClientAddress(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let ip = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(a)| a.ip().to_string())
+            .unwrap_or_else(|| "unknown".to_owned());
+        Ok(ClientAddress(ip))
+    }
+}
+
+/// A JSON body whose rejections are `{"detail": …}` with 400 (malformed), 413 (too large) or
+/// 422 (wrong shape) instead of axum's plain text.
+pub struct ApiJson<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(v)) => Ok(ApiJson(v)),
+            Err(JsonRejection::JsonDataError(e)) => Err(AppError::Unprocessable(e.body_text())),
+            Err(JsonRejection::JsonSyntaxError(e)) => Err(AppError::BadRequest(e.body_text())),
+            Err(JsonRejection::MissingJsonContentType(_)) => Err(AppError::BadRequest(
+                "Expected a JSON body with Content-Type: application/json.".to_owned(),
+            )),
+            Err(JsonRejection::BytesRejection(e))
+                if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE =>
+            {
+                Err(AppError::PayloadTooLarge)
+            }
+            Err(e) => Err(AppError::BadRequest(e.body_text())),
+        }
+    }
+}
+
+/// State access for handlers.
+pub fn app(state: &ServerState) -> &AppState {
+    &state.app
+}

@@ -1,0 +1,148 @@
+//! `/api/v1/users/…`: permissions and user management.
+
+use app::accounts::{self, service};
+use app::error::AppError;
+use app::instance::service as instance;
+use axum::extract::{Path, Query, State};
+use axum::routing::{delete, get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use super::{ApiJson, Caller};
+use crate::server::ServerState;
+
+pub fn routes() -> Router<ServerState> {
+    Router::new()
+        .route("/api/v1/users/permissions", get(my_permissions))
+        .route(
+            "/api/v1/users/default/permissions",
+            get(default_permissions).post(set_default_permissions),
+        )
+        .route("/api/v1/users/", get(list_users))
+        .route("/api/v1/users", get(list_users))
+        .route("/api/v1/users/{id}/update", post(update_user))
+        .route("/api/v1/users/{id}", delete(delete_user))
+}
+
+fn user_id(raw: &str) -> Result<Uuid, AppError> {
+    Uuid::parse_str(raw).map_err(|_| AppError::NotFound("No such user.".to_owned()))
+}
+
+async fn my_permissions(State(state): State<ServerState>, caller: Caller) -> Result<Json<Value>, AppError> {
+    let me = caller.member()?;
+    let u = accounts::session_user(&state.app, &me).await?;
+    Ok(Json(json!(u.permissions)))
+}
+
+async fn default_permissions(
+    State(state): State<ServerState>,
+    caller: Caller,
+) -> Result<Json<Value>, AppError> {
+    caller.admin()?;
+    let s = instance::get(&state.app.db, &state.app.defaults).await?;
+    Ok(Json(json!({ "chat": { "share": s.default_can_share } })))
+}
+
+#[derive(Deserialize)]
+struct PermissionsBody {
+    chat: ChatPermissionsBody,
+}
+
+#[derive(Deserialize)]
+struct ChatPermissionsBody {
+    share: bool,
+}
+
+async fn set_default_permissions(
+    State(state): State<ServerState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<PermissionsBody>,
+) -> Result<Json<Value>, AppError> {
+    caller.admin()?;
+    let s = instance::update(
+        &state.app.db,
+        &state.app.defaults,
+        json!({ "default_can_share": body.chat.share }),
+    )
+    .await?;
+    Ok(Json(json!({ "chat": { "share": s.default_can_share } })))
+}
+
+#[derive(Deserialize)]
+struct ListQuery {
+    query: Option<String>,
+}
+
+async fn list_users(
+    State(state): State<ServerState>,
+    caller: Caller,
+    Query(q): Query<ListQuery>,
+) -> Result<Json<Value>, AppError> {
+    caller.admin()?;
+    let users = service::list_users(&state.app.db, q.query.as_deref()).await?;
+    let list: Vec<Value> = users
+        .iter()
+        .map(|u| {
+            json!({
+                "id": u.id, "name": u.name, "email": u.email, "role": u.role,
+                "profile_image_url": u.profile_image_url, "created_at": u.created_at,
+                "last_active_at": u.last_active_at, "can_share": u.can_share,
+            })
+        })
+        .collect();
+    Ok(Json(json!(list)))
+}
+
+#[derive(Deserialize)]
+struct UpdateUserBody {
+    role: Option<String>,
+    /// `true`/`false` overrides `chat.share` for this user; `null` follows the default.
+    #[serde(default, deserialize_with = "some_option")]
+    can_share: Option<Option<bool>>,
+}
+
+fn some_option<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<bool>>, D::Error> {
+    Option::<bool>::deserialize(d).map(Some)
+}
+
+async fn update_user(
+    State(state): State<ServerState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    ApiJson(body): ApiJson<UpdateUserBody>,
+) -> Result<Json<Value>, AppError> {
+    caller.admin()?;
+    let id = user_id(&id)?;
+    let mut u = None;
+    if let Some(role) = body.role {
+        u = Some(service::set_role(&state.app.db, id, &role).await?);
+    }
+    if let Some(can_share) = body.can_share {
+        u = Some(service::set_can_share(&state.app.db, id, can_share).await?);
+    }
+    let u = match u {
+        Some(u) => u,
+        None => {
+            return Err(AppError::Unprocessable(
+                "Nothing to update: send \"role\" or \"can_share\".".to_owned(),
+            ))
+        }
+    };
+    Ok(Json(json!({
+        "id": u.id, "name": u.name, "email": u.email, "role": u.role,
+        "profile_image_url": u.profile_image_url, "created_at": u.created_at,
+        "last_active_at": u.last_active_at, "can_share": u.can_share,
+    })))
+}
+
+async fn delete_user(
+    State(state): State<ServerState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<bool>, AppError> {
+    caller.admin()?;
+    service::delete_user(&state.app.db, user_id(&id)?).await?;
+    Ok(Json(true))
+}
