@@ -9,6 +9,7 @@
 pub mod accounts;
 #[cfg(feature = "ssr")]
 pub mod auth;
+pub mod chats;
 #[cfg(feature = "ssr")]
 pub mod entities;
 pub mod error;
@@ -16,6 +17,7 @@ pub mod home;
 pub mod instance;
 pub mod redirect;
 pub mod settings;
+pub mod share;
 #[cfg(feature = "ssr")]
 pub mod state;
 pub mod system;
@@ -55,6 +57,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     accounts::provide_current_user();
+    provide_context(chats::ChatListVersion(RwSignal::new(0)));
+    provide_context(ui::Toast(RwSignal::new(None)));
     view! {
         <Title formatter=|text: String| {
             if text.is_empty() { "chatshare".to_owned() } else { format!("{text} · chatshare") }
@@ -65,6 +69,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/auth") view=accounts::AuthPage ssr=SsrMode::Async/>
                     <Route path=path!("/settings") view=settings::SettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/c/:id") view=chats::ChatPage ssr=SsrMode::Async/>
+                    <Route path=path!("/s/:id") view=share::SharedChatPage ssr=SsrMode::Async/>
                 </Routes>
             </ui::AppShell>
         </Router>

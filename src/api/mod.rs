@@ -2,6 +2,7 @@
 //! the same service functions as the server functions, and shape Open WebUI's responses.
 
 mod auths;
+mod chats;
 mod users;
 
 use std::net::SocketAddr;
@@ -20,7 +21,10 @@ use crate::server::ServerState;
 
 /// Every JSON API route.
 pub fn routes() -> Router<ServerState> {
-    Router::new().merge(auths::routes()).merge(users::routes())
+    Router::new()
+        .merge(auths::routes())
+        .merge(users::routes())
+        .merge(chats::routes())
 }
 
 /// The caller, if the request carries a valid session token, cookie or API key.

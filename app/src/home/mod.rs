@@ -72,7 +72,10 @@ fn HomeGreeting() -> impl IntoView {
             {move || Suspend::new(async move {
                 match user.0.await {
                     Ok(Some(u)) if u.is_pending() => view! { <crate::accounts::PendingNotice/> }.into_any(),
-                    Ok(Some(u)) => view! { <p data-testid="greeting">{format!("Signed in as {}.", u.name)}</p> }.into_any(),
+                    Ok(Some(u)) => view! {
+                        <p data-testid="greeting">{format!("Signed in as {}.", u.name)}</p>
+                        <crate::chats::NewChatComposer/>
+                    }.into_any(),
                     _ => view! { <p><a class="button" href="/auth">"Sign in or create an account"</a></p> }.into_any(),
                 }
             })}

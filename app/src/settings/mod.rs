@@ -1,4 +1,4 @@
-//! The user's Settings page (`/settings`): Account (profile, API keys).
+//! The user's Settings page (`/settings`): Account (profile, API keys) and Data (shared links).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -12,6 +12,10 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <Title text="Settings"/>
         <h1>"Settings"</h1>
-        <RequireMember render=move |user| view! { <AccountSettings user/> }.into_any()/>
+        <RequireMember render=move |user| view! {
+            <AccountSettings user/>
+            <h2 class="section-title">"Data"</h2>
+            <crate::share::SharedLinksManager/>
+        }.into_any()/>
     }
 }

@@ -3,6 +3,9 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
+mod modal;
+pub use modal::{use_toast, Modal, Toast, ToastArea};
+
 /// The app layout: top bar, a sidebar (collapsible on narrow screens) and the main column.
 #[component]
 pub fn AppShell(children: Children) -> impl IntoView {
@@ -25,16 +28,15 @@ pub fn AppShell(children: Children) -> impl IntoView {
                     <crate::accounts::UserMenu/>
                 </div>
             </header>
-            <aside id="sidebar" class="sidebar" aria-label="Chats">
-                <nav>
-                    <p class="sidebar-empty">"No chats yet."</p>
-                </nav>
+            <aside id="sidebar" class="sidebar" aria-label="Sidebar">
+                <crate::chats::ChatSidebar/>
             </aside>
             <main class="main" id="main">
                 <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors/> }>
                     {children()}
                 </ErrorBoundary>
             </main>
+            <ToastArea/>
         </div>
     }
 }

@@ -1,0 +1,347 @@
+//! Chat UI: the sidebar list with its ⋯ menu, the chat page, the message list and the composer.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use uuid::Uuid;
+
+use super::{
+    delete_chat, get_chat, list_chats, rename_chat, send_message, switch_branch, toggle_chat,
+    use_chat_list_version, ChatSummary, ChatView, MessageView,
+};
+use crate::share::ShareModal;
+use crate::ui::{format_time, Modal, RequireMember};
+
+/// The sidebar for a signed-in member: "New Chat", title search and the chat list.
+#[component]
+pub fn ChatSidebar() -> impl IntoView {
+    let user = crate::accounts::use_current_user();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match user.0.await {
+                    Ok(Some(u)) if !u.is_pending() => view! { <ChatList can_share=u.permissions.chat.share/> }.into_any(),
+                    _ => view! { <p class="sidebar-empty">"Sign in to see your chats."</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ChatList(can_share: bool) -> impl IntoView {
+    let version = use_chat_list_version();
+    let query = RwSignal::new(String::new());
+    let chats = Resource::new(move || (query.get(), version.0.get()), |(q, _)| list_chats(q));
+    let sharing = RwSignal::new(None::<Uuid>);
+    view! {
+        <a class="button new-chat" href="/">"＋ New Chat"</a>
+        <input type="search" class="chat-search" placeholder="Search chats" aria-label="Search chats" bind:value=query/>
+        <nav aria-label="Chats">
+            <Transition fallback=|| view! { <p class="sidebar-empty">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match chats.await {
+                        Ok(list) if list.is_empty() => view! { <p class="sidebar-empty">"No chats yet."</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="chat-list">
+                                {list.into_iter().map(|c| view! { <ChatItem chat=c can_share sharing/> }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </nav>
+        {move || sharing.get().map(|id| view! { <ShareModal chat_id=id on_close=move || sharing.set(None)/> })}
+    }
+}
+
+/// One chat in the sidebar, with its ⋯ menu (shown on hover and on keyboard focus).
+#[component]
+fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>) -> impl IntoView {
+    let version = use_chat_list_version();
+    let navigate = use_navigate();
+    let id = chat.id;
+    let (menu_open, set_menu_open) = signal(false);
+    let (renaming, set_renaming) = signal(false);
+    let (confirm_delete, set_confirm_delete) = signal(false);
+    let title = RwSignal::new(chat.title.clone());
+    let rename = Action::new(move |t: &String| {
+        let t = t.clone();
+        async move {
+            let r = rename_chat(id, t).await;
+            if r.is_ok() {
+                version.bump();
+            }
+            r
+        }
+    });
+    let toggle = Action::new(move |archive: &bool| {
+        let archive = *archive;
+        async move {
+            let r = toggle_chat(id, archive).await;
+            if r.is_ok() {
+                version.bump();
+            }
+            r
+        }
+    });
+    let remove = Action::new(move |_: &()| {
+        let navigate = navigate.clone();
+        async move {
+            let r = delete_chat(id).await;
+            if r.is_ok() {
+                version.bump();
+                let here = leptos_router::hooks::use_location().pathname.get_untracked();
+                if here == format!("/c/{id}") {
+                    navigate("/", Default::default());
+                }
+            }
+            r
+        }
+    });
+    let pinned = chat.pinned;
+    let menu_id = format!("chat-menu-{id}");
+    view! {
+        <li class="chat-item" class:pinned=pinned>
+            <Show
+                when=move || renaming.get()
+                fallback=move || view! {
+                    <a class="chat-link" href=format!("/c/{id}")>
+                        {move || title.get()}
+                    </a>
+                }
+            >
+                <form class="rename-form" on:submit=move |ev| {
+                    ev.prevent_default();
+                    rename.dispatch(title.get_untracked());
+                    set_renaming.set(false);
+                }>
+                    <input type="text" aria-label="New title" bind:value=title autofocus/>
+                </form>
+            </Show>
+            <button
+                type="button"
+                class="chat-menu-button"
+                aria-label=format!("Chat options for {}", chat.title)
+                aria-haspopup="menu"
+                aria-controls=menu_id.clone()
+                aria-expanded=move || menu_open.get().to_string()
+                on:click=move |_| set_menu_open.update(|o| *o = !*o)
+            >
+                "⋯"
+            </button>
+            <Show when=move || menu_open.get()>
+                <div
+                    class="menu chat-menu"
+                    role="menu"
+                    id=menu_id.clone()
+                    on:keydown=move |ev| if ev.key() == "Escape" { set_menu_open.set(false) }
+                >
+                    <Show when=move || can_share>
+                        <button type="button" role="menuitem" on:click=move |_| { set_menu_open.set(false); sharing.set(Some(id)); }>
+                            "Share"
+                        </button>
+                    </Show>
+                    <button type="button" role="menuitem" on:click=move |_| { set_menu_open.set(false); set_renaming.set(true); }>
+                        "Rename"
+                    </button>
+                    <button type="button" role="menuitem" on:click=move |_| { set_menu_open.set(false); toggle.dispatch(false); }>
+                        {if pinned { "Unpin" } else { "Pin" }}
+                    </button>
+                    <button type="button" role="menuitem" on:click=move |_| { set_menu_open.set(false); toggle.dispatch(true); }>
+                        "Archive"
+                    </button>
+                    <button type="button" role="menuitem" class="danger-text" on:click=move |_| { set_menu_open.set(false); set_confirm_delete.set(true); }>
+                        "Delete"
+                    </button>
+                </div>
+            </Show>
+            <Show when=move || confirm_delete.get()>
+                <Modal title="Delete chat?" on_close=move || set_confirm_delete.set(false)>
+                    <p>"This deletes “" {move || title.get()} "” and its share link. This cannot be undone."</p>
+                    <div class="modal-actions">
+                        <button type="button" class="button secondary" on:click=move |_| set_confirm_delete.set(false)>"Cancel"</button>
+                        <button type="button" class="button danger" on:click=move |_| { set_confirm_delete.set(false); remove.dispatch(()); }>
+                            "Delete"
+                        </button>
+                    </div>
+                </Modal>
+            </Show>
+        </li>
+    }
+}
+
+/// The messages of a branch. With `on_switch`, messages with siblings show "‹ 2 / 3 ›".
+#[component]
+pub fn MessageList(
+    /// Root first.
+    messages: Vec<MessageView>,
+    /// Called with the sibling id to show; `None` makes the list read-only.
+    #[prop(optional, into)]
+    on_switch: Option<Callback<String>>,
+    /// Extra controls under each assistant message (for example "Read aloud").
+    #[prop(optional, into)]
+    assistant_extra: Option<Callback<MessageView, AnyView>>,
+) -> impl IntoView {
+    if messages.is_empty() {
+        return view! { <p class="muted empty-chat">"No messages yet."</p> }.into_any();
+    }
+    view! {
+        <ol class="messages">
+            {messages.into_iter().map(|m| {
+                let extra = (m.role == "assistant").then(|| assistant_extra.map(|cb| cb.run(m.clone()))).flatten();
+                let author = match m.role.as_str() {
+                    "assistant" => m.model.clone().unwrap_or_else(|| "Assistant".to_owned()),
+                    "system" => "System".to_owned(),
+                    _ => "You".to_owned(),
+                };
+                let switcher = (m.sibling_count > 1).then(|| {
+                    let (prev, next) = (m.prev_sibling.clone(), m.next_sibling.clone());
+                    view! {
+                        <span class="branch-switch">
+                            <button type="button" class="icon-button small" aria-label="Previous answer"
+                                disabled=prev.is_none() || on_switch.is_none()
+                                on:click=move |_| if let (Some(cb), Some(p)) = (on_switch, prev.clone()) { cb.run(p) }>"‹"</button>
+                            <span class="branch-pos">{format!("{} / {}", m.sibling_index + 1, m.sibling_count)}</span>
+                            <button type="button" class="icon-button small" aria-label="Next answer"
+                                disabled=next.is_none() || on_switch.is_none()
+                                on:click=move |_| if let (Some(cb), Some(n)) = (on_switch, next.clone()) { cb.run(n) }>"›"</button>
+                        </span>
+                    }
+                });
+                view! {
+                    <li class=format!("message {}", m.role) data-message-id=m.id.clone()>
+                        <div class="message-head">
+                            <span class="author">{author}</span>
+                            {m.timestamp.map(|t| view! { <time class="muted">{format_time(t)}</time> })}
+                            {switcher}
+                        </div>
+                        <div class="message-body" inner_html=m.html.clone()></div>
+                        {extra}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+    .into_any()
+}
+
+/// The message box: appends to `chat_id`, or starts a new chat when it is `None`.
+#[component]
+pub fn Composer(
+    /// The chat to append to.
+    chat_id: Option<Uuid>,
+    /// Called with the updated chat.
+    #[prop(into)]
+    on_sent: Callback<ChatView>,
+) -> impl IntoView {
+    let text = RwSignal::new(String::new());
+    let send = Action::new(move |content: &String| {
+        let content = content.clone();
+        async move {
+            let r = send_message(chat_id, content).await;
+            if let Ok(v) = &r {
+                text.set(String::new());
+                on_sent.run(v.clone());
+            }
+            r
+        }
+    });
+    let error = move || send.value().get().and_then(|r| r.err()).map(|e| e.detail());
+    view! {
+        <form class="composer" method="post" on:submit=move |ev| {
+            ev.prevent_default();
+            if !text.get_untracked().trim().is_empty() {
+                send.dispatch(text.get_untracked());
+            }
+        }>
+            <textarea
+                aria-label="Message"
+                placeholder="Send a message"
+                rows="2"
+                bind:value=text
+                on:keydown=move |ev| {
+                    if ev.key() == "Enter" && !ev.shift_key() {
+                        ev.prevent_default();
+                        if !text.get_untracked().trim().is_empty() {
+                            send.dispatch(text.get_untracked());
+                        }
+                    }
+                }
+            ></textarea>
+            <button type="submit" class="button" disabled=move || send.pending().get()>"Send"</button>
+            <p class="status-error" role="alert">{error}</p>
+        </form>
+    }
+}
+
+/// `/c/{id}`: one chat, with its branches, a Share button and the composer.
+#[component]
+pub fn ChatPage() -> impl IntoView {
+    view! { <RequireMember render=move |_| view! { <ChatPageInner/> }.into_any()/> }
+}
+
+#[component]
+fn ChatPageInner() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|s| Uuid::parse_str(&s).ok());
+    let version = use_chat_list_version();
+    let chat = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => get_chat(id).await,
+            None => Err(crate::error::AppError::NotFound("Chat not found.".to_owned())),
+        }
+    });
+    let sharing = RwSignal::new(false);
+    let switch = Action::new(move |(chat_id, message_id): &(Uuid, String)| {
+        let (chat_id, message_id) = (*chat_id, message_id.clone());
+        async move {
+            let r = switch_branch(chat_id, message_id).await;
+            if let Ok(v) = &r {
+                chat.set(Some(Ok(v.clone())));
+            }
+            r
+        }
+    });
+    view! {
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match chat.await {
+                    Ok(v) => {
+                        let chat_id = v.id;
+                        view! {
+                            <Title text=v.title.clone()/>
+                            <div class="chat-head">
+                                <h1 class="chat-title">{v.title.clone()}</h1>
+                                <button type="button" class="button secondary" on:click=move |_| sharing.set(true)>"Share"</button>
+                            </div>
+                            <MessageList messages=v.messages.clone() on_switch=move |m: String| { switch.dispatch((chat_id, m)); }/>
+                            <Composer chat_id=Some(chat_id) on_sent=move |nv: ChatView| { chat.set(Some(Ok(nv))); version.bump(); }/>
+                            <Show when=move || sharing.get()>
+                                <ShareModal chat_id on_close=move || sharing.set(false)/>
+                            </Show>
+                        }.into_any()
+                    }
+                    Err(e) => {
+                        crate::ui::set_page_status(e.status());
+                        view! { <section class="panel"><h1>"Chat not available"</h1><p>{e.detail()}</p></section> }.into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The start page's composer for a member: the first message starts a new chat.
+#[component]
+pub fn NewChatComposer() -> impl IntoView {
+    let navigate = use_navigate();
+    let version = use_chat_list_version();
+    view! {
+        <Composer chat_id=None on_sent=move |v: ChatView| {
+            version.bump();
+            navigate(&format!("/c/{}", v.id), Default::default());
+        }/>
+    }
+}

@@ -1,0 +1,169 @@
+//! Chats: the Open WebUI-compatible chat store, the sidebar list with its ⋯ menu, and the chat
+//! view with branches and a composer.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::error::AppError;
+
+mod components;
+#[cfg(feature = "ssr")]
+pub mod markdown;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+pub mod tree;
+
+pub use components::{ChatPage, ChatSidebar, Composer, MessageList, NewChatComposer};
+
+/// A chat in the sidebar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChatSummary {
+    /// Chat id.
+    pub id: Uuid,
+    /// Title.
+    pub title: String,
+    /// Last change, epoch seconds.
+    pub updated_at: i64,
+    /// Pinned to the top.
+    pub pinned: bool,
+    /// Archived (hidden from the list).
+    pub archived: bool,
+    /// The share link's id, when it has one.
+    pub share_id: Option<Uuid>,
+}
+
+/// One message of the visible branch, rendered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageView {
+    /// Message id.
+    pub id: String,
+    /// `user`, `assistant` or `system`.
+    pub role: String,
+    /// The model that wrote it (assistant messages).
+    pub model: Option<String>,
+    /// When, epoch seconds.
+    pub timestamp: Option<i64>,
+    /// Markdown rendered to sanitised HTML on the server.
+    pub html: String,
+    /// The raw text (for copying).
+    pub text: String,
+    /// Position among its siblings (0-based).
+    pub sibling_index: usize,
+    /// How many siblings (1 when there are no alternatives).
+    pub sibling_count: usize,
+    /// The previous sibling's id.
+    pub prev_sibling: Option<String>,
+    /// The next sibling's id.
+    pub next_sibling: Option<String>,
+}
+
+/// A chat ready to read: title and the visible branch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChatView {
+    /// Chat id.
+    pub id: Uuid,
+    /// Title.
+    pub title: String,
+    /// Share link id, if shared.
+    pub share_id: Option<Uuid>,
+    /// Last change.
+    pub updated_at: i64,
+    /// Root first.
+    pub messages: Vec<MessageView>,
+}
+
+#[cfg(feature = "ssr")]
+async fn member() -> Result<(crate::state::AppState, crate::entities::user::Model), AppError> {
+    let state = crate::state::app_state()?;
+    let me = crate::accounts::service::require_member(crate::auth::caller().await?)?;
+    Ok((state, me))
+}
+
+/// `POST /api/fn/list_chats` `{"query": ""}`: the caller's sidebar (pinned first).
+#[server(prefix = "/api/fn", endpoint = "list_chats", input = Json, output = Json)]
+pub async fn list_chats(query: String) -> Result<Vec<ChatSummary>, AppError> {
+    let (state, me) = member().await?;
+    service::sidebar(&state.db, &me, &query).await
+}
+
+/// `POST /api/fn/get_chat` `{"id": …}`: a chat's visible branch, rendered.
+#[server(prefix = "/api/fn", endpoint = "get_chat", input = Json, output = Json)]
+pub async fn get_chat(id: Uuid) -> Result<ChatView, AppError> {
+    let (state, me) = member().await?;
+    service::view(&service::find_visible(&state.db, &me, id).await?)
+}
+
+/// `POST /api/fn/send_message` `{"chat_id": …|null, "content": …}`: appends the user's message
+/// (a new chat when `chat_id` is null); returns the chat.
+#[server(prefix = "/api/fn", endpoint = "send_message", input = Json, output = Json)]
+pub async fn send_message(chat_id: Option<Uuid>, content: String) -> Result<ChatView, AppError> {
+    let (state, me) = member().await?;
+    service::view(&service::add_user_message(&state.db, &me, chat_id, &content).await?)
+}
+
+/// `POST /api/fn/switch_branch` `{"chat_id": …, "message_id": …}`: shows that message's branch.
+#[server(prefix = "/api/fn", endpoint = "switch_branch", input = Json, output = Json)]
+pub async fn switch_branch(chat_id: Uuid, message_id: String) -> Result<ChatView, AppError> {
+    let (state, me) = member().await?;
+    service::view(&service::switch_branch(&state.db, &me, chat_id, &message_id).await?)
+}
+
+/// `POST /api/fn/rename_chat` `{"id": …, "title": …}`.
+#[server(prefix = "/api/fn", endpoint = "rename_chat", input = Json, output = Json)]
+pub async fn rename_chat(id: Uuid, title: String) -> Result<ChatSummary, AppError> {
+    let (state, me) = member().await?;
+    let c = service::rename(&state.db, &me, id, &title).await?;
+    Ok(ChatSummary {
+        id: c.id,
+        title: c.title,
+        updated_at: c.updated_at,
+        pinned: c.pinned,
+        archived: c.archived,
+        share_id: c.share_id,
+    })
+}
+
+/// `POST /api/fn/toggle_chat` `{"id": …, "archive": false}`: flips pinned (or archived).
+#[server(prefix = "/api/fn", endpoint = "toggle_chat", input = Json, output = Json)]
+pub async fn toggle_chat(id: Uuid, archive: bool) -> Result<ChatSummary, AppError> {
+    let (state, me) = member().await?;
+    let c = service::toggle(&state.db, &me, id, archive).await?;
+    Ok(ChatSummary {
+        id: c.id,
+        title: c.title,
+        updated_at: c.updated_at,
+        pinned: c.pinned,
+        archived: c.archived,
+        share_id: c.share_id,
+    })
+}
+
+/// `POST /api/fn/delete_chat` `{"id": …}`: deletes the chat and its share link.
+#[server(prefix = "/api/fn", endpoint = "delete_chat", input = Json, output = Json)]
+pub async fn delete_chat(id: Uuid) -> Result<(), AppError> {
+    let (state, me) = member().await?;
+    service::delete(&state.db, &me, id).await
+}
+
+/// Bumped whenever the sidebar's list changed (a chat created, renamed, deleted, shared).
+#[derive(Clone, Copy)]
+pub struct ChatListVersion(pub RwSignal<u32>);
+
+impl ChatListVersion {
+    /// Tells the sidebar to reload.
+    pub fn bump(self) {
+        self.0.update(|v| *v += 1);
+    }
+}
+
+/// The sidebar's reload signal.
+pub fn use_chat_list_version() -> ChatListVersion {
+    use_context::<ChatListVersion>().unwrap_or_else(|| {
+        let v = ChatListVersion(RwSignal::new(0));
+        provide_context(v);
+        v
+    })
+}

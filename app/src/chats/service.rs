@@ -1,0 +1,375 @@
+//! Chats: create, read, list, update (merge), delete, pin, archive, the composer's append and
+//! branch switching. Another user's chat is a 404 unless the caller is an admin.
+
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
+use serde_json::{json, Map, Value};
+use uuid::Uuid;
+
+use super::{markdown, tree, ChatSummary, ChatView, MessageView};
+use crate::accounts::service::Role;
+use crate::entities::{chat, now, user};
+use crate::error::{AppError, AppResult};
+
+/// Longest accepted title, in characters.
+pub const MAX_TITLE: usize = 500;
+/// Longest accepted message, in bytes.
+pub const MAX_MESSAGE: usize = 200_000;
+/// Chats per page of `GET /api/v1/chats/`.
+pub const PAGE_SIZE: u64 = 60;
+
+fn chat_not_found() -> AppError {
+    AppError::NotFound("Chat not found.".to_owned())
+}
+
+/// Parses stored JSON text (it was valid when stored).
+pub fn parse_stored(text: &str) -> AppResult<Value> {
+    serde_json::from_str(text).map_err(|e| {
+        tracing::error!(error = %e, "stored chat JSON does not parse");
+        AppError::Internal
+    })
+}
+
+fn encode(v: &Value) -> AppResult<String> {
+    serde_json::to_string(v).map_err(|_| AppError::Internal)
+}
+
+fn clean_title(raw: Option<&str>) -> AppResult<String> {
+    let t = raw.map(str::trim).filter(|t| !t.is_empty()).unwrap_or("New Chat");
+    if t.chars().count() > MAX_TITLE {
+        return Err(AppError::Unprocessable(format!(
+            "The title is longer than {MAX_TITLE} characters."
+        )));
+    }
+    Ok(t.to_owned())
+}
+
+fn checked(chat: &Value) -> AppResult<()> {
+    tree::validate(chat).map_err(|e| AppError::Unprocessable(e.0))
+}
+
+/// The chat with this id if the caller owns it or is an admin; otherwise 404.
+pub async fn find_visible(db: &DatabaseConnection, caller: &user::Model, id: Uuid) -> AppResult<chat::Model> {
+    let c = chat::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(chat_not_found)?;
+    if c.user_id == caller.id || Role::of(caller) == Role::Admin {
+        Ok(c)
+    } else {
+        Err(chat_not_found())
+    }
+}
+
+/// Creates a chat for `owner` from Open WebUI's chat JSON (validated; unknown fields kept).
+pub async fn create(db: &DatabaseConnection, owner: &user::Model, mut chat: Value) -> AppResult<chat::Model> {
+    checked(&chat)?;
+    let title = clean_title(chat.get("title").and_then(Value::as_str))?;
+    let tags = chat
+        .get("tags")
+        .cloned()
+        .filter(Value::is_array)
+        .unwrap_or_else(|| json!([]));
+    if let Some(o) = chat.as_object_mut() {
+        o.insert("title".into(), Value::String(title.clone()));
+    }
+    insert(db, owner.id, title, &chat, json!({ "tags": tags }), now(), now()).await
+}
+
+async fn insert(
+    db: &impl sea_orm::ConnectionTrait,
+    owner: Uuid,
+    title: String,
+    chat: &Value,
+    meta: Value,
+    created_at: i64,
+    updated_at: i64,
+) -> AppResult<chat::Model> {
+    Ok(chat::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        user_id: Set(owner),
+        title: Set(title),
+        chat: Set(encode(chat)?),
+        created_at: Set(created_at),
+        updated_at: Set(updated_at),
+        share_id: Set(None),
+        archived: Set(false),
+        pinned: Set(false),
+        meta: Set(encode(&meta)?),
+        folder_id: Set(None),
+    }
+    .insert(db)
+    .await?)
+}
+
+/// Inserts a chat row as given (import and clone use it).
+pub async fn insert_raw(
+    db: &impl sea_orm::ConnectionTrait,
+    owner: Uuid,
+    chat: &Value,
+    meta: Value,
+    created_at: i64,
+    updated_at: i64,
+) -> AppResult<chat::Model> {
+    checked(chat)?;
+    let title = clean_title(chat.get("title").and_then(Value::as_str))?;
+    insert(db, owner, title, chat, meta, created_at, updated_at).await
+}
+
+/// `owner`'s chats that are not archived, newest first, `PAGE_SIZE` per page (pages from 1).
+pub async fn list(db: &DatabaseConnection, owner: &user::Model, page: u64) -> AppResult<Vec<chat::Model>> {
+    Ok(chat::Entity::find()
+        .filter(chat::Column::UserId.eq(owner.id))
+        .filter(chat::Column::Archived.eq(false))
+        .order_by_desc(chat::Column::UpdatedAt)
+        .offset(page.saturating_sub(1) * PAGE_SIZE)
+        .limit(PAGE_SIZE)
+        .all(db)
+        .await?)
+}
+
+/// The sidebar: pinned chats first, then the rest by last update; titles matching `query`.
+pub async fn sidebar(
+    db: &DatabaseConnection,
+    owner: &user::Model,
+    query: &str,
+) -> AppResult<Vec<ChatSummary>> {
+    let mut q = chat::Entity::find()
+        .select_only()
+        .columns([
+            chat::Column::Id,
+            chat::Column::Title,
+            chat::Column::UpdatedAt,
+            chat::Column::Pinned,
+            chat::Column::Archived,
+            chat::Column::ShareId,
+        ])
+        .filter(chat::Column::UserId.eq(owner.id))
+        .filter(chat::Column::Archived.eq(false));
+    let query = query.trim();
+    if !query.is_empty() {
+        let pattern = format!("%{}%", query.to_lowercase().replace(['%', '_'], ""));
+        q = q.filter(
+            Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(chat::Column::Title))).like(pattern),
+        );
+    }
+    let rows: Vec<(Uuid, String, i64, bool, bool, Option<Uuid>)> = q
+        .order_by_desc(chat::Column::Pinned)
+        .order_by_desc(chat::Column::UpdatedAt)
+        .limit(500)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, title, updated_at, pinned, archived, share_id)| ChatSummary {
+                id,
+                title,
+                updated_at,
+                pinned,
+                archived,
+                share_id,
+            },
+        )
+        .collect())
+}
+
+async fn save(
+    db: &DatabaseConnection,
+    c: chat::Model,
+    chat: &Value,
+    title: String,
+) -> AppResult<chat::Model> {
+    let mut am: chat::ActiveModel = c.into();
+    am.chat = Set(encode(chat)?);
+    am.title = Set(title);
+    am.updated_at = Set(now());
+    Ok(am.update(db).await?)
+}
+
+/// Merges `patch` into the chat's JSON (top-level keys replace, as Open WebUI does), validates
+/// the result and bumps `updated_at`.
+pub async fn update(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    id: Uuid,
+    patch: Value,
+) -> AppResult<chat::Model> {
+    let Value::Object(patch) = patch else {
+        return Err(AppError::Unprocessable(
+            "The chat must be a JSON object.".to_owned(),
+        ));
+    };
+    let c = find_visible(db, caller, id).await?;
+    let mut chat = parse_stored(&c.chat)?;
+    if !chat.is_object() {
+        chat = Value::Object(Map::new());
+    }
+    if let Some(o) = chat.as_object_mut() {
+        o.extend(patch);
+    }
+    checked(&chat)?;
+    let title = clean_title(chat.get("title").and_then(Value::as_str))?;
+    if let Some(o) = chat.as_object_mut() {
+        o.insert("title".into(), Value::String(title.clone()));
+    }
+    save(db, c, &chat, title).await
+}
+
+/// Renames a chat.
+pub async fn rename(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    id: Uuid,
+    title: &str,
+) -> AppResult<chat::Model> {
+    if title.trim().is_empty() {
+        return Err(AppError::Unprocessable("The title cannot be empty.".to_owned()));
+    }
+    update(db, caller, id, json!({ "title": title })).await
+}
+
+/// Deletes a chat; its share snapshot goes with it (foreign key cascade).
+pub async fn delete(db: &DatabaseConnection, caller: &user::Model, id: Uuid) -> AppResult<()> {
+    let c = find_visible(db, caller, id).await?;
+    chat::Entity::delete_by_id(c.id).exec(db).await?;
+    Ok(())
+}
+
+/// Flips `pinned` (or `archived` when `archive`), returning the chat.
+pub async fn toggle(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    id: Uuid,
+    archive: bool,
+) -> AppResult<chat::Model> {
+    let c = find_visible(db, caller, id).await?;
+    let mut am: chat::ActiveModel = c.clone().into();
+    if archive {
+        am.archived = Set(!c.archived);
+    } else {
+        am.pinned = Set(!c.pinned);
+    }
+    am.updated_at = Set(now());
+    Ok(am.update(db).await?)
+}
+
+/// Appends the user's message to the visible branch of `chat_id`, or starts a new chat titled
+/// after its first words when `chat_id` is `None`.
+pub async fn add_user_message(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    chat_id: Option<Uuid>,
+    content: &str,
+) -> AppResult<chat::Model> {
+    let content = content.trim();
+    if content.is_empty() {
+        return Err(AppError::Unprocessable("The message is empty.".to_owned()));
+    }
+    if content.len() > MAX_MESSAGE {
+        return Err(AppError::PayloadTooLarge);
+    }
+    let mut message = Map::new();
+    message.insert("id".into(), json!(Uuid::new_v4().to_string()));
+    message.insert("role".into(), json!("user"));
+    message.insert("content".into(), json!(content));
+    message.insert("timestamp".into(), json!(now()));
+    match chat_id {
+        None => {
+            let title: String = content.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+            let title: String = title.chars().take(80).collect();
+            let mut chat =
+                json!({ "title": title, "models": [], "history": { "messages": {}, "currentId": null } });
+            tree::append(&mut chat, None, message);
+            create(db, caller, chat).await
+        }
+        Some(id) => {
+            let c = find_visible(db, caller, id).await?;
+            let mut chat = parse_stored(&c.chat)?;
+            let parent = tree::current_id(&chat).map(str::to_owned);
+            tree::append(&mut chat, parent.as_deref(), message);
+            checked(&chat)?;
+            let title = c.title.clone();
+            save(db, c, &chat, title).await
+        }
+    }
+}
+
+/// Shows the branch of `message_id` (its newest leaf becomes `currentId`).
+pub async fn switch_branch(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    id: Uuid,
+    message_id: &str,
+) -> AppResult<chat::Model> {
+    let c = find_visible(db, caller, id).await?;
+    let mut chat = parse_stored(&c.chat)?;
+    if !tree::switch_to(&mut chat, message_id) {
+        return Err(AppError::NotFound("Message not found.".to_owned()));
+    }
+    tree::sync_flat_messages(&mut chat);
+    let title = c.title.clone();
+    save(db, c, &chat, title).await
+}
+
+/// The visible branch of a chat JSON, rendered for reading (markdown → sanitised HTML).
+pub fn messages_view(chat: &Value) -> Vec<MessageView> {
+    let Some(msgs) = tree::messages(chat) else {
+        return Vec::new();
+    };
+    tree::visible_path(chat)
+        .into_iter()
+        .filter_map(|id| {
+            let m = msgs.get(&id)?;
+            let sibs = tree::siblings(chat, &id);
+            let pos = sibs.iter().position(|s| *s == id).unwrap_or(0);
+            let content = m.get("content").and_then(Value::as_str).unwrap_or_default();
+            Some(MessageView {
+                role: m.get("role").and_then(Value::as_str).unwrap_or("user").to_owned(),
+                model: m
+                    .get("modelName")
+                    .or_else(|| m.get("model"))
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
+                timestamp: m.get("timestamp").and_then(Value::as_i64),
+                html: markdown::render(content),
+                text: content.to_owned(),
+                sibling_index: pos,
+                sibling_count: sibs.len().max(1),
+                prev_sibling: pos.checked_sub(1).and_then(|p| sibs.get(p).cloned()),
+                next_sibling: sibs.get(pos + 1).cloned(),
+                id,
+            })
+        })
+        .collect()
+}
+
+/// A chat, ready to read.
+pub fn view(c: &chat::Model) -> AppResult<ChatView> {
+    let chat = parse_stored(&c.chat)?;
+    Ok(ChatView {
+        id: c.id,
+        title: c.title.clone(),
+        share_id: c.share_id,
+        updated_at: c.updated_at,
+        messages: messages_view(&chat),
+    })
+}
+
+/// Whether `u` owns chat `c` (used to tell admins' actions on others' chats apart).
+pub fn owns(u: &user::Model, c: &chat::Model) -> bool {
+    c.user_id == u.id
+}
+
+/// Chats of `owner` whose ids are in `ids` (for export).
+pub async fn by_owner(db: &DatabaseConnection, owner: &user::Model) -> AppResult<Vec<chat::Model>> {
+    Ok(chat::Entity::find()
+        .filter(Condition::all().add(chat::Column::UserId.eq(owner.id)))
+        .order_by_desc(chat::Column::UpdatedAt)
+        .all(db)
+        .await?)
+}

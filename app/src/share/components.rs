@@ -1,0 +1,472 @@
+//! Sharing UI: the Share Chat modal, the shared page `/s/{id}` and "My shared links".
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_navigate, use_params_map};
+use uuid::Uuid;
+
+use super::clipboard::{copy_from, origin, CopyOutcome};
+use super::{
+    clone_shared, get_share_state, list_shared, share_chat, unshare_all, unshare_chat, view_shared,
+    ShareState, SharedChatView, SharedLinkItem,
+};
+use crate::chats::{use_chat_list_version, MessageList, MessageView};
+use crate::error::AppError;
+use crate::ui::{format_time, redirect_to, set_page_status, use_toast, Modal};
+
+const COPIED_TOAST: &str = "Copied shared chat URL to clipboard!";
+
+/// `{origin}/s/{share_id}`.
+pub fn share_url(share_id: Uuid) -> String {
+    format!("{}/s/{share_id}", origin())
+}
+
+/// The Share Chat modal for one chat.
+#[component]
+pub fn ShareModal(
+    /// The chat to share.
+    chat_id: Uuid,
+    /// Closes the modal.
+    #[prop(into)]
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let state = Resource::new(|| (), move |_| get_share_state(chat_id));
+    view! {
+        <Modal title="Share Chat" on_close>
+            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match state.await {
+                        Ok(s) => view! { <ShareModalBody state=s/> }.into_any(),
+                        Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </Modal>
+    }
+}
+
+#[component]
+fn ShareModalBody(state: ShareState) -> impl IntoView {
+    let chat_id = state.chat_id;
+    let share_id = RwSignal::new(state.share_id);
+    let busy = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let manual = RwSignal::new(None::<String>);
+    let copied = RwSignal::new(false);
+    let toast = use_toast();
+    let version = use_chat_list_version();
+
+    let copy_link = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        manual.set(None);
+        // The clipboard write starts here, inside the click; the server call runs inside it.
+        let job = copy_from(async move {
+            share_chat(chat_id).await.map(|link| {
+                share_id.set(Some(link.share_id));
+                share_url(link.share_id)
+            })
+        });
+        leptos::task::spawn_local(async move {
+            match job.await {
+                Ok(CopyOutcome::Copied(_)) => {
+                    copied.set(true);
+                    toast.show(COPIED_TOAST);
+                    #[cfg(feature = "hydrate")]
+                    gloo_timers::callback::Timeout::new(2_000, move || copied.set(false)).forget();
+                }
+                Ok(CopyOutcome::Manual(url)) => manual.set(Some(url)),
+                Err(e) => error.set(Some(share_error(&e))),
+            }
+            version.bump();
+            busy.set(false);
+        });
+    };
+    let delete_link = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            match unshare_chat(chat_id).await {
+                Ok(_) => {
+                    share_id.set(None);
+                    manual.set(None);
+                    version.bump();
+                }
+                Err(e) => error.set(Some(e.detail())),
+            }
+            busy.set(false);
+        });
+    };
+    let community = state.community_enabled.then(|| {
+        let url = state.community_url.clone();
+        view! { <CommunityButton chat_id url/> }
+    });
+    let can_share = state.can_share;
+    view! {
+        <div class="share-modal" aria-busy=move || busy.get().to_string()>
+            {move || match share_id.get() {
+                None => view! {
+                    <p>"Messages you send after creating your link won't be shared. Users with the URL will be able to view the shared chat."</p>
+                }.into_any(),
+                Some(sid) => view! {
+                    <p>
+                        "You have shared this chat "
+                        <a href=format!("/s/{sid}") target="_blank" rel="noopener noreferrer">"before"</a>
+                        "."
+                    </p>
+                    <p>
+                        "Click here to "
+                        <button type="button" class="link-button" disabled=move || busy.get() on:click=delete_link>
+                            "delete this link"
+                        </button>
+                        " and create a new shared link."
+                    </p>
+                }.into_any(),
+            }}
+            {(!can_share).then(|| view! { <p class="muted">"You don't have permission to share chats."</p> })}
+            <p class="status-error" role="alert">{move || error.get()}</p>
+            {move || manual.get().map(|url| view! {
+                <div class="manual-copy">
+                    <label for="share-url-field">"Your browser did not allow copying. Press Ctrl+C to copy:"</label>
+                    <input id="share-url-field" type="text" readonly prop:value=url.clone()
+                        on:focus=move |ev| { let _ = select_all(&ev); } autofocus/>
+                </div>
+            })}
+            <div class="modal-actions">
+                {community}
+                <button type="button" class="button" disabled=move || busy.get() || !can_share on:click=copy_link>
+                    {move || {
+                        if copied.get() { "Copied!" }
+                        else if busy.get() { "Working…" }
+                        else if share_id.get().is_some() { "Update and Copy Link" }
+                        else { "Copy Link" }
+                    }}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+fn share_error(e: &AppError) -> String {
+    match e {
+        AppError::Forbidden(_) => "You don't have permission to share chats.".to_owned(),
+        other => other.detail(),
+    }
+}
+
+#[allow(unused_variables)]
+fn select_all(ev: &leptos::ev::FocusEvent) -> Option<()> {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
+        input.select();
+    }
+    Some(())
+}
+
+/// "Share to Open WebUI Community": opens the community upload page and, when it posts
+/// `'loaded'` from its own origin, sends it `{chat, models}` for that origin only.
+#[component]
+fn CommunityButton(chat_id: Uuid, url: String) -> impl IntoView {
+    let open = move |_| {
+        #[cfg(feature = "hydrate")]
+        community::open(chat_id, &url);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (chat_id, &url);
+    };
+    view! { <button type="button" class="button secondary" on:click=open>"Share to Open WebUI Community"</button> }
+}
+
+#[cfg(feature = "hydrate")]
+mod community {
+    use uuid::Uuid;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    pub fn open(chat_id: Uuid, url: &str) {
+        let Some(window) = web_sys::window() else { return };
+        let Ok(target_origin) = web_sys::Url::new(url).map(|u| u.origin()) else {
+            return;
+        };
+        let Ok(Some(tab)) = window.open_with_url_and_target(url, "_blank") else {
+            return;
+        };
+        let tab = send_wrapper::SendWrapper::new(tab);
+        let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            if ev.origin() != target_origin || ev.data().as_string().as_deref() != Some("loaded") {
+                return;
+            }
+            let tab = tab.clone();
+            let target_origin = target_origin.clone();
+            leptos::task::spawn_local(async move {
+                if let Ok(json) = super::super::chat_json(chat_id).await {
+                    if let Ok(chat) = js_sys::JSON::parse(&json) {
+                        let models = js_sys::Reflect::get(&chat, &JsValue::from_str("models"))
+                            .unwrap_or(JsValue::NULL);
+                        let msg = js_sys::Object::new();
+                        let _ = js_sys::Reflect::set(&msg, &JsValue::from_str("chat"), &chat);
+                        let _ = js_sys::Reflect::set(&msg, &JsValue::from_str("models"), &models);
+                        let _ = tab.post_message(&msg, &target_origin);
+                    }
+                }
+            });
+        });
+        let _ = window.add_event_listener_with_callback("message", handler.as_ref().unchecked_ref());
+        handler.forget();
+    }
+}
+
+/// `/s/{id}`: a shared chat, read-only, for signed-in members. Visitors who are not signed in
+/// are sent to sign in (303) before any content; an unknown or deleted link is a 404 page.
+#[component]
+pub fn SharedChatPage() -> impl IntoView {
+    let params = use_params_map();
+    let raw_id = move || params.read().get("id").unwrap_or_default();
+    let shared = Resource::new(raw_id, |raw| async move {
+        match Uuid::parse_str(&raw) {
+            Ok(id) => view_shared(id).await.map_err(|e| (e, raw)),
+            Err(_) => Err((
+                AppError::NotFound("This shared chat is no longer available.".to_owned()),
+                raw,
+            )),
+        }
+    });
+    view! {
+        <Meta name="robots" content="noindex, nofollow"/>
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match shared.await {
+                    Ok(v) => view! { <SharedChat view=v/> }.into_any(),
+                    Err((AppError::Unauthenticated, raw)) => {
+                        redirect_to(&format!("/auth?redirect=/s/{}", crate::ui::encode_query_value(&raw)));
+                        view! { <p class="muted">"Redirecting to sign in…"</p> }.into_any()
+                    }
+                    Err((AppError::Forbidden(m), _)) => {
+                        set_page_status(403);
+                        view! { <section class="panel"><h1>"You can't open this yet"</h1><p>{m}</p></section> }.into_any()
+                    }
+                    Err((e, _)) => {
+                        set_page_status(e.status());
+                        view! {
+                            <Title text="Shared chat not available"/>
+                            <section class="panel">
+                                <h1>"This shared chat is no longer available"</h1>
+                                <p>"The link may have been deleted by its owner, or the address is wrong."</p>
+                                <a href="/">"Go to your chats"</a>
+                            </section>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SharedChat(view: SharedChatView) -> impl IntoView {
+    let navigate = use_navigate();
+    let version = use_chat_list_version();
+    let share_id = view.share_id;
+    let cloning = Action::new(move |_: &()| {
+        let navigate = navigate.clone();
+        async move {
+            let r = clone_shared(share_id).await;
+            if let Ok(id) = &r {
+                version.bump();
+                navigate(&format!("/c/{id}"), Default::default());
+            }
+            r
+        }
+    });
+    let speech = view.tts_enabled.then(|| (view.tts_voice.clone(), view.tts_rate));
+    let extra = speech.map(|(voice, rate)| {
+        Callback::new(move |m: MessageView| {
+            view! { <ReadAloud text=m.text voice=voice.clone() rate/> }.into_any()
+        })
+    });
+    view! {
+        <Title text=view.title.clone()/>
+        <article class="shared-chat">
+            <header class="shared-head">
+                <h1>{view.title.clone()}</h1>
+                <p class="muted">
+                    {format!("Shared by {} · snapshot taken {}", view.shared_by, format_time(view.updated_at))}
+                </p>
+                <button type="button" class="button" disabled=move || cloning.pending().get() on:click=move |_| { cloning.dispatch(()); }>
+                    "Clone Chat"
+                </button>
+                <p class="status-error" role="alert">{move || cloning.value().get().and_then(|r| r.err()).map(|e| e.detail())}</p>
+            </header>
+            {match extra {
+                Some(cb) => view! { <MessageList messages=view.messages.clone() assistant_extra=cb/> }.into_any(),
+                None => view! { <MessageList messages=view.messages.clone()/> }.into_any(),
+            }}
+        </article>
+    }
+}
+
+/// "Read aloud" for one message with the browser's speech synthesis; "Stop" while speaking.
+#[component]
+fn ReadAloud(text: String, voice: String, rate: f64) -> impl IntoView {
+    let speaking = RwSignal::new(false);
+    let toggle = move |_| {
+        #[cfg(feature = "hydrate")]
+        speech::toggle(&text, &voice, rate, speaking);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (&text, &voice, rate);
+    };
+    view! {
+        <button type="button" class="button secondary small read-aloud" on:click=toggle>
+            {move || if speaking.get() { "Stop" } else { "Read aloud" }}
+        </button>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod speech {
+    use leptos::prelude::*;
+    use wasm_bindgen::prelude::*;
+
+    pub fn toggle(text: &str, voice: &str, rate: f64, speaking: RwSignal<bool>) {
+        let Some(synth) = web_sys::window().and_then(|w| w.speech_synthesis().ok()) else {
+            return;
+        };
+        if speaking.get_untracked() {
+            synth.cancel();
+            speaking.set(false);
+            return;
+        }
+        let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(text) else {
+            return;
+        };
+        u.set_rate(rate as f32);
+        if !voice.is_empty() {
+            if let Some(v) = synth
+                .get_voices()
+                .iter()
+                .filter_map(|v| v.dyn_into::<web_sys::SpeechSynthesisVoice>().ok())
+                .find(|v| v.name() == voice)
+            {
+                u.set_voice(Some(&v));
+            }
+        }
+        let done = Closure::<dyn FnMut()>::new(move || speaking.set(false));
+        u.set_onend(Some(done.as_ref().unchecked_ref()));
+        u.set_onerror(Some(done.as_ref().unchecked_ref()));
+        done.forget();
+        synth.cancel();
+        speaking.set(true);
+        synth.speak(&u);
+    }
+}
+
+/// Settings › Data › Shared Chats: every link I made, with search, paging, open, copy, update,
+/// delete, and "Delete all shared links".
+#[component]
+pub fn SharedLinksManager() -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let pages = RwSignal::new(1u64);
+    let reload = RwSignal::new(0u32);
+    let links = Resource::new(
+        move || (query.get(), pages.get(), reload.get()),
+        |(q, pages, _)| async move {
+            let mut all: Vec<SharedLinkItem> = Vec::new();
+            for p in 1..=pages {
+                let batch = list_shared(q.clone(), p).await?;
+                let done = batch.len() < 30;
+                all.extend(batch);
+                if done {
+                    return Ok::<_, AppError>((all, false));
+                }
+            }
+            Ok((all, true))
+        },
+    );
+    let confirm_all = RwSignal::new(false);
+    let toast = use_toast();
+    let delete_all = Action::new(move |_: &()| async move {
+        let r = unshare_all().await;
+        reload.update(|v| *v += 1);
+        r
+    });
+    view! {
+        <section class="panel">
+            <h2>"Shared Chats"</h2>
+            <input type="search" placeholder="Search shared chats" aria-label="Search shared chats" bind:value=query/>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match links.await {
+                        Ok((list, more)) if list.is_empty() && !more => view! { <p class="muted">"No shared links."</p> }.into_any(),
+                        Ok((list, more)) => view! {
+                            <ul class="link-list">
+                                {list.into_iter().map(|l| view! { <SharedLinkRow link=l reload toast/> }).collect_view()}
+                            </ul>
+                            {more.then(|| view! {
+                                <button type="button" class="button secondary" on:click=move |_| pages.update(|p| *p += 1)>"Load more"</button>
+                            })}
+                        }.into_any(),
+                        Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <button type="button" class="button danger" on:click=move |_| confirm_all.set(true)>"Delete all shared links"</button>
+            <Show when=move || confirm_all.get()>
+                <Modal title="Delete all shared links?" on_close=move || confirm_all.set(false)>
+                    <p>"Every link you have shared stops working. Your chats stay."</p>
+                    <div class="modal-actions">
+                        <button type="button" class="button secondary" on:click=move |_| confirm_all.set(false)>"Cancel"</button>
+                        <button type="button" class="button danger" on:click=move |_| { confirm_all.set(false); delete_all.dispatch(()); }>
+                            "Delete all"
+                        </button>
+                    </div>
+                </Modal>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn SharedLinkRow(link: SharedLinkItem, reload: RwSignal<u32>, toast: crate::ui::Toast) -> impl IntoView {
+    let chat_id = link.chat_id;
+    let manual = RwSignal::new(None::<String>);
+    let update = Action::new(move |_: &()| async move {
+        let r = share_chat(chat_id).await;
+        reload.update(|v| *v += 1);
+        r
+    });
+    let remove = Action::new(move |_: &()| async move {
+        let r = unshare_chat(chat_id).await;
+        reload.update(|v| *v += 1);
+        r
+    });
+    let sid = link.share_id;
+    let copy = move |_| {
+        let job = copy_from(async move { Ok::<_, AppError>(share_url(sid)) });
+        leptos::task::spawn_local(async move {
+            match job.await {
+                Ok(CopyOutcome::Copied(_)) => toast.show(COPIED_TOAST),
+                Ok(CopyOutcome::Manual(u)) => manual.set(Some(u)),
+                Err(_) => {}
+            }
+        });
+    };
+    view! {
+        <li class="link-row">
+            <a href=format!("/s/{sid}") target="_blank" rel="noopener noreferrer" class="link-title">{link.title.clone()}</a>
+            <span class="muted">{format!("updated {}", format_time(link.updated_at))}</span>
+            <span class="row-actions">
+                <button type="button" class="button secondary small" on:click=copy>"Copy link"</button>
+                <button type="button" class="button secondary small" disabled=move || update.pending().get() on:click=move |_| { update.dispatch(()); }>"Update"</button>
+                <button type="button" class="button danger small" disabled=move || remove.pending().get() on:click=move |_| { remove.dispatch(()); }>"Delete"</button>
+            </span>
+            {move || manual.get().map(|u| view! { <input type="text" readonly aria-label="Share link" prop:value=u/> })}
+        </li>
+    }
+}

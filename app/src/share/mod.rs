@@ -1,0 +1,194 @@
+//! Sharing: a chat's share link as a static snapshot that its owner can update or delete, the
+//! Share Chat modal, the shared page `/s/{id}` and the "My shared links" list.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::chats::MessageView;
+use crate::error::AppError;
+
+mod components;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+pub use components::{ShareModal, SharedChatPage, SharedLinksManager};
+
+/// The result of sharing: the link's id (the URL is `{origin}/s/{share_id}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShareLink {
+    /// The chat.
+    pub chat_id: Uuid,
+    /// The link's id.
+    pub share_id: Uuid,
+}
+
+/// A chat's sharing state, as the Share Chat modal needs it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ShareState {
+    /// The chat.
+    pub chat_id: Uuid,
+    /// Its title.
+    pub title: String,
+    /// The existing link, if any.
+    pub share_id: Option<Uuid>,
+    /// Whether the caller may create or update links.
+    pub can_share: bool,
+    /// Whether the community button shows.
+    pub community_enabled: bool,
+    /// Where community uploads go.
+    pub community_url: String,
+}
+
+/// A shared chat as its page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SharedChatView {
+    /// The link's id.
+    pub share_id: Uuid,
+    /// Title at the time of the snapshot.
+    pub title: String,
+    /// Display name of who shared it.
+    pub shared_by: String,
+    /// When the link was first made.
+    pub created_at: i64,
+    /// When the snapshot was last taken.
+    pub updated_at: i64,
+    /// The snapshot's visible branch.
+    pub messages: Vec<MessageView>,
+    /// Whether "Read aloud" is offered.
+    pub tts_enabled: bool,
+    /// Preferred voice.
+    pub tts_voice: String,
+    /// Speech rate.
+    pub tts_rate: f64,
+}
+
+/// One of my links, as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedLinkItem {
+    /// The chat's id (Open WebUI calls it `id`).
+    pub id: Uuid,
+    /// The chat's id.
+    pub chat_id: Uuid,
+    /// Snapshot title.
+    pub title: String,
+    /// The link's id.
+    pub share_id: Uuid,
+    /// First shared.
+    pub created_at: i64,
+    /// Last updated.
+    pub updated_at: i64,
+}
+
+#[cfg(feature = "ssr")]
+async fn member() -> Result<(crate::state::AppState, crate::entities::user::Model), AppError> {
+    let state = crate::state::app_state()?;
+    let me = crate::accounts::service::require_member(crate::auth::caller().await?)?;
+    Ok((state, me))
+}
+
+/// `POST /api/fn/share_chat` `{"chat_id": …}`: creates the link, or updates its snapshot (same id).
+#[server(prefix = "/api/fn", endpoint = "share_chat", input = Json, output = Json)]
+pub async fn share_chat(chat_id: Uuid) -> Result<ShareLink, AppError> {
+    let (state, me) = member().await?;
+    let c = service::share(&state.db, &state.defaults, &me, chat_id).await?;
+    let share_id = c.share_id.ok_or(AppError::Internal)?;
+    Ok(ShareLink {
+        chat_id: c.id,
+        share_id,
+    })
+}
+
+/// `POST /api/fn/unshare_chat` `{"chat_id": …}`: deletes the link; `true`, or `false` if none.
+#[server(prefix = "/api/fn", endpoint = "unshare_chat", input = Json, output = Json)]
+pub async fn unshare_chat(chat_id: Uuid) -> Result<bool, AppError> {
+    let (state, me) = member().await?;
+    service::unshare(&state.db, &me, chat_id).await
+}
+
+/// `POST /api/fn/share_state` `{"chat_id": …}`: what the Share Chat modal shows.
+#[server(prefix = "/api/fn", endpoint = "share_state", input = Json, output = Json)]
+pub async fn get_share_state(chat_id: Uuid) -> Result<ShareState, AppError> {
+    let (state, me) = member().await?;
+    let c = crate::chats::service::find_visible(&state.db, &me, chat_id).await?;
+    let settings = crate::instance::service::get(&state.db, &state.defaults).await?;
+    let can_share = crate::accounts::service::can_share(&state.db, &state.defaults, &me).await?;
+    Ok(ShareState {
+        chat_id: c.id,
+        title: c.title,
+        share_id: c.share_id,
+        can_share,
+        community_enabled: settings.enable_community_sharing,
+        community_url: settings.community_sharing_url,
+    })
+}
+
+/// `POST /api/fn/view_shared` `{"share_id": …}`: the snapshot, rendered (any signed-in member).
+#[server(prefix = "/api/fn", endpoint = "view_shared", input = Json, output = Json)]
+pub async fn view_shared(share_id: Uuid) -> Result<SharedChatView, AppError> {
+    let (state, me) = member().await?;
+    let snap = service::view(&state.db, &me, share_id).await?;
+    let chat = crate::chats::service::parse_stored(&snap.row.chat)?;
+    let owner = crate::entities::user::Entity::find_by_id(snap.row.user_id)
+        .one(&state.db)
+        .await?;
+    let settings = crate::instance::service::get(&state.db, &state.defaults).await?;
+    use sea_orm::EntityTrait;
+    Ok(SharedChatView {
+        share_id: snap.row.id,
+        title: snap.row.title,
+        shared_by: owner
+            .map(|u| u.name)
+            .unwrap_or_else(|| "a former member".to_owned()),
+        created_at: snap.row.created_at,
+        updated_at: snap.row.updated_at,
+        messages: crate::chats::service::messages_view(&chat),
+        tts_enabled: settings.tts_enabled,
+        tts_voice: settings.tts_voice,
+        tts_rate: settings.tts_rate,
+    })
+}
+
+/// `POST /api/fn/clone_shared` `{"share_id": …}`: copies the snapshot into my chats; returns the new chat's id.
+#[server(prefix = "/api/fn", endpoint = "clone_shared", input = Json, output = Json)]
+pub async fn clone_shared(share_id: Uuid) -> Result<Uuid, AppError> {
+    let (state, me) = member().await?;
+    Ok(service::clone_shared(&state.db, &me, share_id).await?.id)
+}
+
+/// `POST /api/fn/list_shared` `{"query": "", "page": 1}`: my links, newest first.
+#[server(prefix = "/api/fn", endpoint = "list_shared", input = Json, output = Json)]
+pub async fn list_shared(query: String, page: u64) -> Result<Vec<SharedLinkItem>, AppError> {
+    let (state, me) = member().await?;
+    Ok(service::list(&state.db, &me, &query, page)
+        .await?
+        .into_iter()
+        .map(|r| SharedLinkItem {
+            id: r.chat_id,
+            chat_id: r.chat_id,
+            title: r.title,
+            share_id: r.id,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        })
+        .collect())
+}
+
+/// `POST /api/fn/unshare_all` `{}`: deletes all my links; returns how many.
+#[server(prefix = "/api/fn", endpoint = "unshare_all", input = Json, output = Json)]
+pub async fn unshare_all() -> Result<u64, AppError> {
+    let (state, me) = member().await?;
+    service::unshare_all(&state.db, &me).await
+}
+
+mod clipboard;
+
+/// `POST /api/fn/chat_json` `{"chat_id": …}`: the chat's Open WebUI JSON (for community sharing).
+#[server(prefix = "/api/fn", endpoint = "chat_json", input = Json, output = Json)]
+pub async fn chat_json(chat_id: Uuid) -> Result<String, AppError> {
+    let (state, me) = member().await?;
+    Ok(crate::chats::service::find_visible(&state.db, &me, chat_id)
+        .await?
+        .chat)
+}

@@ -1,0 +1,276 @@
+//! Share links: snapshot, update in place, delete, view, clone, list, delete all.
+//!
+//! A link is a snapshot row (`shared_chat`) holding the chat's title and JSON as they were when
+//! shared or last updated; `chat.share_id` points at it. Both change in one transaction, so a
+//! chat's `share_id` is set exactly when its snapshot exists. The snapshot is copied inside the
+//! database by one `INSERT … SELECT … ON CONFLICT (chat_id) DO UPDATE`: two racing first shares
+//! end with one snapshot and both get its id, and no JSON passes through the server.
+
+use sea_orm::sea_query::{Expr, OnConflict, Query};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, SqlErr, TransactionTrait,
+};
+use serde_json::{Map, Value};
+use uuid::Uuid;
+
+use crate::accounts::service::{can_share, Role};
+use crate::chats::service as chats;
+use crate::entities::{chat, now, shared_chat, user};
+use crate::error::{AppError, AppResult};
+use crate::instance::SettingsDefaults;
+
+/// Links per page of `list`.
+pub const PAGE_SIZE: u64 = 30;
+
+/// Top-level chat keys that hold the owner's private configuration (the system prompt lives in
+/// `params.system`); stripped for every viewer but the owner.
+pub const PRIVATE_KEYS: &[&str] = &["params", "system", "files", "knowledge"];
+
+fn link_not_found() -> AppError {
+    AppError::NotFound("This shared chat is no longer available.".to_owned())
+}
+
+/// A snapshot as a viewer sees it.
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    /// The snapshot row (its `chat` already stripped for viewers other than the owner).
+    pub row: shared_chat::Model,
+    /// Whether the viewer owns the chat.
+    pub viewer_is_owner: bool,
+}
+
+/// Creates the share link of chat `chat_id`, or updates its snapshot in place when it has one.
+/// Owner with `chat.share`, or any admin; another user's chat is a 404.
+pub async fn share(
+    db: &DatabaseConnection,
+    defaults: &SettingsDefaults,
+    caller: &user::Model,
+    chat_id: Uuid,
+) -> AppResult<chat::Model> {
+    let c = chats::find_visible(db, caller, chat_id).await?;
+    if Role::of(caller) != Role::Admin && !can_share(db, defaults, caller).await? {
+        return Err(AppError::Forbidden(
+            "You don't have permission to share chats.".to_owned(),
+        ));
+    }
+    let t = now();
+    let backend = db.get_database_backend();
+    let copy = Query::insert()
+        .into_table(shared_chat::Entity)
+        .columns([
+            shared_chat::Column::Id,
+            shared_chat::Column::ChatId,
+            shared_chat::Column::UserId,
+            shared_chat::Column::Title,
+            shared_chat::Column::Chat,
+            shared_chat::Column::CreatedAt,
+            shared_chat::Column::UpdatedAt,
+        ])
+        .select_from(
+            Query::select()
+                .expr(Expr::val(Uuid::new_v4()))
+                .column(chat::Column::Id)
+                .column(chat::Column::UserId)
+                .column(chat::Column::Title)
+                .column(chat::Column::Chat)
+                .expr(Expr::val(t))
+                .expr(Expr::val(t))
+                .from(chat::Entity)
+                .and_where(chat::Column::Id.eq(c.id))
+                .to_owned(),
+        )
+        .map_err(|e| {
+            tracing::error!(error = %e, "cannot build the snapshot query");
+            AppError::Internal
+        })?
+        .on_conflict(
+            OnConflict::column(shared_chat::Column::ChatId)
+                .update_columns([
+                    shared_chat::Column::Title,
+                    shared_chat::Column::Chat,
+                    shared_chat::Column::UpdatedAt,
+                ])
+                .to_owned(),
+        )
+        .to_owned();
+    let txn = db.begin().await?;
+    // The write comes first, so SQLite takes its write lock at once (no stale read to upgrade).
+    let copied = txn
+        .execute(backend.build(&copy))
+        .await
+        .map_err(gone_if_chat_vanished)?;
+    if copied.rows_affected() == 0 {
+        return Err(AppError::NotFound("Chat not found.".to_owned()));
+    }
+    let snapshot_id: Uuid = shared_chat::Entity::find()
+        .select_only()
+        .column(shared_chat::Column::Id)
+        .filter(shared_chat::Column::ChatId.eq(c.id))
+        .into_tuple()
+        .one(&txn)
+        .await?
+        .ok_or(AppError::Internal)?;
+    chat::Entity::update_many()
+        .col_expr(chat::Column::ShareId, Expr::value(snapshot_id))
+        .filter(chat::Column::Id.eq(c.id))
+        .exec(&txn)
+        .await?;
+    let updated = chat::Entity::find_by_id(c.id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::NotFound("Chat not found.".to_owned()))?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+fn gone_if_chat_vanished(e: DbErr) -> AppError {
+    if matches!(e.sql_err(), Some(SqlErr::ForeignKeyConstraintViolation(_))) {
+        AppError::NotFound("Chat not found.".to_owned())
+    } else {
+        AppError::from(e)
+    }
+}
+
+/// Deletes the share link of chat `chat_id`: `true`, or `false` when it had none. Owner or admin
+/// (no `chat.share` needed). Sharing again later makes a new link; the old one stays dead.
+pub async fn unshare(db: &DatabaseConnection, caller: &user::Model, chat_id: Uuid) -> AppResult<bool> {
+    let c = chats::find_visible(db, caller, chat_id).await?;
+    let txn = db.begin().await?;
+    let gone = shared_chat::Entity::delete_many()
+        .filter(shared_chat::Column::ChatId.eq(c.id))
+        .exec(&txn)
+        .await?;
+    chat::Entity::update_many()
+        .col_expr(chat::Column::ShareId, Expr::value(Option::<Uuid>::None))
+        .filter(chat::Column::Id.eq(c.id))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(gone.rows_affected > 0)
+}
+
+/// Removes the owner's private configuration keys from a chat JSON text, leaving every other
+/// value as it is (top level only: the message tree is passed through without being parsed).
+pub fn strip_private(chat_json: &str) -> AppResult<String> {
+    if !PRIVATE_KEYS
+        .iter()
+        .any(|k| chat_json.contains(&format!("\"{k}\"")))
+    {
+        return Ok(chat_json.to_owned());
+    }
+    let mut top: Map<String, Value> = match serde_json::from_str::<Value>(chat_json) {
+        Ok(Value::Object(m)) => m,
+        Ok(_) => return Ok(chat_json.to_owned()),
+        Err(e) => {
+            tracing::error!(error = %e, "stored snapshot JSON does not parse");
+            return Err(AppError::Internal);
+        }
+    };
+    for k in PRIVATE_KEYS {
+        top.remove(*k);
+    }
+    serde_json::to_string(&top).map_err(|_| AppError::Internal)
+}
+
+/// The snapshot behind `share_id`, for any signed-in, approved user. One primary-key lookup.
+pub async fn view(db: &DatabaseConnection, caller: &user::Model, share_id: Uuid) -> AppResult<Snapshot> {
+    let mut row = shared_chat::Entity::find_by_id(share_id)
+        .one(db)
+        .await?
+        .ok_or_else(link_not_found)?;
+    let viewer_is_owner = row.user_id == caller.id;
+    if !viewer_is_owner {
+        row.chat = strip_private(&row.chat)?;
+    }
+    Ok(Snapshot { row, viewer_is_owner })
+}
+
+/// Copies a snapshot into the caller's chats: new id, title "Clone of {title}", no link, and
+/// `originalChatId` / `branchPointMessageId` recorded in the chat JSON.
+pub async fn clone_shared(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    share_id: Uuid,
+) -> AppResult<chat::Model> {
+    let snap = view(db, caller, share_id).await?;
+    let mut chat = chats::parse_stored(&snap.row.chat)?;
+    let title: String = format!("Clone of {}", snap.row.title)
+        .chars()
+        .take(chats::MAX_TITLE)
+        .collect();
+    let branch_point = crate::chats::tree::current_id(&chat).map(str::to_owned);
+    if let Some(o) = chat.as_object_mut() {
+        o.insert("title".into(), Value::String(title));
+        o.insert(
+            "originalChatId".into(),
+            Value::String(snap.row.chat_id.to_string()),
+        );
+        o.insert(
+            "branchPointMessageId".into(),
+            branch_point.map_or(Value::Null, Value::String),
+        );
+    }
+    let t = now();
+    chats::insert_raw(db, caller.id, &chat, serde_json::json!({ "tags": [] }), t, t).await
+}
+
+/// The caller's links, newest first, whose title contains `query`; pages from 1.
+pub async fn list(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    query: &str,
+    page: u64,
+) -> AppResult<Vec<shared_chat::Model>> {
+    let mut q = shared_chat::Entity::find()
+        .select_only()
+        .columns([
+            shared_chat::Column::Id,
+            shared_chat::Column::ChatId,
+            shared_chat::Column::UserId,
+            shared_chat::Column::Title,
+            shared_chat::Column::CreatedAt,
+            shared_chat::Column::UpdatedAt,
+        ])
+        .expr_as(Expr::val(""), "chat")
+        .filter(shared_chat::Column::UserId.eq(caller.id));
+    let query = query.trim();
+    if !query.is_empty() {
+        let pattern = format!("%{}%", query.to_lowercase().replace(['%', '_'], ""));
+        q = q.filter(
+            Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(
+                shared_chat::Column::Title,
+            )))
+            .like(pattern),
+        );
+    }
+    Ok(q.order_by_desc(shared_chat::Column::UpdatedAt)
+        .order_by_desc(shared_chat::Column::CreatedAt)
+        .offset(page.max(1).saturating_sub(1) * PAGE_SIZE)
+        .limit(PAGE_SIZE)
+        .into_model::<shared_chat::Model>()
+        .all(db)
+        .await?)
+}
+
+/// Deletes all of the caller's links; returns how many there were.
+pub async fn unshare_all(db: &DatabaseConnection, caller: &user::Model) -> AppResult<u64> {
+    let txn = db.begin().await?;
+    chat::Entity::update_many()
+        .col_expr(chat::Column::ShareId, Expr::value(Option::<Uuid>::None))
+        .filter(chat::Column::UserId.eq(caller.id))
+        .filter(chat::Column::ShareId.is_not_null())
+        .exec(&txn)
+        .await?;
+    let gone = shared_chat::Entity::delete_many()
+        .filter(shared_chat::Column::UserId.eq(caller.id))
+        .exec(&txn)
+        .await?;
+    txn.commit().await?;
+    Ok(gone.rows_affected)
+}
+
+/// How many links exist in all (for checks and benchmarks).
+pub async fn count_all(db: &DatabaseConnection) -> AppResult<u64> {
+    Ok(shared_chat::Entity::find().count(db).await?)
+}

@@ -1,0 +1,271 @@
+//! `/api/v1/chats/…` (and the seed's `/api/chats/…` share paths): the chat store and share
+//! links, in Open WebUI's shapes. Stored JSON is sent as it is stored, without being re-parsed.
+
+use app::chats::service as chats;
+use app::entities::chat;
+use app::error::AppError;
+use app::share::service as share;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use super::{ApiJson, Caller};
+use crate::server::ServerState;
+
+pub fn routes() -> Router<ServerState> {
+    let mut r = Router::new()
+        .route("/api/v1/chats/new", post(create))
+        .route("/api/v1/chats/", get(list))
+        .route("/api/v1/chats", get(list))
+        .route("/api/v1/chats/shared", get(list_shared))
+        .route("/api/v1/chats/share/all", delete(unshare_all))
+        .route("/api/v1/chats/{id}", get(read).post(update).delete(remove))
+        .route("/api/v1/chats/{id}/pin", post(pin))
+        .route("/api/v1/chats/{id}/archive", post(archive))
+        .route("/api/v1/chats/{id}/export", get(export))
+        .route("/api/v1/chats/{id}/clone/shared", post(clone_shared));
+    // The share endpoints, under Open WebUI's paths and the seed's.
+    for prefix in ["/api/v1/chats", "/api/chats"] {
+        r = r
+            .route(
+                &format!("{prefix}/{{id}}/share"),
+                post(share_chat).delete(unshare_chat),
+            )
+            .route(&format!("{prefix}/share/{{id}}"), get(view_shared));
+    }
+    r
+}
+
+fn chat_id(raw: &str) -> Result<Uuid, AppError> {
+    Uuid::parse_str(raw).map_err(|_| AppError::NotFound("Chat not found.".to_owned()))
+}
+
+fn share_id(raw: &str) -> Result<Uuid, AppError> {
+    Uuid::parse_str(raw)
+        .map_err(|_| AppError::NotFound("This shared chat is no longer available.".to_owned()))
+}
+
+fn raw(text: &str) -> Result<&RawValue, AppError> {
+    serde_json::from_str(text).map_err(|e| {
+        tracing::error!(error = %e, "stored JSON does not parse");
+        AppError::Internal
+    })
+}
+
+/// Open WebUI's chat object: exactly `id, user_id, title, chat, created_at, updated_at,
+/// share_id, archived, pinned, meta, folder_id`.
+#[derive(Serialize)]
+struct ChatObject<'a> {
+    id: String,
+    user_id: String,
+    title: &'a str,
+    chat: &'a RawValue,
+    created_at: i64,
+    updated_at: i64,
+    share_id: Option<Uuid>,
+    archived: bool,
+    pinned: bool,
+    meta: &'a RawValue,
+    folder_id: Option<&'a str>,
+}
+
+fn json_response(body: Vec<u8>) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+fn chat_object(c: &chat::Model) -> Result<Response, AppError> {
+    let obj = ChatObject {
+        id: c.id.to_string(),
+        user_id: c.user_id.to_string(),
+        title: &c.title,
+        chat: raw(&c.chat)?,
+        created_at: c.created_at,
+        updated_at: c.updated_at,
+        share_id: c.share_id,
+        archived: c.archived,
+        pinned: c.pinned,
+        meta: raw(&c.meta)?,
+        folder_id: c.folder_id.as_deref(),
+    };
+    serde_json::to_vec(&obj)
+        .map(json_response)
+        .map_err(|_| AppError::Internal)
+}
+
+#[derive(Deserialize)]
+struct ChatBody {
+    chat: Value,
+}
+
+async fn create(
+    State(s): State<ServerState>,
+    caller: Caller,
+    ApiJson(b): ApiJson<ChatBody>,
+) -> Result<Response, AppError> {
+    let me = caller.member()?;
+    chat_object(&chats::create(&s.app.db, &me, b.chat).await?)
+}
+
+#[derive(Deserialize)]
+struct PageQuery {
+    page: Option<u64>,
+    query: Option<String>,
+}
+
+async fn list(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Query(q): Query<PageQuery>,
+) -> Result<Json<Value>, AppError> {
+    let me = caller.member()?;
+    let rows = chats::list(&s.app.db, &me, q.page.unwrap_or(1).max(1)).await?;
+    Ok(Json(json!(rows
+        .iter()
+        .map(
+            |c| json!({"id": c.id, "title": c.title, "updated_at": c.updated_at, "created_at": c.created_at})
+        )
+        .collect::<Vec<_>>())))
+}
+
+async fn read(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let me = caller.member()?;
+    chat_object(&chats::find_visible(&s.app.db, &me, chat_id(&id)?).await?)
+}
+
+async fn update(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<ChatBody>,
+) -> Result<Response, AppError> {
+    let me = caller.member()?;
+    chat_object(&chats::update(&s.app.db, &me, chat_id(&id)?, b.chat).await?)
+}
+
+async fn remove(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<bool>, AppError> {
+    let me = caller.member()?;
+    chats::delete(&s.app.db, &me, chat_id(&id)?).await?;
+    Ok(Json(true))
+}
+
+async fn pin(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let me = caller.member()?;
+    chat_object(&chats::toggle(&s.app.db, &me, chat_id(&id)?, false).await?)
+}
+
+async fn archive(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let me = caller.member()?;
+    chat_object(&chats::toggle(&s.app.db, &me, chat_id(&id)?, true).await?)
+}
+
+async fn export(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let me = caller.member()?;
+    chat_object(&chats::find_visible(&s.app.db, &me, chat_id(&id)?).await?)
+}
+
+async fn share_chat(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let me = caller.member()?;
+    chat_object(&share::share(&s.app.db, &s.app.defaults, &me, chat_id(&id)?).await?)
+}
+
+async fn unshare_chat(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<bool>, AppError> {
+    let me = caller.member()?;
+    Ok(Json(share::unshare(&s.app.db, &me, chat_id(&id)?).await?))
+}
+
+/// The snapshot in the chat shape: `id` = `share_id` = the link, `user_id` = `shared-{chat id}`.
+async fn view_shared(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let me = caller.member()?;
+    let snap = share::view(&s.app.db, &me, share_id(&id)?).await?;
+    let r = &snap.row;
+    let obj = ChatObject {
+        id: r.id.to_string(),
+        user_id: format!("shared-{}", r.chat_id),
+        title: &r.title,
+        chat: raw(&r.chat)?,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+        share_id: Some(r.id),
+        archived: false,
+        pinned: false,
+        meta: raw("{}")?,
+        folder_id: None,
+    };
+    serde_json::to_vec(&obj)
+        .map(json_response)
+        .map_err(|_| AppError::Internal)
+}
+
+async fn clone_shared(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let me = caller.member()?;
+    chat_object(&share::clone_shared(&s.app.db, &me, share_id(&id)?).await?)
+}
+
+async fn list_shared(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Query(q): Query<PageQuery>,
+) -> Result<Json<Value>, AppError> {
+    let me = caller.member()?;
+    let rows = share::list(
+        &s.app.db,
+        &me,
+        q.query.as_deref().unwrap_or(""),
+        q.page.unwrap_or(1),
+    )
+    .await?;
+    Ok(Json(json!(rows
+        .iter()
+        .map(|r| json!({
+            "id": r.chat_id, "chat_id": r.chat_id, "title": r.title, "share_id": r.id,
+            "created_at": r.created_at, "updated_at": r.updated_at,
+        }))
+        .collect::<Vec<_>>())))
+}
+
+async fn unshare_all(State(s): State<ServerState>, caller: Caller) -> Result<Json<u64>, AppError> {
+    let me = caller.member()?;
+    Ok(Json(share::unshare_all(&s.app.db, &me).await?))
+}

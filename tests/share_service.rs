@@ -1,0 +1,361 @@
+//! Share links at the service level, on the backend under test: every rule of the sharing issue.
+
+mod common;
+
+use app::accounts::service::{self as accounts, SignUp};
+use app::chats::service as chats;
+use app::entities::{chat, shared_chat, user};
+use app::instance::{service as instance, SettingsDefaults};
+use app::share::service as share;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::{json, Value};
+
+struct World {
+    db: DatabaseConnection,
+    d: SettingsDefaults,
+    admin: user::Model,
+    alice: user::Model,
+    bob: user::Model,
+}
+
+async fn world() -> World {
+    let db = common::fresh_db().await;
+    let d = SettingsDefaults::default();
+    let mk = |n: &str| SignUp {
+        name: n.into(),
+        email: format!("{}@example.com", n.to_lowercase()),
+        password: "correct horse".into(),
+    };
+    let admin = accounts::sign_up(&db, &d, mk("Admin")).await.unwrap().user;
+    let alice = accounts::sign_up(&db, &d, mk("Alice")).await.unwrap().user;
+    let bob = accounts::sign_up(&db, &d, mk("Bob")).await.unwrap().user;
+    let alice = accounts::set_role(&db, alice.id, "user").await.unwrap();
+    let bob = accounts::set_role(&db, bob.id, "user").await.unwrap();
+    World {
+        db,
+        d,
+        admin,
+        alice,
+        bob,
+    }
+}
+
+fn two_messages(title: &str) -> Value {
+    json!({
+        "title": title, "models": ["llama3.1:8b"], "params": {"system": "You are secret."},
+        "history": {"currentId": "a", "messages": {
+            "u": {"id": "u", "parentId": null, "childrenIds": ["a"], "role": "user", "content": "Hello?", "timestamp": 1},
+            "a": {"id": "a", "parentId": "u", "childrenIds": [], "role": "assistant", "content": "Hi!", "model": "llama3.1:8b", "timestamp": 2}
+        }}
+    })
+}
+
+async fn snapshot_count(db: &DatabaseConnection) -> u64 {
+    shared_chat::Entity::find().count(db).await.unwrap()
+}
+
+#[tokio::test]
+async fn a_link_is_a_snapshot_that_updates_in_place() {
+    let w = world().await;
+    let c = chats::create(&w.db, &w.alice, two_messages("Sourdough"))
+        .await
+        .unwrap();
+    let shared = share::share(&w.db, &w.d, &w.alice, c.id).await.unwrap();
+    let sid = shared.share_id.expect("share_id set");
+    assert_eq!(shared.id, c.id, "returns the original chat");
+
+    chats::add_user_message(&w.db, &w.alice, Some(c.id), "A later message")
+        .await
+        .unwrap();
+    let seen = share::view(&w.db, &w.bob, sid).await.unwrap();
+    assert!(
+        !seen.row.chat.contains("A later message"),
+        "snapshot unchanged by later messages"
+    );
+    assert_eq!(
+        chats::parse_stored(&seen.row.chat).unwrap()["history"]["messages"]
+            .as_object()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    let again = share::share(&w.db, &w.d, &w.alice, c.id).await.unwrap();
+    assert_eq!(again.share_id, Some(sid), "update keeps the id");
+    let seen = share::view(&w.db, &w.bob, sid).await.unwrap();
+    assert!(
+        seen.row.chat.contains("A later message"),
+        "update changes the content"
+    );
+    assert!(seen.row.updated_at >= seen.row.created_at);
+    assert_eq!(snapshot_count(&w.db).await, 1);
+}
+
+#[tokio::test]
+async fn deleting_a_link_kills_it_for_everyone_and_resharing_makes_a_new_one() {
+    let w = world().await;
+    let c = chats::create(&w.db, &w.alice, two_messages("Hike"))
+        .await
+        .unwrap();
+    let sid = share::share(&w.db, &w.d, &w.alice, c.id)
+        .await
+        .unwrap()
+        .share_id
+        .unwrap();
+    assert!(share::unshare(&w.db, &w.alice, c.id).await.unwrap());
+    assert!(
+        !share::unshare(&w.db, &w.alice, c.id).await.unwrap(),
+        "false when there was no link"
+    );
+    for viewer in [&w.alice, &w.bob, &w.admin] {
+        assert_eq!(share::view(&w.db, viewer, sid).await.unwrap_err().status(), 404);
+    }
+    let c_now = chat::Entity::find_by_id(c.id).one(&w.db).await.unwrap().unwrap();
+    assert_eq!(c_now.share_id, None);
+    let new_sid = share::share(&w.db, &w.d, &w.alice, c.id)
+        .await
+        .unwrap()
+        .share_id
+        .unwrap();
+    assert_ne!(new_sid, sid);
+    assert_eq!(
+        share::view(&w.db, &w.bob, sid).await.unwrap_err().status(),
+        404,
+        "the old link stays dead"
+    );
+}
+
+#[tokio::test]
+async fn who_may_share_and_unshare() {
+    let w = world().await;
+    let c = chats::create(&w.db, &w.alice, two_messages("Mine"))
+        .await
+        .unwrap();
+    // Another user's chat is a 404 for a non-admin, to share and to unshare.
+    assert_eq!(
+        share::share(&w.db, &w.d, &w.bob, c.id)
+            .await
+            .unwrap_err()
+            .status(),
+        404
+    );
+    assert_eq!(
+        share::unshare(&w.db, &w.bob, c.id).await.unwrap_err().status(),
+        404
+    );
+    // Admins share any chat; the link belongs to the chat's owner.
+    let sid = share::share(&w.db, &w.d, &w.admin, c.id)
+        .await
+        .unwrap()
+        .share_id
+        .unwrap();
+    let listed = share::list(&w.db, &w.alice, "", 1).await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].id, sid);
+
+    // Without chat.share: 403 that says so; deleting one's own link still works.
+    instance::update(&w.db, &w.d, json!({"default_can_share": false}))
+        .await
+        .unwrap();
+    let err = share::share(&w.db, &w.d, &w.alice, c.id).await.unwrap_err();
+    assert_eq!(err.status(), 403);
+    assert!(err.detail().contains("permission to share"));
+    assert!(share::unshare(&w.db, &w.alice, c.id).await.unwrap());
+    // Admins keep every permission.
+    assert!(share::share(&w.db, &w.d, &w.admin, c.id).await.is_ok());
+}
+
+#[tokio::test]
+async fn viewers_need_an_approved_account_and_see_no_private_configuration() {
+    let w = world().await;
+    let c = chats::create(&w.db, &w.alice, two_messages("Secret prompt"))
+        .await
+        .unwrap();
+    let sid = share::share(&w.db, &w.d, &w.alice, c.id)
+        .await
+        .unwrap()
+        .share_id
+        .unwrap();
+    let other = share::view(&w.db, &w.bob, sid).await.unwrap();
+    assert!(!other.viewer_is_owner);
+    let parsed = chats::parse_stored(&other.row.chat).unwrap();
+    assert!(
+        parsed.get("params").is_none(),
+        "the system prompt is stripped for others"
+    );
+    assert_eq!(parsed["models"], json!(["llama3.1:8b"]));
+    let own = share::view(&w.db, &w.alice, sid).await.unwrap();
+    assert!(own.viewer_is_owner);
+    assert!(own.row.chat.contains("You are secret."));
+    // A pending account is refused before reaching the service (require_member).
+    let pending = accounts::sign_up(
+        &w.db,
+        &w.d,
+        SignUp {
+            name: "P".into(),
+            email: "p@example.com".into(),
+            password: "correct horse".into(),
+        },
+    )
+    .await
+    .unwrap()
+    .user;
+    assert_eq!(accounts::require_member(Some(pending)).unwrap_err().status(), 403);
+    assert_eq!(
+        share::view(&w.db, &w.bob, uuid::Uuid::new_v4())
+            .await
+            .unwrap_err()
+            .status(),
+        404
+    );
+}
+
+#[tokio::test]
+async fn clone_copies_the_snapshot_into_my_chats() {
+    let w = world().await;
+    let c = chats::create(&w.db, &w.alice, two_messages("Packing list"))
+        .await
+        .unwrap();
+    let sid = share::share(&w.db, &w.d, &w.alice, c.id)
+        .await
+        .unwrap()
+        .share_id
+        .unwrap();
+    let copy = share::clone_shared(&w.db, &w.bob, sid).await.unwrap();
+    assert_ne!(copy.id, c.id);
+    assert_eq!(copy.user_id, w.bob.id);
+    assert_eq!(copy.title, "Clone of Packing list");
+    assert_eq!(copy.share_id, None);
+    let j = chats::parse_stored(&copy.chat).unwrap();
+    assert_eq!(j["originalChatId"], json!(c.id.to_string()));
+    assert_eq!(j["branchPointMessageId"], json!("a"));
+    assert_eq!(j["title"], "Clone of Packing list");
+    assert!(
+        j.get("params").is_none(),
+        "the clone carries no private configuration of the owner"
+    );
+    assert_eq!(
+        share::clone_shared(&w.db, &w.bob, uuid::Uuid::new_v4())
+            .await
+            .unwrap_err()
+            .status(),
+        404
+    );
+}
+
+#[tokio::test]
+async fn my_links_list_search_and_delete_all() {
+    let w = world().await;
+    for t in ["Bread", "Bicycles", "Bread again"] {
+        let c = chats::create(&w.db, &w.alice, two_messages(t)).await.unwrap();
+        share::share(&w.db, &w.d, &w.alice, c.id).await.unwrap();
+    }
+    let bobs = chats::create(&w.db, &w.bob, two_messages("Bob's")).await.unwrap();
+    share::share(&w.db, &w.d, &w.bob, bobs.id).await.unwrap();
+    assert_eq!(
+        share::list(&w.db, &w.alice, "", 1).await.unwrap().len(),
+        3,
+        "mine only"
+    );
+    let found = share::list(&w.db, &w.alice, "BREAD", 1).await.unwrap();
+    assert_eq!(found.len(), 2);
+    assert_eq!(share::unshare_all(&w.db, &w.alice).await.unwrap(), 3);
+    assert!(share::list(&w.db, &w.alice, "", 1).await.unwrap().is_empty());
+    let alices = chat::Entity::find()
+        .filter(chat::Column::UserId.eq(w.alice.id))
+        .all(&w.db)
+        .await
+        .unwrap();
+    assert!(alices.iter().all(|c| c.share_id.is_none()));
+    assert_eq!(
+        share::list(&w.db, &w.bob, "", 1).await.unwrap().len(),
+        1,
+        "others' links stay"
+    );
+}
+
+#[tokio::test]
+async fn a_link_never_outlives_its_chat_or_its_owner() {
+    let w = world().await;
+    let c = chats::create(&w.db, &w.alice, two_messages("Doomed"))
+        .await
+        .unwrap();
+    let sid = share::share(&w.db, &w.d, &w.alice, c.id)
+        .await
+        .unwrap()
+        .share_id
+        .unwrap();
+    chats::delete(&w.db, &w.alice, c.id).await.unwrap();
+    assert_eq!(share::view(&w.db, &w.bob, sid).await.unwrap_err().status(), 404);
+
+    let c2 = chats::create(&w.db, &w.alice, two_messages("Also doomed"))
+        .await
+        .unwrap();
+    let sid2 = share::share(&w.db, &w.d, &w.alice, c2.id)
+        .await
+        .unwrap()
+        .share_id
+        .unwrap();
+    accounts::delete_user(&w.db, w.alice.id).await.unwrap();
+    assert_eq!(share::view(&w.db, &w.bob, sid2).await.unwrap_err().status(), 404);
+    assert_eq!(snapshot_count(&w.db).await, 0);
+}
+
+#[tokio::test]
+async fn fifty_concurrent_first_shares_make_one_snapshot() {
+    let w = world().await;
+    let c = chats::create(&w.db, &w.alice, two_messages("Race"))
+        .await
+        .unwrap();
+    let mut tasks = Vec::new();
+    for _ in 0..50 {
+        let (db, d, alice) = (w.db.clone(), w.d.clone(), w.alice.clone());
+        tasks.push(tokio::spawn(
+            async move { share::share(&db, &d, &alice, c.id).await },
+        ));
+    }
+    let mut ids = std::collections::HashSet::new();
+    for t in tasks {
+        ids.insert(
+            t.await
+                .unwrap()
+                .expect("every racing share succeeds")
+                .share_id
+                .unwrap(),
+        );
+    }
+    assert_eq!(ids.len(), 1, "all calls return the same share_id");
+    assert_eq!(snapshot_count(&w.db).await, 1);
+    let stored = chat::Entity::find_by_id(c.id).one(&w.db).await.unwrap().unwrap();
+    assert_eq!(stored.share_id, ids.into_iter().next());
+}
+
+#[tokio::test]
+async fn sharing_a_10000_message_chat_copies_it_whole() {
+    let w = world().await;
+    let mut messages = serde_json::Map::new();
+    let n = 10_000;
+    for i in 0..n {
+        let parent = if i == 0 {
+            Value::Null
+        } else {
+            json!(format!("m{}", i - 1))
+        };
+        let children = if i + 1 < n {
+            json!([format!("m{}", i + 1)])
+        } else {
+            json!([])
+        };
+        let role = if i % 2 == 0 { "user" } else { "assistant" };
+        messages.insert(format!("m{i}"), json!({"id": format!("m{i}"), "parentId": parent, "childrenIds": children, "role": role, "content": format!("message {i}")}));
+    }
+    let big = json!({"title": "Long", "history": {"currentId": format!("m{}", n - 1), "messages": messages}});
+    let c = chats::create(&w.db, &w.alice, big).await.unwrap();
+    let sid = share::share(&w.db, &w.d, &w.alice, c.id)
+        .await
+        .unwrap()
+        .share_id
+        .unwrap();
+    let snap = share::view(&w.db, &w.alice, sid).await.unwrap();
+    assert_eq!(snap.row.chat, c.chat, "the snapshot is the chat, byte for byte");
+}
