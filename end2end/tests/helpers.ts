@@ -17,3 +17,50 @@ export async function adminToken(request: APIRequestContext): Promise<string> {
 export async function hydrated(page: Page) {
   await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
 }
+
+import { Browser, BrowserContext } from '@playwright/test';
+
+/** A browser context signed in as the admin (cookie set through the context's own requests). */
+export async function adminContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  const ctx = await browser.newContext(options);
+  await adminToken(ctx.request);
+  return ctx;
+}
+
+/** A new approved member in their own browser context. */
+export async function memberContext(browser: Browser, name: string, adminBearer: string): Promise<{ ctx: BrowserContext; email: string }> {
+  const ctx = await browser.newContext();
+  const email = `${name.toLowerCase().replace(/\W/g, '')}-${Date.now()}@example.com`;
+  const res = await ctx.request.post('/api/v1/auths/signup', { data: { name, email, password: 'member password' } });
+  expect(res.status()).toBe(200);
+  const { id } = await res.json();
+  const ok = await ctx.request.post(`/api/v1/users/${id}/update`, { data: { role: 'user' }, headers: { Authorization: `Bearer ${adminBearer}` } });
+  expect(ok.status()).toBe(200);
+  return { ctx, email };
+}
+
+/** Creates a two-message chat through the API as the context's user; returns its id. */
+export async function createChat(ctx: BrowserContext, title: string, answer = 'Feed it twice a day.'): Promise<string> {
+  const res = await ctx.request.post('/api/v1/chats/new', {
+    data: {
+      chat: {
+        title, models: ['llama3.1:8b'],
+        history: {
+          currentId: 'a1', messages: {
+            u1: { id: 'u1', parentId: null, childrenIds: ['a1'], role: 'user', content: `${title}?`, timestamp: 1795295194 },
+            a1: { id: 'a1', parentId: 'u1', childrenIds: [], role: 'assistant', content: answer, model: 'llama3.1:8b', timestamp: 1795295198 },
+          },
+        },
+      },
+    },
+  });
+  expect(res.status()).toBe(200);
+  return (await res.json()).id;
+}
+
+/** Sets instance settings through the admin config API. */
+export async function setAdminConfig(request: APIRequestContext, patch: Record<string, unknown>) {
+  const token = await adminToken(request);
+  const res = await request.post('/api/v1/auths/admin/config', { data: patch, headers: { Authorization: `Bearer ${token}` } });
+  expect(res.status()).toBe(200);
+}

@@ -177,10 +177,35 @@ fn SignedInMenu(user: SessionUser) -> impl IntoView {
     }
 }
 
-/// Settings › Account: who you are, and your API keys (create, shown once; list; revoke).
+/// The API-key list resource.
+pub type ApiKeysResource = Resource<Result<Vec<super::ApiKeyInfo>, crate::error::AppError>>;
+
+/// Creates the API-key list resource (call it in a component body, never inside a `Suspend`).
+pub fn api_keys_resource() -> ApiKeysResource {
+    Resource::new(|| (), |_| list_api_keys())
+}
+
+/// Settings › Account: who you are.
 #[component]
-pub fn AccountSettings(user: SessionUser) -> impl IntoView {
-    let keys = Resource::new(|| (), |_| list_api_keys());
+pub fn AccountSettings(
+    /// The signed-in user.
+    user: SessionUser,
+) -> impl IntoView {
+    view! {
+        <section class="panel">
+            <h2>"Account"</h2>
+            <p class="facts">{format!("{} · {} · {}", user.name, user.email, user.role)}</p>
+        </section>
+    }
+}
+
+/// Settings › Account › API keys: create (shown once), list by prefix, revoke. Renders nothing
+/// for a visitor who is not an approved member.
+#[component]
+pub fn ApiKeysPanel(
+    /// The user's API keys (created by the page, outside any `Suspend`).
+    keys: ApiKeysResource,
+) -> impl IntoView {
     let create = Action::new(|_: &()| create_api_key());
     let revoke = Action::new(|id: &uuid::Uuid| revoke_api_key(*id));
     Effect::new(move |_| {
@@ -189,53 +214,51 @@ pub fn AccountSettings(user: SessionUser) -> impl IntoView {
         }
     });
     view! {
-        <section class="panel">
-            <h2>"Account"</h2>
-            <dl class="facts">
-                <dt>"Name"</dt><dd>{user.name.clone()}</dd>
-                <dt>"Email"</dt><dd>{user.email.clone()}</dd>
-                <dt>"Role"</dt><dd>{user.role.clone()}</dd>
-            </dl>
-        </section>
-        <section class="panel">
-            <h2>"API keys"</h2>
-            <p class="muted">"Use an API key as " <code>"Authorization: Bearer sk-…"</code> " with the JSON API."</p>
-            <button type="button" class="button" disabled=move || create.pending().get() on:click=move |_| { create.dispatch(()); }>
-                "Create API key"
-            </button>
-            {move || create.value().get().map(|r| match r {
-                Ok(k) => view! {
-                    <div class="new-key" role="status">
-                        <p>"Copy your new key now: it will not be shown again."</p>
-                        <input type="text" readonly class="key-field" aria-label="New API key" prop:value=k.api_key/>
-                    </div>
-                }.into_any(),
-                Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let list = match keys.await {
+                    Ok(list) => list,
+                    Err(_) => return ().into_any(),
+                };
+                view! {
+                    <section class="panel">
+                        <h2>"API keys"</h2>
+                        <p class="muted">"Use an API key as " <code>"Authorization: Bearer sk-…"</code> " with the JSON API."</p>
+                        <button type="button" class="button" disabled=move || create.pending().get() on:click=move |_| { create.dispatch(()); }>
+                            "Create API key"
+                        </button>
+                        {move || create.value().get().map(|r| match r {
+                            Ok(k) => view! {
+                                <div class="new-key" role="status">
+                                    <p>"Copy your new key now: it will not be shown again."</p>
+                                    <input type="text" readonly class="key-field" aria-label="New API key" prop:value=k.api_key/>
+                                </div>
+                            }.into_any(),
+                            Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                        })}
+                        {if list.is_empty() {
+                            view! { <p class="muted">"No API keys."</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="key-list">
+                                    {list.into_iter().map(|k| {
+                                        let id = k.id;
+                                        view! {
+                                            <li>
+                                                <code>{format!("{}…", k.prefix)}</code>
+                                                <span class="muted">{format!("created {}", format_time(k.created_at))}</span>
+                                                <button type="button" class="button danger small" on:click=move |_| { revoke.dispatch(id); }>
+                                                    "Revoke"
+                                                </button>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                    </section>
+                }.into_any()
             })}
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match keys.await {
-                        Ok(list) if list.is_empty() => view! { <p class="muted">"No API keys."</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="key-list">
-                                {list.into_iter().map(|k| {
-                                    let id = k.id;
-                                    view! {
-                                        <li>
-                                            <code>{format!("{}…", k.prefix)}</code>
-                                            <span class="muted">{format!("created {}", format_time(k.created_at))}</span>
-                                            <button type="button" class="button danger small" on:click=move |_| { revoke.dispatch(id); }>
-                                                "Revoke"
-                                            </button>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                        Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </section>
+        </Suspense>
     }
 }

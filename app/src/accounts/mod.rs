@@ -12,7 +12,9 @@ mod components;
 #[cfg(feature = "ssr")]
 pub mod service;
 
-pub use components::{AccountSettings, AuthPage, PendingNotice, UserMenu};
+pub use components::{
+    api_keys_resource, AccountSettings, ApiKeysPanel, ApiKeysResource, AuthPage, PendingNotice, UserMenu,
+};
 
 /// What the current user may do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,26 +10,16 @@ use super::{
     use_chat_list_version, ChatSummary, ChatView, MessageView,
 };
 use crate::share::ShareModal;
-use crate::ui::{format_time, Modal, RequireMember};
+use crate::ui::{format_time, Modal};
 
 /// The sidebar for a signed-in member: "New Chat", title search and the chat list.
+///
+/// One suspense boundary awaits both the user and the list: a boundary nested inside another's
+/// `Suspend` would get its hydration id in a different order on the server, where sibling
+/// boundaries resolve concurrently.
 #[component]
 pub fn ChatSidebar() -> impl IntoView {
     let user = crate::accounts::use_current_user();
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match user.0.await {
-                    Ok(Some(u)) if !u.is_pending() => view! { <ChatList can_share=u.permissions.chat.share/> }.into_any(),
-                    _ => view! { <p class="sidebar-empty">"Sign in to see your chats."</p> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
-
-#[component]
-fn ChatList(can_share: bool) -> impl IntoView {
     let version = use_chat_list_version();
     let query = RwSignal::new(String::new());
     let chats = Resource::new(move || (query.get(), version.0.get()), |(q, _)| list_chats(q));
@@ -40,6 +30,10 @@ fn ChatList(can_share: bool) -> impl IntoView {
         <nav aria-label="Chats">
             <Transition fallback=|| view! { <p class="sidebar-empty">"Loading…"</p> }>
                 {move || Suspend::new(async move {
+                    let can_share = match user.0.await {
+                        Ok(Some(u)) if !u.is_pending() => u.permissions.chat.share,
+                        _ => return view! { <p class="sidebar-empty">"Sign in to see your chats."</p> }.into_any(),
+                    };
                     match chats.await {
                         Ok(list) if list.is_empty() => view! { <p class="sidebar-empty">"No chats yet."</p> }.into_any(),
                         Ok(list) => view! {
@@ -102,6 +96,15 @@ fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>)
     });
     let pinned = chat.pinned;
     let menu_id = format!("chat-menu-{id}");
+    // Dialogs return focus to what was focused when they opened: that must be the ⋯ button,
+    // not the menu item, which disappears with the menu.
+    let menu_button = NodeRef::<leptos::html::Button>::new();
+    let refocus_menu_button = move || {
+        #[cfg(feature = "hydrate")]
+        if let Some(b) = menu_button.get_untracked() {
+            let _ = b.focus();
+        }
+    };
     view! {
         <li class="chat-item" class:pinned=pinned>
             <Show
@@ -122,6 +125,7 @@ fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>)
             </Show>
             <button
                 type="button"
+                node_ref=menu_button
                 class="chat-menu-button"
                 aria-label=format!("Chat options for {}", chat.title)
                 aria-haspopup="menu"
@@ -139,7 +143,7 @@ fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>)
                     on:keydown=move |ev| if ev.key() == "Escape" { set_menu_open.set(false) }
                 >
                     <Show when=move || can_share>
-                        <button type="button" role="menuitem" on:click=move |_| { set_menu_open.set(false); sharing.set(Some(id)); }>
+                        <button type="button" role="menuitem" on:click=move |_| { set_menu_open.set(false); refocus_menu_button(); sharing.set(Some(id)); }>
                             "Share"
                         </button>
                     </Show>
@@ -152,7 +156,7 @@ fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>)
                     <button type="button" role="menuitem" on:click=move |_| { set_menu_open.set(false); toggle.dispatch(true); }>
                         "Archive"
                     </button>
-                    <button type="button" role="menuitem" class="danger-text" on:click=move |_| { set_menu_open.set(false); set_confirm_delete.set(true); }>
+                    <button type="button" role="menuitem" class="danger-text" on:click=move |_| { set_menu_open.set(false); refocus_menu_button(); set_confirm_delete.set(true); }>
                         "Delete"
                     </button>
                 </div>
@@ -276,23 +280,20 @@ pub fn Composer(
     }
 }
 
-/// `/c/{id}`: one chat, with its branches, a Share button and the composer.
+/// `/c/{id}`: one chat, with its branches, a Share button and the composer. Visitors who are
+/// not signed in are sent to sign in; pending accounts see the approval notice.
 #[component]
 pub fn ChatPage() -> impl IntoView {
-    view! { <RequireMember render=move |_| view! { <ChatPageInner/> }.into_any()/> }
-}
-
-#[component]
-fn ChatPageInner() -> impl IntoView {
+    let user = crate::accounts::use_current_user();
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|s| Uuid::parse_str(&s).ok());
-    let version = use_chat_list_version();
     let chat = Resource::new(id, |id| async move {
         match id {
             Some(id) => get_chat(id).await,
             None => Err(crate::error::AppError::NotFound("Chat not found.".to_owned())),
         }
     });
+    let version = use_chat_list_version();
     let sharing = RwSignal::new(false);
     let switch = Action::new(move |(chat_id, message_id): &(Uuid, String)| {
         let (chat_id, message_id) = (*chat_id, message_id.clone());
@@ -307,6 +308,15 @@ fn ChatPageInner() -> impl IntoView {
     view! {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
+                match user.0.await {
+                    Ok(Some(u)) if u.is_pending() => return view! { <crate::accounts::PendingNotice/> }.into_any(),
+                    Ok(Some(_)) => {}
+                    _ => {
+                        let here = format!("/c/{}", id().map(|i| i.to_string()).unwrap_or_default());
+                        crate::ui::redirect_to(&format!("/auth?redirect={}", crate::ui::encode_query_value(&here)));
+                        return view! { <p class="muted">"Redirecting to sign in…"</p> }.into_any();
+                    }
+                }
                 match chat.await {
                     Ok(v) => {
                         let chat_id = v.id;
@@ -318,9 +328,6 @@ fn ChatPageInner() -> impl IntoView {
                             </div>
                             <MessageList messages=v.messages.clone() on_switch=move |m: String| { switch.dispatch((chat_id, m)); }/>
                             <Composer chat_id=Some(chat_id) on_sent=move |nv: ChatView| { chat.set(Some(Ok(nv))); version.bump(); }/>
-                            <Show when=move || sharing.get()>
-                                <ShareModal chat_id on_close=move || sharing.set(false)/>
-                            </Show>
                         }.into_any()
                     }
                     Err(e) => {
@@ -330,6 +337,10 @@ fn ChatPageInner() -> impl IntoView {
                 }
             })}
         </Transition>
+        {move || match (sharing.get(), id()) {
+            (true, Some(chat_id)) => Some(view! { <ShareModal chat_id on_close=move || sharing.set(false)/> }),
+            _ => None,
+        }}
     }
 }
 

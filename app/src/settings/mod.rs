@@ -4,18 +4,42 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::accounts::AccountSettings;
-use crate::ui::RequireMember;
 
 /// `/settings`: the signed-in user's settings.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    // Created here, outside the member gate's `Suspend`, so ids match during hydration.
+    let keys = crate::accounts::api_keys_resource();
+    let links = crate::share::shared_links_state();
     view! {
         <Title text="Settings"/>
         <h1>"Settings"</h1>
-        <RequireMember render=move |user| view! {
-            <AccountSettings user/>
-            <h2 class="section-title">"Data"</h2>
-            <crate::share::SharedLinksManager/>
-        }.into_any()/>
+        <AccountGate/>
+        // Siblings of the member gate, not children of its `Suspend`: suspense boundaries nested
+        // there are not hydrated in the order the server rendered them.
+        <crate::accounts::ApiKeysPanel keys/>
+        <crate::share::SharedLinksManager state=links/>
+    }
+}
+
+/// The account panel, or what a non-member sees instead (approval notice, or a redirect to
+/// sign in), in one suspense boundary that is a direct child of the page.
+#[component]
+fn AccountGate() -> impl IntoView {
+    let user = crate::accounts::use_current_user();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match user.0.await {
+                    Ok(Some(u)) if u.is_pending() => view! { <crate::accounts::PendingNotice/> }.into_any(),
+                    Ok(Some(u)) => view! { <AccountSettings user=u/> }.into_any(),
+                    Ok(None) => {
+                        crate::ui::redirect_to("/auth?redirect=/settings");
+                        view! { <p class="muted">"Redirecting to sign in…"</p> }.into_any()
+                    }
+                    Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }

@@ -43,12 +43,11 @@ where
         .is_some_and(|v| !v.is_undefined());
 
     // 1. Inside the click: a ClipboardItem holding a promise of the text.
-    let mut pending_write: Option<(
-        JsFuture,
-        Rc<RefCell<Option<(js_sys::Function, js_sys::Function)>>>,
-    )> = None;
+    /// The promise's resolve and reject functions, filled in by its executor.
+    type Settlers = Rc<RefCell<Option<(js_sys::Function, js_sys::Function)>>>;
+    let mut pending_write: Option<(JsFuture, Settlers)> = None;
     if let (Some(cb), true) = (clipboard.as_ref(), has_item) {
-        let slots: Rc<RefCell<Option<(js_sys::Function, js_sys::Function)>>> = Rc::new(RefCell::new(None));
+        let slots: Settlers = Rc::new(RefCell::new(None));
         let s2 = slots.clone();
         let promise = js_sys::Promise::new(&mut move |resolve, reject| {
             *s2.borrow_mut() = Some((resolve, reject));

@@ -108,6 +108,18 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
         view! { <CommunityButton chat_id url/> }
     });
     let can_share = state.can_share;
+    // The content arrives after the dialog opened: move focus to the main action.
+    let main_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(b) = main_button.get() {
+            #[cfg(feature = "hydrate")]
+            request_animation_frame(move || {
+                let _ = b.focus();
+            });
+            #[cfg(not(feature = "hydrate"))]
+            let _ = b;
+        }
+    });
     view! {
         <div class="share-modal" aria-busy=move || busy.get().to_string()>
             {move || match share_id.get() {
@@ -140,7 +152,14 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
             })}
             <div class="modal-actions">
                 {community}
-                <button type="button" class="button" disabled=move || busy.get() || !can_share on:click=copy_link>
+                <button
+                    type="button"
+                    class="button"
+                    node_ref=main_button
+                    aria-disabled=move || (busy.get() || !can_share).to_string()
+                    disabled=!can_share
+                    on:click=copy_link
+                >
                     {move || {
                         if copied.get() { "Copied!" }
                         else if busy.get() { "Working…" }
@@ -370,7 +389,38 @@ mod speech {
 /// Settings › Data › Shared Chats: every link I made, with search, paging, open, copy, update,
 /// delete, and "Delete all shared links".
 #[component]
-pub fn SharedLinksManager() -> impl IntoView {
+pub fn SharedLinksManager(
+    /// Created by [`shared_links_state`] in the page's body.
+    state: SharedLinksState,
+) -> impl IntoView {
+    let SharedLinksState {
+        query,
+        pages,
+        reload,
+        links,
+    } = state;
+    let confirm_all = RwSignal::new(false);
+    let toast = use_toast();
+    let delete_all = Action::new(move |_: &()| async move {
+        let r = unshare_all().await;
+        reload.update(|v| *v += 1);
+        r
+    });
+    shared_links_view(query, pages, reload, links, confirm_all, toast, delete_all)
+}
+
+/// The list state of "My shared links": search text, pages loaded, a reload counter and the
+/// resource (created in a component body, never inside a `Suspend`).
+#[derive(Clone, Copy)]
+pub struct SharedLinksState {
+    query: RwSignal<String>,
+    pages: RwSignal<u64>,
+    reload: RwSignal<u32>,
+    links: Resource<Result<(Vec<SharedLinkItem>, bool), AppError>>,
+}
+
+/// Creates the state of "My shared links".
+pub fn shared_links_state() -> SharedLinksState {
     let query = RwSignal::new(String::new());
     let pages = RwSignal::new(1u64);
     let reload = RwSignal::new(0u32);
@@ -389,16 +439,26 @@ pub fn SharedLinksManager() -> impl IntoView {
             Ok((all, true))
         },
     );
-    let confirm_all = RwSignal::new(false);
-    let toast = use_toast();
-    let delete_all = Action::new(move |_: &()| async move {
-        let r = unshare_all().await;
-        reload.update(|v| *v += 1);
-        r
-    });
+    SharedLinksState {
+        query,
+        pages,
+        reload,
+        links,
+    }
+}
+
+fn shared_links_view(
+    query: RwSignal<String>,
+    pages: RwSignal<u64>,
+    reload: RwSignal<u32>,
+    links: Resource<Result<(Vec<SharedLinkItem>, bool), AppError>>,
+    confirm_all: RwSignal<bool>,
+    toast: crate::ui::Toast,
+    delete_all: Action<(), Result<u64, AppError>>,
+) -> impl IntoView {
     view! {
         <section class="panel">
-            <h2>"Shared Chats"</h2>
+            <h2>"Data › Shared Chats"</h2>
             <input type="search" placeholder="Search shared chats" aria-label="Search shared chats" bind:value=query/>
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                 {move || Suspend::new(async move {

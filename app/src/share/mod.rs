@@ -13,7 +13,7 @@ mod components;
 #[cfg(feature = "ssr")]
 pub mod service;
 
-pub use components::{ShareModal, SharedChatPage, SharedLinksManager};
+pub use components::{shared_links_state, ShareModal, SharedChatPage, SharedLinksManager, SharedLinksState};
 
 /// The result of sharing: the link's id (the URL is `{origin}/s/{share_id}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

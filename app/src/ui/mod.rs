@@ -158,33 +158,6 @@ pub fn format_time(epoch: i64) -> String {
     )
 }
 
-/// Renders `render(user)` for a signed-in, approved user; a pending user sees the approval
-/// notice, and a visitor who is not signed in is sent to `/auth?redirect=<this page>`.
-#[component]
-pub fn RequireMember(#[prop(into)] render: Callback<crate::accounts::SessionUser, AnyView>) -> impl IntoView {
-    let user = crate::accounts::use_current_user();
-    let location = leptos_router::hooks::use_location();
-    view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-            {move || {
-                let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
-                Suspend::new(async move {
-                    match user.0.await {
-                        Ok(Some(u)) if u.is_pending() => view! { <crate::accounts::PendingNotice/> }.into_any(),
-                        Ok(Some(u)) => render.run(u),
-                        Ok(None) => {
-                            let target = format!("/auth?redirect={}", encode_query_value(&here));
-                            redirect_to(&target);
-                            view! { <p class="muted">"Redirecting to sign in…"</p> }.into_any()
-                        }
-                        Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

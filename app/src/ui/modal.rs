@@ -26,27 +26,29 @@ pub fn Modal(
         let opener = send_wrapper::SendWrapper::new(opener);
         Effect::new(move |_| {
             if let Some(el) = panel.get() {
-                focus_first(&el);
+                // Next frame: the dialog is in the document by then.
+                request_animation_frame(move || focus_first(&el));
             }
         });
+        // Esc closes the dialog and Tab stays inside it, wherever focus is.
+        let esc = window_event_listener(leptos::ev::keydown, move |ev| {
+            if ev.key() == "Escape" {
+                ev.prevent_default();
+                on_close.run(());
+            } else if ev.key() == "Tab" {
+                if let Some(el) = panel.get_untracked() {
+                    trap_tab(&el, &ev);
+                }
+            }
+        });
+        let esc = send_wrapper::SendWrapper::new(esc);
         on_cleanup(move || {
+            esc.take().remove();
             if let Some(o) = opener.take() {
                 let _ = o.focus();
             }
         });
     }
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" {
-            ev.prevent_default();
-            on_close.run(());
-        }
-        #[cfg(feature = "hydrate")]
-        if ev.key() == "Tab" {
-            if let Some(el) = panel.get() {
-                trap_tab(&el, &ev);
-            }
-        }
-    };
     view! {
         <div class="modal-backdrop" on:click=move |_| on_close.run(())></div>
         <div
@@ -54,8 +56,8 @@ pub fn Modal(
             role="dialog"
             aria-modal="true"
             aria-labelledby=title_id
+            tabindex="-1"
             node_ref=panel
-            on:keydown=on_keydown
         >
             <div class="modal-head">
                 <h2 id=title_id>{title}</h2>
@@ -85,10 +87,14 @@ fn focusables(root: &web_sys::HtmlElement) -> Vec<web_sys::HtmlElement> {
 
 #[cfg(feature = "hydrate")]
 fn focus_first(root: &web_sys::HtmlElement) {
-    // The first control after the close button, else the close button.
-    let all = focusables(root);
-    if let Some(el) = all.get(1).or_else(|| all.first()) {
-        let _ = el.focus();
+    // The first control after the close button; the dialog itself while its content loads.
+    match focusables(root).get(1) {
+        Some(el) => {
+            let _ = el.focus();
+        }
+        None => {
+            let _ = root.focus();
+        }
     }
 }
 
