@@ -25,7 +25,7 @@ pub fn ChatSidebar() -> impl IntoView {
     let chats = Resource::new(move || (query.get(), version.0.get()), |(q, _)| list_chats(q));
     let sharing = RwSignal::new(None::<Uuid>);
     view! {
-        <a class="button new-chat" href="/">"＋ New Chat"</a>
+        <a class="button new-chat" href="/">"+ New Chat"</a>
         <input type="search" class="chat-search" placeholder="Search chats" aria-label="Search chats" bind:value=query/>
         <nav aria-label="Chats">
             <Transition fallback=|| view! { <p class="sidebar-empty">"Loading…"</p> }>
