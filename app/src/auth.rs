@@ -70,6 +70,14 @@ pub async fn caller_from_headers(state: &AppState, headers: &HeaderMap) -> AppRe
     }
 }
 
+/// In a server function: the app state and the calling account, which must be signed in and
+/// approved (401 / 403 otherwise).
+pub async fn member() -> AppResult<(AppState, user::Model)> {
+    let state = crate::state::app_state()?;
+    let me = accounts::require_member(caller().await?)?;
+    Ok((state, me))
+}
+
 /// In a server function: the request's headers.
 pub async fn request_headers() -> AppResult<HeaderMap> {
     leptos_axum::extract::<HeaderMap>().await.map_err(|e| {

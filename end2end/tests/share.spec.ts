@@ -190,6 +190,7 @@ test('my shared links: search, delete one, delete all; deleted links answer 404'
   const page = await owner.newPage();
   await page.goto('/settings');
   await hydrated(page);
+  await page.getByRole('button', { name: 'Manage' }).click(); // Settings → Data → Shared Chats → Manage
   const rows = page.locator('.link-row');
   await expect(rows).toHaveCount(3);
   await page.getByRole('searchbox', { name: 'Search shared chats' }).fill('beta');

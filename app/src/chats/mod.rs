@@ -35,6 +35,20 @@ pub struct ChatSummary {
     pub share_id: Option<Uuid>,
 }
 
+#[cfg(feature = "ssr")]
+impl From<&crate::entities::chat::Model> for ChatSummary {
+    fn from(c: &crate::entities::chat::Model) -> Self {
+        ChatSummary {
+            id: c.id,
+            title: c.title.clone(),
+            updated_at: c.updated_at,
+            pinned: c.pinned,
+            archived: c.archived,
+            share_id: c.share_id,
+        }
+    }
+}
+
 /// One message of the visible branch, rendered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessageView {
@@ -76,11 +90,7 @@ pub struct ChatView {
 }
 
 #[cfg(feature = "ssr")]
-async fn member() -> Result<(crate::state::AppState, crate::entities::user::Model), AppError> {
-    let state = crate::state::app_state()?;
-    let me = crate::accounts::service::require_member(crate::auth::caller().await?)?;
-    Ok((state, me))
-}
+use crate::auth::member;
 
 /// `POST /api/fn/list_chats` `{"query": ""}`: the caller's sidebar (pinned first).
 #[server(prefix = "/api/fn", endpoint = "list_chats", input = Json, output = Json)]
@@ -115,30 +125,18 @@ pub async fn switch_branch(chat_id: Uuid, message_id: String) -> Result<ChatView
 #[server(prefix = "/api/fn", endpoint = "rename_chat", input = Json, output = Json)]
 pub async fn rename_chat(id: Uuid, title: String) -> Result<ChatSummary, AppError> {
     let (state, me) = member().await?;
-    let c = service::rename(&state.db, &me, id, &title).await?;
-    Ok(ChatSummary {
-        id: c.id,
-        title: c.title,
-        updated_at: c.updated_at,
-        pinned: c.pinned,
-        archived: c.archived,
-        share_id: c.share_id,
-    })
+    Ok(ChatSummary::from(
+        &service::rename(&state.db, &me, id, &title).await?,
+    ))
 }
 
 /// `POST /api/fn/toggle_chat` `{"id": …, "archive": false}`: flips pinned (or archived).
 #[server(prefix = "/api/fn", endpoint = "toggle_chat", input = Json, output = Json)]
 pub async fn toggle_chat(id: Uuid, archive: bool) -> Result<ChatSummary, AppError> {
     let (state, me) = member().await?;
-    let c = service::toggle(&state.db, &me, id, archive).await?;
-    Ok(ChatSummary {
-        id: c.id,
-        title: c.title,
-        updated_at: c.updated_at,
-        pinned: c.pinned,
-        archived: c.archived,
-        share_id: c.share_id,
-    })
+    Ok(ChatSummary::from(
+        &service::toggle(&state.db, &me, id, archive).await?,
+    ))
 }
 
 /// `POST /api/fn/delete_chat` `{"id": …}`: deletes the chat and its share link.

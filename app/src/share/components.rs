@@ -456,9 +456,23 @@ fn shared_links_view(
     toast: crate::ui::Toast,
     delete_all: Action<(), Result<u64, AppError>>,
 ) -> impl IntoView {
+    let open = RwSignal::new(false);
     view! {
         <section class="panel">
-            <h2>"Data › Shared Chats"</h2>
+            <h2>"Data"</h2>
+            <div class="row-between">
+                <span>"Shared Chats"</span>
+                <button
+                    type="button"
+                    class="button secondary"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls="shared-links"
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    "Manage"
+                </button>
+            </div>
+            <div id="shared-links" class="shared-links" hidden=move || !open.get()>
             <input type="search" placeholder="Search shared chats" aria-label="Search shared chats" bind:value=query/>
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                 {move || Suspend::new(async move {
@@ -477,6 +491,7 @@ fn shared_links_view(
                 })}
             </Transition>
             <button type="button" class="button danger" on:click=move |_| confirm_all.set(true)>"Delete all shared links"</button>
+            </div>
             <Show when=move || confirm_all.get()>
                 <Modal title="Delete all shared links?" on_close=move || confirm_all.set(false)>
                     <p>"Every link you have shared stops working. Your chats stay."</p>

@@ -82,11 +82,7 @@ pub struct SharedLinkItem {
 }
 
 #[cfg(feature = "ssr")]
-async fn member() -> Result<(crate::state::AppState, crate::entities::user::Model), AppError> {
-    let state = crate::state::app_state()?;
-    let me = crate::accounts::service::require_member(crate::auth::caller().await?)?;
-    Ok((state, me))
-}
+use crate::auth::member;
 
 /// `POST /api/fn/share_chat` `{"chat_id": …}`: creates the link, or updates its snapshot (same id).
 #[server(prefix = "/api/fn", endpoint = "share_chat", input = Json, output = Json)]
