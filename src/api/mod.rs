@@ -10,7 +10,6 @@ use std::net::SocketAddr;
 use app::accounts::service as accounts;
 use app::entities::user;
 use app::error::AppError;
-use app::state::AppState;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -90,9 +89,4 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
             Err(e) => Err(AppError::BadRequest(e.body_text())),
         }
     }
-}
-
-/// State access for handlers.
-pub fn app(state: &ServerState) -> &AppState {
-    &state.app
 }

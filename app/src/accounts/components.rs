@@ -103,6 +103,29 @@ pub fn AuthPage() -> impl IntoView {
     }
 }
 
+/// The approved member from a current-user lookup, or the view to show instead: the approval
+/// notice for a pending account, `anonymous()` for a visitor who is not signed in, the error in
+/// words otherwise. A plain function, not a component: it adds no suspense boundary, so pages
+/// call it inside the one boundary they already have.
+pub fn member_or(
+    user: Result<Option<SessionUser>, crate::error::AppError>,
+    anonymous: impl FnOnce() -> AnyView,
+) -> Result<SessionUser, AnyView> {
+    match user {
+        Ok(Some(u)) if u.is_pending() => Err(view! { <PendingNotice/> }.into_any()),
+        Ok(Some(u)) => Ok(u),
+        Ok(None) => Err(anonymous()),
+        Err(e) => Err(view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any()),
+    }
+}
+
+/// Sends a visitor who is not signed in to `/auth?redirect=<path>` (303 on the server) and
+/// shows a line while that happens.
+pub fn sign_in_redirect(path: &str) -> AnyView {
+    crate::ui::redirect_to(&format!("/auth?redirect={}", crate::ui::encode_query_value(path)));
+    view! { <p class="muted">"Redirecting to sign in…"</p> }.into_any()
+}
+
 /// Shown to an account that waits for an administrator's approval.
 #[component]
 pub fn PendingNotice() -> impl IntoView {

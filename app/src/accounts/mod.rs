@@ -13,7 +13,8 @@ mod components;
 pub mod service;
 
 pub use components::{
-    api_keys_resource, AccountSettings, ApiKeysPanel, ApiKeysResource, AuthPage, PendingNotice, UserMenu,
+    api_keys_resource, member_or, sign_in_redirect, AccountSettings, ApiKeysPanel, ApiKeysResource, AuthPage,
+    PendingNotice, UserMenu,
 };
 
 /// What the current user may do.

@@ -55,6 +55,7 @@ pub fn ChatSidebar() -> impl IntoView {
 fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>) -> impl IntoView {
     let version = use_chat_list_version();
     let navigate = use_navigate();
+    let location = leptos_router::hooks::use_location();
     let id = chat.id;
     let (menu_open, set_menu_open) = signal(false);
     let (renaming, set_renaming) = signal(false);
@@ -86,7 +87,7 @@ fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>)
             let r = delete_chat(id).await;
             if r.is_ok() {
                 version.bump();
-                let here = leptos_router::hooks::use_location().pathname.get_untracked();
+                let here = location.pathname.get_untracked();
                 if here == format!("/c/{id}") {
                     navigate("/", Default::default());
                 }
@@ -308,14 +309,9 @@ pub fn ChatPage() -> impl IntoView {
     view! {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
-                match user.0.await {
-                    Ok(Some(u)) if u.is_pending() => return view! { <crate::accounts::PendingNotice/> }.into_any(),
-                    Ok(Some(_)) => {}
-                    _ => {
-                        let here = format!("/c/{}", id().map(|i| i.to_string()).unwrap_or_default());
-                        crate::ui::redirect_to(&format!("/auth?redirect={}", crate::ui::encode_query_value(&here)));
-                        return view! { <p class="muted">"Redirecting to sign in…"</p> }.into_any();
-                    }
+                let here = format!("/c/{}", id().map(|i| i.to_string()).unwrap_or_default());
+                if let Err(instead) = crate::accounts::member_or(user.0.await, || crate::accounts::sign_in_redirect(&here)) {
+                    return instead;
                 }
                 match chat.await {
                     Ok(v) => {

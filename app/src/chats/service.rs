@@ -3,7 +3,7 @@
 
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect,
 };
 use serde_json::{json, Map, Value};
@@ -358,18 +358,4 @@ pub fn view(c: &chat::Model) -> AppResult<ChatView> {
         updated_at: c.updated_at,
         messages: messages_view(&chat),
     })
-}
-
-/// Whether `u` owns chat `c` (used to tell admins' actions on others' chats apart).
-pub fn owns(u: &user::Model, c: &chat::Model) -> bool {
-    c.user_id == u.id
-}
-
-/// Chats of `owner` whose ids are in `ids` (for export).
-pub async fn by_owner(db: &DatabaseConnection, owner: &user::Model) -> AppResult<Vec<chat::Model>> {
-    Ok(chat::Entity::find()
-        .filter(Condition::all().add(chat::Column::UserId.eq(owner.id)))
-        .order_by_desc(chat::Column::UpdatedAt)
-        .all(db)
-        .await?)
 }

@@ -70,13 +70,13 @@ fn HomeGreeting() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match user.0.await {
-                    Ok(Some(u)) if u.is_pending() => view! { <crate::accounts::PendingNotice/> }.into_any(),
-                    Ok(Some(u)) => view! {
+                let sign_in = || view! { <p><a class="button" href="/auth">"Sign in or create an account"</a></p> }.into_any();
+                match crate::accounts::member_or(user.0.await, sign_in) {
+                    Ok(u) => view! {
                         <p data-testid="greeting">{format!("Signed in as {}.", u.name)}</p>
                         <crate::chats::NewChatComposer/>
                     }.into_any(),
-                    _ => view! { <p><a class="button" href="/auth">"Sign in or create an account"</a></p> }.into_any(),
+                    Err(instead) => instead,
                 }
             })}
         </Suspense>

@@ -30,14 +30,9 @@ fn AccountGate() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match user.0.await {
-                    Ok(Some(u)) if u.is_pending() => view! { <crate::accounts::PendingNotice/> }.into_any(),
-                    Ok(Some(u)) => view! { <AccountSettings user=u/> }.into_any(),
-                    Ok(None) => {
-                        crate::ui::redirect_to("/auth?redirect=/settings");
-                        view! { <p class="muted">"Redirecting to sign in…"</p> }.into_any()
-                    }
-                    Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                match crate::accounts::member_or(user.0.await, || crate::accounts::sign_in_redirect("/settings")) {
+                    Ok(u) => view! { <AccountSettings user=u/> }.into_any(),
+                    Err(instead) => instead,
                 }
             })}
         </Suspense>

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::chats::{use_chat_list_version, MessageList, MessageView};
 use crate::error::AppError;
-use crate::ui::{format_time, redirect_to, set_page_status, use_toast, Modal};
+use crate::ui::{format_time, set_page_status, use_toast, Modal};
 
 const COPIED_TOAST: &str = "Copied shared chat URL to clipboard!";
 
@@ -263,10 +263,7 @@ pub fn SharedChatPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match shared.await {
                     Ok(v) => view! { <SharedChat view=v/> }.into_any(),
-                    Err((AppError::Unauthenticated, raw)) => {
-                        redirect_to(&format!("/auth?redirect=/s/{}", crate::ui::encode_query_value(&raw)));
-                        view! { <p class="muted">"Redirecting to sign in…"</p> }.into_any()
-                    }
+                    Err((AppError::Unauthenticated, raw)) => crate::accounts::sign_in_redirect(&format!("/s/{raw}")),
                     Err((AppError::Forbidden(m), _)) => {
                         set_page_status(403);
                         view! { <section class="panel"><h1>"You can't open this yet"</h1><p>{m}</p></section> }.into_any()

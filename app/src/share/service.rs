@@ -8,8 +8,8 @@
 
 use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, SqlErr, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, SqlErr, TransactionTrait,
 };
 use serde_json::{Map, Value};
 use uuid::Uuid;
@@ -268,9 +268,4 @@ pub async fn unshare_all(db: &DatabaseConnection, caller: &user::Model) -> AppRe
         .await?;
     txn.commit().await?;
     Ok(gone.rows_affected)
-}
-
-/// How many links exist in all (for checks and benchmarks).
-pub async fn count_all(db: &DatabaseConnection) -> AppResult<u64> {
-    Ok(shared_chat::Entity::find().count(db).await?)
 }
