@@ -35,6 +35,10 @@ pub struct Config {
     #[arg(long, env = "CHATSHARE_MAX_BODY_BYTES", default_value_t = 32 * 1024 * 1024)]
     pub max_body_bytes: usize,
 
+    /// Largest chat import file accepted (`POST /api/v1/chats/import`), in bytes.
+    #[arg(long, env = "CHATSHARE_MAX_IMPORT_BYTES", default_value_t = 100 * 1024 * 1024)]
+    pub max_import_bytes: usize,
+
     /// Most database connections the pool holds open.
     #[arg(long, env = "CHATSHARE_DB_MAX_CONNECTIONS", default_value_t = 16)]
     pub db_max_connections: u32,

@@ -79,6 +79,11 @@ pub fn router(config: &Config, db: DatabaseConnection) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(context, app::shell))
         .layer(DefaultBodyLimit::max(config.max_body_bytes))
         .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
+        .merge(
+            crate::api::import_routes()
+                .layer(DefaultBodyLimit::max(config.max_import_bytes))
+                .layer(RequestBodyLimitLayer::new(config.max_import_bytes)),
+        )
         .layer(middleware::map_response(error_responses))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(

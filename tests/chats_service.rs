@@ -4,6 +4,7 @@ mod common;
 
 use app::accounts::service::{self as accounts, SignUp};
 use app::chats::service as chats;
+use app::chats::transfer;
 use app::instance::SettingsDefaults;
 use serde_json::json;
 
@@ -176,4 +177,155 @@ async fn composer_appends_to_the_branch_and_branches_switch() {
             .status(),
         404
     );
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).expect("read a fixture")
+}
+
+/// What import and export must keep of a chat.
+fn essence(c: &app::entities::chat::Model) -> (String, serde_json::Value, String, i64, i64, bool, bool) {
+    (
+        c.title.clone(),
+        serde_json::from_str(&c.chat).unwrap(),
+        c.meta.clone(),
+        c.created_at,
+        c.updated_at,
+        c.pinned,
+        c.archived,
+    )
+}
+
+/// Imports `file` for `a`, exports the result, imports that export for `b`: the two sets of
+/// chats must be the same in everything but ids and owner.
+async fn round_trip(file: Vec<u8>) -> Vec<app::entities::chat::Model> {
+    let db = common::fresh_db().await;
+    let d = SettingsDefaults::default();
+    let mk = |n: &str| SignUp {
+        name: n.into(),
+        email: format!("{n}@example.com"),
+        password: "correct horse".into(),
+    };
+    let a = accounts::sign_up(&db, &d, mk("a")).await.unwrap().user;
+    let b = accounts::sign_up(&db, &d, mk("b")).await.unwrap().user;
+    let first = transfer::import(&db, &a, file).await.unwrap().chats;
+    let exported = transfer::export_array(&first).unwrap();
+    let second = transfer::import(&db, &b, exported).await.unwrap().chats;
+    assert_eq!(first.len(), second.len());
+    for (x, y) in first.iter().zip(&second) {
+        assert_eq!(essence(x), essence(y), "export then import changes nothing");
+        assert_eq!(y.user_id, b.id);
+        assert_ne!(x.id, y.id);
+    }
+    let again = chats::list_all(&db, &a).await.unwrap();
+    assert_eq!(
+        again.len(),
+        first.len(),
+        "list_all holds every chat, archived too"
+    );
+    first
+}
+
+#[tokio::test]
+async fn open_webui_export_imports_with_trees_titles_timestamps_and_tags() {
+    let chats = round_trip(fixture("open-webui-export.json")).await;
+    assert_eq!(chats.len(), 2);
+    let cactus = &chats[0];
+    assert_eq!(cactus.title, "Watering a cactus");
+    assert_eq!((cactus.created_at, cactus.updated_at), (1731000000, 1731000042));
+    assert!(cactus.pinned && !cactus.archived);
+    assert_eq!(cactus.meta, r#"{"tags":["garden"]}"#);
+    assert_eq!(cactus.share_id, None, "a share link is not imported");
+    assert_eq!(cactus.folder_id, None);
+    let c: serde_json::Value = serde_json::from_str(&cactus.chat).unwrap();
+    assert_eq!(c["history"]["currentId"], "b8c9d0e1-f2a3-4b4c-8d5e-6f7a8b9c0d1e");
+    assert_eq!(
+        c["history"]["messages"]["b8c9d0e1-f2a3-4b4c-8d5e-6f7a8b9c0d1e"]["usage"]["completion_tokens"], 17,
+        "unknown fields survive"
+    );
+    let view = chats::view(cactus).unwrap();
+    assert_eq!(view.messages.len(), 2);
+    assert_eq!(
+        (view.messages[1].sibling_index, view.messages[1].sibling_count),
+        (1, 2)
+    );
+    assert_eq!(chats[1].meta, r#"{"tags":["code","rust"]}"#);
+    assert_eq!(chats[1].share_id, None);
+}
+
+#[tokio::test]
+async fn chatgpt_conversations_import_as_trees() {
+    let chats = round_trip(fixture("chatgpt-conversations.json")).await;
+    assert_eq!(chats.len(), 2);
+    let s = &chats[0];
+    assert_eq!(s.title, "Sourdough starter help");
+    assert_eq!((s.created_at, s.updated_at), (1730500000, 1730500300));
+    let c: serde_json::Value = serde_json::from_str(&s.chat).unwrap();
+    let msgs = c["history"]["messages"].as_object().unwrap();
+    let id = |n: u32| format!("aaa1f0e2-0000-4000-8000-00000000000{n}");
+    assert_eq!(
+        msgs.keys().cloned().collect::<std::collections::BTreeSet<_>>(),
+        [3, 4, 5, 6, 9].map(id).into_iter().collect(),
+        "the empty root, the hidden system message and the tool node are left out"
+    );
+    assert_eq!(msgs[&id(3)]["parentId"], serde_json::Value::Null);
+    assert_eq!(msgs[&id(3)]["childrenIds"], json!([id(4), id(6)]));
+    assert_eq!(
+        msgs[&id(9)]["parentId"],
+        id(5),
+        "the tool node's child hangs from its parent"
+    );
+    assert_eq!(msgs[&id(9)]["model"], "gpt-4o");
+    assert_eq!(msgs[&id(3)]["timestamp"], 1730500010);
+    assert_eq!(msgs[&id(6)]["content"], "```python\nprint('feed me')\n```");
+    assert_eq!(c["history"]["currentId"], id(9));
+    assert_eq!(c["models"], json!(["gpt-4o", "gpt-4o-mini"]));
+    let view = chats::view(s).unwrap();
+    assert_eq!(
+        view.messages.iter().map(|m| m.role.as_str()).collect::<Vec<_>>(),
+        ["user", "assistant", "user", "assistant"]
+    );
+    assert_eq!(
+        (view.messages[1].sibling_index, view.messages[1].sibling_count),
+        (0, 2)
+    );
+    assert!(chats[1].archived, "is_archived carries over");
+}
+
+#[tokio::test]
+async fn a_broken_import_names_the_fault_and_imports_nothing() {
+    let db = common::fresh_db().await;
+    let d = SettingsDefaults::default();
+    let me = accounts::sign_up(
+        &db,
+        &d,
+        SignUp {
+            name: "me".into(),
+            email: "me@example.com".into(),
+            password: "correct horse".into(),
+        },
+    )
+    .await
+    .unwrap()
+    .user;
+    let mut file: Vec<serde_json::Value> =
+        serde_json::from_slice(&fixture("open-webui-export.json")).unwrap();
+    file[1]["chat"]["history"]["currentId"] = json!("nowhere");
+    let e = transfer::import(&db, &me, serde_json::to_vec(&file).unwrap())
+        .await
+        .unwrap_err();
+    assert_eq!(e.status(), 422);
+    assert!(
+        e.detail().contains("Chat 2 (“Rust lifetimes”)") && e.detail().contains("nowhere"),
+        "{}",
+        e.detail()
+    );
+    assert!(
+        chats::list_all(&db, &me).await.unwrap().is_empty(),
+        "nothing was imported"
+    );
+    let e = transfer::import(&db, &me, b"[{\"title\": \"cut".to_vec())
+        .await
+        .unwrap_err();
+    assert_eq!(e.status(), 400, "{}", e.detail());
 }

@@ -2,6 +2,7 @@
 //! links, in Open WebUI's shapes. Stored JSON is sent as it is stored, without being re-parsed.
 
 use app::chats::service as chats;
+use app::chats::transfer;
 use app::entities::chat;
 use app::error::AppError;
 use app::share::service as share;
@@ -24,6 +25,7 @@ pub fn routes() -> Router<ServerState> {
         .route("/api/v1/chats/", get(list))
         .route("/api/v1/chats", get(list))
         .route("/api/v1/chats/shared", get(list_shared))
+        .route("/api/v1/chats/all", get(export_all))
         .route("/api/v1/chats/share/all", delete(unshare_all))
         .route("/api/v1/chats/{id}", get(read).post(update).delete(remove))
         .route("/api/v1/chats/{id}/pin", post(pin))
@@ -58,10 +60,9 @@ fn raw(text: &str) -> Result<&RawValue, AppError> {
     })
 }
 
-/// Open WebUI's chat object: exactly `id, user_id, title, chat, created_at, updated_at,
-/// share_id, archived, pinned, meta, folder_id`.
+/// The snapshot as Open WebUI's chat object.
 #[derive(Serialize)]
-struct ChatObject<'a> {
+struct SharedObject<'a> {
     id: String,
     user_id: String,
     title: &'a str,
@@ -80,22 +81,22 @@ fn json_response(body: Vec<u8>) -> Response {
 }
 
 fn chat_object(c: &chat::Model) -> Result<Response, AppError> {
-    let obj = ChatObject {
-        id: c.id.to_string(),
-        user_id: c.user_id.to_string(),
-        title: &c.title,
-        chat: raw(&c.chat)?,
-        created_at: c.created_at,
-        updated_at: c.updated_at,
-        share_id: c.share_id,
-        archived: c.archived,
-        pinned: c.pinned,
-        meta: raw(&c.meta)?,
-        folder_id: c.folder_id.as_deref(),
-    };
-    serde_json::to_vec(&obj)
-        .map(json_response)
-        .map_err(|_| AppError::Internal)
+    transfer::chat_object(c).map(json_response)
+}
+
+/// A JSON download: `Content-Disposition: attachment` with `filename`.
+fn download(body: Vec<u8>, filename: &str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "application/json".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 #[derive(Deserialize)]
@@ -180,13 +181,83 @@ async fn archive(
     chat_object(&chats::toggle(&s.app.db, &me, chat_id(&id)?, true).await?)
 }
 
+/// Open WebUI's export of one chat: an array holding its chat object, as a download.
 async fn export(
     State(s): State<ServerState>,
     caller: Caller,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let me = caller.member()?;
-    chat_object(&chats::find_visible(&s.app.db, &me, chat_id(&id)?).await?)
+    let c = chats::find_visible(&s.app.db, &me, chat_id(&id)?).await?;
+    Ok(download(
+        transfer::export_array(std::slice::from_ref(&c))?,
+        &format!("chat-export-{}.json", c.id),
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct ImportQuery {
+    summary: Option<bool>,
+}
+
+#[derive(Deserialize)]
+struct ExportQuery {
+    download: Option<bool>,
+}
+
+/// `GET /api/v1/chats/all`: every chat of the caller (archived too) as Open WebUI's export
+/// array; with `?download=true`, as a file (Settings → Data → "Export All Chats").
+async fn export_all(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Query(q): Query<ExportQuery>,
+) -> Result<Response, AppError> {
+    let me = caller.member()?;
+    let body = transfer::export_array(&chats::list_all(&s.app.db, &me).await?)?;
+    if q.download.unwrap_or(false) {
+        let day = time_stamp_day();
+        Ok(download(body, &format!("chat-export-{day}.json")))
+    } else {
+        Ok(json_response(body))
+    }
+}
+
+/// Today as `YYYY-MM-DD` (UTC), for file names.
+fn time_stamp_day() -> String {
+    let days = app::entities::now().div_euclid(86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// `POST /api/v1/chats/import`: an Open WebUI export (array of chat objects), one chat object
+/// (Open WebUI's import form), `{"chats": [...]}`, or ChatGPT's `conversations.json`. All or
+/// nothing. Answers with the new chat objects (one object when one object was sent), or with
+/// `{"imported": n, "ids": [...]}` when `?summary=true` (what the Settings page asks for).
+pub async fn import(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Query(q): Query<ImportQuery>,
+    body: axum::body::Bytes,
+) -> Result<Response, AppError> {
+    let me = caller.member()?;
+    let imported = transfer::import(&s.app.db, &me, Vec::from(body)).await?;
+    if q.summary.unwrap_or(false) {
+        let ids: Vec<Uuid> = imported.chats.iter().map(|c| c.id).collect();
+        return Ok(Json(json!({ "imported": ids.len(), "ids": ids })).into_response());
+    }
+    match imported.chats.as_slice() {
+        [one] if imported.single => chat_object(one),
+        all => Ok(json_response(transfer::export_array(all)?)),
+    }
 }
 
 async fn share_chat(
@@ -216,7 +287,7 @@ async fn view_shared(
     let me = caller.member()?;
     let snap = share::view(&s.app.db, &me, share_id(&id)?).await?;
     let r = &snap.row;
-    let obj = ChatObject {
+    let obj = SharedObject {
         id: r.id.to_string(),
         user_id: format!("shared-{}", r.chat_id),
         title: &r.title,
@@ -265,7 +336,10 @@ async fn list_shared(
         .collect::<Vec<_>>())))
 }
 
-async fn unshare_all(State(s): State<ServerState>, caller: Caller) -> Result<Json<u64>, AppError> {
+/// Deletes every link of the caller; answers `true`, as Open WebUI does (the Settings page's
+/// server function reports how many went).
+async fn unshare_all(State(s): State<ServerState>, caller: Caller) -> Result<Json<bool>, AppError> {
     let me = caller.member()?;
-    Ok(Json(share::unshare_all(&s.app.db, &me).await?))
+    share::unshare_all(&s.app.db, &me).await?;
+    Ok(Json(true))
 }

@@ -3,6 +3,7 @@
 
 mod auths;
 mod chats;
+mod config;
 mod users;
 
 use std::net::SocketAddr;
@@ -24,6 +25,12 @@ pub fn routes() -> Router<ServerState> {
         .merge(auths::routes())
         .merge(users::routes())
         .merge(chats::routes())
+        .merge(config::routes())
+}
+
+/// The chat import, which takes a larger body than the rest (its own limit, set by the router).
+pub fn import_routes() -> Router<ServerState> {
+    Router::new().route("/api/v1/chats/import", axum::routing::post(chats::import))
 }
 
 /// The caller, if the request carries a valid session token, cookie or API key.

@@ -14,9 +14,11 @@ pub mod markdown;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
+pub mod transfer;
+#[cfg(feature = "ssr")]
 pub mod tree;
 
-pub use components::{ChatPage, ChatSidebar, Composer, MessageList, NewChatComposer};
+pub use components::{ChatPage, ChatSidebar, ChatTransferPanel, Composer, MessageList, NewChatComposer};
 
 /// A chat in the sidebar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

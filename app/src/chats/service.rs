@@ -119,6 +119,39 @@ pub async fn insert_raw(
     insert(db, owner, title, chat, meta, created_at, updated_at).await
 }
 
+/// Inserts a chat converted by the importer (already validated), inside the caller's
+/// transaction.
+pub async fn insert_prepared(
+    db: &impl sea_orm::ConnectionTrait,
+    owner: Uuid,
+    p: super::transfer::PreparedChat,
+) -> AppResult<chat::Model> {
+    Ok(chat::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        user_id: Set(owner),
+        title: Set(p.title),
+        chat: Set(p.chat),
+        created_at: Set(p.created_at),
+        updated_at: Set(p.updated_at),
+        share_id: Set(None),
+        archived: Set(p.archived),
+        pinned: Set(p.pinned),
+        meta: Set(p.meta),
+        folder_id: Set(None),
+    }
+    .insert(db)
+    .await?)
+}
+
+/// Every chat of `owner`, archived ones too, newest first (for "Export All Chats").
+pub async fn list_all(db: &DatabaseConnection, owner: &user::Model) -> AppResult<Vec<chat::Model>> {
+    Ok(chat::Entity::find()
+        .filter(chat::Column::UserId.eq(owner.id))
+        .order_by_desc(chat::Column::UpdatedAt)
+        .all(db)
+        .await?)
+}
+
 /// `owner`'s chats that are not archived, newest first, `PAGE_SIZE` per page (pages from 1).
 pub async fn list(db: &DatabaseConnection, owner: &user::Model, page: u64) -> AppResult<Vec<chat::Model>> {
     Ok(chat::Entity::find()

@@ -1,0 +1,679 @@
+//! Import and export of chats.
+//!
+//! Export writes Open WebUI's chat objects (`id, user_id, title, chat, created_at, updated_at,
+//! share_id, archived, pinned, meta, folder_id`), one per chat, in a JSON array: what Open
+//! WebUI's "Export All Chats" writes. Stored JSON is copied through without being re-parsed.
+//!
+//! Import reads
+//! - Open WebUI's export: an array of chat objects (or one chat object, or `{"chats": [...]}`),
+//!   including old exports whose chat has only a flat `messages` list;
+//! - ChatGPT's `conversations.json`: an array of conversations, each a `mapping` of nodes with
+//!   `parent`, `children` and `message.author.role` / `message.content.parts`, and a
+//!   `current_node`. Tool nodes, hidden nodes and nodes with no text are left out; their
+//!   children hang from the nearest kept ancestor.
+//!
+//! The file is read element by element: each conversation is converted and encoded as soon as
+//! it is parsed, so memory holds the upload and the encoded rows, never a parsed copy of the
+//! whole file. Everything is inserted in one transaction: a file with one bad chat imports
+//! nothing, and the error names the chat and what is wrong with it.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use sea_orm::{DatabaseConnection, TransactionTrait};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Serialize;
+use serde_json::value::RawValue;
+use serde_json::{json, Map, Value};
+
+use super::service::{insert_prepared, MAX_TITLE};
+use super::tree;
+use crate::entities::{chat, now, user};
+use crate::error::{AppError, AppResult};
+
+/// Most chats one import may hold.
+pub const MAX_IMPORT_CHATS: usize = 100_000;
+
+/// A chat converted from an import file, ready to insert.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreparedChat {
+    /// Title (trimmed, never empty).
+    pub title: String,
+    /// The chat JSON, encoded.
+    pub chat: String,
+    /// `{"tags": [...]}`, encoded.
+    pub meta: String,
+    /// Epoch seconds.
+    pub created_at: i64,
+    /// Epoch seconds.
+    pub updated_at: i64,
+    /// Pinned in the source.
+    pub pinned: bool,
+    /// Archived in the source.
+    pub archived: bool,
+}
+
+/// Open WebUI's chat object, as every chat endpoint and the export write it.
+#[derive(Serialize)]
+struct ChatObject<'a> {
+    id: String,
+    user_id: String,
+    title: &'a str,
+    chat: &'a RawValue,
+    created_at: i64,
+    updated_at: i64,
+    share_id: Option<uuid::Uuid>,
+    archived: bool,
+    pinned: bool,
+    meta: &'a RawValue,
+    folder_id: Option<&'a str>,
+}
+
+fn raw(text: &str) -> AppResult<&RawValue> {
+    serde_json::from_str(text).map_err(|e| {
+        tracing::error!(error = %e, "stored JSON does not parse");
+        AppError::Internal
+    })
+}
+
+/// One chat as Open WebUI's chat object, encoded.
+pub fn chat_object(c: &chat::Model) -> AppResult<Vec<u8>> {
+    let obj = ChatObject {
+        id: c.id.to_string(),
+        user_id: c.user_id.to_string(),
+        title: &c.title,
+        chat: raw(&c.chat)?,
+        created_at: c.created_at,
+        updated_at: c.updated_at,
+        share_id: c.share_id,
+        archived: c.archived,
+        pinned: c.pinned,
+        meta: raw(&c.meta)?,
+        folder_id: c.folder_id.as_deref(),
+    };
+    serde_json::to_vec(&obj).map_err(|_| AppError::Internal)
+}
+
+/// Chats as Open WebUI's export: a JSON array of chat objects.
+pub fn export_array(chats: &[chat::Model]) -> AppResult<Vec<u8>> {
+    let mut out = Vec::with_capacity(chats.iter().map(|c| c.chat.len() + 256).sum::<usize>() + 2);
+    out.push(b'[');
+    for (i, c) in chats.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(&chat_object(c)?);
+    }
+    out.push(b']');
+    Ok(out)
+}
+
+/// Reads an import file into chats ready to insert. Errors are 422s naming the chat (by its
+/// position, from 1, and its title) and what is wrong with it; 400 when the file is not JSON.
+pub fn parse(bytes: &[u8]) -> AppResult<Vec<PreparedChat>> {
+    parse_file(bytes).map(|(chats, _)| chats)
+}
+
+/// [`parse`], also telling whether the file was one chat object rather than a list.
+pub fn parse_file(bytes: &[u8]) -> AppResult<(Vec<PreparedChat>, bool)> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let mut out = Vec::new();
+    let mut single = false;
+    let result = FileSeed {
+        out: &mut out,
+        single: &mut single,
+    }
+    .deserialize(&mut de)
+    .and_then(|()| de.end());
+    match result {
+        Ok(()) => {}
+        Err(e) if e.is_data() => {
+            // Our own messages arrive as custom errors, with serde's position appended.
+            let msg = e.to_string();
+            let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
+            return Err(AppError::Unprocessable(msg));
+        }
+        Err(e) => return Err(AppError::BadRequest(format!("The file is not valid JSON ({e})."))),
+    }
+    if out.is_empty() {
+        return Err(AppError::Unprocessable("The file holds no chats.".to_owned()));
+    }
+    Ok((out, single))
+}
+
+/// The chats an import created, in file order.
+#[derive(Debug)]
+pub struct Imported {
+    /// The new chats.
+    pub chats: Vec<chat::Model>,
+    /// The file was one chat object (Open WebUI's import form) rather than a list.
+    pub single: bool,
+}
+
+/// Imports a file for `owner` in one transaction.
+pub async fn import(db: &DatabaseConnection, owner: &user::Model, bytes: Vec<u8>) -> AppResult<Imported> {
+    let (prepared, single) = tokio::task::spawn_blocking(move || parse_file(&bytes))
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "import parser task failed");
+            AppError::Internal
+        })??;
+    let txn = db.begin().await?;
+    let mut created = Vec::with_capacity(prepared.len());
+    for p in prepared {
+        created.push(insert_prepared(&txn, owner.id, p).await?);
+    }
+    txn.commit().await?;
+    Ok(Imported {
+        chats: created,
+        single,
+    })
+}
+
+/// The top level: an array of chats, `{"chats": [...]}`, or one chat object.
+struct FileSeed<'a> {
+    out: &'a mut Vec<PreparedChat>,
+    single: &'a mut bool,
+}
+
+impl<'de> DeserializeSeed<'de> for FileSeed<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for FileSeed<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of chats (an Open WebUI export or ChatGPT's conversations.json)")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(item) = seq.next_element::<Value>()? {
+            push(self.out, item).map_err(de::Error::custom)?;
+        }
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        let v: Value = serde::Deserialize::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        match v {
+            Value::Object(mut o) if o.get("chats").is_some_and(Value::is_array) => {
+                if let Some(Value::Array(items)) = o.remove("chats") {
+                    for item in items {
+                        push(self.out, item).map_err(de::Error::custom)?;
+                    }
+                }
+                Ok(())
+            }
+            one => {
+                *self.single = true;
+                push(self.out, one).map_err(de::Error::custom)
+            }
+        }
+    }
+}
+
+fn push(out: &mut Vec<PreparedChat>, item: Value) -> Result<(), String> {
+    let n = out.len() + 1;
+    if n > MAX_IMPORT_CHATS {
+        return Err(format!("The file holds more than {MAX_IMPORT_CHATS} chats."));
+    }
+    let label = |title: Option<&str>| match title {
+        Some(t) if !t.trim().is_empty() => {
+            let t: String = t.trim().chars().take(60).collect();
+            format!("Chat {n} (“{t}”)")
+        }
+        _ => format!("Chat {n}"),
+    };
+    let title_hint = item.get("title").and_then(Value::as_str).map(str::to_owned);
+    let prepared = if item.get("mapping").is_some() {
+        from_chatgpt(item)
+    } else {
+        from_open_webui(item)
+    };
+    out.push(prepared.map_err(|e| format!("{}: {e}", label(title_hint.as_deref())))?);
+    Ok(())
+}
+
+fn seconds(v: Option<&Value>) -> Option<i64> {
+    let v = v?;
+    v.as_i64()
+        .or_else(|| v.as_f64().map(|f| f as i64))
+        .filter(|s| *s >= 0)
+}
+
+/// Open WebUI's `created_at`/`updated_at` are seconds, but some exports hold milliseconds or
+/// nanoseconds; bring anything past the year 3000 back to seconds.
+fn normal_seconds(mut s: i64) -> i64 {
+    while s > 32_503_680_000 {
+        s /= 1000;
+    }
+    s
+}
+
+fn clean_title(t: Option<&str>) -> Result<String, String> {
+    let t = t.map(str::trim).filter(|t| !t.is_empty()).unwrap_or("New Chat");
+    if t.chars().count() > MAX_TITLE {
+        return Err(format!("the title is longer than {MAX_TITLE} characters"));
+    }
+    Ok(t.to_owned())
+}
+
+fn tags_of(meta: Option<&Value>) -> Value {
+    let tags: Vec<Value> = meta
+        .and_then(|m| m.get("tags"))
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter(|t| t.is_string()).cloned().collect())
+        .unwrap_or_default();
+    Value::Array(tags)
+}
+
+fn finish(
+    mut chat: Value,
+    title: String,
+    tags: Value,
+    created_at: i64,
+    updated_at: i64,
+    pinned: bool,
+    archived: bool,
+) -> Result<PreparedChat, String> {
+    tree::validate(&chat).map_err(|e| e.0)?;
+    if let Some(o) = chat.as_object_mut() {
+        o.insert("title".into(), Value::String(title.clone()));
+    }
+    let encode = |v: &Value| serde_json::to_string(v).map_err(|e| e.to_string());
+    Ok(PreparedChat {
+        title,
+        chat: encode(&chat)?,
+        meta: encode(&json!({ "tags": tags }))?,
+        created_at,
+        updated_at: updated_at.max(created_at),
+        pinned,
+        archived,
+    })
+}
+
+/// An Open WebUI chat object (`{id, title, chat: {...}, created_at, ...}`) or a bare chat JSON
+/// (`{title, history, ...}`).
+fn from_open_webui(item: Value) -> Result<PreparedChat, String> {
+    let Value::Object(mut obj) = item else {
+        return Err("is not a JSON object".to_owned());
+    };
+    let wrapped = obj.get("chat").is_some_and(Value::is_object);
+    let (mut chat, outer) = if wrapped {
+        let chat = obj.remove("chat").unwrap_or(Value::Null);
+        (chat, obj)
+    } else if obj.contains_key("history") || obj.contains_key("messages") {
+        (Value::Object(obj), Map::new())
+    } else {
+        return Err(
+            "is neither an Open WebUI chat (no \"chat\" or \"history\") nor a ChatGPT conversation (no \"mapping\")"
+                .to_owned(),
+        );
+    };
+    history_from_flat_messages(&mut chat)?;
+    let title = clean_title(
+        outer
+            .get("title")
+            .and_then(Value::as_str)
+            .or_else(|| chat.get("title").and_then(Value::as_str)),
+    )?;
+    let from_chat_timestamp = chat.get("timestamp").and_then(Value::as_i64).map(normal_seconds);
+    let created_at = seconds(outer.get("created_at"))
+        .map(normal_seconds)
+        .or(from_chat_timestamp)
+        .unwrap_or_else(now);
+    let updated_at = seconds(outer.get("updated_at"))
+        .map(normal_seconds)
+        .unwrap_or(created_at);
+    let tags = match outer.get("meta") {
+        Some(m) => tags_of(Some(m)),
+        None => tags_of(Some(&chat)),
+    };
+    let flag = |k: &str| outer.get(k).and_then(Value::as_bool).unwrap_or(false);
+    let (pinned, archived) = (flag("pinned"), flag("archived"));
+    finish(chat, title, tags, created_at, updated_at, pinned, archived)
+}
+
+/// Old Open WebUI chats carry only `messages`, a flat list with `parentId`/`childrenIds`; build
+/// `history` from it (the last message is the one shown).
+fn history_from_flat_messages(chat: &mut Value) -> Result<(), String> {
+    if chat.get("history").is_some_and(|h| !h.is_null()) {
+        return Ok(());
+    }
+    let Some(list) = chat.get("messages").and_then(Value::as_array) else {
+        return Ok(());
+    };
+    let mut msgs = Map::new();
+    let mut last = None;
+    for (i, m) in list.iter().enumerate() {
+        let id = m
+            .get("id")
+            .and_then(Value::as_str)
+            .ok_or_else(|| format!("message {} of \"messages\" has no id", i + 1))?;
+        last = Some(id.to_owned());
+        msgs.insert(id.to_owned(), m.clone());
+    }
+    if let Some(o) = chat.as_object_mut() {
+        o.insert(
+            "history".into(),
+            json!({ "messages": Value::Object(msgs), "currentId": last }),
+        );
+    }
+    Ok(())
+}
+
+/// The text of a ChatGPT message: its string parts (or `text`), code fenced; `None` when empty.
+fn chatgpt_text(content: Option<&Value>) -> Option<String> {
+    let content = content?;
+    let kind = content
+        .get("content_type")
+        .and_then(Value::as_str)
+        .unwrap_or("text");
+    let mut text = match content.get("parts").and_then(Value::as_array) {
+        Some(parts) => parts
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        None => content
+            .get("text")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned(),
+    };
+    if kind == "code" && !text.trim().is_empty() {
+        let lang = content.get("language").and_then(Value::as_str).unwrap_or("");
+        let lang = if lang == "unknown" { "" } else { lang };
+        text = format!("```{lang}\n{text}\n```");
+    }
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// A ChatGPT conversation (`{title, create_time, mapping, current_node}`) → Open WebUI's chat.
+fn from_chatgpt(item: Value) -> Result<PreparedChat, String> {
+    let mapping = item
+        .get("mapping")
+        .and_then(Value::as_object)
+        .ok_or("\"mapping\" is not an object of nodes")?;
+    let title = clean_title(item.get("title").and_then(Value::as_str))?;
+    let created_at = seconds(item.get("create_time")).unwrap_or_else(now);
+    let updated_at = seconds(item.get("update_time")).unwrap_or(created_at);
+
+    // Every node's parent must exist; a cycle is an error.
+    let parent_of = |id: &str| -> Result<Option<&str>, String> {
+        let node = mapping
+            .get(id)
+            .ok_or_else(|| format!("node {id} is not in the mapping"))?;
+        match node.get("parent") {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(p)) if mapping.contains_key(p) => Ok(Some(p.as_str())),
+            Some(Value::String(p)) => Err(format!("node {id} names a parent {p} that is not in the mapping")),
+            Some(_) => Err(format!("node {id} has a parent that is not a string")),
+        }
+    };
+
+    // Which nodes become messages, and their text.
+    let mut kept: HashMap<&str, Map<String, Value>> = HashMap::new();
+    let mut models: Vec<String> = Vec::new();
+    for (id, node) in mapping {
+        if !node.is_object() {
+            return Err(format!("node {id} is not an object"));
+        }
+        let Some(msg) = node.get("message").filter(|m| m.is_object()) else {
+            continue;
+        };
+        let role = msg
+            .get("author")
+            .and_then(|a| a.get("role"))
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        if !matches!(role, "user" | "assistant" | "system") {
+            continue; // tool output and unknown authors
+        }
+        let hidden = msg
+            .get("metadata")
+            .and_then(|m| m.get("is_visually_hidden_from_conversation"))
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        let Some(text) = chatgpt_text(msg.get("content")) else {
+            continue;
+        };
+        if hidden {
+            continue;
+        }
+        let mut m = Map::new();
+        m.insert("id".into(), json!(id));
+        m.insert("role".into(), json!(role));
+        m.insert("content".into(), json!(text));
+        m.insert(
+            "timestamp".into(),
+            json!(seconds(msg.get("create_time")).unwrap_or(created_at)),
+        );
+        if role == "assistant" {
+            if let Some(slug) = msg
+                .get("metadata")
+                .and_then(|m| m.get("model_slug"))
+                .and_then(Value::as_str)
+            {
+                m.insert("model".into(), json!(slug));
+                if !models.iter().any(|x| x == slug) {
+                    models.push(slug.to_owned());
+                }
+            }
+            m.insert("done".into(), json!(true));
+        }
+        kept.insert(id.as_str(), m);
+    }
+
+    // The nearest kept ancestor of each node (memoised; cycles refused).
+    let mut kept_parent: HashMap<&str, Option<&str>> = HashMap::new();
+    for id in mapping.keys() {
+        let mut chain: Vec<&str> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut cur = parent_of(id)?;
+        let answer = loop {
+            match cur {
+                None => break None,
+                Some(p) if kept.contains_key(p) => break Some(p),
+                Some(p) => {
+                    if let Some(known) = kept_parent.get(p) {
+                        break *known;
+                    }
+                    if !seen.insert(p) || p == id.as_str() {
+                        return Err(format!("node {p} is part of a cycle"));
+                    }
+                    chain.push(p);
+                    cur = parent_of(p)?;
+                }
+            }
+        };
+        // Skipped nodes on the way share the answer.
+        for c in chain {
+            kept_parent.insert(c, answer);
+        }
+        kept_parent.insert(id.as_str(), answer);
+    }
+
+    // Children in the source's order: walk the `children` lists depth first from the roots.
+    let mut order: Vec<&str> = Vec::with_capacity(mapping.len());
+    let mut visited: HashSet<&str> = HashSet::with_capacity(mapping.len());
+    let mut stack: Vec<&str> = mapping
+        .iter()
+        .filter(|(_, n)| n.get("parent").is_none_or(Value::is_null))
+        .map(|(id, _)| id.as_str())
+        .collect();
+    stack.reverse();
+    while let Some(id) = stack.pop() {
+        if !visited.insert(id) {
+            continue;
+        }
+        order.push(id);
+        if let Some(children) = mapping
+            .get(id)
+            .and_then(|n| n.get("children"))
+            .and_then(Value::as_array)
+        {
+            for c in children.iter().rev().filter_map(Value::as_str) {
+                if mapping.contains_key(c) {
+                    stack.push(c);
+                }
+            }
+        }
+    }
+    order.extend(
+        mapping
+            .keys()
+            .map(String::as_str)
+            .filter(|id| !visited.contains(id)),
+    );
+
+    let mut children: HashMap<&str, Vec<&str>> = HashMap::new();
+    for id in &order {
+        if kept.contains_key(id) {
+            if let Some(Some(p)) = kept_parent.get(id) {
+                children.entry(p).or_default().push(id);
+            }
+        }
+    }
+    let mut messages = Map::new();
+    for id in &order {
+        if let Some(mut m) = kept.remove(id) {
+            let parent = kept_parent.get(id).copied().flatten();
+            m.insert("parentId".into(), json!(parent));
+            m.insert(
+                "childrenIds".into(),
+                json!(children.get(id).cloned().unwrap_or_default()),
+            );
+            messages.insert((*id).to_owned(), Value::Object(m));
+        }
+    }
+
+    // The message shown: `current_node`, or its nearest kept ancestor; else the newest leaf
+    // along the last children.
+    let current = match item.get("current_node").and_then(Value::as_str) {
+        Some(c) if messages.contains_key(c) => Some(c.to_owned()),
+        Some(c) if mapping.contains_key(c) => kept_parent.get(c).copied().flatten().map(str::to_owned),
+        _ => None,
+    };
+    let current = current.or_else(|| {
+        let mut cur = order
+            .iter()
+            .find(|id| {
+                messages
+                    .get(**id)
+                    .is_some_and(|m| m.get("parentId").is_some_and(Value::is_null))
+            })?
+            .to_string();
+        while let Some(last) = children.get(cur.as_str()).and_then(|c| c.last()) {
+            cur = (*last).to_owned();
+        }
+        Some(cur)
+    });
+
+    let mut chat = json!({
+        "title": title,
+        "models": models,
+        "history": { "messages": Value::Object(messages), "currentId": current },
+        "timestamp": created_at * 1000,
+        "tags": [],
+    });
+    tree::sync_flat_messages(&mut chat);
+    let archived = item.get("is_archived").and_then(Value::as_bool).unwrap_or(false);
+    finish(chat, title, json!([]), created_at, updated_at, false, archived)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chatgpt_nodes_without_text_are_skipped_and_children_reattached() {
+        let conv = json!([{
+            "title": "Plants",
+            "create_time": 1_700_000_000.5,
+            "update_time": 1_700_000_100.0,
+            "current_node": "a2",
+            "mapping": {
+                "root": {"id": "root", "message": null, "parent": null, "children": ["sys"]},
+                "sys": {"id": "sys", "parent": "root", "children": ["u1"], "message": {"id": "sys",
+                    "author": {"role": "system"}, "content": {"content_type": "text", "parts": [""]},
+                    "metadata": {"is_visually_hidden_from_conversation": true}}},
+                "u1": {"id": "u1", "parent": "sys", "children": ["a1", "t1"], "message": {"id": "u1",
+                    "author": {"role": "user"}, "create_time": 1_700_000_010.0,
+                    "content": {"content_type": "text", "parts": ["How often do I water a cactus?"]}}},
+                "a1": {"id": "a1", "parent": "u1", "children": [], "message": {"id": "a1",
+                    "author": {"role": "assistant"}, "metadata": {"model_slug": "gpt-4o"},
+                    "content": {"content_type": "text", "parts": ["Every two weeks."]}}},
+                "t1": {"id": "t1", "parent": "u1", "children": ["a2"], "message": {"id": "t1",
+                    "author": {"role": "tool"}, "content": {"content_type": "text", "parts": ["search results"]}}},
+                "a2": {"id": "a2", "parent": "t1", "children": [], "message": {"id": "a2",
+                    "author": {"role": "assistant"}, "metadata": {"model_slug": "gpt-4o"},
+                    "content": {"content_type": "text", "parts": ["Rarely: once a month in winter."]}}}
+            }
+        }]);
+        let out = parse(conv.to_string().as_bytes()).unwrap();
+        assert_eq!(out.len(), 1);
+        let c: Value = serde_json::from_str(&out[0].chat).unwrap();
+        let msgs = tree::messages(&c).unwrap();
+        assert_eq!(msgs.len(), 3, "root, hidden system and tool nodes are gone: {c}");
+        assert_eq!(msgs["u1"]["parentId"], Value::Null);
+        assert_eq!(msgs["u1"]["childrenIds"], json!(["a1", "a2"]));
+        assert_eq!(
+            msgs["a2"]["parentId"], "u1",
+            "tool node's child hangs from the user message"
+        );
+        assert_eq!(tree::current_id(&c), Some("a2"));
+        assert_eq!(c["models"], json!(["gpt-4o"]));
+        assert_eq!(out[0].created_at, 1_700_000_000);
+        assert_eq!(out[0].title, "Plants");
+    }
+
+    #[test]
+    fn broken_files_name_the_chat_and_the_fault() {
+        let cases: Vec<(String, u16, &str)> = vec![
+            ("{not json".into(), 400, "not valid JSON"),
+            ("[]".into(), 422, "no chats"),
+            ("[1]".into(), 422, "Chat 1: is not a JSON object"),
+            (r#"[{"foo": 1}]"#.into(), 422, "Chat 1: is neither"),
+            (
+                json!([{"title": "ok", "chat": {}}, {"title": "Bad", "chat": {"history": {"currentId": "x", "messages": {"x": {"parentId": "ghost"}}}}}]).to_string(),
+                422,
+                "Chat 2 (“Bad”): Message x names a parent ghost",
+            ),
+            (
+                json!([{"title": "G", "mapping": {"a": {"parent": "zz", "children": []}}}]).to_string(),
+                422,
+                "Chat 1 (“G”): node a names a parent zz",
+            ),
+            (
+                json!([{"title": "C", "mapping": {"a": {"parent": "b"}, "b": {"parent": "a"}}}]).to_string(),
+                422,
+                "cycle",
+            ),
+        ];
+        for (input, status, needle) in cases {
+            let e = parse(input.as_bytes()).unwrap_err();
+            assert_eq!(e.status(), status, "{input}: {e}");
+            assert!(e.detail().contains(needle), "{input}: {}", e.detail());
+        }
+    }
+
+    #[test]
+    fn old_flat_messages_become_a_history() {
+        let file = json!([{"title": "Old", "chat": {"messages": [
+            {"id": "m1", "parentId": null, "childrenIds": ["m2"], "role": "user", "content": "hi"},
+            {"id": "m2", "parentId": "m1", "childrenIds": [], "role": "assistant", "content": "hello"}
+        ]}, "created_at": 1_700_000_000_000i64}]);
+        let out = parse(file.to_string().as_bytes()).unwrap();
+        let c: Value = serde_json::from_str(&out[0].chat).unwrap();
+        assert_eq!(tree::current_id(&c), Some("m2"));
+        assert_eq!(
+            out[0].created_at, 1_700_000_000,
+            "milliseconds are brought back to seconds"
+        );
+    }
+}
