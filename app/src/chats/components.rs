@@ -97,6 +97,20 @@ fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>)
     });
     let pinned = chat.pinned;
     let menu_id = format!("chat-menu-{id}");
+    let original_title = StoredValue::new(chat.title.clone());
+    // The rename box takes the focus when it appears (`autofocus` only works on page load).
+    let rename_input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = rename_input.get() {
+            #[cfg(feature = "hydrate")]
+            {
+                let _ = input.focus();
+                input.select();
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = input;
+        }
+    });
     // Dialogs return focus to what was focused when they opened: that must be the ⋯ button,
     // not the menu item, which disappears with the menu.
     let menu_button = NodeRef::<leptos::html::Button>::new();
@@ -107,7 +121,17 @@ fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>)
         }
     };
     view! {
-        <li class="chat-item" class:pinned=pinned>
+        <li
+            class="chat-item"
+            class:pinned=pinned
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && menu_open.get_untracked() {
+                    set_menu_open.set(false);
+                    refocus_menu_button();
+                }
+            }
+            on:focusout=move |ev| close_when_focus_leaves(&ev, set_menu_open)
+        >
             <Show
                 when=move || renaming.get()
                 fallback=move || view! {
@@ -121,7 +145,17 @@ fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>)
                     rename.dispatch(title.get_untracked());
                     set_renaming.set(false);
                 }>
-                    <input type="text" aria-label="New title" bind:value=title autofocus/>
+                    <input
+                        type="text"
+                        aria-label="New title"
+                        bind:value=title
+                        node_ref=rename_input
+                        on:keydown=move |ev| if ev.key() == "Escape" {
+                            title.set(original_title.get_value());
+                            set_renaming.set(false);
+                            refocus_menu_button();
+                        }
+                    />
                 </form>
             </Show>
             <button
@@ -137,12 +171,7 @@ fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>)
                 "⋯"
             </button>
             <Show when=move || menu_open.get()>
-                <div
-                    class="menu chat-menu"
-                    role="menu"
-                    id=menu_id.clone()
-                    on:keydown=move |ev| if ev.key() == "Escape" { set_menu_open.set(false) }
-                >
+                <div class="menu chat-menu" role="menu" id=menu_id.clone()>
                     <Show when=move || can_share>
                         <button type="button" role="menuitem" on:click=move |_| { set_menu_open.set(false); refocus_menu_button(); sharing.set(Some(id)); }>
                             "Share"
@@ -157,6 +186,9 @@ fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>)
                     <button type="button" role="menuitem" on:click=move |_| { set_menu_open.set(false); toggle.dispatch(true); }>
                         "Archive"
                     </button>
+                    <a role="menuitem" href=format!("/api/v1/chats/{id}/export") download=format!("chat-export-{id}.json") rel="nofollow" on:click=move |_| set_menu_open.set(false)>
+                        "Export"
+                    </a>
                     <button type="button" role="menuitem" class="danger-text" on:click=move |_| { set_menu_open.set(false); refocus_menu_button(); set_confirm_delete.set(true); }>
                         "Delete"
                     </button>
@@ -177,6 +209,27 @@ fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>)
     }
 }
 
+/// Closes a chat's ⋯ menu when the focus moves out of its list item (a click elsewhere, Tab
+/// past the last item).
+fn close_when_focus_leaves(ev: &leptos::ev::FocusEvent, set_open: WriteSignal<bool>) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let item = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let to = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let inside = matches!((item, to), (Some(item), Some(to)) if item.contains(Some(&to)));
+        if !inside {
+            set_open.set(false);
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (ev, set_open);
+}
+
 /// The messages of a branch. With `on_switch`, messages with siblings show "‹ 2 / 3 ›".
 #[component]
 pub fn MessageList(
@@ -192,8 +245,11 @@ pub fn MessageList(
     if messages.is_empty() {
         return view! { <p class="muted empty-chat">"No messages yet."</p> }.into_any();
     }
+    let toast = crate::ui::use_toast();
     view! {
-        <ol class="messages">
+        // One click handler for every code block's copy button (the buttons arrive inside the
+        // server-rendered message HTML).
+        <ol class="messages" on:click=move |ev| copy_code_block(&ev, toast)>
             {messages.into_iter().map(|m| {
                 let extra = (m.role == "assistant").then(|| assistant_extra.map(|cb| cb.run(m.clone()))).flatten();
                 let author = match m.role.as_str() {
@@ -230,6 +286,152 @@ pub fn MessageList(
         </ol>
     }
     .into_any()
+}
+
+/// Copies the code block whose "Copy" button was clicked. When the browser refuses, the code is
+/// selected and the toast says to press Ctrl+C: never a silent failure.
+#[cfg(feature = "hydrate")]
+fn copy_code_block(ev: &leptos::ev::MouseEvent, toast: crate::ui::Toast) {
+    use crate::share::clipboard::{copy_from, CopyOutcome};
+    use wasm_bindgen::JsCast;
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return;
+    };
+    let Ok(Some(button)) = target.closest(".code-copy") else {
+        return;
+    };
+    let Some(pre) = button
+        .parent_element()
+        .and_then(|block| block.query_selector("pre").ok().flatten())
+    else {
+        return;
+    };
+    let text = pre.text_content().unwrap_or_default();
+    leptos::task::spawn_local(async move {
+        match copy_from(async { Ok::<_, ()>(text) }).await {
+            Ok(CopyOutcome::Copied(_)) => {
+                button.set_text_content(Some("Copied!"));
+                toast.show("Code copied.");
+                gloo_timers::future::TimeoutFuture::new(2_000).await;
+                button.set_text_content(Some("Copy"));
+            }
+            _ => {
+                if let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+                    let _ = sel.select_all_children(&pre);
+                }
+                toast.show("Your browser blocked copying. The code is selected: press Ctrl+C.");
+            }
+        }
+    });
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn copy_code_block(_: &leptos::ev::MouseEvent, _: crate::ui::Toast) {}
+
+/// Settings → Data: import chats from a file (Open WebUI export or ChatGPT's
+/// `conversations.json`) and export all chats as Open WebUI's JSON.
+#[component]
+pub fn ChatTransferPanel() -> impl IntoView {
+    let version = use_chat_list_version();
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    let busy = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        #[cfg(feature = "hydrate")]
+        {
+            let Some(file) = file_input
+                .get_untracked()
+                .and_then(|i| i.files())
+                .and_then(|files| files.get(0))
+            else {
+                outcome.set(Some(Err("Choose a file first.".to_owned())));
+                return;
+            };
+            busy.set(true);
+            outcome.set(None);
+            leptos::task::spawn_local(async move {
+                let r = upload_import(file).await;
+                busy.set(false);
+                if r.is_ok() {
+                    version.bump();
+                    if let Some(i) = file_input.get_untracked() {
+                        i.set_value("");
+                    }
+                }
+                outcome.set(Some(r));
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (file_input, version);
+    };
+    view! {
+        <div class="data-row">
+            <form class="import-form" on:submit=on_submit>
+                <label for="import-file">"Import chats"</label>
+                <span class="muted">"An Open WebUI export or ChatGPT’s conversations.json"</span>
+                <div class="row">
+                    <input id="import-file" type="file" accept=".json,application/json" node_ref=file_input/>
+                    <button type="submit" class="button secondary" disabled=move || busy.get()>
+                        {move || if busy.get() { "Importing…" } else { "Import" }}
+                    </button>
+                </div>
+            </form>
+            {move || outcome.get().map(|r| match r {
+                Ok(m) => view! { <p class="status-ok" role="status">{m}</p> }.into_any(),
+                Err(m) => view! { <p class="status-error" role="alert">{m}</p> }.into_any(),
+            })}
+        </div>
+        <div class="row-between data-row">
+            <span>"Export all chats"</span>
+            <a class="button secondary" href="/api/v1/chats/all?download=true" download="chat-export.json">"Export All Chats"</a>
+        </div>
+    }
+}
+
+/// Sends the file to `POST /api/v1/chats/import?summary=true`; the message to show.
+#[cfg(feature = "hydrate")]
+async fn upload_import(file: web_sys::File) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    let unreachable = || "The server could not be reached. Nothing was imported.".to_owned();
+    let window = web_sys::window().ok_or_else(unreachable)?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&file);
+    let resp: web_sys::Response =
+        JsFuture::from(window.fetch_with_str_and_init("/api/v1/chats/import?summary=true", &init))
+            .await
+            .map_err(|_| unreachable())?
+            .dyn_into()
+            .map_err(|_| unreachable())?;
+    let text = match resp.text() {
+        Ok(p) => JsFuture::from(p)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    let body: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    if resp.ok() {
+        let n = body
+            .get("imported")
+            .and_then(serde_json::Value::as_u64)
+            .unwrap_or(0);
+        Ok(if n == 1 {
+            "Imported 1 chat.".to_owned()
+        } else {
+            format!("Imported {n} chats.")
+        })
+    } else {
+        let detail = body
+            .get("detail")
+            .and_then(serde_json::Value::as_str)
+            .map(str::to_owned)
+            .unwrap_or_else(|| format!("The import failed ({}).", resp.status()));
+        Err(format!("{detail} Nothing was imported."))
+    }
 }
 
 /// The message box: appends to `chat_id`, or starts a new chat when it is `None`.
@@ -310,9 +512,10 @@ pub fn ChatPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let here = format!("/c/{}", id().map(|i| i.to_string()).unwrap_or_default());
-                if let Err(instead) = crate::accounts::member_or(user.0.await, || crate::accounts::sign_in_redirect(&here)) {
-                    return instead;
-                }
+                let can_share = match crate::accounts::member_or(user.0.await, || crate::accounts::sign_in_redirect(&here)) {
+                    Ok(u) => u.permissions.chat.share,
+                    Err(instead) => return instead,
+                };
                 match chat.await {
                     Ok(v) => {
                         let chat_id = v.id;
@@ -320,7 +523,9 @@ pub fn ChatPage() -> impl IntoView {
                             <Title text=v.title.clone()/>
                             <div class="chat-head">
                                 <h1 class="chat-title">{v.title.clone()}</h1>
-                                <button type="button" class="button secondary" on:click=move |_| sharing.set(true)>"Share"</button>
+                                {can_share.then(|| view! {
+                                    <button type="button" class="button secondary" on:click=move |_| sharing.set(true)>"Share"</button>
+                                })}
                             </div>
                             <MessageList messages=v.messages.clone() on_switch=move |m: String| { switch.dispatch((chat_id, m)); }/>
                             <Composer chat_id=Some(chat_id) on_sent=move |nv: ChatView| { chat.set(Some(Ok(nv))); version.bump(); }/>

@@ -1,4 +1,5 @@
-//! The user's Settings page (`/settings`): Account (profile, API keys) and Data (shared links).
+//! The user's Settings page (`/settings`): Account (profile, API keys) and Data (import, export
+//! and shared links).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -18,7 +19,11 @@ pub fn SettingsPage() -> impl IntoView {
         // Siblings of the member gate, not children of its `Suspend`: suspense boundaries nested
         // there are not hydrated in the order the server rendered them.
         <crate::accounts::ApiKeysPanel keys/>
-        <crate::share::SharedLinksManager state=links/>
+        <section class="panel" aria-labelledby="data-heading">
+            <h2 id="data-heading">"Data"</h2>
+            <crate::chats::ChatTransferPanel/>
+            <crate::share::SharedLinksManager state=links/>
+        </section>
     }
 }
 

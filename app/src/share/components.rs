@@ -455,8 +455,7 @@ fn shared_links_view(
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     view! {
-        <section class="panel">
-            <h2>"Data"</h2>
+        <div class="data-row">
             <div class="row-between">
                 <span>"Shared Chats"</span>
                 <button
@@ -500,7 +499,7 @@ fn shared_links_view(
                     </div>
                 </Modal>
             </Show>
-        </section>
+        </div>
     }
 }
 

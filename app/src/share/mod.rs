@@ -178,7 +178,7 @@ pub async fn unshare_all() -> Result<u64, AppError> {
     service::unshare_all(&state.db, &me).await
 }
 
-mod clipboard;
+pub(crate) mod clipboard;
 
 /// `POST /api/fn/chat_json` `{"chat_id": …}`: the chat's Open WebUI JSON (for community sharing).
 #[server(prefix = "/api/fn", endpoint = "chat_json", input = Json, output = Json)]

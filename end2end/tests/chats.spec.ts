@@ -1,0 +1,193 @@
+import { test, expect, Page } from '@playwright/test';
+import * as fs from 'fs';
+import * as path from 'path';
+import { adminContext, hydrated } from './helpers';
+
+const FIXTURES = path.join(__dirname, '..', '..', 'tests', 'fixtures');
+
+function escapeRegExp(s: string) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The sidebar entry of a chat (a pinned chat's link reads "Pinned: <title>"). */
+function sidebarItem(page: Page, title: string) {
+  return page.locator('.chat-item').filter({ has: page.getByRole('link', { name: new RegExp(`^(Pinned: )?${escapeRegExp(title)}$`) }) });
+}
+
+test('create by typing, the ⋯ menu by mouse and keyboard, rename, delete', async ({ browser }) => {
+  const ctx = await adminContext(browser);
+  const page = await ctx.newPage();
+  await page.goto('/');
+  await hydrated(page);
+
+  // Typing a first message starts a chat named after it, and it appears in the sidebar.
+  const words = `Repotting an orchid ${Date.now()}`;
+  await page.getByRole('textbox', { name: 'Message' }).fill(`${words} in spring`);
+  await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  await expect(page).toHaveURL(/\/c\/[0-9a-f-]{36}$/);
+  await expect(page.locator('.message.user')).toContainText(`${words} in spring`);
+  const title = `${words} in spring`;
+  await expect(sidebarItem(page, title)).toBeVisible();
+
+  // Mouse: hovering shows ⋯, clicking opens the menu with every item.
+  await sidebarItem(page, title).hover();
+  const dots = page.getByRole('button', { name: `Chat options for ${title}` });
+  await expect(dots).toBeVisible();
+  await dots.click();
+  const menu = page.getByRole('menu');
+  for (const item of ['Share', 'Rename', 'Pin', 'Archive', 'Export', 'Delete']) {
+    await expect(menu.getByRole('menuitem', { name: item, exact: true })).toBeVisible();
+  }
+  await expect(dots).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+
+  // Keyboard: focus the chat link, Tab to ⋯, Enter opens the menu, Tab to Rename, Enter.
+  await sidebarItem(page, title).getByRole('link').focus();
+  await page.keyboard.press('Tab');
+  await expect(dots).toBeFocused();
+  await expect(dots).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(menu.getByRole('menuitem', { name: 'Share' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(menu.getByRole('menuitem', { name: 'Rename' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const input = page.getByRole('textbox', { name: 'New title' });
+  await expect(input).toBeFocused();
+  const renamed = `Orchid care ${Date.now()}`;
+  await input.fill(renamed);
+  await input.press('Enter');
+  await expect(sidebarItem(page, renamed)).toBeVisible();
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByRole('heading', { name: renamed })).toBeVisible();
+
+  // Delete, through the confirm dialog: gone from the sidebar, and the page leaves the chat.
+  await sidebarItem(page, renamed).hover();
+  await page.getByRole('button', { name: `Chat options for ${renamed}` }).click();
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete chat?' });
+  await expect(confirm).toContainText(renamed);
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(sidebarItem(page, renamed)).toHaveCount(0);
+  await expect(page).toHaveURL(/\/$/);
+  await ctx.close();
+});
+
+test('import an Open WebUI export in Settings, switch sibling answers, copy code, export all', async ({ browser }) => {
+  const ctx = await adminContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await ctx.newPage();
+  await page.goto('/settings');
+  await hydrated(page);
+
+  await page.getByLabel('Import chats').setInputFiles(path.join(FIXTURES, 'open-webui-export.json'));
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 2 chats.' })).toBeVisible();
+  await expect(sidebarItem(page, 'Watering a cactus').first()).toBeVisible();
+
+  // A broken file: a clear error, and nothing imported.
+  const broken = path.join(test.info().outputDir, 'broken.json');
+  fs.mkdirSync(path.dirname(broken), { recursive: true });
+  fs.writeFileSync(broken, '[{"title": "Half a file", "chat": {"history": {"currentId": "gone", "messages": {}}}}]');
+  await page.getByLabel('Import chats').setInputFiles(broken);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('Chat 1 (“Half a file”): currentId names a message gone that does not exist. Nothing was imported.');
+  await expect(sidebarItem(page, 'Half a file')).toHaveCount(0);
+
+  // The imported tree: the second answer is shown ("2 / 2"); switch to the first and back.
+  await sidebarItem(page, 'Watering a cactus').first().getByRole('link').click();
+  await expect(page.getByRole('heading', { name: 'Watering a cactus' })).toBeVisible();
+  await hydrated(page);
+  const answer = page.locator('.message.assistant');
+  await expect(answer).toContainText('Rarely: once a month in winter');
+  await expect(answer.locator('.branch-pos')).toHaveText('2 / 2');
+  await answer.getByRole('button', { name: 'Previous answer' }).click();
+  await expect(answer.locator('.branch-pos')).toHaveText('1 / 2');
+  await expect(answer).toContainText('every two weeks');
+  await expect(answer.getByRole('button', { name: 'Next answer' })).toBeEnabled();
+  await page.reload();
+  await expect(page.locator('.message.assistant .branch-pos')).toHaveText('1 / 2'); // stored as currentId
+  await hydrated(page);
+  await page.locator('.message.assistant').getByRole('button', { name: 'Next answer' }).click();
+  await expect(page.locator('.message.assistant .branch-pos')).toHaveText('2 / 2');
+  await expect(page.locator('.message.assistant')).toContainText('Rarely: once a month in winter');
+
+  // A code block's copy button copies exactly the code.
+  await sidebarItem(page, 'Rust lifetimes').first().getByRole('link').click();
+  await expect(page.getByRole('heading', { name: 'Rust lifetimes' })).toBeVisible();
+  await hydrated(page);
+  const copy = page.locator('.message.assistant').getByRole('button', { name: 'Copy code' });
+  await copy.click();
+  await expect(copy).toHaveText('Copied!');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe("fn longest<'a>(a: &'a str, b: &'a str) -> &'a str { a }\n");
+
+  // Export All Chats downloads Open WebUI's export, which imports again.
+  await page.goto('/settings');
+  await hydrated(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Export All Chats' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^chat-export-\d{4}-\d{2}-\d{2}\.json$/);
+  const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  const titles = exported.map((c: { title: string }) => c.title);
+  expect(titles).toContain('Watering a cactus');
+  expect(titles).toContain('Rust lifetimes');
+  const cactus = exported.find((c: { title: string }) => c.title === 'Watering a cactus');
+  expect(Object.keys(cactus).sort()).toEqual(['archived', 'chat', 'created_at', 'folder_id', 'id', 'meta', 'pinned', 'share_id', 'title', 'updated_at', 'user_id']);
+  expect(cactus.meta).toEqual({ tags: ['garden'] });
+  await ctx.close();
+});
+
+test('script, event-handler and javascript: payloads render as inert text', async ({ browser }) => {
+  const ctx = await adminContext(browser);
+  const payloads = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[x](javascript:alert(1))'];
+  const res = await ctx.request.post('/api/v1/chats/new', {
+    data: {
+      chat: {
+        title: '<img src=x onerror=alert(1)> title',
+        history: {
+          currentId: 'm3', messages: {
+            m1: { id: 'm1', parentId: null, childrenIds: ['m2'], role: 'user', content: payloads[0] },
+            m2: { id: 'm2', parentId: 'm1', childrenIds: ['m3'], role: 'assistant', content: payloads[1] },
+            m3: { id: 'm3', parentId: 'm2', childrenIds: [], role: 'user', content: payloads[2] },
+          },
+        },
+      },
+    },
+  });
+  expect(res.status()).toBe(200);
+  const chatId = (await res.json()).id;
+  const share = await ctx.request.post(`/api/v1/chats/${chatId}/share`);
+  expect(share.status()).toBe(200);
+  const shareId = (await share.json()).share_id;
+
+  const page = await ctx.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+  await page.addInitScript(() => { (window as unknown as { __xss: number }).__xss = 0; });
+
+  for (const url of [`/c/${chatId}`, `/s/${shareId}`]) {
+    await page.goto(url);
+    await hydrated(page);
+    const body = page.locator('.messages');
+    await expect(body).toContainText('<script>alert(1)</script>');
+    await expect(body).toContainText('<img src=x onerror=alert(1)>');
+    await expect(body.locator('script')).toHaveCount(0);
+    await expect(body.locator('img')).toHaveCount(0);
+    await expect(page.locator('[onerror], [onload], [onclick]')).toHaveCount(0);
+    // The javascript: link keeps its text and loses its target (so it is not even a link).
+    const link = body.locator('a', { hasText: /^x$/ });
+    await expect(link).toHaveCount(1);
+    expect(await link.getAttribute('href')).toBeNull();
+    await link.click();
+    await expect(page.getByRole('heading', { name: '<img src=x onerror=alert(1)> title' })).toBeVisible();
+  }
+  await expect(page.locator('.chat-list')).toContainText('<img src=x onerror=alert(1)> title');
+  await page.waitForTimeout(300);
+  expect(dialogs).toEqual([]);
+  await ctx.close();
+});
