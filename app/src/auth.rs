@@ -78,6 +78,14 @@ pub async fn member() -> AppResult<(AppState, user::Model)> {
     Ok((state, me))
 }
 
+/// In a server function: the app state and the calling account, which must be an administrator
+/// (401 when signed out, 403 otherwise).
+pub async fn admin() -> AppResult<(AppState, user::Model)> {
+    let state = crate::state::app_state()?;
+    let me = accounts::require_admin(caller().await?)?;
+    Ok((state, me))
+}
+
 /// In a server function: the request's headers.
 pub async fn request_headers() -> AppResult<HeaderMap> {
     leptos_axum::extract::<HeaderMap>().await.map_err(|e| {

@@ -7,6 +7,7 @@
 #![recursion_limit = "256"]
 
 pub mod accounts;
+pub mod admin;
 #[cfg(feature = "ssr")]
 pub mod auth;
 pub mod chats;
@@ -69,6 +70,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/auth") view=accounts::AuthPage ssr=SsrMode::Async/>
                     <Route path=path!("/settings") view=settings::SettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/users") view=admin::AdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/settings") view=admin::AdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/settings/general") view=admin::AdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/c/:id") view=chats::ChatPage ssr=SsrMode::Async/>
                     <Route path=path!("/s/:id") view=share::SharedChatPage ssr=SsrMode::Async/>
                 </Routes>

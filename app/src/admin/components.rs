@@ -1,0 +1,492 @@
+//! Admin Panel UI: the page with its Users and Settings tabs.
+//!
+//! Hydration rule (see the README): every suspense boundary is a direct child of the page or of
+//! a reactive closure, never inside another boundary's `Suspend`, and every resource is created
+//! in the page's body.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_location;
+use uuid::Uuid;
+
+use super::{
+    admin_delete_user, admin_list_users, admin_set_can_share, admin_set_role, admin_settings,
+    admin_update_settings, AdminUserRow, SettingsPatch,
+};
+use crate::accounts::{member_or, sign_in_redirect, use_current_user, SessionUser};
+use crate::error::AppError;
+use crate::instance::InstanceSettings;
+use crate::ui::{format_time, set_page_status, use_toast, Modal};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Users,
+    Settings,
+}
+
+/// Whether `user` may see the panel; otherwise what to show instead (sign-in redirect, approval
+/// notice, or a 403 panel).
+fn admin_or(user: Result<Option<SessionUser>, AppError>, here: &str) -> Result<SessionUser, AnyView> {
+    let u = member_or(user, || sign_in_redirect(here))?;
+    if u.is_admin() {
+        Ok(u)
+    } else {
+        set_page_status(403);
+        Err(view! {
+            <section class="panel" role="alert">
+                <h1>"Administrators only"</h1>
+                <p>"The Admin Panel is for administrators of this chatshare instance. Ask one if you need a setting changed."</p>
+                <a href="/">"Back to your chats"</a>
+            </section>
+        }
+        .into_any())
+    }
+}
+
+/// `/admin`, `/admin/users`, `/admin/settings`, `/admin/settings/general`: the Admin Panel.
+/// Visitors are sent to sign in; members who are not admins get a 403 page.
+#[component]
+pub fn AdminPage() -> impl IntoView {
+    let user = use_current_user();
+    let location = use_location();
+    let tab = Memo::new(move |_| {
+        if location.pathname.get().starts_with("/admin/settings") {
+            Tab::Settings
+        } else {
+            Tab::Users
+        }
+    });
+    let query = RwSignal::new(String::new());
+    let users_version = RwSignal::new(0u32);
+    // Each resource loads only while its tab is shown (an unread resource would not hydrate).
+    let users = Resource::new(
+        move || (tab.get() == Tab::Users, query.get(), users_version.get()),
+        |(shown, q, _)| async move {
+            if shown {
+                admin_list_users(q).await
+            } else {
+                Ok(Vec::new())
+            }
+        },
+    );
+    let settings = Resource::new(
+        move || tab.get() == Tab::Settings,
+        |shown| async move {
+            if shown {
+                admin_settings().await.map(Some)
+            } else {
+                Ok(None)
+            }
+        },
+    );
+    view! {
+        <Title text="Admin Panel"/>
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                let here = location.pathname.get_untracked();
+                if let Err(instead) = admin_or(user.0.await, &here) {
+                    return instead;
+                }
+                view! {
+                    <h1>"Admin Panel"</h1>
+                    <nav class="tabs" aria-label="Admin Panel">
+                        <a href="/admin/users" aria-current=move || (tab.get() == Tab::Users).then_some("page")>"Users"</a>
+                        <a href="/admin/settings" aria-current=move || (tab.get() == Tab::Settings).then_some("page")>"Settings"</a>
+                    </nav>
+                    {move || match tab.get() {
+                        Tab::Users => view! {
+                            <input type="search" class="user-search" placeholder="Search users" aria-label="Search users" bind:value=query/>
+                        }.into_any(),
+                        Tab::Settings => view! {
+                            <nav class="tabs sub-tabs" aria-label="Settings">
+                                <a href="/admin/settings/general" aria-current="page">"General"</a>
+                            </nav>
+                        }.into_any(),
+                    }}
+                }.into_any()
+            })}
+        </Transition>
+        {move || match tab.get() {
+            Tab::Users => view! { <UsersTab users reload=users_version/> }.into_any(),
+            Tab::Settings => view! { <GeneralSettingsTab settings/> }.into_any(),
+        }}
+    }
+}
+
+/// The Users tab's table (the search box sits above it, in the page's header).
+#[component]
+fn UsersTab(
+    /// The listed users (loaded by the page).
+    users: Resource<Result<Vec<AdminUserRow>, AppError>>,
+    /// Bumped to reload the list.
+    reload: RwSignal<u32>,
+) -> impl IntoView {
+    let user = use_current_user();
+    let deleting = RwSignal::new(None::<AdminUserRow>);
+    let error = RwSignal::new(None::<String>);
+    let toast = use_toast();
+    let remove = Action::new(move |id: &Uuid| {
+        let id = *id;
+        async move {
+            let r = admin_delete_user(id).await;
+            match &r {
+                Ok(()) => {
+                    toast.show("User deleted.");
+                    error.set(None);
+                }
+                Err(e) => error.set(Some(e.detail())),
+            }
+            reload.update(|v| *v += 1);
+            r
+        }
+    });
+    view! {
+        <p class="status-error" role="alert">{move || error.get()}</p>
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                if !matches!(user.0.await, Ok(Some(u)) if u.is_admin()) {
+                    return ().into_any();
+                }
+                match users.await {
+                    Ok(list) if list.is_empty() => view! { <p class="muted">"No users match."</p> }.into_any(),
+                    Ok(list) => view! {
+                        <div class="table-wrap">
+                            <table class="users">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">"Name"</th>
+                                        <th scope="col">"Email"</th>
+                                        <th scope="col">"Role"</th>
+                                        <th scope="col">"Chat sharing"</th>
+                                        <th scope="col">"Created"</th>
+                                        <th scope="col">"Last active"</th>
+                                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {list.into_iter().map(|u| view! { <UserRow user=u deleting error reload/> }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any(),
+                    Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
+        {move || deleting.get().map(|u| {
+            let id = u.id;
+            view! {
+                <Modal title=format!("Delete {}?", u.name) on_close=move || deleting.set(None)>
+                    <p>
+                        "This deletes the account of " <strong>{u.name.clone()}</strong> " (" {u.email.clone()} "), "
+                        "all of their chats and every link they shared. People who open those links will find nothing. This cannot be undone."
+                    </p>
+                    <div class="modal-actions">
+                        <button type="button" class="button secondary" on:click=move |_| deleting.set(None)>"Cancel"</button>
+                        <button type="button" class="button danger" on:click=move |_| { deleting.set(None); remove.dispatch(id); }>
+                            "Delete user"
+                        </button>
+                    </div>
+                </Modal>
+            }
+        })}
+    }
+}
+
+/// One user: role and sharing selects, dates, and a delete button.
+#[component]
+fn UserRow(
+    user: AdminUserRow,
+    deleting: RwSignal<Option<AdminUserRow>>,
+    error: RwSignal<Option<String>>,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
+    let id = user.id;
+    let toast = use_toast();
+    // What the selects show: set from the server's answer, so a refused change snaps back.
+    let role = RwSignal::new(user.role.clone());
+    let share_value = |v: Option<bool>| match v {
+        None => "default",
+        Some(true) => "allow",
+        Some(false) => "deny",
+    };
+    let sharing = RwSignal::new(share_value(user.can_share_override));
+    let role_select = NodeRef::<leptos::html::Select>::new();
+    let sharing_select = NodeRef::<leptos::html::Select>::new();
+    let set_role = Action::new(move |new_role: &String| {
+        let new_role = new_role.clone();
+        async move {
+            let r = admin_set_role(id, new_role).await;
+            match &r {
+                Ok(row) => {
+                    role.set(row.role.clone());
+                    toast.show("Role changed.");
+                    error.set(None);
+                    reload.update(|v| *v += 1);
+                }
+                Err(e) => {
+                    show_value(role_select, &role.get_untracked());
+                    error.set(Some(e.detail()));
+                }
+            }
+            r
+        }
+    });
+    let set_share = Action::new(move |value: &Option<bool>| {
+        let value = *value;
+        async move {
+            let r = admin_set_can_share(id, value).await;
+            match &r {
+                Ok(row) => {
+                    sharing.set(share_value(row.can_share_override));
+                    toast.show("Permission changed.");
+                    error.set(None);
+                    reload.update(|v| *v += 1);
+                }
+                Err(e) => {
+                    show_value(sharing_select, sharing.get_untracked());
+                    error.set(Some(e.detail()));
+                }
+            }
+            r
+        }
+    });
+    let default_label = if user.role == "user" {
+        format!(
+            "Default ({})",
+            if user.can_share { "allowed" } else { "not allowed" }
+        )
+    } else {
+        "Default".to_owned()
+    };
+    let fixed_share = match user.role.as_str() {
+        "admin" => Some("Always (admin)"),
+        "pending" => Some("Never (pending)"),
+        _ => None,
+    };
+    let name = user.name.clone();
+    let row = user.clone();
+    view! {
+        <tr>
+            <th scope="row">{user.name.clone()} {user.is_me.then(|| view! { <span class="badge">"you"</span> })}</th>
+            <td>{user.email.clone()}</td>
+            <td>
+                <select
+                    aria-label=format!("Role of {name}")
+                    node_ref=role_select
+                    prop:value=move || role.get()
+                    on:change=move |ev| { set_role.dispatch(event_target_value(&ev)); }
+                >
+                    {["pending", "user", "admin"].into_iter().map(|r| view! {
+                        <option value=r selected=user.role == r>{r}</option>
+                    }).collect_view()}
+                </select>
+            </td>
+            <td>
+                {match fixed_share {
+                    Some(text) => view! { <span class="muted">{text}</span> }.into_any(),
+                    None => view! {
+                        <select
+                            aria-label=format!("Chat sharing for {name}")
+                            node_ref=sharing_select
+                            prop:value=move || sharing.get()
+                            on:change=move |ev| {
+                                let v = match event_target_value(&ev).as_str() {
+                                    "allow" => Some(true),
+                                    "deny" => Some(false),
+                                    _ => None,
+                                };
+                                set_share.dispatch(v);
+                            }
+                        >
+                            <option value="default" selected=sharing.get_untracked() == "default">{default_label.clone()}</option>
+                            <option value="allow" selected=sharing.get_untracked() == "allow">"Allowed"</option>
+                            <option value="deny" selected=sharing.get_untracked() == "deny">"Not allowed"</option>
+                        </select>
+                    }.into_any(),
+                }}
+            </td>
+            <td><time>{format_time(user.created_at)}</time></td>
+            <td><time>{format_time(user.last_active_at)}</time></td>
+            <td>
+                <button type="button" class="button danger small" aria-label=format!("Delete {}", user.name)
+                    on:click=move |_| deleting.set(Some(row.clone()))>
+                    "Delete"
+                </button>
+            </td>
+        </tr>
+    }
+}
+
+/// Puts a select back on `value` (after the server refused the change the user made: the DOM
+/// already shows their choice, and an unchanged signal would not redraw it).
+fn show_value(select: NodeRef<leptos::html::Select>, value: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(el) = select.get_untracked() {
+        el.set_value(value);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (select, value);
+}
+
+/// A settings switch and the setting it shows.
+type SwitchBinding = (NodeRef<leptos::html::Input>, fn(&InstanceSettings) -> bool);
+
+/// Settings → General: switches save at once; text fields save with their section's button.
+#[component]
+fn GeneralSettingsTab(
+    /// The settings in force (loaded by the page).
+    settings: Resource<Result<Option<InstanceSettings>, AppError>>,
+) -> impl IntoView {
+    let user = use_current_user();
+    view! {
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                if !matches!(user.0.await, Ok(Some(u)) if u.is_admin()) {
+                    return ().into_any();
+                }
+                match settings.await {
+                    Ok(Some(s)) => view! { <GeneralSettingsForm initial=s/> }.into_any(),
+                    Ok(None) => ().into_any(),
+                    Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The General settings, bound to signals and saved through `admin_update_settings`.
+#[component]
+fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
+    let current = RwSignal::new(initial.clone());
+    let url = RwSignal::new(initial.community_sharing_url.clone());
+    let voice = RwSignal::new(initial.tts_voice.clone());
+    let rate = RwSignal::new(format!("{}", initial.tts_rate));
+    let error = RwSignal::new(None::<String>);
+    let toast = use_toast();
+    let switches = StoredValue::new(Vec::<SwitchBinding>::new());
+    let role_select = NodeRef::<leptos::html::Select>::new();
+    // After a refusal, every control shows what is in force again.
+    let resync = move || {
+        let s = current.get_untracked();
+        #[cfg(feature = "hydrate")]
+        switches.with_value(|all| {
+            for (el, get) in all {
+                if let Some(input) = el.get_untracked() {
+                    input.set_checked(get(&s));
+                }
+            }
+        });
+        show_value(role_select, &s.default_user_role);
+        url.set(s.community_sharing_url.clone());
+        voice.set(s.tts_voice.clone());
+        rate.set(format!("{}", s.tts_rate));
+    };
+    let save = Action::new(move |patch: &SettingsPatch| {
+        let patch = patch.clone();
+        async move {
+            match admin_update_settings(patch).await {
+                Ok(s) => {
+                    url.set(s.community_sharing_url.clone());
+                    voice.set(s.tts_voice.clone());
+                    rate.set(format!("{}", s.tts_rate));
+                    current.set(s);
+                    error.set(None);
+                    toast.show("Settings saved.");
+                }
+                Err(e) => {
+                    resync();
+                    error.set(Some(e.detail()));
+                }
+            }
+        }
+    });
+    let switch = move |label: &'static str,
+                       hint: &'static str,
+                       get: fn(&InstanceSettings) -> bool,
+                       patch: fn(bool) -> SettingsPatch| {
+        let id = format!("setting-{}", label.to_lowercase().replace(' ', "-"));
+        let el = NodeRef::<leptos::html::Input>::new();
+        switches.update_value(|all| all.push((el, get)));
+        view! {
+            <div class="setting">
+                <label for=id.clone()>
+                    <span class="setting-label">{label}</span>
+                    <span class="muted setting-hint">{hint}</span>
+                </label>
+                <input
+                    id=id
+                    type="checkbox"
+                    role="switch"
+                    node_ref=el
+                    class="switch"
+                    prop:checked=move || current.with(get)
+                    on:change=move |ev| { save.dispatch(patch(event_target_checked(&ev))); }
+                />
+            </div>
+        }
+    };
+    view! {
+        <p class="status-error" role="alert">{move || error.get()}</p>
+        <section class="panel settings-group" aria-labelledby="settings-auth">
+            <h2 id="settings-auth">"Authentication"</h2>
+            {switch("Enable sign-up", "New people can create an account.", |s| s.enable_signup,
+                |v| SettingsPatch { enable_signup: Some(v), ..Default::default() })}
+            <div class="setting">
+                <label for="setting-default-role">
+                    <span class="setting-label">"Default user role"</span>
+                    <span class="muted setting-hint">"Pending accounts wait for an administrator's approval."</span>
+                </label>
+                <select id="setting-default-role" node_ref=role_select prop:value=move || current.with(|s| s.default_user_role.clone()) on:change=move |ev| {
+                    save.dispatch(SettingsPatch { default_user_role: Some(event_target_value(&ev)), ..Default::default() });
+                }>
+                    <option value="pending" selected=move || current.with(|s| s.default_user_role == "pending")>"pending"</option>
+                    <option value="user" selected=move || current.with(|s| s.default_user_role == "user")>"user"</option>
+                </select>
+            </div>
+            {switch("Enable API keys", "Users can create API keys for scripts.", |s| s.enable_api_keys,
+                |v| SettingsPatch { enable_api_keys: Some(v), ..Default::default() })}
+        </section>
+        <section class="panel settings-group" aria-labelledby="settings-sharing">
+            <h2 id="settings-sharing">"Sharing"</h2>
+            {switch("Enable Community Sharing", "Offer “Share to Open WebUI Community” in the Share dialog.", |s| s.enable_community_sharing,
+                |v| SettingsPatch { enable_community_sharing: Some(v), ..Default::default() })}
+            <form class="setting setting-text" on:submit=move |ev| {
+                ev.prevent_default();
+                save.dispatch(SettingsPatch { community_sharing_url: Some(url.get_untracked()), ..Default::default() });
+            }>
+                <label for="setting-community-url"><span class="setting-label">"Community sharing URL"</span></label>
+                <div class="row">
+                    <input id="setting-community-url" type="url" bind:value=url/>
+                    <button type="submit" class="button secondary">"Save"</button>
+                </div>
+            </form>
+        </section>
+        <section class="panel settings-group" aria-labelledby="settings-permissions">
+            <h2 id="settings-permissions">"Default permissions"</h2>
+            {switch("Allow chat sharing", "Users may create and update share links (chat.share). Per-user overrides are in the Users tab.", |s| s.default_can_share,
+                |v| SettingsPatch { default_can_share: Some(v), ..Default::default() })}
+        </section>
+        <section class="panel settings-group" aria-labelledby="settings-tts">
+            <h2 id="settings-tts">"Text-to-speech"</h2>
+            {switch("Read aloud", "Shared pages offer “Read aloud”, spoken by the reader's browser.", |s| s.tts_enabled,
+                |v| SettingsPatch { tts_enabled: Some(v), ..Default::default() })}
+            <form class="setting setting-text" on:submit=move |ev| {
+                ev.prevent_default();
+                let r = rate.get_untracked().trim().parse::<f64>();
+                match r {
+                    Ok(r) => { save.dispatch(SettingsPatch { tts_voice: Some(voice.get_untracked()), tts_rate: Some(r), ..Default::default() }); }
+                    Err(_) => error.set(Some("The speech rate must be a number between 0.5 and 2.".to_owned())),
+                }
+            }>
+                <label for="setting-tts-voice"><span class="setting-label">"Voice"</span><span class="muted setting-hint">"A voice name of the reader's browser; empty for its default."</span></label>
+                <input id="setting-tts-voice" type="text" bind:value=voice/>
+                <label for="setting-tts-rate"><span class="setting-label">"Rate"</span><span class="muted setting-hint">"0.5 (slow) to 2 (fast)."</span></label>
+                <div class="row">
+                    <input id="setting-tts-rate" type="number" min="0.5" max="2" step="0.1" bind:value=rate/>
+                    <button type="submit" class="button secondary">"Save"</button>
+                </div>
+            </form>
+        </section>
+    }
+}
