@@ -39,6 +39,10 @@ if [ "$want_test" = 1 ]; then
     say "installing Debian's Chromium"
     apt-get update -qq && apt-get install -y -qq chromium
   fi
+  if ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+    say "installing Python 3 with venv (for the owui-client compatibility test)"
+    apt-get update -qq && apt-get install -y -qq python3 python3-venv
+  fi
   if ! command -v pg_ctlcluster >/dev/null; then
     say "installing PostgreSQL"
     apt-get update -qq && apt-get install -y -qq postgresql

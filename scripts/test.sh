@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it:
 #   formatting, clippy (ssr and hydrate feature sets), unit and integration tests on SQLite and
-#   on PostgreSQL, then the Playwright suite in Chromium against a release build.
+#   on PostgreSQL, then, against a release build, the owui-client compatibility test and the
+#   Playwright suite in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -29,6 +30,9 @@ CHATSHARE_TEST_DB=postgres CHATSHARE_TEST_PG_URL="$PG_ADMIN_URL" cargo test -p c
 say "release build (WASM client and server)"
 scripts/build-site.sh release
 cargo build --release -p chatshare
+
+say "Open WebUI API compatibility (owui-client 11.0.0)"
+scripts/owui-compat.sh
 
 say "Playwright in Chromium"
 (cd end2end && ../node_modules/.bin/playwright test)

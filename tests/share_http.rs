@@ -286,7 +286,7 @@ async fn the_seed_flow_with_both_path_families() {
         json!(false)
     );
 
-    // Delete-all answers how many.
+    // Delete-all answers `true`, as Open WebUI does.
     bob.post(format!("{base}/api/v1/chats/{id}/share"))
         .send()
         .await
@@ -299,8 +299,17 @@ async fn the_seed_flow_with_both_path_families() {
             .json::<Value>()
             .await
             .unwrap(),
-        json!(1)
+        json!(true)
     );
+    let gone = bob
+        .get(format!("{base}/api/v1/chats/{id}"))
+        .send()
+        .await
+        .unwrap()
+        .json::<Value>()
+        .await
+        .unwrap();
+    assert_eq!(gone["share_id"], Value::Null, "and the link is gone");
     s.stop().await.unwrap();
 }
 
