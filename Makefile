@@ -1,7 +1,7 @@
 # The two commands of the README:
 #   make run    build and serve the app on its embedded SQLite default (http://127.0.0.1:3000)
 #   make test   the whole test suite (what CI runs)
-.PHONY: run test build setup
+.PHONY: run test build setup bench
 
 run: build
 	./target/release/chatshare
@@ -15,3 +15,9 @@ setup:
 
 test:
 	scripts/test.sh
+
+# The benchmark (release build, fresh SQLite; BENCH_FLAGS=--postgres for PostgreSQL). Prints a
+# table and writes bench/results/<date>-<backend>.json.
+bench: build
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	python3 scripts/bench.py $(BENCH_FLAGS)

@@ -378,9 +378,16 @@ pub async fn authenticate(db: &DatabaseConnection, token: &str) -> AppResult<Opt
         }
         key.user_id
     } else {
-        match session::Entity::find_by_id(hash_secret(token)).one(db).await? {
-            Some(s) if s.expires_at > t => s.user_id,
-            Some(s) => {
+        // The session and its user in one query (this runs on every request).
+        let found = session::Entity::find_by_id(hash_secret(token))
+            .find_also_related(user::Entity)
+            .one(db)
+            .await?;
+        match found {
+            Some((s, Some(u))) if s.expires_at > t => {
+                return Ok(Some(touch(db, u, t).await?));
+            }
+            Some((s, _)) => {
                 session::Entity::delete_by_id(s.token_hash).exec(db).await?;
                 return Ok(None);
             }
@@ -390,6 +397,11 @@ pub async fn authenticate(db: &DatabaseConnection, token: &str) -> AppResult<Opt
     let Some(u) = user::Entity::find_by_id(user_id).one(db).await? else {
         return Ok(None);
     };
+    Ok(Some(touch(db, u, t).await?))
+}
+
+/// Records that `u` was active (at most once a minute, so reads stay reads).
+async fn touch(db: &DatabaseConnection, u: user::Model, t: i64) -> AppResult<user::Model> {
     if t - u.last_active_at > 60 {
         user::Entity::update_many()
             .col_expr(user::Column::LastActiveAt, Expr::value(t))
@@ -397,7 +409,7 @@ pub async fn authenticate(db: &DatabaseConnection, token: &str) -> AppResult<Opt
             .exec(db)
             .await?;
     }
-    Ok(Some(u))
+    Ok(u)
 }
 
 /// The caller, who must be signed in and approved (not pending).

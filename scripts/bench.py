@@ -1,0 +1,324 @@
+#!/usr/bin/env python3
+"""chatshare's benchmark: the release server on a fresh database, driven through its public API
+by wrk (Debian's load generator), against the hard targets of the benchmark issue.
+
+Usage: scripts/bench.py [--postgres] [--duration SECONDS]
+Prints one table and writes it as JSON under bench/results/. The load generator and the server
+share this machine's cores; nothing is pinned. Python's standard library only.
+"""
+
+import argparse
+import datetime
+import gzip
+import json
+import os
+import re
+import shutil
+import signal
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+import uuid
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BINARY = os.path.join(ROOT, "target", "release", "chatshare")
+SITE = os.path.join(ROOT, "target", "site")
+PORT = int(os.environ.get("CHATSHARE_BENCH_PORT", "3199"))
+BASE = f"http://127.0.0.1:{PORT}"
+
+# Open WebUI 0.12.4 on a machine like this one (2 cores, SQLite), from the benchmark issue.
+OPEN_WEBUI = {
+    "share_get_rps": 135.0,
+    "share_get_p99_ms": 778.0,
+    "share_update_rps": 114.0,
+    "rss_mib": 1.2 * 1024,
+    "startup_ms": 18_000.0,
+    "page_bytes": 1.16 * 1000 * 1000,
+    "page_requests": 130,
+}
+
+
+def request(method, path, body=None, token=None, cookie=None, headers=None, raw=False):
+    h = {"Accept-Encoding": "identity"}
+    if body is not None:
+        h["Content-Type"] = "application/json"
+        body = json.dumps(body).encode()
+    if token:
+        h["Authorization"] = f"Bearer {token}"
+    if cookie:
+        h["Cookie"] = cookie
+    h.update(headers or {})
+    req = urllib.request.Request(BASE + path, data=body, method=method, headers=h)
+    with urllib.request.urlopen(req, timeout=120) as res:
+        data = res.read()
+        if raw:
+            return res, data
+        return json.loads(data) if data else None
+
+
+def chat_json(n, title="Benchmark chat"):
+    """A linear chat of n messages with realistic text (markdown, a code block now and then)."""
+    messages, parent = {}, None
+    for i in range(n):
+        mid = str(uuid.uuid4())
+        role = "user" if i % 2 == 0 else "assistant"
+        text = (
+            f"Question {i}: how do I keep a sourdough starter healthy in a warm kitchen?"
+            if role == "user"
+            else f"Answer {i}: feed it **twice a day**, keep it at 24 °C, and discard half before each feed.\n\n"
+            "```python\nratio = {'starter': 1, 'flour': 1, 'water': 1}\n```"
+        )
+        messages[mid] = {"id": mid, "parentId": parent, "childrenIds": [], "role": role,
+                         "content": text, "timestamp": 1731000000 + i}
+        if role == "assistant":
+            messages[mid]["model"] = "llama3.1:8b"
+        if parent:
+            messages[parent]["childrenIds"].append(mid)
+        parent = mid
+    return {"title": title, "models": ["llama3.1:8b"], "history": {"messages": messages, "currentId": parent}}
+
+
+def wait_healthy(proc, timeout=30.0):
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if proc.poll() is not None:
+            raise RuntimeError("the server exited during start-up")
+        try:
+            with urllib.request.urlopen(BASE + "/healthz", timeout=1) as r:
+                if r.status == 200:
+                    return (time.perf_counter() - start) * 1000
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.002)
+    raise RuntimeError("the server did not become healthy")
+
+
+def start_server(env):
+    proc = subprocess.Popen([BINARY], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ms = wait_healthy(proc)
+    return proc, ms
+
+
+def stop_server(proc):
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def parse_duration_ms(text):
+    m = re.match(r"([\d.]+)(us|ms|s|m)", text)
+    if not m:
+        return float("nan")
+    v, unit = float(m.group(1)), m.group(2)
+    return v * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}[unit]
+
+
+def wrk(path, connections, duration, headers=(), method="GET"):
+    args = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency"]
+    for h in headers:
+        args += ["-H", h]
+    script = None
+    if method != "GET":
+        script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
+        script.write(f'wrk.method = "{method}"\n')
+        script.close()
+        args += ["-s", script.name]
+    out = subprocess.run(args + [BASE + path], capture_output=True, text=True, check=True).stdout
+    if script:
+        os.unlink(script.name)
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p99 = parse_duration_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
+    p50 = parse_duration_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    if errors:
+        raise RuntimeError(f"wrk saw {errors.group(1)} error responses on {method} {path}:\n{out}")
+    return {"rps": rps, "p50_ms": p50, "p99_ms": p99}
+
+
+def timed(fn, runs):
+    samples = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - t) * 1000)
+    return statistics.median(samples)
+
+
+def rss_mib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def seed_links(db_url, data_dir, owner_id, n):
+    """n extra chats, each with a share link, written straight into the database (the API would
+    take minutes to create them one by one; the server reads them exactly as its own)."""
+    now = int(time.time())
+    if db_url:
+        sql = (
+            "WITH c AS (INSERT INTO chat (id, user_id, title, chat, created_at, updated_at, share_id, archived, pinned, meta) "
+            f"SELECT gen_random_uuid(), '{owner_id}', 'Filler ' || g, '{{}}', {now}, {now}, gen_random_uuid(), false, false, '{{}}' "
+            f"FROM generate_series(1, {n}) g RETURNING id, share_id, title) "
+            "INSERT INTO shared_chat (id, chat_id, user_id, title, chat, created_at, updated_at) "
+            f"SELECT share_id, id, '{owner_id}', title, '{{}}', {now}, {now} FROM c"
+        )
+        subprocess.run(["psql", db_url, "-qc", sql], check=True)
+        return
+    db = sqlite3.connect(os.path.join(data_dir, "chatshare.db"), timeout=30)
+    owner = uuid.UUID(owner_id).bytes
+    chats, shares = [], []
+    for i in range(n):
+        cid, sid = uuid.uuid4().bytes, uuid.uuid4().bytes
+        chats.append((cid, owner, f"Filler {i}", "{}", now, now, sid, 0, 0, "{}"))
+        shares.append((sid, cid, owner, f"Filler {i}", "{}", now, now))
+    with db:
+        db.executemany("INSERT INTO chat (id, user_id, title, chat, created_at, updated_at, share_id, archived, pinned, meta) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?)", chats)
+        db.executemany("INSERT INTO shared_chat (id, chat_id, user_id, title, chat, created_at, updated_at) "
+                       "VALUES (?,?,?,?,?,?,?)", shares)
+    db.close()
+
+
+def page_transfer(share_id, cookie):
+    """Everything a first visit of /s/{id} fetches, compressed as a browser asks for it."""
+    enc = {"Accept-Encoding": "br, gzip"}
+    res, html = request("GET", f"/s/{share_id}", cookie=cookie, headers=enc, raw=True)
+    text = html if res.headers.get("Content-Encoding") is None else None
+    if text is None:
+        # Read the links from the uncompressed page.
+        _, text = request("GET", f"/s/{share_id}", cookie=cookie, raw=True)
+    page = text.decode()
+    urls = set(re.findall(r'(?:href|src)="(/[^"]+\.(?:css|js|wasm|svg|woff2?))"', page))
+    urls |= set(re.findall(r"""['"](/pkg/[^'"]+\.(?:js|wasm))['"]""", page))
+    total, requests = len(html), 1
+    for u in sorted(urls):
+        _, body = request("GET", u, headers=enc, raw=True)
+        total += len(body)
+        requests += 1
+    return total, requests, sorted(urls)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--postgres", action="store_true", help="run on PostgreSQL (DATABASE_URL or the local test server)")
+    ap.add_argument("--duration", type=int, default=10, help="seconds per load run")
+    args = ap.parse_args()
+    if not os.path.exists(BINARY):
+        sys.exit("build first: make build")
+
+    data_dir = tempfile.mkdtemp(prefix="chatshare-bench-")
+    env = dict(os.environ, CHATSHARE_ADDR=f"127.0.0.1:{PORT}", CHATSHARE_DATA_DIR=data_dir, RUST_LOG="warn")
+    db_url = None
+    if args.postgres:
+        admin = os.environ.get("CHATSHARE_TEST_PG_URL", "postgres://postgres@127.0.0.1:5432/test")
+        name = f"chatshare_bench_{uuid.uuid4().hex[:8]}"
+        subprocess.run(["psql", admin, "-qc", f'CREATE DATABASE "{name}"'], check=True)
+        db_url = admin.rsplit("/", 1)[0] + "/" + name
+        env["DATABASE_URL"] = db_url
+    backend = "PostgreSQL" if args.postgres else "SQLite"
+    print(f"chatshare benchmark on {backend}; wrk and the server share {os.cpu_count()} cores, nothing pinned.")
+
+    results = {}
+    proc, _ = start_server(env)
+    try:
+        signup = request("POST", "/api/v1/auths/signup",
+                         {"name": "Bench Admin", "email": "bench@example.com", "password": "benchmark password"})
+        token, owner_id = signup["token"], signup["id"]
+        cookie = f"chatshare_session={token}"
+        chat = request("POST", "/api/v1/chats/new", {"chat": chat_json(20)}, token=token)
+        share_id = request("POST", f"/api/v1/chats/{chat['id']}/share", token=token)["share_id"]
+        auth = [f"Authorization: Bearer {token}"]
+
+        d = args.duration
+        results["share_get"] = wrk(f"/api/v1/chats/share/{share_id}", 16, d, auth)
+        results["page_get"] = wrk(f"/s/{share_id}", 16, d, [f"Cookie: {cookie}"])
+        results["share_update"] = wrk(f"/api/v1/chats/{chat['id']}/share", 4, d, auth, method="POST")
+
+        for n in (1000, 10000):
+            big = request("POST", "/api/v1/chats/new", {"chat": chat_json(n, f"{n} messages")}, token=token)
+            path = f"/api/v1/chats/{big['id']}/share"
+            # The response (the whole chat) is read but not parsed: the figure is the server's.
+            created = timed(lambda: request("POST", path, token=token, raw=True), 1)
+            updated = timed(lambda: request("POST", path, token=token, raw=True), 5)
+            results[f"share_{n}"] = {"create_ms": created, "update_ms": updated}
+
+        seed_links(db_url, data_dir, owner_id, 100_000)
+        results["share_get_100k"] = wrk(f"/api/v1/chats/share/{share_id}", 16, d, auth)
+        results["rss_mib"] = rss_mib(proc.pid)
+        size, count, urls = page_transfer(share_id, cookie)
+        results["page_transfer"] = {"bytes": size, "requests": count, "assets": urls}
+    finally:
+        stop_server(proc)
+
+    # Start-up on the existing (now large) database: best of three.
+    starts = []
+    for _ in range(3):
+        p, ms = start_server(env)
+        starts.append(ms)
+        stop_server(p)
+    results["startup_ms"] = min(starts)
+
+    wasm = os.path.join(SITE, "pkg", "chatshare_bg.wasm")
+    with open(wasm, "rb") as f:
+        raw = f.read()
+    results["wasm"] = {"raw": len(raw), "gzip": len(gzip.compress(raw, 9))}
+
+    shutil.rmtree(data_dir, ignore_errors=True)
+    if db_url:
+        admin = os.environ.get("CHATSHARE_TEST_PG_URL", "postgres://postgres@127.0.0.1:5432/test")
+        subprocess.run(["psql", admin, "-qc", f'DROP DATABASE IF EXISTS "{db_url.rsplit("/", 1)[1]}"'], check=False)
+
+    r = results
+    g, p, u, g100 = r["share_get"], r["page_get"], r["share_update"], r["share_get_100k"]
+    within = g100["rps"] / g["rps"]
+    rows = [
+        ("GET /api/v1/chats/share/{id}, c=16", f"{g['rps']:,.0f} req/s, p99 {g['p99_ms']:.2f} ms",
+         "≥ 10,000 req/s, p99 ≤ 10 ms", g["rps"] >= 10_000 and g["p99_ms"] <= 10,
+         f"{g['rps'] / OPEN_WEBUI['share_get_rps']:.0f}× req/s, p99 {OPEN_WEBUI['share_get_p99_ms'] / max(g['p99_ms'], 0.001):.0f}× lower"),
+        ("GET /s/{id} page, c=16", f"{p['rps']:,.0f} req/s, p99 {p['p99_ms']:.2f} ms",
+         "≥ 3,000 req/s, p99 ≤ 20 ms", p["rps"] >= 3_000 and p["p99_ms"] <= 20, "–"),
+        ("POST share update (20 msgs), c=4", f"{u['rps']:,.0f} req/s, p99 {u['p99_ms']:.2f} ms",
+         "≥ 3,000 req/s", u["rps"] >= 3_000, f"{u['rps'] / OPEN_WEBUI['share_update_rps']:.0f}× req/s"),
+    ]
+    for n, limit in ((1000, 10), (10000, 100)):
+        s = r[f"share_{n}"]
+        rows.append((f"share {n:,}-message chat: create / update", f"{s['create_ms']:.1f} / {s['update_ms']:.1f} ms",
+                     f"≤ {limit} ms each", s["create_ms"] <= limit and s["update_ms"] <= limit, "–"))
+    rows += [
+        ("same GET with 100,000 links stored", f"{g100['rps']:,.0f} req/s ({within:.0%} of above), p99 {g100['p99_ms']:.2f} ms",
+         "within 10%", within >= 0.9, "–"),
+        ("server RSS after all of the above", f"{r['rss_mib']:.1f} MiB", "≤ 60 MiB", r["rss_mib"] <= 60,
+         f"{OPEN_WEBUI['rss_mib'] / r['rss_mib']:.0f}× less"),
+        ("start to healthy, existing database", f"{r['startup_ms']:.0f} ms", "≤ 500 ms", r["startup_ms"] <= 500,
+         f"{OPEN_WEBUI['startup_ms'] / max(r['startup_ms'], 1):.0f}× faster"),
+        ("WASM, gzip", f"{r['wasm']['gzip'] / 1000:,.1f} KB ({r['wasm']['raw'] / 1000:,.0f} KB raw)", "≤ 300 KB",
+         r["wasm"]["gzip"] <= 300_000, "–"),
+        ("/s/{id} first visit, compressed", f"{r['page_transfer']['bytes'] / 1000:,.1f} KB in {r['page_transfer']['requests']} requests",
+         "≤ 330 KB in ≤ 10 requests", r["page_transfer"]["bytes"] <= 330_000 and r["page_transfer"]["requests"] <= 10,
+         f"{OPEN_WEBUI['page_bytes'] / r['page_transfer']['bytes']:.1f}× smaller, {OPEN_WEBUI['page_requests'] // r['page_transfer']['requests']}× fewer requests"),
+    ]
+    today = datetime.date.today().isoformat()
+    print(f"\n| figure ({backend}, {today}) | measured | target | met | vs Open WebUI 0.12.4 |")
+    print("|---|---|---|---|---|")
+    for name, got, target, ok, ratio in rows:
+        print(f"| {name} | {got} | {target} | {'yes' if ok else '**no**'} | {ratio} |")
+    out_dir = os.path.join(ROOT, "bench", "results")
+    os.makedirs(out_dir, exist_ok=True)
+    out = os.path.join(out_dir, f"{today}-{backend.lower()}.json")
+    with open(out, "w") as f:
+        json.dump({"date": today, "backend": backend, "cores": os.cpu_count(), "results": results,
+                   "table": [{"figure": a, "measured": b, "target": c, "met": d, "vs_open_webui": e} for a, b, c, d, e in rows]},
+                  f, indent=2)
+    print(f"\nwritten to {os.path.relpath(out, ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
