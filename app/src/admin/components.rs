@@ -95,7 +95,9 @@ pub fn AdminPage() -> impl IntoView {
                     </nav>
                     {move || match tab.get() {
                         Tab::Users => view! {
-                            <input type="search" class="user-search" placeholder="Search users" aria-label="Search users" bind:value=query/>
+                            <div class="toolbar">
+                                <input type="search" class="user-search" placeholder="Search users" aria-label="Search users" bind:value=query/>
+                            </div>
                         }.into_any(),
                         Tab::Settings => view! {
                             <nav class="tabs sub-tabs" aria-label="Settings">
