@@ -85,6 +85,7 @@ pub fn router(config: &Config, db: DatabaseConnection) -> Router {
                 .layer(RequestBodyLimitLayer::new(config.max_import_bytes)),
         )
         .layer(middleware::map_response(error_responses))
+        .layer(middleware::from_fn(refuse_cross_site))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -100,6 +101,43 @@ pub fn router(config: &Config, db: DatabaseConnection) -> Router {
         ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// CSRF protection: a state-changing request (anything but GET, HEAD, OPTIONS) that a browser
+/// sent from another site is refused with 403, unless it authenticates with an `Authorization`
+/// header (which a browser never adds by itself, so bearer and API-key clients are unaffected).
+/// "From another site" means `Sec-Fetch-Site` is `cross-site` or `same-site`, or `Origin` names
+/// another origin than the `Host` the request came to. Requests without either header (curl,
+/// scripts) are not browsers' cross-site requests and pass; the session cookie is also
+/// `SameSite=Lax`, so browsers do not attach it to cross-site POSTs in the first place.
+async fn refuse_cross_site(req: axum::extract::Request, next: middleware::Next) -> Response {
+    use axum::http::Method;
+    let h = req.headers();
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if safe || h.contains_key(header::AUTHORIZATION) {
+        return next.run(req).await;
+    }
+    let fetch_site_foreign = matches!(
+        h.get("sec-fetch-site").and_then(|v| v.to_str().ok()),
+        Some("cross-site" | "same-site")
+    );
+    let origin_foreign = h.get(header::ORIGIN).is_some_and(|origin| {
+        let host = h.get(header::HOST).and_then(|v| v.to_str().ok());
+        let authority = origin
+            .to_str()
+            .ok()
+            .and_then(|o| o.split_once("://"))
+            .map(|(_, rest)| rest.trim_end_matches('/'));
+        !matches!((authority, host), (Some(a), Some(h)) if a.eq_ignore_ascii_case(h))
+    });
+    if fetch_site_foreign || origin_foreign {
+        tracing::warn!(method = %req.method(), path = %req.uri().path(), "cross-site request refused");
+        return AppError::Forbidden(
+            "This request came from another site and was refused (cross-site request protection).".to_owned(),
+        )
+        .into_response();
+    }
+    next.run(req).await
 }
 
 /// `GET /healthz`: `{"status":"ok"}` when the database answers, else 503.

@@ -33,6 +33,8 @@ use leptos_router::{
 
 /// The HTML document around every page: head (meta tags, stylesheet, hydration scripts) and body.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    content_security_policy();
     let stylesheet = format!("/{}/chatshare.css", options.site_pkg_dir);
     view! {
         <!DOCTYPE html>
@@ -50,6 +52,30 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// Gives this page a fresh nonce (Leptos puts it on its hydration and resource scripts) and the
+/// Content-Security-Policy that allows no other inline script: scripts from this origin or with
+/// the nonce, WebAssembly compilation, styles from this origin (and `style` attributes), images
+/// from this origin, https and data URLs, no plugins, no framing, forms only to this origin.
+#[cfg(feature = "ssr")]
+fn content_security_policy() {
+    leptos::nonce::provide_nonce();
+    let (Some(nonce), Some(res)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; connect-src 'self'; \
+         font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
+         frame-ancestors 'none'"
+    );
+    if let Ok(value) = axum::http::HeaderValue::from_str(&policy) {
+        res.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
     }
 }
 

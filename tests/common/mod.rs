@@ -71,3 +71,31 @@ pub fn client() -> reqwest::Client {
         .build()
         .expect("build an HTTP client")
 }
+
+/// The real `chatshare` binary, started on a free loopback port against `database_url`;
+/// returns the child and its base URL (read from the first line it prints).
+pub async fn spawn_binary(database_url: &str) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let data_dir = std::env::temp_dir().join(format!("chatshare-bin-{}", uuid::Uuid::new_v4()));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chatshare"))
+        .env("CHATSHARE_ADDR", "127.0.0.1:0")
+        .env("CHATSHARE_DATA_DIR", &data_dir)
+        .env("DATABASE_URL", database_url)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the chatshare binary");
+    let stdout = child.stdout.take().expect("piped stdout");
+    let line = tokio::task::spawn_blocking(move || {
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line).map(|_| line)
+    })
+    .await
+    .expect("join the reader")
+    .expect("read the first line");
+    let base = line.trim().rsplit(' ').next().expect("an address").to_owned();
+    assert!(base.starts_with("http://127.0.0.1:"), "{line}");
+    (child, base)
+}
