@@ -1,0 +1,320 @@
+//! Races, crashes and two server processes on one database, on the backend under test
+//! (`CHATSHARE_TEST_DB=sqlite|postgres`). Each test prints what it tried.
+
+mod common;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use app::accounts::service::{self as accounts, SignUp};
+use app::chats::service as chats;
+use app::entities::{chat, shared_chat};
+use app::instance::SettingsDefaults;
+use app::share::service as share;
+use sea_orm::{DatabaseConnection, EntityTrait};
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+/// The link invariants: a chat's `share_id` is null exactly when it has no snapshot; when set,
+/// exactly one snapshot has that id and points back at the chat; no snapshot lacks its chat.
+async fn assert_link_invariants(db: &DatabaseConnection) -> (usize, usize) {
+    let chats_all = chat::Entity::find().all(db).await.unwrap();
+    let snaps = shared_chat::Entity::find().all(db).await.unwrap();
+    for c in &chats_all {
+        let mine: Vec<_> = snaps.iter().filter(|s| s.chat_id == c.id).collect();
+        match c.share_id {
+            None => assert!(
+                mine.is_empty(),
+                "chat {} has no share_id but {} snapshots",
+                c.id,
+                mine.len()
+            ),
+            Some(id) => {
+                assert_eq!(mine.len(), 1, "chat {} must have exactly one snapshot", c.id);
+                assert_eq!(mine[0].id, id, "chat {}'s share_id names its snapshot", c.id);
+            }
+        }
+    }
+    for s in &snaps {
+        assert!(
+            chats_all.iter().any(|c| c.id == s.chat_id),
+            "snapshot {} has no chat",
+            s.id
+        );
+    }
+    (chats_all.len(), snaps.len())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hundred_tasks_share_update_and_unshare_one_chat_for_ten_seconds() {
+    let db = common::fresh_db().await;
+    let d = SettingsDefaults::default();
+    let owner = accounts::sign_up(
+        &db,
+        &d,
+        SignUp {
+            name: "owner".into(),
+            email: "owner@example.com".into(),
+            password: "correct horse".into(),
+        },
+    )
+    .await
+    .unwrap()
+    .user;
+    let c = chats::create(&db, &owner, json!({"title": "Contested"}))
+        .await
+        .unwrap();
+    let ops = Arc::new(AtomicU64::new(0));
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut tasks = Vec::new();
+    for t in 0..100u64 {
+        let (db, d, owner, ops) = (db.clone(), d.clone(), owner.clone(), ops.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut x = t.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+            while Instant::now() < deadline {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let r = match x % 3 {
+                    0 | 1 => share::share(&db, &d, &owner, c.id).await.map(|_| ()),
+                    _ => share::unshare(&db, &owner, c.id).await.map(|_| ()),
+                };
+                if let Err(e) = r {
+                    panic!(
+                        "operation failed under contention: {} ({})",
+                        e.detail(),
+                        e.status()
+                    );
+                }
+                ops.fetch_add(1, Ordering::Relaxed);
+            }
+        }));
+    }
+    for t in tasks {
+        t.await.expect("no task panicked");
+    }
+    let (n_chats, n_snaps) = assert_link_invariants(&db).await;
+    assert_eq!(n_chats, 1);
+    assert!(n_snaps <= 1);
+    let total = ops.load(Ordering::Relaxed);
+    println!(
+        "race on {}: 100 tasks, 10 s, {total} share/update/unshare operations, invariants hold",
+        common::backend()
+    );
+    assert!(total > 100, "the race ran ({total} operations)");
+}
+
+async fn post_json(c: &reqwest::Client, url: String, token: &str, body: Value) -> Option<Value> {
+    let res = c.post(url).bearer_auth(token).json(&body).send().await.ok()?;
+    if !res.status().is_success() {
+        return None;
+    }
+    res.json().await.ok()
+}
+
+#[tokio::test]
+async fn kill_nine_mid_write_loses_nothing_that_was_answered() {
+    let url = common::fresh_database_url().await;
+    let c = common::client();
+    let (mut child, mut base) = common::spawn_binary(&url).await;
+    let signup: Value = c
+        .post(format!("{base}/api/v1/auths/signup"))
+        .json(&json!({"name": "Crash", "email": "crash@example.com", "password": "correct horse"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = signup["token"].as_str().unwrap().to_owned();
+    let mut answered: Vec<(String, String)> = Vec::new(); // (share id, title it answered with)
+    let mut writes = 0u64;
+    for cycle in 0..3u64 {
+        // Write in a loop from another task; kill -9 the server while it runs.
+        let (base2, token2, c2) = (base.clone(), token.clone(), c.clone());
+        let writer = tokio::spawn(async move {
+            let mut got = Vec::new();
+            let mut n = 0u64;
+            loop {
+                n += 1;
+                let title = format!("cycle {cycle} chat {n} {}", Uuid::new_v4());
+                let chat = json!({"chat": {"title": title, "history": {"currentId": "m1", "messages": {
+                    "m1": {"id": "m1", "parentId": null, "childrenIds": [], "role": "user", "content": title}}}}});
+                let Some(created) = post_json(&c2, format!("{base2}/api/v1/chats/new"), &token2, chat).await
+                else {
+                    break (got, n);
+                };
+                let id = created["id"].as_str().unwrap().to_owned();
+                let Some(shared) = post_json(
+                    &c2,
+                    format!("{base2}/api/v1/chats/{id}/share"),
+                    &token2,
+                    json!({}),
+                )
+                .await
+                else {
+                    break (got, n);
+                };
+                // An update of the same link (same content) in between.
+                if post_json(
+                    &c2,
+                    format!("{base2}/api/v1/chats/{id}/share"),
+                    &token2,
+                    json!({}),
+                )
+                .await
+                .is_none()
+                {
+                    break (got, n);
+                }
+                got.push((
+                    shared["share_id"].as_str().unwrap().to_owned(),
+                    shared["title"].as_str().unwrap().to_owned(),
+                ));
+            }
+        });
+        tokio::time::sleep(Duration::from_millis(400 + 300 * cycle)).await;
+        std::process::Command::new("kill")
+            .args(["-9", &child.id().to_string()])
+            .status()
+            .unwrap();
+        let _ = child.wait();
+        let (got, n) = writer.await.unwrap();
+        assert!(
+            !got.is_empty(),
+            "cycle {cycle}: some shares were answered before the kill"
+        );
+        writes += n * 3;
+        answered.extend(got);
+
+        // Restart on the same database: it opens, the invariants hold, every answered share
+        // reads back with what it answered.
+        let (next, next_base) = common::spawn_binary(&url).await;
+        child = next;
+        let db = chatshare::db::connect_and_migrate(&url, 2).await.unwrap();
+        assert_link_invariants(&db).await;
+        db.close().await.ok();
+        for (share_id, title) in &answered {
+            let v: Value = c
+                .get(format!("{next_base}/api/v1/chats/share/{share_id}"))
+                .bearer_auth(&token)
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(
+                v["title"].as_str(),
+                Some(title.as_str()),
+                "{share_id} after kill -9 #{}",
+                cycle + 1
+            );
+        }
+        // The next cycle talks to the new process.
+        base = next_base;
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    println!(
+        "crash on {}: 3 kill -9 cycles, {writes} write calls, {} answered shares all read back",
+        common::backend(),
+        answered.len()
+    );
+}
+
+#[tokio::test]
+async fn two_server_processes_on_one_database_behave_as_one() {
+    let url = common::fresh_database_url().await;
+    let (mut a, base_a) = common::spawn_binary(&url).await;
+    let (mut b, base_b) = common::spawn_binary(&url).await;
+    let c = common::client();
+    let signup: Value = c
+        .post(format!("{base_a}/api/v1/auths/signup"))
+        .json(&json!({"name": "Ada", "email": "ada@example.com", "password": "correct horse"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = signup["token"].as_str().unwrap().to_owned();
+    let get = |base: &str, path: &str| {
+        let (c, url, token) = (c.clone(), format!("{base}{path}"), token.clone());
+        async move {
+            let res = c.get(url).bearer_auth(token).send().await.unwrap();
+            let status = res.status().as_u16();
+            (status, res.json::<Value>().await.unwrap_or(Value::Null))
+        }
+    };
+    // A session made on A works on B.
+    let (s, me) = get(&base_b, "/api/v1/auths/").await;
+    assert_eq!((s, me["email"].as_str()), (200, Some("ada@example.com")));
+    // Share on A, view on B.
+    let chat = post_json(
+        &c,
+        format!("{base_a}/api/v1/chats/new"),
+        &token,
+        json!({"chat": {"title": "Shared twice"}}),
+    )
+    .await
+    .unwrap();
+    let id = chat["id"].as_str().unwrap();
+    let shared = post_json(&c, format!("{base_a}/api/v1/chats/{id}/share"), &token, json!({}))
+        .await
+        .unwrap();
+    let share_id = shared["share_id"].as_str().unwrap();
+    let (s, v) = get(&base_b, &format!("/api/v1/chats/share/{share_id}")).await;
+    assert_eq!((s, v["title"].as_str()), (200, Some("Shared twice")));
+    // Update on B (after a rename on A): A serves the new snapshot under the same link.
+    post_json(
+        &c,
+        format!("{base_a}/api/v1/chats/{id}"),
+        &token,
+        json!({"chat": {"title": "Renamed on A"}}),
+    )
+    .await
+    .unwrap();
+    let updated = post_json(&c, format!("{base_b}/api/v1/chats/{id}/share"), &token, json!({}))
+        .await
+        .unwrap();
+    assert_eq!(updated["share_id"].as_str(), Some(share_id));
+    let (_, v) = get(&base_a, &format!("/api/v1/chats/share/{share_id}")).await;
+    assert_eq!(v["title"], "Renamed on A");
+    // Delete on A: B answers 404.
+    let res = c
+        .delete(format!("{base_a}/api/v1/chats/{id}/share"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let (s, _) = get(&base_b, &format!("/api/v1/chats/share/{share_id}")).await;
+    assert_eq!(s, 404);
+    // An admin setting changed on A is in force on B.
+    let res = c
+        .post(format!("{base_a}/api/v1/auths/admin/config"))
+        .bearer_auth(&token)
+        .json(&json!({"ENABLE_COMMUNITY_SHARING": false}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let (_, cfg) = get(&base_b, "/api/config").await;
+    assert_eq!(cfg["features"]["enable_community_sharing"], false);
+    // Signing out on B ends the session on A.
+    let res = c
+        .post(format!("{base_b}/api/v1/auths/signout"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let (s, _) = get(&base_a, "/api/v1/auths/").await;
+    assert_eq!(s, 401);
+    for p in [&mut a, &mut b] {
+        let _ = p.kill();
+        let _ = p.wait();
+    }
+}
