@@ -318,3 +318,40 @@ async fn two_server_processes_on_one_database_behave_as_one() {
         let _ = p.wait();
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn twenty_simultaneous_first_sign_ups_make_one_admin() {
+    let db = common::fresh_db().await;
+    let d = SettingsDefaults::default();
+    let mut tasks = Vec::new();
+    for i in 0..20 {
+        let (db, d) = (db.clone(), d.clone());
+        tasks.push(tokio::spawn(async move {
+            accounts::sign_up(
+                &db,
+                &d,
+                SignUp {
+                    name: format!("racer {i}"),
+                    email: format!("racer{i}@example.com"),
+                    password: "correct horse".into(),
+                },
+            )
+            .await
+        }));
+    }
+    let mut ok = 0;
+    for t in tasks {
+        match t.await.unwrap() {
+            Ok(_) => ok += 1,
+            Err(e) => assert!(e.status() < 500, "{}: {}", e.status(), e.detail()),
+        }
+    }
+    let admins = app::entities::user::Entity::find()
+        .all(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|u| u.role == "admin")
+        .count();
+    assert_eq!(admins, 1, "exactly one of {ok} accounts is the admin");
+}

@@ -200,24 +200,17 @@ pub async fn sign_up(
     let settings = settings::get(db, defaults).await?;
     let password_hash = hash_password(input.password).await?;
 
+    // The account row is written first, so SQLite takes its write lock at once (a read first
+    // would have to upgrade its lock, which fails under concurrent sign-ups).
+    let later_role = Role::parse(&settings.default_user_role).unwrap_or(Role::Pending);
     let txn = db.begin().await?;
-    let existing = user::Entity::find().count(&txn).await?;
-    let role = if existing == 0 {
-        Role::Admin
-    } else if !settings.enable_signup {
-        return Err(AppError::Forbidden(
-            "Sign-up is disabled. Ask an administrator for an account.".to_owned(),
-        ));
-    } else {
-        Role::parse(&settings.default_user_role).unwrap_or(Role::Pending)
-    };
     let t = now();
     let created = user::ActiveModel {
         id: Set(Uuid::new_v4()),
         email: Set(email),
         name: Set(name),
         password_hash: Set(password_hash),
-        role: Set(role.as_str().to_owned()),
+        role: Set(later_role.as_str().to_owned()),
         profile_image_url: Set("/user.png".to_owned()),
         can_share: Set(None),
         created_at: Set(t),
@@ -232,6 +225,25 @@ pub async fn sign_up(
             AppError::from(e)
         }
     })?;
+    let others = user::Entity::find()
+        .filter(user::Column::Id.ne(created.id))
+        .count(&txn)
+        .await?;
+    // The first account becomes the admin. Two simultaneous first sign-ups both see no other
+    // account, so the role is claimed through a unique row: exactly one claim succeeds (on
+    // PostgreSQL the second waits for the first to commit, then inserts nothing).
+    let first = others == 0 && claim_first_admin(&txn, created.id).await?;
+    let created = if first {
+        let mut am: user::ActiveModel = created.into();
+        am.role = Set(Role::Admin.as_str().to_owned());
+        am.update(&txn).await?
+    } else if !settings.enable_signup {
+        return Err(AppError::Forbidden(
+            "Sign-up is disabled. Ask an administrator for an account.".to_owned(),
+        ));
+    } else {
+        created
+    };
     txn.commit().await?;
     let (token, expires_at) = create_session(db, created.id, SESSION_TTL_SECS).await?;
     Ok(Authenticated {
@@ -239,6 +251,24 @@ pub async fn sign_up(
         token,
         expires_at,
     })
+}
+
+/// Records `user_id` as the instance's first administrator; false when another account already
+/// holds that claim.
+async fn claim_first_admin(txn: &impl sea_orm::ConnectionTrait, user_id: Uuid) -> AppResult<bool> {
+    use crate::entities::setting;
+    let inserted = setting::Entity::insert(setting::ActiveModel {
+        key: Set("first_admin".to_owned()),
+        value: Set(user_id.to_string()),
+    })
+    .on_conflict(
+        sea_orm::sea_query::OnConflict::column(setting::Column::Key)
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(txn)
+    .await?;
+    Ok(inserted == 1)
 }
 
 /// How long to wait before checking a sign-in after `failures` recent failures.
