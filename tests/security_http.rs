@@ -175,3 +175,214 @@ async fn cross_site_cookie_requests_are_refused_and_bearer_requests_are_not() {
         .unwrap();
     assert_eq!(res.status(), 403);
 }
+
+#[tokio::test]
+async fn bad_input_everywhere_is_a_clear_4xx_and_changes_nothing() {
+    let mut config = common::test_config();
+    config.max_body_bytes = 256 * 1024;
+    let s = common::start_server_with(config).await;
+    let base = s.url();
+    let c = client();
+    let v: Value = c
+        .post(format!("{base}/api/v1/auths/signup"))
+        .json(&json!({"name": "Ada", "email": "ada@example.com", "password": "correct horse"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token = v["token"].as_str().unwrap().to_owned();
+    let chat: Value = c
+        .post(format!("{base}/api/v1/chats/new"))
+        .json(&json!({"chat": {"title": "Keep me"}}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id = chat["id"].as_str().unwrap().to_owned();
+    c.post(format!("{base}/api/v1/chats/{id}/share"))
+        .send()
+        .await
+        .unwrap();
+    let before: Value = c
+        .get(format!("{base}/api/v1/chats/{id}"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+
+    // Invalid UUIDs in every path parameter: 404 (no such thing), never 400/500.
+    let bad_ids = [
+        "not-a-uuid",
+        "1",
+        "00000000-0000-0000-0000-00000000000g",
+        "%27%20OR%201%3D1--",
+    ];
+    let mut cells = 0;
+    for bad in bad_ids {
+        for (method, path) in [
+            ("GET", format!("/api/v1/chats/{bad}")),
+            ("POST", format!("/api/v1/chats/{bad}")),
+            ("DELETE", format!("/api/v1/chats/{bad}")),
+            ("POST", format!("/api/v1/chats/{bad}/pin")),
+            ("POST", format!("/api/v1/chats/{bad}/archive")),
+            ("GET", format!("/api/v1/chats/{bad}/export")),
+            ("POST", format!("/api/v1/chats/{bad}/share")),
+            ("DELETE", format!("/api/v1/chats/{bad}/share")),
+            ("POST", format!("/api/chats/{bad}/share")),
+            ("GET", format!("/api/v1/chats/share/{bad}")),
+            ("GET", format!("/api/chats/share/{bad}")),
+            ("POST", format!("/api/v1/chats/{bad}/clone/shared")),
+            ("POST", format!("/api/v1/users/{bad}/update")),
+            ("DELETE", format!("/api/v1/users/{bad}")),
+            ("DELETE", format!("/api/v1/auths/api_key/{bad}")),
+        ] {
+            let url = format!("{base}{path}");
+            let req = match method {
+                "GET" => c.get(&url),
+                "POST" => c
+                    .post(&url)
+                    .json(&json!({"chat": {"title": "x"}, "role": "user"})),
+                _ => c.delete(&url),
+            };
+            let res = req.bearer_auth(&token).send().await.unwrap();
+            let status = res.status().as_u16();
+            let body: Value = res.json().await.unwrap_or(Value::Null);
+            assert_eq!(status, 404, "{method} {path}: {body}");
+            assert!(body["detail"].is_string(), "{method} {path}: {body}");
+            cells += 1;
+        }
+    }
+
+    // Malformed bodies on JSON endpoints and server functions.
+    let nested = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let huge = format!("{{\"chat\": {{\"title\": \"{}\"}}}}", "x".repeat(300 * 1024));
+    let chat_path = format!("/api/v1/chats/{id}");
+    let cases: Vec<(&str, String, Option<&str>, u16)> = vec![
+        ("/api/v1/chats/new", "{".into(), Some("application/json"), 400),
+        ("/api/v1/chats/new", "".into(), Some("application/json"), 400),
+        (
+            "/api/v1/chats/new",
+            "chat=1".into(),
+            Some("application/x-www-form-urlencoded"),
+            400,
+        ),
+        (
+            "/api/v1/chats/new",
+            r#"{"chat": {"title": "x"}}"#.into(),
+            Some("text/plain"),
+            400,
+        ),
+        ("/api/v1/chats/new", nested.clone(), Some("application/json"), 400),
+        (
+            "/api/v1/chats/new",
+            r#"{"chat": []}"#.into(),
+            Some("application/json"),
+            422,
+        ),
+        ("/api/v1/chats/new", huge.clone(), Some("application/json"), 413),
+        (
+            &chat_path,
+            format!(r#"{{"chat": {{"title": "{}"}}}}"#, "t".repeat(100_000)),
+            Some("application/json"),
+            422,
+        ),
+        ("/api/v1/chats/import", nested.clone(), None, 400),
+        ("/api/fn/share_chat", "{".into(), Some("application/json"), 400),
+        ("/api/fn/share_chat", "".into(), Some("application/json"), 400),
+        (
+            "/api/fn/share_chat",
+            r#"{"chat_id": "not-a-uuid"}"#.into(),
+            Some("application/json"),
+            400,
+        ),
+        ("/api/fn/share_chat", nested, Some("application/json"), 400),
+        (
+            "/api/fn/rename_chat",
+            format!(r#"{{"id": "{id}", "title": "{}"}}"#, "t".repeat(100_000)),
+            Some("application/json"),
+            422,
+        ),
+        ("/api/fn/send_message", huge, Some("application/json"), 413),
+    ];
+    for (path, body, ctype, want) in cases {
+        let mut req = c
+            .post(format!("{base}{path}"))
+            .bearer_auth(&token)
+            .body(body.clone());
+        if let Some(t) = ctype {
+            req = req.header("content-type", t);
+        }
+        let res = req.send().await.unwrap();
+        let status = res.status().as_u16();
+        let v: Value = res.json().await.unwrap_or(Value::Null);
+        assert_eq!(status, want, "{path} with {} bytes of {ctype:?}: {v}", body.len());
+        assert!(v["detail"].as_str().is_some_and(|d| !d.is_empty()), "{path}: {v}");
+        cells += 1;
+    }
+    let after: Value = c
+        .get(format!("{base}/api/v1/chats/{id}"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(after, before, "nothing stored was changed");
+    let all: Vec<Value> = c
+        .get(format!("{base}/api/v1/chats/all"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 1, "nothing was created");
+    println!("bad input: {cells} malformed requests, each a 4xx with a detail, nothing changed");
+}
+
+#[tokio::test]
+async fn repeated_bad_passwords_slow_down_over_http_and_the_owner_still_gets_in() {
+    let s = start_server().await;
+    let base = s.url();
+    let res = client()
+        .post(format!("{base}/api/v1/auths/signup"))
+        .json(&json!({"name": "Ada", "email": "ada@example.com", "password": "correct horse"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let attempt = |password: &'static str| {
+        let base = base.clone();
+        async move {
+            let started = std::time::Instant::now();
+            let res = client()
+                .post(format!("{base}/api/v1/auths/signin"))
+                .json(&json!({"email": "ada@example.com", "password": password}))
+                .send()
+                .await
+                .unwrap();
+            (res.status().as_u16(), started.elapsed())
+        }
+    };
+    let mut waited = Vec::new();
+    for _ in 0..8 {
+        let (status, took) = attempt("wrong guess").await;
+        assert_eq!(status, 400);
+        waited.push(took);
+    }
+    // After the free attempts each failure costs at least the 250 ms step (a lower bound:
+    // this machine can only be slower, never faster).
+    assert!(waited[7] >= std::time::Duration::from_millis(250), "{waited:?}");
+    let (status, _) = attempt("correct horse").await;
+    assert_eq!(status, 200, "the owner still gets in");
+    println!(
+        "throttling: 8 bad passwords, the last waited {:?}; the right one was accepted",
+        waited[7]
+    );
+}

@@ -11,6 +11,8 @@ use crate::error::AppError;
 mod components;
 #[cfg(feature = "ssr")]
 pub mod markdown;
+#[cfg(all(test, feature = "ssr"))]
+mod proptests;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
