@@ -4,25 +4,9 @@
 
 mod common;
 
-use common::{client, fresh_database_url, test_config};
+use common::{client, fresh_database_url, signup, test_config};
 use reqwest::{Client, Method};
 use serde_json::{json, Value};
-
-async fn signup(base: &str, name: &str) -> (String, String) {
-    let v: Value = client()
-        .post(format!("{base}/api/v1/auths/signup"))
-        .json(&json!({"name": name, "email": format!("{name}@example.com"), "password": "correct horse"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    (
-        v["token"].as_str().unwrap().to_owned(),
-        v["id"].as_str().unwrap().to_owned(),
-    )
-}
 
 async fn call(
     c: &Client,

@@ -3,27 +3,11 @@
 
 mod common;
 
-use common::{client, start_server, start_server_with, test_config};
+use common::{client, signup, start_server, start_server_with, test_config};
 use serde_json::{json, Value};
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).expect("read a fixture")
-}
-
-async fn signup(base: &str, name: &str) -> (String, String) {
-    let v: Value = client()
-        .post(format!("{base}/api/v1/auths/signup"))
-        .json(&json!({"name": name, "email": format!("{name}@example.com"), "password": "correct horse"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    (
-        v["token"].as_str().unwrap().to_owned(),
-        v["id"].as_str().unwrap().to_owned(),
-    )
 }
 
 #[tokio::test]

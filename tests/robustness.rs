@@ -118,15 +118,7 @@ async fn kill_nine_mid_write_loses_nothing_that_was_answered() {
     let url = common::fresh_database_url().await;
     let c = common::client();
     let (mut child, mut base) = common::spawn_binary(&url).await;
-    let signup: Value = c
-        .post(format!("{base}/api/v1/auths/signup"))
-        .json(&json!({"name": "Crash", "email": "crash@example.com", "password": "correct horse"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let signup = common::signup_with(&c, &base, "Crash").await;
     let token = signup["token"].as_str().unwrap().to_owned();
     let mut answered: Vec<(String, String)> = Vec::new(); // (share id, title it answered with)
     let mut writes = 0u64;
@@ -230,15 +222,7 @@ async fn two_server_processes_on_one_database_behave_as_one() {
     let (mut a, base_a) = common::spawn_binary(&url).await;
     let (mut b, base_b) = common::spawn_binary(&url).await;
     let c = common::client();
-    let signup: Value = c
-        .post(format!("{base_a}/api/v1/auths/signup"))
-        .json(&json!({"name": "Ada", "email": "ada@example.com", "password": "correct horse"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let signup = common::signup_with(&c, &base_a, "Ada").await;
     let token = signup["token"].as_str().unwrap().to_owned();
     let get = |base: &str, path: &str| {
         let (c, url, token) = (c.clone(), format!("{base}{path}"), token.clone());

@@ -69,15 +69,7 @@ async fn cross_site_cookie_requests_are_refused_and_bearer_requests_are_not() {
     let base = s.url();
     let host = base.trim_start_matches("http://").to_owned();
     let c = client(); // keeps the session cookie
-    let v: Value = c
-        .post(format!("{base}/api/v1/auths/signup"))
-        .json(&json!({"name": "Ada", "email": "ada@example.com", "password": "correct horse"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let v = common::signup_with(&c, &base, "Ada").await;
     let token = v["token"].as_str().unwrap().to_owned();
     let chat: Value = c
         .post(format!("{base}/api/v1/chats/new"))
@@ -183,15 +175,7 @@ async fn bad_input_everywhere_is_a_clear_4xx_and_changes_nothing() {
     let s = common::start_server_with(config).await;
     let base = s.url();
     let c = client();
-    let v: Value = c
-        .post(format!("{base}/api/v1/auths/signup"))
-        .json(&json!({"name": "Ada", "email": "ada@example.com", "password": "correct horse"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let v = common::signup_with(&c, &base, "Ada").await;
     let token = v["token"].as_str().unwrap().to_owned();
     let chat: Value = c
         .post(format!("{base}/api/v1/chats/new"))
@@ -350,13 +334,7 @@ async fn bad_input_everywhere_is_a_clear_4xx_and_changes_nothing() {
 async fn repeated_bad_passwords_slow_down_over_http_and_the_owner_still_gets_in() {
     let s = start_server().await;
     let base = s.url();
-    let res = client()
-        .post(format!("{base}/api/v1/auths/signup"))
-        .json(&json!({"name": "Ada", "email": "ada@example.com", "password": "correct horse"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
+    common::signup(&base, "Ada").await;
     let attempt = |password: &'static str| {
         let base = base.clone();
         async move {

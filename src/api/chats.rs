@@ -11,8 +11,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
+use serde::Deserialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
@@ -51,29 +50,6 @@ fn chat_id(raw: &str) -> Result<Uuid, AppError> {
 fn share_id(raw: &str) -> Result<Uuid, AppError> {
     Uuid::parse_str(raw)
         .map_err(|_| AppError::NotFound("This shared chat is no longer available.".to_owned()))
-}
-
-fn raw(text: &str) -> Result<&RawValue, AppError> {
-    serde_json::from_str(text).map_err(|e| {
-        tracing::error!(error = %e, "stored JSON does not parse");
-        AppError::Internal
-    })
-}
-
-/// The snapshot as Open WebUI's chat object.
-#[derive(Serialize)]
-struct SharedObject<'a> {
-    id: String,
-    user_id: String,
-    title: &'a str,
-    chat: &'a RawValue,
-    created_at: i64,
-    updated_at: i64,
-    share_id: Option<Uuid>,
-    archived: bool,
-    pinned: bool,
-    meta: &'a RawValue,
-    folder_id: Option<&'a str>,
 }
 
 fn json_response(body: Vec<u8>) -> Response {
@@ -224,17 +200,7 @@ async fn export_all(
 
 /// Today as `YYYY-MM-DD` (UTC), for file names.
 fn time_stamp_day() -> String {
-    let days = app::entities::now().div_euclid(86_400);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
+    let (y, m, d) = app::ui::civil_date(app::entities::now());
     format!("{y:04}-{m:02}-{d:02}")
 }
 
@@ -287,17 +253,17 @@ async fn view_shared(
     let me = caller.member()?;
     let snap = share::view(&s.app.db, &me, share_id(&id)?).await?;
     let r = &snap.row;
-    let obj = SharedObject {
+    let obj = transfer::ChatObject {
         id: r.id.to_string(),
         user_id: format!("shared-{}", r.chat_id),
         title: &r.title,
-        chat: raw(&r.chat)?,
+        chat: transfer::raw(&r.chat)?,
         created_at: r.created_at,
         updated_at: r.updated_at,
         share_id: Some(r.id),
         archived: false,
         pinned: false,
-        meta: raw("{}")?,
+        meta: transfer::raw("{}")?,
         folder_id: None,
     };
     serde_json::to_vec(&obj)

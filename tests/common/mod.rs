@@ -99,3 +99,29 @@ pub async fn spawn_binary(database_url: &str) -> (std::process::Child, String) {
     assert!(base.starts_with("http://127.0.0.1:"), "{line}");
     (child, base)
 }
+
+/// Signs `name` up through the API with `c` (which keeps the session cookie), as
+/// `<name lower-cased>@example.com` with the password "correct horse"; the sign-up answer.
+pub async fn signup_with(c: &reqwest::Client, base: &str, name: &str) -> serde_json::Value {
+    let res = c
+        .post(format!("{base}/api/v1/auths/signup"))
+        .json(&serde_json::json!({
+            "name": name,
+            "email": format!("{}@example.com", name.to_lowercase()),
+            "password": "correct horse",
+        }))
+        .send()
+        .await
+        .expect("send the sign-up");
+    assert_eq!(res.status(), 200, "sign-up of {name}");
+    res.json().await.expect("a JSON answer")
+}
+
+/// Signs `name` up (see [`signup_with`]); returns its session token and account id.
+pub async fn signup(base: &str, name: &str) -> (String, String) {
+    let v = signup_with(&client(), base, name).await;
+    (
+        v["token"].as_str().expect("a token").to_owned(),
+        v["id"].as_str().expect("an id").to_owned(),
+    )
+}

@@ -53,23 +53,36 @@ pub struct PreparedChat {
     pub archived: bool,
 }
 
-/// Open WebUI's chat object, as every chat endpoint and the export write it.
+/// Open WebUI's chat object, as every chat endpoint, the export and the share view write it
+/// (stored JSON is borrowed as it is stored, never re-parsed).
 #[derive(Serialize)]
-struct ChatObject<'a> {
-    id: String,
-    user_id: String,
-    title: &'a str,
-    chat: &'a RawValue,
-    created_at: i64,
-    updated_at: i64,
-    share_id: Option<uuid::Uuid>,
-    archived: bool,
-    pinned: bool,
-    meta: &'a RawValue,
-    folder_id: Option<&'a str>,
+pub struct ChatObject<'a> {
+    /// The chat's id (the link's id for a snapshot).
+    pub id: String,
+    /// The owner (`shared-{chat id}` for a snapshot, as Open WebUI writes it).
+    pub user_id: String,
+    /// Title.
+    pub title: &'a str,
+    /// The chat JSON.
+    pub chat: &'a RawValue,
+    /// Epoch seconds.
+    pub created_at: i64,
+    /// Epoch seconds.
+    pub updated_at: i64,
+    /// The link's id, if shared.
+    pub share_id: Option<uuid::Uuid>,
+    /// Archived.
+    pub archived: bool,
+    /// Pinned.
+    pub pinned: bool,
+    /// `{"tags": [...]}`.
+    pub meta: &'a RawValue,
+    /// Folder (always null here).
+    pub folder_id: Option<&'a str>,
 }
 
-fn raw(text: &str) -> AppResult<&RawValue> {
+/// Stored JSON text as a borrowed raw value (it was valid when stored).
+pub fn raw(text: &str) -> AppResult<&RawValue> {
     serde_json::from_str(text).map_err(|e| {
         tracing::error!(error = %e, "stored JSON does not parse");
         AppError::Internal

@@ -136,13 +136,9 @@ pub fn encode_query_value(s: &str) -> String {
     out
 }
 
-/// `YYYY-MM-DD HH:MM UTC` for epoch seconds (the same on server and client, so hydration
-/// matches).
-pub fn format_time(epoch: i64) -> String {
-    let days = epoch.div_euclid(86_400);
-    let secs = epoch.rem_euclid(86_400);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
+/// The UTC calendar date `(year, month, day)` of epoch seconds (Howard Hinnant's algorithm).
+pub fn civil_date(epoch: i64) -> (i64, i64, i64) {
+    let z = epoch.div_euclid(86_400) + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -150,7 +146,14 @@ pub fn format_time(epoch: i64) -> String {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// `YYYY-MM-DD HH:MM UTC` for epoch seconds (the same on server and client, so hydration
+/// matches).
+pub fn format_time(epoch: i64) -> String {
+    let (y, m, d) = civil_date(epoch);
+    let secs = epoch.rem_euclid(86_400);
     format!(
         "{y:04}-{m:02}-{d:02} {:02}:{:02} UTC",
         secs / 3600,
