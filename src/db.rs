@@ -68,7 +68,7 @@ pub async fn open(config: &Config) -> Result<DatabaseConnection, DbStartError> {
         })?;
     }
     tracing::info!(database = %redact_url(&url), "opening database");
-    connect_and_migrate(&url, config.db_max_connections).await
+    connect_and_migrate(&url, config.effective_db_max_connections()).await
 }
 
 /// `true` when the database answers a trivial query.

@@ -94,23 +94,16 @@ pub async fn share(
                 .to_owned(),
         )
         .to_owned();
+    let copy = copy.clone().returning_col(shared_chat::Column::Id).to_owned();
     let txn = db.begin().await?;
     // The write comes first, so SQLite takes its write lock at once (no stale read to upgrade).
+    // It answers the snapshot's id (new, or kept on update), so no read-back is needed.
     let copied = txn
-        .execute(backend.build(&copy))
+        .query_one(backend.build(&copy))
         .await
-        .map_err(gone_if_chat_vanished)?;
-    if copied.rows_affected() == 0 {
-        return Err(AppError::NotFound("Chat not found.".to_owned()));
-    }
-    let snapshot_id: Uuid = shared_chat::Entity::find()
-        .select_only()
-        .column(shared_chat::Column::Id)
-        .filter(shared_chat::Column::ChatId.eq(c.id))
-        .into_tuple()
-        .one(&txn)
-        .await?
-        .ok_or(AppError::Internal)?;
+        .map_err(gone_if_chat_vanished)?
+        .ok_or_else(|| AppError::NotFound("Chat not found.".to_owned()))?;
+    let snapshot_id: Uuid = copied.try_get("", "id")?;
     chat::Entity::update_many()
         .col_expr(chat::Column::ShareId, Expr::value(snapshot_id))
         .filter(chat::Column::Id.eq(c.id))
