@@ -469,15 +469,20 @@ pub async fn can_share(
     defaults: &SettingsDefaults,
     u: &user::Model,
 ) -> AppResult<bool> {
-    if Role::of(u) == Role::Admin {
-        return Ok(true);
+    if Role::of(u) == Role::User && u.can_share.is_none() {
+        let default_can_share = settings::get(db, defaults).await?.default_can_share;
+        return Ok(effective_can_share(u, default_can_share));
     }
-    if Role::of(u) == Role::Pending {
-        return Ok(false);
-    }
-    match u.can_share {
-        Some(v) => Ok(v),
-        None => Ok(settings::get(db, defaults).await?.default_can_share),
+    Ok(effective_can_share(u, false))
+}
+
+/// The `chat.share` rule, given the instance default: admins always, pending accounts never,
+/// users by their own override, else the default.
+pub fn effective_can_share(u: &user::Model, default_can_share: bool) -> bool {
+    match Role::of(u) {
+        Role::Admin => true,
+        Role::Pending => false,
+        Role::User => u.can_share.unwrap_or(default_can_share),
     }
 }
 

@@ -88,18 +88,13 @@ mod wire {
 
     /// A user row, given the instance's default sharing permission.
     pub fn row_with(default_can_share: bool, me: &user::Model, u: &user::Model) -> AdminUserRow {
-        let can_share = match service::Role::of(u) {
-            service::Role::Admin => true,
-            service::Role::Pending => false,
-            service::Role::User => u.can_share.unwrap_or(default_can_share),
-        };
         AdminUserRow {
             id: u.id,
             name: u.name.clone(),
             email: u.email.clone(),
             role: u.role.clone(),
             can_share_override: u.can_share,
-            can_share,
+            can_share: service::effective_can_share(u, default_can_share),
             created_at: u.created_at,
             last_active_at: u.last_active_at,
             is_me: u.id == me.id,
