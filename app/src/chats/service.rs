@@ -37,7 +37,8 @@ fn encode(v: &Value) -> AppResult<String> {
     serde_json::to_string(v).map_err(|_| AppError::Internal)
 }
 
-fn clean_title(raw: Option<&str>) -> AppResult<String> {
+/// The stored title: trimmed, "New Chat" when empty, at most `MAX_TITLE` characters (422).
+pub fn clean_title(raw: Option<&str>) -> AppResult<String> {
     let t = raw.map(str::trim).filter(|t| !t.is_empty()).unwrap_or("New Chat");
     if t.chars().count() > MAX_TITLE {
         return Err(AppError::Unprocessable(format!(
@@ -88,21 +89,16 @@ async fn insert(
     created_at: i64,
     updated_at: i64,
 ) -> AppResult<chat::Model> {
-    Ok(chat::ActiveModel {
-        id: Set(Uuid::new_v4()),
-        user_id: Set(owner),
-        title: Set(title),
-        chat: Set(encode(chat)?),
-        created_at: Set(created_at),
-        updated_at: Set(updated_at),
-        share_id: Set(None),
-        archived: Set(false),
-        pinned: Set(false),
-        meta: Set(encode(&meta)?),
-        folder_id: Set(None),
-    }
-    .insert(db)
-    .await?)
+    let row = super::transfer::PreparedChat {
+        title,
+        chat: encode(chat)?,
+        meta: encode(&meta)?,
+        created_at,
+        updated_at,
+        pinned: false,
+        archived: false,
+    };
+    insert_prepared(db, owner, row).await
 }
 
 /// Inserts a chat row as given (import and clone use it).
@@ -119,8 +115,8 @@ pub async fn insert_raw(
     insert(db, owner, title, chat, meta, created_at, updated_at).await
 }
 
-/// Inserts a chat converted by the importer (already validated), inside the caller's
-/// transaction.
+/// Inserts a chat row whose JSON is encoded and validated (the importer's rows, and every
+/// other insert through [`insert`]).
 pub async fn insert_prepared(
     db: &impl sea_orm::ConnectionTrait,
     owner: Uuid,

@@ -26,7 +26,7 @@ use serde::Serialize;
 use serde_json::value::RawValue;
 use serde_json::{json, Map, Value};
 
-use super::service::{insert_prepared, MAX_TITLE};
+use super::service::insert_prepared;
 use super::tree;
 use crate::entities::{chat, now, user};
 use crate::error::{AppError, AppResult};
@@ -268,11 +268,7 @@ fn normal_seconds(mut s: i64) -> i64 {
 }
 
 fn clean_title(t: Option<&str>) -> Result<String, String> {
-    let t = t.map(str::trim).filter(|t| !t.is_empty()).unwrap_or("New Chat");
-    if t.chars().count() > MAX_TITLE {
-        return Err(format!("the title is longer than {MAX_TITLE} characters"));
-    }
-    Ok(t.to_owned())
+    super::service::clean_title(t).map_err(|e| e.detail())
 }
 
 fn tags_of(meta: Option<&Value>) -> Value {
