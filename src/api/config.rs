@@ -20,7 +20,19 @@ pub fn routes() -> Router<ServerState> {
 
 async fn config(State(state): State<ServerState>, caller: Caller) -> Result<Json<Value>, AppError> {
     let s = instance::get(&state.app.db, &state.app.defaults).await?;
-    let mut out = json!({
+    let member = caller
+        .0
+        .filter(|u| accounts::service::Role::of(u) != accounts::service::Role::Pending);
+    let Some(u) = member else {
+        return Ok(Json(json!({
+            "status": true,
+            "name": "chatshare",
+            "version": env!("CARGO_PKG_VERSION"),
+            "features": { "auth": true, "enable_login_form": true, "enable_signup": s.enable_signup },
+        })));
+    };
+    let me = accounts::session_user(&state.app, &u).await?;
+    let out = json!({
         "status": true,
         "name": "chatshare",
         "version": env!("CARGO_PKG_VERSION"),
@@ -28,26 +40,13 @@ async fn config(State(state): State<ServerState>, caller: Caller) -> Result<Json
             "auth": true,
             "enable_login_form": true,
             "enable_signup": s.enable_signup,
+            "enable_api_key": s.enable_api_keys,
+            "enable_community_sharing": s.enable_community_sharing,
+            "community_sharing_url": s.community_sharing_url,
         },
+        "audio": { "tts": { "enabled": s.tts_enabled, "voice": s.tts_voice, "rate": s.tts_rate } },
+        "permissions": me.permissions,
+        "user": { "id": me.id, "name": me.name, "role": me.role },
     });
-    let member = caller
-        .0
-        .filter(|u| accounts::service::require_member(Some(u.clone())).is_ok());
-    if let Some(u) = member {
-        let me = accounts::session_user(&state.app, &u).await?;
-        if let Some(features) = out["features"].as_object_mut() {
-            features.insert("enable_api_key".into(), json!(s.enable_api_keys));
-            features.insert(
-                "enable_community_sharing".into(),
-                json!(s.enable_community_sharing),
-            );
-            features.insert("community_sharing_url".into(), json!(s.community_sharing_url));
-        }
-        out["audio"] = json!({
-            "tts": { "enabled": s.tts_enabled, "voice": s.tts_voice, "rate": s.tts_rate },
-        });
-        out["permissions"] = json!(me.permissions);
-        out["user"] = json!({ "id": me.id, "name": me.name, "role": me.role });
-    }
     Ok(Json(out))
 }

@@ -93,8 +93,8 @@ pub async fn share(
                 ])
                 .to_owned(),
         )
+        .returning_col(shared_chat::Column::Id)
         .to_owned();
-    let copy = copy.clone().returning_col(shared_chat::Column::Id).to_owned();
     let txn = db.begin().await?;
     // The write comes first, so SQLite takes its write lock at once (no stale read to upgrade).
     // It answers the snapshot's id (new, or kept on update), so no read-back is needed.
