@@ -90,9 +90,8 @@ async fn every_endpoint_times_every_caller() {
     let d = SettingsDefaults::default();
     let admin = user_with_role(db, &d, "admin", "admin").await;
     let owner = user_with_role(db, &d, "owner", "user").await;
-    let _other = user_with_role(db, &d, "other", "user").await;
+    let other = user_with_role(db, &d, "other", "user").await;
     let pending = user_with_role(db, &d, "pending", "pending").await;
-    let other = accounts::list_users(db, Some("other")).await.unwrap().remove(0);
     let session = |u: Uuid, ttl: i64| async move { accounts::create_session(db, u, ttl).await.unwrap().0 };
     let (_, key) = accounts::create_api_key(db, &d, &owner).await.unwrap();
     let (revoked_row, revoked) = accounts::create_api_key(db, &d, &owner).await.unwrap();

@@ -64,6 +64,20 @@ test('create by typing, the ⋯ menu by mouse and keyboard, rename, delete', asy
   await hydrated(page);
   await expect(page.getByRole('heading', { name: renamed })).toBeVisible();
 
+  // ⋯ → Export downloads Open WebUI's export of this one chat.
+  await sidebarItem(page, renamed).hover();
+  await page.getByRole('button', { name: `Chat options for ${renamed}` }).click();
+  const [one] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: 'Export' }).click(),
+  ]);
+  expect(one.suggestedFilename()).toMatch(/^chat-export-[0-9a-f-]{36}\.json$/);
+  const single = JSON.parse(fs.readFileSync(await one.path(), 'utf8'));
+  expect(single).toHaveLength(1);
+  expect(single[0].title).toBe(renamed);
+  expect(single[0].chat.history.messages[single[0].chat.history.currentId].content).toBe(`${words} in spring`);
+  await expect(page.getByRole('menu')).toBeHidden();
+
   // Delete, through the confirm dialog: gone from the sidebar, and the page leaves the chat.
   await sidebarItem(page, renamed).hover();
   await page.getByRole('button', { name: `Chat options for ${renamed}` }).click();
