@@ -57,6 +57,19 @@ pub struct Config {
     #[arg(long, env = "ENABLE_API_KEYS", default_value_t = true, action = clap::ArgAction::Set)]
     pub enable_api_keys: bool,
 
+    /// Base URL of an OpenAI-compatible server (Open WebUI's name), such as
+    /// `http://localhost:11434/v1`: the first start creates a connection from it.
+    #[arg(long, env = "OPENAI_API_BASE_URL")]
+    pub openai_api_base_url: Option<String>,
+
+    /// API key for `OPENAI_API_BASE_URL`. Stored server-side; never logged or sent to browsers.
+    #[arg(long, env = "OPENAI_API_KEY", hide_env_values = true)]
+    pub openai_api_key: Option<String>,
+
+    /// Longest silence, in seconds, inside a model's streamed answer before it counts as broken.
+    #[arg(long, env = "CHATSHARE_MODEL_IDLE_TIMEOUT_SECS", default_value_t = 300)]
+    pub model_idle_timeout_secs: u64,
+
     /// Log filter, in `tracing` EnvFilter syntax (for example `info,tower_http=debug`).
     #[arg(long, env = "RUST_LOG", default_value = "info,sqlx=warn,sea_orm=warn")]
     pub log: String,

@@ -50,6 +50,9 @@ pub fn router(config: &Config, db: DatabaseConnection) -> Router {
     let app_state = AppState {
         db,
         defaults: config.settings_defaults(),
+        upstream: app::connections::upstream::Upstream::new(std::time::Duration::from_secs(
+            config.model_idle_timeout_secs,
+        )),
     };
     let state = ServerState {
         leptos_options: leptos_options.clone(),
@@ -219,6 +222,7 @@ impl RunningServer {
 
 /// Binds `config.addr` (port 0 picks a free port) and serves `db` in a background task.
 pub async fn spawn(config: &Config, db: DatabaseConnection) -> std::io::Result<RunningServer> {
+    seed_connection(config, &db).await?;
     let listener = TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
     let app = router(config, db.clone());
@@ -240,6 +244,7 @@ pub async fn spawn(config: &Config, db: DatabaseConnection) -> std::io::Result<R
 
 /// Serves until SIGINT or SIGTERM, then shuts down gracefully.
 pub async fn serve_until_signal(config: &Config, db: DatabaseConnection) -> std::io::Result<()> {
+    seed_connection(config, &db).await?;
     let listener = TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
     tracing::info!("chatshare is listening on http://{addr}");
@@ -249,6 +254,28 @@ pub async fn serve_until_signal(config: &Config, db: DatabaseConnection) -> std:
         .await?;
     tracing::info!("chatshare stopped");
     Ok(())
+}
+
+/// Creates the first model connection from `OPENAI_API_BASE_URL` / `OPENAI_API_KEY` on the
+/// first start with them (once per database).
+async fn seed_connection(config: &Config, db: &DatabaseConnection) -> std::io::Result<()> {
+    match app::connections::service::seed_from_env(
+        db,
+        config.openai_api_base_url.as_deref(),
+        config.openai_api_key.as_deref(),
+    )
+    .await
+    {
+        Ok(true) => {
+            tracing::info!("created the first model connection from OPENAI_API_BASE_URL");
+            Ok(())
+        }
+        Ok(false) => Ok(()),
+        Err(e) => Err(std::io::Error::other(format!(
+            "OPENAI_API_BASE_URL: {}",
+            e.detail()
+        ))),
+    }
 }
 
 async fn shutdown_signal() {

@@ -140,18 +140,18 @@ async fn composer_appends_to_the_branch_and_branches_switch() {
     .await
     .unwrap()
     .user;
-    let c = chats::add_user_message(&db, &alice, None, "How do I proof dough overnight?")
+    let c = chats::add_user_message(&db, &alice, None, "How do I proof dough overnight?", None)
         .await
         .unwrap();
     assert_eq!(c.title, "How do I proof dough overnight?");
-    let c = chats::add_user_message(&db, &alice, Some(c.id), "And at what temperature?")
+    let c = chats::add_user_message(&db, &alice, Some(c.id), "And at what temperature?", None)
         .await
         .unwrap();
     let v = chats::view(&c).unwrap();
     assert_eq!(v.messages.len(), 2);
     assert_eq!(v.messages[1].text, "And at what temperature?");
     assert_eq!(
-        chats::add_user_message(&db, &alice, Some(c.id), "   ")
+        chats::add_user_message(&db, &alice, Some(c.id), "   ", None)
             .await
             .unwrap_err()
             .status(),

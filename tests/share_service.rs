@@ -64,7 +64,7 @@ async fn a_link_is_a_snapshot_that_updates_in_place() {
     let sid = shared.share_id.expect("share_id set");
     assert_eq!(shared.id, c.id, "returns the original chat");
 
-    chats::add_user_message(&w.db, &w.alice, Some(c.id), "A later message")
+    chats::add_user_message(&w.db, &w.alice, Some(c.id), "A later message", None)
         .await
         .unwrap();
     let seen = share::view(&w.db, &w.bob, sid).await.unwrap();

@@ -11,6 +11,7 @@ pub mod admin;
 #[cfg(feature = "ssr")]
 pub mod auth;
 pub mod chats;
+pub mod connections;
 #[cfg(feature = "ssr")]
 pub mod entities;
 pub mod error;
@@ -85,6 +86,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     accounts::provide_current_user();
     provide_context(chats::ChatListVersion(RwSignal::new(0)));
+    provide_context(chats::PendingReply(RwSignal::new(None)));
     provide_context(ui::Toast(RwSignal::new(None)));
     view! {
         <Title formatter=|text: String| {
@@ -100,6 +102,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/users") view=admin::AdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/settings") view=admin::AdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/settings/general") view=admin::AdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/settings/connections") view=admin::AdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/c/:id") view=chats::ChatPage ssr=SsrMode::Async/>
                     <Route path=path!("/s/:id") view=share::SharedChatPage ssr=SsrMode::Async/>
                 </Routes>

@@ -12,6 +12,8 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// Setting defaults from the server's environment.
     pub defaults: SettingsDefaults,
+    /// The client for model servers, with its short-lived model list cache.
+    pub upstream: crate::connections::upstream::Upstream,
 }
 
 /// The [`AppState`] provided to the current request, for server functions.

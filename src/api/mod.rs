@@ -4,6 +4,7 @@
 mod auths;
 mod chats;
 mod config;
+mod replies;
 mod users;
 
 use std::net::SocketAddr;
@@ -26,6 +27,7 @@ pub fn routes() -> Router<ServerState> {
         .merge(users::routes())
         .merge(chats::routes())
         .merge(config::routes())
+        .merge(replies::routes())
 }
 
 /// The chat import, which takes a larger body than the rest (its own limit, set by the router).

@@ -2,6 +2,8 @@
 //! (`CHATSHARE_TEST_DB=sqlite|postgres`), and a real server on port 0.
 #![allow(dead_code)]
 
+pub mod standin;
+
 use chatshare::config::Config;
 use chatshare::server::RunningServer;
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection};

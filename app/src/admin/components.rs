@@ -22,6 +22,7 @@ use crate::ui::{format_time, set_page_status, use_toast, Modal};
 enum Tab {
     Users,
     Settings,
+    Connections,
 }
 
 /// Whether `user` may see the panel; otherwise what to show instead (sign-in redirect, approval
@@ -50,7 +51,10 @@ pub fn AdminPage() -> impl IntoView {
     let user = use_current_user();
     let location = use_location();
     let tab = Memo::new(move |_| {
-        if location.pathname.get().starts_with("/admin/settings") {
+        let path = location.pathname.get();
+        if path.starts_with("/admin/settings/connections") {
+            Tab::Connections
+        } else if path.starts_with("/admin/settings") {
             Tab::Settings
         } else {
             Tab::Users
@@ -91,7 +95,7 @@ pub fn AdminPage() -> impl IntoView {
                     <h1>"Admin Panel"</h1>
                     <nav class="tabs" aria-label="Admin Panel">
                         <a href="/admin/users" aria-current=move || (tab.get() == Tab::Users).then_some("page")>"Users"</a>
-                        <a href="/admin/settings" aria-current=move || (tab.get() == Tab::Settings).then_some("page")>"Settings"</a>
+                        <a href="/admin/settings" aria-current=move || (tab.get() != Tab::Users).then_some("page")>"Settings"</a>
                     </nav>
                     {move || match tab.get() {
                         Tab::Users => view! {
@@ -99,9 +103,10 @@ pub fn AdminPage() -> impl IntoView {
                                 <input type="search" class="user-search" placeholder="Search users" aria-label="Search users" bind:value=query/>
                             </div>
                         }.into_any(),
-                        Tab::Settings => view! {
+                        Tab::Settings | Tab::Connections => view! {
                             <nav class="tabs sub-tabs" aria-label="Settings">
-                                <a href="/admin/settings/general" aria-current="page">"General"</a>
+                                <a href="/admin/settings/general" aria-current=move || (tab.get() == Tab::Settings).then_some("page")>"General"</a>
+                                <a href="/admin/settings/connections" aria-current=move || (tab.get() == Tab::Connections).then_some("page")>"Connections"</a>
                             </nav>
                         }.into_any(),
                     }}
@@ -111,6 +116,7 @@ pub fn AdminPage() -> impl IntoView {
         {move || match tab.get() {
             Tab::Users => view! { <UsersTab users reload=users_version/> }.into_any(),
             Tab::Settings => view! { <GeneralSettingsTab settings/> }.into_any(),
+            Tab::Connections => view! { <crate::connections::ConnectionsPanel/> }.into_any(),
         }}
     }
 }

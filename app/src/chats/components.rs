@@ -6,9 +6,10 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use uuid::Uuid;
 
 use super::{
-    delete_chat, get_chat, list_chats, rename_chat, send_message, switch_branch, toggle_chat,
-    use_chat_list_version, ChatSummary, ChatView, MessageView,
+    delete_chat, edit_message, get_chat, list_chats, rename_chat, send_message, set_chat_model,
+    switch_branch, toggle_chat, use_chat_list_version, ChatSummary, ChatView, MessageView,
 };
+use crate::connections::{list_models, pick_model, ModelMenu, ModelPicker, NoModelNotice};
 use crate::share::ShareModal;
 use crate::ui::{format_time, Modal};
 
@@ -230,7 +231,8 @@ fn close_when_focus_leaves(ev: &leptos::ev::FocusEvent, set_open: WriteSignal<bo
     let _ = (ev, set_open);
 }
 
-/// The messages of a branch. With `on_switch`, messages with siblings show "‹ 2 / 3 ›".
+/// The messages of a branch. With `on_switch`, messages with siblings show "‹ 2 / 3 ›"; with
+/// `on_regenerate` and `on_edit`, answers offer "Regenerate" and your messages "Edit".
 #[component]
 pub fn MessageList(
     /// Root first.
@@ -241,6 +243,15 @@ pub fn MessageList(
     /// Extra controls under each assistant message (for example "Read aloud").
     #[prop(optional, into)]
     assistant_extra: Option<Callback<MessageView, AnyView>>,
+    /// Called with an answer to write again (a new sibling under the same message).
+    #[prop(optional, into)]
+    on_regenerate: Option<Callback<MessageView>>,
+    /// Called with a user message's id and its edited text.
+    #[prop(optional, into)]
+    on_edit: Option<Callback<(String, String)>>,
+    /// While an answer is being written, editing and regenerating wait.
+    #[prop(optional, into)]
+    busy: Signal<bool>,
 ) -> impl IntoView {
     if messages.is_empty() {
         return view! { <p class="muted empty-chat">"No messages yet."</p> }.into_any();
@@ -257,19 +268,70 @@ pub fn MessageList(
                     "system" => "System".to_owned(),
                     _ => "You".to_owned(),
                 };
+                let (prev_label, next_label) = if m.role == "user" {
+                    ("Previous version", "Next version")
+                } else {
+                    ("Previous answer", "Next answer")
+                };
                 let switcher = (m.sibling_count > 1).then(|| {
                     let (prev, next) = (m.prev_sibling.clone(), m.next_sibling.clone());
                     view! {
                         <span class="branch-switch">
-                            <button type="button" class="icon-button small" aria-label="Previous answer"
-                                disabled=prev.is_none() || on_switch.is_none()
-                                on:click=move |_| if let (Some(cb), Some(p)) = (on_switch, prev.clone()) { cb.run(p) }>"‹"</button>
+                            <button type="button" class="icon-button small" aria-label=prev_label
+                                disabled=move || prev.is_none() || on_switch.is_none() || busy.get()
+                                on:click={let prev = m.prev_sibling.clone(); move |_| if let (Some(cb), Some(p)) = (on_switch, prev.clone()) { cb.run(p) }}>"‹"</button>
                             <span class="branch-pos">{format!("{} / {}", m.sibling_index + 1, m.sibling_count)}</span>
-                            <button type="button" class="icon-button small" aria-label="Next answer"
-                                disabled=next.is_none() || on_switch.is_none()
-                                on:click=move |_| if let (Some(cb), Some(n)) = (on_switch, next.clone()) { cb.run(n) }>"›"</button>
+                            <button type="button" class="icon-button small" aria-label=next_label
+                                disabled=move || next.is_none() || on_switch.is_none() || busy.get()
+                                on:click={let next = m.next_sibling.clone(); move |_| if let (Some(cb), Some(n)) = (on_switch, next.clone()) { cb.run(n) }}>"›"</button>
                         </span>
                     }
+                });
+                let error = m.error.clone().map(|e| view! {
+                    <p class="status-error message-error" role="alert">{e}</p>
+                });
+                let editing = RwSignal::new(false);
+                let draft = RwSignal::new(m.text.clone());
+                let regenerate = (m.role == "assistant").then_some(on_regenerate).flatten().map(|cb| {
+                    let msg = m.clone();
+                    view! {
+                        <button type="button" class="button ghost small" disabled=move || busy.get()
+                            on:click=move |_| cb.run(msg.clone())>"Regenerate"</button>
+                    }
+                });
+                let edit = (m.role == "user").then_some(on_edit).flatten().map(|cb| {
+                    let id = m.id.clone();
+                    let original = m.text.clone();
+                    view! {
+                        <Show when=move || editing.get() fallback=move || view! {
+                            <button type="button" class="button ghost small" disabled=move || busy.get()
+                                on:click=move |_| editing.set(true)>"Edit"</button>
+                        }>
+                            <form class="edit-form" on:submit={
+                                let id = id.clone();
+                                move |ev: leptos::ev::SubmitEvent| {
+                                    ev.prevent_default();
+                                    let text = draft.get_untracked();
+                                    if !text.trim().is_empty() {
+                                        editing.set(false);
+                                        cb.run((id.clone(), text));
+                                    }
+                                }
+                            }>
+                                <textarea aria-label="Edit your message" rows="3" bind:value=draft></textarea>
+                                <div class="row">
+                                    <button type="submit" class="button small">"Save & Submit"</button>
+                                    <button type="button" class="button secondary small" on:click={
+                                        let original = original.clone();
+                                        move |_| { draft.set(original.clone()); editing.set(false); }
+                                    }>"Cancel"</button>
+                                </div>
+                            </form>
+                        </Show>
+                    }
+                });
+                let actions = (regenerate.is_some() || edit.is_some()).then(|| view! {
+                    <div class="message-actions">{regenerate}{edit}</div>
                 });
                 view! {
                     <li class=format!("message {}", m.role) data-message-id=m.id.clone()>
@@ -279,7 +341,9 @@ pub fn MessageList(
                             {switcher}
                         </div>
                         <div class="message-body" inner_html=m.html.clone()></div>
+                        {error}
                         {extra}
+                        {actions}
                     </li>
                 }
             }).collect_view()}
@@ -434,11 +498,21 @@ async fn upload_import(file: web_sys::File) -> Result<String, String> {
     }
 }
 
-/// The message box: appends to `chat_id`, or starts a new chat when it is `None`.
+/// The message box: saves the message to `chat_id` (a new chat when it is `None`) with the
+/// picked model; while an answer is being written its button is "Stop".
 #[component]
 pub fn Composer(
     /// The chat to append to.
     chat_id: Option<Uuid>,
+    /// The picked model (`None`: no model can answer; the message is saved without one).
+    #[prop(into)]
+    model: Signal<Option<String>>,
+    /// An answer is being written.
+    #[prop(optional, into)]
+    streaming: Signal<bool>,
+    /// Stops the answer being written.
+    #[prop(optional, into)]
+    on_stop: Option<Callback<()>>,
     /// Called with the updated chat.
     #[prop(into)]
     on_sent: Callback<ChatView>,
@@ -446,8 +520,9 @@ pub fn Composer(
     let text = RwSignal::new(String::new());
     let send = Action::new(move |content: &String| {
         let content = content.clone();
+        let model = model.get_untracked();
         async move {
-            let r = send_message(chat_id, content).await;
+            let r = send_message(chat_id, content, model).await;
             if let Ok(v) = &r {
                 text.set(String::new());
                 on_sent.run(v.clone());
@@ -456,12 +531,15 @@ pub fn Composer(
         }
     });
     let error = move || send.value().get().and_then(|r| r.err()).map(|e| e.detail());
+    let submit = move || {
+        if !streaming.get_untracked() && !text.get_untracked().trim().is_empty() {
+            send.dispatch(text.get_untracked());
+        }
+    };
     view! {
         <form class="composer" method="post" on:submit=move |ev| {
             ev.prevent_default();
-            if !text.get_untracked().trim().is_empty() {
-                send.dispatch(text.get_untracked());
-            }
+            submit();
         }>
             <textarea
                 aria-label="Message"
@@ -471,20 +549,137 @@ pub fn Composer(
                 on:keydown=move |ev| {
                     if ev.key() == "Enter" && !ev.shift_key() {
                         ev.prevent_default();
-                        if !text.get_untracked().trim().is_empty() {
-                            send.dispatch(text.get_untracked());
-                        }
+                        submit();
                     }
                 }
             ></textarea>
-            <button type="submit" class="button" disabled=move || send.pending().get()>"Send"</button>
+            <Show
+                when=move || streaming.get()
+                fallback=move || view! { <button type="submit" class="button" disabled=move || send.pending().get()>"Send"</button> }
+            >
+                <button type="button" class="button danger" on:click=move |_| if let Some(cb) = on_stop { cb.run(()) }>"Stop"</button>
+            </Show>
             <p class="status-error" role="alert">{error}</p>
         </form>
     }
 }
 
-/// `/c/{id}`: one chat, with its branches, a Share button and the composer. Visitors who are
-/// not signed in are sent to sign in; pending accounts see the approval notice.
+/// An answer being written: the text so far (plain, until it is saved and rendered).
+#[derive(Clone, Debug, PartialEq)]
+struct LiveReply {
+    parent_id: String,
+    model: String,
+    text: String,
+    error: Option<String>,
+}
+
+/// Starts and stops streamed answers for the chat page.
+#[derive(Clone, Copy)]
+struct Replies {
+    live: RwSignal<Option<LiveReply>>,
+    #[cfg(feature = "hydrate")]
+    abort: StoredValue<Option<send_wrapper::SendWrapper<web_sys::AbortController>>>,
+}
+
+impl Replies {
+    fn new() -> Self {
+        Replies {
+            live: RwSignal::new(None),
+            #[cfg(feature = "hydrate")]
+            abort: StoredValue::new(None),
+        }
+    }
+
+    /// Streams an answer to `parent_id`; the chat is replaced by the saved one at the end.
+    fn start(
+        self,
+        chat_id: Uuid,
+        parent_id: String,
+        model: String,
+        chat: Resource<Result<ChatView, crate::error::AppError>>,
+        version: super::ChatListVersion,
+    ) {
+        self.live.set(Some(LiveReply {
+            parent_id: parent_id.clone(),
+            model: model.clone(),
+            text: String::new(),
+            error: None,
+        }));
+        #[cfg(feature = "hydrate")]
+        {
+            use super::stream_client::{stream_reply, StreamEnd};
+            let Ok(controller) = web_sys::AbortController::new() else {
+                return;
+            };
+            let signal = controller.signal();
+            self.abort
+                .set_value(Some(send_wrapper::SendWrapper::new(controller)));
+            let live = self.live;
+            leptos::task::spawn_local(async move {
+                let end = stream_reply(chat_id, &parent_id, &model, &signal, |piece| {
+                    live.update(|l| {
+                        if let Some(l) = l {
+                            l.text.push_str(&piece)
+                        }
+                    });
+                })
+                .await;
+                match end {
+                    StreamEnd::Done(v) => {
+                        chat.set(Some(Ok(*v)));
+                        live.set(None);
+                        version.bump();
+                    }
+                    StreamEnd::Aborted => {
+                        // The server saves what arrived as soon as it sees the connection
+                        // close: show the chat once the stopped answer is there.
+                        for _ in 0..40 {
+                            gloo_timers::future::TimeoutFuture::new(150).await;
+                            if let Ok(v) = get_chat(chat_id).await {
+                                let answered = v.messages.last().is_some_and(|m| {
+                                    m.role == "assistant"
+                                        && m.parent_id.as_deref() == Some(parent_id.as_str())
+                                        && v.updated_at
+                                            >= chat
+                                                .get_untracked()
+                                                .and_then(Result::ok)
+                                                .map_or(0, |c| c.updated_at)
+                                });
+                                if answered {
+                                    chat.set(Some(Ok(v)));
+                                    break;
+                                }
+                            }
+                        }
+                        live.set(None);
+                    }
+                    StreamEnd::Failed(why) => {
+                        live.update(|l| {
+                            if let Some(l) = l {
+                                l.error = Some(why)
+                            }
+                        });
+                    }
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (chat_id, chat, version);
+    }
+
+    /// Stop: closes the stream; the server keeps what arrived.
+    fn stop(self) {
+        #[cfg(feature = "hydrate")]
+        self.abort.update_value(|a| {
+            if let Some(c) = a.take() {
+                c.abort();
+            }
+        });
+    }
+}
+
+/// `/c/{id}`: one chat, with its branches, the model picker, a Share button and the composer.
+/// Visitors who are not signed in are sent to sign in; pending accounts see the approval notice.
 #[component]
 pub fn ChatPage() -> impl IntoView {
     let user = crate::accounts::use_current_user();
@@ -496,8 +691,27 @@ pub fn ChatPage() -> impl IntoView {
             None => Err(crate::error::AppError::NotFound("Chat not found.".to_owned())),
         }
     });
+    let models = Resource::new(|| (), |_| list_models(false));
     let version = use_chat_list_version();
     let sharing = RwSignal::new(false);
+    let selected = RwSignal::new(None::<String>);
+    let replies = Replies::new();
+    let live = replies.live;
+    let streaming = Signal::derive(move || live.with(|l| l.as_ref().is_some_and(|l| l.error.is_none())));
+    let live_parent = Memo::new(move |_| live.with(|l| l.as_ref().map(|l| l.parent_id.clone())));
+    let pending = use_context::<super::PendingReply>();
+    // A chat just started on the start page: its first answer begins here.
+    Effect::new(move |_| {
+        if let (Some(Ok(v)), Some(p)) = (chat.get(), pending) {
+            let waiting =
+                p.0.with_untracked(|w| w.as_ref().is_some_and(|(c, _, _)| *c == v.id));
+            if waiting {
+                if let Some((chat_id, parent, model)) = p.0.try_update(Option::take).flatten() {
+                    replies.start(chat_id, parent, model, chat, version);
+                }
+            }
+        }
+    });
     let switch = Action::new(move |(chat_id, message_id): &(Uuid, String)| {
         let (chat_id, message_id) = (*chat_id, message_id.clone());
         async move {
@@ -508,27 +722,96 @@ pub fn ChatPage() -> impl IntoView {
             r
         }
     });
+    let pick = Action::new(move |(chat_id, model): &(Uuid, String)| {
+        let (chat_id, model) = (*chat_id, model.clone());
+        async move { set_chat_model(chat_id, model).await }
+    });
+    let edit = Action::new(move |(chat_id, message_id, content): &(Uuid, String, String)| {
+        let (chat_id, message_id, content) = (*chat_id, message_id.clone(), content.clone());
+        let model = selected.get_untracked();
+        async move {
+            let r = edit_message(chat_id, message_id, content, model.clone()).await;
+            if let Ok(e) = &r {
+                chat.set(Some(Ok(e.chat.clone())));
+                if let Some(model) = model {
+                    replies.start(chat_id, e.message_id.clone(), model, chat, version);
+                }
+            }
+            r.map(|_| ())
+        }
+    });
+    let edit_error = move || edit.value().get().and_then(|r| r.err()).map(|e| e.detail());
     view! {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let here = format!("/c/{}", id().map(|i| i.to_string()).unwrap_or_default());
-                let can_share = match crate::accounts::member_or(user.0.await, || crate::accounts::sign_in_redirect(&here)) {
-                    Ok(u) => u.permissions.chat.share,
+                let menu = models.await.unwrap_or(ModelMenu { models: Vec::new(), has_connections: false, problems: Vec::new() });
+                let me = match crate::accounts::member_or(user.0.await, || crate::accounts::sign_in_redirect(&here)) {
+                    Ok(u) => u,
                     Err(instead) => return instead,
                 };
+                let can_share = me.permissions.chat.share;
                 match chat.await {
                     Ok(v) => {
                         let chat_id = v.id;
+                        selected.set(pick_model(&menu, v.models.first().map(String::as_str)));
+                        let messages = StoredValue::new(v.messages.clone());
                         view! {
                             <Title text=v.title.clone()/>
                             <div class="chat-head">
                                 <h1 class="chat-title">{v.title.clone()}</h1>
+                                <ModelPicker menu=menu.clone() selected on_pick=move |m: String| { pick.dispatch((chat_id, m)); }/>
                                 {can_share.then(|| view! {
                                     <button type="button" class="button secondary" on:click=move |_| sharing.set(true)>"Share"</button>
                                 })}
                             </div>
-                            <MessageList messages=v.messages.clone() on_switch=move |m: String| { switch.dispatch((chat_id, m)); }/>
-                            <Composer chat_id=Some(chat_id) on_sent=move |nv: ChatView| { chat.set(Some(Ok(nv))); version.bump(); }/>
+                            {move || {
+                                // While an answer is written, the branch ends at the message it answers.
+                                let mut shown = messages.get_value();
+                                if let Some(parent) = live_parent.get() {
+                                    if let Some(i) = shown.iter().position(|m| m.id == parent) {
+                                        shown.truncate(i + 1);
+                                    }
+                                }
+                                view! {
+                                    <MessageList
+                                        messages=shown
+                                        busy=streaming
+                                        on_switch=move |m: String| { switch.dispatch((chat_id, m)); }
+                                        on_regenerate=move |m: MessageView| {
+                                            if let (Some(parent), Some(model)) = (m.parent_id.clone(), selected.get_untracked()) {
+                                                replies.start(chat_id, parent, model, chat, version);
+                                            }
+                                        }
+                                        on_edit=move |(id, text): (String, String)| { edit.dispatch((chat_id, id, text)); }
+                                    />
+                                }
+                            }}
+                            {move || live.get().map(|l| view! {
+                                <div class="message assistant live" aria-busy=(l.error.is_none()).to_string()>
+                                    <div class="message-head"><span class="author">{l.model.clone()}</span>
+                                        {l.error.is_none().then(|| view! { <span class="muted typing">"writing…"</span> })}
+                                    </div>
+                                    <div class="message-body live-text">{l.text.clone()}</div>
+                                    {l.error.clone().map(|e| view! { <p class="status-error message-error" role="alert">{e}</p> })}
+                                </div>
+                            })}
+                            <p class="status-error" role="alert">{edit_error}</p>
+                            <NoModelNotice menu=menu.clone() is_admin=me.is_admin()/>
+                            <Composer
+                                chat_id=Some(chat_id)
+                                model=selected
+                                streaming
+                                on_stop=move |_| replies.stop()
+                                on_sent=move |nv: ChatView| {
+                                    let last = nv.messages.last().map(|m| m.id.clone());
+                                    chat.set(Some(Ok(nv)));
+                                    version.bump();
+                                    if let (Some(parent), Some(model)) = (last, selected.get_untracked()) {
+                                        replies.start(chat_id, parent, model, chat, version);
+                                    }
+                                }
+                            />
                         }.into_any()
                     }
                     Err(e) => {
@@ -545,14 +828,29 @@ pub fn ChatPage() -> impl IntoView {
     }
 }
 
-/// The start page's composer for a member: the first message starts a new chat.
+/// The start page's composer for a member, with the model picker: the first message starts a
+/// new chat, whose page then streams the first answer.
 #[component]
-pub fn NewChatComposer() -> impl IntoView {
+pub fn NewChatComposer(
+    /// What the connections offer.
+    menu: ModelMenu,
+    /// The viewer is an administrator.
+    is_admin: bool,
+) -> impl IntoView {
     let navigate = use_navigate();
     let version = use_chat_list_version();
+    let pending = use_context::<super::PendingReply>();
+    let selected = RwSignal::new(pick_model(&menu, None));
     view! {
-        <Composer chat_id=None on_sent=move |v: ChatView| {
+        <div class="new-chat-head">
+            <ModelPicker menu=menu.clone() selected/>
+        </div>
+        <NoModelNotice menu is_admin/>
+        <Composer chat_id=None model=selected on_sent=move |v: ChatView| {
             version.bump();
+            if let (Some(p), Some(first), Some(model)) = (pending, v.messages.last(), selected.get_untracked()) {
+                p.0.set(Some((v.id, first.id.clone(), model)));
+            }
             navigate(&format!("/c/{}", v.id), Default::default());
         }/>
     }

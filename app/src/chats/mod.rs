@@ -14,7 +14,11 @@ pub mod markdown;
 #[cfg(all(test, feature = "ssr"))]
 mod proptests;
 #[cfg(feature = "ssr")]
+pub mod reply;
+#[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "hydrate")]
+mod stream_client;
 #[cfg(feature = "ssr")]
 pub mod transfer;
 #[cfg(feature = "ssr")]
@@ -74,6 +78,10 @@ pub struct MessageView {
     pub sibling_count: usize,
     /// The previous sibling's id.
     pub prev_sibling: Option<String>,
+    /// The message it answers or follows.
+    pub parent_id: Option<String>,
+    /// Why the model's answer failed, in words (assistant messages).
+    pub error: Option<String>,
     /// The next sibling's id.
     pub next_sibling: Option<String>,
 }
@@ -89,6 +97,8 @@ pub struct ChatView {
     pub share_id: Option<Uuid>,
     /// Last change.
     pub updated_at: i64,
+    /// The model picked for this chat (`chat.models`).
+    pub models: Vec<String>,
     /// Root first.
     pub messages: Vec<MessageView>,
 }
@@ -110,12 +120,53 @@ pub async fn get_chat(id: Uuid) -> Result<ChatView, AppError> {
     service::view(&service::find_visible(&state.db, &me, id).await?)
 }
 
-/// `POST /api/fn/send_message` `{"chat_id": …|null, "content": …}`: appends the user's message
-/// (a new chat when `chat_id` is null); returns the chat.
+/// `POST /api/fn/send_message` `{"chat_id": …|null, "content": …, "model": …|null}`: saves the
+/// user's message (a new chat when `chat_id` is null) and remembers the picked model; returns
+/// the chat. The answer is then requested from `POST /api/chats/{id}/reply`.
 #[server(prefix = "/api/fn", endpoint = "send_message", input = Json, output = Json)]
-pub async fn send_message(chat_id: Option<Uuid>, content: String) -> Result<ChatView, AppError> {
+pub async fn send_message(
+    chat_id: Option<Uuid>,
+    content: String,
+    model: Option<String>,
+) -> Result<ChatView, AppError> {
     let (state, me) = member().await?;
-    service::view(&service::add_user_message(&state.db, &me, chat_id, &content).await?)
+    service::view(&service::add_user_message(&state.db, &me, chat_id, &content, model.as_deref()).await?)
+}
+
+/// A chat after an edit, and the id of the edited message's new version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditedChat {
+    /// The chat, showing the new version.
+    pub chat: ChatView,
+    /// The new user message (to be answered).
+    pub message_id: String,
+}
+
+/// `POST /api/fn/edit_message` `{"chat_id", "message_id", "content", "model"}`: adds the edited
+/// text as a sibling of the user message `message_id` and shows it.
+#[server(prefix = "/api/fn", endpoint = "edit_message", input = Json, output = Json)]
+pub async fn edit_message(
+    chat_id: Uuid,
+    message_id: String,
+    content: String,
+    model: Option<String>,
+) -> Result<EditedChat, AppError> {
+    let (state, me) = member().await?;
+    let (c, message_id) =
+        service::edit_user_message(&state.db, &me, chat_id, &message_id, &content, model.as_deref()).await?;
+    Ok(EditedChat {
+        chat: service::view(&c)?,
+        message_id,
+    })
+}
+
+/// `POST /api/fn/set_chat_model` `{"chat_id", "model"}`: remembers the picked model for a chat.
+#[server(prefix = "/api/fn", endpoint = "set_chat_model", input = Json, output = Json)]
+pub async fn set_chat_model(chat_id: Uuid, model: String) -> Result<(), AppError> {
+    let (state, me) = member().await?;
+    service::set_model(&state.db, &me, chat_id, &model)
+        .await
+        .map(|_| ())
 }
 
 /// `POST /api/fn/switch_branch` `{"chat_id": …, "message_id": …}`: shows that message's branch.
@@ -160,6 +211,11 @@ impl ChatListVersion {
         self.0.update(|v| *v += 1);
     }
 }
+
+/// A new chat's first answer, handed from the start page to the chat page it navigates to:
+/// `(chat id, user message id, model)`.
+#[derive(Clone, Copy)]
+pub struct PendingReply(pub RwSignal<Option<(Uuid, String, String)>>);
 
 /// The sidebar's reload signal.
 pub fn use_chat_list_version() -> ChatListVersion {

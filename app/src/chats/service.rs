@@ -289,12 +289,49 @@ pub async fn toggle(
 
 /// Appends the user's message to the visible branch of `chat_id`, or starts a new chat titled
 /// after its first words when `chat_id` is `None`.
+///
+/// `model`, when given, is remembered as the chat's model (`chat.models`).
 pub async fn add_user_message(
     db: &DatabaseConnection,
     caller: &user::Model,
     chat_id: Option<Uuid>,
     content: &str,
+    model: Option<&str>,
 ) -> AppResult<chat::Model> {
+    let message = user_message(content)?;
+    let models = model_list(model)?;
+    match chat_id {
+        None => {
+            let mut chat = json!({
+                "title": first_words(content),
+                "models": models.unwrap_or_default(),
+                "history": { "messages": {}, "currentId": null },
+            });
+            tree::append(&mut chat, None, message);
+            create(db, caller, chat).await
+        }
+        Some(id) => {
+            let c = find_visible(db, caller, id).await?;
+            let mut chat = parse_stored(&c.chat)?;
+            let parent = tree::current_id(&chat).map(str::to_owned);
+            tree::append(&mut chat, parent.as_deref(), message);
+            remember_model(&mut chat, models);
+            checked(&chat)?;
+            let title = c.title.clone();
+            save(db, c, &chat, title).await
+        }
+    }
+}
+
+/// A chat's provisional title: the first eight words of its first message, at most 80
+/// characters (the model's title replaces it after the first answer).
+pub fn first_words(content: &str) -> String {
+    let title: String = content.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+    title.chars().take(80).collect()
+}
+
+/// A new user message (422 when empty, 413 when too long).
+fn user_message(content: &str) -> AppResult<Map<String, Value>> {
     let content = content.trim();
     if content.is_empty() {
         return Err(AppError::Unprocessable("The message is empty.".to_owned()));
@@ -307,25 +344,108 @@ pub async fn add_user_message(
     message.insert("role".into(), json!("user"));
     message.insert("content".into(), json!(content));
     message.insert("timestamp".into(), json!(now()));
-    match chat_id {
-        None => {
-            let title: String = content.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
-            let title: String = title.chars().take(80).collect();
-            let mut chat =
-                json!({ "title": title, "models": [], "history": { "messages": {}, "currentId": null } });
-            tree::append(&mut chat, None, message);
-            create(db, caller, chat).await
+    Ok(message)
+}
+
+/// `chat.models` for a picked model (422 when the name is empty or absurdly long).
+fn model_list(model: Option<&str>) -> AppResult<Option<Value>> {
+    match model.map(str::trim) {
+        None => Ok(None),
+        Some(m) if m.is_empty() || m.len() > 500 => {
+            Err(AppError::Unprocessable("The model name is not valid.".to_owned()))
         }
-        Some(id) => {
-            let c = find_visible(db, caller, id).await?;
-            let mut chat = parse_stored(&c.chat)?;
-            let parent = tree::current_id(&chat).map(str::to_owned);
-            tree::append(&mut chat, parent.as_deref(), message);
-            checked(&chat)?;
-            let title = c.title.clone();
-            save(db, c, &chat, title).await
-        }
+        Some(m) => Ok(Some(json!([m]))),
     }
+}
+
+fn remember_model(chat: &mut Value, models: Option<Value>) {
+    if let (Some(models), Some(o)) = (models, chat.as_object_mut()) {
+        o.insert("models".into(), models);
+    }
+}
+
+/// Remembers `model` as the chat's model (the picker's choice).
+pub async fn set_model(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    id: Uuid,
+    model: &str,
+) -> AppResult<chat::Model> {
+    let models = model_list(Some(model))?.unwrap_or_default();
+    update(db, caller, id, json!({ "models": models })).await
+}
+
+/// Edit: adds `content` as a new sibling of the user message `message_id` (the original stays,
+/// one "‹ ›" step away) and shows it. Returns the chat and the new message's id.
+pub async fn edit_user_message(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    id: Uuid,
+    message_id: &str,
+    content: &str,
+    model: Option<&str>,
+) -> AppResult<(chat::Model, String)> {
+    let message = user_message(content)?;
+    let models = model_list(model)?;
+    let new_id = message
+        .get("id")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    let c = find_visible(db, caller, id).await?;
+    let mut chat = parse_stored(&c.chat)?;
+    let original = tree::messages(&chat)
+        .and_then(|m| m.get(message_id))
+        .ok_or_else(|| AppError::NotFound("Message not found.".to_owned()))?;
+    if original.get("role").and_then(Value::as_str) != Some("user") {
+        return Err(AppError::Unprocessable(
+            "Only your own messages can be edited.".to_owned(),
+        ));
+    }
+    let parent = original
+        .get("parentId")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    tree::append(&mut chat, parent.as_deref(), message);
+    remember_model(&mut chat, models);
+    checked(&chat)?;
+    let title = c.title.clone();
+    Ok((save(db, c, &chat, title).await?, new_id))
+}
+
+/// Saves a model's answer under `parent_id` and shows it; `title`, when given, renames the
+/// chat. Reads the chat fresh, so nothing is held while the answer was being written.
+pub async fn add_assistant_message(
+    db: &DatabaseConnection,
+    chat_id: Uuid,
+    parent_id: &str,
+    message: Map<String, Value>,
+    title: Option<String>,
+) -> AppResult<chat::Model> {
+    let c = chat::Entity::find_by_id(chat_id)
+        .one(db)
+        .await?
+        .ok_or_else(chat_not_found)?;
+    let mut chat = parse_stored(&c.chat)?;
+    if tree::messages(&chat).is_none_or(|m| !m.contains_key(parent_id)) {
+        return Err(AppError::NotFound(
+            "The message this answers was deleted.".to_owned(),
+        ));
+    }
+    let model = message.get("model").cloned();
+    tree::append(&mut chat, Some(parent_id), message);
+    remember_model(&mut chat, model.map(|m| json!([m])));
+    let title = match title {
+        Some(t) => {
+            if let Some(o) = chat.as_object_mut() {
+                o.insert("title".into(), Value::String(t.clone()));
+            }
+            t
+        }
+        None => c.title.clone(),
+    };
+    checked(&chat)?;
+    save(db, c, &chat, title).await
 }
 
 /// Shows the branch of `message_id` (its newest leaf becomes `currentId`).
@@ -371,6 +491,12 @@ pub fn messages_view(chat: &Value) -> Vec<MessageView> {
                 sibling_count: sibs.len().max(1),
                 prev_sibling: pos.checked_sub(1).and_then(|p| sibs.get(p).cloned()),
                 next_sibling: sibs.get(pos + 1).cloned(),
+                parent_id: m.get("parentId").and_then(Value::as_str).map(str::to_owned),
+                error: m
+                    .get("error")
+                    .and_then(|e| e.get("content").or(Some(e)))
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
                 id,
             })
         })
@@ -385,6 +511,11 @@ pub fn view(c: &chat::Model) -> AppResult<ChatView> {
         title: c.title.clone(),
         share_id: c.share_id,
         updated_at: c.updated_at,
+        models: chat
+            .get("models")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+            .unwrap_or_default(),
         messages: messages_view(&chat),
     })
 }

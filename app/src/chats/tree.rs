@@ -168,11 +168,16 @@ pub fn siblings(chat: &Value, id: &str) -> Vec<String> {
             .into_iter()
             .map(str::to_owned)
             .collect(),
-        None => msgs
-            .iter()
-            .filter(|(_, m)| parent_of(m).is_none())
-            .map(|(k, _)| k.clone())
-            .collect(),
+        None => {
+            // Roots (a first message and its edits) in the order they were written.
+            let mut roots: Vec<(i64, &String)> = msgs
+                .iter()
+                .filter(|(_, m)| parent_of(m).is_none())
+                .map(|(k, m)| (m.get("timestamp").and_then(Value::as_i64).unwrap_or(0), k))
+                .collect();
+            roots.sort();
+            roots.into_iter().map(|(_, k)| k.clone()).collect()
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod api_key;
 pub mod auth_attempt;
 pub mod chat;
+pub mod connection;
 pub mod session;
 pub mod setting;
 pub mod shared_chat;

@@ -67,15 +67,23 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn HomeGreeting() -> impl IntoView {
     let user = crate::accounts::use_current_user();
+    let models = Resource::new(|| (), |_| crate::connections::list_models(false));
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
+                let menu = models.await.unwrap_or(crate::connections::ModelMenu {
+                    models: Vec::new(),
+                    has_connections: false,
+                    problems: Vec::new(),
+                });
                 let sign_in = || view! { <p><a class="button" href="/auth">"Sign in or create an account"</a></p> }.into_any();
                 match crate::accounts::member_or(user.0.await, sign_in) {
-                    Ok(u) => view! {
-                        <p data-testid="greeting">{format!("Signed in as {}.", u.name)}</p>
-                        <crate::chats::NewChatComposer/>
-                    }.into_any(),
+                    Ok(u) => {
+                        view! {
+                            <p data-testid="greeting">{format!("Signed in as {}.", u.name)}</p>
+                            <crate::chats::NewChatComposer menu is_admin=u.is_admin()/>
+                        }.into_any()
+                    }
                     Err(instead) => instead,
                 }
             })}

@@ -1,0 +1,266 @@
+//! A model's answer: the branch up to a user message is sent to the model's connection, the
+//! pieces are relayed as they arrive, and the answer is saved when the stream ends (finished,
+//! stopped by the user, or failed: then with the error in words).
+//!
+//! The stream runs in its own task and holds no database connection or transaction while it
+//! runs; the chat is read before and written once after.
+
+use std::time::Duration;
+
+use sea_orm::DatabaseConnection;
+use serde_json::{json, Map, Value};
+use tokio::sync::mpsc;
+use uuid::Uuid;
+
+use super::{service, tree, ChatView};
+use crate::connections::{service as connections, upstream::Upstream};
+use crate::entities::{now, user};
+use crate::error::{AppError, AppResult};
+
+/// What the browser receives while an answer is written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReplyEvent {
+    /// The next piece of the answer.
+    Delta(String),
+    /// The answer is saved: the chat as it is now.
+    Done(Box<ChatView>),
+}
+
+/// An answer ready to be requested: where it goes and what is sent.
+#[derive(Debug, Clone)]
+pub struct PreparedReply {
+    /// The chat.
+    pub chat_id: Uuid,
+    /// The user message it answers.
+    pub parent_id: String,
+    /// The model's id.
+    pub model: String,
+    base_url: String,
+    api_key: String,
+    /// The branch from the root to `parent_id`, as `{"role", "content"}`.
+    pub messages: Vec<Value>,
+    /// Whether this is the chat's first answer (then the model names the chat).
+    pub names_chat: bool,
+}
+
+/// Checks the request and collects what the model needs: the caller must see the chat,
+/// `parent_id` must be one of its user messages, and `model` one that a connection offers.
+pub async fn prepare(
+    db: &DatabaseConnection,
+    upstream: &Upstream,
+    caller: &user::Model,
+    chat_id: Uuid,
+    parent_id: &str,
+    model: &str,
+) -> AppResult<PreparedReply> {
+    let c = service::find_visible(db, caller, chat_id).await?;
+    let chat = service::parse_stored(&c.chat)?;
+    let msgs = tree::messages(&chat).ok_or_else(|| AppError::NotFound("Message not found.".to_owned()))?;
+    let parent = msgs
+        .get(parent_id)
+        .ok_or_else(|| AppError::NotFound("Message not found.".to_owned()))?;
+    if parent.get("role").and_then(Value::as_str) != Some("user") {
+        return Err(AppError::Unprocessable(
+            "An answer must follow one of your messages.".to_owned(),
+        ));
+    }
+    let names_chat = !msgs
+        .values()
+        .any(|m| m.get("role").and_then(Value::as_str) == Some("assistant"));
+    let mut branch = Vec::new();
+    let mut cur = Some(parent_id.to_owned());
+    while let Some(id) = cur {
+        let Some(m) = msgs.get(&id) else { break };
+        if branch.len() > msgs.len() {
+            break;
+        }
+        branch.push(json!({
+            "role": m.get("role").and_then(Value::as_str).unwrap_or("user"),
+            "content": m.get("content").and_then(Value::as_str).unwrap_or_default(),
+        }));
+        cur = m.get("parentId").and_then(Value::as_str).map(str::to_owned);
+    }
+    branch.reverse();
+    let menu = upstream.models(db, false).await?;
+    let serving = menu.models.iter().find(|m| m.id == model);
+    let serving = match serving {
+        Some(m) => Some(m.connection_id),
+        // Not in the cached list: ask the servers again before refusing.
+        None => upstream
+            .models(db, true)
+            .await?
+            .models
+            .into_iter()
+            .find(|m| m.id == model)
+            .map(|m| m.connection_id),
+    };
+    let Some(connection_id) = serving else {
+        return Err(if menu.has_connections {
+            AppError::Unprocessable(format!(
+                "The model \"{model}\" is not available. Pick another one."
+            ))
+        } else {
+            AppError::Unprocessable(
+                "No model is connected. An administrator can add one in Admin Panel → Settings → Connections."
+                    .to_owned(),
+            )
+        });
+    };
+    let conn = connections::find(db, connection_id).await?;
+    Ok(PreparedReply {
+        chat_id,
+        parent_id: parent_id.to_owned(),
+        model: model.to_owned(),
+        base_url: conn.base_url,
+        api_key: conn.api_key,
+        messages: branch,
+        names_chat,
+    })
+}
+
+/// How an answer ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ending {
+    /// The model finished.
+    Finished,
+    /// The browser went away or pressed Stop.
+    Stopped,
+    /// The model server failed; the message says how.
+    Failed(String),
+}
+
+/// Writes the answer: relays pieces to `events` as they arrive, stops (cancelling the upstream
+/// request) as soon as `events`' receiver is dropped, then saves what arrived. Returns how it
+/// ended and the saved chat.
+pub async fn run(
+    db: &DatabaseConnection,
+    upstream: &Upstream,
+    p: PreparedReply,
+    events: mpsc::Sender<ReplyEvent>,
+) -> (Ending, AppResult<ChatView>) {
+    let mut content = String::new();
+    let started = tokio::select! {
+        _ = events.closed() => None,
+        s = upstream.stream_chat(&p.base_url, &p.api_key, &p.model, &p.messages) => Some(s),
+    };
+    let ending = match started {
+        None => Ending::Stopped,
+        Some(Err(e)) => Ending::Failed(e.to_string()),
+        Some(Ok(mut stream)) => loop {
+            let piece = tokio::select! {
+                _ = events.closed() => break Ending::Stopped,
+                piece = stream.next_piece(upstream.idle_timeout) => piece,
+            };
+            match piece {
+                Ok(Some(text)) => {
+                    content.push_str(&text);
+                    if events.send(ReplyEvent::Delta(text)).await.is_err() {
+                        break Ending::Stopped;
+                    }
+                }
+                Ok(None) => break Ending::Finished,
+                Err(e) => break Ending::Failed(e.to_string()),
+            }
+        },
+    };
+    // The upstream request is dropped here (stop cancels it) before anything is saved.
+    let title = if p.names_chat && ending == Ending::Finished && !content.trim().is_empty() {
+        name_chat(upstream, &p, &content).await
+    } else {
+        None
+    };
+    let mut message = Map::new();
+    message.insert("id".into(), json!(Uuid::new_v4().to_string()));
+    message.insert("role".into(), json!("assistant"));
+    message.insert("content".into(), json!(content));
+    message.insert("model".into(), json!(p.model));
+    message.insert("modelName".into(), json!(p.model));
+    message.insert("timestamp".into(), json!(now()));
+    message.insert("done".into(), json!(true));
+    if let Ending::Failed(why) = &ending {
+        message.insert("error".into(), json!({ "content": why }));
+    }
+    let saved = service::add_assistant_message(db, p.chat_id, &p.parent_id, message, title)
+        .await
+        .and_then(|c| service::view(&c));
+    if let Ok(view) = &saved {
+        let _ = events.send(ReplyEvent::Done(Box::new(view.clone()))).await;
+    }
+    (ending, saved)
+}
+
+/// A title for the chat from the model (a few words), or `None` to keep the first words.
+async fn name_chat(upstream: &Upstream, p: &PreparedReply, answer: &str) -> Option<String> {
+    let question = p
+        .messages
+        .iter()
+        .find(|m| m["role"] == "user")
+        .and_then(|m| m["content"].as_str())
+        .unwrap_or_default();
+    let prompt = json!([{
+        "role": "user",
+        "content": format!(
+            "Write a concise title of 3 to 5 words for this conversation. Reply with the title only, \
+             without quotes.\n\nUser: {}\n\nAssistant: {}",
+            clip(question, 1_000),
+            clip(answer, 1_000)
+        ),
+    }]);
+    let asked = tokio::time::timeout(
+        Duration::from_secs(20),
+        upstream.complete(
+            &p.base_url,
+            &p.api_key,
+            &p.model,
+            prompt.as_array().map(Vec::as_slice).unwrap_or_default(),
+        ),
+    )
+    .await;
+    match asked {
+        Ok(Ok(text)) => clean_generated_title(&text),
+        Ok(Err(e)) => {
+            tracing::info!(error = %e, "title generation failed; keeping the first words");
+            None
+        }
+        Err(_) => None,
+    }
+}
+
+fn clip(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+/// The first non-empty line of a model's title, without quotes, a "Title:" label or markdown
+/// emphasis, at most 80 characters; `None` when nothing is left.
+pub fn clean_generated_title(raw: &str) -> Option<String> {
+    let line = raw.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let line = line
+        .strip_prefix("Title:")
+        .or_else(|| line.strip_prefix("title:"))
+        .unwrap_or(line)
+        .trim()
+        .trim_matches(|c| matches!(c, '"' | '\'' | '“' | '”' | '*' | '#' | '`'))
+        .trim();
+    let t: String = line.chars().take(80).collect();
+    let t = t.trim().to_owned();
+    (!t.is_empty()).then_some(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean_generated_title as clean;
+
+    #[test]
+    fn generated_titles_are_cleaned() {
+        assert_eq!(
+            clean("\"Bread Proofing Tips\"").as_deref(),
+            Some("Bread Proofing Tips")
+        );
+        assert_eq!(
+            clean("\n\nTitle: **Rust lifetimes**\nmore").as_deref(),
+            Some("Rust lifetimes")
+        );
+        assert_eq!(clean("  \n \"\" "), None);
+        assert_eq!(clean(&"word ".repeat(40)).map(|t| t.chars().count()), Some(79));
+    }
+}

@@ -1,0 +1,100 @@
+//! `POST /api/chats/{id}/reply`: a model's answer, streamed to the browser as server-sent
+//! events while it is written, and `GET /api/models`: the models members can pick.
+//!
+//! Events: `delta` (data: a JSON string, the next piece of text), then `done` (data: the chat as
+//! it is now, with the saved answer). Closing the connection is "Stop": the upstream request
+//! is cancelled and what arrived is saved. Errors before the stream starts are ordinary JSON
+//! errors (`{"detail"}` with 404, 422, …); a model server failing during the answer is saved on
+//! the answer and arrives in `done`.
+
+use std::convert::Infallible;
+use std::time::Duration;
+
+use app::chats::reply::{self, ReplyEvent};
+use app::error::AppError;
+use axum::extract::{Path, Query, State};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use tokio::sync::mpsc;
+
+use super::{ApiJson, Caller};
+use crate::server::ServerState;
+
+pub fn routes() -> Router<ServerState> {
+    Router::new()
+        .route("/api/chats/{id}/reply", post(reply_stream))
+        .route("/api/models", get(models))
+}
+
+#[derive(Deserialize)]
+struct ReplyBody {
+    /// The user message to answer.
+    parent_id: String,
+    /// The model to ask.
+    model: String,
+}
+
+async fn reply_stream(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<ReplyBody>,
+) -> Result<impl IntoResponse, AppError> {
+    let me = caller.member()?;
+    let chat_id = uuid::Uuid::parse_str(&id).map_err(|_| AppError::NotFound("Chat not found.".to_owned()))?;
+    let prepared = reply::prepare(&s.app.db, &s.app.upstream, &me, chat_id, &b.parent_id, &b.model).await?;
+    let (tx, rx) = mpsc::channel::<ReplyEvent>(256);
+    let (db, upstream) = (s.app.db.clone(), s.app.upstream.clone());
+    // The answer is written in its own task, so it is saved even when the browser goes away.
+    tokio::spawn(async move {
+        let (ending, saved) = reply::run(&db, &upstream, prepared, tx).await;
+        match saved {
+            Ok(_) => tracing::info!(chat = %chat_id, ?ending, "answer saved"),
+            Err(e) => tracing::warn!(chat = %chat_id, ?ending, error = %e, "answer not saved"),
+        }
+    });
+    let events = futures::stream::unfold(rx, |mut rx| async move {
+        let ev = rx.recv().await?;
+        let event = match ev {
+            ReplyEvent::Delta(text) => Event::default()
+                .event("delta")
+                .data(serde_json::to_string(&text).unwrap_or_default()),
+            ReplyEvent::Done(view) => Event::default()
+                .event("done")
+                .data(serde_json::to_string(&*view).unwrap_or_default()),
+        };
+        Some((Ok::<_, Infallible>(event), rx))
+    });
+    Ok((
+        [(axum::http::header::CACHE_CONTROL, "no-store")],
+        Sse::new(events).keep_alive(KeepAlive::new().interval(Duration::from_secs(5))),
+    ))
+}
+
+#[derive(Deserialize)]
+struct ModelsQuery {
+    refresh: Option<bool>,
+}
+
+/// Open WebUI's `GET /api/models`: `{"data": [{"id", "name", "object", "owned_by"}]}`.
+async fn models(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Query(q): Query<ModelsQuery>,
+) -> Result<Json<Value>, AppError> {
+    caller.member()?;
+    let menu = s
+        .app
+        .upstream
+        .models(&s.app.db, q.refresh.unwrap_or(false))
+        .await?;
+    Ok(Json(json!({
+        "data": menu.models.iter().map(|m| json!({
+            "id": m.id, "name": m.id, "object": "model", "owned_by": "openai", "connection_id": m.connection_id,
+        })).collect::<Vec<_>>(),
+    })))
+}
