@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // Runs the release server on its own port with a fresh data directory, and Debian's Chromium.
 const port = Number(process.env.CHATSHARE_E2E_PORT ?? 3107);
+/** The stand-in model server's port (models.spec.ts reads the same variable). */
+const standinPort = Number(process.env.CHATSHARE_E2E_STANDIN_PORT ?? 3108);
 const dataDir = `/tmp/chatshare-e2e-${process.pid}`;
 
 export default defineConfig({
@@ -25,7 +27,15 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
+  webServer: [{
+    // The OpenAI-compatible stand-in that models.spec.ts connects to.
+    command: 'node end2end/standin.mjs',
+    cwd: '..',
+    url: `http://127.0.0.1:${standinPort}/health`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    env: { STANDIN_PORT: String(standinPort) },
+  }, {
     command: `rm -rf ${dataDir} && ./target/release/chatshare`,
     cwd: '..',
     url: `http://127.0.0.1:${port}/healthz`,
@@ -36,5 +46,5 @@ export default defineConfig({
       CHATSHARE_DATA_DIR: dataDir,
       RUST_LOG: 'warn',
     },
-  },
+  }],
 });

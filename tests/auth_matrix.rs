@@ -281,6 +281,42 @@ async fn every_endpoint_times_every_caller() {
             Some(json!({"id": "{victim}"})),
             ADMIN,
         ),
+        // Models and connections (no connection exists: a reply is refused with 422 once the
+        // caller may see the chat).
+        row("POST", "/api/fn/list_models", Some(json!({"refresh": false})), ANY_MEMBER),
+        row("POST", "/api/fn/set_chat_model", Some(json!({"chat_id": "{chat}", "model": "m"})), OWN),
+        row(
+            "POST",
+            "/api/fn/edit_message",
+            Some(json!({"chat_id": "{chat}", "message_id": "m1", "content": "edited"})),
+            OWN,
+        ),
+        row(
+            "POST",
+            "/api/chats/{chat}/reply",
+            Some(json!({"parent_id": "m1", "model": "m"})),
+            [401, 403, 422, 404, 422, 422, 401, 401],
+        ),
+        row("GET", "/api/models", None, ANY_MEMBER),
+        row("POST", "/api/fn/admin_list_connections", Some(json!({})), ADMIN),
+        row(
+            "POST",
+            "/api/fn/admin_save_connection",
+            Some(json!({"id": null, "base_url": "http://127.0.0.1:9/v1", "api_key": "k", "enabled": false})),
+            ADMIN,
+        ),
+        row(
+            "POST",
+            "/api/fn/admin_verify_connection",
+            Some(json!({"id": null, "base_url": "http://127.0.0.1:9/v1"})),
+            ADMIN,
+        ),
+        row(
+            "POST",
+            "/api/fn/admin_delete_connection",
+            Some(json!({"id": "{victim}"})),
+            [401, 403, 403, 403, 404, 403, 401, 401],
+        ),
     ];
 
     let http = client();

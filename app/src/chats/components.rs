@@ -530,6 +530,7 @@ pub fn Composer(
             r
         }
     });
+    let sending = send.pending();
     let error = move || send.value().get().and_then(|r| r.err()).map(|e| e.detail());
     let submit = move || {
         if !streaming.get_untracked() && !text.get_untracked().trim().is_empty() {
@@ -555,7 +556,7 @@ pub fn Composer(
             ></textarea>
             <Show
                 when=move || streaming.get()
-                fallback=move || view! { <button type="submit" class="button" disabled=move || send.pending().get()>"Send"</button> }
+                fallback=move || view! { <button type="submit" class="button" disabled=move || sending.try_get().unwrap_or(false)>"Send"</button> }
             >
                 <button type="button" class="button danger" on:click=move |_| if let Some(cb) = on_stop { cb.run(()) }>"Stop"</button>
             </Show>
@@ -596,7 +597,7 @@ impl Replies {
         chat_id: Uuid,
         parent_id: String,
         model: String,
-        chat: Resource<Result<ChatView, crate::error::AppError>>,
+        current: RwSignal<Option<ChatView>>,
         version: super::ChatListVersion,
     ) {
         self.live.set(Some(LiveReply {
@@ -626,27 +627,30 @@ impl Replies {
                 .await;
                 match end {
                     StreamEnd::Done(v) => {
-                        chat.set(Some(Ok(*v)));
                         live.set(None);
+                        // Only if the page still shows this chat.
+                        if current.with_untracked(|c| c.as_ref().is_some_and(|c| c.id == chat_id)) {
+                            current.set(Some(*v));
+                        }
                         version.bump();
                     }
                     StreamEnd::Aborted => {
                         // The server saves what arrived as soon as it sees the connection
                         // close: show the chat once the stopped answer is there.
+                        let before = current.with_untracked(|c| c.as_ref().map_or(0, |c| c.updated_at));
                         for _ in 0..40 {
                             gloo_timers::future::TimeoutFuture::new(150).await;
+                            if !current.with_untracked(|c| c.as_ref().is_some_and(|c| c.id == chat_id)) {
+                                break;
+                            }
                             if let Ok(v) = get_chat(chat_id).await {
-                                let answered = v.messages.last().is_some_and(|m| {
-                                    m.role == "assistant"
-                                        && m.parent_id.as_deref() == Some(parent_id.as_str())
-                                        && v.updated_at
-                                            >= chat
-                                                .get_untracked()
-                                                .and_then(Result::ok)
-                                                .map_or(0, |c| c.updated_at)
-                                });
+                                let answered = v.updated_at >= before
+                                    && v.messages.last().is_some_and(|m| {
+                                        m.role == "assistant" && m.parent_id.as_deref() == Some(parent_id.as_str())
+                                    });
                                 if answered {
-                                    chat.set(Some(Ok(v)));
+                                    live.set(None);
+                                    current.set(Some(v));
                                     break;
                                 }
                             }
@@ -664,7 +668,7 @@ impl Replies {
             });
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (chat_id, chat, version);
+        let _ = (chat_id, current, version);
     }
 
     /// Stop: closes the stream; the server keeps what arrived.
@@ -699,25 +703,37 @@ pub fn ChatPage() -> impl IntoView {
     let live = replies.live;
     let streaming = Signal::derive(move || live.with(|l| l.as_ref().is_some_and(|l| l.error.is_none())));
     let live_parent = Memo::new(move |_| live.with(|l| l.as_ref().map(|l| l.parent_id.clone())));
+    // The chat as shown. Every change (an answer, a switch, an edit) goes here rather than into
+    // the resource, so the page's suspense boundary runs again only for another chat.
+    let current = RwSignal::new(None::<ChatView>);
     let pending = use_context::<super::PendingReply>();
     // A chat just started on the start page: its first answer begins here.
     Effect::new(move |_| {
-        if let (Some(Ok(v)), Some(p)) = (chat.get(), pending) {
-            let waiting =
-                p.0.with_untracked(|w| w.as_ref().is_some_and(|(c, _, _)| *c == v.id));
+        let Some(shown) = current.with(|c| c.as_ref().map(|c| c.id)) else { return };
+        if let Some(p) = pending {
+            let waiting = p.0.with_untracked(|w| w.as_ref().is_some_and(|(c, _, _)| *c == shown));
             if waiting {
                 if let Some((chat_id, parent, model)) = p.0.try_update(Option::take).flatten() {
-                    replies.start(chat_id, parent, model, chat, version);
+                    replies.start(chat_id, parent, model, current, version);
                 }
             }
         }
+    });
+    // Leaving for another chat stops an answer being written (it is saved as far as it got).
+    Effect::new(move |prev: Option<Option<Uuid>>| {
+        let now = id();
+        if prev.is_some_and(|p| p != now) && live.with_untracked(Option::is_some) {
+            replies.stop();
+            live.set(None);
+        }
+        now
     });
     let switch = Action::new(move |(chat_id, message_id): &(Uuid, String)| {
         let (chat_id, message_id) = (*chat_id, message_id.clone());
         async move {
             let r = switch_branch(chat_id, message_id).await;
             if let Ok(v) = &r {
-                chat.set(Some(Ok(v.clone())));
+                current.set(Some(v.clone()));
             }
             r
         }
@@ -732,9 +748,9 @@ pub fn ChatPage() -> impl IntoView {
         async move {
             let r = edit_message(chat_id, message_id, content, model.clone()).await;
             if let Ok(e) = &r {
-                chat.set(Some(Ok(e.chat.clone())));
+                current.set(Some(e.chat.clone()));
                 if let Some(model) = model {
-                    replies.start(chat_id, e.message_id.clone(), model, chat, version);
+                    replies.start(chat_id, e.message_id.clone(), model, current, version);
                 }
             }
             r.map(|_| ())
@@ -755,19 +771,20 @@ pub fn ChatPage() -> impl IntoView {
                     Ok(v) => {
                         let chat_id = v.id;
                         selected.set(pick_model(&menu, v.models.first().map(String::as_str)));
-                        let messages = StoredValue::new(v.messages.clone());
+                        current.set(Some(v));
+                        let title = move || current.with(|c| c.as_ref().map(|c| c.title.clone()).unwrap_or_default());
                         view! {
-                            <Title text=v.title.clone()/>
+                            <Title text=title/>
                             <div class="chat-head">
-                                <h1 class="chat-title">{v.title.clone()}</h1>
+                                <h1 class="chat-title">{title}</h1>
                                 <ModelPicker menu=menu.clone() selected on_pick=move |m: String| { pick.dispatch((chat_id, m)); }/>
                                 {can_share.then(|| view! {
                                     <button type="button" class="button secondary" on:click=move |_| sharing.set(true)>"Share"</button>
                                 })}
                             </div>
                             {move || {
+                                let mut shown = current.with(|c| c.as_ref().map(|c| c.messages.clone()).unwrap_or_default());
                                 // While an answer is written, the branch ends at the message it answers.
-                                let mut shown = messages.get_value();
                                 if let Some(parent) = live_parent.get() {
                                     if let Some(i) = shown.iter().position(|m| m.id == parent) {
                                         shown.truncate(i + 1);
@@ -780,7 +797,7 @@ pub fn ChatPage() -> impl IntoView {
                                         on_switch=move |m: String| { switch.dispatch((chat_id, m)); }
                                         on_regenerate=move |m: MessageView| {
                                             if let (Some(parent), Some(model)) = (m.parent_id.clone(), selected.get_untracked()) {
-                                                replies.start(chat_id, parent, model, chat, version);
+                                                replies.start(chat_id, parent, model, current, version);
                                             }
                                         }
                                         on_edit=move |(id, text): (String, String)| { edit.dispatch((chat_id, id, text)); }
@@ -805,10 +822,10 @@ pub fn ChatPage() -> impl IntoView {
                                 on_stop=move |_| replies.stop()
                                 on_sent=move |nv: ChatView| {
                                     let last = nv.messages.last().map(|m| m.id.clone());
-                                    chat.set(Some(Ok(nv)));
+                                    current.set(Some(nv));
                                     version.bump();
                                     if let (Some(parent), Some(model)) = (last, selected.get_untracked()) {
-                                        replies.start(chat_id, parent, model, chat, version);
+                                        replies.start(chat_id, parent, model, current, version);
                                     }
                                 }
                             />

@@ -39,7 +39,7 @@ pub struct PreparedReply {
     api_key: String,
     /// The branch from the root to `parent_id`, as `{"role", "content"}`.
     pub messages: Vec<Value>,
-    /// Whether this is the chat's first answer (then the model names the chat).
+    /// Whether the model names the chat when it finishes (its title is still provisional).
     pub names_chat: bool,
 }
 
@@ -64,9 +64,6 @@ pub async fn prepare(
             "An answer must follow one of your messages.".to_owned(),
         ));
     }
-    let names_chat = !msgs
-        .values()
-        .any(|m| m.get("role").and_then(Value::as_str) == Some("assistant"));
     let mut branch = Vec::new();
     let mut cur = Some(parent_id.to_owned());
     while let Some(id) = cur {
@@ -81,6 +78,12 @@ pub async fn prepare(
         cur = m.get("parentId").and_then(Value::as_str).map(str::to_owned);
     }
     branch.reverse();
+    // The model names the chat at its first finished answer, unless someone renamed it: the
+    // title is still the first words of the first message.
+    let names_chat = branch
+        .first()
+        .and_then(|m| m["content"].as_str())
+        .is_some_and(|first| c.title == service::first_words(first));
     let menu = upstream.models(db, false).await?;
     let serving = menu.models.iter().find(|m| m.id == model);
     let serving = match serving {
