@@ -283,8 +283,18 @@ async fn every_endpoint_times_every_caller() {
         ),
         // Models and connections (no connection exists: a reply is refused with 422 once the
         // caller may see the chat).
-        row("POST", "/api/fn/list_models", Some(json!({"refresh": false})), ANY_MEMBER),
-        row("POST", "/api/fn/set_chat_model", Some(json!({"chat_id": "{chat}", "model": "m"})), OWN),
+        row(
+            "POST",
+            "/api/fn/list_models",
+            Some(json!({"refresh": false})),
+            ANY_MEMBER,
+        ),
+        row(
+            "POST",
+            "/api/fn/set_chat_model",
+            Some(json!({"chat_id": "{chat}", "model": "m"})),
+            OWN,
+        ),
         row(
             "POST",
             "/api/fn/edit_message",

@@ -646,7 +646,8 @@ impl Replies {
                             if let Ok(v) = get_chat(chat_id).await {
                                 let answered = v.updated_at >= before
                                     && v.messages.last().is_some_and(|m| {
-                                        m.role == "assistant" && m.parent_id.as_deref() == Some(parent_id.as_str())
+                                        m.role == "assistant"
+                                            && m.parent_id.as_deref() == Some(parent_id.as_str())
                                     });
                                 if answered {
                                     live.set(None);
@@ -709,9 +710,12 @@ pub fn ChatPage() -> impl IntoView {
     let pending = use_context::<super::PendingReply>();
     // A chat just started on the start page: its first answer begins here.
     Effect::new(move |_| {
-        let Some(shown) = current.with(|c| c.as_ref().map(|c| c.id)) else { return };
+        let Some(shown) = current.with(|c| c.as_ref().map(|c| c.id)) else {
+            return;
+        };
         if let Some(p) = pending {
-            let waiting = p.0.with_untracked(|w| w.as_ref().is_some_and(|(c, _, _)| *c == shown));
+            let waiting =
+                p.0.with_untracked(|w| w.as_ref().is_some_and(|(c, _, _)| *c == shown));
             if waiting {
                 if let Some((chat_id, parent, model)) = p.0.try_update(Option::take).flatten() {
                     replies.start(chat_id, parent, model, current, version);
