@@ -38,11 +38,14 @@ test('connect a model, stream, stop, regenerate, switch answers, share the chose
   await expect(row).toHaveCount(1);
   await expect(row.getByLabel('API key')).toHaveAttribute('placeholder', 'sk-…4242 (leave empty to keep)');
   expect(await page.content()).not.toContain(KEY);
+  await page.screenshot({ path: 'test-results/connections.png', fullPage: true });
 
   // Pick a model and send: the answer's words arrive one after another.
   await page.goto('/');
   await hydrated(page);
   await expect(page.getByText('No model is connected yet')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Refresh models' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '3 models available.' })).toBeVisible();
   await pickModel(page, 'slow');
   const question = `Tell me about sourdough ${Date.now()}`;
   await page.getByRole('textbox', { name: 'Message' }).fill(question);
@@ -122,10 +125,21 @@ test('connect a model, stream, stop, regenerate, switch answers, share the chose
   await expect(page.locator('.message.user').last()).toContainText('Will this fail?');
   await page.screenshot({ path: 'test-results/models-chat.png', fullPage: true });
 
+  // 360 px, dark: the head (title, picker, Share) wraps instead of scrolling sideways.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByRole('combobox', { name: 'Model' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: 'test-results/models-chat-360-dark.png', fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
+
   // Delete the connection again (the other specs run without one).
   await page.goto('/admin/settings/connections');
   await hydrated(page);
   await row.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog', { name: 'Delete connection?' }).getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByText('No connections yet.')).toBeVisible();
   expect(panics).toEqual([]);
   await ctx.close();

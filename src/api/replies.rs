@@ -70,7 +70,11 @@ async fn reply_stream(
         Some((Ok::<_, Infallible>(event), rx))
     });
     Ok((
-        [(axum::http::header::CACHE_CONTROL, "no-store")],
+        [
+            (axum::http::header::CACHE_CONTROL, "no-store"),
+            // Tells reverse proxies (nginx) to pass the events on as they come.
+            (axum::http::HeaderName::from_static("x-accel-buffering"), "no"),
+        ],
         Sse::new(events).keep_alive(KeepAlive::new().interval(Duration::from_secs(5))),
     ))
 }

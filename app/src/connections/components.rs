@@ -7,7 +7,7 @@ use super::{
     admin_delete_connection, admin_list_connections, admin_save_connection, admin_verify_connection,
     ConnectionView, ModelMenu, VerifyReport,
 };
-use crate::ui::use_toast;
+use crate::ui::{use_toast, Modal};
 
 /// Admin Panel → Settings → Connections: every OpenAI-compatible connection, each editable,
 /// verifiable and deletable, and a form to add one.
@@ -73,6 +73,8 @@ fn ConnectionForm(conn: Option<ConnectionView>, #[prop(into)] on_change: Callbac
     let enabled = RwSignal::new(conn.as_ref().is_none_or(|c| c.enabled));
     let report = RwSignal::new(None::<VerifyReport>);
     let error = RwSignal::new(None::<String>);
+    let confirm_delete = RwSignal::new(false);
+    let shown_url = StoredValue::new(conn.as_ref().map(|c| c.base_url.clone()).unwrap_or_default());
     let key_placeholder = match &conn {
         Some(c) if !c.key_hint.is_empty() => format!("{} (leave empty to keep)", c.key_hint),
         Some(_) => "No key (leave empty to keep)".to_owned(),
@@ -149,10 +151,19 @@ fn ConnectionForm(conn: Option<ConnectionView>, #[prop(into)] on_change: Callbac
                 </button>
                 <button type="submit" class="button">{if id.is_some() { "Save" } else { "Add connection" }}</button>
                 {id.map(|_| view! {
-                    <button type="button" class="button danger" on:click=move |_| { remove.dispatch(()); }>"Delete"</button>
+                    <button type="button" class="button danger" on:click=move |_| confirm_delete.set(true)>"Delete"</button>
                 })}
             </div>
             <p class="status-error" role="alert">{move || error.get()}</p>
+            <Show when=move || confirm_delete.get()>
+                <Modal title="Delete connection?" on_close=move || confirm_delete.set(false)>
+                    <p>"Models from " {shown_url.get_value()} " will no longer be offered. Answers already written stay in their chats."</p>
+                    <div class="modal-actions">
+                        <button type="button" class="button secondary" on:click=move |_| confirm_delete.set(false)>"Cancel"</button>
+                        <button type="button" class="button danger" on:click=move |_| { confirm_delete.set(false); remove.dispatch(()); }>"Delete"</button>
+                    </div>
+                </Modal>
+            </Show>
             {move || report.get().map(|r| {
                 let models = if r.models.is_empty() { String::new() } else { r.models.join(", ") };
                 view! {
@@ -166,8 +177,9 @@ fn ConnectionForm(conn: Option<ConnectionView>, #[prop(into)] on_change: Callbac
     }
 }
 
-/// The model picker: every model the connections offer; the choice is kept in `selected` and
-/// reported to `on_pick` (which remembers it for the chat).
+/// The model picker: every model the connections offer, with a button that asks the servers
+/// again; the choice is kept in `selected` and reported to `on_pick` (which remembers it for
+/// the chat).
 #[component]
 pub fn ModelPicker(
     /// What the connections offer.
@@ -181,9 +193,25 @@ pub fn ModelPicker(
     if menu.models.is_empty() {
         return ().into_any();
     }
+    let options = RwSignal::new(menu.models);
+    let toast = use_toast();
+    let refresh = Action::new(move |_: &()| async move {
+        match super::list_models(true).await {
+            Ok(m) => {
+                let n = m.models.len();
+                options.set(m.models);
+                let msg = if n == 1 {
+                    "1 model available.".to_owned()
+                } else {
+                    format!("{n} models available.")
+                };
+                toast.show(&msg);
+            }
+            Err(e) => toast.show(&e.detail()),
+        }
+    });
     view! {
-        <label class="model-picker">
-            <span class="visually-hidden">"Model"</span>
+        <div class="model-picker">
             <select
                 aria-label="Model"
                 prop:value=move || selected.get().unwrap_or_default()
@@ -193,12 +221,16 @@ pub fn ModelPicker(
                     if let Some(cb) = on_pick { cb.run(m); }
                 }
             >
-                {menu.models.into_iter().map(|m| {
-                    let id = m.id.clone();
-                    view! { <option value=id.clone() selected=move || selected.get().as_deref() == Some(id.as_str())>{m.id}</option> }
-                }).collect_view()}
+                <For each=move || options.get() key=|m| m.id.clone() let:m>
+                    {
+                        let id = m.id.clone();
+                        view! { <option value=id.clone() selected=move || selected.get().as_deref() == Some(id.as_str())>{m.id}</option> }
+                    }
+                </For>
             </select>
-        </label>
+            <button type="button" class="icon-button" aria-label="Refresh models" title="Refresh models"
+                disabled=move || refresh.pending().get() on:click=move |_| { refresh.dispatch(()); }>"↻"</button>
+        </div>
     }
     .into_any()
 }
