@@ -37,8 +37,19 @@ pub struct ServerState {
     pub app: AppState,
 }
 
-/// The whole HTTP application over an open database.
-pub fn router(config: &Config, db: DatabaseConnection) -> Router {
+/// What every request can reach, built from the configuration.
+pub fn app_state(config: &Config, db: DatabaseConnection) -> AppState {
+    AppState {
+        db,
+        defaults: config.settings_defaults(),
+        upstream: app::connections::upstream::Upstream::new(std::time::Duration::from_secs(
+            config.model_idle_timeout_secs,
+        )),
+    }
+}
+
+/// The whole HTTP application over its shared state.
+pub fn router(config: &Config, app_state: AppState) -> Router {
     let hash = assets::pkg_hash(&config.site_root);
     let leptos_options = LeptosOptions::builder()
         .output_name("chatshare")
@@ -47,13 +58,6 @@ pub fn router(config: &Config, db: DatabaseConnection) -> Router {
         .site_addr(config.addr)
         .env(Env::PROD)
         .build();
-    let app_state = AppState {
-        db,
-        defaults: config.settings_defaults(),
-        upstream: app::connections::upstream::Upstream::new(std::time::Duration::from_secs(
-            config.model_idle_timeout_secs,
-        )),
-    };
     let state = ServerState {
         leptos_options: leptos_options.clone(),
         app: app_state.clone(),
@@ -225,12 +229,17 @@ pub async fn spawn(config: &Config, db: DatabaseConnection) -> std::io::Result<R
     seed_connection(config, &db).await?;
     let listener = TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
-    let app = router(config, db.clone());
+    let state = app_state(config, db.clone());
+    let upstream = state.upstream.clone();
+    let app = router(config, state);
     let (tx, rx) = oneshot::channel::<()>();
     let handle = tokio::spawn(async move {
         axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(async move {
                 let _ = rx.await;
+                // Answers being written end now (saved as far as they got), so shutting down
+                // does not wait for a long stream.
+                upstream.stop_all();
             })
             .await
     });
@@ -249,9 +258,19 @@ pub async fn serve_until_signal(config: &Config, db: DatabaseConnection) -> std:
     let addr = listener.local_addr()?;
     tracing::info!("chatshare is listening on http://{addr}");
     println!("chatshare is running at http://{addr}");
-    axum::serve(listener, router(config, db))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    let state = app_state(config, db);
+    let upstream = state.upstream.clone();
+    // With the peer address, which the sign-in limiter keys on (without it every client would
+    // share one "unknown" address, and one person's failures would slow everyone's sign-in).
+    axum::serve(
+        listener,
+        router(config, state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        upstream.stop_all();
+    })
+    .await?;
     tracing::info!("chatshare stopped");
     Ok(())
 }

@@ -750,3 +750,50 @@ async fn twenty_streams_at_once_hold_no_database_connection_and_block_nothing() 
     }
     assert_eq!(w.standin.record.max_open.load(Ordering::SeqCst), 20);
 }
+
+#[tokio::test]
+async fn shutting_down_ends_answers_and_saves_what_arrived() {
+    let w = world().await;
+    let v = send(&w, None, "A long answer, please", "slow").await;
+    let chat = uuid::Uuid::parse_str(v["id"].as_str().unwrap()).unwrap();
+    let mut res = w
+        .ada
+        .post(format!("{}/api/chats/{chat}/reply", w.base))
+        .json(&json!({"parent_id": last_id(&v), "model": "slow"}))
+        .send()
+        .await
+        .unwrap();
+    let mut p = SseParser::new();
+    let mut deltas = 0;
+    while deltas < 2 {
+        let chunk = res.chunk().await.unwrap().expect("more of the stream");
+        deltas += p.push(&chunk).iter().filter(|e| e.event == "delta").count();
+    }
+    let db = w.server.db.clone();
+    let t = Instant::now();
+    w.server.stop().await.unwrap();
+    let took = t.elapsed();
+    // The stream ended with the saved answer instead of running its 3 s to the end.
+    let mut rest = Vec::new();
+    while let Ok(Some(chunk)) = res.chunk().await {
+        rest.extend(p.push(&chunk));
+    }
+    let done = rest
+        .iter()
+        .find(|e| e.event == "done")
+        .expect("the stream ends with done");
+    let view: Value = serde_json::from_str(&done.data).unwrap();
+    let words = last(&view)["text"].as_str().unwrap().split_whitespace().count();
+    assert!((2..30).contains(&words), "{words} words saved");
+    use sea_orm::EntityTrait;
+    let row = app::entities::chat::Entity::find_by_id(chat)
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        row.chat.contains("\"role\":\"assistant\""),
+        "saved before the server stopped"
+    );
+    println!("shutdown with an answer streaming took {took:?}");
+}

@@ -35,3 +35,56 @@ async fn sigterm_shuts_the_server_down_gracefully() {
         "nothing listens any more"
     );
 }
+
+/// The binary knows each client's address: failed sign-ins from one address slow down sign-ins
+/// from that address only (before, every client shared one "unknown" address).
+#[tokio::test]
+async fn the_binary_throttles_sign_ins_per_client_address() {
+    let url = common::fresh_database_url().await;
+    let (mut child, base) = common::spawn_binary(&url).await;
+    common::signup_with(&common::client(), &base, "Owner").await;
+    let from = |ip: [u8; 4]| {
+        reqwest::Client::builder()
+            .local_address(std::net::IpAddr::from(ip))
+            .build()
+            .unwrap()
+    };
+    let signin = |c: reqwest::Client, email: String, password: &'static str| {
+        let base = base.clone();
+        async move {
+            let t = Instant::now();
+            let res = c
+                .post(format!("{base}/api/v1/auths/signin"))
+                .json(&serde_json::json!({"email": email, "password": password}))
+                .send()
+                .await
+                .unwrap();
+            (res.status().as_u16(), t.elapsed())
+        }
+    };
+    // 28 failures from 127.0.0.1, each for another (unknown) email: only the address counts (an
+    // address counts a quarter as much as an email, so the 28 weigh like 7: a 1 s wait).
+    for i in 0..28 {
+        let (status, _) = signin(
+            from([127, 0, 0, 1]),
+            format!("nobody{i}@example.com"),
+            "wrong password",
+        )
+        .await;
+        assert_eq!(status, 400);
+    }
+    let (status, slow) = signin(from([127, 0, 0, 1]), "owner@example.com".into(), "correct horse").await;
+    assert_eq!(status, 200);
+    let (status, fast) = signin(from([127, 0, 0, 2]), "owner@example.com".into(), "correct horse").await;
+    assert_eq!(status, 200);
+    child.kill().ok();
+    child.wait().ok();
+    assert!(
+        slow >= Duration::from_millis(900),
+        "127.0.0.1 after 28 failures: {slow:?}"
+    );
+    assert!(
+        fast < slow / 2,
+        "127.0.0.2 is not slowed by 127.0.0.1's failures: {fast:?} vs {slow:?}"
+    );
+}

@@ -81,7 +81,8 @@ async fn reply_stream(
 
 #[derive(Deserialize)]
 struct ModelsQuery {
-    refresh: Option<bool>,
+    /// `true` or `1` asks the servers again instead of using the minute-long cache.
+    refresh: Option<String>,
 }
 
 /// Open WebUI's `GET /api/models`: `{"data": [{"id", "name", "object", "owned_by"}]}`.
@@ -91,11 +92,8 @@ async fn models(
     Query(q): Query<ModelsQuery>,
 ) -> Result<Json<Value>, AppError> {
     caller.member()?;
-    let menu = s
-        .app
-        .upstream
-        .models(&s.app.db, q.refresh.unwrap_or(false))
-        .await?;
+    let refresh = matches!(q.refresh.as_deref(), Some("true" | "1"));
+    let menu = s.app.upstream.models(&s.app.db, refresh).await?;
     Ok(Json(json!({
         "data": menu.models.iter().map(|m| json!({
             "id": m.id, "name": m.id, "object": "model", "owned_by": "openai", "connection_id": m.connection_id,

@@ -133,7 +133,8 @@ pub enum Ending {
 }
 
 /// Writes the answer: relays pieces to `events` as they arrive, stops (cancelling the upstream
-/// request) as soon as `events`' receiver is dropped, then saves what arrived. Returns how it
+/// request) as soon as `events`' receiver is dropped or the server shuts down, then saves what
+/// arrived. Returns how it
 /// ended and the saved chat.
 pub async fn run(
     db: &DatabaseConnection,
@@ -144,6 +145,7 @@ pub async fn run(
     let mut content = String::new();
     let started = tokio::select! {
         _ = events.closed() => None,
+        _ = upstream.stopping() => None,
         s = upstream.stream_chat(&p.base_url, &p.api_key, &p.model, &p.messages) => Some(s),
     };
     let ending = match started {
@@ -152,6 +154,7 @@ pub async fn run(
         Some(Ok(mut stream)) => loop {
             let piece = tokio::select! {
                 _ = events.closed() => break Ending::Stopped,
+                _ = upstream.stopping() => break Ending::Stopped,
                 piece = stream.next_piece(upstream.idle_timeout) => piece,
             };
             match piece {

@@ -61,6 +61,8 @@ struct CachedMenu {
 pub struct Upstream {
     http: reqwest::Client,
     cache: Arc<Mutex<Option<CachedMenu>>>,
+    /// Set when the server shuts down: every answer being written stops and is saved.
+    shutting_down: Arc<tokio::sync::watch::Sender<bool>>,
     /// Longest silence inside a stream before it counts as broken.
     pub idle_timeout: Duration,
 }
@@ -83,8 +85,20 @@ impl Upstream {
         Upstream {
             http,
             cache: Arc::new(Mutex::new(None)),
+            shutting_down: Arc::new(tokio::sync::watch::channel(false).0),
             idle_timeout,
         }
+    }
+
+    /// Stops every answer being written (each saves what arrived), for a graceful shutdown.
+    pub fn stop_all(&self) {
+        self.shutting_down.send_replace(true);
+    }
+
+    /// Resolves once [`Upstream::stop_all`] was called.
+    pub async fn stopping(&self) {
+        let mut rx = self.shutting_down.subscribe();
+        let _ = rx.wait_for(|stop| *stop).await;
     }
 
     fn request(&self, method: reqwest::Method, url: String, key: &str) -> reqwest::RequestBuilder {
