@@ -75,6 +75,17 @@ fn last_id(view: &Value) -> String {
 
 /// Requests an answer and reads the whole stream: the deltas and the final chat.
 async fn reply(w: &World, chat: &str, parent: &str, model: &str) -> (Vec<String>, Value) {
+    let (deltas, done, _) = reply_with_title(w, chat, parent, model).await;
+    (deltas, done)
+}
+
+/// [`reply`], and the `title` event that follows `done` after a chat's first answer.
+async fn reply_with_title(
+    w: &World,
+    chat: &str,
+    parent: &str,
+    model: &str,
+) -> (Vec<String>, Value, Option<String>) {
     let res = w
         .ada
         .post(format!("{}/api/chats/{chat}/reply", w.base))
@@ -90,8 +101,15 @@ async fn reply(w: &World, chat: &str, parent: &str, model: &str) -> (Vec<String>
         .filter(|e| e.event == "delta")
         .map(|e| serde_json::from_str::<String>(&e.data).unwrap())
         .collect();
-    let done = events.iter().find(|e| e.event == "done").expect("a done event");
-    (deltas, serde_json::from_str(&done.data).unwrap())
+    let done = events
+        .iter()
+        .position(|e| e.event == "done")
+        .expect("a done event");
+    let title = events.iter().position(|e| e.event == "title").map(|i| {
+        assert!(i > done, "the title follows the saved answer");
+        serde_json::from_str::<String>(&events[i].data).unwrap()
+    });
+    (deltas, serde_json::from_str(&events[done].data).unwrap(), title)
 }
 
 async fn read_events(mut res: reqwest::Response) -> Vec<SseEvent> {
@@ -128,7 +146,7 @@ async fn an_answer_streams_is_saved_and_names_the_chat() {
         "first words until the model names it"
     );
     let user_msg = last_id(&v);
-    let (deltas, done) = reply(&w, &chat, &user_msg, "echo").await;
+    let (deltas, done, title) = reply_with_title(&w, &chat, &user_msg, "echo").await;
     assert!(deltas.len() >= 4, "word by word: {deltas:?}");
     assert_eq!(deltas.concat(), "You said: Hello there, stand-in");
     let answer = last(&done);
@@ -136,10 +154,9 @@ async fn an_answer_streams_is_saved_and_names_the_chat() {
     assert_eq!(answer["model"], "echo");
     assert_eq!(answer["text"], "You said: Hello there, stand-in");
     assert_eq!(answer["parent_id"], user_msg.as_str());
-    assert_eq!(
-        done["title"], "Stand-in chat title",
-        "named by the model, quotes removed"
-    );
+    // The answer is shown first; the model's title follows (quotes removed) and is saved.
+    assert_eq!(done["title"], "Hello there, stand-in");
+    assert_eq!(title.as_deref(), Some("Stand-in chat title"));
     assert_eq!(done["models"], json!(["echo"]));
 
     // Stored in Open WebUI's shape.
@@ -164,8 +181,9 @@ async fn an_answer_streams_is_saved_and_names_the_chat() {
 
     // A second exchange sends the whole branch and keeps the title.
     let v = send(&w, Some(&chat), "And again", "echo").await;
-    let (_, done) = reply(&w, &chat, &last_id(&v), "echo").await;
+    let (_, done, title) = reply_with_title(&w, &chat, &last_id(&v), "echo").await;
     assert_eq!(done["title"], "Stand-in chat title");
+    assert_eq!(title, None);
     let reqs = w.standin.record.requests.lock().unwrap().clone();
     assert_eq!(reqs.len(), 3, "no second title request");
     let roles: Vec<&str> = reqs[2]["messages"]

@@ -2,7 +2,8 @@
 //! events while it is written, and `GET /api/models`: the models members can pick.
 //!
 //! Events: `delta` (data: a JSON string, the next piece of text), then `done` (data: the chat as
-//! it is now, with the saved answer). Closing the connection is "Stop": the upstream request
+//! it is now, with the saved answer), and after a chat's first answer `title` (data: a JSON
+//! string, the title the model gave the chat, already saved). Closing the connection is "Stop": the upstream request
 //! is cancelled and what arrived is saved. Errors before the stream starts are ordinary JSON
 //! errors (`{"detail"}` with 404, 422, …); a model server failing during the answer is saved on
 //! the answer and arrives in `done`.
@@ -66,6 +67,9 @@ async fn reply_stream(
             ReplyEvent::Done(view) => Event::default()
                 .event("done")
                 .data(serde_json::to_string(&*view).unwrap_or_default()),
+            ReplyEvent::Title(title) => Event::default()
+                .event("title")
+                .data(serde_json::to_string(&title).unwrap_or_default()),
         };
         Some((Ok::<_, Infallible>(event), rx))
     });

@@ -608,7 +608,7 @@ impl Replies {
         }));
         #[cfg(feature = "hydrate")]
         {
-            use super::stream_client::{stream_reply, StreamEnd};
+            use super::stream_client::{stream_reply, StreamEnd, StreamEvent};
             let Ok(controller) = web_sys::AbortController::new() else {
                 return;
             };
@@ -617,23 +617,35 @@ impl Replies {
                 .set_value(Some(send_wrapper::SendWrapper::new(controller)));
             let live = self.live;
             leptos::task::spawn_local(async move {
-                let end = stream_reply(chat_id, &parent_id, &model, &signal, |piece| {
-                    live.update(|l| {
+                // Only while the page still shows this chat.
+                let showing = move || current.with_untracked(|c| c.as_ref().is_some_and(|c| c.id == chat_id));
+                let end = stream_reply(chat_id, &parent_id, &model, &signal, |ev| match ev {
+                    StreamEvent::Delta(piece) => live.update(|l| {
                         if let Some(l) = l {
                             l.text.push_str(&piece)
                         }
-                    });
-                })
-                .await;
-                match end {
-                    StreamEnd::Done(v) => {
+                    }),
+                    StreamEvent::Done(v) => {
                         live.set(None);
-                        // Only if the page still shows this chat.
-                        if current.with_untracked(|c| c.as_ref().is_some_and(|c| c.id == chat_id)) {
+                        if showing() {
                             current.set(Some(*v));
                         }
                         version.bump();
                     }
+                    StreamEvent::Title(title) => {
+                        if showing() {
+                            current.update(|c| {
+                                if let Some(c) = c {
+                                    c.title = title
+                                }
+                            });
+                        }
+                        version.bump();
+                    }
+                })
+                .await;
+                match end {
+                    StreamEnd::Finished => {}
                     StreamEnd::Aborted => {
                         // The server saves what arrived as soon as it sees the connection
                         // close: show the chat once the stopped answer is there.

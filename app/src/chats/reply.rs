@@ -24,6 +24,8 @@ pub enum ReplyEvent {
     Delta(String),
     /// The answer is saved: the chat as it is now.
     Done(Box<ChatView>),
+    /// After the chat's first answer: the title the model gave it (already saved).
+    Title(String),
 }
 
 /// An answer ready to be requested: where it goes and what is sent.
@@ -41,6 +43,8 @@ pub struct PreparedReply {
     pub messages: Vec<Value>,
     /// Whether the model names the chat when it finishes (its title is still provisional).
     pub names_chat: bool,
+    /// The chat's title when the answer was requested.
+    provisional_title: String,
 }
 
 /// Checks the request and collects what the model needs: the caller must see the chat,
@@ -118,6 +122,7 @@ pub async fn prepare(
         api_key: conn.api_key,
         messages: branch,
         names_chat,
+        provisional_title: c.title,
     })
 }
 
@@ -170,11 +175,6 @@ pub async fn run(
         },
     };
     // The upstream request is dropped here (stop cancels it) before anything is saved.
-    let title = if p.names_chat && ending == Ending::Finished && !content.trim().is_empty() {
-        name_chat(upstream, &p, &content).await
-    } else {
-        None
-    };
     let mut message = Map::new();
     message.insert("id".into(), json!(Uuid::new_v4().to_string()));
     message.insert("role".into(), json!("assistant"));
@@ -186,13 +186,27 @@ pub async fn run(
     if let Ending::Failed(why) = &ending {
         message.insert("error".into(), json!({ "content": why }));
     }
-    let saved = service::add_assistant_message(db, p.chat_id, &p.parent_id, message, title)
+    let saved = service::add_assistant_message(db, p.chat_id, &p.parent_id, message)
         .await
         .and_then(|c| service::view(&c));
-    if let Ok(view) = &saved {
-        let _ = events.send(ReplyEvent::Done(Box::new(view.clone()))).await;
+    let Ok(view) = saved else {
+        return (ending, saved);
+    };
+    let _ = events.send(ReplyEvent::Done(Box::new(view.clone()))).await;
+    // The answer is already shown; the title follows (unless someone renamed the chat
+    // meanwhile).
+    if p.names_chat && ending == Ending::Finished && !content.trim().is_empty() {
+        if let Some(title) = name_chat(upstream, &p, &content).await {
+            match service::name_if_untitled(db, p.chat_id, &p.provisional_title, &title).await {
+                Ok(true) => {
+                    let _ = events.send(ReplyEvent::Title(title)).await;
+                }
+                Ok(false) => {}
+                Err(e) => tracing::warn!(error = %e, "cannot save the chat's title"),
+            }
+        }
     }
-    (ending, saved)
+    (ending, Ok(view))
 }
 
 /// A title for the chat from the model (a few words), or `None` to keep the first words.

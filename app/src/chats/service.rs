@@ -413,14 +413,13 @@ pub async fn edit_user_message(
     Ok((save(db, c, &chat, title).await?, new_id))
 }
 
-/// Saves a model's answer under `parent_id` and shows it; `title`, when given, renames the
-/// chat. Reads the chat fresh, so nothing is held while the answer was being written.
+/// Saves a model's answer under `parent_id` and shows it. Reads the chat fresh, so nothing is
+/// held while the answer was being written.
 pub async fn add_assistant_message(
     db: &DatabaseConnection,
     chat_id: Uuid,
     parent_id: &str,
     message: Map<String, Value>,
-    title: Option<String>,
 ) -> AppResult<chat::Model> {
     let c = chat::Entity::find_by_id(chat_id)
         .one(db)
@@ -435,17 +434,32 @@ pub async fn add_assistant_message(
     let model = message.get("model").cloned();
     tree::append(&mut chat, Some(parent_id), message);
     remember_model(&mut chat, model.map(|m| json!([m])));
-    let title = match title {
-        Some(t) => {
-            if let Some(o) = chat.as_object_mut() {
-                o.insert("title".into(), Value::String(t.clone()));
-            }
-            t
-        }
-        None => c.title.clone(),
-    };
     checked(&chat)?;
+    let title = c.title.clone();
     save(db, c, &chat, title).await
+}
+
+/// Gives the chat the model's `title` if its title is still `provisional`; false when it was
+/// renamed meanwhile (or is gone).
+pub async fn name_if_untitled(
+    db: &DatabaseConnection,
+    chat_id: Uuid,
+    provisional: &str,
+    title: &str,
+) -> AppResult<bool> {
+    let Some(c) = chat::Entity::find_by_id(chat_id).one(db).await? else {
+        return Ok(false);
+    };
+    if c.title != provisional {
+        return Ok(false);
+    }
+    let title = clean_title(Some(title))?;
+    let mut chat = parse_stored(&c.chat)?;
+    if let Some(o) = chat.as_object_mut() {
+        o.insert("title".into(), Value::String(title.clone()));
+    }
+    save(db, c, &chat, title).await?;
+    Ok(true)
 }
 
 /// Shows the branch of `message_id` (its newest leaf becomes `currentId`).

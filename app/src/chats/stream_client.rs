@@ -8,24 +8,35 @@ use wasm_bindgen_futures::JsFuture;
 use super::ChatView;
 use crate::connections::sse::SseParser;
 
+/// What the stream delivers while it is open.
+pub enum StreamEvent {
+    /// The next piece of the answer.
+    Delta(String),
+    /// The answer is saved: the chat as it is now.
+    Done(Box<ChatView>),
+    /// The title the model gave the chat (after its first answer).
+    Title(String),
+}
+
 /// How a streamed answer ended, for the page.
 pub enum StreamEnd {
-    /// Saved: the chat as it is now.
-    Done(Box<ChatView>),
+    /// The stream ended after the saved answer arrived.
+    Finished,
     /// Stopped through the abort signal.
     Aborted,
     /// Refused or cut off; the message says why.
     Failed(String),
 }
 
-/// Requests an answer to `parent_id` from `model`, calling `on_delta` with each piece.
+/// Requests an answer to `parent_id` from `model`, calling `on_event` with what arrives.
 pub async fn stream_reply(
     chat_id: Uuid,
     parent_id: &str,
     model: &str,
     signal: &web_sys::AbortSignal,
-    mut on_delta: impl FnMut(String),
+    mut on_event: impl FnMut(StreamEvent),
 ) -> StreamEnd {
+    let mut saved = false;
     let lost = |signal: &web_sys::AbortSignal| {
         if signal.aborted() {
             StreamEnd::Aborted
@@ -77,6 +88,7 @@ pub async fn stream_reply(
     loop {
         let chunk = match JsFuture::from(reader.read()).await {
             Ok(c) => c,
+            Err(_) if saved => return StreamEnd::Finished,
             Err(_) => return lost(signal),
         };
         let done = js_sys::Reflect::get(&chunk, &JsValue::from_str("done"))
@@ -84,7 +96,7 @@ pub async fn stream_reply(
             .and_then(|d| d.as_bool())
             .unwrap_or(true);
         if done {
-            return lost(signal);
+            return if saved { StreamEnd::Finished } else { lost(signal) };
         }
         let bytes = js_sys::Reflect::get(&chunk, &JsValue::from_str("value"))
             .ok()
@@ -95,13 +107,19 @@ pub async fn stream_reply(
             match ev.event.as_str() {
                 "delta" => {
                     if let Ok(text) = serde_json::from_str::<String>(&ev.data) {
-                        on_delta(text);
+                        on_event(StreamEvent::Delta(text));
                     }
                 }
-                "done" => {
-                    return match serde_json::from_str::<ChatView>(&ev.data) {
-                        Ok(v) => StreamEnd::Done(Box::new(v)),
-                        Err(_) => StreamEnd::Failed("The saved answer could not be read.".to_owned()),
+                "done" => match serde_json::from_str::<ChatView>(&ev.data) {
+                    Ok(v) => {
+                        saved = true;
+                        on_event(StreamEvent::Done(Box::new(v)));
+                    }
+                    Err(_) => return StreamEnd::Failed("The saved answer could not be read.".to_owned()),
+                },
+                "title" => {
+                    if let Ok(title) = serde_json::from_str::<String>(&ev.data) {
+                        on_event(StreamEvent::Title(title));
                     }
                 }
                 _ => {}
