@@ -79,6 +79,16 @@ async fn reply(w: &World, chat: &str, parent: &str, model: &str) -> (Vec<String>
     (deltas, done)
 }
 
+/// Opens the reply stream for `parent` (the response, still streaming).
+async fn open_reply(w: &World, chat: &str, parent: &str, model: &str) -> reqwest::Response {
+    w.ada
+        .post(format!("{}/api/chats/{chat}/reply", w.base))
+        .json(&json!({"parent_id": parent, "model": model}))
+        .send()
+        .await
+        .unwrap()
+}
+
 /// [`reply`], and the `title` event that follows `done` after a chat's first answer.
 async fn reply_with_title(
     w: &World,
@@ -86,13 +96,7 @@ async fn reply_with_title(
     parent: &str,
     model: &str,
 ) -> (Vec<String>, Value, Option<String>) {
-    let res = w
-        .ada
-        .post(format!("{}/api/chats/{chat}/reply", w.base))
-        .json(&json!({"parent_id": parent, "model": model}))
-        .send()
-        .await
-        .unwrap();
+    let res = open_reply(w, chat, parent, model).await;
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-type"], "text/event-stream");
     let events = read_events(res).await;
@@ -193,6 +197,29 @@ async fn an_answer_streams_is_saved_and_names_the_chat() {
         .map(|m| m["role"].as_str().unwrap())
         .collect();
     assert_eq!(roles, ["user", "assistant", "user"]);
+
+    // A model that fails the title request: the chat keeps the first words of its message.
+    let v = send(&w, None, "Name me if you can", "echo-notitle").await;
+    let chat = v["id"].as_str().unwrap().to_owned();
+    let (_, done, title) = reply_with_title(&w, &chat, &last_id(&v), "echo-notitle").await;
+    assert_eq!(title, None);
+    assert_eq!(done["title"], "Name me if you can");
+    assert_eq!(stored_chat(&w, &chat).await["title"], "Name me if you can");
+
+    // Renamed while the title was being asked for: the model's title does not overwrite it.
+    let (status, _) = call(
+        &w.ada,
+        &w.base,
+        "rename_chat",
+        json!({"id": chat, "title": "Mine"}),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let id = uuid::Uuid::parse_str(&chat).unwrap();
+    let named =
+        app::chats::service::name_if_untitled(&w.server.db, id, "Name me if you can", "Model's title").await;
+    assert!(!named.unwrap());
+    assert_eq!(stored_chat(&w, &chat).await["title"], "Mine");
 }
 
 #[tokio::test]
@@ -201,13 +228,7 @@ async fn tokens_arrive_before_the_answer_ends() {
     let v = send(&w, None, "Count slowly", "slow").await;
     let chat = v["id"].as_str().unwrap().to_owned();
     let start = Instant::now();
-    let mut res = w
-        .ada
-        .post(format!("{}/api/chats/{chat}/reply", w.base))
-        .json(&json!({"parent_id": last_id(&v), "model": "slow"}))
-        .send()
-        .await
-        .unwrap();
+    let mut res = open_reply(&w, &chat, &last_id(&v), "slow").await;
     let mut p = SseParser::new();
     let mut first_delta = None;
     let mut done_at = None;
@@ -235,13 +256,7 @@ async fn stop_cancels_the_model_request_and_keeps_what_arrived() {
     let v = send(&w, None, "Tell me a long story", "slow").await;
     let chat = v["id"].as_str().unwrap().to_owned();
     let user_msg = last_id(&v);
-    let mut res = w
-        .ada
-        .post(format!("{}/api/chats/{chat}/reply", w.base))
-        .json(&json!({"parent_id": user_msg, "model": "slow"}))
-        .send()
-        .await
-        .unwrap();
+    let mut res = open_reply(&w, &chat, &user_msg, "slow").await;
     let mut p = SseParser::new();
     let mut received = String::new();
     while received.split_whitespace().count() < 3 {
@@ -415,13 +430,7 @@ async fn regenerate_and_edit_add_branches_that_the_share_follows() {
     )
     .await;
     assert_eq!(status, 422);
-    let res = w
-        .ada
-        .post(format!("{}/api/chats/{chat}/reply", w.base))
-        .json(&json!({"parent_id": a1, "model": "echo"}))
-        .send()
-        .await
-        .unwrap();
+    let res = open_reply(&w, &chat, &a1, "echo").await;
     assert_eq!(res.status(), 422);
 
     // Share: the snapshot carries the whole tree, `model` on every answer, and the branch shown.
@@ -774,13 +783,7 @@ async fn shutting_down_ends_answers_and_saves_what_arrived() {
     let w = world().await;
     let v = send(&w, None, "A long answer, please", "slow").await;
     let chat = uuid::Uuid::parse_str(v["id"].as_str().unwrap()).unwrap();
-    let mut res = w
-        .ada
-        .post(format!("{}/api/chats/{chat}/reply", w.base))
-        .json(&json!({"parent_id": last_id(&v), "model": "slow"}))
-        .send()
-        .await
-        .unwrap();
+    let mut res = open_reply(&w, &chat.to_string(), &last_id(&v), "slow").await;
     let mut p = SseParser::new();
     let mut deltas = 0;
     while deltas < 2 {

@@ -469,14 +469,7 @@ async fn upload_import(file: web_sys::File) -> Result<String, String> {
             .map_err(|_| unreachable())?
             .dyn_into()
             .map_err(|_| unreachable())?;
-    let text = match resp.text() {
-        Ok(p) => JsFuture::from(p)
-            .await
-            .ok()
-            .and_then(|t| t.as_string())
-            .unwrap_or_default(),
-        Err(_) => String::new(),
-    };
+    let text = super::stream_client::body_text(&resp).await;
     let body: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
     if resp.ok() {
         let n = body

@@ -28,6 +28,18 @@ pub enum StreamEnd {
     Failed(String),
 }
 
+/// A response's body as text (empty when it cannot be read).
+pub async fn body_text(resp: &web_sys::Response) -> String {
+    match resp.text() {
+        Ok(p) => JsFuture::from(p)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
 /// Requests an answer to `parent_id` from `model`, calling `on_event` with what arrives.
 pub async fn stream_reply(
     chat_id: Uuid,
@@ -66,14 +78,7 @@ pub async fn stream_reply(
         Err(_) => return lost(signal),
     };
     if !resp.ok() {
-        let text = match resp.text() {
-            Ok(p) => JsFuture::from(p)
-                .await
-                .ok()
-                .and_then(|t| t.as_string())
-                .unwrap_or_default(),
-            Err(_) => String::new(),
-        };
+        let text = body_text(&resp).await;
         let detail = serde_json::from_str::<serde_json::Value>(&text)
             .ok()
             .and_then(|v| v.get("detail").and_then(|d| d.as_str()).map(str::to_owned))
