@@ -5,8 +5,6 @@
 //! The stream runs in its own task and holds no database connection or transaction while it
 //! runs; the chat is read before and written once after.
 
-use std::time::Duration;
-
 use sea_orm::DatabaseConnection;
 use serde_json::{json, Map, Value};
 use tokio::sync::mpsc;
@@ -217,7 +215,7 @@ async fn name_chat(upstream: &Upstream, p: &PreparedReply, answer: &str) -> Opti
         .find(|m| m["role"] == "user")
         .and_then(|m| m["content"].as_str())
         .unwrap_or_default();
-    let prompt = json!([{
+    let prompt = [json!({
         "role": "user",
         "content": format!(
             "Write a concise title of 3 to 5 words for this conversation. Reply with the title only, \
@@ -225,24 +223,17 @@ async fn name_chat(upstream: &Upstream, p: &PreparedReply, answer: &str) -> Opti
             clip(question, 1_000),
             clip(answer, 1_000)
         ),
-    }]);
-    let asked = tokio::time::timeout(
-        Duration::from_secs(20),
-        upstream.complete(
-            &p.base_url,
-            &p.api_key,
-            &p.model,
-            prompt.as_array().map(Vec::as_slice).unwrap_or_default(),
-        ),
-    )
-    .await;
-    match asked {
-        Ok(Ok(text)) => clean_generated_title(&text),
-        Ok(Err(e)) => {
+    })];
+    // `complete` gives up after its own short timeout.
+    match upstream
+        .complete(&p.base_url, &p.api_key, &p.model, &prompt)
+        .await
+    {
+        Ok(text) => clean_generated_title(&text),
+        Err(e) => {
             tracing::info!(error = %e, "title generation failed; keeping the first words");
             None
         }
-        Err(_) => None,
     }
 }
 

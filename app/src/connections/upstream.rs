@@ -18,7 +18,7 @@ use crate::error::AppResult;
 
 /// How long a model list is reused before the servers are asked again.
 const MODELS_TTL: Duration = Duration::from_secs(60);
-/// How long to wait for `/models` or a title.
+/// How long to wait for `/models` or a title (the whole request).
 const SHORT_TIMEOUT: Duration = Duration::from_secs(15);
 /// How long to wait for a streaming answer to start.
 const START_TIMEOUT: Duration = Duration::from_secs(120);
