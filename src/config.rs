@@ -70,12 +70,46 @@ pub struct Config {
     #[arg(long, env = "CHATSHARE_MODEL_IDLE_TIMEOUT_SECS", default_value_t = 300)]
     pub model_idle_timeout_secs: u64,
 
+    /// Reverse proxies to believe, comma-separated addresses or networks
+    /// (`127.0.0.1,10.0.0.0/8`). Only requests from them have their `X-Forwarded-For` (the
+    /// client address the sign-in limiter counts) and `X-Forwarded-Proto` (https, for the
+    /// `Secure` cookie) read; by default nobody's are, since any client can send them.
+    #[arg(long, env = "CHATSHARE_TRUSTED_PROXIES", default_value = "", value_parser = parse_trusted_proxies)]
+    pub trusted_proxies: app::auth::TrustedProxies,
+
+    /// Seconds a client may take to send a request's headers (and may keep a connection idle)
+    /// before it is closed: slow clients cannot hold connections open.
+    #[arg(long, env = "CHATSHARE_HEADER_TIMEOUT_SECS", default_value_t = 10)]
+    pub header_timeout_secs: u64,
+
+    /// Most connections open at once; more are closed on arrival.
+    #[arg(long, env = "CHATSHARE_MAX_CONNECTIONS", default_value_t = 4096)]
+    pub max_connections: usize,
+
+    /// Most connections open at once from one client address (a browser opens up to 6; an
+    /// office behind one NAT address opens many). Trusted proxies are not held to it.
+    #[arg(long, env = "CHATSHARE_MAX_CONNECTIONS_PER_CLIENT", default_value_t = 256)]
+    pub max_connections_per_client: usize,
+
     /// Log filter, in `tracing` EnvFilter syntax (for example `info,tower_http=debug`).
     #[arg(long, env = "RUST_LOG", default_value = "info,sqlx=warn,sea_orm=warn")]
     pub log: String,
 }
 
+fn parse_trusted_proxies(list: &str) -> Result<app::auth::TrustedProxies, String> {
+    app::auth::TrustedProxies::parse(list)
+}
+
 impl Config {
+    /// The connection limits in force.
+    pub fn connection_limits(&self) -> crate::listener::Limits {
+        crate::listener::Limits {
+            header_read_timeout: std::time::Duration::from_secs(self.header_timeout_secs.max(1)),
+            max_connections: self.max_connections.max(1),
+            max_connections_per_client: self.max_connections_per_client.max(1),
+        }
+    }
+
     /// The database URL in force: the configured one, or the default SQLite file.
     pub fn effective_database_url(&self) -> String {
         match &self.database_url {
@@ -165,5 +199,13 @@ mod tests {
         let c = Config::parse_from(["chatshare", "--addr", "0.0.0.0:8080", "--max-body-bytes", "10"]);
         assert_eq!(c.addr.port(), 8080);
         assert_eq!(c.max_body_bytes, 10);
+        assert!(
+            Config::defaults().trusted_proxies.0.is_empty(),
+            "no proxy is trusted by default"
+        );
+        let c = Config::parse_from(["chatshare", "--trusted-proxies", "127.0.0.1, 10.0.0.0/8"]);
+        assert!(c.trusted_proxies.trusts("10.1.2.3".parse().unwrap()));
+        assert!(!c.trusted_proxies.trusts("11.1.2.3".parse().unwrap()));
+        assert!(Config::try_parse_from(["chatshare", "--trusted-proxies", "nonsense"]).is_err());
     }
 }

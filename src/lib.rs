@@ -5,4 +5,5 @@ pub mod api;
 pub mod assets;
 pub mod config;
 pub mod db;
+pub mod listener;
 pub mod server;

@@ -75,9 +75,14 @@ pub fn router(config: &Config, app_state: AppState) -> Router {
             HeaderValue::from_static("public, max-age=31536000, immutable"),
         ));
 
+    let trusted_proxies = config.trusted_proxies.clone();
     Router::new()
         .route("/healthz", get(healthz))
         .merge(crate::api::routes())
+        // An `/api/…` path nobody serves is a JSON 404, never the app's HTML page.
+        .route("/api", axum::routing::any(api_not_found))
+        .route("/api/", axum::routing::any(api_not_found))
+        .route("/api/{*rest}", axum::routing::any(api_not_found))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = leptos_options.clone();
             move || app::shell(options.clone())
@@ -93,6 +98,10 @@ pub fn router(config: &Config, app_state: AppState) -> Router {
         )
         .layer(middleware::map_response(error_responses))
         .layer(middleware::from_fn(refuse_cross_site))
+        .layer(middleware::from_fn(no_store_api_answers))
+        .layer(middleware::from_fn(move |req, next| {
+            resolve_client(trusted_proxies.clone(), req, next)
+        }))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -111,8 +120,9 @@ pub fn router(config: &Config, app_state: AppState) -> Router {
 }
 
 /// CSRF protection: a state-changing request (anything but GET, HEAD, OPTIONS) that a browser
-/// sent from another site is refused with 403, unless it authenticates with an `Authorization`
-/// header (which a browser never adds by itself, so bearer and API-key clients are unaffected).
+/// sent from another site is refused with 403, unless it authenticates with a bearer token
+/// (which a browser never adds by itself, so bearer and API-key clients are unaffected; any
+/// other `Authorization` header leaves the cookie as the credential and is not exempt).
 /// "From another site" means `Sec-Fetch-Site` is `cross-site` or `same-site`, or `Origin` names
 /// another origin than the `Host` the request came to. Requests without either header (curl,
 /// scripts) are not browsers' cross-site requests and pass; the session cookie is also
@@ -121,7 +131,7 @@ async fn refuse_cross_site(req: axum::extract::Request, next: middleware::Next) 
     use axum::http::Method;
     let h = req.headers();
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if safe || h.contains_key(header::AUTHORIZATION) {
+    if safe || app::auth::uses_bearer(h) {
         return next.run(req).await;
     }
     let fetch_site_foreign = matches!(
@@ -147,6 +157,38 @@ async fn refuse_cross_site(req: axum::extract::Request, next: middleware::Next) 
     next.run(req).await
 }
 
+/// Puts the request's [`app::auth::ClientInfo`] in its extensions: the TCP peer, or, when the
+/// peer is a trusted proxy, the client its `X-Forwarded-For` names and the scheme its
+/// `X-Forwarded-Proto` names.
+async fn resolve_client(
+    trusted: app::auth::TrustedProxies,
+    mut req: axum::extract::Request,
+    next: middleware::Next,
+) -> Response {
+    let peer = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<SocketAddr>>()
+        .map(|axum::extract::ConnectInfo(a)| a.ip());
+    let info = app::auth::ClientInfo::resolve(peer, req.headers(), &trusted);
+    req.extensions_mut().insert(info);
+    next.run(req).await
+}
+
+/// Answers of the JSON API are personal (session tokens, chats): no cache may keep them.
+async fn no_store_api_answers(req: axum::extract::Request, next: middleware::Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let mut res = next.run(req).await;
+    if api && !res.headers().contains_key(header::CACHE_CONTROL) {
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    res
+}
+
+async fn api_not_found() -> AppError {
+    AppError::NotFound("There is no such API endpoint.".to_owned())
+}
+
 /// `GET /healthz`: `{"status":"ok"}` when the database answers, else 503.
 async fn healthz(State(state): State<ServerState>) -> Response {
     if db::is_healthy(&state.app.db).await {
@@ -165,9 +207,14 @@ const SERVER_FN_ERROR_HEADER: HeaderName = HeaderName::from_static("serverfnerro
 /// Gives server-function errors their real HTTP status (the framework sends every error as 500;
 /// the body is our encoded [`AppError`], which knows its status), and turns the body-limit
 /// layer's plain-text 413 into `{"detail": …}`.
-async fn error_responses(res: Response) -> Response {
+async fn error_responses(mut res: Response) -> Response {
     if res.status() == StatusCode::PAYLOAD_TOO_LARGE && !is_json(&res) {
         return AppError::PayloadTooLarge.into_response();
+    }
+    // A 429 tells when to try again (the refusals are for a moment's load).
+    if res.status() == StatusCode::TOO_MANY_REQUESTS && !res.headers().contains_key(header::RETRY_AFTER) {
+        res.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
     }
     if res.status() != StatusCode::INTERNAL_SERVER_ERROR
         || !res.headers().contains_key(SERVER_FN_ERROR_HEADER)
@@ -186,6 +233,11 @@ async fn error_responses(res: Response) -> Response {
         if let Ok(status) = StatusCode::from_u16(wire.status) {
             parts.status = status;
         }
+    }
+    if parts.status == StatusCode::TOO_MANY_REQUESTS {
+        parts
+            .headers
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
     }
     Response::from_parts(parts, Body::from(bytes))
 }
@@ -233,15 +285,16 @@ pub async fn spawn(config: &Config, db: DatabaseConnection) -> std::io::Result<R
     let upstream = state.upstream.clone();
     let app = router(config, state);
     let (tx, rx) = oneshot::channel::<()>();
+    let limits = config.connection_limits();
+    let trusted = config.trusted_proxies.clone();
     let handle = tokio::spawn(async move {
-        axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(async move {
-                let _ = rx.await;
-                // Answers being written end now (saved as far as they got), so shutting down
-                // does not wait for a long stream.
-                upstream.stop_all();
-            })
-            .await
+        crate::listener::serve(listener, app, limits, trusted, async move {
+            let _ = rx.await;
+            // Answers being written end now (saved as far as they got), so shutting down
+            // does not wait for a long stream.
+            upstream.stop_all();
+        })
+        .await
     });
     Ok(RunningServer {
         addr,
@@ -260,16 +313,19 @@ pub async fn serve_until_signal(config: &Config, db: DatabaseConnection) -> std:
     println!("chatshare is running at http://{addr}");
     let state = app_state(config, db);
     let upstream = state.upstream.clone();
-    // With the peer address, which the sign-in limiter keys on (without it every client would
-    // share one "unknown" address, and one person's failures would slow everyone's sign-in).
-    axum::serve(
+    // Every request carries the peer address, which the sign-in limiter keys on (without it
+    // every client would share one "unknown" address, and one person's failures would slow
+    // everyone's sign-in).
+    crate::listener::serve(
         listener,
-        router(config, state).into_make_service_with_connect_info::<SocketAddr>(),
+        router(config, state),
+        config.connection_limits(),
+        config.trusted_proxies.clone(),
+        async move {
+            shutdown_signal().await;
+            upstream.stop_all();
+        },
     )
-    .with_graceful_shutdown(async move {
-        shutdown_signal().await;
-        upstream.stop_all();
-    })
     .await?;
     tracing::info!("chatshare stopped");
     Ok(())

@@ -142,17 +142,24 @@ async fn sessions_expire_and_sign_out_ends_them() {
         .await
         .unwrap();
     assert_eq!(
-        accounts::authenticate(&db, &a.token).await.unwrap().unwrap().id,
+        accounts::authenticate(&db, &d, &a.token)
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
         a.user.id
     );
     assert!(a.token.len() >= 32, "at least 128 bits of token");
 
     let (expired, _) = accounts::create_session(&db, a.user.id, -1).await.unwrap();
-    assert!(accounts::authenticate(&db, &expired).await.unwrap().is_none());
+    assert!(accounts::authenticate(&db, &d, &expired).await.unwrap().is_none());
 
     accounts::sign_out(&db, &a.token).await.unwrap();
-    assert!(accounts::authenticate(&db, &a.token).await.unwrap().is_none());
-    assert!(accounts::authenticate(&db, "made-up").await.unwrap().is_none());
+    assert!(accounts::authenticate(&db, &d, &a.token).await.unwrap().is_none());
+    assert!(accounts::authenticate(&db, &d, "made-up")
+        .await
+        .unwrap()
+        .is_none());
     // Only the hash is stored.
     let stored = app::entities::session::Entity::find().all(&db).await.unwrap();
     assert!(stored.iter().all(|s| s.token_hash != a.token));
@@ -168,7 +175,7 @@ async fn api_keys_authenticate_until_revoked_and_can_be_disabled() {
     assert!(key.starts_with("sk-") && key.len() > 40);
     assert!(key.starts_with(&row.prefix) && row.prefix.len() < 16);
     assert_eq!(
-        accounts::authenticate(&db, &key).await.unwrap().unwrap().id,
+        accounts::authenticate(&db, &d, &key).await.unwrap().unwrap().id,
         a.user.id
     );
     let listed = accounts::list_api_keys(&db, &a.user).await.unwrap();
@@ -176,7 +183,7 @@ async fn api_keys_authenticate_until_revoked_and_can_be_disabled() {
     assert_ne!(listed[0].key_hash, key);
 
     accounts::revoke_api_key(&db, &a.user, row.id).await.unwrap();
-    assert!(accounts::authenticate(&db, &key).await.unwrap().is_none());
+    assert!(accounts::authenticate(&db, &d, &key).await.unwrap().is_none());
     assert_eq!(
         accounts::revoke_api_key(&db, &a.user, row.id)
             .await
@@ -214,7 +221,7 @@ async fn another_users_api_key_cannot_be_revoked() {
             .status(),
         404
     );
-    assert!(accounts::authenticate(&db, &key).await.unwrap().is_some());
+    assert!(accounts::authenticate(&db, &d, &key).await.unwrap().is_some());
 }
 
 #[tokio::test]
@@ -348,7 +355,10 @@ async fn the_last_admin_stays_and_deleting_a_user_removes_what_hangs_off_them() 
     accounts::set_role(&db, admin.id, "admin").await.unwrap();
 
     accounts::delete_user(&db, bob.user.id).await.unwrap();
-    assert!(accounts::authenticate(&db, &bob.token).await.unwrap().is_none());
+    assert!(accounts::authenticate(&db, &d, &bob.token)
+        .await
+        .unwrap()
+        .is_none());
     let keys = app::entities::api_key::Entity::find()
         .filter(app::entities::api_key::Column::UserId.eq(bob.user.id))
         .count(&db)

@@ -147,7 +147,7 @@ async fn composer_appends_to_the_branch_and_branches_switch() {
     let c = chats::add_user_message(&db, &alice, Some(c.id), "And at what temperature?", None)
         .await
         .unwrap();
-    let v = chats::view(&c).unwrap();
+    let v = chats::view(&c).await.unwrap();
     assert_eq!(v.messages.len(), 2);
     assert_eq!(v.messages[1].text, "And at what temperature?");
     assert_eq!(
@@ -164,10 +164,10 @@ async fn composer_appends_to_the_branch_and_branches_switch() {
         "a1": {"id": "a1", "parentId": "u", "childrenIds": [], "role": "assistant", "content": "first"},
         "a2": {"id": "a2", "parentId": "u", "childrenIds": [], "role": "assistant", "content": "second"}}}});
     let b = chats::create(&db, &alice, tree).await.unwrap();
-    let v = chats::view(&b).unwrap();
+    let v = chats::view(&b).await.unwrap();
     assert_eq!((v.messages[1].sibling_index, v.messages[1].sibling_count), (0, 2));
     let b = chats::switch_branch(&db, &alice, b.id, "a2").await.unwrap();
-    let v = chats::view(&b).unwrap();
+    let v = chats::view(&b).await.unwrap();
     assert_eq!(v.messages[1].text, "second");
     assert_eq!(v.messages[1].prev_sibling.as_deref(), Some("a1"));
     assert_eq!(
@@ -243,7 +243,7 @@ async fn open_webui_export_imports_with_trees_titles_timestamps_and_tags() {
         c["history"]["messages"]["b8c9d0e1-f2a3-4b4c-8d5e-6f7a8b9c0d1e"]["usage"]["completion_tokens"], 17,
         "unknown fields survive"
     );
-    let view = chats::view(cactus).unwrap();
+    let view = chats::view(cactus).await.unwrap();
     assert_eq!(view.messages.len(), 2);
     assert_eq!(
         (view.messages[1].sibling_index, view.messages[1].sibling_count),
@@ -280,7 +280,7 @@ async fn chatgpt_conversations_import_as_trees() {
     assert_eq!(msgs[&id(6)]["content"], "```python\nprint('feed me')\n```");
     assert_eq!(c["history"]["currentId"], id(9));
     assert_eq!(c["models"], json!(["gpt-4o", "gpt-4o-mini"]));
-    let view = chats::view(s).unwrap();
+    let view = chats::view(s).await.unwrap();
     assert_eq!(
         view.messages.iter().map(|m| m.role.as_str()).collect::<Vec<_>>(),
         ["user", "assistant", "user", "assistant"]

@@ -43,9 +43,23 @@ async fn system_info_server_function_is_a_json_endpoint_that_reads_the_database(
     assert_eq!(res.status(), 200);
     let info: Value = res.json().await.unwrap();
     assert_eq!(info["name"], "chatshare");
-    assert_eq!(info["database"], backend());
-    assert!(info["migrations_applied"].as_u64().unwrap() >= 1);
-    assert_eq!(info["users"], 0);
+    assert_eq!(info["database_ok"], true);
+    // Anonymous callers learn nothing about the database or the accounts.
+    assert_eq!(info["details"], Value::Null, "{info}");
+    // The admin sees the details.
+    let (admin, _) = common::signup(&server.url(), "Ada").await;
+    let res = client()
+        .post(format!("{}/api/fn/system_info", server.url()))
+        .bearer_auth(&admin)
+        .header("content-type", "application/json")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    let info: Value = res.json().await.unwrap();
+    assert_eq!(info["details"]["database"], backend());
+    assert!(info["details"]["migrations_applied"].as_u64().unwrap() >= 3);
+    assert_eq!(info["details"]["users"], 1);
     server.stop().await.unwrap();
 }
 

@@ -40,12 +40,100 @@ pub fn session_cookie_from_headers(headers: &HeaderMap) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// Whether the request came over https (directly or through a proxy that says so).
-pub fn is_https(headers: &HeaderMap) -> bool {
+/// Whether `Authorization: Bearer <token>` is the credential this request authenticates with
+/// (a bearer token wins over the cookie in [`token_from_headers`]). Only then is a request
+/// exempt from the cross-site check: any other `Authorization` header (`Basic …`, an empty
+/// bearer) leaves the cookie as the credential, and the cookie is what a browser adds by itself.
+pub fn uses_bearer(headers: &HeaderMap) -> bool {
     headers
-        .get("x-forwarded-proto")
+        .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|p| p.eq_ignore_ascii_case("https"))
+        .and_then(|auth| {
+            auth.strip_prefix("Bearer ")
+                .or_else(|| auth.strip_prefix("bearer "))
+        })
+        .is_some_and(|token| !token.trim().is_empty())
+}
+
+/// Reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` headers are believed
+/// (`--trusted-proxies`). Empty by default: then both headers are ignored, since any client
+/// can send them.
+#[derive(Debug, Clone, Default)]
+pub struct TrustedProxies(pub Vec<ipnet::IpNet>);
+
+impl TrustedProxies {
+    /// Parses a comma-separated list of addresses and networks (`10.0.0.5, 172.16.0.0/12`).
+    pub fn parse(list: &str) -> Result<Self, String> {
+        list.split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                s.parse::<ipnet::IpNet>()
+                    .or_else(|_| s.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                    .map_err(|_| format!("\"{s}\" is not an IP address or network"))
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(TrustedProxies)
+    }
+
+    /// Whether `ip` is one of the trusted proxies.
+    pub fn trusts(&self, ip: std::net::IpAddr) -> bool {
+        self.0.iter().any(|net| net.contains(&ip))
+    }
+}
+
+/// Who sent a request, as far as the server can know: the client's address and whether it
+/// reached us over https. Put on every request by the server (from the TCP peer, and from
+/// `X-Forwarded-For`/`-Proto` only when the peer is a trusted proxy).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientInfo {
+    /// The client's IP address, as text (the sign-in limiter's key).
+    pub address: String,
+    /// Whether the client's request came over https (the session cookie is then `Secure`).
+    pub https: bool,
+}
+
+impl ClientInfo {
+    /// The client behind a connection from `peer`. When `peer` is a trusted proxy, the client is
+    /// the right-most address of `X-Forwarded-For` that is not itself a trusted proxy, and
+    /// `X-Forwarded-Proto` says the scheme; otherwise both headers are ignored.
+    pub fn resolve(peer: Option<std::net::IpAddr>, headers: &HeaderMap, trusted: &TrustedProxies) -> Self {
+        let Some(peer) = peer else {
+            return ClientInfo {
+                address: "unknown".to_owned(),
+                https: false,
+            };
+        };
+        if !trusted.trusts(peer) {
+            return ClientInfo {
+                address: peer.to_string(),
+                https: false,
+            };
+        }
+        let forwarded: Vec<std::net::IpAddr> = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .filter_map(|a| a.trim().parse().ok())
+            .collect();
+        let client = forwarded
+            .iter()
+            .rev()
+            .find(|ip| !trusted.trusts(**ip))
+            .or(forwarded.first())
+            .copied()
+            .unwrap_or(peer);
+        let https = headers
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|p| p.split(',').next())
+            .is_some_and(|p| p.trim().eq_ignore_ascii_case("https"));
+        ClientInfo {
+            address: client.to_string(),
+            https,
+        }
+    }
 }
 
 /// `Set-Cookie` for a new session: HttpOnly, SameSite=Lax, Secure over https.
@@ -65,7 +153,7 @@ pub fn clear_session_cookie() -> HeaderValue {
 /// The account behind the request's credential, if it is valid now.
 pub async fn caller_from_headers(state: &AppState, headers: &HeaderMap) -> AppResult<Option<user::Model>> {
     match token_from_headers(headers) {
-        Some(token) => accounts::authenticate(&state.db, &token).await,
+        Some(token) => accounts::authenticate(&state.db, &state.defaults, &token).await,
         None => Ok(None),
     }
 }
@@ -101,13 +189,16 @@ pub async fn caller() -> AppResult<Option<user::Model>> {
     caller_from_headers(&state, &headers).await
 }
 
-/// In a server function: the client's address (for the sign-in limiter).
-pub async fn client_address() -> String {
-    use axum::extract::ConnectInfo;
-    leptos_axum::extract::<ConnectInfo<std::net::SocketAddr>>()
+/// In a server function: who sent the request (address for the sign-in limiter, https for the
+/// cookie), as the server's middleware resolved it.
+pub async fn client_info() -> ClientInfo {
+    leptos_axum::extract::<axum::Extension<ClientInfo>>()
         .await
-        .map(|ConnectInfo(addr)| addr.ip().to_string())
-        .unwrap_or_else(|_| "unknown".to_owned())
+        .map(|axum::Extension(info)| info)
+        .unwrap_or(ClientInfo {
+            address: "unknown".to_owned(),
+            https: false,
+        })
 }
 
 /// In a server function: adds a response header (for `Set-Cookie`).
@@ -133,6 +224,55 @@ mod tests {
         assert_eq!(token_from_headers(&h).as_deref(), Some("sk-123"));
         let empty = HeaderMap::new();
         assert_eq!(token_from_headers(&empty), None);
+    }
+
+    #[test]
+    fn only_a_bearer_token_counts_as_the_credential() {
+        let mut h = HeaderMap::new();
+        assert!(!uses_bearer(&h));
+        h.insert(header::AUTHORIZATION, HeaderValue::from_static("Basic YTpi"));
+        assert!(!uses_bearer(&h));
+        h.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer "));
+        assert!(!uses_bearer(&h));
+        h.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer sk-1"));
+        assert!(uses_bearer(&h));
+    }
+
+    #[test]
+    fn forwarded_headers_count_only_from_trusted_proxies() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("6.6.6.6, 203.0.113.7"),
+        );
+        h.insert("x-forwarded-proto", HeaderValue::from_static("https"));
+        let none = TrustedProxies::default();
+        let peer = Some("10.0.0.5".parse().unwrap());
+        assert_eq!(
+            ClientInfo::resolve(peer, &h, &none),
+            ClientInfo {
+                address: "10.0.0.5".into(),
+                https: false
+            }
+        );
+        let proxies = TrustedProxies::parse("10.0.0.0/8, ::1").unwrap();
+        // The right-most untrusted address is the client: what the client wrote itself (to
+        // the left) is not believed.
+        assert_eq!(
+            ClientInfo::resolve(peer, &h, &proxies),
+            ClientInfo {
+                address: "203.0.113.7".into(),
+                https: true
+            }
+        );
+        // From an untrusted peer the headers are ignored even with proxies configured.
+        let stranger = Some("198.51.100.1".parse().unwrap());
+        assert_eq!(
+            ClientInfo::resolve(stranger, &h, &proxies).address,
+            "198.51.100.1"
+        );
+        assert!(TrustedProxies::parse("10.0.0.0/33").is_err());
+        assert!(TrustedProxies::parse("").unwrap().0.is_empty());
     }
 
     #[test]

@@ -59,7 +59,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// Gives this page a fresh nonce (Leptos puts it on its hydration and resource scripts) and the
 /// Content-Security-Policy that allows no other inline script: scripts from this origin or with
 /// the nonce, WebAssembly compilation, styles from this origin (and `style` attributes), images
-/// from this origin, https and data URLs, no plugins, no framing, forms only to this origin.
+/// from this origin and data URLs only (a shared chat cannot make its readers' browsers call
+/// another host; markdown turns remote images into links), no plugins, no framing, forms only to this origin.
 #[cfg(feature = "ssr")]
 fn content_security_policy() {
     leptos::nonce::provide_nonce();
@@ -71,13 +72,44 @@ fn content_security_policy() {
     };
     let policy = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-         style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; connect-src 'self'; \
+         style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
          font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
          frame-ancestors 'none'"
     );
     if let Ok(value) = axum::http::HeaderValue::from_str(&policy) {
         res.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
     }
+}
+
+/// Every page's title: "{text} · chatshare". On the server it is escaped here, because
+/// `leptos_meta` writes the title into `<title>` as it is: a chat named
+/// `x</title><meta http-equiv="refresh" …>` would otherwise add markup to every page that
+/// shows it. In the browser the title is set as text (`document.title`), so it stays as typed.
+fn title_text(text: String) -> String {
+    let full = if text.is_empty() {
+        "chatshare".to_owned()
+    } else {
+        format!("{text} · chatshare")
+    };
+    #[cfg(feature = "ssr")]
+    let full = escape_html_text(&full);
+    full
+}
+
+/// `text` with `&`, `<`, `>`, `"` and `'` escaped, safe anywhere in HTML text or attributes.
+pub fn escape_html_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The root component: meta context, router and the app's routes.
@@ -89,9 +121,7 @@ pub fn App() -> impl IntoView {
     provide_context(chats::PendingReply(RwSignal::new(None)));
     provide_context(ui::Toast(RwSignal::new(None)));
     view! {
-        <Title formatter=|text: String| {
-            if text.is_empty() { "chatshare".to_owned() } else { format!("{text} · chatshare") }
-        }/>
+        <Title formatter=title_text/>
         <Router>
             <ui::AppShell>
                 <Routes fallback=ui::NotFoundPage>

@@ -140,3 +140,35 @@ test(`${PAYLOADS.length} stored-XSS payloads in messages, titles and names stay 
   await admin.close();
   await ctx.close();
 });
+
+test('a chat title never becomes markup in the page head (no meta refresh away from a shared link)', async ({ browser, request }) => {
+  const bearer = await adminToken(request);
+  const { ctx } = await memberContext(browser, 'Title Tester', bearer);
+  const title = 'Notes</title><meta http-equiv="refresh" content="0;url=https://example.org/x"><script>alert(1)</script>';
+  const res = await ctx.request.post('/api/v1/chats/new', { data: { chat: { title } } });
+  expect(res.status()).toBe(200);
+  const chatId = (await res.json()).id;
+  const shareId = (await (await ctx.request.post(`/api/v1/chats/${chatId}/share`)).json()).share_id;
+  const admin = await adminContext(browser);
+  for (const [context, path] of [[admin, `/s/${shareId}`], [ctx, `/c/${chatId}`]] as const) {
+    const page = await context.newPage();
+    const navigations: string[] = [];
+    const dialogs: string[] = [];
+    page.on('framenavigated', (f) => { if (f === page.mainFrame()) navigations.push(f.url()); });
+    page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+    // Blocks the meta refresh's target, should the page ever try to go there.
+    await page.route('https://example.org/**', (route) => route.abort());
+    await page.goto(path);
+    await hydrated(page);
+    await page.waitForTimeout(1500);
+    expect(new URL(page.url()).pathname, path).toBe(path);
+    expect(navigations.filter((u) => !u.endsWith(path)), path).toEqual([]);
+    expect(await page.title(), path).toBe(`${title} · chatshare`);
+    await expect(page.locator('head meta[http-equiv]'), path).toHaveCount(0);
+    await expect(page.locator('head script:not([nonce])'), path).toHaveCount(0);
+    expect(dialogs, path).toEqual([]);
+    await page.close();
+  }
+  await admin.close();
+  await ctx.close();
+});

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use super::{ApiJson, Caller, ClientAddress};
+use super::{ApiJson, Caller, Client};
 use crate::server::ServerState;
 
 pub fn routes() -> Router<ServerState> {
@@ -21,7 +21,8 @@ pub fn routes() -> Router<ServerState> {
         .route("/api/v1/auths/signin", post(signin))
         .route("/api/v1/auths/", get(session_user))
         .route("/api/v1/auths", get(session_user))
-        .route("/api/v1/auths/signout", post(signout).get(signout))
+        // POST only: a GET could be triggered by any page with a link or an image.
+        .route("/api/v1/auths/signout", post(signout))
         .route(
             "/api/v1/auths/api_key",
             post(create_key).get(list_keys).delete(delete_all_keys),
@@ -46,11 +47,7 @@ struct SignInBody {
     password: String,
 }
 
-async fn signed_in_response(
-    state: &ServerState,
-    headers: &HeaderMap,
-    signed: service::Authenticated,
-) -> Response {
+async fn signed_in_response(state: &ServerState, https: bool, signed: service::Authenticated) -> Response {
     let user = match accounts::session_user(&state.app, &signed.user).await {
         Ok(u) => u,
         Err(e) => return e.into_response(),
@@ -66,17 +63,13 @@ async fn signed_in_response(
         "expires_at": signed.expires_at,
         "permissions": user.permissions,
     });
-    let cookie = app::auth::session_cookie(
-        &signed.token,
-        service::SESSION_TTL_SECS,
-        app::auth::is_https(headers),
-    );
+    let cookie = app::auth::session_cookie(&signed.token, service::SESSION_TTL_SECS, https);
     ([(header::SET_COOKIE, cookie)], Json(body)).into_response()
 }
 
 async fn signup(
     State(state): State<ServerState>,
-    headers: HeaderMap,
+    Client(client): Client,
     ApiJson(b): ApiJson<SignUpBody>,
 ) -> Response {
     let input = service::SignUp {
@@ -84,20 +77,19 @@ async fn signup(
         email: b.email,
         password: b.password,
     };
-    match service::sign_up(&state.app.db, &state.app.defaults, input).await {
-        Ok(signed) => signed_in_response(&state, &headers, signed).await,
+    match service::sign_up_from(&state.app.db, &state.app.defaults, input, &client.address).await {
+        Ok(signed) => signed_in_response(&state, client.https, signed).await,
         Err(e) => e.into_response(),
     }
 }
 
 async fn signin(
     State(state): State<ServerState>,
-    headers: HeaderMap,
-    ClientAddress(client): ClientAddress,
+    Client(client): Client,
     ApiJson(b): ApiJson<SignInBody>,
 ) -> Response {
-    match service::sign_in(&state.app.db, &b.email, &b.password, &client).await {
-        Ok(signed) => signed_in_response(&state, &headers, signed).await,
+    match service::sign_in(&state.app.db, &b.email, &b.password, &client.address).await {
+        Ok(signed) => signed_in_response(&state, client.https, signed).await,
         Err(e) => e.into_response(),
     }
 }

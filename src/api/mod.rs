@@ -7,13 +7,11 @@ mod config;
 mod replies;
 mod users;
 
-use std::net::SocketAddr;
-
 use app::accounts::service as accounts;
 use app::entities::user;
 use app::error::AppError;
 use axum::extract::rejection::JsonRejection;
-use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::Router;
 use serde::de::DeserializeOwned;
@@ -59,19 +57,24 @@ impl FromRequestParts<ServerState> for Caller {
     }
 }
 
-/// The client's IP address (for the sign-in limiter).
-pub struct ClientAddress(pub String);
+/// Who sent the request (address for the sign-in limiter, https for the cookie), as the
+/// server's middleware resolved it from the TCP peer and the trusted proxies' headers.
+pub struct Client(pub app::auth::ClientInfo);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+impl<S: Send + Sync> FromRequestParts<S> for Client {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let ip = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(a)| a.ip().to_string())
-            .unwrap_or_else(|| "unknown".to_owned());
-        Ok(ClientAddress(ip))
+        Ok(Client(
+            parts
+                .extensions
+                .get::<app::auth::ClientInfo>()
+                .cloned()
+                .unwrap_or(app::auth::ClientInfo {
+                    address: "unknown".to_owned(),
+                    https: false,
+                }),
+        ))
     }
 }
 

@@ -77,10 +77,16 @@ pub fn client() -> reqwest::Client {
 /// The real `chatshare` binary, started on a free loopback port against `database_url`;
 /// returns the child and its base URL (read from the first line it prints).
 pub async fn spawn_binary(database_url: &str) -> (std::process::Child, String) {
+    spawn_binary_with(database_url, &[]).await
+}
+
+/// [`spawn_binary`] with more environment variables (configuration) for the process.
+pub async fn spawn_binary_with(database_url: &str, env: &[(&str, &str)]) -> (std::process::Child, String) {
     use std::io::{BufRead, BufReader};
     use std::process::{Command, Stdio};
     let data_dir = std::env::temp_dir().join(format!("chatshare-bin-{}", uuid::Uuid::new_v4()));
     let mut child = Command::new(env!("CARGO_BIN_EXE_chatshare"))
+        .envs(env.iter().copied())
         .env("CHATSHARE_ADDR", "127.0.0.1:0")
         .env("CHATSHARE_DATA_DIR", &data_dir)
         .env("DATABASE_URL", database_url)
@@ -126,4 +132,55 @@ pub async fn signup(base: &str, name: &str) -> (String, String) {
         v["token"].as_str().expect("a token").to_owned(),
         v["id"].as_str().expect("an id").to_owned(),
     )
+}
+
+/// Calls server function `name` with a JSON body as `c`; the status and the JSON answer
+/// (`null` when the body is not JSON).
+pub async fn call_fn(
+    c: &reqwest::Client,
+    base: &str,
+    name: &str,
+    body: serde_json::Value,
+) -> (u16, serde_json::Value) {
+    let res = c
+        .post(format!("{base}/api/fn/{name}"))
+        .json(&body)
+        .send()
+        .await
+        .expect("send a server-function call");
+    let status = res.status().as_u16();
+    (status, res.json().await.unwrap_or(serde_json::Value::Null))
+}
+
+/// A chat JSON (Open WebUI's shape) whose one message says `content`.
+pub fn one_message_chat(title: &str, content: &str) -> serde_json::Value {
+    serde_json::json!({
+        "title": title,
+        "history": {
+            "messages": {"m1": {"id": "m1", "role": "user", "content": content, "parentId": null, "childrenIds": []}},
+            "currentId": "m1",
+        },
+    })
+}
+
+/// Creates `chat` as the holder of `c`'s session and shares it; the chat id and the share id.
+pub async fn create_and_share(c: &reqwest::Client, base: &str, chat: serde_json::Value) -> (String, String) {
+    let res = c
+        .post(format!("{base}/api/v1/chats/new"))
+        .json(&serde_json::json!({ "chat": chat }))
+        .send()
+        .await
+        .expect("create a chat");
+    assert_eq!(res.status(), 200, "create a chat");
+    let created: serde_json::Value = res.json().await.expect("a chat object");
+    let id = created["id"].as_str().expect("a chat id").to_owned();
+    let res = c
+        .post(format!("{base}/api/v1/chats/{id}/share"))
+        .send()
+        .await
+        .expect("share the chat");
+    assert_eq!(res.status(), 200, "share the chat");
+    let shared: serde_json::Value = res.json().await.expect("a chat object");
+    let share_id = shared["share_id"].as_str().expect("a share id").to_owned();
+    (id, share_id)
 }

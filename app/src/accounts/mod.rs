@@ -131,13 +131,12 @@ async fn finish_sign_in(
     signed: service::Authenticated,
     redirect: Option<String>,
 ) -> Result<SignedIn, AppError> {
-    let headers = crate::auth::request_headers().await?;
     crate::auth::add_response_header(
         axum::http::header::SET_COOKIE,
         crate::auth::session_cookie(
             &signed.token,
             service::SESSION_TTL_SECS,
-            crate::auth::is_https(&headers),
+            crate::auth::client_info().await.https,
         ),
     );
     Ok(SignedIn {
@@ -154,7 +153,7 @@ pub async fn sign_in(
     redirect: Option<String>,
 ) -> Result<SignedIn, AppError> {
     let state = crate::state::app_state()?;
-    let client = crate::auth::client_address().await;
+    let client = crate::auth::client_info().await.address;
     let signed = service::sign_in(&state.db, &email, &password, &client).await?;
     finish_sign_in(&state, signed, redirect).await
 }
@@ -168,7 +167,8 @@ pub async fn sign_up(
     redirect: Option<String>,
 ) -> Result<SignedIn, AppError> {
     let state = crate::state::app_state()?;
-    let signed = service::sign_up(
+    let client = crate::auth::client_info().await.address;
+    let signed = service::sign_up_from(
         &state.db,
         &state.defaults,
         service::SignUp {
@@ -176,6 +176,7 @@ pub async fn sign_up(
             email,
             password,
         },
+        &client,
     )
     .await?;
     finish_sign_in(&state, signed, redirect).await

@@ -14,7 +14,7 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use crate::entities::{api_key, auth_attempt, now, session, user};
+use crate::entities::{api_key, auth_attempt, lock_for_write, now, session, user};
 use crate::error::{AppError, AppResult};
 use crate::instance::{service as settings, SettingsDefaults};
 
@@ -134,28 +134,66 @@ fn check_password_rules(password: &str) -> AppResult<()> {
     Ok(())
 }
 
-/// argon2id hash of a password, computed off the async threads.
+/// Password hashes waiting for a turn, at most, before more are refused with 429.
+pub const MAX_WAITING_HASHES: usize = 32;
+
+/// The gate every argon2id computation passes: at most one per core runs at once (each takes
+/// 19 MiB and a core for ~50 ms), and at most [`MAX_WAITING_HASHES`] wait for a turn. Without
+/// it, 250 concurrent sign-ins took the server to 2.6 GB.
+struct HashGate {
+    running: tokio::sync::Semaphore,
+    waiting: std::sync::atomic::AtomicUsize,
+}
+
+fn hash_gate() -> &'static HashGate {
+    static GATE: std::sync::OnceLock<HashGate> = std::sync::OnceLock::new();
+    GATE.get_or_init(|| HashGate {
+        running: tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())),
+        waiting: std::sync::atomic::AtomicUsize::new(0),
+    })
+}
+
+/// Runs `work` (an argon2id hash or check) on the blocking pool once the gate lets it through;
+/// 429 when too many are already waiting.
+async fn gated<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
+    use std::sync::atomic::Ordering;
+    let gate = hash_gate();
+    let busy = || {
+        AppError::TooManyRequests(
+            "Too many sign-ins are being checked right now. Please try again in a moment.".to_owned(),
+        )
+    };
+    if gate.waiting.fetch_add(1, Ordering::SeqCst) >= MAX_WAITING_HASHES {
+        gate.waiting.fetch_sub(1, Ordering::SeqCst);
+        return Err(busy());
+    }
+    let permit = gate.running.acquire().await;
+    gate.waiting.fetch_sub(1, Ordering::SeqCst);
+    let _permit = permit.map_err(|_| busy())?;
+    tokio::task::spawn_blocking(work).await.map_err(|e| {
+        tracing::error!(error = %e, "password hashing task failed");
+        AppError::Internal
+    })
+}
+
+/// argon2id hash of a password, computed off the async threads (through the hash gate).
 pub async fn hash_password(password: String) -> AppResult<String> {
-    tokio::task::spawn_blocking(move || {
+    gated(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
             .hash_password(password.as_bytes(), &salt)
             .map(|h| h.to_string())
     })
-    .await
-    .map_err(|e| {
-        tracing::error!(error = %e, "password hashing task failed");
-        AppError::Internal
-    })?
+    .await?
     .map_err(|e| {
         tracing::error!(error = %e, "password hashing failed");
         AppError::Internal
     })
 }
 
-/// Checks a password against a stored hash, off the async threads.
-pub async fn verify_password(hash: String, password: String) -> bool {
-    tokio::task::spawn_blocking(move || {
+/// Checks a password against a stored hash, off the async threads (through the hash gate).
+pub async fn verify_password(hash: String, password: String) -> AppResult<bool> {
+    gated(move || {
         PasswordHash::new(&hash)
             .map(|parsed| {
                 Argon2::default()
@@ -165,17 +203,16 @@ pub async fn verify_password(hash: String, password: String) -> bool {
             .unwrap_or(false)
     })
     .await
-    .unwrap_or(false)
 }
 
 /// A valid hash of a random password, checked when the email is unknown so that a wrong
 /// email takes as long as a wrong password.
-async fn dummy_hash() -> String {
+async fn dummy_hash() -> AppResult<String> {
     static DUMMY: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
     DUMMY
-        .get_or_init(|| async { hash_password(random_hex(16)).await.unwrap_or_default() })
+        .get_or_try_init(|| hash_password(random_hex(16)))
         .await
-        .clone()
+        .cloned()
 }
 
 fn unique_violation(e: &sea_orm::DbErr) -> bool {
@@ -198,6 +235,11 @@ pub async fn sign_up(
     let email = normalize_email(&input.email)?;
     check_password_rules(&input.password)?;
     let settings = settings::get(db, defaults).await?;
+    // Refused before anything about the email is looked at, so a closed instance answers a
+    // known and an unknown email alike (the first account is always allowed).
+    if !settings.enable_signup && user::Entity::find().count(db).await? > 0 {
+        return Err(signup_disabled());
+    }
     let password_hash = hash_password(input.password).await?;
 
     // The account row is written first, so SQLite takes its write lock at once (a read first
@@ -238,9 +280,7 @@ pub async fn sign_up(
         am.role = Set(Role::Admin.as_str().to_owned());
         am.update(&txn).await?
     } else if !settings.enable_signup {
-        return Err(AppError::Forbidden(
-            "Sign-up is disabled. Ask an administrator for an account.".to_owned(),
-        ));
+        return Err(signup_disabled());
     } else {
         created
     };
@@ -251,6 +291,28 @@ pub async fn sign_up(
         token,
         expires_at,
     })
+}
+
+fn signup_disabled() -> AppError {
+    AppError::Forbidden("Sign-up is disabled. Ask an administrator for an account.".to_owned())
+}
+
+/// [`sign_up`] for a request from `client`: sign-ups from one address are counted like failed
+/// sign-ins (the attempt is recorded first) and slow down past [`FREE_ATTEMPTS`] × 4 in the
+/// window, so nobody can create accounts, or probe emails, in bulk.
+pub async fn sign_up_from(
+    db: &DatabaseConnection,
+    defaults: &SettingsDefaults,
+    input: SignUp,
+    client: &str,
+) -> AppResult<Authenticated> {
+    let key = format!("signup:{client}");
+    let before = record_attempts(db, std::slice::from_ref(&key)).await?;
+    let delay = throttle_delay(before.first().copied().unwrap_or(0) / 4);
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
+    sign_up(db, defaults, input).await
 }
 
 /// Records `user_id` as the instance's first administrator; false when another account already
@@ -280,42 +342,68 @@ pub fn throttle_delay(failures: u64) -> Duration {
     Duration::from_millis(250 * 2u64.pow(step)).min(Duration::from_secs(8))
 }
 
-async fn recent_failures(db: &DatabaseConnection, key: &str) -> AppResult<u64> {
-    Ok(auth_attempt::Entity::find()
-        .filter(auth_attempt::Column::Key.eq(key))
-        .filter(auth_attempt::Column::At.gt(now() - ATTEMPT_WINDOW_SECS))
-        .count(db)
-        .await?)
-}
-
-/// The delay a sign-in for `email` from `client` must wait now (a client address counts four
-/// times as many failures as one email, so a shared office address is not locked out).
-pub async fn sign_in_delay(db: &DatabaseConnection, email: &str, client: &str) -> AppResult<Duration> {
-    let by_email = recent_failures(db, &format!("email:{email}")).await?;
-    let by_client = recent_failures(db, &format!("ip:{client}")).await?;
-    Ok(throttle_delay(by_email.max(by_client / 4)))
-}
-
-async fn record_failure(db: &DatabaseConnection, email: &str, client: &str) -> AppResult<()> {
+/// Records one attempt under each key (before the attempt is checked, so simultaneous attempts
+/// count each other) and returns, per key, how many attempts came before it in the window, this
+/// one's included among the in-flight ones. Old rows are swept on the way.
+async fn record_attempts(db: &DatabaseConnection, keys: &[String]) -> AppResult<Vec<u64>> {
     let t = now();
     auth_attempt::Entity::delete_many()
         .filter(auth_attempt::Column::At.lt(t - ATTEMPT_WINDOW_SECS))
         .exec(db)
         .await?;
-    for key in [format!("email:{email}"), format!("ip:{client}")] {
-        auth_attempt::ActiveModel {
-            key: Set(key),
-            at: Set(t),
-            ..Default::default()
-        }
-        .insert(db)
+    auth_attempt::Entity::insert_many(keys.iter().map(|key| auth_attempt::ActiveModel {
+        key: Set(key.clone()),
+        at: Set(t),
+        ..Default::default()
+    }))
+    .exec_without_returning(db)
+    .await?;
+    let mut before = Vec::with_capacity(keys.len());
+    for key in keys {
+        before.push(count_attempts(db, key).await?.saturating_sub(1));
+    }
+    Ok(before)
+}
+
+async fn count_attempts(db: &DatabaseConnection, key: &str) -> AppResult<u64> {
+    Ok(auth_attempt::Entity::find()
+        .filter(auth_attempt::Column::Key.eq(key))
+        .filter(auth_attempt::Column::At.gte(now() - ATTEMPT_WINDOW_SECS))
+        .count(db)
+        .await?)
+}
+
+/// The delay a sign-in for `email` from `client` would wait if it started now.
+pub async fn sign_in_delay(db: &DatabaseConnection, email: &str, client: &str) -> AppResult<Duration> {
+    let by_email = count_attempts(db, &format!("email:{email}")).await?;
+    let by_client = count_attempts(db, &format!("ip:{client}")).await?;
+    Ok(delay_for(by_email, by_client))
+}
+
+/// Forgets one attempt recorded under `key` (a sign-in that succeeded is no failure).
+async fn forget_attempt(db: &DatabaseConnection, key: &str) -> AppResult<()> {
+    let newest = auth_attempt::Entity::find()
+        .filter(auth_attempt::Column::Key.eq(key))
+        .order_by_desc(auth_attempt::Column::Id)
+        .one(db)
         .await?;
+    if let Some(row) = newest {
+        auth_attempt::Entity::delete_by_id(row.id).exec(db).await?;
     }
     Ok(())
 }
 
+/// The delay a sign-in must wait when `by_email` attempts for its email and `by_client` from
+/// its address came before it in the window (a client address counts four times as many, so
+/// a shared office address is not locked out).
+fn delay_for(by_email: u64, by_client: u64) -> Duration {
+    throttle_delay(by_email.max(by_client / 4))
+}
+
 /// Signs in with email and password. Wrong email and wrong password give the same message
-/// after the same work; repeated failures for one email or from one client slow down.
+/// after the same work. Every attempt is recorded before it is checked, so guesses sent in
+/// parallel count each other: past [`FREE_ATTEMPTS`] for one email (or four times that from
+/// one address) each waits longer, up to 8 s. A successful sign-in clears its email's record.
 pub async fn sign_in(
     db: &DatabaseConnection,
     email: &str,
@@ -326,7 +414,13 @@ pub async fn sign_in(
     let Ok(email) = normalize_email(email) else {
         return Err(bad());
     };
-    let delay = sign_in_delay(db, &email, client).await?;
+    let email_key = format!("email:{email}");
+    let client_key = format!("ip:{client}");
+    let before = record_attempts(db, &[email_key.clone(), client_key.clone()]).await?;
+    let delay = delay_for(
+        before.first().copied().unwrap_or(0),
+        before.get(1).copied().unwrap_or(0),
+    );
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }
@@ -336,15 +430,16 @@ pub async fn sign_in(
         .await?;
     let hash = match &found {
         Some(u) => u.password_hash.clone(),
-        None => dummy_hash().await,
+        None => dummy_hash().await?,
     };
-    let ok = verify_password(hash, password.to_owned()).await;
+    let ok = verify_password(hash, password.to_owned()).await?;
     match found {
         Some(u) if ok => {
             auth_attempt::Entity::delete_many()
-                .filter(auth_attempt::Column::Key.eq(format!("email:{email}")))
+                .filter(auth_attempt::Column::Key.eq(email_key))
                 .exec(db)
                 .await?;
+            forget_attempt(db, &client_key).await?;
             let (token, expires_at) = create_session(db, u.id, SESSION_TTL_SECS).await?;
             Ok(Authenticated {
                 user: u,
@@ -352,10 +447,7 @@ pub async fn sign_in(
                 expires_at,
             })
         }
-        _ => {
-            record_failure(db, &email, client).await?;
-            Err(bad())
-        }
+        _ => Err(bad()),
     }
 }
 
@@ -384,14 +476,23 @@ pub async fn sign_out(db: &DatabaseConnection, token: &str) -> AppResult<()> {
     Ok(())
 }
 
-/// The user a bearer token (session token or `sk-` API key) belongs to, if it is valid now.
-pub async fn authenticate(db: &DatabaseConnection, token: &str) -> AppResult<Option<user::Model>> {
+/// The user a bearer token (session token or `sk-` API key) belongs to, if it is valid now. API
+/// keys count only while the instance allows them (`ENABLE_API_KEYS`): turning keys off stops
+/// the existing ones at once, as Open WebUI does.
+pub async fn authenticate(
+    db: &DatabaseConnection,
+    defaults: &SettingsDefaults,
+    token: &str,
+) -> AppResult<Option<user::Model>> {
     let token = token.trim();
     if token.is_empty() || token.len() > 200 {
         return Ok(None);
     }
     let t = now();
     let user_id = if token.starts_with("sk-") {
+        if !settings::get(db, defaults).await?.enable_api_keys {
+            return Ok(None);
+        }
         let Some(key) = api_key::Entity::find()
             .filter(api_key::Column::KeyHash.eq(hash_secret(token)))
             .one(db)
@@ -563,6 +664,7 @@ pub async fn set_role(db: &DatabaseConnection, target: Uuid, role: &str) -> AppR
         AppError::Unprocessable("The role must be \"admin\", \"user\" or \"pending\".".to_owned())
     })?;
     let txn = db.begin().await?;
+    lock_for_write(&txn, "roles").await?;
     let u = user::Entity::find_by_id(target)
         .one(&txn)
         .await?
@@ -585,19 +687,24 @@ pub async fn set_can_share(
     target: Uuid,
     value: Option<bool>,
 ) -> AppResult<user::Model> {
+    let txn = db.begin().await?;
+    lock_for_write(&txn, "roles").await?;
     let u = user::Entity::find_by_id(target)
-        .one(db)
+        .one(&txn)
         .await?
         .ok_or_else(AppError::not_found)?;
     let mut am: user::ActiveModel = u.into();
     am.can_share = Set(value);
-    Ok(am.update(db).await?)
+    let u = am.update(&txn).await?;
+    txn.commit().await?;
+    Ok(u)
 }
 
 /// Deletes a user with everything that hangs off them (sessions, keys, chats, share links), in
 /// one transaction. The last admin cannot be deleted.
 pub async fn delete_user(db: &DatabaseConnection, target: Uuid) -> AppResult<()> {
     let txn = db.begin().await?;
+    lock_for_write(&txn, "roles").await?;
     let u = user::Entity::find_by_id(target)
         .one(&txn)
         .await?

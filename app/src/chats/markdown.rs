@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use pulldown_cmark::{html, Event, Options, Parser};
+use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
 
 fn sanitizer() -> &'static ammonia::Builder<'static> {
     static B: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
@@ -25,20 +25,115 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 const CODE_BLOCK_OPEN: &str =
     "<div class=\"code-block\"><button type=\"button\" class=\"code-copy\" aria-label=\"Copy code\">Copy</button>";
 
-/// Renders `markdown` to sanitised HTML; code blocks get a copy button.
+/// Deepest nesting of markdown blocks and inlines that is rendered as structure; deeper
+/// openings and closings are dropped and their text kept. Deep nesting is what made the HTML
+/// sanitiser's tree building slow (60,000 `>` took 20 s); nobody writes 32 levels on purpose.
+pub const MAX_DEPTH: usize = 32;
+/// Longest markdown rendered as markdown, in bytes (a message is at most 200,000); a longer
+/// text is shown as plain text.
+pub const MAX_RENDER_BYTES: usize = 256 * 1024;
+/// Longest time the rendering of one page's messages may take before they are shown as plain
+/// text instead (it runs on the blocking pool, never on the async threads).
+pub const RENDER_BUDGET: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Renders `markdown` to sanitised HTML; code blocks get a copy button. Nesting deeper than
+/// [`MAX_DEPTH`] is flattened, remote images become links (a reader's browser fetches nothing
+/// from another host by opening a chat), and a text over [`MAX_RENDER_BYTES`] is shown plain.
+/// Linear in the input. Blocking work: call it through [`render_all`] on a request path.
 pub fn render(markdown: &str) -> String {
+    if markdown.len() > MAX_RENDER_BYTES {
+        return plain(markdown);
+    }
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     // Raw HTML in a message is shown as the text it is, never parsed (ChatGPT does the same);
     // the sanitiser below is the second line of defence.
-    let events = Parser::new_ext(markdown, opts).map(|e| match e {
-        Event::Html(h) | Event::InlineHtml(h) => Event::Text(h),
-        other => other,
+    let mut shape = Shape::default();
+    let events = Parser::new_ext(markdown, opts).filter_map(|e| match e {
+        Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
+        other => shape.event(other),
     });
     html::push_html(&mut raw, events);
     let clean = sanitizer().clean(&raw).to_string();
     with_copy_buttons(&clean)
+}
+
+/// Renders every text of `markdowns` on the blocking pool within [`RENDER_BUDGET`]; if that
+/// runs out (or the task fails), every text is shown plain instead. The answer has one HTML
+/// string per input, in order.
+pub async fn render_all(markdowns: Vec<String>) -> Vec<String> {
+    if markdowns.is_empty() {
+        return Vec::new();
+    }
+    let fallback: Vec<String> = markdowns.iter().map(|m| plain(m)).collect();
+    let task = tokio::task::spawn_blocking(move || markdowns.iter().map(|m| render(m)).collect());
+    match tokio::time::timeout(RENDER_BUDGET, task).await {
+        Ok(Ok(html)) => html,
+        Ok(Err(e)) => {
+            tracing::error!(error = %e, "markdown rendering failed; showing plain text");
+            fallback
+        }
+        Err(_) => {
+            tracing::warn!("markdown rendering ran over its time budget; showing plain text");
+            fallback
+        }
+    }
+}
+
+/// `text` as an escaped, pre-wrapped paragraph: what a message looks like when it is not
+/// rendered as markdown.
+pub fn plain(text: &str) -> String {
+    format!("<p class=\"plain\">{}</p>", crate::escape_html_text(text))
+}
+
+/// The event filter that bounds nesting and turns remote images into links.
+#[derive(Default)]
+struct Shape {
+    /// One entry per open tag: whether it was passed on (false beyond [`MAX_DEPTH`]) and whether
+    /// it was an image turned into a link.
+    open: Vec<(bool, bool)>,
+}
+
+impl Shape {
+    fn event<'a>(&mut self, e: Event<'a>) -> Option<Event<'a>> {
+        match e {
+            Event::Start(tag) => {
+                let kept = self.open.len() < MAX_DEPTH;
+                let (tag, relinked) = match tag {
+                    Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    } if is_remote(&dest_url) => (
+                        Tag::Link {
+                            link_type,
+                            dest_url,
+                            title,
+                            id,
+                        },
+                        true,
+                    ),
+                    other => (other, false),
+                };
+                self.open.push((kept, relinked));
+                kept.then_some(Event::Start(tag))
+            }
+            Event::End(end) => {
+                let (kept, relinked) = self.open.pop().unwrap_or((true, false));
+                let end = if relinked { TagEnd::Link } else { end };
+                kept.then_some(Event::End(end))
+            }
+            other => Some(other),
+        }
+    }
+}
+
+/// Whether an image URL points at another host (anything but a path on this server).
+fn is_remote(url: &str) -> bool {
+    let u = url.trim();
+    !u.starts_with('/') || u.starts_with("//")
 }
 
 /// Wraps every `<pre …>…</pre>` of sanitised HTML in a code block with a copy button. In
@@ -137,10 +232,73 @@ mod tests {
             1,
             "the inline `<pre>` is text: {code}"
         );
+        let image = render("![pixel](https://tracker.example/p.png?reader=1)");
+        assert!(
+            !image.contains("<img")
+                && image.contains("href=\"https://tracker.example/p.png?reader=1\"")
+                && image.contains(">pixel</a>"),
+            "a remote image becomes a link: {image}"
+        );
+        assert!(render("![logo](/favicon.svg)").contains("<img src=\"/favicon.svg\""));
         let link = render("[site](https://example.com)");
         assert!(
             link.contains("rel=\"noopener noreferrer nofollow\"") && link.contains("target=\"_blank\""),
             "{link}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod hostile {
+    use super::*;
+
+    #[test]
+    fn deep_nesting_is_flattened_and_linear() {
+        for depth in [1_000, 60_000] {
+            let md = ">".repeat(depth) + " deep";
+            let started = std::time::Instant::now();
+            let out = render(&md);
+            assert!(out.contains("deep"), "{out}");
+            assert!(
+                out.matches("<blockquote>").count() <= MAX_DEPTH,
+                "at most {MAX_DEPTH} levels"
+            );
+            assert_eq!(
+                out.matches("<blockquote>").count(),
+                out.matches("</blockquote>").count()
+            );
+            // Generous for a debug build; before the cap 60,000 levels took over 20 s.
+            assert!(
+                started.elapsed().as_secs() < 3,
+                "{depth}: {:?}",
+                started.elapsed()
+            );
+        }
+        let lists = "- ".repeat(20_000) + "x";
+        assert!(render(&lists).matches("<ul>").count() <= MAX_DEPTH);
+        let inline = "*".repeat(30_000) + "x" + &"*".repeat(30_000);
+        let started = std::time::Instant::now();
+        render(&inline);
+        assert!(started.elapsed().as_secs() < 3, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn over_the_size_limit_is_plain_text() {
+        let md = "**b** <i>".repeat(MAX_RENDER_BYTES / 9 + 1);
+        let out = render(&md);
+        assert!(
+            out.starts_with("<p class=\"plain\">**b** &lt;i&gt;"),
+            "{}",
+            &out[..60]
+        );
+    }
+
+    #[tokio::test]
+    async fn render_all_keeps_order() {
+        let html = render_all(vec!["*a*".into(), "b".into()]).await;
+        assert_eq!(
+            html,
+            vec!["<p><em>a</em></p>\n".to_owned(), "<p>b</p>\n".to_owned()]
         );
     }
 }

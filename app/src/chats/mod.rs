@@ -117,7 +117,7 @@ pub async fn list_chats(query: String) -> Result<Vec<ChatSummary>, AppError> {
 #[server(prefix = "/api/fn", endpoint = "get_chat", input = Json, output = Json)]
 pub async fn get_chat(id: Uuid) -> Result<ChatView, AppError> {
     let (state, me) = member().await?;
-    service::view(&service::find_visible(&state.db, &me, id).await?)
+    service::view(&service::find_visible(&state.db, &me, id).await?).await
 }
 
 /// `POST /api/fn/send_message` `{"chat_id": …|null, "content": …, "model": …|null}`: saves the
@@ -131,6 +131,7 @@ pub async fn send_message(
 ) -> Result<ChatView, AppError> {
     let (state, me) = member().await?;
     service::view(&service::add_user_message(&state.db, &me, chat_id, &content, model.as_deref()).await?)
+        .await
 }
 
 /// A chat after an edit, and the id of the edited message's new version.
@@ -155,7 +156,7 @@ pub async fn edit_message(
     let (c, message_id) =
         service::edit_user_message(&state.db, &me, chat_id, &message_id, &content, model.as_deref()).await?;
     Ok(EditedChat {
-        chat: service::view(&c)?,
+        chat: service::view(&c).await?,
         message_id,
     })
 }
@@ -173,7 +174,7 @@ pub async fn set_chat_model(chat_id: Uuid, model: String) -> Result<(), AppError
 #[server(prefix = "/api/fn", endpoint = "switch_branch", input = Json, output = Json)]
 pub async fn switch_branch(chat_id: Uuid, message_id: String) -> Result<ChatView, AppError> {
     let (state, me) = member().await?;
-    service::view(&service::switch_branch(&state.db, &me, chat_id, &message_id).await?)
+    service::view(&service::switch_branch(&state.db, &me, chat_id, &message_id).await?).await
 }
 
 /// `POST /api/fn/rename_chat` `{"id": …, "title": …}`.

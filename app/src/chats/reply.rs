@@ -184,9 +184,10 @@ pub async fn run(
     if let Ending::Failed(why) = &ending {
         message.insert("error".into(), json!({ "content": why }));
     }
-    let saved = service::add_assistant_message(db, p.chat_id, &p.parent_id, message)
-        .await
-        .and_then(|c| service::view(&c));
+    let saved = match service::add_assistant_message(db, p.chat_id, &p.parent_id, message).await {
+        Ok(c) => service::view(&c).await,
+        Err(e) => Err(e),
+    };
     let Ok(view) = saved else {
         return (ending, saved);
     };

@@ -48,8 +48,27 @@ pub fn clean_title(raw: Option<&str>) -> AppResult<String> {
     Ok(t.to_owned())
 }
 
-fn checked(chat: &Value) -> AppResult<()> {
+fn checked_now(chat: &Value) -> AppResult<()> {
     tree::validate(chat).map_err(|e| AppError::Unprocessable(e.0))
+}
+
+/// Chats with more messages than this are validated on the blocking pool (validation is linear,
+/// but a 30,000-message tree still takes milliseconds of a core).
+const VALIDATE_INLINE_UP_TO: usize = 2_000;
+
+/// Validates `chat` (422 naming the problem), off the async threads when it is large.
+async fn checked(chat: Value) -> AppResult<Value> {
+    if tree::messages(&chat).is_none_or(|m| m.len() <= VALIDATE_INLINE_UP_TO) {
+        checked_now(&chat)?;
+        return Ok(chat);
+    }
+    let (result, chat) = tokio::task::spawn_blocking(move || (checked_now(&chat), chat))
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "chat validation task failed");
+            AppError::Internal
+        })?;
+    result.map(|()| chat)
 }
 
 /// The chat with this id if the caller owns it or is an admin; otherwise 404.
@@ -66,8 +85,8 @@ pub async fn find_visible(db: &DatabaseConnection, caller: &user::Model, id: Uui
 }
 
 /// Creates a chat for `owner` from Open WebUI's chat JSON (validated; unknown fields kept).
-pub async fn create(db: &DatabaseConnection, owner: &user::Model, mut chat: Value) -> AppResult<chat::Model> {
-    checked(&chat)?;
+pub async fn create(db: &DatabaseConnection, owner: &user::Model, chat: Value) -> AppResult<chat::Model> {
+    let mut chat = checked(chat).await?;
     let title = clean_title(chat.get("title").and_then(Value::as_str))?;
     let tags = chat
         .get("tags")
@@ -110,7 +129,7 @@ pub async fn insert_raw(
     created_at: i64,
     updated_at: i64,
 ) -> AppResult<chat::Model> {
-    checked(chat)?;
+    checked_now(chat)?;
     let title = clean_title(chat.get("title").and_then(Value::as_str))?;
     insert(db, owner, title, chat, meta, created_at, updated_at).await
 }
@@ -154,7 +173,7 @@ pub async fn list(db: &DatabaseConnection, owner: &user::Model, page: u64) -> Ap
         .filter(chat::Column::UserId.eq(owner.id))
         .filter(chat::Column::Archived.eq(false))
         .order_by_desc(chat::Column::UpdatedAt)
-        .offset(page.saturating_sub(1) * PAGE_SIZE)
+        .offset(crate::entities::page_offset(page, PAGE_SIZE)?)
         .limit(PAGE_SIZE)
         .all(db)
         .await?)
@@ -241,7 +260,7 @@ pub async fn update(
     if let Some(o) = chat.as_object_mut() {
         o.extend(patch);
     }
-    checked(&chat)?;
+    let mut chat = checked(chat).await?;
     let title = clean_title(chat.get("title").and_then(Value::as_str))?;
     if let Some(o) = chat.as_object_mut() {
         o.insert("title".into(), Value::String(title.clone()));
@@ -316,7 +335,7 @@ pub async fn add_user_message(
             let parent = tree::current_id(&chat).map(str::to_owned);
             tree::append(&mut chat, parent.as_deref(), message);
             remember_model(&mut chat, models);
-            checked(&chat)?;
+            let chat = checked(chat).await?;
             let title = c.title.clone();
             save(db, c, &chat, title).await
         }
@@ -408,7 +427,7 @@ pub async fn edit_user_message(
         .map(str::to_owned);
     tree::append(&mut chat, parent.as_deref(), message);
     remember_model(&mut chat, models);
-    checked(&chat)?;
+    let chat = checked(chat).await?;
     let title = c.title.clone();
     Ok((save(db, c, &chat, title).await?, new_id))
 }
@@ -434,7 +453,7 @@ pub async fn add_assistant_message(
     let model = message.get("model").cloned();
     tree::append(&mut chat, Some(parent_id), message);
     remember_model(&mut chat, model.map(|m| json!([m])));
-    checked(&chat)?;
+    let chat = checked(chat).await?;
     let title = c.title.clone();
     save(db, c, &chat, title).await
 }
@@ -479,7 +498,8 @@ pub async fn switch_branch(
     save(db, c, &chat, title).await
 }
 
-/// The visible branch of a chat JSON, rendered for reading (markdown → sanitised HTML).
+/// The visible branch of a chat JSON, not yet rendered (`html` is empty: fill it with
+/// [`render_views`], or from a stored render).
 pub fn messages_view(chat: &Value) -> Vec<MessageView> {
     let Some(msgs) = tree::messages(chat) else {
         return Vec::new();
@@ -499,7 +519,7 @@ pub fn messages_view(chat: &Value) -> Vec<MessageView> {
                     .and_then(Value::as_str)
                     .map(str::to_owned),
                 timestamp: m.get("timestamp").and_then(Value::as_i64),
-                html: markdown::render(content),
+                html: String::new(),
                 text: content.to_owned(),
                 sibling_index: pos,
                 sibling_count: sibs.len().max(1),
@@ -517,8 +537,23 @@ pub fn messages_view(chat: &Value) -> Vec<MessageView> {
         .collect()
 }
 
-/// A chat, ready to read.
-pub fn view(c: &chat::Model) -> AppResult<ChatView> {
+/// Renders each view's markdown into its `html`, off the async threads and within the
+/// rendering budget (see [`markdown::render_all`]).
+pub async fn render_views(views: &mut [MessageView]) {
+    let texts = views.iter().map(|v| v.text.clone()).collect();
+    for (v, html) in views.iter_mut().zip(markdown::render_all(texts).await) {
+        v.html = html;
+    }
+}
+
+/// A chat, ready to read (its messages rendered).
+pub async fn view(c: &chat::Model) -> AppResult<ChatView> {
+    let mut v = view_unrendered(c)?;
+    render_views(&mut v.messages).await;
+    Ok(v)
+}
+
+fn view_unrendered(c: &chat::Model) -> AppResult<ChatView> {
     let chat = parse_stored(&c.chat)?;
     Ok(ChatView {
         id: c.id,

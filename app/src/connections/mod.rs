@@ -112,7 +112,8 @@ pub async fn admin_delete_connection(id: Uuid) -> Result<(), AppError> {
 }
 
 /// `POST /api/fn/admin_verify_connection`: calls `GET {base}/models` with the given URL and key
-/// (a null key with an `id` uses that connection's stored key) and reports what came back.
+/// (a null key with an `id` uses that connection's stored key, only with its stored URL) and
+/// reports what came back.
 #[server(prefix = "/api/fn", endpoint = "admin_verify_connection", input = Json, output = Json)]
 pub async fn admin_verify_connection(
     id: Option<Uuid>,
@@ -123,7 +124,7 @@ pub async fn admin_verify_connection(
     let base_url = service::clean_base_url(&base_url)?;
     let key = match (api_key, id) {
         (Some(k), _) => k.trim().to_owned(),
-        (None, Some(id)) => service::find(&state.db, id).await?.api_key,
+        (None, Some(id)) => service::stored_key_for(&state.db, id, &base_url).await?,
         (None, None) => String::new(),
     };
     Ok(match state.upstream.fetch_models(&base_url, &key).await {

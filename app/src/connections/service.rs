@@ -80,7 +80,25 @@ pub async fn find(db: &DatabaseConnection, id: Uuid) -> AppResult<connection::Mo
         .ok_or_else(|| AppError::NotFound("Connection not found.".to_owned()))
 }
 
-/// Adds (`id` `None`) or changes a connection. `api_key` `None` keeps the stored key.
+/// The stored key of connection `id`, for a request to `base_url` (already cleaned). A stored
+/// key is only ever sent to the URL stored with it: to check another URL, the admin types the
+/// key again (422), so nobody can make the server send a key somewhere else.
+pub async fn stored_key_for(db: &DatabaseConnection, id: Uuid, base_url: &str) -> AppResult<String> {
+    let c = find(db, id).await?;
+    if c.base_url != base_url {
+        return Err(key_stays_with_its_url());
+    }
+    Ok(c.api_key)
+}
+
+fn key_stays_with_its_url() -> AppError {
+    AppError::Unprocessable(
+        "The saved API key is only sent to its saved URL. Enter the key again to use another URL.".to_owned(),
+    )
+}
+
+/// Adds (`id` `None`) or changes a connection. `api_key` `None` keeps the stored key, only
+/// while the URL stays the same (a new URL needs its key typed again: see [`stored_key_for`]).
 pub async fn save(
     db: &DatabaseConnection,
     id: Option<Uuid>,
@@ -105,7 +123,11 @@ pub async fn save(
         .insert(db)
         .await?),
         Some(id) => {
-            let mut am: connection::ActiveModel = find(db, id).await?.into();
+            let c = find(db, id).await?;
+            if api_key.is_none() && !c.api_key.is_empty() && c.base_url != base_url {
+                return Err(key_stays_with_its_url());
+            }
+            let mut am: connection::ActiveModel = c.into();
             am.base_url = Set(base_url);
             if let Some(k) = api_key {
                 am.api_key = Set(k.to_owned());

@@ -78,8 +78,11 @@ impl std::fmt::Debug for Upstream {
 impl Upstream {
     /// A client whose streams may stay silent for `idle_timeout` between two pieces.
     pub fn new(idle_timeout: Duration) -> Self {
+        // Redirects are not followed: a model server's answer comes from the URL an admin
+        // saved, and the key sent with it goes nowhere else.
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(10))
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap_or_default();
         Upstream {

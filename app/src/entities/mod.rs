@@ -8,6 +8,7 @@ pub mod connection;
 pub mod session;
 pub mod setting;
 pub mod shared_chat;
+pub mod shared_render;
 pub mod user;
 
 /// Now, in epoch seconds (how every time is stored).
@@ -16,4 +17,41 @@ pub fn now() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0)
+}
+
+/// Takes the write lock named `name` inside `txn`, before the transaction reads anything: it
+/// upserts a `setting` row, so SQLite takes its write lock at once (a read first would have to
+/// upgrade its lock, which fails with "database is locked" when another writer committed
+/// meanwhile) and PostgreSQL holds that row's lock until commit. Transactions that check a rule
+/// across rows (the last administrator, the settings merge) take it, so they run one at a time
+/// on every backend and every process, and each sees what the one before it committed.
+pub async fn lock_for_write(txn: &impl sea_orm::ConnectionTrait, name: &str) -> Result<(), sea_orm::DbErr> {
+    use sea_orm::sea_query::OnConflict;
+    use sea_orm::{ActiveValue::Set, EntityTrait};
+    setting::Entity::insert(setting::ActiveModel {
+        key: Set(format!("lock:{name}")),
+        value: Set(now().to_string()),
+    })
+    .on_conflict(
+        OnConflict::column(setting::Column::Key)
+            .update_column(setting::Column::Value)
+            .to_owned(),
+    )
+    .exec_without_returning(txn)
+    .await?;
+    Ok(())
+}
+
+/// Highest page number a listing accepts (60 or 30 rows a page: far beyond any real list).
+pub const MAX_PAGE: u64 = 1_000_000;
+
+/// The row offset of page `page` (from 1; 0 counts as 1) of `page_size` rows; 422 past
+/// [`MAX_PAGE`], so no page number can overflow the database's integers.
+pub fn page_offset(page: u64, page_size: u64) -> Result<u64, crate::error::AppError> {
+    if page > MAX_PAGE {
+        return Err(crate::error::AppError::Unprocessable(format!(
+            "The page must be a number from 1 to {MAX_PAGE}."
+        )));
+    }
+    Ok(page.max(1).saturating_sub(1).saturating_mul(page_size))
 }

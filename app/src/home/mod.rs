@@ -38,14 +38,17 @@ pub fn HomePage() -> impl IntoView {
                                 Ok(info) => {
                                     view! {
                                         <p class="status-ok" data-testid="system-info">
-                                            {format!(
-                                                "{} {} is up · database: {} · {} migrations applied · {} accounts",
-                                                info.name,
-                                                info.version,
-                                                info.database,
-                                                info.migrations_applied,
-                                                info.users,
-                                            )}
+                                            {match &info.details {
+                                                Some(d) => format!(
+                                                    "{} {} is up · database: {} · {} migrations applied · {} accounts",
+                                                    info.name,
+                                                    info.version,
+                                                    d.database,
+                                                    d.migrations_applied,
+                                                    d.users,
+                                                ),
+                                                None => format!("{} {} is up · the database answers", info.name, info.version),
+                                            }}
                                         </p>
                                     }
                                         .into_any()

@@ -47,6 +47,8 @@ pub async fn update(
         ));
     };
     let txn = db.begin().await?;
+    // Two admins saving at once: one waits for the other and merges onto what it saved.
+    crate::entities::lock_for_write(&txn, "settings").await?;
     let row = setting::Entity::find_by_id(KEY).one(&txn).await?;
     let mut merged = overlay(defaults, row.as_ref().map(|r| r.value.as_str()))?;
     if let Some(obj) = merged.as_object_mut() {

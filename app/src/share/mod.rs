@@ -130,6 +130,7 @@ pub async fn view_shared(share_id: Uuid) -> Result<SharedChatView, AppError> {
         .one(&state.db)
         .await?;
     let settings = crate::instance::service::get(&state.db, &state.defaults).await?;
+    let messages = service::rendered_messages(&state.db, &snap, &chat).await?;
     use sea_orm::EntityTrait;
     Ok(SharedChatView {
         share_id: snap.row.id,
@@ -139,7 +140,7 @@ pub async fn view_shared(share_id: Uuid) -> Result<SharedChatView, AppError> {
             .unwrap_or_else(|| "a former member".to_owned()),
         created_at: snap.row.created_at,
         updated_at: snap.row.updated_at,
-        messages: crate::chats::service::messages_view(&chat),
+        messages,
         tts_enabled: settings.tts_enabled,
         tts_voice: settings.tts_voice,
         tts_rate: settings.tts_rate,

@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use crate::accounts::service::{can_share, Role};
 use crate::chats::service as chats;
-use crate::entities::{chat, now, shared_chat, user};
+use crate::entities::{chat, now, shared_chat, shared_render, user};
 use crate::error::{AppError, AppResult};
 use crate::instance::SettingsDefaults;
 
@@ -36,6 +36,9 @@ fn link_not_found() -> AppError {
 pub struct Snapshot {
     /// The snapshot row (its `chat` already stripped for viewers other than the owner).
     pub row: shared_chat::Model,
+    /// The snapshot's chat JSON as stored, when stripping changed `row.chat` (what its
+    /// rendering is keyed by; otherwise that is `row.chat` itself).
+    pub stored_chat: Option<String>,
     /// Whether the viewer owns the chat.
     pub viewer_is_owner: bool,
 }
@@ -166,17 +169,85 @@ pub fn strip_private(chat_json: &str) -> AppResult<String> {
     serde_json::to_string(&top).map_err(|_| AppError::Internal)
 }
 
-/// The snapshot behind `share_id`, for any signed-in, approved user. One primary-key lookup.
+/// The snapshot behind `share_id`, for any signed-in, approved user: one primary-key lookup
+/// joined with its owner. A link whose owner is pending (an administrator paused the account)
+/// is paused too: 404 for everyone else until the account is approved again.
 pub async fn view(db: &DatabaseConnection, caller: &user::Model, share_id: Uuid) -> AppResult<Snapshot> {
-    let mut row = shared_chat::Entity::find_by_id(share_id)
+    let (mut row, owner) = shared_chat::Entity::find_by_id(share_id)
+        .find_also_related(user::Entity)
         .one(db)
         .await?
         .ok_or_else(link_not_found)?;
     let viewer_is_owner = row.user_id == caller.id;
-    if !viewer_is_owner {
-        row.chat = strip_private(&row.chat)?;
+    if !viewer_is_owner && owner.is_none_or(|o| Role::of(&o) == Role::Pending) {
+        return Err(link_not_found());
     }
-    Ok(Snapshot { row, viewer_is_owner })
+    let mut stored_chat = None;
+    if !viewer_is_owner {
+        let stripped = strip_private(&row.chat)?;
+        if stripped != row.chat {
+            stored_chat = Some(std::mem::replace(&mut row.chat, stripped));
+        }
+    }
+    Ok(Snapshot {
+        row,
+        stored_chat,
+        viewer_is_owner,
+    })
+}
+
+/// A snapshot's visible branch with its messages rendered. The rendering is stored with the
+/// snapshot the first time anyone opens it (keyed by a hash of the snapshot's JSON, so an
+/// update is never shown with an older rendering) and reused by every later view, on every
+/// process; markdown is rendered once per snapshot.
+pub async fn rendered_messages(
+    db: &DatabaseConnection,
+    snap: &Snapshot,
+    chat: &Value,
+) -> AppResult<Vec<crate::chats::MessageView>> {
+    use sea_orm::ActiveValue::Set;
+    let mut views = chats::messages_view(chat);
+    // The hash of what was stored (private keys are top-level, never in messages, so the
+    // owner's and a reader's renderings are the same).
+    let source = crate::accounts::service::hash_secret(snap.stored_chat.as_deref().unwrap_or(&snap.row.chat));
+    let stored = shared_render::Entity::find_by_id(snap.row.id).one(db).await?;
+    let mut html: Map<String, Value> = stored
+        .filter(|r| r.source == source)
+        .and_then(|r| serde_json::from_str(&r.html).ok())
+        .unwrap_or_default();
+    let missing: Vec<usize> = (0..views.len())
+        .filter(|&i| !html.contains_key(&views[i].id))
+        .collect();
+    if !missing.is_empty() {
+        let texts = missing.iter().map(|&i| views[i].text.clone()).collect();
+        let rendered = crate::chats::markdown::render_all(texts).await;
+        for (&i, h) in missing.iter().zip(rendered) {
+            html.insert(views[i].id.clone(), Value::String(h));
+        }
+        let row = shared_render::ActiveModel {
+            share_id: Set(snap.row.id),
+            source: Set(source),
+            html: Set(serde_json::to_string(&html).map_err(|_| AppError::Internal)?),
+        };
+        // A cache: failing to keep it (the link was deleted meanwhile, say) costs nothing.
+        if let Err(e) = shared_render::Entity::insert(row)
+            .on_conflict(
+                OnConflict::column(shared_render::Column::ShareId)
+                    .update_columns([shared_render::Column::Source, shared_render::Column::Html])
+                    .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await
+        {
+            tracing::debug!(error = %e, "could not keep a snapshot's rendering");
+        }
+    }
+    for v in &mut views {
+        if let Some(Value::String(h)) = html.remove(&v.id) {
+            v.html = h;
+        }
+    }
+    Ok(views)
 }
 
 /// Copies a snapshot into the caller's chats: new id, title "Clone of {title}", no link, and
@@ -239,7 +310,7 @@ pub async fn list(
     }
     Ok(q.order_by_desc(shared_chat::Column::UpdatedAt)
         .order_by_desc(shared_chat::Column::CreatedAt)
-        .offset(page.max(1).saturating_sub(1) * PAGE_SIZE)
+        .offset(crate::entities::page_offset(page, PAGE_SIZE)?)
         .limit(PAGE_SIZE)
         .into_model::<shared_chat::Model>()
         .all(db)

@@ -16,6 +16,15 @@ pub struct SystemInfo {
     pub name: String,
     /// Server version (the crate version).
     pub version: String,
+    /// Whether the database answered.
+    pub database_ok: bool,
+    /// What only administrators see: the database kind and its counts.
+    pub details: Option<SystemDetails>,
+}
+
+/// The instance's internals, for administrators.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SystemDetails {
     /// `sqlite` or `postgres`.
     pub database: String,
     /// How many schema migrations the database has applied.
@@ -24,9 +33,14 @@ pub struct SystemInfo {
     pub users: u64,
 }
 
-/// `POST /api/fn/system_info` (JSON in and out): server version and a live read of the database.
+/// `POST /api/fn/system_info` (JSON in and out): server version and a live read of the
+/// database; the database kind and account count only for administrators (anyone can call
+/// this, and how many accounts an instance has is nobody else's business).
 #[server(prefix = "/api/fn", endpoint = "system_info", input = Json, output = Json)]
 pub async fn get_system_info() -> Result<SystemInfo, AppError> {
     let state = crate::state::app_state()?;
-    service::system_info(&state.db).await
+    let admin = crate::auth::caller()
+        .await?
+        .is_some_and(|u| crate::accounts::service::Role::of(&u) == crate::accounts::service::Role::Admin);
+    service::system_info(&state.db, admin).await
 }
