@@ -7,7 +7,10 @@ mod common;
 use std::process::Child;
 use std::time::{Duration, Instant};
 
-use common::{call_fn, client, create_and_share, one_message_chat, signup, signup_with, start_server};
+use common::{
+    admin_config, call_fn, client, create_and_share, one_message_chat, set_role, signup, signup_with,
+    start_server,
+};
 use serde_json::{json, Value};
 
 /// The release-like binary on a fresh database, killed when dropped.
@@ -342,14 +345,7 @@ async fn api_keys_stop_working_when_the_admin_turns_them_off() {
     let base = s.url();
     let (admin, _) = signup(&base, "Ada").await;
     let (bob, bob_id) = signup(&base, "Bob").await;
-    let res = client()
-        .post(format!("{base}/api/v1/users/{bob_id}/update"))
-        .bearer_auth(&admin)
-        .json(&json!({"role": "user"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
+    assert_eq!(set_role(&base, &admin, &bob_id, "user").await, 200);
     let res = client()
         .post(format!("{base}/api/v1/auths/api_key"))
         .bearer_auth(&bob)
@@ -376,14 +372,10 @@ async fn api_keys_stop_working_when_the_admin_turns_them_off() {
     let set = |on: bool| {
         let (base, admin) = (base.clone(), admin.clone());
         async move {
-            let res = client()
-                .post(format!("{base}/api/v1/auths/admin/config"))
-                .bearer_auth(admin)
-                .json(&json!({"ENABLE_API_KEYS": on}))
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(res.status(), 200);
+            assert_eq!(
+                admin_config(&base, &admin, json!({"ENABLE_API_KEYS": on})).await,
+                200
+            )
         }
     };
     set(false).await;
@@ -482,14 +474,10 @@ async fn sign_up_does_not_tell_which_emails_exist_and_is_throttled() {
     let base = s.url();
     let (admin, _) = signup(&base, "Ada").await;
     signup(&base, "Bob").await;
-    let res = client()
-        .post(format!("{base}/api/v1/auths/admin/config"))
-        .bearer_auth(&admin)
-        .json(&json!({"ENABLE_SIGNUP": false}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
+    assert_eq!(
+        admin_config(&base, &admin, json!({"ENABLE_SIGNUP": false})).await,
+        200
+    );
     let try_signup = |email: &'static str| {
         let base = base.clone();
         async move {
@@ -588,43 +576,15 @@ async fn concurrent_admin_changes_never_answer_500() {
     let base = s.url();
     let (ada, ada_id) = signup(&base, "Ada").await;
     let (bob, bob_id) = signup(&base, "Bob").await;
-    let set_role = |token: String, id: String, role: &'static str| {
-        let base = base.clone();
-        async move {
-            client()
-                .post(format!("{base}/api/v1/users/{id}/update"))
-                .bearer_auth(token)
-                .json(&json!({ "role": role }))
-                .send()
-                .await
-                .unwrap()
-                .status()
-                .as_u16()
-        }
-    };
-    assert_eq!(set_role(ada.clone(), bob_id.clone(), "admin").await, 200);
+    assert_eq!(set_role(&base, &ada, &bob_id, "admin").await, 200);
     let mut seen = std::collections::BTreeMap::new();
     for _ in 0..20 {
         // Each demotes the other, while each also saves a setting.
-        let settings = |token: String, on: bool| {
-            let base = base.clone();
-            async move {
-                client()
-                    .post(format!("{base}/api/v1/auths/admin/config"))
-                    .bearer_auth(token)
-                    .json(&json!({ "ENABLE_COMMUNITY_SHARING": on }))
-                    .send()
-                    .await
-                    .unwrap()
-                    .status()
-                    .as_u16()
-            }
-        };
         let (a, b, c, d) = tokio::join!(
-            set_role(ada.clone(), bob_id.clone(), "user"),
-            set_role(bob.clone(), ada_id.clone(), "user"),
-            settings(ada.clone(), true),
-            settings(bob.clone(), false),
+            set_role(&base, &ada, &bob_id, "user"),
+            set_role(&base, &bob, &ada_id, "user"),
+            admin_config(&base, &ada, json!({ "ENABLE_COMMUNITY_SHARING": true })),
+            admin_config(&base, &bob, json!({ "ENABLE_COMMUNITY_SHARING": false })),
         );
         for st in [a, b, c, d] {
             *seen.entry(st).or_insert(0) += 1;
@@ -640,7 +600,7 @@ async fn concurrent_admin_changes_never_answer_500() {
         } else {
             (&bob, &ada_id)
         };
-        assert_eq!(set_role(admin.clone(), other.clone(), "admin").await, 200);
+        assert_eq!(set_role(&base, admin, other, "admin").await, 200);
     }
     println!("20 rounds of two admins demoting each other while saving settings: {seen:?}");
     s.stop().await.unwrap();
@@ -750,16 +710,7 @@ async fn shared_pages_load_no_remote_images_and_paused_owners_pause_their_links(
         .to_owned();
     let carol = client();
     signup_with(&carol, &base, "Carol").await;
-    for (who, id) in [(&admin, &bob_id)] {
-        let res = client()
-            .post(format!("{base}/api/v1/users/{id}/update"))
-            .bearer_auth(who)
-            .json(&json!({"role": "user"}))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status(), 200);
-    }
+    assert_eq!(set_role(&base, &admin, &bob_id, "user").await, 200);
     let (_, share) = create_and_share(
         &bob,
         &base,
@@ -781,20 +732,7 @@ async fn shared_pages_load_no_remote_images_and_paused_owners_pause_their_links(
         .as_str()
         .unwrap()
         .to_owned();
-    let set_role = |id: String, role: &'static str| {
-        let (base, admin) = (base.clone(), admin.clone());
-        async move {
-            client()
-                .post(format!("{base}/api/v1/users/{id}/update"))
-                .bearer_auth(admin)
-                .json(&json!({ "role": role }))
-                .send()
-                .await
-                .unwrap()
-                .status()
-        }
-    };
-    assert_eq!(set_role(carol_id, "user").await, 200);
+    assert_eq!(set_role(&base, &admin, &carol_id, "user").await, 200);
     let res = carol.get(format!("{base}/s/{share}")).send().await.unwrap();
     assert_eq!(res.status(), 200);
     let csp = res.headers()["content-security-policy"]
@@ -822,7 +760,7 @@ async fn shared_pages_load_no_remote_images_and_paused_owners_pause_their_links(
     // Bob demoted to pending: his link pauses for others, and comes back with him.
     let view = |c: &reqwest::Client| c.get(format!("{base}/api/v1/chats/share/{share}")).send();
     assert_eq!(view(&carol).await.unwrap().status(), 200);
-    assert_eq!(set_role(bob_id.clone(), "pending").await, 200);
+    assert_eq!(set_role(&base, &admin, &bob_id, "pending").await, 200);
     assert_eq!(view(&carol).await.unwrap().status(), 404);
     assert_eq!(
         carol
@@ -833,7 +771,7 @@ async fn shared_pages_load_no_remote_images_and_paused_owners_pause_their_links(
             .status(),
         404
     );
-    assert_eq!(set_role(bob_id, "user").await, 200);
+    assert_eq!(set_role(&base, &admin, &bob_id, "user").await, 200);
     assert_eq!(view(&carol).await.unwrap().status(), 200);
     s.stop().await.unwrap();
 }

@@ -184,3 +184,29 @@ pub async fn create_and_share(c: &reqwest::Client, base: &str, chat: serde_json:
     let share_id = shared["share_id"].as_str().expect("a share id").to_owned();
     (id, share_id)
 }
+
+/// Sets account `id`'s role as the admin holding `admin_token`; the status.
+pub async fn set_role(base: &str, admin_token: &str, id: &str, role: &str) -> u16 {
+    client()
+        .post(format!("{base}/api/v1/users/{id}/update"))
+        .bearer_auth(admin_token)
+        .json(&serde_json::json!({ "role": role }))
+        .send()
+        .await
+        .expect("send the role change")
+        .status()
+        .as_u16()
+}
+
+/// Changes instance settings through Open WebUI's admin config as `admin_token`; the status.
+pub async fn admin_config(base: &str, admin_token: &str, patch: serde_json::Value) -> u16 {
+    client()
+        .post(format!("{base}/api/v1/auths/admin/config"))
+        .bearer_auth(admin_token)
+        .json(&patch)
+        .send()
+        .await
+        .expect("send the admin config")
+        .status()
+        .as_u16()
+}

@@ -11,6 +11,8 @@ use crate::error::AppError;
 mod components;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+mod throttle;
 
 pub use components::{
     api_keys_resource, member_or, sign_in_redirect, AccountSettings, ApiKeysPanel, ApiKeysResource, AuthPage,

@@ -1,10 +1,7 @@
 //! Accounts: sign-up, sign-in, sessions, API keys, roles, the `chat.share` permission and user
 //! management. Plain async functions over a database connection, tested without HTTP.
 
-use std::time::Duration;
-
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
+use argon2::password_hash::rand_core::OsRng;
 use rand::RngCore;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -14,16 +11,17 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use super::throttle::{delay_for, dummy_hash, forget_attempt, record_attempts};
+pub use super::throttle::{
+    hash_password, sign_in_delay, throttle_delay, verify_password, ATTEMPT_WINDOW_SECS, FREE_ATTEMPTS,
+    MAX_WAITING_HASHES,
+};
 use crate::entities::{api_key, auth_attempt, lock_for_write, now, session, user};
 use crate::error::{AppError, AppResult};
 use crate::instance::{service as settings, SettingsDefaults};
 
 /// How long a session lasts.
 pub const SESSION_TTL_SECS: i64 = 30 * 24 * 3600;
-/// Failed sign-ins are counted over this window.
-pub const ATTEMPT_WINDOW_SECS: i64 = 15 * 60;
-/// Failures allowed in the window before sign-in slows down.
-pub const FREE_ATTEMPTS: u64 = 5;
 const MIN_PASSWORD: usize = 8;
 const MAX_PASSWORD: usize = 256;
 
@@ -94,7 +92,7 @@ pub fn hash_secret(secret: &str) -> String {
         .collect()
 }
 
-fn random_hex(bytes: usize) -> String {
+pub(super) fn random_hex(bytes: usize) -> String {
     let mut buf = vec![0u8; bytes];
     OsRng.fill_bytes(&mut buf);
     buf.iter().map(|b| format!("{b:02x}")).collect()
@@ -132,87 +130,6 @@ fn check_password_rules(password: &str) -> AppResult<()> {
         )));
     }
     Ok(())
-}
-
-/// Password hashes waiting for a turn, at most, before more are refused with 429.
-pub const MAX_WAITING_HASHES: usize = 32;
-
-/// The gate every argon2id computation passes: at most one per core runs at once (each takes
-/// 19 MiB and a core for ~50 ms), and at most [`MAX_WAITING_HASHES`] wait for a turn. Without
-/// it, 250 concurrent sign-ins took the server to 2.6 GB.
-struct HashGate {
-    running: tokio::sync::Semaphore,
-    waiting: std::sync::atomic::AtomicUsize,
-}
-
-fn hash_gate() -> &'static HashGate {
-    static GATE: std::sync::OnceLock<HashGate> = std::sync::OnceLock::new();
-    GATE.get_or_init(|| HashGate {
-        running: tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())),
-        waiting: std::sync::atomic::AtomicUsize::new(0),
-    })
-}
-
-/// Runs `work` (an argon2id hash or check) on the blocking pool once the gate lets it through;
-/// 429 when too many are already waiting.
-async fn gated<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
-    use std::sync::atomic::Ordering;
-    let gate = hash_gate();
-    let busy = || {
-        AppError::TooManyRequests(
-            "Too many sign-ins are being checked right now. Please try again in a moment.".to_owned(),
-        )
-    };
-    if gate.waiting.fetch_add(1, Ordering::SeqCst) >= MAX_WAITING_HASHES {
-        gate.waiting.fetch_sub(1, Ordering::SeqCst);
-        return Err(busy());
-    }
-    let permit = gate.running.acquire().await;
-    gate.waiting.fetch_sub(1, Ordering::SeqCst);
-    let _permit = permit.map_err(|_| busy())?;
-    tokio::task::spawn_blocking(work).await.map_err(|e| {
-        tracing::error!(error = %e, "password hashing task failed");
-        AppError::Internal
-    })
-}
-
-/// argon2id hash of a password, computed off the async threads (through the hash gate).
-pub async fn hash_password(password: String) -> AppResult<String> {
-    gated(move || {
-        let salt = SaltString::generate(&mut OsRng);
-        Argon2::default()
-            .hash_password(password.as_bytes(), &salt)
-            .map(|h| h.to_string())
-    })
-    .await?
-    .map_err(|e| {
-        tracing::error!(error = %e, "password hashing failed");
-        AppError::Internal
-    })
-}
-
-/// Checks a password against a stored hash, off the async threads (through the hash gate).
-pub async fn verify_password(hash: String, password: String) -> AppResult<bool> {
-    gated(move || {
-        PasswordHash::new(&hash)
-            .map(|parsed| {
-                Argon2::default()
-                    .verify_password(password.as_bytes(), &parsed)
-                    .is_ok()
-            })
-            .unwrap_or(false)
-    })
-    .await
-}
-
-/// A valid hash of a random password, checked when the email is unknown so that a wrong
-/// email takes as long as a wrong password.
-async fn dummy_hash() -> AppResult<String> {
-    static DUMMY: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
-    DUMMY
-        .get_or_try_init(|| hash_password(random_hex(16)))
-        .await
-        .cloned()
 }
 
 fn unique_violation(e: &sea_orm::DbErr) -> bool {
@@ -331,73 +248,6 @@ async fn claim_first_admin(txn: &impl sea_orm::ConnectionTrait, user_id: Uuid) -
     .exec_without_returning(txn)
     .await?;
     Ok(inserted == 1)
-}
-
-/// How long to wait before checking a sign-in after `failures` recent failures.
-pub fn throttle_delay(failures: u64) -> Duration {
-    if failures < FREE_ATTEMPTS {
-        return Duration::ZERO;
-    }
-    let step = (failures - FREE_ATTEMPTS).min(5) as u32;
-    Duration::from_millis(250 * 2u64.pow(step)).min(Duration::from_secs(8))
-}
-
-/// Records one attempt under each key (before the attempt is checked, so simultaneous attempts
-/// count each other) and returns, per key, how many attempts came before it in the window, this
-/// one's included among the in-flight ones. Old rows are swept on the way.
-async fn record_attempts(db: &DatabaseConnection, keys: &[String]) -> AppResult<Vec<u64>> {
-    let t = now();
-    auth_attempt::Entity::delete_many()
-        .filter(auth_attempt::Column::At.lt(t - ATTEMPT_WINDOW_SECS))
-        .exec(db)
-        .await?;
-    auth_attempt::Entity::insert_many(keys.iter().map(|key| auth_attempt::ActiveModel {
-        key: Set(key.clone()),
-        at: Set(t),
-        ..Default::default()
-    }))
-    .exec_without_returning(db)
-    .await?;
-    let mut before = Vec::with_capacity(keys.len());
-    for key in keys {
-        before.push(count_attempts(db, key).await?.saturating_sub(1));
-    }
-    Ok(before)
-}
-
-async fn count_attempts(db: &DatabaseConnection, key: &str) -> AppResult<u64> {
-    Ok(auth_attempt::Entity::find()
-        .filter(auth_attempt::Column::Key.eq(key))
-        .filter(auth_attempt::Column::At.gte(now() - ATTEMPT_WINDOW_SECS))
-        .count(db)
-        .await?)
-}
-
-/// The delay a sign-in for `email` from `client` would wait if it started now.
-pub async fn sign_in_delay(db: &DatabaseConnection, email: &str, client: &str) -> AppResult<Duration> {
-    let by_email = count_attempts(db, &format!("email:{email}")).await?;
-    let by_client = count_attempts(db, &format!("ip:{client}")).await?;
-    Ok(delay_for(by_email, by_client))
-}
-
-/// Forgets one attempt recorded under `key` (a sign-in that succeeded is no failure).
-async fn forget_attempt(db: &DatabaseConnection, key: &str) -> AppResult<()> {
-    let newest = auth_attempt::Entity::find()
-        .filter(auth_attempt::Column::Key.eq(key))
-        .order_by_desc(auth_attempt::Column::Id)
-        .one(db)
-        .await?;
-    if let Some(row) = newest {
-        auth_attempt::Entity::delete_by_id(row.id).exec(db).await?;
-    }
-    Ok(())
-}
-
-/// The delay a sign-in must wait when `by_email` attempts for its email and `by_client` from
-/// its address came before it in the window (a client address counts four times as many, so
-/// a shared office address is not locked out).
-fn delay_for(by_email: u64, by_client: u64) -> Duration {
-    throttle_delay(by_email.max(by_client / 4))
 }
 
 /// Signs in with email and password. Wrong email and wrong password give the same message
