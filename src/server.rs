@@ -134,19 +134,22 @@ async fn refuse_cross_site(req: axum::extract::Request, next: middleware::Next) 
     if safe || app::auth::uses_bearer(h) {
         return next.run(req).await;
     }
-    let fetch_site_foreign = matches!(
-        h.get("sec-fetch-site").and_then(|v| v.to_str().ok()),
-        Some("cross-site" | "same-site")
-    );
-    let origin_foreign = h.get(header::ORIGIN).is_some_and(|origin| {
-        let host = h.get(header::HOST).and_then(|v| v.to_str().ok());
-        let authority = origin
-            .to_str()
-            .ok()
-            .and_then(|o| o.split_once("://"))
-            .map(|(_, rest)| rest.trim_end_matches('/'));
-        !matches!((authority, host), (Some(a), Some(h)) if a.eq_ignore_ascii_case(h))
-    });
+    // A browser that sends `Sec-Fetch-Site` says where the request came from, and that is
+    // what counts: a same-origin form post carries `Origin: null` under our
+    // `Referrer-Policy: no-referrer`, and must not be refused for it. `Origin` is checked only
+    // for browsers that do not send `Sec-Fetch-Site`.
+    let fetch_site = h.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    let fetch_site_foreign = matches!(fetch_site, Some("cross-site" | "same-site"));
+    let origin_foreign = fetch_site.is_none()
+        && h.get(header::ORIGIN).is_some_and(|origin| {
+            let host = h.get(header::HOST).and_then(|v| v.to_str().ok());
+            let authority = origin
+                .to_str()
+                .ok()
+                .and_then(|o| o.split_once("://"))
+                .map(|(_, rest)| rest.trim_end_matches('/'));
+            !matches!((authority, host), (Some(a), Some(h)) if a.eq_ignore_ascii_case(h))
+        });
     if fetch_site_foreign || origin_foreign {
         tracing::warn!(method = %req.method(), path = %req.uri().path(), "cross-site request refused");
         return AppError::Forbidden(

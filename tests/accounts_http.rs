@@ -539,3 +539,131 @@ async fn pages_that_need_a_member_redirect_to_sign_in() {
     assert!(res.text().await.unwrap().contains("Sign in to chatshare"));
     s.stop().await.unwrap();
 }
+
+/// The sign-in page's plain forms (no JavaScript): a same-origin form post as Chromium sends it
+/// under `Referrer-Policy: no-referrer` (`Origin: null`, `Sec-Fetch-Site: same-origin`).
+#[tokio::test]
+async fn the_plain_sign_in_forms_redirect_and_bring_errors_back_in_words() {
+    let s = start_server().await;
+    let base = s.url();
+    common::signup(&base, "Alice").await;
+    let post = |path: &str, form: &[(&str, &str)]| {
+        client()
+            .post(format!("{base}{path}"))
+            .header("origin", "null")
+            .header("sec-fetch-site", "same-origin")
+            .form(form)
+            .send()
+    };
+    let location = |res: &reqwest::Response| res.headers()["location"].to_str().unwrap().to_owned();
+
+    let res = post(
+        "/auth/sign-in",
+        &[
+            ("email", "alice@example.com"),
+            ("password", "nope nope"),
+            ("redirect", "/s/abc"),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(
+        location(&res),
+        "/auth?mode=signin&error=The%20email%20or%20password%20is%20incorrect.&email=alice%40example.com&redirect=/s/abc"
+    );
+    assert!(!location(&res).contains("nope"), "never the password");
+
+    let res = post(
+        "/auth/sign-in",
+        &[
+            ("email", "alice@example.com"),
+            ("password", "correct horse"),
+            ("redirect", "/s/abc"),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(location(&res), "/s/abc");
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(
+        cookie.starts_with("chatshare_session=") && cookie.contains("HttpOnly"),
+        "{cookie}"
+    );
+    let session = cookie.split(';').next().unwrap().to_owned();
+
+    // An evil redirect lands on the start page.
+    let res = post(
+        "/auth/sign-in",
+        &[
+            ("email", "alice@example.com"),
+            ("password", "correct horse"),
+            ("redirect", "//evil.example/x"),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(location(&res), "/");
+
+    // Sign-up by form: a new account, signed in, sent on.
+    let res = post(
+        "/auth/sign-up",
+        &[
+            ("name", "Nora"),
+            ("email", "nora@example.com"),
+            ("password", "nora password"),
+            ("redirect", ""),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(location(&res), "/");
+    assert!(res.headers().contains_key("set-cookie"));
+    let res = post(
+        "/auth/sign-up",
+        &[
+            ("name", "Nora"),
+            ("email", "nora@example.com"),
+            ("password", "short"),
+        ],
+    )
+    .await
+    .unwrap();
+    assert!(
+        location(&res).starts_with("/auth?mode=signup&error=The%20password"),
+        "{}",
+        location(&res)
+    );
+
+    // Sign-out by form ends the session.
+    let res = client()
+        .post(format!("{base}/auth/sign-out"))
+        .header("cookie", &session)
+        .header("origin", "null")
+        .header("sec-fetch-site", "same-origin")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(location(&res), "/auth");
+    let me = client()
+        .get(format!("{base}/api/v1/auths/"))
+        .header("cookie", &session)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.status(), 401);
+
+    // The same form from another site is refused.
+    let res = client()
+        .post(format!("{base}/auth/sign-in"))
+        .header("sec-fetch-site", "cross-site")
+        .form(&[("email", "alice@example.com"), ("password", "correct horse")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    s.stop().await.unwrap();
+}

@@ -1,10 +1,10 @@
 import { test, expect } from '@playwright/test';
-import { ADMIN, hydrated } from './helpers';
+import { ADMIN, adminToken, createChat, hydrated, memberContext } from './helpers';
 
 test('sign up as the first user, sign out, sign in again and land on the redirect target', async ({ page }) => {
   await page.goto('/auth');
   await hydrated(page);
-  await page.getByRole('button', { name: 'Create one' }).click();
+  await page.getByRole('link', { name: 'Create one' }).click();
   await page.getByLabel('Name').fill(ADMIN.name);
   await page.getByLabel('Email').fill(ADMIN.email);
   await page.getByLabel('Password').fill(ADMIN.password);
@@ -63,4 +63,51 @@ test('a pending account sees the approval notice', async ({ page, request }) => 
   await page.getByLabel('Password').fill('long enough pw');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { name: "Your account is waiting for an administrator's approval" })).toBeVisible();
+});
+
+test.describe('without JavaScript', () => {
+  test('a stranger follows a shared link, signs in with the plain form and lands on it; a visitor creates an account and signs out', async ({ browser, request }) => {
+    const bearer = await adminToken(request);
+    const { ctx: owner } = await memberContext(browser, 'Olga Owner', bearer);
+    const chatId = await createChat(owner, 'Plain forms');
+    const shareId = (await (await owner.request.post(`/api/v1/chats/${chatId}/share`)).json()).share_id;
+    const { ctx: reader, email } = await memberContext(browser, 'Rita Reader', bearer);
+    await reader.close();
+
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    const jsonPages: string[] = [];
+    page.on('response', (r) => { if (r.request().isNavigationRequest() && (r.headers()['content-type'] ?? '').includes('json')) jsonPages.push(r.url()); });
+    await page.goto(`/s/${shareId}`);
+    await expect(page).toHaveURL(new RegExp(`/auth\\?redirect=/s/${shareId}$`));
+    // A wrong password comes back as the page with the message in words.
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toHaveText('The email or password is incorrect.');
+    await expect(page.getByLabel('Email')).toHaveValue(email);
+    await page.getByLabel('Password').fill('member password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(new RegExp(`/s/${shareId}$`));
+    await expect(page.getByRole('heading', { name: 'Plain forms' })).toBeVisible();
+    await ctx.close();
+
+    const visitor = await browser.newContext({ javaScriptEnabled: false });
+    const vpage = await visitor.newPage();
+    vpage.on('response', (r) => { if (r.request().isNavigationRequest() && (r.headers()['content-type'] ?? '').includes('json')) jsonPages.push(r.url()); });
+    await vpage.goto('/auth');
+    await vpage.getByRole('link', { name: 'Create one' }).click();
+    await expect(vpage).toHaveURL(/\/auth\?mode=signup$/);
+    await vpage.getByLabel('Name').fill('Nora New');
+    await vpage.getByLabel('Email').fill(`nora-${Date.now()}@example.com`);
+    await vpage.getByLabel('Password').fill('nora password');
+    await vpage.getByRole('button', { name: 'Create account' }).click();
+    await expect(vpage).toHaveURL(/\/$/);
+    await expect(vpage.getByRole('heading', { name: /waiting for an administrator/ })).toBeVisible();
+    await vpage.getByRole('button', { name: 'Sign out' }).click();
+    await expect(vpage).toHaveURL(/\/auth$/);
+    expect(jsonPages).toEqual([]);
+    await visitor.close();
+    await owner.close();
+  });
 });

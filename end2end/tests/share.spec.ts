@@ -39,6 +39,9 @@ test('share, view, update, delete: the seed walk-through with two people', async
   await expect(vpage.getByRole('heading', { name: title })).toBeVisible();
   await expect(vpage.getByText('Feed it twice a day.')).toBeVisible();
   await expect(vpage.getByRole('textbox', { name: 'Message' })).toHaveCount(0);
+  // The question is named after who wrote it (the owner), not "You"; the answer after its model.
+  await expect(vpage.locator('.message.user .author').first()).toHaveText('Ada Admin');
+  await expect(vpage.locator('.message.assistant .author').first()).toHaveText('llama3.1:8b');
 
   // 3. The owner adds a message: the viewer does not see it until the link is updated.
   await page.keyboard.press('Escape');

@@ -32,6 +32,95 @@ pub fn routes() -> Router<ServerState> {
             "/api/v1/auths/admin/config",
             get(get_admin_config).post(set_admin_config),
         )
+        // The sign-in page's plain HTML forms, for browsers without (or before) the WASM client.
+        .route("/auth/sign-in", post(form_sign_in))
+        .route("/auth/sign-up", post(form_sign_up))
+        .route("/auth/sign-out", post(form_sign_out))
+}
+
+/// What the sign-in page's form posts (`application/x-www-form-urlencoded`).
+#[derive(Deserialize)]
+struct AuthForm {
+    #[serde(default)]
+    name: String,
+    email: String,
+    password: String,
+    redirect: Option<String>,
+}
+
+/// `303 See Other` to `location` (a same-site path), with extra headers.
+fn see_other(location: &str, cookie: Option<axum::http::HeaderValue>) -> Response {
+    let mut res = axum::http::StatusCode::SEE_OTHER.into_response();
+    if let Ok(v) = axum::http::HeaderValue::from_str(location) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    if let Some(c) = cookie {
+        res.headers_mut().insert(header::SET_COOKIE, c);
+    }
+    res
+}
+
+/// Back to the sign-in page with the error in words, the mode, the email typed and where to go
+/// afterwards (never the password).
+fn back_to_form(mode: &str, form: &AuthForm, e: &AppError) -> Response {
+    let q = app::ui::encode_query_value;
+    let mut url = format!(
+        "/auth?mode={mode}&error={}&email={}",
+        q(&e.detail()),
+        q(&form.email)
+    );
+    if mode == "signup" {
+        url.push_str(&format!("&name={}", q(&form.name)));
+    }
+    if let Some(r) = form.redirect.as_deref().filter(|r| !r.is_empty()) {
+        url.push_str(&format!("&redirect={}", q(r)));
+    }
+    see_other(&url, None)
+}
+
+fn signed_in_redirect(signed: &service::Authenticated, https: bool, redirect: Option<&str>) -> Response {
+    let cookie = app::auth::session_cookie(&signed.token, service::SESSION_TTL_SECS, https);
+    see_other(&app::redirect::sanitize_redirect(redirect), Some(cookie))
+}
+
+/// `POST /auth/sign-in` (form): signs in and goes where `redirect` says, or back with the error.
+async fn form_sign_in(
+    State(state): State<ServerState>,
+    Client(client): Client,
+    axum::Form(form): axum::Form<AuthForm>,
+) -> Response {
+    match service::sign_in(&state.app.db, &form.email, &form.password, &client.address).await {
+        Ok(signed) => signed_in_redirect(&signed, client.https, form.redirect.as_deref()),
+        Err(e) => back_to_form("signin", &form, &e),
+    }
+}
+
+/// `POST /auth/sign-up` (form): creates the account, signs in and goes where `redirect` says, or
+/// back with the error.
+async fn form_sign_up(
+    State(state): State<ServerState>,
+    Client(client): Client,
+    axum::Form(form): axum::Form<AuthForm>,
+) -> Response {
+    let input = service::SignUp {
+        name: form.name.clone(),
+        email: form.email.clone(),
+        password: form.password.clone(),
+    };
+    match service::sign_up_from(&state.app.db, &state.app.defaults, input, &client.address).await {
+        Ok(signed) => signed_in_redirect(&signed, client.https, form.redirect.as_deref()),
+        Err(e) => back_to_form("signup", &form, &e),
+    }
+}
+
+/// `POST /auth/sign-out` (form): ends the session and goes to the sign-in page.
+async fn form_sign_out(State(state): State<ServerState>, headers: HeaderMap) -> Response {
+    if let Some(token) = app::auth::session_cookie_from_headers(&headers) {
+        if let Err(e) = service::sign_out(&state.app.db, &token).await {
+            return e.into_response();
+        }
+    }
+    see_other("/auth", Some(app::auth::clear_session_cookie()))
 }
 
 #[derive(Deserialize)]

@@ -15,9 +15,13 @@ use crate::ui::{format_time, hard_navigate};
 pub fn AuthPage() -> impl IntoView {
     let query = use_query_map();
     let redirect = move || query.read().get("redirect");
-    let (signing_up, set_signing_up) = signal(false);
-    let name = RwSignal::new(String::new());
-    let email = RwSignal::new(String::new());
+    // The mode, a server-side error and what was typed come from the URL, so the page works as
+    // a plain HTML form before (or without) the WASM client: the forms post to
+    // `/auth/sign-in` or `/auth/sign-up`, which redirect on success or come back here with
+    // `?error=…` (never the password).
+    let signing_up = Memo::new(move |_| query.read().get("mode").as_deref() == Some("signup"));
+    let name = RwSignal::new(query.read_untracked().get("name").unwrap_or_default());
+    let email = RwSignal::new(query.read_untracked().get("email").unwrap_or_default());
     let password = RwSignal::new(String::new());
 
     let submit = Action::new(move |_: &()| {
@@ -40,31 +44,45 @@ pub fn AuthPage() -> impl IntoView {
             result
         }
     });
-    let error = move || submit.value().get().and_then(|r| r.err()).map(|e| e.detail());
+    let error = move || match submit.value().get() {
+        Some(result) => result.err().map(|e| e.detail()),
+        None => query.read().get("error"),
+    };
+    let other_mode = move || {
+        let mode = if signing_up.get() { "signin" } else { "signup" };
+        match redirect() {
+            Some(r) => format!("/auth?mode={mode}&redirect={}", crate::ui::encode_query_value(&r)),
+            None => format!("/auth?mode={mode}"),
+        }
+    };
 
     view! {
         <Title text=move || if signing_up.get() { "Create account" } else { "Sign in" }/>
         <Meta name="robots" content="noindex"/>
         <section class="auth-card panel">
             <h1>{move || if signing_up.get() { "Create your account" } else { "Sign in to chatshare" }}</h1>
-            // `method="post"`: a submit before the WASM has loaded never puts the password in a URL.
+            // A real form: without the WASM client it posts (never putting the password in a
+            // URL) and the server answers with a redirect; with it, the JSON server function.
             <form
                 class="form"
                 method="post"
+                action=move || if signing_up.get() { "/auth/sign-up" } else { "/auth/sign-in" }
                 on:submit=move |ev| {
                     ev.prevent_default();
                     submit.dispatch(());
                 }
             >
+                <input type="hidden" name="redirect" value=move || redirect().unwrap_or_default()/>
                 <Show when=move || signing_up.get()>
                     <label>
                         "Name"
-                        <input type="text" name="name" autocomplete="name" required bind:value=name/>
+                        <input type="text" name="name" autocomplete="name" required value=name.get_untracked() bind:value=name/>
                     </label>
                 </Show>
                 <label>
                     "Email"
-                    <input type="email" name="email" autocomplete="email" required bind:value=email/>
+                    // `value` for the server's HTML (what was typed before an error came back).
+                    <input type="email" name="email" autocomplete="email" required value=email.get_untracked() bind:value=email/>
                 </label>
                 <label>
                     "Password"
@@ -88,16 +106,9 @@ pub fn AuthPage() -> impl IntoView {
             </form>
             <p class="muted">
                 {move || if signing_up.get() { "Already have an account? " } else { "No account yet? " }}
-                <button
-                    type="button"
-                    class="link-button"
-                    on:click=move |_| {
-                        set_signing_up.update(|v| *v = !*v);
-                        submit.value().set(None);
-                    }
-                >
+                <a class="link-button" href=other_mode on:click=move |_| submit.value().set(None)>
                     {move || if signing_up.get() { "Sign in" } else { "Create one" }}
-                </button>
+                </a>
             </p>
         </section>
     }
@@ -149,9 +160,18 @@ pub fn SignOutButton() -> impl IntoView {
         r
     });
     view! {
-        <button type="button" class="button secondary" on:click=move |_| { out.dispatch(()); }>
-            "Sign out"
-        </button>
+        // A real form: it signs out before (or without) the WASM client too.
+        <form
+            class="sign-out"
+            method="post"
+            action="/auth/sign-out"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                out.dispatch(());
+            }
+        >
+            <button type="submit" class="button secondary">"Sign out"</button>
+        </form>
     }
 }
 

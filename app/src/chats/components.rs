@@ -231,7 +231,8 @@ fn close_when_focus_leaves(ev: &leptos::ev::FocusEvent, set_open: WriteSignal<bo
     let _ = (ev, set_open);
 }
 
-/// The messages of a branch. With `on_switch`, messages with siblings show "‹ 2 / 3 ›"; with
+/// The messages of a branch. With `on_switch`, messages with siblings show "‹ 2 / 3 ›" (without
+/// it, nothing: a reader who cannot switch sees no arrows); with
 /// `on_regenerate` and `on_edit`, answers offer "Regenerate" and your messages "Edit".
 #[component]
 pub fn MessageList(
@@ -252,6 +253,10 @@ pub fn MessageList(
     /// While an answer is being written, editing and regenerating wait.
     #[prop(optional, into)]
     busy: Signal<bool>,
+    /// Who wrote the user messages, as readers see it (the owner's name on a shared page);
+    /// "You" when not given.
+    #[prop(optional, into)]
+    user_author: Option<String>,
 ) -> impl IntoView {
     if messages.is_empty() {
         return view! { <p class="muted empty-chat">"No messages yet."</p> }.into_any();
@@ -266,14 +271,15 @@ pub fn MessageList(
                 let author = match m.role.as_str() {
                     "assistant" => m.model.clone().unwrap_or_else(|| "Assistant".to_owned()),
                     "system" => "System".to_owned(),
-                    _ => "You".to_owned(),
+                    _ => user_author.clone().unwrap_or_else(|| "You".to_owned()),
                 };
                 let (prev_label, next_label) = if m.role == "user" {
                     ("Previous version", "Next version")
                 } else {
                     ("Previous answer", "Next answer")
                 };
-                let switcher = (m.sibling_count > 1).then(|| {
+                // Arrows only where the reader can switch (not on a shared snapshot).
+                let switcher = (m.sibling_count > 1 && on_switch.is_some()).then(|| {
                     let (prev, next) = (m.prev_sibling.clone(), m.next_sibling.clone());
                     view! {
                         <span class="branch-switch">

@@ -321,8 +321,8 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
                 <p class="status-error" role="alert">{move || cloning.value().get().and_then(|r| r.err()).map(|e| e.detail())}</p>
             </header>
             {match extra {
-                Some(cb) => view! { <MessageList messages=view.messages.clone() assistant_extra=cb/> }.into_any(),
-                None => view! { <MessageList messages=view.messages.clone()/> }.into_any(),
+                Some(cb) => view! { <MessageList messages=view.messages.clone() assistant_extra=cb user_author=view.shared_by.clone()/> }.into_any(),
+                None => view! { <MessageList messages=view.messages.clone() user_author=view.shared_by.clone()/> }.into_any(),
             }}
         </article>
     }
