@@ -734,6 +734,19 @@ pub fn ChatPage() -> impl IntoView {
             }
         }
     });
+    // A chat opens at its latest message; while an answer is written, the view follows it
+    // unless the reader has scrolled up to read something else.
+    Effect::new(move |prev: Option<Option<Uuid>>| {
+        let shown = current.with(|c| c.as_ref().map(|c| c.id));
+        if shown.is_some() && prev.flatten() != shown {
+            crate::ui::scroll_main_to_end(true);
+        }
+        shown
+    });
+    Effect::new(move |_| {
+        live.track();
+        crate::ui::scroll_main_to_end(false);
+    });
     // Leaving for another chat stops an answer being written (it is saved as far as it got).
     Effect::new(move |prev: Option<Option<Uuid>>| {
         let now = id();

@@ -6,12 +6,59 @@ use leptos_meta::{Meta, Title};
 mod modal;
 pub use modal::{use_toast, Modal, Toast, ToastArea};
 
-/// The app layout: top bar, a sidebar (collapsible on narrow screens) and the main column.
+/// Scrolls the main column (the one part of the layout that scrolls) to its end: always with
+/// `force`, otherwise only when the reader is already near the end (so reading further up is
+/// never interrupted). After the next frame, when the DOM shows what just changed.
+pub fn scroll_main_to_end(force: bool) {
+    #[cfg(feature = "hydrate")]
+    request_animation_frame(move || {
+        let Some(main) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("main"))
+        else {
+            return;
+        };
+        let from_end = main.scroll_height() - main.scroll_top() - main.client_height();
+        if force || from_end < 160 {
+            main.set_scroll_top(main.scroll_height());
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = force;
+}
+
+/// Whether a click landed on a link (or inside one).
+fn follows_a_link(ev: &leptos::ev::MouseEvent) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        ev.target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .is_some()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = ev;
+        false
+    }
+}
+
+/// The app layout: top bar, a fixed sidebar (a drawer on narrow screens, closed by picking,
+/// by its scrim and by Escape) and the main column, which alone scrolls.
 #[component]
 pub fn AppShell(children: Children) -> impl IntoView {
     let (sidebar_open, set_sidebar_open) = signal(false);
     view! {
-        <div class="app" class=("sidebar-open", move || sidebar_open.get())>
+        <div
+            class="app"
+            class=("sidebar-open", move || sidebar_open.get())
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && sidebar_open.get_untracked() {
+                    set_sidebar_open.set(false);
+                }
+            }
+        >
             <header class="topbar">
                 <button
                     type="button"
@@ -28,9 +75,15 @@ pub fn AppShell(children: Children) -> impl IntoView {
                     <crate::accounts::UserMenu/>
                 </div>
             </header>
-            <aside id="sidebar" class="sidebar" aria-label="Sidebar">
+            // Following a link in the drawer (picking a chat, say) closes it.
+            <aside id="sidebar" class="sidebar" aria-label="Sidebar" on:click=move |ev| {
+                if follows_a_link(&ev) {
+                    set_sidebar_open.set(false);
+                }
+            }>
                 <crate::chats::ChatSidebar/>
             </aside>
+            <div class="scrim" aria-hidden="true" on:click=move |_| set_sidebar_open.set(false)></div>
             <main class="main" id="main">
                 <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors/> }>
                     {children()}
