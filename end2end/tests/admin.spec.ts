@@ -81,6 +81,8 @@ test('Admin Panel → Settings → General: community sharing, chat sharing, rea
   await expect(mpage.getByText('Feed it twice a day.')).toBeVisible();
   await expect(mpage.getByRole('button', { name: 'Read aloud' })).toHaveCount(0);
   await flip(apage, /Read aloud/, true);
+  // The Voice field is one line high (a flex basis once made it 256 px tall).
+  expect((await apage.locator('#setting-tts-voice').boundingBox())!.height).toBeLessThan(60);
   await mpage.reload();
   await expect(mpage.getByRole('button', { name: 'Read aloud' }).first()).toBeVisible();
   await flip(apage, /Read aloud/, false);

@@ -304,7 +304,7 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
     let speech = view.tts_enabled.then(|| (view.tts_voice.clone(), view.tts_rate));
     let extra = speech.map(|(voice, rate)| {
         Callback::new(move |m: MessageView| {
-            view! { <ReadAloud text=m.text voice=voice.clone() rate/> }.into_any()
+            view! { <ReadAloud text=spoken_text(&m.text) voice=voice.clone() rate/> }.into_any()
         })
     });
     view! {
@@ -326,6 +326,45 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
             }}
         </article>
     }
+}
+
+/// What "Read aloud" says for a message's markdown: its words, without the markup a speech
+/// voice would read out ("star star borrow checker star star"): emphasis and code marks,
+/// heading, quote and list markers, code fences, and link and image targets (their text stays).
+pub fn spoken_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for line in markdown.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            continue;
+        }
+        let body = trimmed.trim_start_matches(['#', '>']).trim_start();
+        let mut rest = ["- ", "* ", "+ "]
+            .iter()
+            .find_map(|marker| body.strip_prefix(marker))
+            .unwrap_or(body);
+        while let Some(open) = rest.find('[') {
+            let (before, after) = rest.split_at(open);
+            out.push_str(before.trim_end_matches('!'));
+            match after
+                .find("](")
+                .and_then(|close| after[close..].find(')').map(|end| (close, close + end)))
+            {
+                Some((close, end)) => {
+                    out.push_str(&after[1..close]);
+                    rest = &after[end + 1..];
+                }
+                None => {
+                    out.push('[');
+                    rest = &after[1..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out.push('\n');
+    }
+    out.retain(|c| !matches!(c, '*' | '`' | '~'));
+    out.replace('_', " ").trim().to_owned()
 }
 
 /// "Read aloud" for one message with the browser's speech synthesis; "Stop" while speaking.
@@ -539,5 +578,19 @@ fn SharedLinkRow(link: SharedLinkItem, reload: RwSignal<u32>, toast: crate::ui::
             </span>
             {move || manual.get().map(|u| view! { <input type="text" readonly aria-label="Share link" prop:value=u/> })}
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spoken_text;
+
+    #[test]
+    fn read_aloud_says_the_words_not_the_markup() {
+        assert_eq!(
+            spoken_text("## The **borrow checker**\n> Use `&mut` once.\n- See [the book](https://doc.rust-lang.org/book/) and ![a diagram](x.png)\n```rust\nfn main() {}\n```"),
+            "The borrow checker\nUse &mut once.\nSee the book and a diagram\nfn main() {}"
+        );
+        assert_eq!(spoken_text("a [b] c"), "a [b] c");
     }
 }
