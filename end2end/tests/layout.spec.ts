@@ -39,6 +39,9 @@ for (const size of [{ width: 1280, height: 800 }, { width: 375, height: 740 }]) 
     await expect(page.locator('.message').first()).toBeInViewport();
     await expect(page.getByRole('textbox', { name: 'Message' })).toBeInViewport();
     await page.screenshot({ path: `test-results/layout-chat-${size.width}.png` });
+    // The open chat is marked in the sidebar.
+    await expect(page.locator('#sidebar .chat-link[aria-current=page]')).toHaveCount(1);
+    await expect(page.locator('#sidebar .chat-link[aria-current=page]')).toHaveAttribute('href', `/c/${id}`);
 
     if (size.width > 760) {
       // The sidebar stays when the messages scroll.
@@ -63,6 +66,7 @@ for (const size of [{ width: 1280, height: 800 }, { width: 375, height: 740 }]) 
       await page.screenshot({ path: `test-results/layout-drawer-${size.width}.png` });
       await page.locator('#sidebar').getByRole('link', { name: otherTitle }).click();
       await expect(page).toHaveURL(new RegExp(`/c/${other}$`));
+      await expect(page.locator('#sidebar .chat-link[aria-current=page]')).toHaveAttribute('href', `/c/${other}`);
       await expect(toggle).toHaveAttribute('aria-expanded', 'false');
       await expect(page.locator('#sidebar')).not.toBeInViewport();
     }

@@ -136,7 +136,11 @@ fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>)
             <Show
                 when=move || renaming.get()
                 fallback=move || view! {
-                    <a class="chat-link" href=format!("/c/{id}")>
+                    <a
+                        class="chat-link"
+                        href=format!("/c/{id}")
+                        aria-current=move || (location.pathname.get() == format!("/c/{id}")).then_some("page")
+                    >
                         {move || title.get()}
                     </a>
                 }
