@@ -359,3 +359,88 @@ async fn sharing_a_10000_message_chat_copies_it_whole() {
     let snap = share::view(&w.db, &w.alice, sid).await.unwrap();
     assert_eq!(snap.row.chat, c.chat, "the snapshot is the chat, byte for byte");
 }
+
+/// A shared page renders its markdown once: the rendering is stored with the snapshot, keyed by
+/// the snapshot's content, and an update is never shown with the older rendering.
+#[tokio::test]
+async fn a_snapshots_rendering_is_stored_once_and_follows_updates() {
+    use app::entities::shared_render;
+    let w = world().await;
+    let mut chat = two_messages("Render once");
+    chat["history"]["messages"]["a"]["content"] = json!("**first**");
+    let c = chats::create(&w.db, &w.alice, chat).await.unwrap();
+    let sid = share::share(&w.db, &w.d, &w.alice, c.id)
+        .await
+        .unwrap()
+        .share_id
+        .unwrap();
+    let render = |who: user::Model| {
+        let db = w.db.clone();
+        async move {
+            let snap = share::view(&db, &who, sid).await.unwrap();
+            let chat = chats::parse_stored(&snap.row.chat).unwrap();
+            share::rendered_messages(&db, &snap, &chat).await.unwrap()
+        }
+    };
+    assert!(shared_render::Entity::find_by_id(sid)
+        .one(&w.db)
+        .await
+        .unwrap()
+        .is_none());
+    let first = render(w.bob.clone()).await;
+    assert_eq!(first[1].html, "<p><strong>first</strong></p>\n");
+    let stored = shared_render::Entity::find_by_id(sid)
+        .one(&w.db)
+        .await
+        .unwrap()
+        .expect("stored");
+    assert!(stored.html.contains("<strong>first</strong>"), "{}", stored.html);
+    // The owner (who sees the private keys the reader does not) gets the same stored rendering.
+    assert_eq!(render(w.alice.clone()).await[1].html, first[1].html);
+    assert_eq!(
+        shared_render::Entity::find_by_id(sid)
+            .one(&w.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .source,
+        stored.source,
+        "not rendered again for the owner"
+    );
+
+    // The owner changes the answer and updates the link: the new text, rendered anew.
+    let mut changed = chats::parse_stored(
+        &chat::Entity::find_by_id(c.id)
+            .one(&w.db)
+            .await
+            .unwrap()
+            .unwrap()
+            .chat,
+    )
+    .unwrap();
+    changed["history"]["messages"]["a"]["content"] = json!("*second*");
+    chats::update(
+        &w.db,
+        &w.alice,
+        c.id,
+        json!({"history": changed["history"].clone()}),
+    )
+    .await
+    .unwrap();
+    share::share(&w.db, &w.d, &w.alice, c.id).await.unwrap();
+    assert_eq!(render(w.bob.clone()).await[1].html, "<p><em>second</em></p>\n");
+    let restored = shared_render::Entity::find_by_id(sid)
+        .one(&w.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_ne!(restored.source, stored.source, "keyed by the new content");
+
+    // The rendering goes with its link.
+    share::unshare(&w.db, &w.alice, c.id).await.unwrap();
+    assert!(shared_render::Entity::find_by_id(sid)
+        .one(&w.db)
+        .await
+        .unwrap()
+        .is_none());
+}

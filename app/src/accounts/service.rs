@@ -14,7 +14,6 @@ use uuid::Uuid;
 use super::throttle::{delay_for, dummy_hash, forget_attempt, record_attempts};
 pub use super::throttle::{
     hash_password, sign_in_delay, throttle_delay, verify_password, ATTEMPT_WINDOW_SECS, FREE_ATTEMPTS,
-    MAX_WAITING_HASHES,
 };
 use crate::entities::{api_key, auth_attempt, lock_for_write, now, session, user};
 use crate::error::{AppError, AppResult};

@@ -63,12 +63,21 @@ pub fn render(markdown: &str) -> String {
 /// runs out (or the task fails), every text is shown plain instead. The answer has one HTML
 /// string per input, in order.
 pub async fn render_all(markdowns: Vec<String>) -> Vec<String> {
+    render_within(markdowns, RENDER_BUDGET, render).await
+}
+
+/// [`render_all`] with a given budget and renderer (the tests' slow one).
+async fn render_within(
+    markdowns: Vec<String>,
+    budget: std::time::Duration,
+    renderer: fn(&str) -> String,
+) -> Vec<String> {
     if markdowns.is_empty() {
         return Vec::new();
     }
     let fallback: Vec<String> = markdowns.iter().map(|m| plain(m)).collect();
-    let task = tokio::task::spawn_blocking(move || markdowns.iter().map(|m| render(m)).collect());
-    match tokio::time::timeout(RENDER_BUDGET, task).await {
+    let task = tokio::task::spawn_blocking(move || markdowns.iter().map(|m| renderer(m)).collect());
+    match tokio::time::timeout(budget, task).await {
         Ok(Ok(html)) => html,
         Ok(Err(e)) => {
             tracing::error!(error = %e, "markdown rendering failed; showing plain text");
@@ -290,6 +299,23 @@ mod hostile {
             out.starts_with("<p class=\"plain\">**b** &lt;i&gt;"),
             "{}",
             &out[..60]
+        );
+    }
+
+    #[tokio::test]
+    async fn over_the_time_budget_every_message_is_plain_text() {
+        fn slow(markdown: &str) -> String {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            render(markdown)
+        }
+        let budget = std::time::Duration::from_millis(50);
+        let html = render_within(vec!["**a** <b>".into(), "c".into()], budget, slow).await;
+        assert_eq!(
+            html,
+            vec![
+                "<p class=\"plain\">**a** &lt;b&gt;</p>".to_owned(),
+                "<p class=\"plain\">c</p>".to_owned()
+            ]
         );
     }
 

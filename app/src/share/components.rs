@@ -331,7 +331,7 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
 /// What "Read aloud" says for a message's markdown: its words, without the markup a speech
 /// voice would read out ("star star borrow checker star star"): emphasis and code marks,
 /// heading, quote and list markers, code fences, and link and image targets (their text stays).
-pub fn spoken_text(markdown: &str) -> String {
+fn spoken_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     for line in markdown.lines() {
         let trimmed = line.trim_start();

@@ -215,14 +215,15 @@ pub async fn rendered_messages(
         .filter(|r| r.source == source)
         .and_then(|r| serde_json::from_str(&r.html).ok())
         .unwrap_or_default();
-    let missing: Vec<usize> = (0..views.len())
-        .filter(|&i| !html.contains_key(&views[i].id))
-        .collect();
-    if !missing.is_empty() {
-        let texts = missing.iter().map(|&i| views[i].text.clone()).collect();
+    let (ids, texts): (Vec<String>, Vec<String>) = views
+        .iter()
+        .filter(|v| !html.contains_key(&v.id))
+        .map(|v| (v.id.clone(), v.text.clone()))
+        .unzip();
+    if !ids.is_empty() {
         let rendered = crate::chats::markdown::render_all(texts).await;
-        for (&i, h) in missing.iter().zip(rendered) {
-            html.insert(views[i].id.clone(), Value::String(h));
+        for (id, h) in ids.into_iter().zip(rendered) {
+            html.insert(id, Value::String(h));
         }
         let row = shared_render::ActiveModel {
             share_id: Set(snap.row.id),
