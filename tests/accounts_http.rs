@@ -656,6 +656,15 @@ async fn the_plain_sign_in_forms_redirect_and_bring_errors_back_in_words() {
         .unwrap();
     assert_eq!(me.status(), 401);
 
+    // A form with fields left out comes back as the page with a message, not a bare rejection.
+    let res = post("/auth/sign-up", &[("name", "Nora")]).await.unwrap();
+    assert_eq!(res.status(), 303);
+    assert!(
+        location(&res).starts_with("/auth?mode=signup&error="),
+        "{}",
+        location(&res)
+    );
+
     // The same form from another site is refused.
     let res = client()
         .post(format!("{base}/auth/sign-in"))

@@ -38,12 +38,16 @@ pub fn routes() -> Router<ServerState> {
         .route("/auth/sign-out", post(form_sign_out))
 }
 
-/// What the sign-in page's form posts (`application/x-www-form-urlencoded`).
+/// What the sign-in page's form posts (`application/x-www-form-urlencoded`). Every field may be
+/// missing, so a form with a field left out comes back as the page with the service's message
+/// in words rather than a plain-text rejection.
 #[derive(Deserialize)]
 struct AuthForm {
     #[serde(default)]
     name: String,
+    #[serde(default)]
     email: String,
+    #[serde(default)]
     password: String,
     redirect: Option<String>,
 }
