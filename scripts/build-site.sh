@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Builds the WASM client and assembles the site the server serves, in target/site:
-#   target/site/pkg/chatshare.js, chatshare_bg.wasm, chatshare.css   and the files of public/
-#   scripts/build-site.sh release   size-optimised (profile wasm-release, then wasm-opt -Oz)
+#   target/site/pkg/chatshare.js, chatshare_bg.wasm   the main module: runtime, router, app shell
+#   target/site/pkg/*.wasm, __wasm_split.*.js          the lazily loaded chunks (one per page kind,
+#                                                      plus code pages share) and their loader
+#   target/site/pkg/__wasm_split_manifest.json         which chunks each page needs (the server
+#                                                      preloads them)
+#   target/site/pkg/chatshare.css, the files of public/
+# Every file in pkg/ also gets a brotli (.br) and a gzip (.gz) copy, served as they are.
+#   scripts/build-site.sh release   size-optimised (profile wasm-release, wasm-opt -Oz, terser)
 #   scripts/build-site.sh debug     fast, unoptimised
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-release}
+# .cargo/config.toml gives the WASM build its flags (relocations for tools/wasm-split, and
+# Leptos's erase_components, which the server shares).
 if [ "$mode" = release ]; then
   cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release
   wasm=target/wasm32-unknown-unknown/wasm-release/frontend.wasm
@@ -15,15 +23,29 @@ else
 fi
 out=target/site
 rm -rf "$out.tmp" && mkdir -p "$out.tmp/pkg"
-wasm-bindgen --target web --no-typescript --out-dir "$out.tmp/pkg" --out-name chatshare "$wasm"
+main=target/wasm-split/frontend_split.wasm
+mkdir -p target/wasm-split
+cargo run -q --release -p wasm-split -- "$wasm" "$out.tmp/pkg" "$main" chatshare > target/wasm-split/chunks.txt
+wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle \
+  --out-dir "$out.tmp/pkg" --out-name chatshare "$main"
 if [ "$mode" = release ]; then
-  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$out.tmp/pkg/chatshare_bg.wasm" -o "$out.tmp/pkg/chatshare_bg.wasm"
+  for file in "$out.tmp/pkg/chatshare_bg.wasm" $(cat target/wasm-split/chunks.txt); do
+    node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+      --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      "$file" -o "$file" 2>&1 | { grep -v 'unknown name subsection' || true; }
+  done
+  for file in "$out.tmp"/pkg/*.js; do
+    node_modules/.bin/terser "$file" --module --compress --mangle --output "$file"
+  done
 fi
 cp style/chatshare.css "$out.tmp/pkg/chatshare.css"
+for file in "$out.tmp"/pkg/*; do
+  brotli -f -q 11 -k "$file"
+  gzip -9 -k -f "$file"
+done
 cp -R public/. "$out.tmp/"
 rm -rf "$out" && mv "$out.tmp" "$out"
-raw=$(stat -c %s "$out/pkg/chatshare_bg.wasm")
-gz=$(gzip -9 -c "$out/pkg/chatshare_bg.wasm" | wc -c)
-echo "site built in $out ($mode): WASM ${raw} bytes raw, ${gz} bytes gzip"
+echo "site built in $out ($mode):"
+for file in "$out"/pkg/*.wasm "$out"/pkg/*.js "$out"/pkg/*.css; do
+  printf '  %-45s %9d raw %8d brotli\n' "${file#"$out"/pkg/}" "$(stat -c %s "$file")" "$(stat -c %s "$file.br")"
+done

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building (and, with --test, testing) chatshare needs, skipping whatever is
 # already there at the right version. Safe to run again.
-#   scripts/setup.sh          build prerequisites: WASM target, wasm-bindgen CLI, npm tools
+#   scripts/setup.sh          build prerequisites: WASM target, wasm-bindgen CLI, brotli, npm tools
 #   scripts/setup.sh --test   also Chromium, and PostgreSQL started when it is down
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,11 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGE
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes)"
   # Not --locked: one of its locked dependencies is missing from the registry (build-notes.md).
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if ! command -v brotli >/dev/null; then
+  say "installing brotli (the site's files are served pre-compressed)"
+  apt-get update -qq && apt-get install -y -qq brotli
 fi
 
 # npm tools: binaryen (wasm-opt; Debian's is too old) and Playwright.

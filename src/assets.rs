@@ -3,6 +3,7 @@
 //! The WASM, JS and CSS are served under `/pkg/<hash>/`, where `<hash>` is taken from their
 //! contents at start-up, so they can be cached for a year: a new build gets a new path.
 
+use std::collections::HashMap;
 use std::hash::Hasher;
 use std::path::Path;
 
@@ -25,6 +26,20 @@ pub fn pkg_hash(site_root: &Path) -> String {
         }
     }
     format!("{:012x}", h.finish() & 0xffff_ffff_ffff)
+}
+
+/// The build's map from each split point of the client to the WASM chunks it needs
+/// (`<site_root>/pkg/__wasm_split_manifest.json`, written by `tools/wasm-split`); empty when the
+/// site has none or it cannot be read.
+pub fn split_manifest(site_root: &Path) -> HashMap<String, Vec<String>> {
+    let path = site_root.join("pkg").join("__wasm_split_manifest.json");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return HashMap::new();
+    };
+    serde_json::from_str(&text).unwrap_or_else(|err| {
+        tracing::warn!(path = %path.display(), %err, "unreadable WASM split manifest: no chunk preloads");
+        HashMap::new()
+    })
 }
 
 fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

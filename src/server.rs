@@ -45,6 +45,7 @@ pub fn app_state(config: &Config, db: DatabaseConnection) -> AppState {
         upstream: app::connections::upstream::Upstream::new(std::time::Duration::from_secs(
             config.model_idle_timeout_secs,
         )),
+        split_chunks: std::sync::Arc::new(assets::split_manifest(&config.site_root)),
     }
 }
 
@@ -68,7 +69,10 @@ pub fn router(config: &Config, app_state: AppState) -> Router {
     let versioned_pkg = Router::new()
         .nest_service(
             &format!("/pkg/{hash}"),
-            ServeDir::new(config.site_root.join("pkg")),
+            // The build wrote brotli and gzip copies of every file (at the highest levels).
+            ServeDir::new(config.site_root.join("pkg"))
+                .precompressed_br()
+                .precompressed_gzip(),
         )
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,

@@ -29,13 +29,60 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, SsrMode,
+    path, Lazy, SsrMode,
 };
+
+/// Declares `$route`, a route whose page is loaded lazily: in the browser its code is a WASM
+/// chunk of its own (split at build time by `tools/wasm-split`), fetched when the route is
+/// first shown and preloaded by the server for the page it renders. So `/s/{id}` does not pay
+/// for the chat app, and nothing but `/admin` pays for the Admin Panel.
+/// (`/s/{id}` itself is not lazy: it is the page the main module is made for.)
+macro_rules! lazy_page {
+    ($(#[$doc:meta])* $route:ident => $page:path) => {
+        $(#[$doc])*
+        pub struct $route;
+
+        #[leptos_router::lazy_route]
+        impl leptos_router::LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(this: Self) -> AnyView {
+                let $route = this;
+                $page().into_any()
+            }
+        }
+    };
+}
+
+lazy_page!(
+    /// `/`: the start page.
+    HomeRoute => home::HomePage
+);
+lazy_page!(
+    /// `/auth`: sign in and sign up.
+    AuthRoute => accounts::AuthPage
+);
+lazy_page!(
+    /// `/settings`: the person's own settings.
+    SettingsRoute => settings::SettingsPage
+);
+lazy_page!(
+    /// `/admin/…`: the Admin Panel.
+    AdminRoute => admin::AdminPage
+);
+lazy_page!(
+    /// `/c/{id}`: a chat.
+    ChatRoute => chats::ChatPage
+);
 
 /// The HTML document around every page: head (meta tags, stylesheet, hydration scripts) and body.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     content_security_policy();
+    #[cfg(feature = "ssr")]
+    provide_split_manifest(&options);
     let stylesheet = format!("/{}/chatshare.css", options.site_pkg_dir);
     view! {
         <!DOCTYPE html>
@@ -81,6 +128,25 @@ fn content_security_policy() {
     }
 }
 
+/// Lets Leptos add preload links for the WASM chunks of the lazy routes a page renders, so the
+/// browser fetches them with the main module instead of after it. (Leptos would read the
+/// manifest from `<site_root>/<pkg dir>`, but our pkg URL carries a content hash that is not a
+/// directory; the server read the manifest at start-up.)
+#[cfg(feature = "ssr")]
+fn provide_split_manifest(options: &LeptosOptions) {
+    let Some(state) = use_context::<state::AppState>() else {
+        return;
+    };
+    if state.split_chunks.is_empty() {
+        return;
+    }
+    provide_context(leptos::WasmSplitManifest(ArcStoredValue::new((
+        format!("/{}", options.site_pkg_dir),
+        (*state.split_chunks).clone(),
+        "__wasm_split.______________________.js".to_owned(),
+    ))));
+}
+
 /// Every page's title: "{text} · chatshare". On the server it is escaped here, because
 /// `leptos_meta` writes the title into `<title>` as it is: a chat named
 /// `x</title><meta http-equiv="refresh" …>` would otherwise add markup to every page that
@@ -112,6 +178,16 @@ pub fn escape_html_text(text: &str) -> String {
     out
 }
 
+/// Loads the code of the lazily split parts (other than routes) that the server rendered into
+/// this page, before the browser hydrates it: today the sidebar's chat list.
+#[cfg(feature = "hydrate")]
+pub async fn load_rendered_chunks() {
+    let rendered = |selector: &str| document().query_selector(selector).ok().flatten().is_some();
+    if rendered(".chat-list") {
+        chats::load_chat_list_code().await;
+    }
+}
+
 /// The root component: meta context, router and the app's routes.
 #[component]
 pub fn App() -> impl IntoView {
@@ -125,15 +201,17 @@ pub fn App() -> impl IntoView {
         <Router>
             <ui::AppShell>
                 <Routes fallback=ui::NotFoundPage>
-                    <Route path=path!("/") view=home::HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/auth") view=accounts::AuthPage ssr=SsrMode::Async/>
-                    <Route path=path!("/settings") view=settings::SettingsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin") view=admin::AdminPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/users") view=admin::AdminPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/settings") view=admin::AdminPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/settings/general") view=admin::AdminPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/settings/connections") view=admin::AdminPage ssr=SsrMode::Async/>
-                    <Route path=path!("/c/:id") view=chats::ChatPage ssr=SsrMode::Async/>
+                    <Route path=path!("/") view={Lazy::<HomeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/auth") view={Lazy::<AuthRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/users") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/settings") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/settings/general") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/settings/connections") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/c/:id") view={Lazy::<ChatRoute>::new()} ssr=SsrMode::Async/>
+                    // Not lazy: the shared page is in the main module, so a reader's browser fetches one
+                    // WASM file (see the README's "Client weight").
                     <Route path=path!("/s/:id") view=share::SharedChatPage ssr=SsrMode::Async/>
                 </Routes>
             </ui::AppShell>

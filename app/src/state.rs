@@ -14,6 +14,10 @@ pub struct AppState {
     pub defaults: SettingsDefaults,
     /// The client for model servers, with its short-lived model list cache.
     pub upstream: crate::connections::upstream::Upstream,
+    /// Which lazily loaded WASM chunks each split point of the client needs (the build's
+    /// `__wasm_split_manifest.json`; empty for a server built without the client). The page
+    /// shell turns it into preload links for the chunks the rendered page uses.
+    pub split_chunks: std::sync::Arc<std::collections::HashMap<String, Vec<String>>>,
 }
 
 /// The [`AppState`] provided to the current request, for server functions.

@@ -2,20 +2,38 @@ import { test, expect } from '@playwright/test';
 import { ADMIN, adminToken, createChat, hydrated, memberContext } from './helpers';
 
 test('sign up as the first user, sign out, sign in again and land on the redirect target', async ({ page }) => {
+  // A fresh instance says what its first account is for, on the start page and at /auth.
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Create the admin account' }).click();
+  await expect(page.getByRole('heading', { name: 'Create the admin account' })).toBeVisible();
   await page.goto('/auth');
   await hydrated(page);
-  await page.getByRole('link', { name: 'Create one' }).click();
+  await expect(page.getByRole('heading', { name: 'Create the admin account' })).toBeVisible();
+  await expect(page.getByText('Its first account administers it')).toBeVisible();
   await page.getByLabel('Name').fill(ADMIN.name);
   await page.getByLabel('Email').fill(ADMIN.email);
   await page.getByLabel('Password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Create account' }).click();
 
   await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByTestId('greeting')).toHaveText(`Signed in as ${ADMIN.name}.`);
+  await expect(page.getByTestId('greeting')).toHaveText(`Hello, ${ADMIN.name}`);
   await hydrated(page);
-  await page.getByRole('button', { name: ADMIN.name }).click();
-  await expect(page.getByRole('menuitem', { name: 'Admin Panel' })).toBeVisible(); // the first account is admin
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  // The account menu follows the WAI-ARIA menu pattern: it opens on its first item, the arrow
+  // keys move through the items, Escape closes it and gives the focus back to its button.
+  const accountButton = page.getByRole('button', { name: ADMIN.name });
+  await accountButton.click();
+  await expect(page.getByRole('menuitem', { name: 'Settings' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Admin Panel' })).toBeFocused(); // the first account is admin
+  await page.keyboard.press('End');
+  await expect(page.getByRole('menuitem', { name: 'Sign out' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Settings' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await expect(accountButton).toBeFocused();
+  await accountButton.click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/auth$/);
 
   // A page that needs an account sends the visitor to sign in, then back.

@@ -5,9 +5,10 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 use super::{
-    create_api_key, list_api_keys, revoke_api_key, sign_in, sign_out, sign_up, use_current_user, SessionUser,
+    create_api_key, first_run, list_api_keys, revoke_api_key, sign_in, sign_out, sign_up, use_current_user,
+    SessionUser,
 };
-use crate::ui::{format_time, hard_navigate};
+use crate::ui::{format_time, hard_navigate, typed_before_hydration};
 
 /// `/auth`: sign in, or switch to creating an account. After success the browser goes to the
 /// sanitised `?redirect=` target.
@@ -19,10 +20,21 @@ pub fn AuthPage() -> impl IntoView {
     // a plain HTML form before (or without) the WASM client: the forms post to
     // `/auth/sign-in` or `/auth/sign-up`, which redirect on success or come back here with
     // `?error=…` (never the password).
-    let signing_up = Memo::new(move |_| query.read().get("mode").as_deref() == Some("signup"));
-    let name = RwSignal::new(query.read_untracked().get("name").unwrap_or_default());
-    let email = RwSignal::new(query.read_untracked().get("email").unwrap_or_default());
-    let password = RwSignal::new(String::new());
+    // A fresh instance (no account yet) opens on "Create the admin account".
+    let first = Resource::new(|| (), |_| first_run());
+    let fresh = RwSignal::new(false);
+    let signing_up = Memo::new(move |_| match query.read().get("mode").as_deref() {
+        Some("signup") => true,
+        Some(_) => false,
+        None => fresh.get(),
+    });
+    // What was typed before the WASM arrived is kept (see `typed_before_hydration`).
+    let typed_or_query = |id: &str, key: &str| {
+        typed_before_hydration(id).unwrap_or_else(|| query.read_untracked().get(key).unwrap_or_default())
+    };
+    let name = RwSignal::new(typed_or_query("auth-name", "name"));
+    let email = RwSignal::new(typed_or_query("auth-email", "email"));
+    let password = RwSignal::new(typed_before_hydration("auth-password").unwrap_or_default());
 
     let submit = Action::new(move |_: &()| {
         let (n, e, p, r, up) = (
@@ -57,14 +69,31 @@ pub fn AuthPage() -> impl IntoView {
     };
 
     view! {
-        <Title text=move || if signing_up.get() { "Create account" } else { "Sign in" }/>
+        <Title text=move || match (signing_up.get(), fresh.get()) {
+            (true, true) => "Create the admin account",
+            (true, false) => "Create account",
+            (false, _) => "Sign in",
+        }/>
         <Meta name="robots" content="noindex"/>
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        {move || Suspend::new(async move {
+        fresh.set(first.await.unwrap_or(false));
+        view! {
         <section class="auth-card panel">
-            <h1>{move || if signing_up.get() { "Create your account" } else { "Sign in to chatshare" }}</h1>
+            <h1>{move || match (signing_up.get(), fresh.get()) {
+                (true, true) => "Create the admin account",
+                (true, false) => "Create your account",
+                (false, _) => "Sign in to chatshare",
+            }}</h1>
+            <Show when=move || fresh.get() && signing_up.get()>
+                <p class="lead">
+                    "This chatshare instance is new. Its first account administers it: it approves new members and decides who may share chats."
+                </p>
+            </Show>
             // A real form: without the WASM client it posts (never putting the password in a
             // URL) and the server answers with a redirect; with it, the JSON server function.
             <form
-                class="form"
+                class="form plain-form"
                 method="post"
                 action=move || if signing_up.get() { "/auth/sign-up" } else { "/auth/sign-in" }
                 on:submit=move |ev| {
@@ -76,17 +105,18 @@ pub fn AuthPage() -> impl IntoView {
                 <Show when=move || signing_up.get()>
                     <label>
                         "Name"
-                        <input type="text" name="name" autocomplete="name" required value=name.get_untracked() bind:value=name/>
+                        <input id="auth-name" type="text" name="name" autocomplete="name" required value=name.get_untracked() bind:value=name/>
                     </label>
                 </Show>
                 <label>
                     "Email"
                     // `value` for the server's HTML (what was typed before an error came back).
-                    <input type="email" name="email" autocomplete="email" required value=email.get_untracked() bind:value=email/>
+                    <input id="auth-email" type="email" name="email" autocomplete="email" required value=email.get_untracked() bind:value=email/>
                 </label>
                 <label>
                     "Password"
                     <input
+                        id="auth-password"
                         type="password"
                         name="password"
                         minlength="8"
@@ -104,13 +134,16 @@ pub fn AuthPage() -> impl IntoView {
                     }}
                 </button>
             </form>
-            <p class="muted">
+            <p class="muted" hidden=move || fresh.get()>
                 {move || if signing_up.get() { "Already have an account? " } else { "No account yet? " }}
                 <a class="link-button" href=other_mode on:click=move |_| submit.value().set(None)>
                     {move || if signing_up.get() { "Sign in" } else { "Create one" }}
                 </a>
             </p>
         </section>
+        }
+        })}
+        </Suspense>
     }
 }
 
@@ -151,7 +184,11 @@ pub fn PendingNotice() -> impl IntoView {
 
 /// Signs out and goes to `/auth`.
 #[component]
-pub fn SignOutButton() -> impl IntoView {
+pub fn SignOutButton(
+    /// An item of a menu (`role="menuitem"`, reached with the arrow keys).
+    #[prop(optional)]
+    menu_item: bool,
+) -> impl IntoView {
     let out = Action::new(|_: &()| async {
         let r = sign_out().await;
         if r.is_ok() {
@@ -162,7 +199,7 @@ pub fn SignOutButton() -> impl IntoView {
     view! {
         // A real form: it signs out before (or without) the WASM client too.
         <form
-            class="sign-out"
+            class="sign-out plain-form"
             method="post"
             action="/auth/sign-out"
             on:submit=move |ev| {
@@ -170,7 +207,7 @@ pub fn SignOutButton() -> impl IntoView {
                 out.dispatch(());
             }
         >
-            <button type="submit" class="button secondary">"Sign out"</button>
+            <button type="submit" class="button secondary" role=menu_item.then_some("menuitem")>"Sign out"</button>
         </form>
     }
 }
@@ -196,10 +233,22 @@ pub fn UserMenu() -> impl IntoView {
 fn SignedInMenu(user: SessionUser) -> impl IntoView {
     let (open, set_open) = signal(false);
     let is_admin = user.is_admin();
+    let button = NodeRef::<leptos::html::Button>::new();
+    let list = NodeRef::<leptos::html::Div>::new();
+    crate::ui::focus_first_item(list);
     view! {
-        <div class="menu-wrap" on:keydown=move |ev| if ev.key() == "Escape" { set_open.set(false) }>
+        <div class="menu-wrap" on:keydown=move |ev| {
+            if ev.key() == "Escape" && open.get_untracked() {
+                set_open.set(false);
+                #[cfg(feature = "hydrate")]
+                if let Some(b) = button.get_untracked() {
+                    let _ = b.focus();
+                }
+            }
+        }>
             <button
                 type="button"
+                node_ref=button
                 class="icon-button user-button"
                 aria-haspopup="menu"
                 aria-expanded=move || open.get().to_string()
@@ -208,12 +257,12 @@ fn SignedInMenu(user: SessionUser) -> impl IntoView {
                 {user.name.clone()}
             </button>
             <Show when=move || open.get()>
-                <div class="menu" role="menu">
+                <div class="menu" role="menu" node_ref=list on:keydown=move |ev| crate::ui::menu_arrow_keys(&ev)>
                     <a role="menuitem" href="/settings">"Settings"</a>
                     <Show when=move || is_admin>
                         <a role="menuitem" href="/admin">"Admin Panel"</a>
                     </Show>
-                    <SignOutButton/>
+                    <SignOutButton menu_item=true/>
                 </div>
             </Show>
         </div>

@@ -209,6 +209,14 @@ pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
     }
 }
 
+/// `POST /api/fn/first_run`: `true` while the instance has no account, so the sign-in page
+/// offers "Create the admin account" first (what Open WebUI's onboarding tells anyone too).
+#[server(prefix = "/api/fn", endpoint = "first_run", input = Json, output = Json)]
+pub async fn first_run() -> Result<bool, AppError> {
+    let state = crate::state::app_state()?;
+    service::is_first_run(&state.db).await
+}
+
 /// `POST /api/fn/create_api_key`: a new API key for the caller, shown once.
 #[server(prefix = "/api/fn", endpoint = "create_api_key", input = Json, output = Json)]
 pub async fn create_api_key() -> Result<NewApiKey, AppError> {

@@ -135,6 +135,11 @@ fn unique_violation(e: &sea_orm::DbErr) -> bool {
     matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
 }
 
+/// Whether the instance has no account yet: its first visitor creates the admin account.
+pub async fn is_first_run(db: &DatabaseConnection) -> AppResult<bool> {
+    Ok(user::Entity::find().count(db).await? == 0)
+}
+
 /// Creates an account and signs it in. The first account becomes `admin`; later ones get the
 /// default role, and only while sign-up is enabled.
 pub async fn sign_up(

@@ -10,7 +10,7 @@ use super::{
     switch_branch, toggle_chat, use_chat_list_version, ChatSummary, ChatView, MessageView,
 };
 use crate::connections::{list_models, pick_model, ModelMenu, ModelPicker, NoModelNotice};
-use crate::share::ShareModal;
+use crate::share::LazyShareModal;
 use crate::ui::{format_time, Modal};
 
 /// The sidebar for a signed-in member: "New Chat", title search and the chat list.
@@ -24,6 +24,9 @@ pub fn ChatSidebar() -> impl IntoView {
     let version = use_chat_list_version();
     let query = RwSignal::new(String::new());
     let chats = Resource::new(move || (query.get(), version.0.get()), |(q, _)| list_chats(q));
+    // The time the groups are counted from: the server's, written into the page, so the
+    // browser hydrates the same groups.
+    let now = Resource::new(|| (), |_| async { crate::ui::now_epoch() });
     let sharing = RwSignal::new(None::<Uuid>);
     view! {
         <a class="button new-chat" href="/">"+ New Chat"</a>
@@ -37,18 +40,60 @@ pub fn ChatSidebar() -> impl IntoView {
                     };
                     match chats.await {
                         Ok(list) if list.is_empty() => view! { <p class="sidebar-empty">"No chats yet."</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="chat-list">
-                                {list.into_iter().map(|c| view! { <ChatItem chat=c can_share sharing/> }).collect_view()}
-                            </ul>
-                        }.into_any(),
+                        Ok(list) => chat_list_view(list, now.await, can_share, sharing).await,
                         Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
                     }
                 })}
             </Transition>
         </nav>
-        {move || sharing.get().map(|id| view! { <ShareModal chat_id=id on_close=move || sharing.set(None)/> })}
+        {move || sharing.get().map(|id| view! { <LazyShareModal chat_id=id on_close=move || sharing.set(None)/> })}
     }
+}
+
+/// The split point for the chat list: the items with their ⋯ menus, rename box and dialogs
+/// are a WASM chunk of their own, loaded (and, for a page the server rendered, preloaded) where
+/// the sidebar is shown, so the main module stays small.
+#[lazy]
+fn chat_list_view(
+    list: Vec<ChatSummary>,
+    now: i64,
+    can_share: bool,
+    sharing: RwSignal<Option<Uuid>>,
+) -> AnyView {
+    // Pinned chats first, then groups by date; the list arrives pinned first, newest first.
+    let mut groups: Vec<(String, Vec<ChatSummary>)> = Vec::new();
+    for chat in list {
+        let label = if chat.pinned {
+            "Pinned".to_owned()
+        } else {
+            crate::ui::date_group(chat.updated_at, now)
+        };
+        match groups.last_mut() {
+            Some((last, chats)) if *last == label => chats.push(chat),
+            _ => groups.push((label, vec![chat])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(label, chats)| {
+            view! {
+                <h2 class="chat-group">{label}</h2>
+                <ul class="chat-list">
+                    {chats.into_iter().map(|c| view! { <ChatItem chat=c can_share sharing/> }).collect_view()}
+                </ul>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// Loads the chat list's code. The browser calls it before hydrating a page whose sidebar the
+/// server rendered: a `#[lazy]` view inside a suspense boundary must be in memory by then (only
+/// lazy routes wait for their code by themselves). The server has already asked for the chunk
+/// with a preload link, so this waits for bytes already on their way.
+#[cfg(feature = "hydrate")]
+pub async fn load_chat_list_code() {
+    __preload_chat_list_view().await;
 }
 
 /// One chat in the sidebar, with its ⋯ menu (shown on hover and on keyboard focus).
@@ -115,6 +160,8 @@ fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>)
     // Dialogs return focus to what was focused when they opened: that must be the ⋯ button,
     // not the menu item, which disappears with the menu.
     let menu_button = NodeRef::<leptos::html::Button>::new();
+    let menu_list = NodeRef::<leptos::html::Div>::new();
+    crate::ui::focus_first_item(menu_list);
     let refocus_menu_button = move || {
         #[cfg(feature = "hydrate")]
         if let Some(b) = menu_button.get_untracked() {
@@ -176,7 +223,7 @@ fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>)
                 "⋯"
             </button>
             <Show when=move || menu_open.get()>
-                <div class="menu chat-menu" role="menu" id=menu_id.clone()>
+                <div class="menu chat-menu" role="menu" id=menu_id.clone() node_ref=menu_list on:keydown=move |ev| crate::ui::menu_arrow_keys(&ev)>
                     <Show when=move || can_share>
                         <button type="button" role="menuitem" on:click=move |_| { set_menu_open.set(false); refocus_menu_button(); sharing.set(Some(id)); }>
                             "Share"
@@ -236,8 +283,8 @@ fn close_when_focus_leaves(ev: &leptos::ev::FocusEvent, set_open: WriteSignal<bo
 }
 
 /// The messages of a branch. With `on_switch`, messages with siblings show "‹ 2 / 3 ›" (without
-/// it, nothing: a reader who cannot switch sees no arrows); with
-/// `on_regenerate` and `on_edit`, answers offer "Regenerate" and your messages "Edit".
+/// it, nothing: a reader who cannot switch sees no arrows); with `actions`, each message gets
+/// the controls it returns (the chat page's "Regenerate" and "Edit": [`message_actions`]).
 #[component]
 pub fn MessageList(
     /// Root first.
@@ -248,13 +295,11 @@ pub fn MessageList(
     /// Extra controls under each assistant message (for example "Read aloud").
     #[prop(optional, into)]
     assistant_extra: Option<Callback<MessageView, AnyView>>,
-    /// Called with an answer to write again (a new sibling under the same message).
+    /// Controls under each message (the chat page's "Regenerate" and "Edit"); none when not
+    /// given. Passed in, so that a read-only page does not carry their code.
     #[prop(optional, into)]
-    on_regenerate: Option<Callback<MessageView>>,
-    /// Called with a user message's id and its edited text.
-    #[prop(optional, into)]
-    on_edit: Option<Callback<(String, String)>>,
-    /// While an answer is being written, editing and regenerating wait.
+    actions: Option<Callback<MessageView, AnyView>>,
+    /// While an answer is being written, switching waits.
     #[prop(optional, into)]
     busy: Signal<bool>,
     /// Who wrote the user messages, as readers see it (the owner's name on a shared page);
@@ -300,49 +345,7 @@ pub fn MessageList(
                 let error = m.error.clone().map(|e| view! {
                     <p class="status-error message-error" role="alert">{e}</p>
                 });
-                let editing = RwSignal::new(false);
-                let draft = RwSignal::new(m.text.clone());
-                let regenerate = (m.role == "assistant").then_some(on_regenerate).flatten().map(|cb| {
-                    let msg = m.clone();
-                    view! {
-                        <button type="button" class="button ghost small" disabled=move || busy.get()
-                            on:click=move |_| cb.run(msg.clone())>"Regenerate"</button>
-                    }
-                });
-                let edit = (m.role == "user").then_some(on_edit).flatten().map(|cb| {
-                    let id = m.id.clone();
-                    let original = m.text.clone();
-                    view! {
-                        <Show when=move || editing.get() fallback=move || view! {
-                            <button type="button" class="button ghost small" disabled=move || busy.get()
-                                on:click=move |_| editing.set(true)>"Edit"</button>
-                        }>
-                            <form class="edit-form" on:submit={
-                                let id = id.clone();
-                                move |ev: leptos::ev::SubmitEvent| {
-                                    ev.prevent_default();
-                                    let text = draft.get_untracked();
-                                    if !text.trim().is_empty() {
-                                        editing.set(false);
-                                        cb.run((id.clone(), text));
-                                    }
-                                }
-                            }>
-                                <textarea aria-label="Edit your message" rows="3" bind:value=draft></textarea>
-                                <div class="row">
-                                    <button type="submit" class="button small">"Save & Submit"</button>
-                                    <button type="button" class="button secondary small" on:click={
-                                        let original = original.clone();
-                                        move |_| { draft.set(original.clone()); editing.set(false); }
-                                    }>"Cancel"</button>
-                                </div>
-                            </form>
-                        </Show>
-                    }
-                });
-                let actions = (regenerate.is_some() || edit.is_some()).then(|| view! {
-                    <div class="message-actions">{regenerate}{edit}</div>
-                });
+                let actions = actions.map(|cb| cb.run(m.clone()));
                 view! {
                     <li class=format!("message {}", m.role) data-message-id=m.id.clone()>
                         <div class="message-head">
@@ -350,7 +353,7 @@ pub fn MessageList(
                             {m.timestamp.map(|t| view! { <time class="muted">{format_time(t)}</time> })}
                             {switcher}
                         </div>
-                        <div class="message-body" inner_html=m.html.clone()></div>
+                        <div class="message-body" data-body-of=m.id.clone() inner_html=m.html.clone()></div>
                         {error}
                         {extra}
                         {actions}
@@ -358,6 +361,72 @@ pub fn MessageList(
                 }
             }).collect_view()}
         </ol>
+    }
+    .into_any()
+}
+
+/// "Regenerate" under an answer, "Edit" under one of your messages (the edit box takes the
+/// focus when it opens; Escape or Cancel puts the text back). Used by the chat page only.
+fn message_actions(
+    m: MessageView,
+    busy: Signal<bool>,
+    on_regenerate: Callback<MessageView>,
+    on_edit: Callback<(String, String)>,
+) -> AnyView {
+    if m.role == "assistant" {
+        return view! {
+            <div class="message-actions">
+                <button type="button" class="button ghost small" disabled=move || busy.get()
+                    on:click=move |_| on_regenerate.run(m.clone())>"Regenerate"</button>
+            </div>
+        }
+        .into_any();
+    }
+    if m.role != "user" {
+        return ().into_any();
+    }
+    let editing = RwSignal::new(false);
+    let original = StoredValue::new(m.text.clone());
+    let draft = RwSignal::new(m.text.clone());
+    let id = StoredValue::new(m.id.clone());
+    let edit_box = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(el) = edit_box.get() {
+            #[cfg(feature = "hydrate")]
+            {
+                let _ = el.focus();
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = el;
+        }
+    });
+    let cancel = move || {
+        draft.set(original.get_value());
+        editing.set(false);
+    };
+    view! {
+        <div class="message-actions">
+            <Show when=move || editing.get() fallback=move || view! {
+                <button type="button" class="button ghost small" disabled=move || busy.get()
+                    on:click=move |_| editing.set(true)>"Edit"</button>
+            }>
+                <form class="edit-form" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    let text = draft.get_untracked();
+                    if !text.trim().is_empty() {
+                        editing.set(false);
+                        on_edit.run((id.get_value(), text));
+                    }
+                }>
+                    <textarea aria-label="Edit your message" rows="3" node_ref=edit_box bind:value=draft
+                        on:keydown=move |ev| if ev.key() == "Escape" { cancel() }></textarea>
+                    <div class="row">
+                        <button type="submit" class="button small">"Save & Submit"</button>
+                        <button type="button" class="button secondary small" on:click=move |_| cancel()>"Cancel"</button>
+                    </div>
+                </form>
+            </Show>
+        </div>
     }
     .into_any()
 }
@@ -520,7 +589,8 @@ pub fn Composer(
     #[prop(into)]
     on_sent: Callback<ChatView>,
 ) -> impl IntoView {
-    let text = RwSignal::new(String::new());
+    let text = RwSignal::new(crate::ui::typed_before_hydration(COMPOSER_INPUT_ID).unwrap_or_default());
+    let ready = crate::ui::use_client_ready();
     let send = Action::new(move |content: &String| {
         let content = content.clone();
         let model = model.get_untracked();
@@ -541,11 +611,14 @@ pub fn Composer(
         }
     };
     view! {
-        <form class="composer" method="post" on:submit=move |ev| {
+        // Not a plain form: sending needs the client (it streams the answer), so until the WASM
+        // has arrived Send is disabled and what is typed stays in the field.
+        <form class="composer" on:submit=move |ev| {
             ev.prevent_default();
             submit();
         }>
             <textarea
+                id=COMPOSER_INPUT_ID
                 aria-label="Message"
                 placeholder="Send a message"
                 rows="2"
@@ -559,7 +632,7 @@ pub fn Composer(
             ></textarea>
             <Show
                 when=move || streaming.get()
-                fallback=move || view! { <button type="submit" class="button" disabled=move || sending.try_get().unwrap_or(false)>"Send"</button> }
+                fallback=move || view! { <button type="submit" class="button" disabled=move || !ready.get() || sending.try_get().unwrap_or(false)>"Send"</button> }
             >
                 <button type="button" class="button danger" on:click=move |_| if let Some(cb) = on_stop { cb.run(()) }>"Stop"</button>
             </Show>
@@ -567,6 +640,9 @@ pub fn Composer(
         </form>
     }
 }
+
+/// The composer's text field (one per page).
+const COMPOSER_INPUT_ID: &str = "composer-input";
 
 /// An answer being written: the text so far (plain, until it is saved and rendered).
 #[derive(Clone, Debug, PartialEq)]
@@ -707,7 +783,7 @@ pub fn ChatPage() -> impl IntoView {
     let id = move || params.read().get("id").and_then(|s| Uuid::parse_str(&s).ok());
     let chat = Resource::new(id, |id| async move {
         match id {
-            Some(id) => get_chat(id).await,
+            Some(id) => get_chat(id).await.map(super::InPage),
             None => Err(crate::error::AppError::NotFound("Chat not found.".to_owned())),
         }
     });
@@ -747,9 +823,11 @@ pub fn ChatPage() -> impl IntoView {
         }
         shown
     });
+    // Scrolled up while an answer arrives: a "↓ New messages" button instead of a jump.
+    let behind = RwSignal::new(false);
     Effect::new(move |_| {
         live.track();
-        crate::ui::scroll_main_to_end(false);
+        crate::ui::follow_main_end(behind);
     });
     // Leaving for another chat stops an answer being written (it is saved as far as it got).
     Effect::new(move |prev: Option<Option<Uuid>>| {
@@ -800,11 +878,19 @@ pub fn ChatPage() -> impl IntoView {
                 };
                 let can_share = me.permissions.chat.share;
                 match chat.await {
-                    Ok(v) => {
+                    Ok(super::InPage(v)) => {
                         let chat_id = v.id;
                         selected.set(pick_model(&menu, v.models.first().map(String::as_str)));
                         current.set(Some(v));
                         let title = move || current.with(|c| c.as_ref().map(|c| c.title.clone()).unwrap_or_default());
+                        let on_regenerate = Callback::new(move |m: MessageView| {
+                            if let (Some(parent), Some(model)) = (m.parent_id.clone(), selected.get_untracked()) {
+                                replies.start(chat_id, parent, model, current, version);
+                            }
+                        });
+                        let on_edit = Callback::new(move |(id, text): (String, String)| {
+                            edit.dispatch((chat_id, id, text));
+                        });
                         view! {
                             <Title text=title/>
                             <div class="chat-head">
@@ -827,12 +913,7 @@ pub fn ChatPage() -> impl IntoView {
                                         messages=shown
                                         busy=streaming
                                         on_switch=move |m: String| { switch.dispatch((chat_id, m)); }
-                                        on_regenerate=move |m: MessageView| {
-                                            if let (Some(parent), Some(model)) = (m.parent_id.clone(), selected.get_untracked()) {
-                                                replies.start(chat_id, parent, model, current, version);
-                                            }
-                                        }
-                                        on_edit=move |(id, text): (String, String)| { edit.dispatch((chat_id, id, text)); }
+                                        actions=move |m: MessageView| message_actions(m, streaming, on_regenerate, on_edit)
                                     />
                                 }
                             }}
@@ -846,6 +927,12 @@ pub fn ChatPage() -> impl IntoView {
                                 </div>
                             })}
                             <p class="status-error" role="alert">{edit_error}</p>
+                            <Show when=move || behind.get()>
+                                <button type="button" class="button secondary new-messages" on:click=move |_| {
+                                    behind.set(false);
+                                    crate::ui::scroll_main_to_end(true);
+                                }>"↓ New messages"</button>
+                            </Show>
                             <NoModelNotice menu=menu.clone() is_admin=me.is_admin()/>
                             <Composer
                                 chat_id=Some(chat_id)
@@ -871,7 +958,7 @@ pub fn ChatPage() -> impl IntoView {
             })}
         </Transition>
         {move || match (sharing.get(), id()) {
-            (true, Some(chat_id)) => Some(view! { <ShareModal chat_id on_close=move || sharing.set(false)/> }),
+            (true, Some(chat_id)) => Some(view! { <LazyShareModal chat_id on_close=move || sharing.set(false)/> }),
             _ => None,
         }}
     }

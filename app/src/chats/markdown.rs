@@ -96,6 +96,23 @@ pub fn plain(text: &str) -> String {
     format!("<p class=\"plain\">{}</p>", crate::escape_html_text(text))
 }
 
+/// The words of a markdown text without its markup (`**borrow checker**` → `borrow checker`):
+/// its text and inline code, blocks separated by spaces; at most `max_chars` characters read.
+pub fn words_of(markdown: &str, max_chars: usize) -> String {
+    let mut out = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            _ => {}
+        }
+        if out.len() >= max_chars * 4 {
+            break;
+        }
+    }
+    out
+}
+
 /// The event filter that bounds nesting and turns remote images into links.
 #[derive(Default)]
 struct Shape {
@@ -175,7 +192,25 @@ fn with_copy_buttons(html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::render;
+    use super::{render, words_of};
+
+    #[test]
+    fn a_title_gets_the_words_without_the_markup() {
+        let words = |md| words_of(md, 400).split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(
+            words("Why does the **borrow checker** hate me?"),
+            "Why does the borrow checker hate me?"
+        );
+        assert_eq!(
+            words("# Plan\n\n- `cargo` _build_\n- [docs](https://x.example)"),
+            "Plan cargo build docs"
+        );
+        assert_eq!(words("![cat](cat.png)"), "cat");
+        assert_eq!(
+            crate::chats::service::first_words("**A** b c d e f g h i j"),
+            "A b c d e f g h"
+        );
+    }
 
     #[test]
     fn markdown_renders_and_dangerous_html_is_inert() {

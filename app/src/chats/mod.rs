@@ -24,6 +24,8 @@ pub mod transfer;
 #[cfg(feature = "ssr")]
 pub mod tree;
 
+#[cfg(feature = "hydrate")]
+pub use components::load_chat_list_code;
 pub use components::{ChatPage, ChatSidebar, ChatTransferPanel, Composer, MessageList, NewChatComposer};
 
 /// A chat in the sidebar.
@@ -55,6 +57,69 @@ impl From<&crate::entities::chat::Model> for ChatSummary {
             share_id: c.share_id,
         }
     }
+}
+
+/// A page's chat data as the server writes it into the page for hydration: each message's
+/// rendered HTML is left out, because the page carries it already as the message's body
+/// (`<div class="message-body" data-body-of="{id}">`), and the browser reads it back from there.
+/// So every message is in the page once. Server function answers carry the HTML as usual.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InPage<T>(pub T);
+
+/// Data holding rendered messages (for [`InPage`]).
+pub trait HasMessages {
+    /// The messages, to drop or restore their HTML.
+    fn messages_mut(&mut self) -> &mut [MessageView];
+}
+
+impl HasMessages for ChatView {
+    fn messages_mut(&mut self) -> &mut [MessageView] {
+        &mut self.messages
+    }
+}
+
+impl<T: Serialize + Clone + HasMessages> Serialize for InPage<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut data = self.0.clone();
+        for m in data.messages_mut() {
+            m.html.clear();
+        }
+        data.serialize(serializer)
+    }
+}
+
+impl<'de, T: Deserialize<'de> + HasMessages> Deserialize<'de> for InPage<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut data = T::deserialize(deserializer)?;
+        restore_html_from_page(data.messages_mut());
+        Ok(InPage(data))
+    }
+}
+
+/// Gives every message without HTML the HTML of its body in the page the server rendered.
+fn restore_html_from_page(messages: &mut [MessageView]) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let Ok(bodies) = document().query_selector_all("[data-body-of]") else {
+            return;
+        };
+        let mut html = std::collections::HashMap::new();
+        for i in 0..bodies.length() {
+            if let Some(el) = bodies.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                if let Some(id) = el.get_attribute("data-body-of") {
+                    html.insert(id, el.inner_html());
+                }
+            }
+        }
+        for m in messages.iter_mut().filter(|m| m.html.is_empty()) {
+            if let Some(h) = html.remove(&m.id) {
+                m.html = h;
+            }
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = messages;
 }
 
 /// One message of the visible branch, rendered.

@@ -342,10 +342,11 @@ pub async fn add_user_message(
     }
 }
 
-/// A chat's provisional title: the first eight words of its first message, at most 80
-/// characters (the model's title replaces it after the first answer).
+/// A chat's provisional title: the first eight words of its first message, without markdown
+/// marks, at most 80 characters (the model's title replaces it after the first answer).
 pub fn first_words(content: &str) -> String {
-    let title: String = content.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+    let words = super::markdown::words_of(content, 400);
+    let title: String = words.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
     title.chars().take(80).collect()
 }
 

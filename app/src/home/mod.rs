@@ -3,93 +3,74 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::system::get_system_info;
+/// How many recent chats the start page lists.
+const RECENT_CHATS: usize = 5;
 
-/// The start page: a welcome and a live check of the server and its database.
+/// The start page. A member gets a composer to start a chat and their most recent chats; a
+/// visitor a welcome and the way in ("Create the admin account" on a fresh instance).
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let check = Action::new(|_: &()| get_system_info());
-    let result = check.value();
+    let user = crate::accounts::use_current_user();
+    let version = crate::chats::use_chat_list_version();
+    let models = Resource::new(|| (), |_| crate::connections::list_models(false));
+    let recent = Resource::new(
+        move || version.0.get(),
+        |_| crate::chats::list_chats(String::new()),
+    );
+    let first = Resource::new(|| (), |_| crate::accounts::first_run());
     view! {
         <Title text=""/>
         <section class="welcome">
-            <h1>"Welcome to chatshare"</h1>
-            <p class="lead">
-                "A self-hosted chat workspace. Share any conversation as a link, update it or revoke it later, and let colleagues open it read-only."
-            </p>
-            <HomeGreeting/>
-            <div class="panel">
-                <h2>"Server status"</h2>
-                <button
-                    type="button"
-                    class="button"
-                    disabled=move || check.pending().get()
-                    on:click=move |_| {
-                        check.dispatch(());
-                    }
-                >
-                    {move || if check.pending().get() { "Checking…" } else { "Check server" }}
-                </button>
-                <div aria-live="polite">
-                    {move || {
-                        result
-                            .get()
-                            .map(|r| match r {
-                                Ok(info) => {
-                                    view! {
-                                        <p class="status-ok" data-testid="system-info">
-                                            {match &info.details {
-                                                Some(d) => format!(
-                                                    "{} {} is up · database: {} · {} migrations applied · {} accounts",
-                                                    info.name,
-                                                    info.version,
-                                                    d.database,
-                                                    d.migrations_applied,
-                                                    d.users,
-                                                ),
-                                                None => format!("{} {} is up · the database answers", info.name, info.version),
-                                            }}
-                                        </p>
-                                    }
-                                        .into_any()
-                                }
-                                Err(e) => {
-                                    view! { <p class="status-error" role="alert">{e.detail()}</p> }
-                                        .into_any()
-                                }
-                            })
-                    }}
-                </div>
-            </div>
-        </section>
-    }
-}
-
-/// Greets the signed-in user, or invites a visitor to sign in; a pending account sees the
-/// approval notice.
-#[component]
-fn HomeGreeting() -> impl IntoView {
-    let user = crate::accounts::use_current_user();
-    let models = Resource::new(|| (), |_| crate::connections::list_models(false));
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let menu = models.await.unwrap_or(crate::connections::ModelMenu {
-                    models: Vec::new(),
-                    has_connections: false,
-                    problems: Vec::new(),
-                });
-                let sign_in = || view! { <p><a class="button" href="/auth">"Sign in or create an account"</a></p> }.into_any();
-                match crate::accounts::member_or(user.0.await, sign_in) {
-                    Ok(u) => {
+            <Suspense fallback=|| view! { <h1>"Welcome to chatshare"</h1> }>
+                {move || Suspend::new(async move {
+                    let fresh = first.await.unwrap_or(false);
+                    let visitor = move || {
                         view! {
-                            <p data-testid="greeting">{format!("Signed in as {}.", u.name)}</p>
-                            <crate::chats::NewChatComposer menu is_admin=u.is_admin()/>
-                        }.into_any()
+                            <h1>"Welcome to chatshare"</h1>
+                            <p class="lead">
+                                "A self-hosted chat workspace. Share any conversation as a link, update it or revoke it later, and let colleagues open it read-only."
+                            </p>
+                            <p>
+                                {if fresh {
+                                    view! { <a class="button" href="/auth?mode=signup">"Create the admin account"</a> }.into_any()
+                                } else {
+                                    view! { <a class="button" href="/auth">"Sign in or create an account"</a> }.into_any()
+                                }}
+                            </p>
+                        }
+                        .into_any()
+                    };
+                    let u = match crate::accounts::member_or(user.0.await, visitor) {
+                        Ok(u) => u,
+                        Err(instead) => return instead,
+                    };
+                    let menu = models.await.unwrap_or(crate::connections::ModelMenu {
+                        models: Vec::new(),
+                        has_connections: false,
+                        problems: Vec::new(),
+                    });
+                    let mut chats = recent.await.unwrap_or_default();
+                    chats.sort_by_key(|c| std::cmp::Reverse(c.updated_at));
+                    chats.truncate(RECENT_CHATS);
+                    view! {
+                        <h1 data-testid="greeting">{format!("Hello, {}", u.name)}</h1>
+                        <p class="muted">"Start a chat: ask anything, then share the conversation as a link."</p>
+                        <crate::chats::NewChatComposer menu is_admin=u.is_admin()/>
+                        {(!chats.is_empty()).then(|| view! {
+                            <h2 class="recent-heading">"Recent chats"</h2>
+                            <ul class="recent-chats">
+                                {chats.into_iter().map(|c| view! {
+                                    <li>
+                                        <a href=format!("/c/{}", c.id)>{c.title}</a>
+                                        <time class="muted">{crate::ui::format_time(c.updated_at)}</time>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        })}
                     }
-                    Err(instead) => instead,
-                }
-            })}
-        </Suspense>
+                    .into_any()
+                })}
+            </Suspense>
+        </section>
     }
 }

@@ -10,7 +10,7 @@ use super::{
     clone_shared, get_share_state, list_shared, share_chat, unshare_all, unshare_chat, view_shared,
     ShareState, SharedChatView, SharedLinkItem,
 };
-use crate::chats::{use_chat_list_version, MessageList, MessageView};
+use crate::chats::{use_chat_list_version, InPage, MessageList, MessageView};
 use crate::error::AppError;
 use crate::ui::{format_time, set_page_status, use_toast, Modal};
 
@@ -19,6 +19,30 @@ const COPIED_TOAST: &str = "Copied shared chat URL to clipboard!";
 /// `{origin}/s/{share_id}`.
 pub fn share_url(share_id: Uuid) -> String {
     format!("{}/s/{share_id}", origin())
+}
+
+/// The Share Chat modal, with its code loaded on first use: it is a WASM chunk of its own
+/// (a `#[lazy]` split point), so pages that never share (a shared page, the start page) do not
+/// carry it. Until the chunk has arrived, the dialog shows "Loading…".
+#[component]
+pub fn LazyShareModal(
+    /// The chat to share.
+    chat_id: Uuid,
+    /// Closes the modal.
+    #[prop(into)]
+    on_close: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <Suspense fallback=|| view! { <div class="modal-backdrop"><p class="muted">"Loading…"</p></div> }>
+            {Suspend::new(share_modal_view(chat_id, on_close))}
+        </Suspense>
+    }
+}
+
+/// The split point: the Share Chat modal's view, built where its code lives.
+#[lazy]
+fn share_modal_view(chat_id: Uuid, on_close: Callback<()>) -> AnyView {
+    view! { <ShareModal chat_id on_close/> }.into_any()
 }
 
 /// The Share Chat modal for one chat.
@@ -132,6 +156,11 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
                         <a href=format!("/s/{sid}") target="_blank" rel="noopener noreferrer">"before"</a>
                         "."
                     </p>
+                    <div class="share-link-field">
+                        <label for="share-link">"Link"</label>
+                        <input id="share-link" type="text" readonly prop:value=share_url(sid)
+                            on:focus=move |ev| { let _ = select_all(&ev); }/>
+                    </div>
                     <p>
                         "Click here to "
                         <button type="button" class="link-button" disabled=move || busy.get() on:click=delete_link>
@@ -150,8 +179,9 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
                         on:focus=move |ev| { let _ = select_all(&ev); } autofocus/>
                 </div>
             })}
-            <div class="modal-actions">
-                {community}
+            // The main action first, then the community one: one column, each as wide as the
+            // dialog (side by side they would wrap into two rows of different widths).
+            <div class="modal-actions share-actions">
                 <button
                     type="button"
                     class="button"
@@ -167,6 +197,7 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
                         else { "Copy Link" }
                     }}
                 </button>
+                {community}
             </div>
         </div>
     }
@@ -250,7 +281,7 @@ pub fn SharedChatPage() -> impl IntoView {
     let raw_id = move || params.read().get("id").unwrap_or_default();
     let shared = Resource::new(raw_id, |raw| async move {
         match Uuid::parse_str(&raw) {
-            Ok(id) => view_shared(id).await.map_err(|e| (e, raw)),
+            Ok(id) => view_shared(id).await.map(InPage).map_err(|e| (e, raw)),
             Err(_) => Err((
                 AppError::NotFound("This shared chat is no longer available.".to_owned()),
                 raw,
@@ -262,7 +293,7 @@ pub fn SharedChatPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match shared.await {
-                    Ok(v) => view! { <SharedChat view=v/> }.into_any(),
+                    Ok(InPage(v)) => view! { <SharedChat view=v/> }.into_any(),
                     Err((AppError::Unauthenticated, raw)) => crate::accounts::sign_in_redirect(&format!("/s/{raw}")),
                     Err((AppError::Forbidden(m), _)) => {
                         set_page_status(403);

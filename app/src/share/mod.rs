@@ -13,7 +13,9 @@ mod components;
 #[cfg(feature = "ssr")]
 pub mod service;
 
-pub use components::{shared_links_state, ShareModal, SharedChatPage, SharedLinksManager, SharedLinksState};
+pub use components::{
+    shared_links_state, LazyShareModal, ShareModal, SharedChatPage, SharedLinksManager, SharedLinksState,
+};
 
 /// The result of sharing: the link's id (the URL is `{origin}/s/{share_id}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -188,4 +190,10 @@ pub async fn chat_json(chat_id: Uuid) -> Result<String, AppError> {
     Ok(crate::chats::service::find_visible(&state.db, &me, chat_id)
         .await?
         .chat)
+}
+
+impl crate::chats::HasMessages for SharedChatView {
+    fn messages_mut(&mut self) -> &mut [crate::chats::MessageView] {
+        &mut self.messages
+    }
 }

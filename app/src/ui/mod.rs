@@ -27,6 +27,132 @@ pub fn scroll_main_to_end(force: bool) {
     let _ = force;
 }
 
+/// Keeps the main column at its end while content arrives, unless the reader has scrolled up:
+/// then `behind` becomes true (the page shows "↓ New messages"); back at the end, false.
+pub fn follow_main_end(behind: RwSignal<bool>) {
+    #[cfg(feature = "hydrate")]
+    request_animation_frame(move || {
+        let Some(main) = document().get_element_by_id("main") else {
+            return;
+        };
+        let from_end = main.scroll_height() - main.scroll_top() - main.client_height();
+        if from_end < 160 {
+            main.set_scroll_top(main.scroll_height());
+            behind.set(false);
+        } else {
+            behind.set(true);
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = behind;
+}
+
+/// `true` once this part of the page runs in the browser (hydrated or rendered there); `false`
+/// in the server's HTML. Controls that need the client use it to render disabled until then,
+/// so a click before the WASM arrives does nothing silently wrong.
+pub fn use_client_ready() -> Signal<bool> {
+    let ready = RwSignal::new(false);
+    // Effects run only in the browser, after the view is attached.
+    Effect::new(move || ready.set(true));
+    ready.into()
+}
+
+/// What the visitor typed into the field (`<input>` or `<textarea>`) with `id` before the client
+/// hydrated the page: hydration sets a bound field to the value the server rendered, so a
+/// component reads it first and starts the field's signal with it. `None` on the server, after
+/// client-side navigation, or when the field is empty.
+pub fn typed_before_hydration(id: &str) -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    {
+        let hydrating = Owner::current_shared_context().is_some_and(|sc| sc.during_hydration());
+        if hydrating {
+            return document()
+                .get_element_by_id(id)
+                .and_then(|el| js_sys::Reflect::get(&el, &"value".into()).ok())
+                .and_then(|v| v.as_string())
+                .filter(|v| !v.is_empty());
+        }
+    }
+    let _ = id;
+    None
+}
+
+/// Arrow keys in a menu (the WAI-ARIA menu pattern): Down and Up move the focus to the next and
+/// previous item, wrapping; Home and End to the first and last. Attach to the `role="menu"`
+/// element's `keydown`; Escape is left to the menu's owner, which closes it and refocuses its
+/// button.
+pub fn menu_arrow_keys(ev: &leptos::ev::KeyboardEvent) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let key = ev.key();
+        if !matches!(key.as_str(), "ArrowDown" | "ArrowUp" | "Home" | "End") {
+            return;
+        }
+        let Some(menu) = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let Ok(nodes) = menu.query_selector_all("[role=menuitem]") else {
+            return;
+        };
+        let items: Vec<web_sys::HtmlElement> = (0..nodes.length())
+            .filter_map(|i| {
+                nodes
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            })
+            .collect();
+        if items.is_empty() {
+            return;
+        }
+        ev.prevent_default();
+        let active = document().active_element();
+        let at = items.iter().position(|el| {
+            active
+                .as_ref()
+                .is_some_and(|a| a == el.as_ref() as &web_sys::Element)
+        });
+        let last = items.len() - 1;
+        let next = match (key.as_str(), at) {
+            ("Home", _) => 0,
+            ("End", _) => last,
+            ("ArrowDown", Some(i)) if i < last => i + 1,
+            ("ArrowDown", _) => 0,
+            ("ArrowUp", Some(i)) if i > 0 => i - 1,
+            _ => last,
+        };
+        let _ = items[next].focus();
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = ev;
+}
+
+/// Moves the focus to the first item of the menu `menu` once it is in the page (a menu opened
+/// from the keyboard or by a click starts there, as the WAI-ARIA menu pattern says).
+pub fn focus_first_item(menu: NodeRef<leptos::html::Div>) {
+    Effect::new(move |_| {
+        if let Some(el) = menu.get() {
+            #[cfg(feature = "hydrate")]
+            {
+                use wasm_bindgen::JsCast;
+                if let Some(first) = el
+                    .query_selector("[role=menuitem]")
+                    .ok()
+                    .flatten()
+                    .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = first.focus();
+                }
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = el;
+        }
+    });
+}
+
 /// Whether a click landed on a link (or inside one).
 fn follows_a_link(ev: &leptos::ev::MouseEvent) -> bool {
     #[cfg(feature = "hydrate")]
@@ -49,9 +175,12 @@ fn follows_a_link(ev: &leptos::ev::MouseEvent) -> bool {
 #[component]
 pub fn AppShell(children: Children) -> impl IntoView {
     let (sidebar_open, set_sidebar_open) = signal(false);
+    let location = leptos_router::hooks::use_location();
+    let reading_shared = move || location.pathname.with(|p| p.starts_with("/s/"));
     view! {
         <div
             class="app"
+            class=("reading", reading_shared)
             class=("sidebar-open", move || sidebar_open.get())
             on:keydown=move |ev| {
                 if ev.key() == "Escape" && sidebar_open.get_untracked() {
@@ -62,6 +191,7 @@ pub fn AppShell(children: Children) -> impl IntoView {
             <header class="topbar">
                 <button
                     type="button"
+                    hidden=reading_shared
                     class="icon-button sidebar-toggle"
                     aria-label="Toggle sidebar"
                     aria-controls="sidebar"
@@ -75,15 +205,18 @@ pub fn AppShell(children: Children) -> impl IntoView {
                     <crate::accounts::UserMenu/>
                 </div>
             </header>
-            // Following a link in the drawer (picking a chat, say) closes it.
-            <aside id="sidebar" class="sidebar" aria-label="Sidebar" on:click=move |ev| {
-                if follows_a_link(&ev) {
-                    set_sidebar_open.set(false);
-                }
-            }>
-                <crate::chats::ChatSidebar/>
-            </aside>
-            <div class="scrim" aria-hidden="true" on:click=move |_| set_sidebar_open.set(false)></div>
+            // Following a link in the drawer (picking a chat, say) closes it. A shared chat is
+            // a page to read, without the chat app's sidebar (as in Open WebUI and ChatGPT).
+            <Show when=move || !reading_shared()>
+                <aside id="sidebar" class="sidebar" aria-label="Sidebar" on:click=move |ev| {
+                    if follows_a_link(&ev) {
+                        set_sidebar_open.set(false);
+                    }
+                }>
+                    <crate::chats::ChatSidebar/>
+                </aside>
+                <div class="scrim" aria-hidden="true" on:click=move |_| set_sidebar_open.set(false)></div>
+            </Show>
             <main class="main" id="main">
                 <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors/> }>
                     {children()}
@@ -202,6 +335,53 @@ pub fn civil_date(epoch: i64) -> (i64, i64, i64) {
     (yoe + era * 400 + i64::from(m <= 2), m, d)
 }
 
+/// The sidebar's group for a chat last changed at `epoch`, seen at `now` (UTC days, as
+/// Open WebUI and ChatGPT group): "Today", "Yesterday", "Previous 7 days", "Previous 30 days",
+/// then the month ("October 2026").
+pub fn date_group(epoch: i64, now: i64) -> String {
+    let days_ago = now.div_euclid(86_400) - epoch.div_euclid(86_400);
+    match days_ago {
+        i64::MIN..=0 => "Today".to_owned(),
+        1 => "Yesterday".to_owned(),
+        2..=7 => "Previous 7 days".to_owned(),
+        8..=30 => "Previous 30 days".to_owned(),
+        _ => {
+            const MONTHS: [&str; 12] = [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ];
+            let (y, m, _) = civil_date(epoch);
+            let month = MONTHS.get((m - 1) as usize).copied().unwrap_or("");
+            format!("{month} {y}")
+        }
+    }
+}
+
+/// The time now, epoch seconds: the server's clock there, the browser's in the browser.
+pub fn now_epoch() -> i64 {
+    #[cfg(feature = "hydrate")]
+    {
+        (js_sys::Date::now() / 1000.0) as i64
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0)
+    }
+}
+
 /// `YYYY-MM-DD HH:MM UTC` for epoch seconds (the same on server and client, so hydration
 /// matches).
 pub fn format_time(epoch: i64) -> String {
@@ -217,6 +397,22 @@ pub fn format_time(epoch: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chats_group_by_how_long_ago_they_changed() {
+        let now = 1_795_295_194; // 2026-11-21 21:06 UTC
+        let day = 86_400;
+        assert_eq!(date_group(now, now), "Today");
+        assert_eq!(date_group(now - 21 * 3600, now), "Today"); // 00:06 the same day
+        assert_eq!(date_group(now - 22 * 3600, now), "Yesterday"); // 23:06 the day before
+        assert_eq!(date_group(now - 2 * day, now), "Previous 7 days");
+        assert_eq!(date_group(now - 7 * day, now), "Previous 7 days");
+        assert_eq!(date_group(now - 8 * day, now), "Previous 30 days");
+        assert_eq!(date_group(now - 30 * day, now), "Previous 30 days");
+        assert_eq!(date_group(now - 31 * day, now), "October 2026");
+        assert_eq!(date_group(0, now), "January 1970");
+        assert_eq!(date_group(now + 60, now), "Today"); // a clock slightly ahead
+    }
 
     #[test]
     fn times_format_in_utc() {

@@ -1,0 +1,55 @@
+// The client's figures in Debian's Chromium, for scripts/bench.py (prints one JSON object):
+//   cold-cache bytes on the wire and request counts for /s/{id}, /auth and /c/{id};
+//   /s/{id} on Slow 4G (1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT) with 4× CPU throttling:
+//   when its text shows (first contentful paint) and when a button works (hydrated).
+// Usage: node scripts/bench-client.mjs BASE_URL SESSION_TOKEN SHARE_ID CHAT_ID
+import { chromium } from 'playwright-core';
+
+const [base, token, shareId, chatId] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const host = new URL(base).hostname;
+
+async function visit(path, { signedIn, slow }) {
+  const context = await browser.newContext();
+  if (signedIn) {
+    await context.addCookies([{ name: 'chatshare_session', value: token, domain: host, path: '/' }]);
+  }
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (slow) {
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  }
+  const bytes = new Map();
+  cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength));
+  const started = Date.now();
+  await page.goto(base + path, { waitUntil: 'commit' });
+  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 60_000 });
+  const interactiveMs = Date.now() - started;
+  await page.waitForLoadState('networkidle');
+  const fcpMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
+  const total = [...bytes.values()].reduce((a, b) => a + b, 0);
+  await context.close();
+  return { bytes: total, requests: bytes.size, interactive_ms: interactiveMs, fcp_ms: fcpMs };
+}
+
+const result = {
+  shared: await visit(`/s/${shareId}`, { signedIn: true }),
+  auth: await visit('/auth', { signedIn: false }),
+  chat: await visit(`/c/${chatId}`, { signedIn: true }),
+};
+// Slow runs: best of three (the machine's other work moves single runs).
+const slow = [];
+for (let i = 0; i < 3; i++) slow.push(await visit(`/s/${shareId}`, { signedIn: true, slow: true }));
+slow.sort((a, b) => a.interactive_ms - b.interactive_ms);
+result.shared_slow_4g = slow[0];
+await browser.close();
+console.log(JSON.stringify(result));
