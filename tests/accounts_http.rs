@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{client, start_server};
+use common::{client, signup, start_server};
 use serde_json::{json, Value};
 
 async fn post(c: &reqwest::Client, url: String, body: Value, token: Option<&str>) -> reqwest::Response {
@@ -536,7 +536,22 @@ async fn pages_that_need_a_member_redirect_to_sign_in() {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
-    assert!(res.text().await.unwrap().contains("Sign in to chatshare"));
+    // A fresh instance offers its first visitor the admin account; once one exists, sign-in.
+    let page = res.text().await.unwrap();
+    assert!(page.contains("Create the admin account"), "{page}");
+    assert!(page.contains("action=\"/auth/sign-up\""));
+    signup(&s.url(), "Ada").await;
+    let page = client()
+        .get(format!("{}/auth?redirect=/settings", s.url()))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Sign in to chatshare"));
+    assert!(page.contains("action=\"/auth/sign-in\""));
+    assert!(!page.contains("Create the admin account"));
     s.stop().await.unwrap();
 }
 

@@ -119,7 +119,15 @@ test('connect a model, stream, stop, regenerate, switch answers, share the chose
   await pickModel(page, 'echo');
   const failed = page.locator('.message.user').last();
   await failed.getByRole('button', { name: 'Edit' }).click();
-  await failed.getByRole('textbox', { name: 'Edit your message' }).fill('Will this work?');
+  // The edit box takes the focus; Escape puts the text back and closes it.
+  const editBox = failed.getByRole('textbox', { name: 'Edit your message' });
+  await expect(editBox).toBeFocused();
+  await editBox.fill('Never mind');
+  await editBox.press('Escape');
+  await expect(editBox).toHaveCount(0);
+  await failed.getByRole('button', { name: 'Edit' }).click();
+  await expect(editBox).not.toHaveValue('Never mind');
+  await editBox.fill('Will this work?');
   await failed.getByRole('button', { name: 'Save & Submit' }).click();
   await expect(page.locator('.message.assistant').last()).toContainText('You said: Will this work?');
   await expect(page.locator('.message.user').last().locator('.branch-pos')).toHaveText('2 / 2');

@@ -4,9 +4,9 @@ import * as path from 'path';
 import { adminContext, createChat, hydrated } from './helpers';
 
 // axe-core's WCAG 2.1 A and AA rules on the pages people use most, light and dark; screenshots
-// of each state at desktop and phone widths go to test-results/screens/ to be looked at.
+// of each state at desktop and phone widths go to end2end/screens/ to be looked at.
 const AXE = fs.readFileSync(path.join(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
-const SCREENS = path.join(__dirname, '../../test-results/screens');
+const SCREENS = path.join(__dirname, '../screens');
 
 type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
 

@@ -390,16 +390,7 @@ fn message_actions(
     let draft = RwSignal::new(m.text.clone());
     let id = StoredValue::new(m.id.clone());
     let edit_box = NodeRef::<leptos::html::Textarea>::new();
-    Effect::new(move |_| {
-        if let Some(el) = edit_box.get() {
-            #[cfg(feature = "hydrate")]
-            {
-                let _ = el.focus();
-            }
-            #[cfg(not(feature = "hydrate"))]
-            let _ = el;
-        }
-    });
+    crate::ui::focus_when_shown(edit_box);
     let cancel = move || {
         draft.set(original.get_value());
         editing.set(false);

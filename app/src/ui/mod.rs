@@ -130,6 +130,25 @@ pub fn menu_arrow_keys(ev: &leptos::ev::KeyboardEvent) {
     let _ = ev;
 }
 
+/// Moves the focus to the element of `node` whenever it appears (a box that opens in place,
+/// say: `autofocus` only works when the page loads).
+pub fn focus_when_shown<E>(node: NodeRef<E>)
+where
+    E: leptos::html::ElementType,
+    E::Output: leptos::wasm_bindgen::JsCast + AsRef<leptos::web_sys::HtmlElement> + Clone + 'static,
+{
+    Effect::new(move |_| {
+        if let Some(el) = node.get() {
+            #[cfg(feature = "hydrate")]
+            {
+                let _ = AsRef::<leptos::web_sys::HtmlElement>::as_ref(&el).focus();
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = el;
+        }
+    });
+}
+
 /// Moves the focus to the first item of the menu `menu` once it is in the page (a menu opened
 /// from the keyboard or by a click starts there, as the WAI-ARIA menu pattern says).
 pub fn focus_first_item(menu: NodeRef<leptos::html::Div>) {
