@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod admin;
 #[cfg(feature = "ssr")]
 pub mod auth;
+pub mod chat_app;
 pub mod chats;
 pub mod connections;
 #[cfg(feature = "ssr")]
@@ -57,10 +58,6 @@ macro_rules! lazy_page {
 }
 
 lazy_page!(
-    /// `/`: the start page.
-    HomeRoute => home::HomePage
-);
-lazy_page!(
     /// `/auth`: sign in and sign up.
     AuthRoute => accounts::AuthPage
 );
@@ -71,10 +68,6 @@ lazy_page!(
 lazy_page!(
     /// `/admin/…`: the Admin Panel.
     AdminRoute => admin::AdminPage
-);
-lazy_page!(
-    /// `/c/{id}`: a chat.
-    ChatRoute => chats::ChatPage
 );
 
 /// The HTML document around every page: head (meta tags, stylesheet, hydration scripts) and body.
@@ -184,7 +177,7 @@ pub fn escape_html_text(text: &str) -> String {
 pub async fn load_rendered_chunks() {
     let rendered = |selector: &str| document().query_selector(selector).ok().flatten().is_some();
     if rendered(".chat-list") {
-        chats::load_chat_list_code().await;
+        chat_app::load_code().await;
     }
 }
 
@@ -201,7 +194,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <ui::AppShell>
                 <Routes fallback=ui::NotFoundPage>
-                    <Route path=path!("/") view={Lazy::<HomeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/") view={Lazy::<chat_app::HomeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/auth") view={Lazy::<AuthRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
@@ -209,7 +202,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/settings") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/settings/general") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/settings/connections") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/c/:id") view={Lazy::<ChatRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/c/:id") view={Lazy::<chat_app::ChatRoute>::new()} ssr=SsrMode::Async/>
                     // Not lazy: the shared page is in the main module, so a reader's browser fetches one
                     // WASM file (see the README's "Client weight").
                     <Route path=path!("/s/:id") view=share::SharedChatPage ssr=SsrMode::Async/>

@@ -40,7 +40,10 @@ pub fn ChatSidebar() -> impl IntoView {
                     };
                     match chats.await {
                         Ok(list) if list.is_empty() => view! { <p class="sidebar-empty">"No chats yet."</p> }.into_any(),
-                        Ok(list) => chat_list_view(list, now.await, can_share, sharing).await,
+                        Ok(list) => {
+                            let now = now.await;
+                            crate::chat_app::view(crate::chat_app::Part::ChatList { list, now, can_share, sharing }).await
+                        }
                         Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
                     }
                 })}
@@ -50,11 +53,10 @@ pub fn ChatSidebar() -> impl IntoView {
     }
 }
 
-/// The split point for the chat list: the items with their ⋯ menus, rename box and dialogs
-/// are a WASM chunk of their own, loaded (and, for a page the server rendered, preloaded) where
-/// the sidebar is shown, so the main module stays small.
-#[lazy]
-fn chat_list_view(
+/// The sidebar's chat list: pinned chats, then groups by date, each item with its ⋯ menu,
+/// rename box and dialogs. Part of the chat app's chunk ([`crate::chat_app`]), so the main
+/// module does not carry it.
+pub fn chat_list(
     list: Vec<ChatSummary>,
     now: i64,
     can_share: bool,
@@ -85,15 +87,6 @@ fn chat_list_view(
         })
         .collect_view()
         .into_any()
-}
-
-/// Loads the chat list's code. The browser calls it before hydrating a page whose sidebar the
-/// server rendered: a `#[lazy]` view inside a suspense boundary must be in memory by then (only
-/// lazy routes wait for their code by themselves). The server has already asked for the chunk
-/// with a preload link, so this waits for bytes already on their way.
-#[cfg(feature = "hydrate")]
-pub async fn load_chat_list_code() {
-    __preload_chat_list_view().await;
 }
 
 /// One chat in the sidebar, with its ⋯ menu (shown on hover and on keyboard focus).

@@ -24,9 +24,9 @@ pub mod transfer;
 #[cfg(feature = "ssr")]
 pub mod tree;
 
-#[cfg(feature = "hydrate")]
-pub use components::load_chat_list_code;
-pub use components::{ChatPage, ChatSidebar, ChatTransferPanel, Composer, MessageList, NewChatComposer};
+pub use components::{
+    chat_list, ChatPage, ChatSidebar, ChatTransferPanel, Composer, MessageList, NewChatComposer,
+};
 
 /// A chat in the sidebar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -21,9 +21,9 @@ pub fn share_url(share_id: Uuid) -> String {
     format!("{}/s/{share_id}", origin())
 }
 
-/// The Share Chat modal, with its code loaded on first use: it is a WASM chunk of its own
-/// (a `#[lazy]` split point), so pages that never share (a shared page, the start page) do not
-/// carry it. Until the chunk has arrived, the dialog shows "Loading…".
+/// The Share Chat modal, with its code loaded on first use: it is part of the chat app's chunk
+/// ([`crate::chat_app`]), so a page that never shares (the shared page) does not carry it.
+/// Until the chunk has arrived, the dialog shows "Loading…".
 #[component]
 pub fn LazyShareModal(
     /// The chat to share.
@@ -32,17 +32,12 @@ pub fn LazyShareModal(
     #[prop(into)]
     on_close: Callback<()>,
 ) -> impl IntoView {
+    use crate::chat_app::{view, Part};
     view! {
         <Suspense fallback=|| view! { <div class="modal-backdrop"><p class="muted">"Loading…"</p></div> }>
-            {Suspend::new(share_modal_view(chat_id, on_close))}
+            {Suspend::new(view(Part::ShareModal { chat_id, on_close }))}
         </Suspense>
     }
-}
-
-/// The split point: the Share Chat modal's view, built where its code lives.
-#[lazy]
-fn share_modal_view(chat_id: Uuid, on_close: Callback<()>) -> AnyView {
-    view! { <ShareModal chat_id on_close/> }.into_any()
 }
 
 /// The Share Chat modal for one chat.
