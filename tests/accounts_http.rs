@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{client, signup, start_server};
+use common::{client, get_text, signup, start_server};
 use serde_json::{json, Value};
 
 async fn post(c: &reqwest::Client, url: String, body: Value, token: Option<&str>) -> reqwest::Response {
@@ -541,14 +541,7 @@ async fn pages_that_need_a_member_redirect_to_sign_in() {
     assert!(page.contains("Create the admin account"), "{page}");
     assert!(page.contains("action=\"/auth/sign-up\""));
     signup(&s.url(), "Ada").await;
-    let page = client()
-        .get(format!("{}/auth?redirect=/settings", s.url()))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = get_text(&client(), &format!("{}/auth?redirect=/settings", s.url())).await;
     assert!(page.contains("Sign in to chatshare"));
     assert!(page.contains("action=\"/auth/sign-in\""));
     assert!(!page.contains("Create the admin account"));

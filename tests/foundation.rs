@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{backend, client, start_server, start_server_with, test_config};
+use common::{backend, client, get_text, start_server, start_server_with, test_config};
 use serde_json::Value;
 
 #[tokio::test]
@@ -118,14 +118,7 @@ async fn pages_are_server_rendered_compressed_and_carry_security_headers() {
         .unwrap()
         .contains("frame-ancestors 'none'"));
 
-    let html = client()
-        .get(format!("{}/", server.url()))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = get_text(&client(), &format!("{}/", server.url())).await;
     assert!(html.contains("Welcome to chatshare"));
     assert!(html.contains("<title>chatshare</title>"), "{html}");
 
@@ -151,14 +144,7 @@ async fn versioned_assets_are_cached_for_a_year() {
     config.site_root = site.clone();
     let server = start_server_with(config).await;
 
-    let html = client()
-        .get(format!("{}/", server.url()))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = get_text(&client(), &format!("{}/", server.url())).await;
     assert!(html.contains(&format!("/pkg/{hash}/chatshare.js")), "{html}");
     assert!(html.contains(&format!("/pkg/{hash}/chatshare.css")));
 

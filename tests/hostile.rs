@@ -8,8 +8,8 @@ use std::process::Child;
 use std::time::{Duration, Instant};
 
 use common::{
-    admin_config, call_fn, client, create_and_share, one_message_chat, set_role, signup, signup_with,
-    start_server,
+    admin_config, call_fn, client, create_and_share, get_text, one_message_chat, set_role, signup,
+    signup_with, start_server,
 };
 use serde_json::{json, Value};
 
@@ -114,22 +114,8 @@ async fn a_chat_title_never_becomes_markup_in_the_page_head() {
             (format!("/s/{share}"), format!("/s/{plain_share}")),
             (format!("/c/{chat}"), format!("/c/{plain_chat}")),
         ] {
-            let html = ada
-                .get(format!("{base}{path}"))
-                .send()
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap();
-            let plain_html = ada
-                .get(format!("{base}{plain_path}"))
-                .send()
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap();
+            let html = get_text(&ada, &format!("{base}{path}")).await;
+            let plain_html = get_text(&ada, &format!("{base}{plain_path}")).await;
             let (doc, plain_doc) = (parse(&html), parse(&plain_html));
             let titles = select(&doc, "title");
             assert_eq!(titles.len(), 1, "{path}: one <title>");

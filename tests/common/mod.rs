@@ -74,6 +74,11 @@ pub fn client() -> reqwest::Client {
         .expect("build an HTTP client")
 }
 
+/// The body of `GET url` through `c`, as text (the status is not checked).
+pub async fn get_text(c: &reqwest::Client, url: &str) -> String {
+    c.get(url).send().await.unwrap().text().await.unwrap()
+}
+
 /// The real `chatshare` binary, started on a free loopback port against `database_url`;
 /// returns the child and its base URL (read from the first line it prints).
 pub async fn spawn_binary(database_url: &str) -> (std::process::Child, String) {
