@@ -9,14 +9,17 @@ use uuid::Uuid;
 use crate::error::AppError;
 
 mod components;
+mod import_panel;
 #[cfg(feature = "ssr")]
 pub mod markdown;
+mod messages;
 #[cfg(all(test, feature = "ssr"))]
 mod proptests;
 #[cfg(feature = "ssr")]
 pub mod reply;
 #[cfg(feature = "ssr")]
 pub mod service;
+mod sidebar;
 #[cfg(feature = "hydrate")]
 mod stream_client;
 #[cfg(feature = "ssr")]
@@ -24,9 +27,10 @@ pub mod transfer;
 #[cfg(feature = "ssr")]
 pub mod tree;
 
-pub use components::{
-    chat_list, ChatPage, ChatSidebar, ChatTransferPanel, Composer, MessageList, NewChatComposer,
-};
+pub use components::{ChatPage, Composer, NewChatComposer};
+pub use import_panel::ChatTransferPanel;
+pub use messages::MessageList;
+pub use sidebar::{chat_list, ChatSidebar};
 
 /// A chat in the sidebar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,0 +1,187 @@
+//! A branch of messages as the chat page and the shared page show it, and the chat page's
+//! controls under each message (Regenerate, Edit).
+
+use leptos::prelude::*;
+
+use super::MessageView;
+use crate::ui::format_time;
+
+/// The messages of a branch. With `on_switch`, messages with siblings show "‹ 2 / 3 ›" (without
+/// it, nothing: a reader who cannot switch sees no arrows); with `actions`, each message gets
+/// the controls it returns (the chat page's "Regenerate" and "Edit": [`message_actions`]).
+#[component]
+pub fn MessageList(
+    /// Root first.
+    messages: Vec<MessageView>,
+    /// Called with the sibling id to show; `None` makes the list read-only.
+    #[prop(optional, into)]
+    on_switch: Option<Callback<String>>,
+    /// Extra controls under each assistant message (for example "Read aloud").
+    #[prop(optional, into)]
+    assistant_extra: Option<Callback<MessageView, AnyView>>,
+    /// Controls under each message (the chat page's "Regenerate" and "Edit"); none when not
+    /// given. Passed in, so that a read-only page does not carry their code.
+    #[prop(optional, into)]
+    actions: Option<Callback<MessageView, AnyView>>,
+    /// While an answer is being written, switching waits.
+    #[prop(optional, into)]
+    busy: Signal<bool>,
+    /// Who wrote the user messages, as readers see it (the owner's name on a shared page);
+    /// "You" when not given.
+    #[prop(optional, into)]
+    user_author: Option<String>,
+) -> impl IntoView {
+    if messages.is_empty() {
+        return view! { <p class="muted empty-chat">"No messages yet."</p> }.into_any();
+    }
+    let toast = crate::ui::use_toast();
+    view! {
+        // One click handler for every code block's copy button (the buttons arrive inside the
+        // server-rendered message HTML).
+        <ol class="messages" on:click=move |ev| copy_code_block(&ev, toast)>
+            {messages.into_iter().map(|m| {
+                let extra = (m.role == "assistant").then(|| assistant_extra.map(|cb| cb.run(m.clone()))).flatten();
+                let author = match m.role.as_str() {
+                    "assistant" => m.model.clone().unwrap_or_else(|| "Assistant".to_owned()),
+                    "system" => "System".to_owned(),
+                    _ => user_author.clone().unwrap_or_else(|| "You".to_owned()),
+                };
+                let (prev_label, next_label) = if m.role == "user" {
+                    ("Previous version", "Next version")
+                } else {
+                    ("Previous answer", "Next answer")
+                };
+                // Arrows only where the reader can switch (not on a shared snapshot).
+                let switcher = (m.sibling_count > 1 && on_switch.is_some()).then(|| {
+                    let (prev, next) = (m.prev_sibling.clone(), m.next_sibling.clone());
+                    view! {
+                        <span class="branch-switch">
+                            <button type="button" class="icon-button small" aria-label=prev_label
+                                disabled=move || prev.is_none() || on_switch.is_none() || busy.get()
+                                on:click={let prev = m.prev_sibling.clone(); move |_| if let (Some(cb), Some(p)) = (on_switch, prev.clone()) { cb.run(p) }}>"‹"</button>
+                            <span class="branch-pos">{format!("{} / {}", m.sibling_index + 1, m.sibling_count)}</span>
+                            <button type="button" class="icon-button small" aria-label=next_label
+                                disabled=move || next.is_none() || on_switch.is_none() || busy.get()
+                                on:click={let next = m.next_sibling.clone(); move |_| if let (Some(cb), Some(n)) = (on_switch, next.clone()) { cb.run(n) }}>"›"</button>
+                        </span>
+                    }
+                });
+                let error = m.error.clone().map(|e| view! {
+                    <p class="status-error message-error" role="alert">{e}</p>
+                });
+                let actions = actions.map(|cb| cb.run(m.clone()));
+                view! {
+                    <li class=format!("message {}", m.role) data-message-id=m.id.clone()>
+                        <div class="message-head">
+                            <span class="author">{author}</span>
+                            {m.timestamp.map(|t| view! { <time class="muted">{format_time(t)}</time> })}
+                            {switcher}
+                        </div>
+                        <div class="message-body" data-body-of=m.id.clone() inner_html=m.html.clone()></div>
+                        {error}
+                        {extra}
+                        {actions}
+                    </li>
+                }
+            }).collect_view()}
+        </ol>
+    }
+    .into_any()
+}
+
+/// "Regenerate" under an answer, "Edit" under one of your messages (the edit box takes the
+/// focus when it opens; Escape or Cancel puts the text back). Used by the chat page only.
+pub(super) fn message_actions(
+    m: MessageView,
+    busy: Signal<bool>,
+    on_regenerate: Callback<MessageView>,
+    on_edit: Callback<(String, String)>,
+) -> AnyView {
+    if m.role == "assistant" {
+        return view! {
+            <div class="message-actions">
+                <button type="button" class="button ghost small" disabled=move || busy.get()
+                    on:click=move |_| on_regenerate.run(m.clone())>"Regenerate"</button>
+            </div>
+        }
+        .into_any();
+    }
+    if m.role != "user" {
+        return ().into_any();
+    }
+    let editing = RwSignal::new(false);
+    let original = StoredValue::new(m.text.clone());
+    let draft = RwSignal::new(m.text.clone());
+    let id = StoredValue::new(m.id.clone());
+    let edit_box = NodeRef::<leptos::html::Textarea>::new();
+    crate::ui::focus_when_shown(edit_box);
+    let cancel = move || {
+        draft.set(original.get_value());
+        editing.set(false);
+    };
+    view! {
+        <div class="message-actions">
+            <Show when=move || editing.get() fallback=move || view! {
+                <button type="button" class="button ghost small" disabled=move || busy.get()
+                    on:click=move |_| editing.set(true)>"Edit"</button>
+            }>
+                <form class="edit-form" on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    let text = draft.get_untracked();
+                    if !text.trim().is_empty() {
+                        editing.set(false);
+                        on_edit.run((id.get_value(), text));
+                    }
+                }>
+                    <textarea aria-label="Edit your message" rows="3" node_ref=edit_box bind:value=draft
+                        on:keydown=move |ev| if ev.key() == "Escape" { cancel() }></textarea>
+                    <div class="row">
+                        <button type="submit" class="button small">"Save & Submit"</button>
+                        <button type="button" class="button secondary small" on:click=move |_| cancel()>"Cancel"</button>
+                    </div>
+                </form>
+            </Show>
+        </div>
+    }
+    .into_any()
+}
+
+/// Copies the code block whose "Copy" button was clicked. When the browser refuses, the code is
+/// selected and the toast says to press Ctrl+C: never a silent failure.
+#[cfg(feature = "hydrate")]
+fn copy_code_block(ev: &leptos::ev::MouseEvent, toast: crate::ui::Toast) {
+    use crate::share::clipboard::{copy_from, CopyOutcome};
+    use wasm_bindgen::JsCast;
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return;
+    };
+    let Ok(Some(button)) = target.closest(".code-copy") else {
+        return;
+    };
+    let Some(pre) = button
+        .parent_element()
+        .and_then(|block| block.query_selector("pre").ok().flatten())
+    else {
+        return;
+    };
+    let text = pre.text_content().unwrap_or_default();
+    leptos::task::spawn_local(async move {
+        match copy_from(async { Ok::<_, ()>(text) }).await {
+            Ok(CopyOutcome::Copied(_)) => {
+                button.set_text_content(Some("Copied!"));
+                toast.show("Code copied.");
+                gloo_timers::future::TimeoutFuture::new(2_000).await;
+                button.set_text_content(Some("Copy"));
+            }
+            _ => {
+                if let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+                    let _ = sel.select_all_children(&pre);
+                }
+                toast.show("Your browser blocked copying. The code is selected: press Ctrl+C.");
+            }
+        }
+    });
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn copy_code_block(_: &leptos::ev::MouseEvent, _: crate::ui::Toast) {}
