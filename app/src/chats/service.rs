@@ -153,6 +153,7 @@ pub async fn insert_prepared(
         pinned: Set(p.pinned),
         meta: Set(p.meta),
         folder_id: Set(None),
+        version: Set(0),
     }
     .insert(db)
     .await?)
@@ -226,17 +227,60 @@ pub async fn sidebar(
         .collect())
 }
 
+/// How many times a change is applied to a fresh read of the chat when other writers keep
+/// getting there first, before the caller is told to try again (409).
+const WRITE_ATTEMPTS: u32 = 32;
+
+/// Writes `chat` and `title` over the row `c` was read from, if nobody has written the chat's
+/// JSON since (`version` unchanged: optimistic concurrency). `None` when somebody has: the
+/// caller reads the chat again and re-applies its change (see [`change`]).
 async fn save(
     db: &DatabaseConnection,
     c: chat::Model,
     chat: &Value,
     title: String,
-) -> AppResult<chat::Model> {
-    let mut am: chat::ActiveModel = c.into();
-    am.chat = Set(encode(chat)?);
-    am.title = Set(title);
-    am.updated_at = Set(now());
-    Ok(am.update(db).await?)
+) -> AppResult<Option<chat::Model>> {
+    let text = encode(chat)?;
+    let updated_at = now();
+    let written = chat::Entity::update_many()
+        .col_expr(chat::Column::Chat, Expr::value(text.clone()))
+        .col_expr(chat::Column::Title, Expr::value(title.clone()))
+        .col_expr(chat::Column::UpdatedAt, Expr::value(updated_at))
+        .col_expr(chat::Column::Version, Expr::value(c.version + 1))
+        .filter(chat::Column::Id.eq(c.id))
+        .filter(chat::Column::Version.eq(c.version))
+        .exec(db)
+        .await?;
+    if written.rows_affected == 0 {
+        return Ok(None);
+    }
+    Ok(Some(chat::Model {
+        chat: text,
+        title,
+        updated_at,
+        version: c.version + 1,
+        ..c
+    }))
+}
+
+/// Runs `attempt` (read the chat, apply a change, [`save`]) until its save lands: a change
+/// another writer beat is re-applied to what that writer saved, so no write is lost. A short,
+/// growing pause between attempts lets a burst of writers through one by one.
+async fn change<R, Fut>(mut attempt: impl FnMut() -> Fut) -> AppResult<R>
+where
+    Fut: std::future::Future<Output = AppResult<Option<R>>>,
+{
+    for n in 0..WRITE_ATTEMPTS {
+        if let Some(done) = attempt().await? {
+            return Ok(done);
+        }
+        let pause = rand::random::<u64>() % (2 + u64::from(n.min(8)) * 4);
+        tokio::time::sleep(std::time::Duration::from_millis(pause)).await;
+    }
+    tracing::warn!("a chat write lost {WRITE_ATTEMPTS} races in a row");
+    Err(AppError::Conflict(
+        "This chat is being changed in another place right now. Please try again.".to_owned(),
+    ))
 }
 
 /// Merges `patch` into the chat's JSON (top-level keys replace, as Open WebUI does), validates
@@ -252,20 +296,23 @@ pub async fn update(
             "The chat must be a JSON object.".to_owned(),
         ));
     };
-    let c = find_visible(db, caller, id).await?;
-    let mut chat = parse_stored(&c.chat)?;
-    if !chat.is_object() {
-        chat = Value::Object(Map::new());
-    }
-    if let Some(o) = chat.as_object_mut() {
-        o.extend(patch);
-    }
-    let mut chat = checked(chat).await?;
-    let title = clean_title(chat.get("title").and_then(Value::as_str))?;
-    if let Some(o) = chat.as_object_mut() {
-        o.insert("title".into(), Value::String(title.clone()));
-    }
-    save(db, c, &chat, title).await
+    change(|| async {
+        let c = find_visible(db, caller, id).await?;
+        let mut chat = parse_stored(&c.chat)?;
+        if !chat.is_object() {
+            chat = Value::Object(Map::new());
+        }
+        if let Some(o) = chat.as_object_mut() {
+            o.extend(patch.clone());
+        }
+        let mut chat = checked(chat).await?;
+        let title = clean_title(chat.get("title").and_then(Value::as_str))?;
+        if let Some(o) = chat.as_object_mut() {
+            o.insert("title".into(), Value::String(title.clone()));
+        }
+        save(db, c, &chat, title).await
+    })
+    .await
 }
 
 /// Renames a chat.
@@ -296,14 +343,23 @@ pub async fn toggle(
     archive: bool,
 ) -> AppResult<chat::Model> {
     let c = find_visible(db, caller, id).await?;
-    let mut am: chat::ActiveModel = c.clone().into();
-    if archive {
-        am.archived = Set(!c.archived);
+    // Flipped in the database (`SET pinned = NOT pinned`), not from what was read: two flips at
+    // once are two flips. The chat's JSON is not touched.
+    let column = if archive {
+        chat::Column::Archived
     } else {
-        am.pinned = Set(!c.pinned);
-    }
-    am.updated_at = Set(now());
-    Ok(am.update(db).await?)
+        chat::Column::Pinned
+    };
+    chat::Entity::update_many()
+        .col_expr(column, Expr::col(column).not())
+        .col_expr(chat::Column::UpdatedAt, Expr::value(now()))
+        .filter(chat::Column::Id.eq(c.id))
+        .exec(db)
+        .await?;
+    chat::Entity::find_by_id(c.id)
+        .one(db)
+        .await?
+        .ok_or_else(chat_not_found)
 }
 
 /// Appends the user's message to the visible branch of `chat_id`, or starts a new chat titled
@@ -330,14 +386,17 @@ pub async fn add_user_message(
             create(db, caller, chat).await
         }
         Some(id) => {
-            let c = find_visible(db, caller, id).await?;
-            let mut chat = parse_stored(&c.chat)?;
-            let parent = tree::current_id(&chat).map(str::to_owned);
-            tree::append(&mut chat, parent.as_deref(), message);
-            remember_model(&mut chat, models);
-            let chat = checked(chat).await?;
-            let title = c.title.clone();
-            save(db, c, &chat, title).await
+            change(|| async {
+                let c = find_visible(db, caller, id).await?;
+                let mut chat = parse_stored(&c.chat)?;
+                let parent = tree::current_id(&chat).map(str::to_owned);
+                tree::append(&mut chat, parent.as_deref(), message.clone());
+                remember_model(&mut chat, models.clone());
+                let chat = checked(chat).await?;
+                let title = c.title.clone();
+                save(db, c, &chat, title).await
+            })
+            .await
         }
     }
 }
@@ -412,25 +471,29 @@ pub async fn edit_user_message(
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_owned();
-    let c = find_visible(db, caller, id).await?;
-    let mut chat = parse_stored(&c.chat)?;
-    let original = tree::messages(&chat)
-        .and_then(|m| m.get(message_id))
-        .ok_or_else(|| AppError::NotFound("Message not found.".to_owned()))?;
-    if original.get("role").and_then(Value::as_str) != Some("user") {
-        return Err(AppError::Unprocessable(
-            "Only your own messages can be edited.".to_owned(),
-        ));
-    }
-    let parent = original
-        .get("parentId")
-        .and_then(Value::as_str)
-        .map(str::to_owned);
-    tree::append(&mut chat, parent.as_deref(), message);
-    remember_model(&mut chat, models);
-    let chat = checked(chat).await?;
-    let title = c.title.clone();
-    Ok((save(db, c, &chat, title).await?, new_id))
+    let saved = change(|| async {
+        let c = find_visible(db, caller, id).await?;
+        let mut chat = parse_stored(&c.chat)?;
+        let original = tree::messages(&chat)
+            .and_then(|m| m.get(message_id))
+            .ok_or_else(|| AppError::NotFound("Message not found.".to_owned()))?;
+        if original.get("role").and_then(Value::as_str) != Some("user") {
+            return Err(AppError::Unprocessable(
+                "Only your own messages can be edited.".to_owned(),
+            ));
+        }
+        let parent = original
+            .get("parentId")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        tree::append(&mut chat, parent.as_deref(), message.clone());
+        remember_model(&mut chat, models.clone());
+        let chat = checked(chat).await?;
+        let title = c.title.clone();
+        save(db, c, &chat, title).await
+    })
+    .await?;
+    Ok((saved, new_id))
 }
 
 /// Saves a model's answer under `parent_id` and shows it. Reads the chat fresh, so nothing is
@@ -441,22 +504,25 @@ pub async fn add_assistant_message(
     parent_id: &str,
     message: Map<String, Value>,
 ) -> AppResult<chat::Model> {
-    let c = chat::Entity::find_by_id(chat_id)
-        .one(db)
-        .await?
-        .ok_or_else(chat_not_found)?;
-    let mut chat = parse_stored(&c.chat)?;
-    if tree::messages(&chat).is_none_or(|m| !m.contains_key(parent_id)) {
-        return Err(AppError::NotFound(
-            "The message this answers was deleted.".to_owned(),
-        ));
-    }
     let model = message.get("model").cloned();
-    tree::append(&mut chat, Some(parent_id), message);
-    remember_model(&mut chat, model.map(|m| json!([m])));
-    let chat = checked(chat).await?;
-    let title = c.title.clone();
-    save(db, c, &chat, title).await
+    change(|| async {
+        let c = chat::Entity::find_by_id(chat_id)
+            .one(db)
+            .await?
+            .ok_or_else(chat_not_found)?;
+        let mut chat = parse_stored(&c.chat)?;
+        if tree::messages(&chat).is_none_or(|m| !m.contains_key(parent_id)) {
+            return Err(AppError::NotFound(
+                "The message this answers was deleted.".to_owned(),
+            ));
+        }
+        tree::append(&mut chat, Some(parent_id), message.clone());
+        remember_model(&mut chat, model.clone().map(|m| json!([m])));
+        let chat = checked(chat).await?;
+        let title = c.title.clone();
+        save(db, c, &chat, title).await
+    })
+    .await
 }
 
 /// Gives the chat the model's `title` if its title is still `provisional`; false when it was
@@ -467,19 +533,21 @@ pub async fn name_if_untitled(
     provisional: &str,
     title: &str,
 ) -> AppResult<bool> {
-    let Some(c) = chat::Entity::find_by_id(chat_id).one(db).await? else {
-        return Ok(false);
-    };
-    if c.title != provisional {
-        return Ok(false);
-    }
     let title = clean_title(Some(title))?;
-    let mut chat = parse_stored(&c.chat)?;
-    if let Some(o) = chat.as_object_mut() {
-        o.insert("title".into(), Value::String(title.clone()));
-    }
-    save(db, c, &chat, title).await?;
-    Ok(true)
+    change(|| async {
+        let Some(c) = chat::Entity::find_by_id(chat_id).one(db).await? else {
+            return Ok(Some(false));
+        };
+        if c.title != provisional {
+            return Ok(Some(false));
+        }
+        let mut chat = parse_stored(&c.chat)?;
+        if let Some(o) = chat.as_object_mut() {
+            o.insert("title".into(), Value::String(title.clone()));
+        }
+        Ok(save(db, c, &chat, title.clone()).await?.map(|_| true))
+    })
+    .await
 }
 
 /// Shows the branch of `message_id` (its newest leaf becomes `currentId`).
@@ -489,14 +557,17 @@ pub async fn switch_branch(
     id: Uuid,
     message_id: &str,
 ) -> AppResult<chat::Model> {
-    let c = find_visible(db, caller, id).await?;
-    let mut chat = parse_stored(&c.chat)?;
-    if !tree::switch_to(&mut chat, message_id) {
-        return Err(AppError::NotFound("Message not found.".to_owned()));
-    }
-    tree::sync_flat_messages(&mut chat);
-    let title = c.title.clone();
-    save(db, c, &chat, title).await
+    change(|| async {
+        let c = find_visible(db, caller, id).await?;
+        let mut chat = parse_stored(&c.chat)?;
+        if !tree::switch_to(&mut chat, message_id) {
+            return Err(AppError::NotFound("Message not found.".to_owned()));
+        }
+        tree::sync_flat_messages(&mut chat);
+        let title = c.title.clone();
+        save(db, c, &chat, title).await
+    })
+    .await
 }
 
 /// The visible branch of a chat JSON, not yet rendered (`html` is empty: fill it with

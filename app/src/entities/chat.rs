@@ -19,6 +19,9 @@ pub struct Model {
     pub pinned: bool,
     pub meta: String,
     pub folder_id: Option<String>,
+    /// How many times `chat` has been written: every write of it names the version it read
+    /// (see `chats::service::save`), so concurrent writers never lose each other's changes.
+    pub version: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
