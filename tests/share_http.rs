@@ -526,3 +526,103 @@ async fn the_shared_page_is_server_rendered_redirects_and_404s() {
         .contains("This shared chat is no longer available"));
     s.stop().await.unwrap();
 }
+
+/// The shared page's "Clone Chat" as a plain HTML form (`POST /s/{id}/clone`), for a browser
+/// without (or before) the WASM client: a reader lands on the copy, a visitor is sent to sign
+/// in and back, a dead link comes back to the page with the message in words, and another
+/// site cannot make a reader's browser clone.
+#[tokio::test]
+async fn clone_chat_works_as_a_plain_form() {
+    let s = start_server().await;
+    let base = s.url();
+    let owner = client();
+    let admin_token = common::signup_with(&owner, &base, "Olga").await["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (_, sid) = common::create_and_share(
+        &owner,
+        &base,
+        common::one_message_chat("Field notes", "Bring water."),
+    )
+    .await;
+    let reader = client();
+    let reader_id = common::signup_with(&reader, &base, "Rita").await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        common::set_role(&base, &admin_token, &reader_id, "user").await,
+        200
+    );
+    let form_post = |c: &Client, path: String, site: &'static str| {
+        c.post(format!("{base}{path}"))
+            .header("origin", "null")
+            .header("sec-fetch-site", site)
+            .form(&[("x", "")])
+            .send()
+    };
+    let location = |res: &reqwest::Response| res.headers()["location"].to_str().unwrap().to_owned();
+
+    let res = form_post(&reader, format!("/s/{sid}/clone"), "same-origin")
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let to = location(&res);
+    let copy = to.strip_prefix("/c/").expect("goes to the copy");
+    let chat: Value = reader
+        .get(format!("{base}/api/v1/chats/{copy}"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(chat["title"], "Clone of Field notes");
+    assert_eq!(chat["user_id"], reader_id.as_str());
+
+    let res = form_post(&client(), format!("/s/{sid}/clone"), "same-origin")
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(location(&res), format!("/auth?redirect=/s/{sid}"));
+
+    let gone = uuid::Uuid::new_v4();
+    let res = form_post(&reader, format!("/s/{gone}/clone"), "same-origin")
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(
+        location(&res),
+        format!("/s/{gone}?error=This%20shared%20chat%20is%20no%20longer%20available.")
+    );
+    let res = form_post(&reader, "/s/not-an-id/clone".to_owned(), "same-origin")
+        .await
+        .unwrap();
+    assert!(location(&res).starts_with("/s/not-an-id?error="));
+
+    let before = list_len(&reader, &base).await;
+    let res = form_post(&reader, format!("/s/{sid}/clone"), "cross-site")
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    assert_eq!(
+        list_len(&reader, &base).await,
+        before,
+        "nothing cloned from another site"
+    );
+    s.stop().await.unwrap();
+}
+
+/// How many chats `c`'s account has.
+async fn list_len(c: &Client, base: &str) -> usize {
+    let v: Value = c
+        .get(format!("{base}/api/v1/chats/"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    v.as_array().expect("a list").len()
+}

@@ -2,7 +2,7 @@
 //! sidebar's chat list and the Share modal. One split point for all of them, because they are
 //! used together: separate chunks share so much code that the splitter cut it into dozens of
 //! small files (49 requests for a chat page). The shared page and the sign-in page never load it;
-//! the Admin Panel and Settings are chunks of their own.
+//! the Admin Panel and Settings are chunks of their own (and show the sidebar from this one).
 
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -15,6 +15,8 @@ pub enum Part {
     Home,
     /// A chat (`/c/{id}`).
     Chat,
+    /// The sidebar: "New Chat", search and the chat list.
+    Sidebar,
     /// The sidebar's chat list, grouped by date.
     ChatList {
         /// The chats, pinned first, newest first.
@@ -42,6 +44,7 @@ pub fn view(part: Part) -> AnyView {
     match part {
         Part::Home => crate::home::HomePage().into_any(),
         Part::Chat => crate::chats::ChatPage().into_any(),
+        Part::Sidebar => crate::chats::ChatSidebar().into_any(),
         Part::ChatList {
             list,
             now,
@@ -54,12 +57,43 @@ pub fn view(part: Part) -> AnyView {
     }
 }
 
+/// Whether the chunk's code is in memory (always on the server).
+static LOADED: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(cfg!(not(target_arch = "wasm32")));
+
 /// Loads the chunk (no effect on the server). The browser calls it before hydrating a page the
-/// server rendered with a part of the chat app inside a suspense boundary (the sidebar's list):
-/// such a part must be in memory by then; lazy routes wait for their code by themselves.
+/// server rendered with a part of the chat app outside a lazy route (the sidebar): such a part
+/// must be in memory by then; lazy routes wait for their code by themselves.
 pub async fn load_code() {
     #[cfg(target_arch = "wasm32")]
     __preload_view().await;
+    LOADED.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The sidebar, built at once when the chunk is in memory (on the server, and in the browser
+/// when the page it hydrates shows a sidebar: see [`load_code`]); otherwise (a shared page
+/// navigated to a chat) once the chunk has loaded. Built synchronously, not in a `Suspend`, so
+/// its resources and suspense boundary hydrate in the order the server wrote them.
+pub fn sidebar() -> impl IntoView {
+    let loaded = RwSignal::new(LOADED.load(std::sync::atomic::Ordering::Relaxed));
+    if !loaded.get_untracked() {
+        leptos::task::spawn_local(async move {
+            load_code().await;
+            loaded.set(true);
+        });
+    }
+    move || loaded.get().then(|| ready_now(view(Part::Sidebar))).flatten()
+}
+
+/// The value of `future` if it is ready on its first poll: a split point's function is, once
+/// its chunk is loaded.
+fn ready_now<T>(future: impl std::future::Future<Output = T>) -> Option<T> {
+    let mut future = std::pin::pin!(future);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match future.as_mut().poll(&mut cx) {
+        std::task::Poll::Ready(value) => Some(value),
+        std::task::Poll::Pending => None,
+    }
 }
 
 /// Declares `$route`, a route showing `$part` of the chat app.

@@ -74,8 +74,11 @@ lazy_page!(
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     content_security_policy();
+    let hydrates = hydrates();
     #[cfg(feature = "ssr")]
-    provide_split_manifest(&options);
+    if hydrates {
+        provide_split_manifest(&options);
+    }
     let stylesheet = format!("/{}/chatshare.css", options.site_pkg_dir);
     view! {
         <!DOCTYPE html>
@@ -86,7 +89,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light dark"/>
                 <link rel="stylesheet" href=stylesheet/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options/>
+                {hydrates.then(|| view! { <HydrationScripts options/> })}
                 <MetaTags/>
             </head>
             <body>
@@ -94,6 +97,19 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// Whether the page the server is writing loads the WASM client. `/auth` does not: its forms
+/// post as plain HTML forms and the server answers with a redirect (the client would only send
+/// the same fields as JSON and then load the next page all the same), so a stranger following a
+/// shared link signs in on a page of a few kilobytes. Reached from inside the hydrated app, the
+/// sign-in page is a lazy route like the others.
+fn hydrates() -> bool {
+    #[cfg(feature = "ssr")]
+    if let Some(req) = use_context::<axum::http::request::Parts>() {
+        return req.uri.path() != "/auth";
+    }
+    true
 }
 
 /// Gives this page a fresh nonce (Leptos puts it on its hydration and resource scripts) and the
@@ -172,11 +188,11 @@ pub fn escape_html_text(text: &str) -> String {
 }
 
 /// Loads the code of the lazily split parts (other than routes) that the server rendered into
-/// this page, before the browser hydrates it: today the sidebar's chat list.
+/// this page, before the browser hydrates it: today the sidebar.
 #[cfg(feature = "hydrate")]
 pub async fn load_rendered_chunks() {
     let rendered = |selector: &str| document().query_selector(selector).ok().flatten().is_some();
-    if rendered(".chat-list") {
+    if rendered("#sidebar") {
         chat_app::load_code().await;
     }
 }

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { ADMIN, adminToken, createChat, hydrated, memberContext } from './helpers';
+import { ADMIN, adminToken, createChat, hydrated, memberContext, plainHtml } from './helpers';
 
 test('sign up as the first user, sign out, sign in again and land on the redirect target', async ({ page }) => {
   // A fresh instance says what its first account is for, on the start page and at /auth.
@@ -7,7 +7,7 @@ test('sign up as the first user, sign out, sign in again and land on the redirec
   await page.getByRole('link', { name: 'Create the admin account' }).click();
   await expect(page.getByRole('heading', { name: 'Create the admin account' })).toBeVisible();
   await page.goto('/auth');
-  await hydrated(page);
+  await plainHtml(page);
   await expect(page.getByRole('heading', { name: 'Create the admin account' })).toBeVisible();
   await expect(page.getByText('Its first account administers it')).toBeVisible();
   await page.getByLabel('Name').fill(ADMIN.name);
@@ -39,7 +39,7 @@ test('sign up as the first user, sign out, sign in again and land on the redirec
   // A page that needs an account sends the visitor to sign in, then back.
   const res = await page.goto('/settings');
   expect(res!.url()).toContain('/auth?redirect=/settings');
-  await hydrated(page);
+  await plainHtml(page);
   await page.getByLabel('Email').fill(ADMIN.email.toUpperCase());
   await page.getByLabel('Password').fill('wrong password');
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -62,7 +62,7 @@ test('sign up as the first user, sign out, sign in again and land on the redirec
 
 test('an evil redirect target lands on the start page', async ({ page }) => {
   await page.goto('/auth?redirect=//evil.example/steal');
-  await hydrated(page);
+  await plainHtml(page);
   await page.getByLabel('Email').fill(ADMIN.email);
   await page.getByLabel('Password').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -76,7 +76,7 @@ test('a pending account sees the approval notice', async ({ page, request }) => 
   });
   expect((await res.json()).role).toBe('pending');
   await page.goto('/auth');
-  await hydrated(page);
+  await plainHtml(page);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('long enough pw');
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -84,7 +84,7 @@ test('a pending account sees the approval notice', async ({ page, request }) => 
 });
 
 test.describe('without JavaScript', () => {
-  test('a stranger follows a shared link, signs in with the plain form and lands on it; a visitor creates an account and signs out', async ({ browser, request }) => {
+  test('a stranger follows a shared link, signs in with the plain form, lands on it and clones it; a visitor creates an account and signs out', async ({ browser, request }) => {
     const bearer = await adminToken(request);
     const { ctx: owner } = await memberContext(browser, 'Olga Owner', bearer);
     const chatId = await createChat(owner, 'Plain forms');
@@ -107,6 +107,10 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('Password').fill('member password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(new RegExp(`/s/${shareId}$`));
+    await expect(page.getByRole('heading', { name: 'Plain forms' })).toBeVisible();
+    // Clone Chat is a plain form too: the copy opens as the reader's own chat.
+    await page.getByRole('button', { name: 'Clone Chat' }).click();
+    await expect(page).toHaveURL(/\/c\/[0-9a-f-]{36}$/);
     await expect(page.getByRole('heading', { name: 'Plain forms' })).toBeVisible();
     await ctx.close();
 

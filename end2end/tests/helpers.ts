@@ -14,6 +14,12 @@ export async function adminToken(request: APIRequestContext): Promise<string> {
 }
 
 /** Waits until the WASM client has taken over the page. */
+/** The page is plain HTML: the server wrote no client into it (the sign-in page, whose forms
+ * work as plain forms), so there is nothing to wait for. */
+export async function plainHtml(page: Page) {
+  await expect(page.locator('link[rel="modulepreload"], link[href$=".wasm"], script[src]')).toHaveCount(0);
+}
+
 export async function hydrated(page: Page) {
   await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
 }

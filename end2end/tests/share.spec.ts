@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { adminContext, adminToken, createChat, hydrated, memberContext, setAdminConfig } from './helpers';
+import { adminContext, adminToken, createChat, hydrated, memberContext, plainHtml, setAdminConfig } from './helpers';
 
 const PERMS = ['clipboard-read', 'clipboard-write'];
 
@@ -94,7 +94,7 @@ test('a signed-out visitor signs in and comes back to the shared chat', async ({
   const page = await viewer.newPage();
   await page.goto(`/s/${link.share_id}`);
   await expect(page).toHaveURL(new RegExp(`/auth\\?redirect=/s/${link.share_id}$`));
-  await hydrated(page);
+  await plainHtml(page);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('member password');
   await page.getByRole('button', { name: 'Sign in' }).click();

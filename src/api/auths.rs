@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use super::{ApiJson, Caller, Client};
+use super::{see_other, ApiJson, Caller, Client};
 use crate::server::ServerState;
 
 pub fn routes() -> Router<ServerState> {
@@ -50,18 +50,6 @@ struct AuthForm {
     #[serde(default)]
     password: String,
     redirect: Option<String>,
-}
-
-/// `303 See Other` to `location` (a same-site path), with extra headers.
-fn see_other(location: &str, cookie: Option<axum::http::HeaderValue>) -> Response {
-    let mut res = axum::http::StatusCode::SEE_OTHER.into_response();
-    if let Ok(v) = axum::http::HeaderValue::from_str(location) {
-        res.headers_mut().insert(header::LOCATION, v);
-    }
-    if let Some(c) = cookie {
-        res.headers_mut().insert(header::SET_COOKIE, c);
-    }
-    res
 }
 
 /// Back to the sign-in page with the error in words, the mode, the email typed and where to go

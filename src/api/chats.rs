@@ -30,7 +30,10 @@ pub fn routes() -> Router<ServerState> {
         .route("/api/v1/chats/{id}/pin", post(pin))
         .route("/api/v1/chats/{id}/archive", post(archive))
         .route("/api/v1/chats/{id}/export", get(export))
-        .route("/api/v1/chats/{id}/clone/shared", post(clone_shared));
+        .route("/api/v1/chats/{id}/clone/shared", post(clone_shared))
+        // The shared page's "Clone Chat" as a plain HTML form, for browsers without (or before)
+        // the WASM client.
+        .route("/s/{id}/clone", post(form_clone_shared));
     // The share endpoints, under Open WebUI's paths and the seed's.
     for prefix in ["/api/v1/chats", "/api/chats"] {
         r = r
@@ -278,6 +281,26 @@ async fn clone_shared(
 ) -> Result<Response, AppError> {
     let me = caller.member()?;
     chat_object(&share::clone_shared(&s.app.db, &me, share_id(&id)?).await?)
+}
+
+/// `POST /s/{id}/clone` (form): clones the shared chat and goes to the copy; a visitor who is
+/// not signed in goes to sign in first (and back to the link), and any other error goes back
+/// to the shared page with the message in words.
+async fn form_clone_shared(State(s): State<ServerState>, caller: Caller, Path(id): Path<String>) -> Response {
+    let page = format!("/s/{}", app::ui::encode_query_value(&id));
+    let cloned = match caller.member() {
+        Ok(me) => match share_id(&id) {
+            Ok(sid) => share::clone_shared(&s.app.db, &me, sid).await,
+            Err(e) => Err(e),
+        },
+        Err(e) => Err(e),
+    };
+    let to = match cloned {
+        Ok(chat) => format!("/c/{}", chat.id),
+        Err(AppError::Unauthenticated) => format!("/auth?redirect={}", app::ui::encode_query_value(&page)),
+        Err(e) => format!("{page}?error={}", app::ui::encode_query_value(&e.detail())),
+    };
+    super::see_other(&to, None)
 }
 
 async fn list_shared(

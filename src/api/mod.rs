@@ -102,3 +102,15 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
         }
     }
 }
+
+/// `303 See Other` to `location` (a same-site path), with extra headers.
+pub fn see_other(location: &str, cookie: Option<axum::http::HeaderValue>) -> axum::response::Response {
+    let mut res = axum::response::IntoResponse::into_response(axum::http::StatusCode::SEE_OTHER);
+    if let Ok(v) = axum::http::HeaderValue::from_str(location) {
+        res.headers_mut().insert(axum::http::header::LOCATION, v);
+    }
+    if let Some(c) = cookie {
+        res.headers_mut().insert(axum::http::header::SET_COOKIE, c);
+    }
+    res
+}

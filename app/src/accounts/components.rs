@@ -21,7 +21,7 @@ pub fn AuthPage() -> impl IntoView {
     // `/auth/sign-in` or `/auth/sign-up`, which redirect on success or come back here with
     // `?error=…` (never the password).
     // A fresh instance (no account yet) opens on "Create the admin account".
-    let first = Resource::new(|| (), |_| first_run());
+    let first = crate::ui::page_resource(|| (), |_| first_run());
     let fresh = RwSignal::new(false);
     let signing_up = Memo::new(move |_| match query.read().get("mode").as_deref() {
         Some("signup") => true,
@@ -217,12 +217,15 @@ pub fn SignOutButton(
 #[component]
 pub fn UserMenu() -> impl IntoView {
     let user = use_current_user();
+    let location = leptos_router::hooks::use_location();
+    let on_sign_in_page = move || location.pathname.with(|p| p == "/auth");
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match user.0.await {
                     Ok(Some(u)) => view! { <SignedInMenu user=u/> }.into_any(),
-                    _ => view! { <a class="button" href="/auth">"Sign in"</a> }.into_any(),
+                    // Not on the sign-in page itself.
+                    _ => view! { <a class="button" href="/auth" hidden=on_sign_in_page>"Sign in"</a> }.into_any(),
                 }
             })}
         </Suspense>
@@ -270,11 +273,11 @@ fn SignedInMenu(user: SessionUser) -> impl IntoView {
 }
 
 /// The API-key list resource.
-pub type ApiKeysResource = Resource<Result<Vec<super::ApiKeyInfo>, crate::error::AppError>>;
+pub type ApiKeysResource = crate::ui::PageResource<Result<Vec<super::ApiKeyInfo>, crate::error::AppError>>;
 
 /// Creates the API-key list resource (call it in a component body, never inside a `Suspend`).
 pub fn api_keys_resource() -> ApiKeysResource {
-    Resource::new(|| (), |_| list_api_keys())
+    crate::ui::page_resource(|| (), |_| list_api_keys())
 }
 
 /// Settings › Account: who you are.

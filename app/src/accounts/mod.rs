@@ -251,15 +251,18 @@ pub async fn revoke_api_key(id: Uuid) -> Result<(), AppError> {
 
 /// The current user, loaded once per page and shared by every component.
 #[derive(Clone, Copy)]
-pub struct CurrentUserResource(pub Resource<Result<Option<SessionUser>, AppError>>);
+pub struct CurrentUserResource(pub crate::ui::PageResource<Result<Option<SessionUser>, AppError>>);
 
 /// Loads the current user and provides it to the component tree.
 pub fn provide_current_user() {
-    provide_context(CurrentUserResource(Resource::new(|| (), |_| current_user())));
+    provide_context(CurrentUserResource(crate::ui::page_resource(
+        || (),
+        |_| current_user(),
+    )));
 }
 
 /// The current user resource provided by [`provide_current_user`].
 pub fn use_current_user() -> CurrentUserResource {
     use_context::<CurrentUserResource>()
-        .unwrap_or_else(|| CurrentUserResource(Resource::new(|| (), |_| current_user())))
+        .unwrap_or_else(|| CurrentUserResource(crate::ui::page_resource(|| (), |_| current_user())))
 }

@@ -63,7 +63,7 @@ pub fn AdminPage() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let users_version = RwSignal::new(0u32);
     // Each resource loads only while its tab is shown (an unread resource would not hydrate).
-    let users = Resource::new(
+    let users = crate::ui::page_resource(
         move || (tab.get() == Tab::Users, query.get(), users_version.get()),
         |(shown, q, _)| async move {
             if shown {
@@ -73,7 +73,7 @@ pub fn AdminPage() -> impl IntoView {
             }
         },
     );
-    let settings = Resource::new(
+    let settings = crate::ui::page_resource(
         move || tab.get() == Tab::Settings,
         |shown| async move {
             if shown {
@@ -125,7 +125,7 @@ pub fn AdminPage() -> impl IntoView {
 #[component]
 fn UsersTab(
     /// The listed users (loaded by the page).
-    users: Resource<Result<Vec<AdminUserRow>, AppError>>,
+    users: crate::ui::PageResource<Result<Vec<AdminUserRow>, AppError>>,
     /// Bumped to reload the list.
     reload: RwSignal<u32>,
 ) -> impl IntoView {
@@ -344,7 +344,7 @@ type SwitchBinding = (NodeRef<leptos::html::Input>, fn(&InstanceSettings) -> boo
 #[component]
 fn GeneralSettingsTab(
     /// The settings in force (loaded by the page).
-    settings: Resource<Result<Option<InstanceSettings>, AppError>>,
+    settings: crate::ui::PageResource<Result<Option<InstanceSettings>, AppError>>,
 ) -> impl IntoView {
     let user = use_current_user();
     view! {

@@ -226,13 +226,13 @@ pub fn ChatPage() -> impl IntoView {
     let user = crate::accounts::use_current_user();
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|s| Uuid::parse_str(&s).ok());
-    let chat = Resource::new(id, |id| async move {
+    let chat = crate::ui::page_resource(id, |id| async move {
         match id {
             Some(id) => get_chat(id).await.map(super::InPage),
             None => Err(crate::error::AppError::NotFound("Chat not found.".to_owned())),
         }
     });
-    let models = Resource::new(|| (), |_| list_models(false));
+    let models = crate::ui::page_resource(|| (), |_| list_models(false));
     let version = use_chat_list_version();
     let sharing = RwSignal::new(false);
     let selected = RwSignal::new(None::<String>);

@@ -19,10 +19,10 @@ pub fn ChatSidebar() -> impl IntoView {
     let user = crate::accounts::use_current_user();
     let version = use_chat_list_version();
     let query = RwSignal::new(String::new());
-    let chats = Resource::new(move || (query.get(), version.0.get()), |(q, _)| list_chats(q));
+    let chats = crate::ui::page_resource(move || (query.get(), version.0.get()), |(q, _)| list_chats(q));
     // The time the groups are counted from: the server's, written into the page, so the
     // browser hydrates the same groups.
-    let now = Resource::new(|| (), |_| async { crate::ui::now_epoch() });
+    let now = crate::ui::page_resource(|| (), |_| async { crate::ui::now_epoch() });
     let sharing = RwSignal::new(None::<Uuid>);
     view! {
         <a class="button new-chat" href="/">"+ New Chat"</a>

@@ -14,7 +14,7 @@ use crate::ui::{use_toast, Modal};
 #[component]
 pub fn ConnectionsPanel() -> impl IntoView {
     let version = RwSignal::new(0u32);
-    let list = Resource::new(move || version.get(), |_| admin_list_connections());
+    let list = crate::ui::page_resource(move || version.get(), |_| admin_list_connections());
     let reload = move || version.update(|v| *v += 1);
     let user = crate::accounts::use_current_user();
     view! {

@@ -12,12 +12,12 @@ const RECENT_CHATS: usize = 5;
 pub fn HomePage() -> impl IntoView {
     let user = crate::accounts::use_current_user();
     let version = crate::chats::use_chat_list_version();
-    let models = Resource::new(|| (), |_| crate::connections::list_models(false));
-    let recent = Resource::new(
+    let models = crate::ui::page_resource(|| (), |_| crate::connections::list_models(false));
+    let recent = crate::ui::page_resource(
         move || version.0.get(),
         |_| crate::chats::list_chats(String::new()),
     );
-    let first = Resource::new(|| (), |_| crate::accounts::first_run());
+    let first = crate::ui::page_resource(|| (), |_| crate::accounts::first_run());
     view! {
         <Title text=""/>
         <section class="welcome">

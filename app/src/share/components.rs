@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use uuid::Uuid;
 
 use super::clipboard::{copy_from, origin, CopyOutcome};
@@ -49,7 +49,7 @@ pub fn ShareModal(
     #[prop(into)]
     on_close: Callback<()>,
 ) -> impl IntoView {
-    let state = Resource::new(|| (), move |_| get_share_state(chat_id));
+    let state = crate::ui::page_resource(|| (), move |_| get_share_state(chat_id));
     view! {
         <Modal title="Share Chat" on_close>
             <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
@@ -274,7 +274,7 @@ mod community {
 pub fn SharedChatPage() -> impl IntoView {
     let params = use_params_map();
     let raw_id = move || params.read().get("id").unwrap_or_default();
-    let shared = Resource::new(raw_id, |raw| async move {
+    let shared = crate::ui::page_resource(raw_id, |raw| async move {
         match Uuid::parse_str(&raw) {
             Ok(id) => view_shared(id).await.map(InPage).map_err(|e| (e, raw)),
             Err(_) => Err((
@@ -316,6 +316,8 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
     let navigate = use_navigate();
     let version = use_chat_list_version();
     let share_id = view.share_id;
+    // What the plain form's answer said went wrong (`?error=`), shown until the next try.
+    let form_error = use_query_map().read_untracked().get("error");
     let cloning = Action::new(move |_: &()| {
         let navigate = navigate.clone();
         async move {
@@ -341,10 +343,19 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
                 <p class="muted">
                     {format!("Shared by {} · snapshot taken {}", view.shared_by, format_time(view.updated_at))}
                 </p>
-                <button type="button" class="button" disabled=move || cloning.pending().get() on:click=move |_| { cloning.dispatch(()); }>
-                    "Clone Chat"
-                </button>
-                <p class="status-error" role="alert">{move || cloning.value().get().and_then(|r| r.err()).map(|e| e.detail())}</p>
+                // A plain form, so Clone Chat works before (and without) the WASM client; once
+                // it is there, the copy opens without a page load.
+                <form method="post" action=format!("/s/{share_id}/clone") class="plain-form" on:submit=move |ev| {
+                    ev.prevent_default();
+                    cloning.dispatch(());
+                }>
+                    <button type="submit" class="button" disabled=move || cloning.pending().get()>
+                        "Clone Chat"
+                    </button>
+                </form>
+                <p class="status-error" role="alert">
+                    {move || cloning.value().get().and_then(|r| r.err()).map(|e| e.detail()).or_else(|| form_error.clone())}
+                </p>
             </header>
             {match extra {
                 Some(cb) => view! { <MessageList messages=view.messages.clone() assistant_extra=cb user_author=view.shared_by.clone()/> }.into_any(),
@@ -397,6 +408,7 @@ fn spoken_text(markdown: &str) -> String {
 #[component]
 fn ReadAloud(text: String, voice: String, rate: f64) -> impl IntoView {
     let speaking = RwSignal::new(false);
+    let ready = crate::ui::use_client_ready();
     let toggle = move |_| {
         #[cfg(feature = "hydrate")]
         speech::toggle(&text, &voice, rate, speaking);
@@ -404,7 +416,7 @@ fn ReadAloud(text: String, voice: String, rate: f64) -> impl IntoView {
         let _ = (&text, &voice, rate);
     };
     view! {
-        <button type="button" class="button secondary small read-aloud" on:click=toggle>
+        <button type="button" class="button secondary small read-aloud" disabled=move || !ready.get() on:click=toggle>
             {move || if speaking.get() { "Stop" } else { "Read aloud" }}
         </button>
     }
@@ -478,7 +490,7 @@ pub struct SharedLinksState {
     query: RwSignal<String>,
     pages: RwSignal<u64>,
     reload: RwSignal<u32>,
-    links: Resource<Result<(Vec<SharedLinkItem>, bool), AppError>>,
+    links: crate::ui::PageResource<Result<(Vec<SharedLinkItem>, bool), AppError>>,
 }
 
 /// Creates the state of "My shared links".
@@ -486,7 +498,7 @@ pub fn shared_links_state() -> SharedLinksState {
     let query = RwSignal::new(String::new());
     let pages = RwSignal::new(1u64);
     let reload = RwSignal::new(0u32);
-    let links = Resource::new(
+    let links = crate::ui::page_resource(
         move || (query.get(), pages.get(), reload.get()),
         |(q, pages, _)| async move {
             let mut all: Vec<SharedLinkItem> = Vec::new();
@@ -513,7 +525,7 @@ fn shared_links_view(
     query: RwSignal<String>,
     pages: RwSignal<u64>,
     reload: RwSignal<u32>,
-    links: Resource<Result<(Vec<SharedLinkItem>, bool), AppError>>,
+    links: crate::ui::PageResource<Result<(Vec<SharedLinkItem>, bool), AppError>>,
     confirm_all: RwSignal<bool>,
     toast: crate::ui::Toast,
     delete_all: Action<(), Result<u64, AppError>>,

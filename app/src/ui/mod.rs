@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 mod modal;
+mod resource;
 pub use modal::{use_toast, Modal, Toast, ToastArea};
+pub use resource::{page_resource, PageJson, PageResource};
 
 /// Scrolls the main column (the one part of the layout that scrolls) to its end: always with
 /// `force`, otherwise only when the reader is already near the end (so reading further up is
@@ -195,11 +197,13 @@ fn follows_a_link(ev: &leptos::ev::MouseEvent) -> bool {
 pub fn AppShell(children: Children) -> impl IntoView {
     let (sidebar_open, set_sidebar_open) = signal(false);
     let location = leptos_router::hooks::use_location();
-    let reading_shared = move || location.pathname.with(|p| p.starts_with("/s/"));
+    // A shared chat is a page to read and `/auth` a page to sign in on: neither has the chat
+    // app's sidebar (as in Open WebUI and ChatGPT), and neither loads its code.
+    let without_sidebar = move || location.pathname.with(|p| p.starts_with("/s/") || p == "/auth");
     view! {
         <div
             class="app"
-            class=("reading", reading_shared)
+            class=("reading", without_sidebar)
             class=("sidebar-open", move || sidebar_open.get())
             on:keydown=move |ev| {
                 if ev.key() == "Escape" && sidebar_open.get_untracked() {
@@ -210,7 +214,7 @@ pub fn AppShell(children: Children) -> impl IntoView {
             <header class="topbar">
                 <button
                     type="button"
-                    hidden=reading_shared
+                    hidden=without_sidebar
                     class="icon-button sidebar-toggle"
                     aria-label="Toggle sidebar"
                     aria-controls="sidebar"
@@ -224,15 +228,14 @@ pub fn AppShell(children: Children) -> impl IntoView {
                     <crate::accounts::UserMenu/>
                 </div>
             </header>
-            // Following a link in the drawer (picking a chat, say) closes it. A shared chat is
-            // a page to read, without the chat app's sidebar (as in Open WebUI and ChatGPT).
-            <Show when=move || !reading_shared()>
+            // Following a link in the drawer (picking a chat, say) closes it.
+            <Show when=move || !without_sidebar()>
                 <aside id="sidebar" class="sidebar" aria-label="Sidebar" on:click=move |ev| {
                     if follows_a_link(&ev) {
                         set_sidebar_open.set(false);
                     }
                 }>
-                    <crate::chats::ChatSidebar/>
+                    {crate::chat_app::sidebar()}
                 </aside>
                 <div class="scrim" aria-hidden="true" on:click=move |_| set_sidebar_open.set(false)></div>
             </Show>
