@@ -570,14 +570,7 @@ async fn clone_chat_works_as_a_plain_form() {
     assert_eq!(res.status(), 303);
     let to = location(&res);
     let copy = to.strip_prefix("/c/").expect("goes to the copy");
-    let chat: Value = reader
-        .get(format!("{base}/api/v1/chats/{copy}"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let chat = common::get_json(&reader, &format!("{base}/api/v1/chats/{copy}")).await;
     assert_eq!(chat["title"], "Clone of Field notes");
     assert_eq!(chat["user_id"], reader_id.as_str());
 
@@ -616,13 +609,6 @@ async fn clone_chat_works_as_a_plain_form() {
 
 /// How many chats `c`'s account has.
 async fn list_len(c: &Client, base: &str) -> usize {
-    let v: Value = c
-        .get(format!("{base}/api/v1/chats/"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    v.as_array().expect("a list").len()
+    let list = common::get_json(c, &format!("{base}/api/v1/chats/")).await;
+    list.as_array().expect("a list").len()
 }

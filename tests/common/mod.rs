@@ -79,6 +79,18 @@ pub async fn get_text(c: &reqwest::Client, url: &str) -> String {
     c.get(url).send().await.unwrap().text().await.unwrap()
 }
 
+/// The JSON answer of `GET url` through `c` (with the cookie `c` holds; the status is not
+/// checked).
+pub async fn get_json(c: &reqwest::Client, url: &str) -> serde_json::Value {
+    c.get(url)
+        .send()
+        .await
+        .expect("send a GET")
+        .json()
+        .await
+        .expect("a JSON answer")
+}
+
 /// The real `chatshare` binary, started on a free loopback port against `database_url`;
 /// returns the child and its base URL (read from the first line it prints).
 pub async fn spawn_binary(database_url: &str) -> (std::process::Child, String) {
