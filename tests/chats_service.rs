@@ -329,3 +329,54 @@ async fn a_broken_import_names_the_fault_and_imports_nothing() {
         .unwrap_err();
     assert_eq!(e.status(), 400, "{}", e.detail());
 }
+
+/// Searches match `%`, `_` and `\` as themselves: in the sidebar, in "my shared links" and in
+/// the Admin Panel's user list (they were stripped before, so "50%" found every title with "50").
+#[tokio::test]
+async fn searches_take_wildcard_characters_literally() {
+    let db = common::fresh_db().await;
+    let d = SettingsDefaults::default();
+    let alice = accounts::sign_up(
+        &db,
+        &d,
+        SignUp {
+            name: "Al_ice".into(),
+            email: "alice@example.com".into(),
+            password: "correct horse".into(),
+        },
+    )
+    .await
+    .unwrap()
+    .user;
+    for title in ["50% off", "500 items", "snake_case", "snakeXcase", r"C:\temp"] {
+        let c = chats::create(&db, &alice, json!({ "title": title })).await.unwrap();
+        app::share::service::share(&db, &d, &alice, c.id).await.unwrap();
+    }
+    for (query, want) in [
+        ("50%", vec!["50% off"]),
+        ("50", vec!["50% off", "500 items"]),
+        ("SNAKE_", vec!["snake_case"]),
+        (r"c:\", vec![r"C:\temp"]),
+        ("%", vec!["50% off"]),
+    ] {
+        let mut found: Vec<String> = chats::sidebar(&db, &alice, query)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|c| c.title)
+            .collect();
+        found.sort();
+        assert_eq!(found, want, "sidebar search {query:?}");
+        let mut shared: Vec<String> = app::share::service::list(&db, &alice, query, 1)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|l| l.title)
+            .collect();
+        shared.sort();
+        assert_eq!(shared, want, "shared-links search {query:?}");
+    }
+    let users = accounts::list_users(&db, Some("l_i")).await.unwrap();
+    assert_eq!(users.len(), 1);
+    assert!(accounts::list_users(&db, Some("lxi")).await.unwrap().is_empty());
+}

@@ -493,13 +493,11 @@ pub async fn revoke_api_key(db: &DatabaseConnection, u: &user::Model, key_id: Uu
 pub async fn list_users(db: &DatabaseConnection, query: Option<&str>) -> AppResult<Vec<user::Model>> {
     let mut q = user::Entity::find().order_by_desc(user::Column::CreatedAt);
     if let Some(text) = query.map(str::trim).filter(|t| !t.is_empty()) {
-        let pattern = format!("%{}%", text.to_lowercase().replace(['%', '_'], ""));
+        use crate::entities::contains_ignoring_case;
         q = q.filter(
             sea_orm::Condition::any()
-                .add(
-                    Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(user::Column::Name))).like(&pattern),
-                )
-                .add(user::Column::Email.like(&pattern)),
+                .add(contains_ignoring_case(user::Column::Name, text))
+                .add(contains_ignoring_case(user::Column::Email, text)),
         );
     }
     Ok(q.all(db).await?)

@@ -200,10 +200,7 @@ pub async fn sidebar(
         .filter(chat::Column::Archived.eq(false));
     let query = query.trim();
     if !query.is_empty() {
-        let pattern = format!("%{}%", query.to_lowercase().replace(['%', '_'], ""));
-        q = q.filter(
-            Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(chat::Column::Title))).like(pattern),
-        );
+        q = q.filter(crate::entities::contains_ignoring_case(chat::Column::Title, query));
     }
     let rows: Vec<(Uuid, String, i64, bool, bool, Option<Uuid>)> = q
         .order_by_desc(chat::Column::Pinned)

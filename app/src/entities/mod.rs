@@ -55,3 +55,22 @@ pub fn page_offset(page: u64, page_size: u64) -> Result<u64, crate::error::AppEr
     }
     Ok(page.max(1).saturating_sub(1).saturating_mul(page_size))
 }
+
+/// `lower(column) LIKE '%fragment%' ESCAPE '\'`: the rows whose `column` contains `fragment`,
+/// ignoring case. `%`, `_` and `\` in the fragment are escaped, so they match themselves (a
+/// search for "50%" finds "50% off", not every title).
+pub fn contains_ignoring_case(
+    column: impl sea_orm::sea_query::IntoColumnRef,
+    fragment: &str,
+) -> sea_orm::sea_query::SimpleExpr {
+    use sea_orm::sea_query::{Expr, Func, LikeExpr};
+    let mut pattern = String::from("%");
+    for c in fragment.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    Expr::expr(Func::lower(Expr::col(column))).like(LikeExpr::new(pattern).escape('\\'))
+}

@@ -301,13 +301,10 @@ pub async fn list(
         .filter(shared_chat::Column::UserId.eq(caller.id));
     let query = query.trim();
     if !query.is_empty() {
-        let pattern = format!("%{}%", query.to_lowercase().replace(['%', '_'], ""));
-        q = q.filter(
-            Expr::expr(sea_orm::sea_query::Func::lower(Expr::col(
-                shared_chat::Column::Title,
-            )))
-            .like(pattern),
-        );
+        q = q.filter(crate::entities::contains_ignoring_case(
+            shared_chat::Column::Title,
+            query,
+        ));
     }
     Ok(q.order_by_desc(shared_chat::Column::UpdatedAt)
         .order_by_desc(shared_chat::Column::CreatedAt)
