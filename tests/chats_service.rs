@@ -349,7 +349,9 @@ async fn searches_take_wildcard_characters_literally() {
     .unwrap()
     .user;
     for title in ["50% off", "500 items", "snake_case", "snakeXcase", r"C:\temp"] {
-        let c = chats::create(&db, &alice, json!({ "title": title })).await.unwrap();
+        let c = chats::create(&db, &alice, json!({ "title": title }))
+            .await
+            .unwrap();
         app::share::service::share(&db, &d, &alice, c.id).await.unwrap();
     }
     for (query, want) in [

@@ -66,6 +66,11 @@ impl AppError {
         AppError::NotFound("We could not find what you're looking for.".to_owned())
     }
 
+    /// 404 "Chat not found.": a chat that does not exist or is not the caller's to see.
+    pub fn chat_not_found() -> Self {
+        AppError::NotFound("Chat not found.".to_owned())
+    }
+
     /// The message shown to users (same as `Display`).
     pub fn detail(&self) -> String {
         self.to_string()

@@ -222,7 +222,8 @@ test('community sharing: the button posts the chat to the community origin only;
     route.fulfill({
       contentType: 'text/html',
       body: `<html><body><p id="got">waiting</p><script>
-        window.addEventListener('message', (e) => { document.getElementById('got').textContent = e.origin + ' ' + JSON.stringify(e.data); });
+        let n = 0;
+        window.addEventListener('message', (e) => { n += 1; document.getElementById('got').textContent = n + ' ' + e.origin + ' ' + JSON.stringify(e.data); });
         window.opener.postMessage('loaded', '*');
       </script></body></html>`,
     }),
@@ -237,6 +238,15 @@ test('community sharing: the button posts the chat to the community origin only;
   const [tab] = await Promise.all([owner.waitForEvent('page'), dialog.getByRole('button', { name: 'Share to Open WebUI Community' }).click()]);
   await expect(tab.locator('#got')).toContainText(`"title":"${title}"`);
   await expect(tab.locator('#got')).toContainText('"models":["llama3.1:8b"]');
+  await expect(tab.locator('#got')).toContainText(/^1 /);
+  // A second share opens a second tab, which gets the chat once; the first tab is not sent it
+  // again (each click's listener answers its own tab, once, and then goes).
+  const [second] = await Promise.all([owner.waitForEvent('page'), dialog.getByRole('button', { name: 'Share to Open WebUI Community' }).click()]);
+  await expect(second.locator('#got')).toContainText(`"title":"${title}"`);
+  await page.waitForTimeout(500);
+  await expect(second.locator('#got')).toContainText(/^1 /);
+  await expect(tab.locator('#got')).toContainText(/^1 /);
+  await second.close();
   await tab.close();
 
   await setAdminConfig(request, { ENABLE_COMMUNITY_SHARING: false });

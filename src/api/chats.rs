@@ -47,7 +47,7 @@ pub fn routes() -> Router<ServerState> {
 }
 
 fn chat_id(raw: &str) -> Result<Uuid, AppError> {
-    Uuid::parse_str(raw).map_err(|_| AppError::NotFound("Chat not found.".to_owned()))
+    Uuid::parse_str(raw).map_err(|_| AppError::chat_not_found())
 }
 
 fn share_id(raw: &str) -> Result<Uuid, AppError> {

@@ -46,7 +46,7 @@ async fn reply_stream(
     ApiJson(b): ApiJson<ReplyBody>,
 ) -> Result<impl IntoResponse, AppError> {
     let me = caller.member()?;
-    let chat_id = uuid::Uuid::parse_str(&id).map_err(|_| AppError::NotFound("Chat not found.".to_owned()))?;
+    let chat_id = uuid::Uuid::parse_str(&id).map_err(|_| AppError::chat_not_found())?;
     let prepared = reply::prepare(&s.app.db, &s.app.upstream, &me, chat_id, &b.parent_id, &b.model).await?;
     let (tx, rx) = mpsc::channel::<ReplyEvent>(256);
     let (db, upstream) = (s.app.db.clone(), s.app.upstream.clone());

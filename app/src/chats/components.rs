@@ -229,7 +229,7 @@ pub fn ChatPage() -> impl IntoView {
     let chat = crate::ui::page_resource(id, |id| async move {
         match id {
             Some(id) => get_chat(id).await.map(super::InPage),
-            None => Err(crate::error::AppError::NotFound("Chat not found.".to_owned())),
+            None => Err(crate::error::AppError::chat_not_found()),
         }
     });
     let models = crate::ui::page_resource(|| (), |_| list_models(false));

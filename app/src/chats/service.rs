@@ -21,10 +21,6 @@ pub const MAX_MESSAGE: usize = 200_000;
 /// Chats per page of `GET /api/v1/chats/`.
 pub const PAGE_SIZE: u64 = 60;
 
-fn chat_not_found() -> AppError {
-    AppError::NotFound("Chat not found.".to_owned())
-}
-
 /// Parses stored JSON text (it was valid when stored).
 pub fn parse_stored(text: &str) -> AppResult<Value> {
     serde_json::from_str(text).map_err(|e| {
@@ -76,11 +72,11 @@ pub async fn find_visible(db: &DatabaseConnection, caller: &user::Model, id: Uui
     let c = chat::Entity::find_by_id(id)
         .one(db)
         .await?
-        .ok_or_else(chat_not_found)?;
+        .ok_or_else(AppError::chat_not_found)?;
     if c.user_id == caller.id || Role::of(caller) == Role::Admin {
         Ok(c)
     } else {
-        Err(chat_not_found())
+        Err(AppError::chat_not_found())
     }
 }
 
@@ -200,7 +196,10 @@ pub async fn sidebar(
         .filter(chat::Column::Archived.eq(false));
     let query = query.trim();
     if !query.is_empty() {
-        q = q.filter(crate::entities::contains_ignoring_case(chat::Column::Title, query));
+        q = q.filter(crate::entities::contains_ignoring_case(
+            chat::Column::Title,
+            query,
+        ));
     }
     let rows: Vec<(Uuid, String, i64, bool, bool, Option<Uuid>)> = q
         .order_by_desc(chat::Column::Pinned)
@@ -356,7 +355,7 @@ pub async fn toggle(
     chat::Entity::find_by_id(c.id)
         .one(db)
         .await?
-        .ok_or_else(chat_not_found)
+        .ok_or_else(AppError::chat_not_found)
 }
 
 /// Appends the user's message to the visible branch of `chat_id`, or starts a new chat titled
@@ -506,7 +505,7 @@ pub async fn add_assistant_message(
         let c = chat::Entity::find_by_id(chat_id)
             .one(db)
             .await?
-            .ok_or_else(chat_not_found)?;
+            .ok_or_else(AppError::chat_not_found)?;
         let mut chat = parse_stored(&c.chat)?;
         if tree::messages(&chat).is_none_or(|m| !m.contains_key(parent_id)) {
             return Err(AppError::NotFound(

@@ -235,6 +235,12 @@ mod community {
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
+    /// Where a click's `message` listener is kept until it has answered its tab.
+    type Slot = std::rc::Rc<std::cell::RefCell<Option<Closure<dyn FnMut(web_sys::MessageEvent)>>>>;
+
+    /// Opens the community page in a new tab and waits for its `'loaded'`: only from that tab
+    /// and its origin, and only once (the listener then removes itself), so a second click
+    /// never sends the chat to an earlier tab again.
     pub fn open(chat_id: Uuid, url: &str) {
         let Some(window) = web_sys::window() else { return };
         let Ok(target_origin) = web_sys::Url::new(url).map(|u| u.origin()) else {
@@ -244,13 +250,25 @@ mod community {
             return;
         };
         let tab = send_wrapper::SendWrapper::new(tab);
+        let listener: Slot = Default::default();
+        let own = listener.clone();
         let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            if ev.origin() != target_origin || ev.data().as_string().as_deref() != Some("loaded") {
+            let from_tab = ev.source().is_some_and(|s| js_sys::Object::is(&s, &tab));
+            if !from_tab || ev.origin() != target_origin || ev.data().as_string().as_deref() != Some("loaded")
+            {
                 return;
             }
+            // Removed after this call returns (a closure must not be dropped while it runs).
+            let Some(done) = own.borrow_mut().take() else {
+                return;
+            };
             let tab = tab.clone();
             let target_origin = target_origin.clone();
             leptos::task::spawn_local(async move {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.remove_event_listener_with_callback("message", done.as_ref().unchecked_ref());
+                }
+                drop(done);
                 if let Ok(json) = super::super::chat_json(chat_id).await {
                     if let Ok(chat) = js_sys::JSON::parse(&json) {
                         let models = js_sys::Reflect::get(&chat, &JsValue::from_str("models"))
@@ -264,7 +282,7 @@ mod community {
             });
         });
         let _ = window.add_event_listener_with_callback("message", handler.as_ref().unchecked_ref());
-        handler.forget();
+        *listener.borrow_mut() = Some(handler);
     }
 }
 

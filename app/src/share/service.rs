@@ -52,7 +52,7 @@ pub async fn share(
     chat_id: Uuid,
 ) -> AppResult<chat::Model> {
     let c = chats::find_visible(db, caller, chat_id).await?;
-    if Role::of(caller) != Role::Admin && !can_share(db, defaults, caller).await? {
+    if !can_share(db, defaults, caller).await? {
         return Err(AppError::Forbidden(
             "You don't have permission to share chats.".to_owned(),
         ));
@@ -105,7 +105,7 @@ pub async fn share(
         .query_one(backend.build(&copy))
         .await
         .map_err(gone_if_chat_vanished)?
-        .ok_or_else(|| AppError::NotFound("Chat not found.".to_owned()))?;
+        .ok_or_else(AppError::chat_not_found)?;
     let snapshot_id: Uuid = copied.try_get("", "id")?;
     chat::Entity::update_many()
         .col_expr(chat::Column::ShareId, Expr::value(snapshot_id))
@@ -115,14 +115,14 @@ pub async fn share(
     let updated = chat::Entity::find_by_id(c.id)
         .one(&txn)
         .await?
-        .ok_or_else(|| AppError::NotFound("Chat not found.".to_owned()))?;
+        .ok_or_else(AppError::chat_not_found)?;
     txn.commit().await?;
     Ok(updated)
 }
 
 fn gone_if_chat_vanished(e: DbErr) -> AppError {
     if matches!(e.sql_err(), Some(SqlErr::ForeignKeyConstraintViolation(_))) {
-        AppError::NotFound("Chat not found.".to_owned())
+        AppError::chat_not_found()
     } else {
         AppError::from(e)
     }
