@@ -1,6 +1,6 @@
 //! `/api/v1/auths/…`: sign-up, sign-in, session user, sign-out, API keys, admin config.
 
-use app::accounts::{self, service};
+use app::accounts::{self, service, SessionWithToken};
 use app::error::AppError;
 use app::instance::service as instance;
 use axum::extract::{Path, State};
@@ -133,17 +133,7 @@ async fn signed_in_response(state: &ServerState, https: bool, signed: service::A
         Ok(u) => u,
         Err(e) => return e.into_response(),
     };
-    let body = json!({
-        "id": user.id,
-        "email": user.email,
-        "name": user.name,
-        "role": user.role,
-        "profile_image_url": user.profile_image_url,
-        "token": signed.token,
-        "token_type": "Bearer",
-        "expires_at": signed.expires_at,
-        "permissions": user.permissions,
-    });
+    let body = SessionWithToken::new(user, signed.token.clone(), Some(signed.expires_at));
     let cookie = app::auth::session_cookie(&signed.token, service::SESSION_TTL_SECS, https);
     ([(header::SET_COOKIE, cookie)], Json(body)).into_response()
 }
@@ -179,21 +169,11 @@ async fn session_user(
     State(state): State<ServerState>,
     headers: HeaderMap,
     caller: Caller,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<SessionWithToken>, AppError> {
     let u = caller.0.ok_or(AppError::Unauthenticated)?;
     let user = accounts::session_user(&state.app, &u).await?;
     let token = app::auth::token_from_headers(&headers).unwrap_or_default();
-    Ok(Json(json!({
-        "id": user.id,
-        "email": user.email,
-        "name": user.name,
-        "role": user.role,
-        "profile_image_url": user.profile_image_url,
-        "token": token,
-        "token_type": "Bearer",
-        "expires_at": null,
-        "permissions": user.permissions,
-    })))
+    Ok(Json(SessionWithToken::new(user, token, None)))
 }
 
 async fn signout(State(state): State<ServerState>, headers: HeaderMap) -> Result<Response, AppError> {

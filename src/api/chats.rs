@@ -307,7 +307,7 @@ async fn list_shared(
     State(s): State<ServerState>,
     caller: Caller,
     Query(q): Query<PageQuery>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<Vec<app::share::SharedLinkItem>>, AppError> {
     let me = caller.member()?;
     let rows = share::list(
         &s.app.db,
@@ -316,13 +316,9 @@ async fn list_shared(
         q.page.unwrap_or(1),
     )
     .await?;
-    Ok(Json(json!(rows
-        .iter()
-        .map(|r| json!({
-            "id": r.chat_id, "chat_id": r.chat_id, "title": r.title, "share_id": r.id,
-            "created_at": r.created_at, "updated_at": r.updated_at,
-        }))
-        .collect::<Vec<_>>())))
+    Ok(Json(
+        rows.into_iter().map(app::share::SharedLinkItem::from).collect(),
+    ))
 }
 
 /// Deletes every link of the caller; answers `true`, as Open WebUI does (the Settings page's

@@ -1,6 +1,6 @@
 //! `/api/v1/users/…`: permissions and user management.
 
-use app::accounts::{self, service};
+use app::accounts::{self, service, UserObject};
 use app::error::AppError;
 use app::instance::service as instance;
 use axum::extract::{Path, Query, State};
@@ -79,20 +79,10 @@ async fn list_users(
     State(state): State<ServerState>,
     caller: Caller,
     Query(q): Query<ListQuery>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<Vec<UserObject>>, AppError> {
     caller.admin()?;
     let users = service::list_users(&state.app.db, q.query.as_deref()).await?;
-    let list: Vec<Value> = users
-        .iter()
-        .map(|u| {
-            json!({
-                "id": u.id, "name": u.name, "email": u.email, "role": u.role,
-                "profile_image_url": u.profile_image_url, "created_at": u.created_at,
-                "last_active_at": u.last_active_at, "can_share": u.can_share,
-            })
-        })
-        .collect();
-    Ok(Json(json!(list)))
+    Ok(Json(users.iter().map(UserObject::from).collect()))
 }
 
 #[derive(Deserialize)]
@@ -112,7 +102,7 @@ async fn update_user(
     caller: Caller,
     Path(id): Path<String>,
     ApiJson(body): ApiJson<UpdateUserBody>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<UserObject>, AppError> {
     caller.admin()?;
     let id = user_id(&id)?;
     let mut u = None;
@@ -130,11 +120,7 @@ async fn update_user(
             ))
         }
     };
-    Ok(Json(json!({
-        "id": u.id, "name": u.name, "email": u.email, "role": u.role,
-        "profile_image_url": u.profile_image_url, "created_at": u.created_at,
-        "last_active_at": u.last_active_at, "can_share": u.can_share,
-    })))
+    Ok(Json(UserObject::from(&u)))
 }
 
 async fn delete_user(

@@ -50,6 +50,71 @@ pub struct SessionUser {
     pub permissions: Permissions,
 }
 
+/// The answer of sign-up, sign-in and `GET /api/v1/auths/` (Open WebUI's `SessionUserResponse`):
+/// the session user and the bearer token that authenticates them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionWithToken {
+    /// The user.
+    #[serde(flatten)]
+    pub user: SessionUser,
+    /// The session token (or API key) the request used or the sign-in created.
+    pub token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// When a new session ends (epoch seconds); `null` when reading an existing one.
+    pub expires_at: Option<i64>,
+}
+
+impl SessionWithToken {
+    /// `user` with its bearer `token`.
+    pub fn new(user: SessionUser, token: String, expires_at: Option<i64>) -> Self {
+        SessionWithToken {
+            user,
+            token,
+            token_type: "Bearer".to_owned(),
+            expires_at,
+        }
+    }
+}
+
+/// An account as the Open WebUI admin API lists and updates it (`GET /api/v1/users/`,
+/// `POST /api/v1/users/{id}/update`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserObject {
+    /// Account id.
+    pub id: Uuid,
+    /// Display name.
+    pub name: String,
+    /// Email, lower-cased.
+    pub email: String,
+    /// `admin`, `user` or `pending`.
+    pub role: String,
+    /// Avatar URL.
+    pub profile_image_url: String,
+    /// Signed up, epoch seconds.
+    pub created_at: i64,
+    /// Last seen, epoch seconds.
+    pub last_active_at: i64,
+    /// The user's own `chat.share` override (`null`: the instance default applies).
+    pub can_share: Option<bool>,
+}
+
+#[cfg(feature = "ssr")]
+impl From<&crate::entities::user::Model> for UserObject {
+    fn from(u: &crate::entities::user::Model) -> Self {
+        UserObject {
+            id: u.id,
+            name: u.name.clone(),
+            email: u.email.clone(),
+            role: u.role.clone(),
+            profile_image_url: u.profile_image_url.clone(),
+            created_at: u.created_at,
+            last_active_at: u.last_active_at,
+            can_share: u.can_share,
+        }
+    }
+}
+
 impl SessionUser {
     /// Whether this user is an administrator.
     pub fn is_admin(&self) -> bool {

@@ -66,7 +66,8 @@ pub struct SharedChatView {
     pub tts_rate: f64,
 }
 
-/// One of my links, as listed.
+/// One of my links, as listed: the answer of the `list_shared` server function and, as an
+/// array, of `GET /api/v1/chats/shared` (Open WebUI's shape).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SharedLinkItem {
     /// The chat's id (Open WebUI calls it `id`).
@@ -81,6 +82,20 @@ pub struct SharedLinkItem {
     pub created_at: i64,
     /// Last updated.
     pub updated_at: i64,
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::entities::shared_chat::Model> for SharedLinkItem {
+    fn from(r: crate::entities::shared_chat::Model) -> Self {
+        SharedLinkItem {
+            id: r.chat_id,
+            chat_id: r.chat_id,
+            title: r.title,
+            share_id: r.id,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        }
+    }
 }
 
 #[cfg(feature = "ssr")]
@@ -163,14 +178,7 @@ pub async fn list_shared(query: String, page: u64) -> Result<Vec<SharedLinkItem>
     Ok(service::list(&state.db, &me, &query, page)
         .await?
         .into_iter()
-        .map(|r| SharedLinkItem {
-            id: r.chat_id,
-            chat_id: r.chat_id,
-            title: r.title,
-            share_id: r.id,
-            created_at: r.created_at,
-            updated_at: r.updated_at,
-        })
+        .map(SharedLinkItem::from)
         .collect())
 }
 
