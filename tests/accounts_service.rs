@@ -26,11 +26,11 @@ async fn first_account_is_admin_later_ones_get_the_default_role() {
     let a = accounts::sign_up(&db, &d, signup("Alice", "alice@example.com"))
         .await
         .unwrap();
-    assert_eq!(a.user.role, "admin");
+    assert_eq!(a.user.role, Role::Admin);
     let b = accounts::sign_up(&db, &d, signup("Bob", "bob@example.com"))
         .await
         .unwrap();
-    assert_eq!(b.user.role, "pending");
+    assert_eq!(b.user.role, Role::Pending);
 
     instance::update(&db, &d, json!({"default_user_role": "user"}))
         .await
@@ -38,7 +38,7 @@ async fn first_account_is_admin_later_ones_get_the_default_role() {
     let c = accounts::sign_up(&db, &d, signup("Carol", "carol@example.com"))
         .await
         .unwrap();
-    assert_eq!(c.user.role, "user");
+    assert_eq!(c.user.role, Role::User);
 
     // The environment can set the default too.
     let (db2, _) = setup().await;
@@ -55,7 +55,7 @@ async fn first_account_is_admin_later_ones_get_the_default_role() {
             .unwrap()
             .user
             .role,
-        "user"
+        Role::User
     );
 }
 

@@ -375,7 +375,7 @@ async fn every_endpoint_times_every_caller() {
     }
     // The admin rows really changed nothing for refused callers: the owner is still a user.
     let owner_now = user::Entity::find_by_id(owner.id).one(db).await.unwrap().unwrap();
-    assert_eq!(owner_now.role, "user");
+    assert_eq!(owner_now.role, app::accounts::Role::User);
     assert!(
         failures.is_empty(),
         "{} of {cells} cells differ:\n{}",

@@ -335,7 +335,7 @@ async fn twenty_simultaneous_first_sign_ups_make_one_admin() {
         .await
         .unwrap()
         .into_iter()
-        .filter(|u| u.role == "admin")
+        .filter(|u| u.role == app::accounts::Role::Admin)
         .count();
     assert_eq!(admins, 1, "exactly one of {ok} accounts is the admin");
 }

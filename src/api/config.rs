@@ -20,9 +20,7 @@ pub fn routes() -> Router<ServerState> {
 
 async fn config(State(state): State<ServerState>, caller: Caller) -> Result<Json<Value>, AppError> {
     let s = instance::get(&state.app.db, &state.app.defaults).await?;
-    let member = caller
-        .0
-        .filter(|u| accounts::service::Role::of(u) != accounts::service::Role::Pending);
+    let member = caller.0.filter(|u| u.role != accounts::Role::Pending);
     let Some(u) = member else {
         return Ok(Json(json!({
             "status": true,

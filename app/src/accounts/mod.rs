@@ -9,6 +9,7 @@ use uuid::Uuid;
 use crate::error::AppError;
 
 mod components;
+mod role;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
@@ -18,6 +19,7 @@ pub use components::{
     api_keys_resource, member_or, sign_in_redirect, AccountSettings, ApiKeysPanel, ApiKeysResource, AuthPage,
     PendingNotice, UserMenu,
 };
+pub use role::Role;
 
 /// What the current user may do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,8 +44,8 @@ pub struct SessionUser {
     pub email: String,
     /// Display name.
     pub name: String,
-    /// `admin`, `user` or `pending`.
-    pub role: String,
+    /// What the account may do.
+    pub role: Role,
     /// Avatar URL.
     pub profile_image_url: String,
     /// Effective permissions.
@@ -87,8 +89,8 @@ pub struct UserObject {
     pub name: String,
     /// Email, lower-cased.
     pub email: String,
-    /// `admin`, `user` or `pending`.
-    pub role: String,
+    /// What the account may do.
+    pub role: Role,
     /// Avatar URL.
     pub profile_image_url: String,
     /// Signed up, epoch seconds.
@@ -106,7 +108,7 @@ impl From<&crate::entities::user::Model> for UserObject {
             id: u.id,
             name: u.name.clone(),
             email: u.email.clone(),
-            role: u.role.clone(),
+            role: u.role,
             profile_image_url: u.profile_image_url.clone(),
             created_at: u.created_at,
             last_active_at: u.last_active_at,
@@ -118,11 +120,11 @@ impl From<&crate::entities::user::Model> for UserObject {
 impl SessionUser {
     /// Whether this user is an administrator.
     pub fn is_admin(&self) -> bool {
-        self.role == "admin"
+        self.role == Role::Admin
     }
     /// Whether this user still waits for approval.
     pub fn is_pending(&self) -> bool {
-        self.role == "pending"
+        self.role == Role::Pending
     }
 }
 
@@ -171,7 +173,7 @@ mod wire {
             id: u.id,
             email: u.email.clone(),
             name: u.name.clone(),
-            role: u.role.clone(),
+            role: u.role,
             profile_image_url: u.profile_image_url.clone(),
             permissions: Permissions {
                 chat: ChatPermissions { share },

@@ -24,42 +24,7 @@ pub const SESSION_TTL_SECS: i64 = 30 * 24 * 3600;
 const MIN_PASSWORD: usize = 8;
 const MAX_PASSWORD: usize = 256;
 
-/// An account's role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// Everything, including the Admin Panel and any chat's share link.
-    Admin,
-    /// A normal member.
-    User,
-    /// Signed up, waiting for an administrator's approval; can do nothing yet.
-    Pending,
-}
-
-impl Role {
-    /// The stored and wire name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::User => "user",
-            Role::Pending => "pending",
-        }
-    }
-
-    /// Parses a stored or requested role name.
-    pub fn parse(s: &str) -> Option<Role> {
-        match s {
-            "admin" => Some(Role::Admin),
-            "user" => Some(Role::User),
-            "pending" => Some(Role::Pending),
-            _ => None,
-        }
-    }
-
-    /// The role of a stored user (an unknown value counts as pending: no rights).
-    pub fn of(u: &user::Model) -> Role {
-        Role::parse(&u.role).unwrap_or(Role::Pending)
-    }
-}
+pub use super::Role;
 
 /// A signed-in user and the session token that proves it.
 #[derive(Debug, Clone)]
@@ -173,7 +138,7 @@ pub async fn sign_up(
         email: Set(email),
         name: Set(name),
         password_hash: Set(password_hash),
-        role: Set(later_role.as_str().to_owned()),
+        role: Set(later_role),
         profile_image_url: Set("/user.png".to_owned()),
         can_share: Set(None),
         created_at: Set(t),
@@ -198,7 +163,7 @@ pub async fn sign_up(
     let first = others == 0 && claim_first_admin(&txn, created.id).await?;
     let created = if first {
         let mut am: user::ActiveModel = created.into();
-        am.role = Set(Role::Admin.as_str().to_owned());
+        am.role = Set(Role::Admin);
         am.update(&txn).await?
     } else if !settings.enable_signup {
         return Err(signup_disabled());
@@ -400,7 +365,7 @@ async fn touch(db: &DatabaseConnection, u: user::Model, t: i64) -> AppResult<use
 /// The caller, who must be signed in and approved (not pending).
 pub fn require_member(caller: Option<user::Model>) -> AppResult<user::Model> {
     let u = caller.ok_or(AppError::Unauthenticated)?;
-    if Role::of(&u) == Role::Pending {
+    if u.role == Role::Pending {
         return Err(AppError::Forbidden(
             "Your account is waiting for an administrator's approval.".to_owned(),
         ));
@@ -411,7 +376,7 @@ pub fn require_member(caller: Option<user::Model>) -> AppResult<user::Model> {
 /// The caller, who must be an administrator.
 pub fn require_admin(caller: Option<user::Model>) -> AppResult<user::Model> {
     let u = require_member(caller)?;
-    if Role::of(&u) != Role::Admin {
+    if u.role != Role::Admin {
         return Err(AppError::Forbidden("Only administrators can do this.".to_owned()));
     }
     Ok(u)
@@ -424,7 +389,7 @@ pub async fn can_share(
     defaults: &SettingsDefaults,
     u: &user::Model,
 ) -> AppResult<bool> {
-    if Role::of(u) == Role::User && u.can_share.is_none() {
+    if u.role == Role::User && u.can_share.is_none() {
         let default_can_share = settings::get(db, defaults).await?.default_can_share;
         return Ok(effective_can_share(u, default_can_share));
     }
@@ -434,7 +399,7 @@ pub async fn can_share(
 /// The `chat.share` rule, given the instance default: admins always, pending accounts never,
 /// users by their own override, else the default.
 pub fn effective_can_share(u: &user::Model, default_can_share: bool) -> bool {
-    match Role::of(u) {
+    match u.role {
         Role::Admin => true,
         Role::Pending => false,
         Role::User => u.can_share.unwrap_or(default_can_share),
@@ -505,7 +470,7 @@ pub async fn list_users(db: &DatabaseConnection, query: Option<&str>) -> AppResu
 
 async fn admin_count(txn: &impl sea_orm::ConnectionTrait) -> AppResult<u64> {
     Ok(user::Entity::find()
-        .filter(user::Column::Role.eq(Role::Admin.as_str()))
+        .filter(user::Column::Role.eq(Role::Admin))
         .count(txn)
         .await?)
 }
@@ -521,13 +486,13 @@ pub async fn set_role(db: &DatabaseConnection, target: Uuid, role: &str) -> AppR
         .one(&txn)
         .await?
         .ok_or_else(AppError::not_found)?;
-    if Role::of(&u) == Role::Admin && role != Role::Admin && admin_count(&txn).await? <= 1 {
+    if u.role == Role::Admin && role != Role::Admin && admin_count(&txn).await? <= 1 {
         return Err(AppError::Conflict(
             "The last administrator cannot be demoted.".to_owned(),
         ));
     }
     let mut am: user::ActiveModel = u.into();
-    am.role = Set(role.as_str().to_owned());
+    am.role = Set(role);
     let u = am.update(&txn).await?;
     txn.commit().await?;
     Ok(u)
@@ -561,7 +526,7 @@ pub async fn delete_user(db: &DatabaseConnection, target: Uuid) -> AppResult<()>
         .one(&txn)
         .await?
         .ok_or_else(AppError::not_found)?;
-    if Role::of(&u) == Role::Admin && admin_count(&txn).await? <= 1 {
+    if u.role == Role::Admin && admin_count(&txn).await? <= 1 {
         return Err(AppError::Conflict(
             "The last administrator cannot be deleted.".to_owned(),
         ));

@@ -5,6 +5,8 @@
 //! in the page's body.
 
 use leptos::prelude::*;
+
+use crate::accounts::Role;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 use uuid::Uuid;
@@ -212,7 +214,7 @@ fn UserRow(
     let id = user.id;
     let toast = use_toast();
     // What the selects show: set from the server's answer, so a refused change snaps back.
-    let role = RwSignal::new(user.role.clone());
+    let role = RwSignal::new(user.role.as_str().to_owned());
     let share_value = |v: Option<bool>| match v {
         None => "default",
         Some(true) => "allow",
@@ -227,7 +229,7 @@ fn UserRow(
             let r = admin_set_role(id, new_role).await;
             match &r {
                 Ok(row) => {
-                    role.set(row.role.clone());
+                    role.set(row.role.as_str().to_owned());
                     toast.show("Role changed.");
                     error.set(None);
                     reload.update(|v| *v += 1);
@@ -259,7 +261,7 @@ fn UserRow(
             r
         }
     });
-    let default_label = if user.role == "user" {
+    let default_label = if user.role == Role::User {
         format!(
             "Default ({})",
             if user.can_share { "allowed" } else { "not allowed" }
@@ -267,10 +269,10 @@ fn UserRow(
     } else {
         "Default".to_owned()
     };
-    let fixed_share = match user.role.as_str() {
-        "admin" => Some("Always (admin)"),
-        "pending" => Some("Never (pending)"),
-        _ => None,
+    let fixed_share = match user.role {
+        Role::Admin => Some("Always (admin)"),
+        Role::Pending => Some("Never (pending)"),
+        Role::User => None,
     };
     let name = user.name.clone();
     let row = user.clone();
@@ -285,8 +287,8 @@ fn UserRow(
                     prop:value=move || role.get()
                     on:change=move |ev| { set_role.dispatch(event_target_value(&ev)); }
                 >
-                    {["pending", "user", "admin"].into_iter().map(|r| view! {
-                        <option value=r selected=user.role == r>{r}</option>
+                    {Role::ALL.into_iter().map(|r| view! {
+                        <option value=r.as_str() selected=user.role == r>{r.as_str()}</option>
                     }).collect_view()}
                 </select>
             </td>

@@ -25,8 +25,8 @@ pub struct AdminUserRow {
     pub name: String,
     /// Email.
     pub email: String,
-    /// `pending`, `user` or `admin`.
-    pub role: String,
+    /// What the account may do.
+    pub role: crate::accounts::Role,
     /// The user's own "Allow chat sharing" (`None`: the instance default applies).
     pub can_share_override: Option<bool>,
     /// What is in force for them.
@@ -92,7 +92,7 @@ mod wire {
             id: u.id,
             name: u.name.clone(),
             email: u.email.clone(),
-            role: u.role.clone(),
+            role: u.role,
             can_share_override: u.can_share,
             can_share: service::effective_can_share(u, default_can_share),
             created_at: u.created_at,

@@ -73,7 +73,7 @@ pub async fn find_visible(db: &DatabaseConnection, caller: &user::Model, id: Uui
         .one(db)
         .await?
         .ok_or_else(AppError::chat_not_found)?;
-    if c.user_id == caller.id || Role::of(caller) == Role::Admin {
+    if c.user_id == caller.id || caller.role == Role::Admin {
         Ok(c)
     } else {
         Err(AppError::chat_not_found())

@@ -73,7 +73,7 @@ use crate::auth::{admin, member};
 pub async fn list_models(refresh: bool) -> Result<ModelMenu, AppError> {
     let (state, me) = member().await?;
     let mut menu = state.upstream.models(&state.db, refresh).await?;
-    if crate::accounts::service::Role::of(&me) != crate::accounts::service::Role::Admin {
+    if me.role != crate::accounts::Role::Admin {
         menu.problems.clear();
     }
     Ok(menu)

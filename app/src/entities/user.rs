@@ -13,8 +13,8 @@ pub struct Model {
     pub name: String,
     /// argon2id PHC string.
     pub password_hash: String,
-    /// `admin`, `user` or `pending`.
-    pub role: String,
+    /// What the account may do.
+    pub role: crate::accounts::Role,
     pub profile_image_url: String,
     /// Per-user override of the `chat.share` permission; `None` follows the default.
     pub can_share: Option<bool>,

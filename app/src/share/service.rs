@@ -179,7 +179,7 @@ pub async fn view(db: &DatabaseConnection, caller: &user::Model, share_id: Uuid)
         .await?
         .ok_or_else(link_not_found)?;
     let viewer_is_owner = row.user_id == caller.id;
-    if !viewer_is_owner && owner.is_none_or(|o| Role::of(&o) == Role::Pending) {
+    if !viewer_is_owner && owner.is_none_or(|o| o.role == Role::Pending) {
         return Err(link_not_found());
     }
     let mut stored_chat = None;

@@ -41,6 +41,6 @@ pub async fn get_system_info() -> Result<SystemInfo, AppError> {
     let state = crate::state::app_state()?;
     let admin = crate::auth::caller()
         .await?
-        .is_some_and(|u| crate::accounts::service::Role::of(&u) == crate::accounts::service::Role::Admin);
+        .is_some_and(|u| u.role == crate::accounts::Role::Admin);
     service::system_info(&state.db, admin).await
 }
