@@ -9,6 +9,8 @@ use uuid::Uuid;
 use crate::error::AppError;
 
 mod components;
+#[cfg(feature = "ssr")]
+mod management;
 mod role;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -15,7 +15,7 @@ use super::throttle::{delay_for, dummy_hash, forget_attempt, record_attempts};
 pub use super::throttle::{
     hash_password, sign_in_delay, throttle_delay, verify_password, ATTEMPT_WINDOW_SECS, FREE_ATTEMPTS,
 };
-use crate::entities::{api_key, auth_attempt, lock_for_write, now, session, user};
+use crate::entities::{api_key, auth_attempt, now, session, user};
 use crate::error::{AppError, AppResult};
 use crate::instance::{service as settings, SettingsDefaults};
 
@@ -24,6 +24,7 @@ pub const SESSION_TTL_SECS: i64 = 30 * 24 * 3600;
 const MIN_PASSWORD: usize = 8;
 const MAX_PASSWORD: usize = 256;
 
+pub use super::management::{delete_user, list_users, set_can_share, set_role};
 pub use super::Role;
 
 /// A signed-in user and the session token that proves it.
@@ -451,87 +452,5 @@ pub async fn revoke_api_key(db: &DatabaseConnection, u: &user::Model, key_id: Uu
     if res.rows_affected == 0 {
         return Err(AppError::NotFound("No such API key.".to_owned()));
     }
-    Ok(())
-}
-
-/// Every account, newest first, optionally filtered by a name or email fragment.
-pub async fn list_users(db: &DatabaseConnection, query: Option<&str>) -> AppResult<Vec<user::Model>> {
-    let mut q = user::Entity::find().order_by_desc(user::Column::CreatedAt);
-    if let Some(text) = query.map(str::trim).filter(|t| !t.is_empty()) {
-        use crate::entities::contains_ignoring_case;
-        q = q.filter(
-            sea_orm::Condition::any()
-                .add(contains_ignoring_case(user::Column::Name, text))
-                .add(contains_ignoring_case(user::Column::Email, text)),
-        );
-    }
-    Ok(q.all(db).await?)
-}
-
-async fn admin_count(txn: &impl sea_orm::ConnectionTrait) -> AppResult<u64> {
-    Ok(user::Entity::find()
-        .filter(user::Column::Role.eq(Role::Admin))
-        .count(txn)
-        .await?)
-}
-
-/// Changes a user's role (admin only). The last admin cannot stop being one.
-pub async fn set_role(db: &DatabaseConnection, target: Uuid, role: &str) -> AppResult<user::Model> {
-    let role = Role::parse(role).ok_or_else(|| {
-        AppError::Unprocessable("The role must be \"admin\", \"user\" or \"pending\".".to_owned())
-    })?;
-    let txn = db.begin().await?;
-    lock_for_write(&txn, "roles").await?;
-    let u = user::Entity::find_by_id(target)
-        .one(&txn)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    if u.role == Role::Admin && role != Role::Admin && admin_count(&txn).await? <= 1 {
-        return Err(AppError::Conflict(
-            "The last administrator cannot be demoted.".to_owned(),
-        ));
-    }
-    let mut am: user::ActiveModel = u.into();
-    am.role = Set(role);
-    let u = am.update(&txn).await?;
-    txn.commit().await?;
-    Ok(u)
-}
-
-/// Sets or clears (`None`) a user's own `chat.share` override (admin only).
-pub async fn set_can_share(
-    db: &DatabaseConnection,
-    target: Uuid,
-    value: Option<bool>,
-) -> AppResult<user::Model> {
-    let txn = db.begin().await?;
-    lock_for_write(&txn, "roles").await?;
-    let u = user::Entity::find_by_id(target)
-        .one(&txn)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    let mut am: user::ActiveModel = u.into();
-    am.can_share = Set(value);
-    let u = am.update(&txn).await?;
-    txn.commit().await?;
-    Ok(u)
-}
-
-/// Deletes a user with everything that hangs off them (sessions, keys, chats, share links), in
-/// one transaction. The last admin cannot be deleted.
-pub async fn delete_user(db: &DatabaseConnection, target: Uuid) -> AppResult<()> {
-    let txn = db.begin().await?;
-    lock_for_write(&txn, "roles").await?;
-    let u = user::Entity::find_by_id(target)
-        .one(&txn)
-        .await?
-        .ok_or_else(AppError::not_found)?;
-    if u.role == Role::Admin && admin_count(&txn).await? <= 1 {
-        return Err(AppError::Conflict(
-            "The last administrator cannot be deleted.".to_owned(),
-        ));
-    }
-    user::Entity::delete_by_id(target).exec(&txn).await?;
-    txn.commit().await?;
     Ok(())
 }

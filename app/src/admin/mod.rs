@@ -14,6 +14,7 @@ use crate::error::AppError;
 use crate::instance::InstanceSettings;
 
 mod components;
+mod general;
 pub use components::AdminPage;
 
 /// A user as the Users tab lists them.

@@ -8,6 +8,8 @@ use uuid::Uuid;
 
 use crate::error::AppError;
 
+#[cfg(feature = "ssr")]
+mod chatgpt_import;
 mod components;
 mod import_panel;
 #[cfg(feature = "ssr")]
@@ -26,6 +28,8 @@ mod stream_client;
 pub mod transfer;
 #[cfg(feature = "ssr")]
 pub mod tree;
+#[cfg(feature = "ssr")]
+mod turns;
 
 pub use components::{ChatPage, Composer, NewChatComposer};
 pub use import_panel::ChatTransferPanel;

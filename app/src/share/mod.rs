@@ -10,12 +10,14 @@ use crate::chats::MessageView;
 use crate::error::AppError;
 
 mod components;
+mod links;
+mod page;
 #[cfg(feature = "ssr")]
 pub mod service;
 
-pub use components::{
-    shared_links_state, LazyShareModal, ShareModal, SharedChatPage, SharedLinksManager, SharedLinksState,
-};
+pub use components::{LazyShareModal, ShareModal};
+pub use links::{shared_links_state, SharedLinksManager, SharedLinksState};
+pub use page::SharedChatPage;
 
 /// The result of sharing: the link's id (the URL is `{origin}/s/{share_id}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,0 +1,95 @@
+//! The Admin Panel's account management: list and search accounts, set a role or a per-user
+//! `chat.share` override, delete an account. Role changes and deletions run one at a time
+//! (`lock_for_write`) and re-check on committed data that an administrator remains.
+
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, TransactionTrait,
+};
+use uuid::Uuid;
+
+use super::Role;
+use crate::entities::{lock_for_write, user};
+use crate::error::{AppError, AppResult};
+
+/// Every account, newest first, optionally filtered by a name or email fragment.
+pub async fn list_users(db: &DatabaseConnection, query: Option<&str>) -> AppResult<Vec<user::Model>> {
+    let mut q = user::Entity::find().order_by_desc(user::Column::CreatedAt);
+    if let Some(text) = query.map(str::trim).filter(|t| !t.is_empty()) {
+        use crate::entities::contains_ignoring_case;
+        q = q.filter(
+            sea_orm::Condition::any()
+                .add(contains_ignoring_case(user::Column::Name, text))
+                .add(contains_ignoring_case(user::Column::Email, text)),
+        );
+    }
+    Ok(q.all(db).await?)
+}
+
+async fn admin_count(txn: &impl sea_orm::ConnectionTrait) -> AppResult<u64> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Role.eq(Role::Admin))
+        .count(txn)
+        .await?)
+}
+
+/// Changes a user's role (admin only). The last admin cannot stop being one.
+pub async fn set_role(db: &DatabaseConnection, target: Uuid, role: &str) -> AppResult<user::Model> {
+    let role = Role::parse(role).ok_or_else(|| {
+        AppError::Unprocessable("The role must be \"admin\", \"user\" or \"pending\".".to_owned())
+    })?;
+    let txn = db.begin().await?;
+    lock_for_write(&txn, "roles").await?;
+    let u = user::Entity::find_by_id(target)
+        .one(&txn)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if u.role == Role::Admin && role != Role::Admin && admin_count(&txn).await? <= 1 {
+        return Err(AppError::Conflict(
+            "The last administrator cannot be demoted.".to_owned(),
+        ));
+    }
+    let mut am: user::ActiveModel = u.into();
+    am.role = Set(role);
+    let u = am.update(&txn).await?;
+    txn.commit().await?;
+    Ok(u)
+}
+
+/// Sets or clears (`None`) a user's own `chat.share` override (admin only).
+pub async fn set_can_share(
+    db: &DatabaseConnection,
+    target: Uuid,
+    value: Option<bool>,
+) -> AppResult<user::Model> {
+    let txn = db.begin().await?;
+    lock_for_write(&txn, "roles").await?;
+    let u = user::Entity::find_by_id(target)
+        .one(&txn)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    let mut am: user::ActiveModel = u.into();
+    am.can_share = Set(value);
+    let u = am.update(&txn).await?;
+    txn.commit().await?;
+    Ok(u)
+}
+
+/// Deletes a user with everything that hangs off them (sessions, keys, chats, share links), in
+/// one transaction. The last admin cannot be deleted.
+pub async fn delete_user(db: &DatabaseConnection, target: Uuid) -> AppResult<()> {
+    let txn = db.begin().await?;
+    lock_for_write(&txn, "roles").await?;
+    let u = user::Entity::find_by_id(target)
+        .one(&txn)
+        .await?
+        .ok_or_else(AppError::not_found)?;
+    if u.role == Role::Admin && admin_count(&txn).await? <= 1 {
+        return Err(AppError::Conflict(
+            "The last administrator cannot be deleted.".to_owned(),
+        ));
+    }
+    user::Entity::delete_by_id(target).exec(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}

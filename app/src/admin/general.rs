@@ -1,0 +1,173 @@
+//! Admin Panel → Settings → General: sign-up, default role, API keys, sharing, community
+//! sharing and read aloud. Switches save at once; text fields with their section's button.
+
+use leptos::prelude::*;
+
+use super::components::show_value;
+use super::{admin_update_settings, SettingsPatch};
+use crate::accounts::use_current_user;
+use crate::error::AppError;
+use crate::instance::InstanceSettings;
+use crate::ui::use_toast;
+
+/// A settings switch and the setting it shows.
+type SwitchBinding = (NodeRef<leptos::html::Input>, fn(&InstanceSettings) -> bool);
+
+/// Settings → General: switches save at once; text fields save with their section's button.
+#[component]
+pub(super) fn GeneralSettingsTab(
+    /// The settings in force (loaded by the page).
+    settings: crate::ui::PageResource<Result<Option<InstanceSettings>, AppError>>,
+) -> impl IntoView {
+    let user = use_current_user();
+    view! {
+        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                if !matches!(user.0.await, Ok(Some(u)) if u.is_admin()) {
+                    return ().into_any();
+                }
+                match settings.await {
+                    Ok(Some(s)) => view! { <GeneralSettingsForm initial=s/> }.into_any(),
+                    Ok(None) => ().into_any(),
+                    Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The General settings, bound to signals and saved through `admin_update_settings`.
+#[component]
+fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
+    let current = RwSignal::new(initial.clone());
+    let url = RwSignal::new(initial.community_sharing_url.clone());
+    let voice = RwSignal::new(initial.tts_voice.clone());
+    let rate = RwSignal::new(format!("{}", initial.tts_rate));
+    let error = RwSignal::new(None::<String>);
+    let toast = use_toast();
+    let switches = StoredValue::new(Vec::<SwitchBinding>::new());
+    let role_select = NodeRef::<leptos::html::Select>::new();
+    // After a refusal, every control shows what is in force again.
+    let resync = move || {
+        let s = current.get_untracked();
+        #[cfg(feature = "hydrate")]
+        switches.with_value(|all| {
+            for (el, get) in all {
+                if let Some(input) = el.get_untracked() {
+                    input.set_checked(get(&s));
+                }
+            }
+        });
+        show_value(role_select, &s.default_user_role);
+        url.set(s.community_sharing_url.clone());
+        voice.set(s.tts_voice.clone());
+        rate.set(format!("{}", s.tts_rate));
+    };
+    let save = Action::new(move |patch: &SettingsPatch| {
+        let patch = patch.clone();
+        async move {
+            match admin_update_settings(patch).await {
+                Ok(s) => {
+                    url.set(s.community_sharing_url.clone());
+                    voice.set(s.tts_voice.clone());
+                    rate.set(format!("{}", s.tts_rate));
+                    current.set(s);
+                    error.set(None);
+                    toast.show("Settings saved.");
+                }
+                Err(e) => {
+                    resync();
+                    error.set(Some(e.detail()));
+                }
+            }
+        }
+    });
+    let switch = move |label: &'static str,
+                       hint: &'static str,
+                       get: fn(&InstanceSettings) -> bool,
+                       patch: fn(bool) -> SettingsPatch| {
+        let id = format!("setting-{}", label.to_lowercase().replace(' ', "-"));
+        let el = NodeRef::<leptos::html::Input>::new();
+        switches.update_value(|all| all.push((el, get)));
+        view! {
+            <div class="setting">
+                <label for=id.clone()>
+                    <span class="setting-label">{label}</span>
+                    <span class="muted setting-hint">{hint}</span>
+                </label>
+                <input
+                    id=id
+                    type="checkbox"
+                    role="switch"
+                    node_ref=el
+                    class="switch"
+                    prop:checked=move || current.with(get)
+                    on:change=move |ev| { save.dispatch(patch(event_target_checked(&ev))); }
+                />
+            </div>
+        }
+    };
+    view! {
+        <p class="status-error" role="alert">{move || error.get()}</p>
+        <section class="panel settings-group" aria-labelledby="settings-auth">
+            <h2 id="settings-auth">"Authentication"</h2>
+            {switch("Enable sign-up", "New people can create an account.", |s| s.enable_signup,
+                |v| SettingsPatch { enable_signup: Some(v), ..Default::default() })}
+            <div class="setting">
+                <label for="setting-default-role">
+                    <span class="setting-label">"Default user role"</span>
+                    <span class="muted setting-hint">"Pending accounts wait for an administrator's approval."</span>
+                </label>
+                <select id="setting-default-role" node_ref=role_select prop:value=move || current.with(|s| s.default_user_role.clone()) on:change=move |ev| {
+                    save.dispatch(SettingsPatch { default_user_role: Some(event_target_value(&ev)), ..Default::default() });
+                }>
+                    <option value="pending" selected=move || current.with(|s| s.default_user_role == "pending")>"pending"</option>
+                    <option value="user" selected=move || current.with(|s| s.default_user_role == "user")>"user"</option>
+                </select>
+            </div>
+            {switch("Enable API keys", "Users can create API keys for scripts.", |s| s.enable_api_keys,
+                |v| SettingsPatch { enable_api_keys: Some(v), ..Default::default() })}
+        </section>
+        <section class="panel settings-group" aria-labelledby="settings-sharing">
+            <h2 id="settings-sharing">"Sharing"</h2>
+            {switch("Enable Community Sharing", "Offer “Share to Open WebUI Community” in the Share dialog.", |s| s.enable_community_sharing,
+                |v| SettingsPatch { enable_community_sharing: Some(v), ..Default::default() })}
+            <form class="setting setting-text" on:submit=move |ev| {
+                ev.prevent_default();
+                save.dispatch(SettingsPatch { community_sharing_url: Some(url.get_untracked()), ..Default::default() });
+            }>
+                <label for="setting-community-url"><span class="setting-label">"Community sharing URL"</span></label>
+                <div class="row">
+                    <input id="setting-community-url" type="url" bind:value=url/>
+                    <button type="submit" class="button secondary">"Save"</button>
+                </div>
+            </form>
+        </section>
+        <section class="panel settings-group" aria-labelledby="settings-permissions">
+            <h2 id="settings-permissions">"Default permissions"</h2>
+            {switch("Allow chat sharing", "Users may create and update share links (chat.share). Per-user overrides are in the Users tab.", |s| s.default_can_share,
+                |v| SettingsPatch { default_can_share: Some(v), ..Default::default() })}
+        </section>
+        <section class="panel settings-group" aria-labelledby="settings-tts">
+            <h2 id="settings-tts">"Text-to-speech"</h2>
+            {switch("Read aloud", "Shared pages offer “Read aloud”, spoken by the reader's browser.", |s| s.tts_enabled,
+                |v| SettingsPatch { tts_enabled: Some(v), ..Default::default() })}
+            <form class="setting setting-text" on:submit=move |ev| {
+                ev.prevent_default();
+                let r = rate.get_untracked().trim().parse::<f64>();
+                match r {
+                    Ok(r) => { save.dispatch(SettingsPatch { tts_voice: Some(voice.get_untracked()), tts_rate: Some(r), ..Default::default() }); }
+                    Err(_) => error.set(Some("The speech rate must be a number between 0.5 and 2.".to_owned())),
+                }
+            }>
+                <label for="setting-tts-voice"><span class="setting-label">"Voice"</span><span class="muted setting-hint">"A voice name of the reader's browser; empty for its default."</span></label>
+                <input id="setting-tts-voice" type="text" bind:value=voice/>
+                <label for="setting-tts-rate"><span class="setting-label">"Rate"</span><span class="muted setting-hint">"0.5 (slow) to 2 (fast)."</span></label>
+                <div class="row">
+                    <input id="setting-tts-rate" type="number" min="0.5" max="2" step="0.1" bind:value=rate/>
+                    <button type="submit" class="button secondary">"Save"</button>
+                </div>
+            </form>
+        </section>
+    }
+}

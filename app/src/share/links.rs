@@ -1,0 +1,168 @@
+//! Settings › Data › Shared Chats: "My shared links".
+
+use leptos::prelude::*;
+
+use super::clipboard::{copy_from, CopyOutcome};
+use super::components::{share_url, COPIED_TOAST};
+use super::{list_shared, share_chat, unshare_all, unshare_chat, SharedLinkItem};
+use crate::error::AppError;
+use crate::ui::{format_time, use_toast, Modal};
+
+/// Settings › Data › Shared Chats: every link I made, with search, paging, open, copy, update,
+/// delete, and "Delete all shared links".
+#[component]
+pub fn SharedLinksManager(
+    /// Created by [`shared_links_state`] in the page's body.
+    state: SharedLinksState,
+) -> impl IntoView {
+    let SharedLinksState {
+        query,
+        pages,
+        reload,
+        links,
+    } = state;
+    let confirm_all = RwSignal::new(false);
+    let toast = use_toast();
+    let delete_all = Action::new(move |_: &()| async move {
+        let r = unshare_all().await;
+        reload.update(|v| *v += 1);
+        r
+    });
+    shared_links_view(query, pages, reload, links, confirm_all, toast, delete_all)
+}
+
+/// The list state of "My shared links": search text, pages loaded, a reload counter and the
+/// resource (created in a component body, never inside a `Suspend`).
+#[derive(Clone, Copy)]
+pub struct SharedLinksState {
+    query: RwSignal<String>,
+    pages: RwSignal<u64>,
+    reload: RwSignal<u32>,
+    links: crate::ui::PageResource<Result<(Vec<SharedLinkItem>, bool), AppError>>,
+}
+
+/// Creates the state of "My shared links".
+pub fn shared_links_state() -> SharedLinksState {
+    let query = RwSignal::new(String::new());
+    let pages = RwSignal::new(1u64);
+    let reload = RwSignal::new(0u32);
+    let links = crate::ui::page_resource(
+        move || (query.get(), pages.get(), reload.get()),
+        |(q, pages, _)| async move {
+            let mut all: Vec<SharedLinkItem> = Vec::new();
+            for p in 1..=pages {
+                let batch = list_shared(q.clone(), p).await?;
+                let done = batch.len() < 30;
+                all.extend(batch);
+                if done {
+                    return Ok::<_, AppError>((all, false));
+                }
+            }
+            Ok((all, true))
+        },
+    );
+    SharedLinksState {
+        query,
+        pages,
+        reload,
+        links,
+    }
+}
+
+fn shared_links_view(
+    query: RwSignal<String>,
+    pages: RwSignal<u64>,
+    reload: RwSignal<u32>,
+    links: crate::ui::PageResource<Result<(Vec<SharedLinkItem>, bool), AppError>>,
+    confirm_all: RwSignal<bool>,
+    toast: crate::ui::Toast,
+    delete_all: Action<(), Result<u64, AppError>>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <div class="data-row">
+            <div class="row-between">
+                <span>"Shared Chats"</span>
+                <button
+                    type="button"
+                    class="button secondary"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls="shared-links"
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    "Manage"
+                </button>
+            </div>
+            <div id="shared-links" class="shared-links" hidden=move || !open.get()>
+            <input type="search" placeholder="Search shared chats" aria-label="Search shared chats" bind:value=query/>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match links.await {
+                        Ok((list, more)) if list.is_empty() && !more => view! { <p class="muted">"No shared links."</p> }.into_any(),
+                        Ok((list, more)) => view! {
+                            <ul class="link-list">
+                                {list.into_iter().map(|l| view! { <SharedLinkRow link=l reload toast/> }).collect_view()}
+                            </ul>
+                            {more.then(|| view! {
+                                <button type="button" class="button secondary" on:click=move |_| pages.update(|p| *p += 1)>"Load more"</button>
+                            })}
+                        }.into_any(),
+                        Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <button type="button" class="button danger" on:click=move |_| confirm_all.set(true)>"Delete all shared links"</button>
+            </div>
+            <Show when=move || confirm_all.get()>
+                <Modal title="Delete all shared links?" on_close=move || confirm_all.set(false)>
+                    <p>"Every link you have shared stops working. Your chats stay."</p>
+                    <div class="modal-actions">
+                        <button type="button" class="button secondary" on:click=move |_| confirm_all.set(false)>"Cancel"</button>
+                        <button type="button" class="button danger" on:click=move |_| { confirm_all.set(false); delete_all.dispatch(()); }>
+                            "Delete all"
+                        </button>
+                    </div>
+                </Modal>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn SharedLinkRow(link: SharedLinkItem, reload: RwSignal<u32>, toast: crate::ui::Toast) -> impl IntoView {
+    let chat_id = link.chat_id;
+    let manual = RwSignal::new(None::<String>);
+    let update = Action::new(move |_: &()| async move {
+        let r = share_chat(chat_id).await;
+        reload.update(|v| *v += 1);
+        r
+    });
+    let remove = Action::new(move |_: &()| async move {
+        let r = unshare_chat(chat_id).await;
+        reload.update(|v| *v += 1);
+        r
+    });
+    let sid = link.share_id;
+    let copy = move |_| {
+        let job = copy_from(async move { Ok::<_, AppError>(share_url(sid)) });
+        leptos::task::spawn_local(async move {
+            match job.await {
+                Ok(CopyOutcome::Copied(_)) => toast.show(COPIED_TOAST),
+                Ok(CopyOutcome::Manual(u)) => manual.set(Some(u)),
+                Err(_) => {}
+            }
+        });
+    };
+    view! {
+        <li class="link-row">
+            <a href=format!("/s/{sid}") target="_blank" rel="noopener noreferrer" class="link-title">{link.title.clone()}</a>
+            <span class="muted">{format!("updated {}", format_time(link.updated_at))}</span>
+            <span class="row-actions">
+                <button type="button" class="button secondary small" on:click=copy>"Copy link"</button>
+                <button type="button" class="button secondary small" disabled=move || update.pending().get() on:click=move |_| { update.dispatch(()); }>"Update"</button>
+                <button type="button" class="button danger small" disabled=move || remove.pending().get() on:click=move |_| { remove.dispatch(()); }>"Delete"</button>
+            </span>
+            {move || manual.get().map(|u| view! { <input type="text" readonly aria-label="Share link" prop:value=u/> })}
+        </li>
+    }
+}

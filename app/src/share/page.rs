@@ -1,0 +1,217 @@
+//! The shared page `/s/{id}`: a snapshot, read-only, with Clone Chat and Read aloud.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use uuid::Uuid;
+
+use super::{clone_shared, view_shared, SharedChatView};
+use crate::chats::{use_chat_list_version, InPage, MessageList, MessageView};
+use crate::error::AppError;
+use crate::ui::{format_time, set_page_status};
+
+/// `/s/{id}`: a shared chat, read-only, for signed-in members. Visitors who are not signed in
+/// are sent to sign in (303) before any content; an unknown or deleted link is a 404 page.
+#[component]
+pub fn SharedChatPage() -> impl IntoView {
+    let params = use_params_map();
+    let raw_id = move || params.read().get("id").unwrap_or_default();
+    let shared = crate::ui::page_resource(raw_id, |raw| async move {
+        match Uuid::parse_str(&raw) {
+            Ok(id) => view_shared(id).await.map(InPage).map_err(|e| (e, raw)),
+            Err(_) => Err((
+                AppError::NotFound("This shared chat is no longer available.".to_owned()),
+                raw,
+            )),
+        }
+    });
+    view! {
+        <Meta name="robots" content="noindex, nofollow"/>
+        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match shared.await {
+                    Ok(InPage(v)) => view! { <SharedChat view=v/> }.into_any(),
+                    Err((AppError::Unauthenticated, raw)) => crate::accounts::sign_in_redirect(&format!("/s/{raw}")),
+                    Err((AppError::Forbidden(m), _)) => {
+                        set_page_status(403);
+                        view! { <section class="panel"><h1>"You can't open this yet"</h1><p>{m}</p></section> }.into_any()
+                    }
+                    Err((e, _)) => {
+                        set_page_status(e.status());
+                        view! {
+                            <Title text="Shared chat not available"/>
+                            <section class="panel">
+                                <h1>"This shared chat is no longer available"</h1>
+                                <p>"The link may have been deleted by its owner, or the address is wrong."</p>
+                                <a href="/">"Go to your chats"</a>
+                            </section>
+                        }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SharedChat(view: SharedChatView) -> impl IntoView {
+    let navigate = use_navigate();
+    let version = use_chat_list_version();
+    let share_id = view.share_id;
+    // What the plain form's answer said went wrong (`?error=`), shown until the next try.
+    let form_error = use_query_map().read_untracked().get("error");
+    let cloning = Action::new(move |_: &()| {
+        let navigate = navigate.clone();
+        async move {
+            let r = clone_shared(share_id).await;
+            if let Ok(id) = &r {
+                version.bump();
+                navigate(&format!("/c/{id}"), Default::default());
+            }
+            r
+        }
+    });
+    let speech = view.tts_enabled.then(|| (view.tts_voice.clone(), view.tts_rate));
+    let extra = speech.map(|(voice, rate)| {
+        Callback::new(move |m: MessageView| {
+            view! { <ReadAloud text=spoken_text(&m.text) voice=voice.clone() rate/> }.into_any()
+        })
+    });
+    view! {
+        <Title text=view.title.clone()/>
+        <article class="shared-chat">
+            <header class="shared-head">
+                <h1>{view.title.clone()}</h1>
+                <p class="muted">
+                    {format!("Shared by {} · snapshot taken {}", view.shared_by, format_time(view.updated_at))}
+                </p>
+                // A plain form, so Clone Chat works before (and without) the WASM client; once
+                // it is there, the copy opens without a page load.
+                <form method="post" action=format!("/s/{share_id}/clone") class="plain-form" on:submit=move |ev| {
+                    ev.prevent_default();
+                    cloning.dispatch(());
+                }>
+                    <button type="submit" class="button" disabled=move || cloning.pending().get()>
+                        "Clone Chat"
+                    </button>
+                </form>
+                <p class="status-error" role="alert">
+                    {move || cloning.value().get().and_then(|r| r.err()).map(|e| e.detail()).or_else(|| form_error.clone())}
+                </p>
+            </header>
+            {match extra {
+                Some(cb) => view! { <MessageList messages=view.messages.clone() assistant_extra=cb user_author=view.shared_by.clone()/> }.into_any(),
+                None => view! { <MessageList messages=view.messages.clone() user_author=view.shared_by.clone()/> }.into_any(),
+            }}
+        </article>
+    }
+}
+
+/// What "Read aloud" says for a message's markdown: its words, without the markup a speech
+/// voice would read out ("star star borrow checker star star"): emphasis and code marks,
+/// heading, quote and list markers, code fences, and link and image targets (their text stays).
+fn spoken_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for line in markdown.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            continue;
+        }
+        let body = trimmed.trim_start_matches(['#', '>']).trim_start();
+        let mut rest = ["- ", "* ", "+ "]
+            .iter()
+            .find_map(|marker| body.strip_prefix(marker))
+            .unwrap_or(body);
+        while let Some(open) = rest.find('[') {
+            let (before, after) = rest.split_at(open);
+            out.push_str(before.trim_end_matches('!'));
+            match after
+                .find("](")
+                .and_then(|close| after[close..].find(')').map(|end| (close, close + end)))
+            {
+                Some((close, end)) => {
+                    out.push_str(&after[1..close]);
+                    rest = &after[end + 1..];
+                }
+                None => {
+                    out.push('[');
+                    rest = &after[1..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out.push('\n');
+    }
+    out.retain(|c| !matches!(c, '*' | '`' | '~'));
+    out.replace('_', " ").trim().to_owned()
+}
+
+/// "Read aloud" for one message with the browser's speech synthesis; "Stop" while speaking.
+#[component]
+fn ReadAloud(text: String, voice: String, rate: f64) -> impl IntoView {
+    let speaking = RwSignal::new(false);
+    let ready = crate::ui::use_client_ready();
+    let toggle = move |_| {
+        #[cfg(feature = "hydrate")]
+        speech::toggle(&text, &voice, rate, speaking);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (&text, &voice, rate);
+    };
+    view! {
+        <button type="button" class="button secondary small read-aloud" disabled=move || !ready.get() on:click=toggle>
+            {move || if speaking.get() { "Stop" } else { "Read aloud" }}
+        </button>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod speech {
+    use leptos::prelude::*;
+    use wasm_bindgen::prelude::*;
+
+    pub fn toggle(text: &str, voice: &str, rate: f64, speaking: RwSignal<bool>) {
+        let Some(synth) = web_sys::window().and_then(|w| w.speech_synthesis().ok()) else {
+            return;
+        };
+        if speaking.get_untracked() {
+            synth.cancel();
+            speaking.set(false);
+            return;
+        }
+        let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(text) else {
+            return;
+        };
+        u.set_rate(rate as f32);
+        if !voice.is_empty() {
+            if let Some(v) = synth
+                .get_voices()
+                .iter()
+                .filter_map(|v| v.dyn_into::<web_sys::SpeechSynthesisVoice>().ok())
+                .find(|v| v.name() == voice)
+            {
+                u.set_voice(Some(&v));
+            }
+        }
+        let done = Closure::<dyn FnMut()>::new(move || speaking.set(false));
+        u.set_onend(Some(done.as_ref().unchecked_ref()));
+        u.set_onerror(Some(done.as_ref().unchecked_ref()));
+        done.forget();
+        synth.cancel();
+        speaking.set(true);
+        synth.speak(&u);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spoken_text;
+
+    #[test]
+    fn read_aloud_says_the_words_not_the_markup() {
+        assert_eq!(
+            spoken_text("## The **borrow checker**\n> Use `&mut` once.\n- See [the book](https://doc.rust-lang.org/book/) and ![a diagram](x.png)\n```rust\nfn main() {}\n```"),
+            "The borrow checker\nUse &mut once.\nSee the book and a diagram\nfn main() {}"
+        );
+        assert_eq!(spoken_text("a [b] c"), "a [b] c");
+    }
+}
