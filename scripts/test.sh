@@ -25,7 +25,10 @@ psql "$PG_ADMIN_URL" -Atqc "SELECT datname FROM pg_database WHERE datname LIKE '
 say "unit and integration tests on SQLite"
 CHATSHARE_TEST_DB=sqlite cargo test -p chatshare -p app -p migrations
 say "integration tests on PostgreSQL"
-CHATSHARE_TEST_DB=postgres CHATSHARE_TEST_PG_URL="$PG_ADMIN_URL" cargo test -p chatshare --tests
+# One test at a time: with several in-process servers rendering pages at once on PostgreSQL,
+# about one run in ten of tests/foundation.rs hung (idle in epoll: a future waiting for
+# something that never comes; seen before this change too, 2 in 12 runs). One thread: 0 in 20.
+CHATSHARE_TEST_DB=postgres CHATSHARE_TEST_PG_URL="$PG_ADMIN_URL" cargo test -p chatshare --tests -- --test-threads=1
 
 say "release build (WASM client and server)"
 scripts/build-site.sh release
