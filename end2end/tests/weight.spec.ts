@@ -43,6 +43,8 @@ test('a cold /s/{id} loads one WASM module in at most 6 requests, and no chat or
   await page.getByRole('button', { name: 'Clone Chat' }).click();
   await expect(page).toHaveURL(/\/c\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { name: 'Weighing a shared page' })).toBeVisible();
+  // The sidebar, whose code the shared page did not load, arrives with the chat app's chunk.
+  await expect(page.getByRole('navigation', { name: 'Chats' }).getByRole('link', { name: /Clone of Weighing a shared page/ })).toBeVisible();
   // One WASM module: neither the chat app's chunk (split_view_…) nor the Admin Panel's.
   const wasm = files.filter((f) => f.url.endsWith('.wasm')).map((f) => f.url);
   expect(wasm).toHaveLength(1);
