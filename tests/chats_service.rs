@@ -251,6 +251,31 @@ async fn open_webui_export_imports_with_trees_titles_timestamps_and_tags() {
     );
     assert_eq!(chats[1].meta, r#"{"tags":["code","rust"]}"#);
     assert_eq!(chats[1].share_id, None);
+
+    // Lossless: every field of every chat in the file, at any depth, is in what was stored,
+    // with the same value.
+    let file: Vec<serde_json::Value> = serde_json::from_slice(&fixture("open-webui-export.json")).unwrap();
+    for (original, stored) in file.iter().zip(&chats) {
+        let stored: serde_json::Value = serde_json::from_str(&stored.chat).unwrap();
+        if let Some(path) = missing_from(&original["chat"], &stored, "chat") {
+            panic!("{path} was lost or changed on import");
+        }
+    }
+}
+
+/// The first place (a path like `chat.history.messages.x.usage`) where `want` has something
+/// `got` lacks or holds differently; objects in `got` may hold more keys.
+fn missing_from(want: &serde_json::Value, got: &serde_json::Value, at: &str) -> Option<String> {
+    match (want, got) {
+        (serde_json::Value::Object(w), serde_json::Value::Object(g)) => {
+            w.iter().find_map(|(k, v)| match g.get(k) {
+                Some(gv) => missing_from(v, gv, &format!("{at}.{k}")),
+                None => Some(format!("{at}.{k}")),
+            })
+        }
+        (w, g) if w == g => None,
+        _ => Some(at.to_owned()),
+    }
 }
 
 #[tokio::test]
@@ -381,4 +406,65 @@ async fn searches_take_wildcard_characters_literally() {
     let users = accounts::list_users(&db, Some("l_i")).await.unwrap();
     assert_eq!(users.len(), 1);
     assert!(accounts::list_users(&db, Some("lxi")).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_rename_changes_only_the_title_column_and_every_reader_shows_it() {
+    let db = common::fresh_db().await;
+    let d = SettingsDefaults::default();
+    let alice = accounts::sign_up(
+        &db,
+        &d,
+        SignUp {
+            name: "alice".into(),
+            email: "alice@example.com".into(),
+            password: "correct horse".into(),
+        },
+    )
+    .await
+    .unwrap()
+    .user;
+    let c = chats::add_user_message(&db, &alice, None, "How do I water a cactus?", None)
+        .await
+        .unwrap();
+    let r = chats::rename(&db, &alice, c.id, "  Cactus care ").await.unwrap();
+    assert_eq!(r.title, "Cactus care");
+    assert_eq!(r.chat, c.chat, "the chat's JSON is not rewritten");
+    assert_eq!(r.version, c.version, "so no message write has to retry");
+
+    let object: serde_json::Value = serde_json::from_slice(&transfer::chat_object(&r).unwrap()).unwrap();
+    assert_eq!(object["title"], "Cactus care");
+    assert_eq!(
+        object["chat"]["title"], "Cactus care",
+        "the JSON a client reads has the new title"
+    );
+    assert_eq!(
+        object["chat"]["history"]["messages"].as_object().map(|m| m.len()),
+        Some(1)
+    );
+
+    let u = chats::update(&db, &alice, c.id, json!({"models": ["m"]}))
+        .await
+        .unwrap();
+    assert_eq!(
+        u.title, "Cactus care",
+        "an update without a title keeps the rename"
+    );
+    let snap = app::share::service::share(&db, &d, &alice, c.id).await.unwrap();
+    let link = app::share::service::view(&db, &alice, snap.share_id.unwrap())
+        .await
+        .unwrap();
+    let shared: serde_json::Value = serde_json::from_str(&link.row.chat).unwrap();
+    assert_eq!(
+        (link.row.title.as_str(), &shared["title"]),
+        ("Cactus care", &json!("Cactus care"))
+    );
+
+    assert_eq!(
+        chats::rename(&db, &alice, c.id, &"x".repeat(501))
+            .await
+            .unwrap_err()
+            .status(),
+        422
+    );
 }

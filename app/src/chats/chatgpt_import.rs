@@ -5,10 +5,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
 
+use serde_json::{Number, Value};
+
+use super::doc::{ChatDoc, History, Message, MessageRole};
 use super::transfer::{clean_title, finish, seconds, PreparedChat};
-use super::tree;
 use crate::entities::now;
 
 /// The text of a ChatGPT message: its string parts (or `text`), code fenced; `None` when empty.
@@ -62,7 +64,7 @@ pub(super) fn from_chatgpt(item: Value) -> Result<PreparedChat, String> {
     };
 
     // Which nodes become messages, and their text.
-    let mut kept: HashMap<&str, Map<String, Value>> = HashMap::new();
+    let mut kept: HashMap<&str, Message> = HashMap::new();
     let mut models: Vec<String> = Vec::new();
     for (id, node) in mapping {
         if !node.is_object() {
@@ -71,14 +73,16 @@ pub(super) fn from_chatgpt(item: Value) -> Result<PreparedChat, String> {
         let Some(msg) = node.get("message").filter(|m| m.is_object()) else {
             continue;
         };
-        let role = msg
+        let role = match msg
             .get("author")
             .and_then(|a| a.get("role"))
             .and_then(Value::as_str)
-            .unwrap_or("");
-        if !matches!(role, "user" | "assistant" | "system") {
-            continue; // tool output and unknown authors
-        }
+        {
+            Some("user") => MessageRole::User,
+            Some("assistant") => MessageRole::Assistant,
+            Some("system") => MessageRole::System,
+            _ => continue, // tool output and unknown authors
+        };
         let hidden = msg
             .get("metadata")
             .and_then(|m| m.get("is_visually_hidden_from_conversation"))
@@ -90,26 +94,25 @@ pub(super) fn from_chatgpt(item: Value) -> Result<PreparedChat, String> {
         if hidden {
             continue;
         }
-        let mut m = Map::new();
-        m.insert("id".into(), json!(id));
-        m.insert("role".into(), json!(role));
-        m.insert("content".into(), json!(text));
-        m.insert(
-            "timestamp".into(),
-            json!(seconds(msg.get("create_time")).unwrap_or(created_at)),
-        );
-        if role == "assistant" {
+        let mut m = Message {
+            id: id.clone(),
+            timestamp: Some(Number::from(
+                seconds(msg.get("create_time")).unwrap_or(created_at),
+            )),
+            ..Message::new(role, text)
+        };
+        if role == MessageRole::Assistant {
             if let Some(slug) = msg
                 .get("metadata")
                 .and_then(|m| m.get("model_slug"))
                 .and_then(Value::as_str)
             {
-                m.insert("model".into(), json!(slug));
+                m.model = Some(slug.to_owned());
                 if !models.iter().any(|x| x == slug) {
                     models.push(slug.to_owned());
                 }
             }
-            m.insert("done".into(), json!(true));
+            m.done = Some(true);
         }
         kept.insert(id.as_str(), m);
     }
@@ -184,16 +187,15 @@ pub(super) fn from_chatgpt(item: Value) -> Result<PreparedChat, String> {
             }
         }
     }
-    let mut messages = Map::new();
+    let mut messages = BTreeMap::new();
     for id in &order {
         if let Some(mut m) = kept.remove(id) {
-            let parent = kept_parent.get(id).copied().flatten();
-            m.insert("parentId".into(), json!(parent));
-            m.insert(
-                "childrenIds".into(),
-                json!(children.get(id).cloned().unwrap_or_default()),
-            );
-            messages.insert((*id).to_owned(), Value::Object(m));
+            m.parent_id = kept_parent.get(id).copied().flatten().map(str::to_owned);
+            m.children_ids = children
+                .get(id)
+                .map(|c| c.iter().map(|s| (*s).to_owned()).collect())
+                .unwrap_or_default();
+            messages.insert((*id).to_owned(), m);
         }
     }
 
@@ -207,11 +209,7 @@ pub(super) fn from_chatgpt(item: Value) -> Result<PreparedChat, String> {
     let current = current.or_else(|| {
         let mut cur = order
             .iter()
-            .find(|id| {
-                messages
-                    .get(**id)
-                    .is_some_and(|m| m.get("parentId").is_some_and(Value::is_null))
-            })?
+            .find(|id| messages.get(**id).is_some_and(|m| m.parent_id.is_none()))?
             .to_string();
         while let Some(last) = children.get(cur.as_str()).and_then(|c| c.last()) {
             cur = (*last).to_owned();
@@ -219,14 +217,19 @@ pub(super) fn from_chatgpt(item: Value) -> Result<PreparedChat, String> {
         Some(cur)
     });
 
-    let mut chat = json!({
-        "title": title,
-        "models": models,
-        "history": { "messages": Value::Object(messages), "currentId": current },
-        "timestamp": created_at * 1000,
-        "tags": [],
-    });
-    tree::sync_flat_messages(&mut chat);
+    let mut chat = ChatDoc {
+        title: Some(title.clone()),
+        models: Some(models),
+        history: Some(History {
+            messages,
+            current_id: current,
+            ..History::default()
+        }),
+        tags: Some(Vec::new()),
+        timestamp: Some(Number::from(created_at.saturating_mul(1000))),
+        ..ChatDoc::default()
+    };
+    chat.sync_flat_messages();
     let archived = item.get("is_archived").and_then(Value::as_bool).unwrap_or(false);
-    finish(chat, title, json!([]), created_at, updated_at, false, archived)
+    finish(chat, title, Vec::new(), created_at, updated_at, false, archived)
 }

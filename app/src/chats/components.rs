@@ -10,8 +10,8 @@ use super::{
     edit_message, get_chat, send_message, set_chat_model, switch_branch, use_chat_list_version, ChatView,
     MessageList, MessageView,
 };
+use crate::chat_app::LazyShareModal;
 use crate::connections::{list_models, pick_model, ModelMenu, ModelPicker, NoModelNotice};
-use crate::share::LazyShareModal;
 
 use super::messages::message_actions;
 
@@ -182,7 +182,7 @@ impl Replies {
                             if let Ok(v) = get_chat(chat_id).await {
                                 let answered = v.updated_at >= before
                                     && v.messages.last().is_some_and(|m| {
-                                        m.role == "assistant"
+                                        m.role == super::MessageRole::Assistant
                                             && m.parent_id.as_deref() == Some(parent_id.as_str())
                                     });
                                 if answered {

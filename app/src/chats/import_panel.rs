@@ -82,23 +82,17 @@ async fn upload_import(file: web_sys::File) -> Result<String, String> {
             .dyn_into()
             .map_err(|_| unreachable())?;
     let text = super::stream_client::body_text(&resp).await;
-    let body: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
     if resp.ok() {
-        let n = body
-            .get("imported")
-            .and_then(serde_json::Value::as_u64)
-            .unwrap_or(0);
+        let n = serde_json::from_str::<super::ImportSummary>(&text).map_or(0, |s| s.imported);
         Ok(if n == 1 {
             "Imported 1 chat.".to_owned()
         } else {
             format!("Imported {n} chats.")
         })
     } else {
-        let detail = body
-            .get("detail")
-            .and_then(serde_json::Value::as_str)
-            .map(str::to_owned)
-            .unwrap_or_else(|| format!("The import failed ({}).", resp.status()));
+        let detail = serde_json::from_str::<crate::error::WireError>(&text)
+            .map(|e| e.detail)
+            .unwrap_or_else(|_| format!("The import failed ({}).", resp.status()));
         Err(format!("{detail} Nothing was imported."))
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::MessageView;
+use super::{MessageRole, MessageView};
 use crate::ui::format_time;
 
 /// The messages of a branch. With `on_switch`, messages with siblings show "‹ 2 / 3 ›" (without
@@ -40,13 +40,13 @@ pub fn MessageList(
         // server-rendered message HTML).
         <ol class="messages" on:click=move |ev| copy_code_block(&ev, toast)>
             {messages.into_iter().map(|m| {
-                let extra = (m.role == "assistant").then(|| assistant_extra.map(|cb| cb.run(m.clone()))).flatten();
-                let author = match m.role.as_str() {
-                    "assistant" => m.model.clone().unwrap_or_else(|| "Assistant".to_owned()),
-                    "system" => "System".to_owned(),
-                    _ => user_author.clone().unwrap_or_else(|| "You".to_owned()),
+                let extra = (m.role == MessageRole::Assistant).then(|| assistant_extra.map(|cb| cb.run(m.clone()))).flatten();
+                let author = match m.role {
+                    MessageRole::Assistant => m.model.clone().unwrap_or_else(|| "Assistant".to_owned()),
+                    MessageRole::System => "System".to_owned(),
+                    MessageRole::User => user_author.clone().unwrap_or_else(|| "You".to_owned()),
                 };
-                let (prev_label, next_label) = if m.role == "user" {
+                let (prev_label, next_label) = if m.role == MessageRole::User {
                     ("Previous version", "Next version")
                 } else {
                     ("Previous answer", "Next answer")
@@ -71,7 +71,7 @@ pub fn MessageList(
                 });
                 let actions = actions.map(|cb| cb.run(m.clone()));
                 view! {
-                    <li class=format!("message {}", m.role) data-message-id=m.id.clone()>
+                    <li class=format!("message {}", m.role.as_str()) data-message-id=m.id.clone()>
                         <div class="message-head">
                             <span class="author">{author}</span>
                             {m.timestamp.map(|t| view! { <time class="muted">{format_time(t)}</time> })}
@@ -97,7 +97,7 @@ pub(super) fn message_actions(
     on_regenerate: Callback<MessageView>,
     on_edit: Callback<(String, String)>,
 ) -> AnyView {
-    if m.role == "assistant" {
+    if m.role == MessageRole::Assistant {
         return view! {
             <div class="message-actions">
                 <button type="button" class="button ghost small" disabled=move || busy.get()
@@ -106,7 +106,7 @@ pub(super) fn message_actions(
         }
         .into_any();
     }
-    if m.role != "user" {
+    if m.role != MessageRole::User {
         return ().into_any();
     }
     let editing = RwSignal::new(false);
@@ -150,7 +150,7 @@ pub(super) fn message_actions(
 /// selected and the toast says to press Ctrl+C: never a silent failure.
 #[cfg(feature = "hydrate")]
 fn copy_code_block(ev: &leptos::ev::MouseEvent, toast: crate::ui::Toast) {
-    use crate::share::clipboard::{copy_from, CopyOutcome};
+    use crate::ui::clipboard::{copy_from, CopyOutcome};
     use wasm_bindgen::JsCast;
     let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
         return;

@@ -11,6 +11,8 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 mod chatgpt_import;
 mod components;
+#[cfg(feature = "ssr")]
+pub mod doc;
 mod import_panel;
 #[cfg(feature = "ssr")]
 pub mod markdown;
@@ -130,13 +132,46 @@ fn restore_html_from_page(messages: &mut [MessageView]) {
     let _ = messages;
 }
 
+/// What `POST /api/v1/chats/import?summary=true` answers: how many chats were imported, and
+/// their ids in file order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportSummary {
+    /// How many chats the file held.
+    pub imported: usize,
+    /// The new chats' ids.
+    pub ids: Vec<Uuid>,
+}
+
+/// Who wrote a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MessageRole {
+    /// The person chatting.
+    User,
+    /// A model's answer.
+    Assistant,
+    /// Instructions for the model.
+    System,
+}
+
+impl MessageRole {
+    /// The role as Open WebUI and model servers spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageRole::User => "user",
+            MessageRole::Assistant => "assistant",
+            MessageRole::System => "system",
+        }
+    }
+}
+
 /// One message of the visible branch, rendered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessageView {
     /// Message id.
     pub id: String,
-    /// `user`, `assistant` or `system`.
-    pub role: String,
+    /// Who wrote it.
+    pub role: MessageRole,
     /// The model that wrote it (assistant messages).
     pub model: Option<String>,
     /// When, epoch seconds.

@@ -5,8 +5,12 @@
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
+use super::doc::ChatDoc;
 use super::transfer::parse;
-use super::tree::{current_id, validate, visible_path};
+
+fn validate(v: &Value) -> Result<ChatDoc, super::tree::TreeError> {
+    ChatDoc::from_json(v.clone())
+}
 
 /// Any JSON value, a few levels deep.
 fn any_json() -> impl Strategy<Value = Value> {
@@ -58,8 +62,9 @@ proptest! {
 
     #[test]
     fn the_validator_never_panics(v in any_json()) {
-        let _ = validate(&v);
-        let _ = visible_path(&v);
+        if let Ok(doc) = validate(&v) {
+            let _ = doc.visible_path();
+        }
         let _ = validate(&json!({"history": v}));
     }
 
@@ -69,10 +74,12 @@ proptest! {
         current in 0usize..50,
     ) {
         let chat = tree_chat(&parents, current);
-        prop_assert!(validate(&chat).is_ok(), "{:?}", validate(&chat));
-        let path = visible_path(&chat);
-        prop_assert_eq!(path.last().map(String::as_str), current_id(&chat));
-        prop_assert!(chat["history"]["messages"][&path[0]]["parentId"].is_null());
+        let doc = validate(&chat);
+        prop_assert!(doc.is_ok(), "{:?}", doc.err());
+        let doc = doc.unwrap_or_default();
+        let path = doc.visible_path();
+        prop_assert_eq!(path.last().map(|m| m.id.as_str()), doc.current_id());
+        prop_assert!(path[0].parent_id.is_none());
     }
 
     #[test]
@@ -124,8 +131,9 @@ proptest! {
         prop_assert!(out.is_ok(), "{:?}", out.err().map(|e| e.detail()));
         for p in out.unwrap_or_default() {
             let chat: Value = serde_json::from_str(&p.chat).unwrap_or(Value::Null);
-            prop_assert!(validate(&chat).is_ok());
-            let kept = chat["history"]["messages"].as_object().map(|m| m.len()).unwrap_or(0);
+            let doc = validate(&chat);
+            prop_assert!(doc.is_ok(), "{:?}", doc.err());
+            let kept = doc.map(|d| d.len()).unwrap_or(0);
             let expect = nodes.iter().enumerate().skip(1)
                 .filter(|(_, (_, r, t))| *r != 3 && !t.trim().is_empty())
                 .count();

@@ -6,13 +6,14 @@
 //! runs; the chat is read before and written once after.
 
 use sea_orm::DatabaseConnection;
-use serde_json::{json, Map, Value};
 use tokio::sync::mpsc;
 use uuid::Uuid;
 
-use super::{service, tree, ChatView};
-use crate::connections::{service as connections, upstream::Upstream};
-use crate::entities::{now, user};
+use super::doc::{ChatDoc, Message, MessageError, MessageRole};
+use super::{service, ChatView};
+use crate::connections::service as connections;
+use crate::connections::upstream::{Turn, Upstream};
+use crate::entities::user;
 use crate::error::{AppError, AppResult};
 
 /// What the browser receives while an answer is written.
@@ -37,8 +38,8 @@ pub struct PreparedReply {
     pub model: String,
     base_url: String,
     api_key: String,
-    /// The branch from the root to `parent_id`, as `{"role", "content"}`.
-    pub messages: Vec<Value>,
+    /// The branch from the root to `parent_id`.
+    pub messages: Vec<Turn>,
     /// Whether the model names the chat when it finishes (its title is still provisional).
     pub names_chat: bool,
     /// The chat's title when the answer was requested.
@@ -56,36 +57,28 @@ pub async fn prepare(
     model: &str,
 ) -> AppResult<PreparedReply> {
     let c = service::find_visible(db, caller, chat_id).await?;
-    let chat = service::parse_stored(&c.chat)?;
-    let msgs = tree::messages(&chat).ok_or_else(|| AppError::NotFound("Message not found.".to_owned()))?;
-    let parent = msgs
-        .get(parent_id)
+    let chat = ChatDoc::from_stored(&c.chat)?;
+    let parent = chat
+        .message(parent_id)
         .ok_or_else(|| AppError::NotFound("Message not found.".to_owned()))?;
-    if parent.get("role").and_then(Value::as_str) != Some("user") {
+    if parent.role != MessageRole::User {
         return Err(AppError::Unprocessable(
             "An answer must follow one of your messages.".to_owned(),
         ));
     }
-    let mut branch = Vec::new();
-    let mut cur = Some(parent_id.to_owned());
-    while let Some(id) = cur {
-        let Some(m) = msgs.get(&id) else { break };
-        if branch.len() > msgs.len() {
-            break;
-        }
-        branch.push(json!({
-            "role": m.get("role").and_then(Value::as_str).unwrap_or("user"),
-            "content": m.get("content").and_then(Value::as_str).unwrap_or_default(),
-        }));
-        cur = m.get("parentId").and_then(Value::as_str).map(str::to_owned);
-    }
-    branch.reverse();
+    let branch: Vec<Turn> = chat
+        .branch_to(parent_id)
+        .into_iter()
+        .map(|m| Turn {
+            role: m.role.as_str(),
+            content: m.content.clone(),
+        })
+        .collect();
     // The model names the chat at its first finished answer, unless someone renamed it: the
     // title is still the first words of the first message.
     let names_chat = branch
         .first()
-        .and_then(|m| m["content"].as_str())
-        .is_some_and(|first| c.title == service::first_words(first));
+        .is_some_and(|first| c.title == service::first_words(&first.content));
     let menu = upstream.models(db, false).await?;
     let serving = menu.models.iter().find(|m| m.id == model);
     let serving = match serving {
@@ -173,17 +166,19 @@ pub async fn run(
         },
     };
     // The upstream request is dropped here (stop cancels it) before anything is saved.
-    let mut message = Map::new();
-    message.insert("id".into(), json!(Uuid::new_v4().to_string()));
-    message.insert("role".into(), json!("assistant"));
-    message.insert("content".into(), json!(content));
-    message.insert("model".into(), json!(p.model));
-    message.insert("modelName".into(), json!(p.model));
-    message.insert("timestamp".into(), json!(now()));
-    message.insert("done".into(), json!(true));
-    if let Ending::Failed(why) = &ending {
-        message.insert("error".into(), json!({ "content": why }));
-    }
+    let message = Message {
+        model: Some(p.model.clone()),
+        model_name: Some(p.model.clone()),
+        done: Some(true),
+        error: match &ending {
+            Ending::Failed(why) => Some(MessageError::Detail {
+                content: why.clone(),
+                rest: serde_json::Map::new(),
+            }),
+            _ => None,
+        },
+        ..Message::new(MessageRole::Assistant, content.clone())
+    };
     let saved = match service::add_assistant_message(db, p.chat_id, &p.parent_id, message).await {
         Ok(c) => service::view(&c).await,
         Err(e) => Err(e),
@@ -213,18 +208,18 @@ async fn name_chat(upstream: &Upstream, p: &PreparedReply, answer: &str) -> Opti
     let question = p
         .messages
         .iter()
-        .find(|m| m["role"] == "user")
-        .and_then(|m| m["content"].as_str())
+        .find(|m| m.role == MessageRole::User.as_str())
+        .map(|m| m.content.as_str())
         .unwrap_or_default();
-    let prompt = [json!({
-        "role": "user",
-        "content": format!(
+    let prompt = [Turn {
+        role: MessageRole::User.as_str(),
+        content: format!(
             "Write a concise title of 3 to 5 words for this conversation. Reply with the title only, \
              without quotes.\n\nUser: {}\n\nAssistant: {}",
             clip(question, 1_000),
             clip(answer, 1_000)
         ),
-    })];
+    }];
     // `complete` gives up after its own short timeout.
     match upstream
         .complete(&p.base_url, &p.api_key, &p.model, &prompt)

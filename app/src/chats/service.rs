@@ -6,10 +6,11 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect,
 };
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use uuid::Uuid;
 
-use super::{markdown, tree, ChatSummary, ChatView, MessageView};
+use super::doc::ChatDoc;
+use super::{markdown, ChatSummary, ChatView, MessageView};
 use crate::accounts::service::Role;
 use crate::entities::{chat, now, user};
 use crate::error::{AppError, AppResult};
@@ -26,14 +27,6 @@ pub const MAX_MESSAGE: usize = 200_000;
 /// Chats per page of `GET /api/v1/chats/`.
 pub const PAGE_SIZE: u64 = 60;
 
-/// Parses stored JSON text (it was valid when stored).
-pub fn parse_stored(text: &str) -> AppResult<Value> {
-    serde_json::from_str(text).map_err(|e| {
-        tracing::error!(error = %e, "stored chat JSON does not parse");
-        AppError::Internal
-    })
-}
-
 fn encode(v: &Value) -> AppResult<String> {
     serde_json::to_string(v).map_err(|_| AppError::Internal)
 }
@@ -49,8 +42,8 @@ pub fn clean_title(raw: Option<&str>) -> AppResult<String> {
     Ok(t.to_owned())
 }
 
-fn checked_now(chat: &Value) -> AppResult<()> {
-    tree::validate(chat).map_err(|e| AppError::Unprocessable(e.0))
+fn checked_now(chat: &ChatDoc) -> AppResult<()> {
+    chat.validate().map_err(|e| AppError::Unprocessable(e.0))
 }
 
 /// Chats with more messages than this are validated on the blocking pool (validation is linear,
@@ -58,8 +51,8 @@ fn checked_now(chat: &Value) -> AppResult<()> {
 const VALIDATE_INLINE_UP_TO: usize = 2_000;
 
 /// Validates `chat` (422 naming the problem), off the async threads when it is large.
-pub(super) async fn checked(chat: Value) -> AppResult<Value> {
-    if tree::messages(&chat).is_none_or(|m| m.len() <= VALIDATE_INLINE_UP_TO) {
+pub(super) async fn checked(chat: ChatDoc) -> AppResult<ChatDoc> {
+    if chat.len() <= VALIDATE_INLINE_UP_TO {
         checked_now(&chat)?;
         return Ok(chat);
     }
@@ -85,18 +78,26 @@ pub async fn find_visible(db: &DatabaseConnection, caller: &user::Model, id: Uui
     }
 }
 
+/// Foreign chat JSON (a request body) as a checked document: 422 naming what is wrong.
+pub async fn read_chat(chat: Value) -> AppResult<ChatDoc> {
+    let doc = ChatDoc::read_json(chat).map_err(|e| AppError::Unprocessable(e.0))?;
+    checked(doc).await
+}
+
 /// Creates a chat for `owner` from Open WebUI's chat JSON (validated; unknown fields kept).
 pub async fn create(db: &DatabaseConnection, owner: &user::Model, chat: Value) -> AppResult<chat::Model> {
-    let mut chat = checked(chat).await?;
-    let title = clean_title(chat.get("title").and_then(Value::as_str))?;
-    let tags = chat
-        .get("tags")
-        .cloned()
-        .filter(Value::is_array)
-        .unwrap_or_else(|| json!([]));
-    if let Some(o) = chat.as_object_mut() {
-        o.insert("title".into(), Value::String(title.clone()));
-    }
+    create_doc(db, owner, read_chat(chat).await?).await
+}
+
+/// Creates a chat for `owner` from a checked document.
+pub(super) async fn create_doc(
+    db: &DatabaseConnection,
+    owner: &user::Model,
+    mut chat: ChatDoc,
+) -> AppResult<chat::Model> {
+    let title = clean_title(chat.title.as_deref())?;
+    let tags = chat.tags.clone().unwrap_or_default();
+    chat.title = Some(title.clone());
     insert(db, owner.id, title, &chat, json!({ "tags": tags }), now(), now()).await
 }
 
@@ -104,14 +105,14 @@ async fn insert(
     db: &impl sea_orm::ConnectionTrait,
     owner: Uuid,
     title: String,
-    chat: &Value,
+    chat: &ChatDoc,
     meta: Value,
     created_at: i64,
     updated_at: i64,
 ) -> AppResult<chat::Model> {
     let row = super::transfer::PreparedChat {
         title,
-        chat: encode(chat)?,
+        chat: chat.encode()?,
         meta: encode(&meta)?,
         created_at,
         updated_at,
@@ -125,13 +126,13 @@ async fn insert(
 pub async fn insert_raw(
     db: &impl sea_orm::ConnectionTrait,
     owner: Uuid,
-    chat: &Value,
+    chat: &ChatDoc,
     meta: Value,
     created_at: i64,
     updated_at: i64,
 ) -> AppResult<chat::Model> {
     checked_now(chat)?;
-    let title = clean_title(chat.get("title").and_then(Value::as_str))?;
+    let title = clean_title(chat.title.as_deref())?;
     insert(db, owner, title, chat, meta, created_at, updated_at).await
 }
 
@@ -232,21 +233,26 @@ pub async fn sidebar(
 /// getting there first, before the caller is told to try again (409).
 const WRITE_ATTEMPTS: u32 = 32;
 
-/// Writes `chat` and `title` over the row `c` was read from, if nobody has written the chat's
-/// JSON since (`version` unchanged: optimistic concurrency). `None` when somebody has: the
-/// caller reads the chat again and re-applies its change (see [`change`]).
+/// Writes `chat` (and `title`, when given) over the row `c` was read from, if nobody has
+/// written the chat's JSON since (`version` unchanged: optimistic concurrency). `None` when
+/// somebody has: the caller reads the chat again and re-applies its change (see [`change`]).
+/// The title column is left alone unless the change is a new title, so a rename racing this
+/// write is kept.
 pub(super) async fn save(
     db: &DatabaseConnection,
     c: chat::Model,
-    chat: &Value,
-    title: String,
+    chat: &ChatDoc,
+    title: Option<String>,
 ) -> AppResult<Option<chat::Model>> {
-    let text = encode(chat)?;
+    let text = chat.encode()?;
     let updated_at = now();
-    let written = chat::Entity::update_many()
+    let mut write = chat::Entity::update_many()
         .col_expr(chat::Column::Chat, Expr::value(text.clone()))
-        .col_expr(chat::Column::Title, Expr::value(title.clone()))
-        .col_expr(chat::Column::UpdatedAt, Expr::value(updated_at))
+        .col_expr(chat::Column::UpdatedAt, Expr::value(updated_at));
+    if let Some(t) = &title {
+        write = write.col_expr(chat::Column::Title, Expr::value(t.clone()));
+    }
+    let written = write
         .col_expr(chat::Column::Version, Expr::value(c.version + 1))
         .filter(chat::Column::Id.eq(c.id))
         .filter(chat::Column::Version.eq(c.version))
@@ -257,7 +263,7 @@ pub(super) async fn save(
     }
     Ok(Some(chat::Model {
         chat: text,
-        title,
+        title: title.unwrap_or(c.title.clone()),
         updated_at,
         version: c.version + 1,
         ..c
@@ -285,7 +291,7 @@ where
 }
 
 /// Merges `patch` into the chat's JSON (top-level keys replace, as Open WebUI does), validates
-/// the result and bumps `updated_at`.
+/// the result and bumps `updated_at`. The title changes only when `patch` holds one.
 pub async fn update(
     db: &DatabaseConnection,
     caller: &user::Model,
@@ -297,26 +303,29 @@ pub async fn update(
             "The chat must be a JSON object.".to_owned(),
         ));
     };
+    let retitles = patch.contains_key("title");
     change(|| async {
         let c = find_visible(db, caller, id).await?;
-        let mut chat = parse_stored(&c.chat)?;
-        if !chat.is_object() {
-            chat = Value::Object(Map::new());
-        }
-        if let Some(o) = chat.as_object_mut() {
-            o.extend(patch.clone());
-        }
-        let mut chat = checked(chat).await?;
-        let title = clean_title(chat.get("title").and_then(Value::as_str))?;
-        if let Some(o) = chat.as_object_mut() {
-            o.insert("title".into(), Value::String(title.clone()));
-        }
+        let stored = ChatDoc::from_stored(&c.chat)?;
+        let Value::Object(mut merged) = serde_json::to_value(&stored).map_err(|_| AppError::Internal)? else {
+            return Err(AppError::Internal);
+        };
+        merged.extend(patch.clone());
+        let mut chat = read_chat(Value::Object(merged)).await?;
+        let title = if retitles {
+            let t = clean_title(chat.title.as_deref())?;
+            chat.title = Some(t.clone());
+            Some(t)
+        } else {
+            None
+        };
         save(db, c, &chat, title).await
     })
     .await
 }
 
-/// Renames a chat.
+/// Renames a chat. Only the title column changes: the chat's JSON is not rewritten, so a
+/// rename never races a message being saved (readers take the title from the column).
 pub async fn rename(
     db: &DatabaseConnection,
     caller: &user::Model,
@@ -326,7 +335,18 @@ pub async fn rename(
     if title.trim().is_empty() {
         return Err(AppError::Unprocessable("The title cannot be empty.".to_owned()));
     }
-    update(db, caller, id, json!({ "title": title })).await
+    let title = clean_title(Some(title))?;
+    let c = find_visible(db, caller, id).await?;
+    chat::Entity::update_many()
+        .col_expr(chat::Column::Title, Expr::value(title))
+        .col_expr(chat::Column::UpdatedAt, Expr::value(now()))
+        .filter(chat::Column::Id.eq(c.id))
+        .exec(db)
+        .await?;
+    chat::Entity::find_by_id(c.id)
+        .one(db)
+        .await?
+        .ok_or_else(AppError::chat_not_found)
 }
 
 /// Deletes a chat; its share snapshot goes with it (foreign key cascade).
@@ -363,41 +383,31 @@ pub async fn toggle(
         .ok_or_else(AppError::chat_not_found)
 }
 
-/// The visible branch of a chat JSON, not yet rendered (`html` is empty: fill it with
+/// The visible branch of a chat, not yet rendered (`html` is empty: fill it with
 /// [`render_views`], or from a stored render).
-pub fn messages_view(chat: &Value) -> Vec<MessageView> {
-    let Some(msgs) = tree::messages(chat) else {
-        return Vec::new();
-    };
-    tree::visible_path(chat)
+pub fn messages_view(chat: &ChatDoc) -> Vec<MessageView> {
+    chat.visible_path()
         .into_iter()
-        .filter_map(|id| {
-            let m = msgs.get(&id)?;
-            let sibs = tree::siblings(chat, &id);
-            let pos = sibs.iter().position(|s| *s == id).unwrap_or(0);
-            let content = m.get("content").and_then(Value::as_str).unwrap_or_default();
-            Some(MessageView {
-                role: m.get("role").and_then(Value::as_str).unwrap_or("user").to_owned(),
-                model: m
-                    .get("modelName")
-                    .or_else(|| m.get("model"))
-                    .and_then(Value::as_str)
-                    .map(str::to_owned),
-                timestamp: m.get("timestamp").and_then(Value::as_i64),
+        .map(|m| {
+            let sibs = chat.siblings(&m.id);
+            let pos = sibs.iter().position(|s| *s == m.id).unwrap_or(0);
+            MessageView {
+                id: m.id.clone(),
+                role: m.role,
+                model: m.model_name.clone().or_else(|| m.model.clone()),
+                timestamp: m.seconds(),
                 html: String::new(),
-                text: content.to_owned(),
+                text: m.content.clone(),
                 sibling_index: pos,
                 sibling_count: sibs.len().max(1),
-                prev_sibling: pos.checked_sub(1).and_then(|p| sibs.get(p).cloned()),
-                next_sibling: sibs.get(pos + 1).cloned(),
-                parent_id: m.get("parentId").and_then(Value::as_str).map(str::to_owned),
-                error: m
-                    .get("error")
-                    .and_then(|e| e.get("content").or(Some(e)))
-                    .and_then(Value::as_str)
-                    .map(str::to_owned),
-                id,
-            })
+                prev_sibling: pos
+                    .checked_sub(1)
+                    .and_then(|p| sibs.get(p))
+                    .map(|s| (*s).to_owned()),
+                next_sibling: sibs.get(pos + 1).map(|s| (*s).to_owned()),
+                parent_id: m.parent_id.clone(),
+                error: m.error.as_ref().and_then(|e| e.text()).map(str::to_owned),
+            }
         })
         .collect()
 }
@@ -419,17 +429,13 @@ pub async fn view(c: &chat::Model) -> AppResult<ChatView> {
 }
 
 fn view_unrendered(c: &chat::Model) -> AppResult<ChatView> {
-    let chat = parse_stored(&c.chat)?;
+    let chat = ChatDoc::from_stored(&c.chat)?;
     Ok(ChatView {
         id: c.id,
         title: c.title.clone(),
         share_id: c.share_id,
         updated_at: c.updated_at,
-        models: chat
-            .get("models")
-            .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_owned).collect())
-            .unwrap_or_default(),
+        models: chat.models.clone().unwrap_or_default(),
         messages: messages_view(&chat),
     })
 }

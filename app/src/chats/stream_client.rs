@@ -79,10 +79,9 @@ pub async fn stream_reply(
     };
     if !resp.ok() {
         let text = body_text(&resp).await;
-        let detail = serde_json::from_str::<serde_json::Value>(&text)
-            .ok()
-            .and_then(|v| v.get("detail").and_then(|d| d.as_str()).map(str::to_owned))
-            .unwrap_or_else(|| format!("The server refused the request ({}).", resp.status()));
+        let detail = serde_json::from_str::<crate::error::WireError>(&text)
+            .map(|e| e.detail)
+            .unwrap_or_else(|_| format!("The server refused the request ({}).", resp.status()));
         return StreamEnd::Failed(detail);
     }
     let Some(stream) = resp.body() else {

@@ -2,7 +2,8 @@
 //!
 //! Export writes Open WebUI's chat objects (`id, user_id, title, chat, created_at, updated_at,
 //! share_id, archived, pinned, meta, folder_id`), one per chat, in a JSON array: what Open
-//! WebUI's "Export All Chats" writes. Stored JSON is copied through without being re-parsed.
+//! WebUI's "Export All Chats" writes. Stored JSON is copied through with only its top level
+//! parsed (to put the row's title in it).
 //!
 //! Import reads
 //! - Open WebUI's export: an array of chat objects (or one chat object, or `{"chats": [...]}`),
@@ -21,10 +22,11 @@ use std::fmt;
 
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::{json, Map, Value};
 
+use super::doc::{bare, whole, ChatDoc, History, Message};
 use super::service::insert_prepared;
 use super::tree;
 use crate::entities::{chat, now, user};
@@ -88,13 +90,28 @@ pub fn raw(text: &str) -> AppResult<&RawValue> {
     })
 }
 
+/// Stored chat JSON with `title` as its title: the row's title column is the truth (a rename
+/// changes only the column). Only the top level is parsed; the message tree is copied as it is.
+pub fn titled(stored: &str, title: &str) -> AppResult<Box<RawValue>> {
+    let fault = |e: serde_json::Error| {
+        tracing::error!(error = %e, "stored chat JSON does not parse");
+        AppError::Internal
+    };
+    let title = serde_json::value::to_raw_value(title).map_err(fault)?;
+    let mut top: std::collections::BTreeMap<String, &RawValue> =
+        serde_json::from_str(stored).map_err(fault)?;
+    top.insert("title".to_owned(), &title);
+    serde_json::value::to_raw_value(&top).map_err(fault)
+}
+
 /// One chat as Open WebUI's chat object, encoded.
 pub fn chat_object(c: &chat::Model) -> AppResult<Vec<u8>> {
+    let chat = titled(&c.chat, &c.title)?;
     let obj = ChatObject {
         id: c.id.to_string(),
         user_id: c.user_id.to_string(),
         title: &c.title,
-        chat: raw(&c.chat)?,
+        chat: &chat,
         created_at: c.created_at,
         updated_at: c.updated_at,
         share_id: c.share_id,
@@ -270,33 +287,28 @@ pub(super) fn clean_title(t: Option<&str>) -> Result<String, String> {
     super::service::clean_title(t).map_err(|e| e.detail())
 }
 
-fn tags_of(meta: Option<&Value>) -> Value {
-    let tags: Vec<Value> = meta
-        .and_then(|m| m.get("tags"))
-        .and_then(Value::as_array)
+/// The text tags of an export's `meta.tags` (or a chat's `tags`).
+fn text_tags(tags: Option<&Value>) -> Vec<Value> {
+    tags.and_then(Value::as_array)
         .map(|a| a.iter().filter(|t| t.is_string()).cloned().collect())
-        .unwrap_or_default();
-    Value::Array(tags)
+        .unwrap_or_default()
 }
 
 pub(super) fn finish(
-    mut chat: Value,
+    mut chat: ChatDoc,
     title: String,
-    tags: Value,
+    tags: Vec<Value>,
     created_at: i64,
     updated_at: i64,
     pinned: bool,
     archived: bool,
 ) -> Result<PreparedChat, String> {
-    tree::validate(&chat).map_err(|e| e.0)?;
-    if let Some(o) = chat.as_object_mut() {
-        o.insert("title".into(), Value::String(title.clone()));
-    }
-    let encode = |v: &Value| serde_json::to_string(v).map_err(|e| e.to_string());
+    chat.validate().map_err(|e| e.0)?;
+    chat.title = Some(title.clone());
     Ok(PreparedChat {
         title,
-        chat: encode(&chat)?,
-        meta: encode(&json!({ "tags": tags }))?,
+        chat: serde_json::to_string(&chat).map_err(|e| e.to_string())?,
+        meta: serde_json::to_string(&json!({ "tags": tags })).map_err(|e| e.to_string())?,
         created_at,
         updated_at: updated_at.max(created_at),
         pinned,
@@ -311,7 +323,7 @@ fn from_open_webui(item: Value) -> Result<PreparedChat, String> {
         return Err("is not a JSON object".to_owned());
     };
     let wrapped = obj.get("chat").is_some_and(Value::is_object);
-    let (mut chat, outer) = if wrapped {
+    let (chat, outer) = if wrapped {
         let chat = obj.remove("chat").unwrap_or(Value::Null);
         (chat, obj)
     } else if obj.contains_key("history") || obj.contains_key("messages") {
@@ -322,14 +334,19 @@ fn from_open_webui(item: Value) -> Result<PreparedChat, String> {
                 .to_owned(),
         );
     };
-    history_from_flat_messages(&mut chat)?;
+    let mut chat = ChatDoc::read_json(chat).map_err(|e| e.0)?;
+    if chat.history.is_none() {
+        if let Some(flat) = &chat.messages {
+            chat.history = Some(history_from_flat_messages(flat)?);
+        }
+    }
     let title = clean_title(
         outer
             .get("title")
             .and_then(Value::as_str)
-            .or_else(|| chat.get("title").and_then(Value::as_str)),
+            .or(chat.title.as_deref()),
     )?;
-    let from_chat_timestamp = chat.get("timestamp").and_then(Value::as_i64).map(normal_seconds);
+    let from_chat_timestamp = chat.timestamp.as_ref().and_then(whole).map(normal_seconds);
     let created_at = seconds(outer.get("created_at"))
         .map(normal_seconds)
         .or(from_chat_timestamp)
@@ -338,40 +355,40 @@ fn from_open_webui(item: Value) -> Result<PreparedChat, String> {
         .map(normal_seconds)
         .unwrap_or(created_at);
     let tags = match outer.get("meta") {
-        Some(m) => tags_of(Some(m)),
-        None => tags_of(Some(&chat)),
+        Some(m) => text_tags(m.get("tags")),
+        None => chat
+            .tags
+            .iter()
+            .flatten()
+            .filter(|t| t.is_string())
+            .cloned()
+            .collect(),
     };
     let flag = |k: &str| outer.get(k).and_then(Value::as_bool).unwrap_or(false);
     let (pinned, archived) = (flag("pinned"), flag("archived"));
     finish(chat, title, tags, created_at, updated_at, pinned, archived)
 }
 
-/// Old Open WebUI chats carry only `messages`, a flat list with `parentId`/`childrenIds`; build
-/// `history` from it (the last message is the one shown).
-fn history_from_flat_messages(chat: &mut Value) -> Result<(), String> {
-    if chat.get("history").is_some_and(|h| !h.is_null()) {
-        return Ok(());
-    }
-    let Some(list) = chat.get("messages").and_then(Value::as_array) else {
-        return Ok(());
-    };
-    let mut msgs = Map::new();
+/// Old Open WebUI chats carry only `messages`, a flat list with `parentId` (and, not always,
+/// `childrenIds`); build `history` from it (the last message is the one shown).
+fn history_from_flat_messages(list: &[Value]) -> Result<History, String> {
+    let mut messages = std::collections::BTreeMap::new();
     let mut last = None;
     for (i, m) in list.iter().enumerate() {
-        let id = m
-            .get("id")
-            .and_then(Value::as_str)
-            .ok_or_else(|| format!("message {} of \"messages\" has no id", i + 1))?;
-        last = Some(id.to_owned());
-        msgs.insert(id.to_owned(), m.clone());
+        let m = Message::deserialize(m)
+            .map_err(|e| format!("message {} of \"messages\": {}", i + 1, bare(&e.to_string())))?;
+        if m.id.is_empty() {
+            return Err(format!("message {} of \"messages\" has no id", i + 1));
+        }
+        last = Some(m.id.clone());
+        messages.insert(m.id.clone(), m);
     }
-    if let Some(o) = chat.as_object_mut() {
-        o.insert(
-            "history".into(),
-            json!({ "messages": Value::Object(msgs), "currentId": last }),
-        );
-    }
-    Ok(())
+    tree::link_children(&mut messages);
+    Ok(History {
+        messages,
+        current_id: last,
+        rest: Map::new(),
+    })
 }
 
 #[cfg(test)]
@@ -405,17 +422,18 @@ mod tests {
         }]);
         let out = parse(conv.to_string().as_bytes()).unwrap();
         assert_eq!(out.len(), 1);
-        let c: Value = serde_json::from_str(&out[0].chat).unwrap();
-        let msgs = tree::messages(&c).unwrap();
-        assert_eq!(msgs.len(), 3, "root, hidden system and tool nodes are gone: {c}");
-        assert_eq!(msgs["u1"]["parentId"], Value::Null);
-        assert_eq!(msgs["u1"]["childrenIds"], json!(["a1", "a2"]));
+        let c = ChatDoc::from_stored(&out[0].chat).unwrap();
+        assert_eq!(c.len(), 3, "root, hidden system and tool nodes are gone: {c:?}");
+        let msg = |id: &str| c.message(id).unwrap();
+        assert_eq!(msg("u1").parent_id, None);
+        assert_eq!(msg("u1").children_ids, ["a1", "a2"]);
         assert_eq!(
-            msgs["a2"]["parentId"], "u1",
+            msg("a2").parent_id.as_deref(),
+            Some("u1"),
             "tool node's child hangs from the user message"
         );
-        assert_eq!(tree::current_id(&c), Some("a2"));
-        assert_eq!(c["models"], json!(["gpt-4o"]));
+        assert_eq!(c.current_id(), Some("a2"));
+        assert_eq!(c.models, Some(vec!["gpt-4o".to_owned()]));
         assert_eq!(out[0].created_at, 1_700_000_000);
         assert_eq!(out[0].title, "Plants");
     }
@@ -428,7 +446,7 @@ mod tests {
             ("[1]".into(), 422, "Chat 1: is not a JSON object"),
             (r#"[{"foo": 1}]"#.into(), 422, "Chat 1: is neither"),
             (
-                json!([{"title": "ok", "chat": {}}, {"title": "Bad", "chat": {"history": {"currentId": "x", "messages": {"x": {"parentId": "ghost"}}}}}]).to_string(),
+                json!([{"title": "ok", "chat": {}}, {"title": "Bad", "chat": {"history": {"currentId": "x", "messages": {"x": {"role": "user", "parentId": "ghost"}}}}}]).to_string(),
                 422,
                 "Chat 2 (“Bad”): Message x names a parent ghost",
             ),
@@ -455,10 +473,19 @@ mod tests {
         let file = json!([{"title": "Old", "chat": {"messages": [
             {"id": "m1", "parentId": null, "childrenIds": ["m2"], "role": "user", "content": "hi"},
             {"id": "m2", "parentId": "m1", "childrenIds": [], "role": "assistant", "content": "hello"}
-        ]}, "created_at": 1_700_000_000_000i64}]);
+        ]}, "created_at": 1_700_000_000_000i64}, {"title": "Older", "chat": {"messages": [
+            {"id": "q", "role": "user", "content": "hi"},
+            {"id": "a", "parentId": "q", "role": "assistant", "content": "hello"}
+        ]}}]);
         let out = parse(file.to_string().as_bytes()).unwrap();
-        let c: Value = serde_json::from_str(&out[0].chat).unwrap();
-        assert_eq!(tree::current_id(&c), Some("m2"));
+        let c = ChatDoc::from_stored(&out[0].chat).unwrap();
+        assert_eq!(c.current_id(), Some("m2"));
+        let older = ChatDoc::from_stored(&out[1].chat).unwrap();
+        assert_eq!(
+            older.message("q").map(|m| m.children_ids.clone()),
+            Some(vec!["a".to_owned()]),
+            "children are found from the parents when the list has none"
+        );
         assert_eq!(
             out[0].created_at, 1_700_000_000,
             "milliseconds are brought back to seconds"

@@ -1,19 +1,16 @@
 //! A conversation's turns: the composer's message, the model's answer, edits (a sibling
-//! version), branch switching, the model picked and the title the model gives. Each is a
-//! compare-and-set write of the chat JSON through [`super::service`]'s `change`, so none is
-//! lost to a concurrent writer.
+//! version), branch switching, the model picked and the title the model gives. Each change to
+//! the chat's JSON is a compare-and-set write through [`super::service`]'s `change`, so none is
+//! lost to a concurrent writer; the title is a column of its own.
 
-use sea_orm::DatabaseConnection;
-use serde_json::{json, Map, Value};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-use super::service::{
-    change, checked, clean_title, create, find_visible, parse_stored, save, update, MAX_MESSAGE,
-};
-use super::tree;
+use super::doc::{ChatDoc, Message, MessageRole};
+use super::service::{change, checked, clean_title, create_doc, find_visible, save, MAX_MESSAGE};
 use crate::entities::{chat, now, user};
 use crate::error::{AppError, AppResult};
-use sea_orm::EntityTrait;
 
 /// Appends the user's message to the visible branch of `chat_id`, or starts a new chat titled
 /// after its first words when `chat_id` is `None`.
@@ -30,24 +27,23 @@ pub async fn add_user_message(
     let models = model_list(model)?;
     match chat_id {
         None => {
-            let mut chat = json!({
-                "title": first_words(content),
-                "models": models.unwrap_or_default(),
-                "history": { "messages": {}, "currentId": null },
-            });
-            tree::append(&mut chat, None, message);
-            create(db, caller, chat).await
+            let mut chat = ChatDoc {
+                title: Some(first_words(content)),
+                models: Some(models.unwrap_or_default()),
+                ..ChatDoc::default()
+            };
+            chat.append(None, message);
+            create_doc(db, caller, chat).await
         }
         Some(id) => {
             change(|| async {
                 let c = find_visible(db, caller, id).await?;
-                let mut chat = parse_stored(&c.chat)?;
-                let parent = tree::current_id(&chat).map(str::to_owned);
-                tree::append(&mut chat, parent.as_deref(), message.clone());
+                let mut chat = ChatDoc::from_stored(&c.chat)?;
+                let parent = chat.current_id().map(str::to_owned);
+                chat.append(parent.as_deref(), message.clone());
                 remember_model(&mut chat, models.clone());
                 let chat = checked(chat).await?;
-                let title = c.title.clone();
-                save(db, c, &chat, title).await
+                save(db, c, &chat, None).await
             })
             .await
         }
@@ -63,7 +59,7 @@ pub fn first_words(content: &str) -> String {
 }
 
 /// A new user message (422 when empty, 413 when too long).
-fn user_message(content: &str) -> AppResult<Map<String, Value>> {
+fn user_message(content: &str) -> AppResult<Message> {
     let content = content.trim();
     if content.is_empty() {
         return Err(AppError::Unprocessable("The message is empty.".to_owned()));
@@ -71,28 +67,23 @@ fn user_message(content: &str) -> AppResult<Map<String, Value>> {
     if content.len() > MAX_MESSAGE {
         return Err(AppError::PayloadTooLarge);
     }
-    let mut message = Map::new();
-    message.insert("id".into(), json!(Uuid::new_v4().to_string()));
-    message.insert("role".into(), json!("user"));
-    message.insert("content".into(), json!(content));
-    message.insert("timestamp".into(), json!(now()));
-    Ok(message)
+    Ok(Message::new(MessageRole::User, content))
 }
 
 /// `chat.models` for a picked model (422 when the name is empty or absurdly long).
-fn model_list(model: Option<&str>) -> AppResult<Option<Value>> {
+fn model_list(model: Option<&str>) -> AppResult<Option<Vec<String>>> {
     match model.map(str::trim) {
         None => Ok(None),
         Some(m) if m.is_empty() || m.len() > 500 => {
             Err(AppError::Unprocessable("The model name is not valid.".to_owned()))
         }
-        Some(m) => Ok(Some(json!([m]))),
+        Some(m) => Ok(Some(vec![m.to_owned()])),
     }
 }
 
-fn remember_model(chat: &mut Value, models: Option<Value>) {
-    if let (Some(models), Some(o)) = (models, chat.as_object_mut()) {
-        o.insert("models".into(), models);
+fn remember_model(chat: &mut ChatDoc, models: Option<Vec<String>>) {
+    if models.is_some() {
+        chat.models = models;
     }
 }
 
@@ -103,8 +94,14 @@ pub async fn set_model(
     id: Uuid,
     model: &str,
 ) -> AppResult<chat::Model> {
-    let models = model_list(Some(model))?.unwrap_or_default();
-    update(db, caller, id, json!({ "models": models })).await
+    let models = model_list(Some(model))?;
+    change(|| async {
+        let c = find_visible(db, caller, id).await?;
+        let mut chat = ChatDoc::from_stored(&c.chat)?;
+        remember_model(&mut chat, models.clone());
+        save(db, c, &chat, None).await
+    })
+    .await
 }
 
 /// Edit: adds `content` as a new sibling of the user message `message_id` (the original stays,
@@ -119,31 +116,23 @@ pub async fn edit_user_message(
 ) -> AppResult<(chat::Model, String)> {
     let message = user_message(content)?;
     let models = model_list(model)?;
-    let new_id = message
-        .get("id")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned();
+    let new_id = message.id.clone();
     let saved = change(|| async {
         let c = find_visible(db, caller, id).await?;
-        let mut chat = parse_stored(&c.chat)?;
-        let original = tree::messages(&chat)
-            .and_then(|m| m.get(message_id))
+        let mut chat = ChatDoc::from_stored(&c.chat)?;
+        let original = chat
+            .message(message_id)
             .ok_or_else(|| AppError::NotFound("Message not found.".to_owned()))?;
-        if original.get("role").and_then(Value::as_str) != Some("user") {
+        if original.role != MessageRole::User {
             return Err(AppError::Unprocessable(
                 "Only your own messages can be edited.".to_owned(),
             ));
         }
-        let parent = original
-            .get("parentId")
-            .and_then(Value::as_str)
-            .map(str::to_owned);
-        tree::append(&mut chat, parent.as_deref(), message.clone());
+        let parent = original.parent_id.clone();
+        chat.append(parent.as_deref(), message.clone());
         remember_model(&mut chat, models.clone());
         let chat = checked(chat).await?;
-        let title = c.title.clone();
-        save(db, c, &chat, title).await
+        save(db, c, &chat, None).await
     })
     .await?;
     Ok((saved, new_id))
@@ -155,31 +144,30 @@ pub async fn add_assistant_message(
     db: &DatabaseConnection,
     chat_id: Uuid,
     parent_id: &str,
-    message: Map<String, Value>,
+    message: Message,
 ) -> AppResult<chat::Model> {
-    let model = message.get("model").cloned();
+    let models = message.model.clone().map(|m| vec![m]);
     change(|| async {
         let c = chat::Entity::find_by_id(chat_id)
             .one(db)
             .await?
             .ok_or_else(AppError::chat_not_found)?;
-        let mut chat = parse_stored(&c.chat)?;
-        if tree::messages(&chat).is_none_or(|m| !m.contains_key(parent_id)) {
+        let mut chat = ChatDoc::from_stored(&c.chat)?;
+        if chat.message(parent_id).is_none() {
             return Err(AppError::NotFound(
                 "The message this answers was deleted.".to_owned(),
             ));
         }
-        tree::append(&mut chat, Some(parent_id), message.clone());
-        remember_model(&mut chat, model.clone().map(|m| json!([m])));
+        chat.append(Some(parent_id), message.clone());
+        remember_model(&mut chat, models.clone());
         let chat = checked(chat).await?;
-        let title = c.title.clone();
-        save(db, c, &chat, title).await
+        save(db, c, &chat, None).await
     })
     .await
 }
 
 /// Gives the chat the model's `title` if its title is still `provisional`; false when it was
-/// renamed meanwhile (or is gone).
+/// renamed meanwhile (or is gone). One conditional write of the title column.
 pub async fn name_if_untitled(
     db: &DatabaseConnection,
     chat_id: Uuid,
@@ -187,20 +175,14 @@ pub async fn name_if_untitled(
     title: &str,
 ) -> AppResult<bool> {
     let title = clean_title(Some(title))?;
-    change(|| async {
-        let Some(c) = chat::Entity::find_by_id(chat_id).one(db).await? else {
-            return Ok(Some(false));
-        };
-        if c.title != provisional {
-            return Ok(Some(false));
-        }
-        let mut chat = parse_stored(&c.chat)?;
-        if let Some(o) = chat.as_object_mut() {
-            o.insert("title".into(), Value::String(title.clone()));
-        }
-        Ok(save(db, c, &chat, title.clone()).await?.map(|_| true))
-    })
-    .await
+    let written = chat::Entity::update_many()
+        .col_expr(chat::Column::Title, Expr::value(title))
+        .col_expr(chat::Column::UpdatedAt, Expr::value(now()))
+        .filter(chat::Column::Id.eq(chat_id))
+        .filter(chat::Column::Title.eq(provisional))
+        .exec(db)
+        .await?;
+    Ok(written.rows_affected > 0)
 }
 
 /// Shows the branch of `message_id` (its newest leaf becomes `currentId`).
@@ -212,13 +194,11 @@ pub async fn switch_branch(
 ) -> AppResult<chat::Model> {
     change(|| async {
         let c = find_visible(db, caller, id).await?;
-        let mut chat = parse_stored(&c.chat)?;
-        if !tree::switch_to(&mut chat, message_id) {
+        let mut chat = ChatDoc::from_stored(&c.chat)?;
+        if !chat.switch_to(message_id) {
             return Err(AppError::NotFound("Message not found.".to_owned()));
         }
-        tree::sync_flat_messages(&mut chat);
-        let title = c.title.clone();
-        save(db, c, &chat, title).await
+        save(db, c, &chat, None).await
     })
     .await
 }

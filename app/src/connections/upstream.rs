@@ -54,6 +54,15 @@ struct CachedMenu {
     menu: ModelMenu,
 }
 
+/// One message as an OpenAI-compatible model server reads it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Turn {
+    /// `user`, `assistant` or `system`.
+    pub role: &'static str,
+    /// The text.
+    pub content: String,
+}
+
 /// The shared HTTP client and the short-lived model list cache. The cache is only a cache: it
 /// is keyed by every connection's id and last change, read from the database on each call, so a
 /// connection changed through another process is never served stale.
@@ -198,7 +207,7 @@ impl Upstream {
         base_url: &str,
         key: &str,
         model: &str,
-        messages: &[Value],
+        messages: &[Turn],
     ) -> Result<ChatStream, UpstreamError> {
         let send = self
             .request(reqwest::Method::POST, format!("{base_url}/chat/completions"), key)
@@ -224,7 +233,7 @@ impl Upstream {
         base_url: &str,
         key: &str,
         model: &str,
-        messages: &[Value],
+        messages: &[Turn],
     ) -> Result<String, UpstreamError> {
         let res = self
             .request(reqwest::Method::POST, format!("{base_url}/chat/completions"), key)

@@ -15,7 +15,7 @@ mod page;
 #[cfg(feature = "ssr")]
 pub mod service;
 
-pub use components::{LazyShareModal, ShareModal};
+pub use components::ShareModal;
 pub use links::{shared_links_state, SharedLinksManager, SharedLinksState};
 pub use page::SharedChatPage;
 
@@ -144,7 +144,7 @@ pub async fn get_share_state(chat_id: Uuid) -> Result<ShareState, AppError> {
 pub async fn view_shared(share_id: Uuid) -> Result<SharedChatView, AppError> {
     let (state, me) = member().await?;
     let snap = service::view(&state.db, &me, share_id).await?;
-    let chat = crate::chats::service::parse_stored(&snap.row.chat)?;
+    let chat = crate::chats::doc::ChatDoc::from_stored(&snap.row.chat)?;
     let owner = crate::entities::user::Entity::find_by_id(snap.row.user_id)
         .one(&state.db)
         .await?;
@@ -191,15 +191,14 @@ pub async fn unshare_all() -> Result<u64, AppError> {
     service::unshare_all(&state.db, &me).await
 }
 
-pub(crate) mod clipboard;
-
 /// `POST /api/fn/chat_json` `{"chat_id": …}`: the chat's Open WebUI JSON (for community sharing).
 #[server(prefix = "/api/fn", endpoint = "chat_json", input = Json, output = Json)]
 pub async fn chat_json(chat_id: Uuid) -> Result<String, AppError> {
     let (state, me) = member().await?;
-    Ok(crate::chats::service::find_visible(&state.db, &me, chat_id)
-        .await?
-        .chat)
+    let c = crate::chats::service::find_visible(&state.db, &me, chat_id).await?;
+    Ok(crate::chats::transfer::titled(&c.chat, &c.title)?
+        .get()
+        .to_owned())
 }
 
 impl crate::chats::HasMessages for SharedChatView {

@@ -2,9 +2,10 @@
 //!
 //! A link is a snapshot row (`shared_chat`) holding the chat's title and JSON as they were when
 //! shared or last updated; `chat.share_id` points at it. Both change in one transaction, so a
-//! chat's `share_id` is set exactly when its snapshot exists. The snapshot is copied inside the
-//! database by one `INSERT … SELECT … ON CONFLICT (chat_id) DO UPDATE`: two racing first shares
-//! end with one snapshot and both get its id, and no JSON passes through the server.
+//! chat's `share_id` is set exactly when its snapshot exists. The snapshot is written by one
+//! `INSERT … SELECT … ON CONFLICT (chat_id) DO UPDATE`: two racing first shares end with one
+//! snapshot and both get its id. It holds the chat as the caller's read found it, with the
+//! title column's title in its JSON (a rename changes only the column).
 
 use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{
@@ -15,6 +16,7 @@ use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use crate::accounts::service::{can_share, Role};
+use crate::chats::doc::ChatDoc;
 use crate::chats::service as chats;
 use crate::entities::{chat, now, shared_chat, shared_render, user};
 use crate::error::{AppError, AppResult};
@@ -58,6 +60,9 @@ pub async fn share(
         ));
     }
     let t = now();
+    let snapshot_json = crate::chats::transfer::titled(&c.chat, &c.title)?
+        .get()
+        .to_owned();
     let backend = db.get_database_backend();
     let copy = Query::insert()
         .into_table(shared_chat::Entity)
@@ -75,8 +80,8 @@ pub async fn share(
                 .expr(Expr::val(Uuid::new_v4()))
                 .column(chat::Column::Id)
                 .column(chat::Column::UserId)
-                .column(chat::Column::Title)
-                .column(chat::Column::Chat)
+                .expr(Expr::val(c.title.clone()))
+                .expr(Expr::val(snapshot_json))
                 .expr(Expr::val(t))
                 .expr(Expr::val(t))
                 .from(chat::Entity)
@@ -203,7 +208,7 @@ pub async fn view(db: &DatabaseConnection, caller: &user::Model, share_id: Uuid)
 pub async fn rendered_messages(
     db: &DatabaseConnection,
     snap: &Snapshot,
-    chat: &Value,
+    chat: &ChatDoc,
 ) -> AppResult<Vec<crate::chats::MessageView>> {
     use sea_orm::ActiveValue::Set;
     let mut views = chats::messages_view(chat);
@@ -259,23 +264,21 @@ pub async fn clone_shared(
     share_id: Uuid,
 ) -> AppResult<chat::Model> {
     let snap = view(db, caller, share_id).await?;
-    let mut chat = chats::parse_stored(&snap.row.chat)?;
+    let mut chat = ChatDoc::from_stored(&snap.row.chat)?;
     let title: String = format!("Clone of {}", snap.row.title)
         .chars()
         .take(chats::MAX_TITLE)
         .collect();
-    let branch_point = crate::chats::tree::current_id(&chat).map(str::to_owned);
-    if let Some(o) = chat.as_object_mut() {
-        o.insert("title".into(), Value::String(title));
-        o.insert(
-            "originalChatId".into(),
-            Value::String(snap.row.chat_id.to_string()),
-        );
-        o.insert(
-            "branchPointMessageId".into(),
-            branch_point.map_or(Value::Null, Value::String),
-        );
-    }
+    let branch_point = chat.current_id().map(str::to_owned);
+    chat.title = Some(title);
+    chat.rest.insert(
+        "originalChatId".into(),
+        Value::String(snap.row.chat_id.to_string()),
+    );
+    chat.rest.insert(
+        "branchPointMessageId".into(),
+        branch_point.map_or(Value::Null, Value::String),
+    );
     let t = now();
     chats::insert_raw(db, caller.id, &chat, serde_json::json!({ "tags": [] }), t, t).await
 }
