@@ -126,3 +126,22 @@ chat_app_route!(
     /// `/c/{id}`: a chat.
     ChatRoute => Part::Chat
 );
+
+/// The Share Chat modal, with its code loaded on first use: it is part of the chat app's chunk,
+/// so a page that never shares (the shared page) does not carry it. Until the chunk has arrived,
+/// the dialog shows "Loading…". (It lives here, not in `share`, so that the chat UI opens it
+/// without importing the share feature.)
+#[component]
+pub fn LazyShareModal(
+    /// The chat to share.
+    chat_id: Uuid,
+    /// Closes the modal.
+    #[prop(into)]
+    on_close: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <Suspense fallback=|| view! { <div class="modal-backdrop"><p class="muted">"Loading…"</p></div> }>
+            {Suspend::new(view(Part::ShareModal { chat_id, on_close }))}
+        </Suspense>
+    }
+}

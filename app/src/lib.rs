@@ -16,11 +16,13 @@ pub mod connections;
 #[cfg(feature = "ssr")]
 pub mod entities;
 pub mod error;
+pub mod format;
 pub mod home;
 pub mod instance;
 pub mod redirect;
 pub mod settings;
 pub mod share;
+pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod state;
 pub mod system;
@@ -208,7 +210,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Title formatter=title_text/>
         <Router>
-            <ui::AppShell>
+            <shell::AppShell>
                 <Routes fallback=ui::NotFoundPage>
                     <Route path=path!("/") view={Lazy::<chat_app::HomeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/auth") view={Lazy::<AuthRoute>::new()} ssr=SsrMode::Async/>
@@ -223,7 +225,7 @@ pub fn App() -> impl IntoView {
                     // WASM file (see the README's "Client weight").
                     <Route path=path!("/s/:id") view=share::SharedChatPage ssr=SsrMode::Async/>
                 </Routes>
-            </ui::AppShell>
+            </shell::AppShell>
         </Router>
     }
 }

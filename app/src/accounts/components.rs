@@ -63,7 +63,10 @@ pub fn AuthPage() -> impl IntoView {
     let other_mode = move || {
         let mode = if signing_up.get() { "signin" } else { "signup" };
         match redirect() {
-            Some(r) => format!("/auth?mode={mode}&redirect={}", crate::ui::encode_query_value(&r)),
+            Some(r) => format!(
+                "/auth?mode={mode}&redirect={}",
+                crate::format::encode_query_value(&r)
+            ),
             None => format!("/auth?mode={mode}"),
         }
     };
@@ -166,7 +169,10 @@ pub fn member_or(
 /// Sends a visitor who is not signed in to `/auth?redirect=<path>` (303 on the server) and
 /// shows a line while that happens.
 pub fn sign_in_redirect(path: &str) -> AnyView {
-    crate::ui::redirect_to(&format!("/auth?redirect={}", crate::ui::encode_query_value(path)));
+    crate::ui::redirect_to(&format!(
+        "/auth?redirect={}",
+        crate::format::encode_query_value(path)
+    ));
     view! { <p class="muted">"Redirecting to sign in…"</p> }.into_any()
 }
 

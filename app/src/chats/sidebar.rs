@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
 use super::{delete_chat, list_chats, rename_chat, toggle_chat, use_chat_list_version, ChatSummary};
-use crate::share::LazyShareModal;
+use crate::chat_app::LazyShareModal;
 use crate::ui::Modal;
 
 /// The sidebar for a signed-in member: "New Chat", title search and the chat list.

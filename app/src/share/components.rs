@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::clipboard::{copy_from, origin, CopyOutcome};
 use super::{get_share_state, share_chat, unshare_chat, ShareState};
 use crate::chats::use_chat_list_version;
 use crate::error::AppError;
+use crate::ui::clipboard::{copy_from, origin, CopyOutcome};
 use crate::ui::{use_toast, Modal};
 
 pub(super) const COPIED_TOAST: &str = "Copied shared chat URL to clipboard!";
@@ -14,25 +14,6 @@ pub(super) const COPIED_TOAST: &str = "Copied shared chat URL to clipboard!";
 /// `{origin}/s/{share_id}`.
 pub fn share_url(share_id: Uuid) -> String {
     format!("{}/s/{share_id}", origin())
-}
-
-/// The Share Chat modal, with its code loaded on first use: it is part of the chat app's chunk
-/// ([`crate::chat_app`]), so a page that never shares (the shared page) does not carry it.
-/// Until the chunk has arrived, the dialog shows "Loading…".
-#[component]
-pub fn LazyShareModal(
-    /// The chat to share.
-    chat_id: Uuid,
-    /// Closes the modal.
-    #[prop(into)]
-    on_close: Callback<()>,
-) -> impl IntoView {
-    use crate::chat_app::{view, Part};
-    view! {
-        <Suspense fallback=|| view! { <div class="modal-backdrop"><p class="muted">"Loading…"</p></div> }>
-            {Suspend::new(view(Part::ShareModal { chat_id, on_close }))}
-        </Suspense>
-    }
 }
 
 /// The Share Chat modal for one chat.

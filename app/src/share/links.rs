@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::clipboard::{copy_from, CopyOutcome};
 use super::components::{share_url, COPIED_TOAST};
 use super::{list_shared, share_chat, unshare_all, unshare_chat, SharedLinkItem};
 use crate::error::AppError;
+use crate::ui::clipboard::{copy_from, CopyOutcome};
 use crate::ui::{format_time, use_toast, Modal};
 
 /// Settings › Data › Shared Chats: every link I made, with search, paging, open, copy, update,

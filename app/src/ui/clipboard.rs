@@ -1,4 +1,5 @@
-//! Copying a share URL whose id is only known after a server call, honestly.
+//! Copying text to the clipboard, honestly, including a share URL whose id is only known after
+//! a server call.
 //!
 //! Order of attempts: a `ClipboardItem` whose content is a promise, written inside the click
 //! (what Safari requires), resolved once the server answered; else `writeText`; else a hidden

@@ -3,8 +3,10 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
+pub mod clipboard;
 mod modal;
 mod resource;
+pub use crate::format::{date_group, format_time, now_epoch};
 pub use modal::{use_toast, Modal, Toast, ToastArea};
 pub use resource::{page_resource, PageJson, PageResource};
 
@@ -174,81 +176,6 @@ pub fn focus_first_item(menu: NodeRef<leptos::html::Div>) {
     });
 }
 
-/// Whether a click landed on a link (or inside one).
-fn follows_a_link(ev: &leptos::ev::MouseEvent) -> bool {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        ev.target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a[href]").ok().flatten())
-            .is_some()
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let _ = ev;
-        false
-    }
-}
-
-/// The app layout: top bar, a fixed sidebar (a drawer on narrow screens, closed by picking,
-/// by its scrim and by Escape) and the main column, which alone scrolls.
-#[component]
-pub fn AppShell(children: Children) -> impl IntoView {
-    let (sidebar_open, set_sidebar_open) = signal(false);
-    let location = leptos_router::hooks::use_location();
-    // A shared chat is a page to read and `/auth` a page to sign in on: neither has the chat
-    // app's sidebar (as in Open WebUI and ChatGPT), and neither loads its code.
-    let without_sidebar = move || location.pathname.with(|p| p.starts_with("/s/") || p == "/auth");
-    view! {
-        <div
-            class="app"
-            class=("reading", without_sidebar)
-            class=("sidebar-open", move || sidebar_open.get())
-            on:keydown=move |ev| {
-                if ev.key() == "Escape" && sidebar_open.get_untracked() {
-                    set_sidebar_open.set(false);
-                }
-            }
-        >
-            <header class="topbar">
-                <button
-                    type="button"
-                    hidden=without_sidebar
-                    class="icon-button sidebar-toggle"
-                    aria-label="Toggle sidebar"
-                    aria-controls="sidebar"
-                    aria-expanded=move || sidebar_open.get().to_string()
-                    on:click=move |_| set_sidebar_open.update(|open| *open = !*open)
-                >
-                    <span aria-hidden="true">"☰"</span>
-                </button>
-                <a class="brand" href="/">"chatshare"</a>
-                <div class="topbar-end">
-                    <crate::accounts::UserMenu/>
-                </div>
-            </header>
-            // Following a link in the drawer (picking a chat, say) closes it.
-            <Show when=move || !without_sidebar()>
-                <aside id="sidebar" class="sidebar" aria-label="Sidebar" on:click=move |ev| {
-                    if follows_a_link(&ev) {
-                        set_sidebar_open.set(false);
-                    }
-                }>
-                    {crate::chat_app::sidebar()}
-                </aside>
-                <div class="scrim" aria-hidden="true" on:click=move |_| set_sidebar_open.set(false)></div>
-            </Show>
-            <main class="main" id="main">
-                <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors/> }>
-                    {children()}
-                </ErrorBoundary>
-            </main>
-            <ToastArea/>
-        </div>
-    }
-}
-
 /// Shown in place of a page whose rendering failed: the user-safe messages, never a cause.
 #[component]
 pub fn ErrorPanel(errors: ArcRwSignal<Errors>) -> impl IntoView {
@@ -329,123 +256,4 @@ pub fn redirect_to(url: &str) {
         }
     }
     hard_navigate(url);
-}
-
-/// Percent-encodes a path for use as a query value (keeps `/` and unreserved characters).
-pub fn encode_query_value(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// The UTC calendar date `(year, month, day)` of epoch seconds (Howard Hinnant's algorithm).
-pub fn civil_date(epoch: i64) -> (i64, i64, i64) {
-    let z = epoch.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
-}
-
-/// The sidebar's group for a chat last changed at `epoch`, seen at `now` (UTC days, as
-/// Open WebUI and ChatGPT group): "Today", "Yesterday", "Previous 7 days", "Previous 30 days",
-/// then the month ("October 2026").
-pub fn date_group(epoch: i64, now: i64) -> String {
-    let days_ago = now.div_euclid(86_400) - epoch.div_euclid(86_400);
-    match days_ago {
-        i64::MIN..=0 => "Today".to_owned(),
-        1 => "Yesterday".to_owned(),
-        2..=7 => "Previous 7 days".to_owned(),
-        8..=30 => "Previous 30 days".to_owned(),
-        _ => {
-            const MONTHS: [&str; 12] = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ];
-            let (y, m, _) = civil_date(epoch);
-            let month = MONTHS.get((m - 1) as usize).copied().unwrap_or("");
-            format!("{month} {y}")
-        }
-    }
-}
-
-/// The time now, epoch seconds: the server's clock there, the browser's in the browser.
-pub fn now_epoch() -> i64 {
-    #[cfg(feature = "hydrate")]
-    {
-        (js_sys::Date::now() / 1000.0) as i64
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0)
-    }
-}
-
-/// `YYYY-MM-DD HH:MM UTC` for epoch seconds (the same on server and client, so hydration
-/// matches).
-pub fn format_time(epoch: i64) -> String {
-    let (y, m, d) = civil_date(epoch);
-    let secs = epoch.rem_euclid(86_400);
-    format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02} UTC",
-        secs / 3600,
-        secs % 3600 / 60
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn chats_group_by_how_long_ago_they_changed() {
-        let now = 1_795_295_194; // 2026-11-21 21:06 UTC
-        let day = 86_400;
-        assert_eq!(date_group(now, now), "Today");
-        assert_eq!(date_group(now - 21 * 3600, now), "Today"); // 00:06 the same day
-        assert_eq!(date_group(now - 22 * 3600, now), "Yesterday"); // 23:06 the day before
-        assert_eq!(date_group(now - 2 * day, now), "Previous 7 days");
-        assert_eq!(date_group(now - 7 * day, now), "Previous 7 days");
-        assert_eq!(date_group(now - 8 * day, now), "Previous 30 days");
-        assert_eq!(date_group(now - 30 * day, now), "Previous 30 days");
-        assert_eq!(date_group(now - 31 * day, now), "October 2026");
-        assert_eq!(date_group(0, now), "January 1970");
-        assert_eq!(date_group(now + 60, now), "Today"); // a clock slightly ahead
-    }
-
-    #[test]
-    fn times_format_in_utc() {
-        assert_eq!(format_time(0), "1970-01-01 00:00 UTC");
-        assert_eq!(format_time(1_709_164_805), "2024-02-29 00:00 UTC");
-        assert_eq!(format_time(1_795_295_194), "2026-11-21 21:06 UTC");
-    }
-
-    #[test]
-    fn query_values_are_encoded() {
-        assert_eq!(encode_query_value("/s/abc"), "/s/abc");
-        assert_eq!(encode_query_value("/c/1?x=a&b"), "/c/1%3Fx%3Da%26b");
-    }
 }

@@ -1,0 +1,83 @@
+//! The app's frame, around every page: the top bar with the account menu, the chat app's
+//! sidebar and the main column. It composes features (accounts' menu, the chats' sidebar from
+//! the chat app's chunk), so it sits beside `lib.rs` and [`crate::chat_app`], not in
+//! [`crate::ui`], whose shared pieces import no feature.
+
+use leptos::prelude::*;
+
+use crate::ui::{ErrorPanel, ToastArea};
+
+/// Whether a click landed on a link (or inside one).
+fn follows_a_link(ev: &leptos::ev::MouseEvent) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        ev.target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .is_some()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = ev;
+        false
+    }
+}
+
+/// The app layout: top bar, a fixed sidebar (a drawer on narrow screens, closed by picking,
+/// by its scrim and by Escape) and the main column, which alone scrolls.
+#[component]
+pub fn AppShell(children: Children) -> impl IntoView {
+    let (sidebar_open, set_sidebar_open) = signal(false);
+    let location = leptos_router::hooks::use_location();
+    // A shared chat is a page to read and `/auth` a page to sign in on: neither has the chat
+    // app's sidebar (as in Open WebUI and ChatGPT), and neither loads its code.
+    let without_sidebar = move || location.pathname.with(|p| p.starts_with("/s/") || p == "/auth");
+    view! {
+        <div
+            class="app"
+            class=("reading", without_sidebar)
+            class=("sidebar-open", move || sidebar_open.get())
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && sidebar_open.get_untracked() {
+                    set_sidebar_open.set(false);
+                }
+            }
+        >
+            <header class="topbar">
+                <button
+                    type="button"
+                    hidden=without_sidebar
+                    class="icon-button sidebar-toggle"
+                    aria-label="Toggle sidebar"
+                    aria-controls="sidebar"
+                    aria-expanded=move || sidebar_open.get().to_string()
+                    on:click=move |_| set_sidebar_open.update(|open| *open = !*open)
+                >
+                    <span aria-hidden="true">"☰"</span>
+                </button>
+                <a class="brand" href="/">"chatshare"</a>
+                <div class="topbar-end">
+                    <crate::accounts::UserMenu/>
+                </div>
+            </header>
+            // Following a link in the drawer (picking a chat, say) closes it.
+            <Show when=move || !without_sidebar()>
+                <aside id="sidebar" class="sidebar" aria-label="Sidebar" on:click=move |ev| {
+                    if follows_a_link(&ev) {
+                        set_sidebar_open.set(false);
+                    }
+                }>
+                    {crate::chat_app::sidebar()}
+                </aside>
+                <div class="scrim" aria-hidden="true" on:click=move |_| set_sidebar_open.set(false)></div>
+            </Show>
+            <main class="main" id="main">
+                <ErrorBoundary fallback=|errors| view! { <ErrorPanel errors/> }>
+                    {children()}
+                </ErrorBoundary>
+            </main>
+            <ToastArea/>
+        </div>
+    }
+}
