@@ -8,8 +8,7 @@ use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
-use serde::Deserialize;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::{see_other, ApiJson, Caller, Client};
@@ -55,7 +54,7 @@ struct AuthForm {
 /// Back to the sign-in page with the error in words, the mode, the email typed and where to go
 /// afterwards (never the password).
 fn back_to_form(mode: &str, form: &AuthForm, e: &AppError) -> Response {
-    let q = app::ui::encode_query_value;
+    let q = app::format::encode_query_value;
     let mut url = format!(
         "/auth?mode={mode}&error={}&email={}",
         q(&e.detail()),
@@ -176,6 +175,12 @@ async fn session_user(
     Ok(Json(SessionWithToken::new(user, token, None)))
 }
 
+/// What sign-out answers (Open WebUI's `{"status": true}`).
+#[derive(Serialize)]
+struct SignedOut {
+    status: bool,
+}
+
 async fn signout(State(state): State<ServerState>, headers: HeaderMap) -> Result<Response, AppError> {
     if let Some(token) = app::auth::token_from_headers(&headers) {
         if !token.starts_with("sk-") {
@@ -184,27 +189,35 @@ async fn signout(State(state): State<ServerState>, headers: HeaderMap) -> Result
     }
     Ok((
         [(header::SET_COOKIE, app::auth::clear_session_cookie())],
-        Json(json!({"status": true})),
+        Json(SignedOut { status: true }),
     )
         .into_response())
 }
 
-async fn create_key(State(state): State<ServerState>, caller: Caller) -> Result<Json<Value>, AppError> {
+async fn create_key(
+    State(state): State<ServerState>,
+    caller: Caller,
+) -> Result<Json<accounts::NewApiKey>, AppError> {
     let me = caller.member()?;
-    let (row, key) = service::create_api_key(&state.app.db, &state.app.defaults, &me).await?;
-    Ok(Json(
-        json!({ "api_key": key, "id": row.id, "prefix": row.prefix, "created_at": row.created_at }),
-    ))
+    let (row, api_key) = service::create_api_key(&state.app.db, &state.app.defaults, &me).await?;
+    Ok(Json(accounts::NewApiKey {
+        api_key,
+        info: accounts::api_key_info(&row),
+    }))
 }
 
-async fn list_keys(State(state): State<ServerState>, caller: Caller) -> Result<Json<Value>, AppError> {
+async fn list_keys(
+    State(state): State<ServerState>,
+    caller: Caller,
+) -> Result<Json<Vec<accounts::ApiKeyInfo>>, AppError> {
     let me = caller.member()?;
-    let keys: Vec<_> = service::list_api_keys(&state.app.db, &me)
-        .await?
-        .iter()
-        .map(accounts::api_key_info)
-        .collect();
-    Ok(Json(json!(keys)))
+    Ok(Json(
+        service::list_api_keys(&state.app.db, &me)
+            .await?
+            .iter()
+            .map(accounts::api_key_info)
+            .collect(),
+    ))
 }
 
 async fn delete_key(
@@ -228,51 +241,76 @@ async fn delete_all_keys(State(state): State<ServerState>, caller: Caller) -> Re
     Ok(Json(true))
 }
 
-/// Open WebUI's admin-config keys and the instance setting each one maps to.
-const ADMIN_KEYS: &[(&str, &str)] = &[
-    ("ENABLE_SIGNUP", "enable_signup"),
-    ("DEFAULT_USER_ROLE", "default_user_role"),
-    ("ENABLE_API_KEYS", "enable_api_keys"),
-    ("ENABLE_COMMUNITY_SHARING", "enable_community_sharing"),
-    ("COMMUNITY_SHARING_URL", "community_sharing_url"),
-    ("TTS_ENABLED", "tts_enabled"),
-    ("TTS_VOICE", "tts_voice"),
-    ("TTS_RATE", "tts_rate"),
-];
-
-fn admin_config_json(s: &app::instance::InstanceSettings) -> Value {
-    let v = serde_json::to_value(s).unwrap_or(Value::Null);
-    let mut out = serde_json::Map::new();
-    for (wire, field) in ADMIN_KEYS {
-        out.insert((*wire).to_owned(), v.get(*field).cloned().unwrap_or(Value::Null));
-    }
-    Value::Object(out)
+/// Open WebUI's admin config (`GET`/`POST /api/v1/auths/admin/config`): the instance settings
+/// it has, under its names.
+#[derive(Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+struct AdminConfig {
+    enable_signup: bool,
+    default_user_role: String,
+    enable_api_keys: bool,
+    enable_community_sharing: bool,
+    community_sharing_url: String,
+    tts_enabled: bool,
+    tts_voice: String,
+    tts_rate: f64,
 }
 
-async fn get_admin_config(State(state): State<ServerState>, caller: Caller) -> Result<Json<Value>, AppError> {
+impl From<app::instance::InstanceSettings> for AdminConfig {
+    fn from(s: app::instance::InstanceSettings) -> Self {
+        AdminConfig {
+            enable_signup: s.enable_signup,
+            default_user_role: s.default_user_role,
+            enable_api_keys: s.enable_api_keys,
+            enable_community_sharing: s.enable_community_sharing,
+            community_sharing_url: s.community_sharing_url,
+            tts_enabled: s.tts_enabled,
+            tts_voice: s.tts_voice,
+            tts_rate: s.tts_rate,
+        }
+    }
+}
+
+/// A change to the admin config: the keys sent, under Open WebUI's names; written as the
+/// instance settings' patch (their names). Unknown keys (Open WebUI has many more) are ignored,
+/// as Open WebUI ignores extras.
+#[derive(Deserialize, Serialize)]
+#[serde(rename_all(deserialize = "SCREAMING_SNAKE_CASE"))]
+struct AdminConfigChange {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    enable_signup: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    default_user_role: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    enable_api_keys: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    enable_community_sharing: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    community_sharing_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tts_enabled: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tts_voice: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tts_rate: Option<f64>,
+}
+
+async fn get_admin_config(
+    State(state): State<ServerState>,
+    caller: Caller,
+) -> Result<Json<AdminConfig>, AppError> {
     caller.admin()?;
     let s = instance::get(&state.app.db, &state.app.defaults).await?;
-    Ok(Json(admin_config_json(&s)))
+    Ok(Json(s.into()))
 }
 
 async fn set_admin_config(
     State(state): State<ServerState>,
     caller: Caller,
-    ApiJson(body): ApiJson<Value>,
-) -> Result<Json<Value>, AppError> {
+    ApiJson(change): ApiJson<AdminConfigChange>,
+) -> Result<Json<AdminConfig>, AppError> {
     caller.admin()?;
-    let Value::Object(body) = body else {
-        return Err(AppError::Unprocessable(
-            "The config must be a JSON object.".to_owned(),
-        ));
-    };
-    let mut patch = serde_json::Map::new();
-    for (k, v) in body {
-        // Unknown keys (Open WebUI has many more) are ignored, as Open WebUI ignores extras.
-        if let Some((_, field)) = ADMIN_KEYS.iter().find(|(wire, _)| *wire == k) {
-            patch.insert((*field).to_owned(), v);
-        }
-    }
-    let s = instance::update(&state.app.db, &state.app.defaults, Value::Object(patch)).await?;
-    Ok(Json(admin_config_json(&s)))
+    let patch = serde_json::to_value(&change).map_err(|_| AppError::Internal)?;
+    let s = instance::update(&state.app.db, &state.app.defaults, patch).await?;
+    Ok(Json(s.into()))
 }

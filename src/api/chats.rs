@@ -11,8 +11,8 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
-use serde::Deserialize;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use uuid::Uuid;
 
 use super::{ApiJson, Caller};
@@ -98,19 +98,34 @@ struct PageQuery {
     query: Option<String>,
 }
 
+/// An item of `GET /api/v1/chats/` (Open WebUI's `ChatTitleIdResponse`).
+#[derive(Serialize)]
+struct ChatListItem {
+    id: Uuid,
+    title: String,
+    updated_at: i64,
+    created_at: i64,
+}
+
+impl From<chat::Model> for ChatListItem {
+    fn from(c: chat::Model) -> Self {
+        ChatListItem {
+            id: c.id,
+            title: c.title,
+            updated_at: c.updated_at,
+            created_at: c.created_at,
+        }
+    }
+}
+
 async fn list(
     State(s): State<ServerState>,
     caller: Caller,
     Query(q): Query<PageQuery>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<Vec<ChatListItem>>, AppError> {
     let me = caller.member()?;
     let rows = chats::list(&s.app.db, &me, q.page.unwrap_or(1).max(1)).await?;
-    Ok(Json(json!(rows
-        .iter()
-        .map(
-            |c| json!({"id": c.id, "title": c.title, "updated_at": c.updated_at, "created_at": c.created_at})
-        )
-        .collect::<Vec<_>>())))
+    Ok(Json(rows.into_iter().map(ChatListItem::from).collect()))
 }
 
 async fn read(
@@ -203,7 +218,7 @@ async fn export_all(
 
 /// Today as `YYYY-MM-DD` (UTC), for file names.
 fn time_stamp_day() -> String {
-    let (y, m, d) = app::ui::civil_date(app::entities::now());
+    let (y, m, d) = app::format::civil_date(app::entities::now());
     format!("{y:04}-{m:02}-{d:02}")
 }
 
@@ -221,7 +236,11 @@ pub async fn import(
     let imported = transfer::import(&s.app.db, &me, Vec::from(body)).await?;
     if q.summary.unwrap_or(false) {
         let ids: Vec<Uuid> = imported.chats.iter().map(|c| c.id).collect();
-        return Ok(Json(json!({ "imported": ids.len(), "ids": ids })).into_response());
+        return Ok(Json(app::chats::ImportSummary {
+            imported: ids.len(),
+            ids,
+        })
+        .into_response());
     }
     match imported.chats.as_slice() {
         [one] if imported.single => chat_object(one),
@@ -287,7 +306,7 @@ async fn clone_shared(
 /// not signed in goes to sign in first (and back to the link), and any other error goes back
 /// to the shared page with the message in words.
 async fn form_clone_shared(State(s): State<ServerState>, caller: Caller, Path(id): Path<String>) -> Response {
-    let page = format!("/s/{}", app::ui::encode_query_value(&id));
+    let page = format!("/s/{}", app::format::encode_query_value(&id));
     let cloned = match caller.member() {
         Ok(me) => match share_id(&id) {
             Ok(sid) => share::clone_shared(&s.app.db, &me, sid).await,
@@ -297,8 +316,10 @@ async fn form_clone_shared(State(s): State<ServerState>, caller: Caller, Path(id
     };
     let to = match cloned {
         Ok(chat) => format!("/c/{}", chat.id),
-        Err(AppError::Unauthenticated) => format!("/auth?redirect={}", app::ui::encode_query_value(&page)),
-        Err(e) => format!("{page}?error={}", app::ui::encode_query_value(&e.detail())),
+        Err(AppError::Unauthenticated) => {
+            format!("/auth?redirect={}", app::format::encode_query_value(&page))
+        }
+        Err(e) => format!("{page}?error={}", app::format::encode_query_value(&e.detail())),
     };
     super::see_other(&to, None)
 }

@@ -18,8 +18,7 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde::Deserialize;
-use serde_json::{json, Value};
+use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc;
 
 use super::{ApiJson, Caller};
@@ -89,18 +88,42 @@ struct ModelsQuery {
     refresh: Option<String>,
 }
 
+/// Open WebUI's model list.
+#[derive(Serialize)]
+struct ModelList {
+    data: Vec<ModelItem>,
+}
+
+/// One model of [`ModelList`].
+#[derive(Serialize)]
+struct ModelItem {
+    id: String,
+    name: String,
+    object: &'static str,
+    owned_by: &'static str,
+    connection_id: uuid::Uuid,
+}
+
 /// Open WebUI's `GET /api/models`: `{"data": [{"id", "name", "object", "owned_by"}]}`.
 async fn models(
     State(s): State<ServerState>,
     caller: Caller,
     Query(q): Query<ModelsQuery>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<ModelList>, AppError> {
     caller.member()?;
     let refresh = matches!(q.refresh.as_deref(), Some("true" | "1"));
     let menu = s.app.upstream.models(&s.app.db, refresh).await?;
-    Ok(Json(json!({
-        "data": menu.models.iter().map(|m| json!({
-            "id": m.id, "name": m.id, "object": "model", "owned_by": "openai", "connection_id": m.connection_id,
-        })).collect::<Vec<_>>(),
-    })))
+    Ok(Json(ModelList {
+        data: menu
+            .models
+            .into_iter()
+            .map(|m| ModelItem {
+                name: m.id.clone(),
+                id: m.id,
+                object: "model",
+                owned_by: "openai",
+                connection_id: m.connection_id,
+            })
+            .collect(),
+    }))
 }

@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::json;
 use uuid::Uuid;
 
 use super::{ApiJson, Caller};
@@ -30,36 +30,37 @@ fn user_id(raw: &str) -> Result<Uuid, AppError> {
     Uuid::parse_str(raw).map_err(|_| AppError::NotFound("No such user.".to_owned()))
 }
 
-async fn my_permissions(State(state): State<ServerState>, caller: Caller) -> Result<Json<Value>, AppError> {
+async fn my_permissions(
+    State(state): State<ServerState>,
+    caller: Caller,
+) -> Result<Json<accounts::Permissions>, AppError> {
     let me = caller.member()?;
     let u = accounts::session_user(&state.app, &me).await?;
-    Ok(Json(json!(u.permissions)))
+    Ok(Json(u.permissions))
+}
+
+fn default_permissions_of(s: &app::instance::InstanceSettings) -> accounts::Permissions {
+    accounts::Permissions {
+        chat: accounts::ChatPermissions {
+            share: s.default_can_share,
+        },
+    }
 }
 
 async fn default_permissions(
     State(state): State<ServerState>,
     caller: Caller,
-) -> Result<Json<Value>, AppError> {
+) -> Result<Json<accounts::Permissions>, AppError> {
     caller.admin()?;
     let s = instance::get(&state.app.db, &state.app.defaults).await?;
-    Ok(Json(json!({ "chat": { "share": s.default_can_share } })))
-}
-
-#[derive(Deserialize)]
-struct PermissionsBody {
-    chat: ChatPermissionsBody,
-}
-
-#[derive(Deserialize)]
-struct ChatPermissionsBody {
-    share: bool,
+    Ok(Json(default_permissions_of(&s)))
 }
 
 async fn set_default_permissions(
     State(state): State<ServerState>,
     caller: Caller,
-    ApiJson(body): ApiJson<PermissionsBody>,
-) -> Result<Json<Value>, AppError> {
+    ApiJson(body): ApiJson<accounts::Permissions>,
+) -> Result<Json<accounts::Permissions>, AppError> {
     caller.admin()?;
     let s = instance::update(
         &state.app.db,
@@ -67,7 +68,7 @@ async fn set_default_permissions(
         json!({ "default_can_share": body.chat.share }),
     )
     .await?;
-    Ok(Json(json!({ "chat": { "share": s.default_can_share } })))
+    Ok(Json(default_permissions_of(&s)))
 }
 
 #[derive(Deserialize)]

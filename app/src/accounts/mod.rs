@@ -152,12 +152,14 @@ pub struct ApiKeyInfo {
     pub last_used_at: Option<i64>,
 }
 
-/// A newly created API key: shown once.
+/// A newly created API key: shown once (`{"api_key", "id", "prefix", …}`, from the REST route
+/// and the server function alike).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewApiKey {
     /// The key (`sk-…`).
     pub api_key: String,
     /// Its listing.
+    #[serde(flatten)]
     pub info: ApiKeyInfo,
 }
 
