@@ -2,24 +2,8 @@
 
 mod common;
 
-use common::{client, get_text, signup, start_server};
+use common::{client, get, get_text, post, signup, start_server};
 use serde_json::{json, Value};
-
-async fn post(c: &reqwest::Client, url: String, body: Value, token: Option<&str>) -> reqwest::Response {
-    let mut r = c.post(url).json(&body);
-    if let Some(t) = token {
-        r = r.bearer_auth(t);
-    }
-    r.send().await.unwrap()
-}
-
-async fn get(c: &reqwest::Client, url: String, token: Option<&str>) -> reqwest::Response {
-    let mut r = c.get(url);
-    if let Some(t) = token {
-        r = r.bearer_auth(t);
-    }
-    r.send().await.unwrap()
-}
 
 #[tokio::test]
 async fn sign_up_sign_in_session_and_sign_out() {

@@ -4,28 +4,9 @@
 
 mod common;
 
-use common::{client, fresh_database_url, signup, test_config};
-use reqwest::{Client, Method};
+use common::{call, client, fresh_database_url, signup, test_config};
+use reqwest::Method;
 use serde_json::{json, Value};
-
-async fn call(
-    c: &Client,
-    method: Method,
-    url: String,
-    token: Option<&str>,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut r = c.request(method, url);
-    if let Some(t) = token {
-        r = r.bearer_auth(t);
-    }
-    if let Some(b) = body {
-        r = r.json(&b);
-    }
-    let res = r.send().await.unwrap();
-    let status = res.status().as_u16();
-    (status, res.json().await.unwrap_or(Value::Null))
-}
 
 async fn start_on(url: &str) -> chatshare::server::RunningServer {
     let db = chatshare::db::connect_and_migrate(url, 8).await.unwrap();

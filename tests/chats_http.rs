@@ -3,12 +3,8 @@
 
 mod common;
 
-use common::{client, signup, start_server, start_server_with, test_config};
+use common::{client, fixture, signup, start_server, start_server_with, test_config};
 use serde_json::{json, Value};
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).expect("read a fixture")
-}
 
 #[tokio::test]
 async fn import_then_export_all_and_one() {

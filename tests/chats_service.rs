@@ -6,6 +6,7 @@ use app::accounts::service::{self as accounts, SignUp};
 use app::chats::service as chats;
 use app::chats::transfer;
 use app::instance::SettingsDefaults;
+use common::fixture;
 use serde_json::json;
 
 #[tokio::test]
@@ -177,10 +178,6 @@ async fn composer_appends_to_the_branch_and_branches_switch() {
             .status(),
         404
     );
-}
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).expect("read a fixture")
 }
 
 /// What import and export must keep of a chat.

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use app::connections::sse::{SseEvent, SseParser};
 use chatshare::server::RunningServer;
+use common::call_fn as call;
 use common::standin::{self, StandIn, KEY};
 use serde_json::{json, Value};
 
@@ -40,17 +41,6 @@ async fn world_with(idle_secs: u64) -> World {
 
 async fn world() -> World {
     world_with(300).await
-}
-
-async fn call(c: &reqwest::Client, base: &str, name: &str, body: Value) -> (u16, Value) {
-    let res = c
-        .post(format!("{base}/api/fn/{name}"))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    let status = res.status().as_u16();
-    (status, res.json().await.unwrap_or(Value::Null))
 }
 
 /// Saves a message (a new chat when `chat` is None); the chat view.

@@ -151,6 +151,57 @@ pub async fn signup(base: &str, name: &str) -> (String, String) {
     )
 }
 
+/// Sends `method url` as `c`, with a bearer `token` and a JSON `body` when given.
+pub async fn send(
+    c: &reqwest::Client,
+    method: reqwest::Method,
+    url: String,
+    token: Option<&str>,
+    body: Option<&serde_json::Value>,
+) -> reqwest::Response {
+    let mut r = c.request(method, url);
+    if let Some(t) = token {
+        r = r.bearer_auth(t);
+    }
+    if let Some(b) = body {
+        r = r.json(b);
+    }
+    r.send().await.expect("send a request")
+}
+
+/// `POST url` with a JSON body, as `c` (and a bearer token when given).
+pub async fn post(
+    c: &reqwest::Client,
+    url: String,
+    body: serde_json::Value,
+    token: Option<&str>,
+) -> reqwest::Response {
+    send(c, reqwest::Method::POST, url, token, Some(&body)).await
+}
+
+/// `GET url` as `c` (and a bearer token when given).
+pub async fn get(c: &reqwest::Client, url: String, token: Option<&str>) -> reqwest::Response {
+    send(c, reqwest::Method::GET, url, token, None).await
+}
+
+/// [`send`], answering the status and the JSON body (`null` when it is not JSON).
+pub async fn call(
+    c: &reqwest::Client,
+    method: reqwest::Method,
+    url: String,
+    token: Option<&str>,
+    body: Option<serde_json::Value>,
+) -> (u16, serde_json::Value) {
+    let res = send(c, method, url, token, body.as_ref()).await;
+    let status = res.status().as_u16();
+    (status, res.json().await.unwrap_or(serde_json::Value::Null))
+}
+
+/// A file of `tests/fixtures`.
+pub fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).expect("read a fixture")
+}
+
 /// Calls server function `name` with a JSON body as `c`; the status and the JSON answer
 /// (`null` when the body is not JSON).
 pub async fn call_fn(

@@ -33,17 +33,27 @@ async fn admin_count(txn: &impl sea_orm::ConnectionTrait) -> AppResult<u64> {
         .await?)
 }
 
-/// Changes a user's role (admin only). The last admin cannot stop being one.
-pub async fn set_role(db: &DatabaseConnection, target: Uuid, role: &str) -> AppResult<user::Model> {
-    let role = Role::parse(role).ok_or_else(|| {
-        AppError::Unprocessable("The role must be \"admin\", \"user\" or \"pending\".".to_owned())
-    })?;
+/// Starts a transaction holding the roles lock (so two admins' changes cannot leave no admin)
+/// and reads the user `target` in it (404 when there is none).
+async fn locked_user(
+    db: &DatabaseConnection,
+    target: Uuid,
+) -> AppResult<(sea_orm::DatabaseTransaction, user::Model)> {
     let txn = db.begin().await?;
     lock_for_write(&txn, "roles").await?;
     let u = user::Entity::find_by_id(target)
         .one(&txn)
         .await?
         .ok_or_else(AppError::not_found)?;
+    Ok((txn, u))
+}
+
+/// Changes a user's role (admin only). The last admin cannot stop being one.
+pub async fn set_role(db: &DatabaseConnection, target: Uuid, role: &str) -> AppResult<user::Model> {
+    let role = Role::parse(role).ok_or_else(|| {
+        AppError::Unprocessable("The role must be \"admin\", \"user\" or \"pending\".".to_owned())
+    })?;
+    let (txn, u) = locked_user(db, target).await?;
     if u.role == Role::Admin && role != Role::Admin && admin_count(&txn).await? <= 1 {
         return Err(AppError::Conflict(
             "The last administrator cannot be demoted.".to_owned(),
@@ -62,12 +72,7 @@ pub async fn set_can_share(
     target: Uuid,
     value: Option<bool>,
 ) -> AppResult<user::Model> {
-    let txn = db.begin().await?;
-    lock_for_write(&txn, "roles").await?;
-    let u = user::Entity::find_by_id(target)
-        .one(&txn)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let (txn, u) = locked_user(db, target).await?;
     let mut am: user::ActiveModel = u.into();
     am.can_share = Set(value);
     let u = am.update(&txn).await?;
@@ -78,12 +83,7 @@ pub async fn set_can_share(
 /// Deletes a user with everything that hangs off them (sessions, keys, chats, share links), in
 /// one transaction. The last admin cannot be deleted.
 pub async fn delete_user(db: &DatabaseConnection, target: Uuid) -> AppResult<()> {
-    let txn = db.begin().await?;
-    lock_for_write(&txn, "roles").await?;
-    let u = user::Entity::find_by_id(target)
-        .one(&txn)
-        .await?
-        .ok_or_else(AppError::not_found)?;
+    let (txn, u) = locked_user(db, target).await?;
     if u.role == Role::Admin && admin_count(&txn).await? <= 1 {
         return Err(AppError::Conflict(
             "The last administrator cannot be deleted.".to_owned(),

@@ -336,9 +336,21 @@ pub async fn rename(
         return Err(AppError::Unprocessable("The title cannot be empty.".to_owned()));
     }
     let title = clean_title(Some(title))?;
+    set_column(db, caller, id, chat::Column::Title, Expr::value(title)).await
+}
+
+/// Writes one column of a chat the caller may see (never its JSON) and bumps `updated_at`;
+/// returns the chat as it is now.
+async fn set_column(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    id: Uuid,
+    column: chat::Column,
+    value: sea_orm::sea_query::SimpleExpr,
+) -> AppResult<chat::Model> {
     let c = find_visible(db, caller, id).await?;
     chat::Entity::update_many()
-        .col_expr(chat::Column::Title, Expr::value(title))
+        .col_expr(column, value)
         .col_expr(chat::Column::UpdatedAt, Expr::value(now()))
         .filter(chat::Column::Id.eq(c.id))
         .exec(db)
@@ -363,7 +375,6 @@ pub async fn toggle(
     id: Uuid,
     archive: bool,
 ) -> AppResult<chat::Model> {
-    let c = find_visible(db, caller, id).await?;
     // Flipped in the database (`SET pinned = NOT pinned`), not from what was read: two flips at
     // once are two flips. The chat's JSON is not touched.
     let column = if archive {
@@ -371,16 +382,7 @@ pub async fn toggle(
     } else {
         chat::Column::Pinned
     };
-    chat::Entity::update_many()
-        .col_expr(column, Expr::col(column).not())
-        .col_expr(chat::Column::UpdatedAt, Expr::value(now()))
-        .filter(chat::Column::Id.eq(c.id))
-        .exec(db)
-        .await?;
-    chat::Entity::find_by_id(c.id)
-        .one(db)
-        .await?
-        .ok_or_else(AppError::chat_not_found)
+    set_column(db, caller, id, column, Expr::col(column).not()).await
 }
 
 /// The visible branch of a chat, not yet rendered (`html` is empty: fill it with
