@@ -198,6 +198,15 @@ mod wire {
 #[cfg(feature = "ssr")]
 pub use wire::{api_key_info, session_user};
 
+/// The app state and the caller's address (what sign-in limits count by).
+#[cfg(feature = "ssr")]
+async fn state_and_client() -> Result<(crate::state::AppState, String), AppError> {
+    Ok((
+        crate::state::app_state()?,
+        crate::auth::client_info().await.address,
+    ))
+}
+
 #[cfg(feature = "ssr")]
 async fn finish_sign_in(
     state: &crate::state::AppState,
@@ -225,8 +234,7 @@ pub async fn sign_in(
     password: String,
     redirect: Option<String>,
 ) -> Result<SignedIn, AppError> {
-    let state = crate::state::app_state()?;
-    let client = crate::auth::client_info().await.address;
+    let (state, client) = state_and_client().await?;
     let signed = service::sign_in(&state.db, &email, &password, &client).await?;
     finish_sign_in(&state, signed, redirect).await
 }
@@ -239,8 +247,7 @@ pub async fn sign_up(
     password: String,
     redirect: Option<String>,
 ) -> Result<SignedIn, AppError> {
-    let state = crate::state::app_state()?;
-    let client = crate::auth::client_info().await.address;
+    let (state, client) = state_and_client().await?;
     let signed = service::sign_up_from(
         &state.db,
         &state.defaults,
