@@ -43,7 +43,10 @@ async fn sign_up_sign_in_session_and_sign_out() {
     assert_eq!(body["role"], "admin");
     assert_eq!(body["token_type"], "Bearer");
     assert_eq!(body["email"], "alice@example.com");
-    assert_eq!(body["permissions"], json!({"chat": {"share": true}}));
+    assert_eq!(
+        body["permissions"],
+        json!({"chat": {"share": true}, "sharing": {"public_chats": true, "open_chats": false}})
+    );
     let token = body["token"].as_str().unwrap().to_owned();
 
     // The cookie alone authenticates (the client kept it).
@@ -260,7 +263,7 @@ async fn api_keys_admin_config_permissions_and_user_management() {
             .json::<Value>()
             .await
             .unwrap(),
-        json!({"chat":{"share":true}})
+        json!({"chat":{"share":true}, "sharing": {"public_chats": true, "open_chats": false}})
     );
 
     // Default permissions off → Bob cannot share; an override gives it back.
@@ -273,7 +276,7 @@ async fn api_keys_admin_config_permissions_and_user_management() {
     .await;
     assert_eq!(
         res.json::<Value>().await.unwrap(),
-        json!({"chat":{"share":false}})
+        json!({"chat":{"share":false}, "sharing": {"public_chats": true, "open_chats": false}})
     );
     assert_eq!(
         get(&c, format!("{base}/api/v1/users/permissions"), Some(&bt))
@@ -281,7 +284,7 @@ async fn api_keys_admin_config_permissions_and_user_management() {
             .json::<Value>()
             .await
             .unwrap(),
-        json!({"chat":{"share":false}})
+        json!({"chat":{"share":false}, "sharing": {"public_chats": true, "open_chats": false}})
     );
     post(
         &c,
@@ -296,7 +299,7 @@ async fn api_keys_admin_config_permissions_and_user_management() {
             .json::<Value>()
             .await
             .unwrap(),
-        json!({"chat":{"share":true}})
+        json!({"chat":{"share":true}, "sharing": {"public_chats": true, "open_chats": false}})
     );
 
     // API key: create, authenticate, list without the key, revoke.

@@ -9,6 +9,7 @@ mod m20261121_000001_initial_schema;
 mod m20261122_000002_connections;
 mod m20261128_000003_shared_render;
 mod m20261201_000004_chat_version;
+mod m20261201_000005_share_grants;
 
 /// Every migration of the chatshare schema, oldest first.
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261122_000002_connections::Migration),
             Box::new(m20261128_000003_shared_render::Migration),
             Box::new(m20261201_000004_chat_version::Migration),
+            Box::new(m20261201_000005_share_grants::Migration),
         ]
     }
 }

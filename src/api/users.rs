@@ -7,7 +7,6 @@ use axum::extract::{Path, Query, State};
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
-use serde_json::json;
 use uuid::Uuid;
 
 use super::{ApiJson, Caller};
@@ -39,36 +38,57 @@ async fn my_permissions(
     Ok(Json(u.permissions))
 }
 
-fn default_permissions_of(s: &app::instance::InstanceSettings) -> accounts::Permissions {
-    accounts::Permissions {
-        chat: accounts::ChatPermissions {
-            share: s.default_can_share,
-        },
-    }
-}
-
 async fn default_permissions(
     State(state): State<ServerState>,
     caller: Caller,
 ) -> Result<Json<accounts::Permissions>, AppError> {
     caller.admin()?;
     let s = instance::get(&state.app.db, &state.app.defaults).await?;
-    Ok(Json(default_permissions_of(&s)))
+    Ok(Json(accounts::Permissions::defaults(&s)))
+}
+
+/// A change to the default permissions: only the fields given change.
+#[derive(Deserialize)]
+struct PermissionsChange {
+    chat: Option<ChatChange>,
+    sharing: Option<SharingChange>,
+}
+
+#[derive(Deserialize)]
+struct ChatChange {
+    share: Option<bool>,
+}
+
+#[derive(Deserialize)]
+struct SharingChange {
+    public_chats: Option<bool>,
+    open_chats: Option<bool>,
 }
 
 async fn set_default_permissions(
     State(state): State<ServerState>,
     caller: Caller,
-    ApiJson(body): ApiJson<accounts::Permissions>,
+    ApiJson(change): ApiJson<PermissionsChange>,
 ) -> Result<Json<accounts::Permissions>, AppError> {
     caller.admin()?;
+    let mut patch = serde_json::Map::new();
+    let mut set = |k: &str, v: Option<bool>| {
+        if let Some(v) = v {
+            patch.insert(k.to_owned(), serde_json::Value::Bool(v));
+        }
+    };
+    set("default_can_share", change.chat.and_then(|c| c.share));
+    if let Some(sharing) = change.sharing {
+        set("allow_member_links", sharing.public_chats);
+        set("allow_open_links", sharing.open_chats);
+    }
     let s = instance::update(
         &state.app.db,
         &state.app.defaults,
-        json!({ "default_can_share": body.chat.share }),
+        serde_json::Value::Object(patch),
     )
     .await?;
-    Ok(Json(default_permissions_of(&s)))
+    Ok(Json(accounts::Permissions::defaults(&s)))
 }
 
 #[derive(Deserialize)]

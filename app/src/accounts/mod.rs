@@ -23,11 +23,66 @@ pub use components::{
 };
 pub use role::Role;
 
-/// What the current user may do.
+/// What the current user may do (and, from `GET /api/v1/users/default/permissions`, what a
+/// user without overrides may do).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Permissions {
     /// Chat permissions.
     pub chat: ChatPermissions,
+    /// Which audiences a share link may have.
+    #[serde(default)]
+    pub sharing: SharingPermissions,
+}
+
+/// Which audiences a share link may have (instance-wide, set in Admin Panel → Settings).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharingPermissions {
+    /// `sharing.public_chats`: a link may be open to every approved member.
+    pub public_chats: bool,
+    /// `sharing.open_chats`: a link may be open to anyone who has it.
+    pub open_chats: bool,
+}
+
+impl Default for SharingPermissions {
+    fn default() -> Self {
+        SharingPermissions {
+            public_chats: true,
+            open_chats: false,
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl Permissions {
+    /// The permissions of `u` under the instance settings `s`.
+    pub fn of(u: &crate::entities::user::Model, s: &crate::instance::InstanceSettings) -> Self {
+        Permissions {
+            chat: ChatPermissions {
+                share: service::effective_can_share(u, s.default_can_share),
+            },
+            sharing: SharingPermissions::from(s),
+        }
+    }
+
+    /// The permissions of a user without overrides.
+    pub fn defaults(s: &crate::instance::InstanceSettings) -> Self {
+        Permissions {
+            chat: ChatPermissions {
+                share: s.default_can_share,
+            },
+            sharing: SharingPermissions::from(s),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<&crate::instance::InstanceSettings> for SharingPermissions {
+    fn from(s: &crate::instance::InstanceSettings) -> Self {
+        SharingPermissions {
+            public_chats: s.allow_member_links,
+            open_chats: s.allow_open_links,
+        }
+    }
 }
 
 /// Chat permissions.
@@ -172,16 +227,14 @@ mod wire {
 
     /// Maps an account row to what clients see.
     pub async fn session_user(state: &AppState, u: &user::Model) -> AppResult<SessionUser> {
-        let share = service::can_share(&state.db, &state.defaults, u).await?;
+        let settings = crate::instance::service::get(&state.db, &state.defaults).await?;
         Ok(SessionUser {
             id: u.id,
             email: u.email.clone(),
             name: u.name.clone(),
             role: u.role,
             profile_image_url: u.profile_image_url.clone(),
-            permissions: Permissions {
-                chat: ChatPermissions { share },
-            },
+            permissions: Permissions::of(u, &settings),
         })
     }
 

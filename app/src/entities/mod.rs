@@ -7,6 +7,7 @@ pub mod chat;
 pub mod connection;
 pub mod session;
 pub mod setting;
+pub mod share_grant;
 pub mod shared_chat;
 pub mod shared_render;
 pub mod user;

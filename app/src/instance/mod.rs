@@ -27,6 +27,12 @@ pub struct InstanceSettings {
     pub tts_voice: String,
     /// Speech rate, 0.5 to 2.
     pub tts_rate: f64,
+    /// Whether a link may be open to every approved member (`user:*`, what a new link starts
+    /// with; Open WebUI's `sharing.public_chats`).
+    pub allow_member_links: bool,
+    /// Whether a link may be open to anyone who has it, signed in or not (`anyone:*`; Open
+    /// WebUI's `sharing.open_chats`).
+    pub allow_open_links: bool,
 }
 
 /// Defaults that the server's configuration (environment) can set.
@@ -63,6 +69,8 @@ impl InstanceSettings {
             tts_enabled: false,
             tts_voice: String::new(),
             tts_rate: 1.0,
+            allow_member_links: true,
+            allow_open_links: false,
         }
     }
 

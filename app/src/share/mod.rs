@@ -9,7 +9,10 @@ use uuid::Uuid;
 use crate::chats::MessageView;
 use crate::error::AppError;
 
+mod audience;
 mod components;
+#[cfg(feature = "ssr")]
+pub mod grants;
 mod links;
 mod page;
 #[cfg(feature = "ssr")]
@@ -60,12 +63,109 @@ pub struct SharedChatView {
     pub updated_at: i64,
     /// The snapshot's visible branch.
     pub messages: Vec<MessageView>,
+    /// Whether the reader is signed in (a visitor of an open link is not: "Sign in to clone").
+    pub signed_in: bool,
     /// Whether "Read aloud" is offered.
     pub tts_enabled: bool,
     /// Preferred voice.
     pub tts_voice: String,
     /// Speech rate.
     pub tts_rate: f64,
+}
+
+/// `principal_id` of a grant to every member (`user`) or to anyone with the link (`anyone`).
+pub const ANY: &str = "*";
+
+/// Whom a grant is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PrincipalType {
+    /// One member (`principal_id`: their id), or every approved member (`*`).
+    User,
+    /// The members of a group (`principal_id`: its id).
+    Group,
+    /// Anyone with the link, signed in or not (`principal_id`: `*`).
+    Anyone,
+}
+
+/// What a grant allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GrantPermission {
+    /// Open the link.
+    Read,
+    /// Open the link and continue the chat (live links).
+    Write,
+}
+
+impl PrincipalType {
+    /// As stored and sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PrincipalType::User => "user",
+            PrincipalType::Group => "group",
+            PrincipalType::Anyone => "anyone",
+        }
+    }
+    /// From its stored name.
+    pub fn parse(s: &str) -> Option<Self> {
+        [PrincipalType::User, PrincipalType::Group, PrincipalType::Anyone]
+            .into_iter()
+            .find(|t| t.as_str() == s)
+    }
+}
+
+impl GrantPermission {
+    /// As stored and sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GrantPermission::Read => "read",
+            GrantPermission::Write => "write",
+        }
+    }
+    /// From its stored name.
+    pub fn parse(s: &str) -> Option<Self> {
+        [GrantPermission::Read, GrantPermission::Write]
+            .into_iter()
+            .find(|p| p.as_str() == s)
+    }
+}
+
+/// One access grant of a link, as `GET /api/v1/chats/shared/{chat_id}/access` lists it and
+/// `…/access/update` takes it (`id` is ignored there).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessGrant {
+    /// The grant's id.
+    #[serde(default = "Uuid::nil")]
+    pub id: Uuid,
+    /// Whom it is for.
+    pub principal_type: PrincipalType,
+    /// A user's or group's id, or `*`.
+    pub principal_id: String,
+    /// What it allows.
+    pub permission: GrantPermission,
+}
+
+/// A member one can share a link with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    /// Their account id.
+    pub id: Uuid,
+    /// Their display name (never their email).
+    pub name: String,
+}
+
+/// Who can open a link, and who it could be opened to, as the Share modal's picker needs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShareAudience {
+    /// The link's grants.
+    pub grants: Vec<AccessGrant>,
+    /// Whether a link may be open to every member.
+    pub members_allowed: bool,
+    /// Whether a link may be open to anyone.
+    pub anyone_allowed: bool,
+    /// The other approved members, by name.
+    pub people: Vec<Person>,
 }
 
 /// One of my links, as listed: the answer of the `list_shared` server function and, as an
@@ -139,11 +239,13 @@ pub async fn get_share_state(chat_id: Uuid) -> Result<ShareState, AppError> {
     })
 }
 
-/// `POST /api/fn/view_shared` `{"share_id": …}`: the snapshot, rendered (any signed-in member).
+/// `POST /api/fn/view_shared` `{"share_id": …}`: the snapshot, rendered, for whoever its grants
+/// let in (a visitor too, when the link is open to anyone).
 #[server(prefix = "/api/fn", endpoint = "view_shared", input = Json, output = Json)]
 pub async fn view_shared(share_id: Uuid) -> Result<SharedChatView, AppError> {
-    let (state, me) = member().await?;
-    let snap = service::view(&state.db, &me, share_id).await?;
+    let state = crate::state::app_state()?;
+    let me = crate::auth::caller().await?;
+    let snap = service::view_as(&state.db, me.as_ref(), share_id).await?;
     let chat = crate::chats::doc::ChatDoc::from_stored(&snap.row.chat)?;
     let owner = crate::entities::user::Entity::find_by_id(snap.row.user_id)
         .one(&state.db)
@@ -160,6 +262,7 @@ pub async fn view_shared(share_id: Uuid) -> Result<SharedChatView, AppError> {
         created_at: snap.row.created_at,
         updated_at: snap.row.updated_at,
         messages,
+        signed_in: me.is_some(),
         tts_enabled: settings.tts_enabled,
         tts_voice: settings.tts_voice,
         tts_rate: settings.tts_rate,
@@ -189,6 +292,33 @@ pub async fn list_shared(query: String, page: u64) -> Result<Vec<SharedLinkItem>
 pub async fn unshare_all() -> Result<u64, AppError> {
     let (state, me) = member().await?;
     service::unshare_all(&state.db, &me).await
+}
+
+/// `POST /api/fn/share_audience` `{"chat_id": …}`: who can open the chat's link, the audiences
+/// allowed, and the members it could be opened to (owner or admin).
+#[server(prefix = "/api/fn", endpoint = "share_audience", input = Json, output = Json)]
+pub async fn get_share_audience(chat_id: Uuid) -> Result<ShareAudience, AppError> {
+    let (state, me) = member().await?;
+    let grants = grants::list(&state.db, &me, chat_id).await?;
+    let settings = crate::instance::service::get(&state.db, &state.defaults).await?;
+    Ok(ShareAudience {
+        grants,
+        members_allowed: settings.allow_member_links,
+        anyone_allowed: settings.allow_open_links,
+        people: grants::people(&state.db, &me).await?,
+    })
+}
+
+/// `POST /api/fn/set_share_audience` `{"chat_id": …, "grants": [...]}`: replaces who can open
+/// the chat's link (see `POST /api/v1/chats/shared/{chat_id}/access/update`); the grants now.
+#[server(prefix = "/api/fn", endpoint = "set_share_audience", input = Json, output = Json)]
+pub async fn set_share_audience(
+    chat_id: Uuid,
+    grants: Vec<AccessGrant>,
+) -> Result<Vec<AccessGrant>, AppError> {
+    let (state, me) = member().await?;
+    grants::replace(&state.db, &state.defaults, &me, chat_id, grants).await?;
+    grants::list(&state.db, &me, chat_id).await
 }
 
 /// `POST /api/fn/chat_json` `{"chat_id": …}`: the chat's Open WebUI JSON (for community sharing).

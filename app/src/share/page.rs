@@ -10,8 +10,10 @@ use crate::chats::{use_chat_list_version, InPage, MessageList, MessageView};
 use crate::error::AppError;
 use crate::ui::{format_time, set_page_status};
 
-/// `/s/{id}`: a shared chat, read-only, for signed-in members. Visitors who are not signed in
-/// are sent to sign in (303) before any content; an unknown or deleted link is a 404 page.
+/// `/s/{id}`: a shared chat, read-only, for whoever its grants let in. Visitors who are not
+/// signed in read a link open to anyone (with link-preview tags); for any other link they are
+/// sent to sign in (303) before any content. Signed in without a grant: a 403 page; an unknown
+/// or deleted link: a 404 page.
 #[component]
 pub fn SharedChatPage() -> impl IntoView {
     let params = use_params_map();
@@ -77,24 +79,42 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
             view! { <ReadAloud text=spoken_text(&m.text) voice=voice.clone() rate/> }.into_any()
         })
     });
+    let preview = preview_text(&view.messages);
+    let clone_control = if view.signed_in {
+        // A plain form, so Clone Chat works before (and without) the WASM client; once it is
+        // there, the copy opens without a page load.
+        view! {
+            <form method="post" action=format!("/s/{share_id}/clone") class="plain-form" on:submit=move |ev| {
+                ev.prevent_default();
+                cloning.dispatch(());
+            }>
+                <button type="submit" class="button" disabled=move || cloning.pending().get()>
+                    "Clone Chat"
+                </button>
+            </form>
+        }
+        .into_any()
+    } else {
+        let back = crate::format::encode_query_value(&format!("/s/{share_id}"));
+        view! { <a class="button" href=format!("/auth?redirect={back}")>"Sign in to clone"</a> }.into_any()
+    };
     view! {
         <Title text=view.title.clone()/>
+        // Link previews (chat apps, social sites); the page stays out of search engines.
+        <Meta property="og:title" content=view.title.clone()/>
+        <Meta property="og:description" content=preview.clone()/>
+        <Meta property="og:site_name" content="chatshare"/>
+        <Meta property="og:type" content="article"/>
+        <Meta name="twitter:card" content="summary"/>
+        <Meta name="twitter:title" content=view.title.clone()/>
+        <Meta name="twitter:description" content=preview/>
         <article class="shared-chat">
             <header class="shared-head">
                 <h1>{view.title.clone()}</h1>
                 <p class="muted">
                     {format!("Shared by {} · snapshot taken {}", view.shared_by, format_time(view.updated_at))}
                 </p>
-                // A plain form, so Clone Chat works before (and without) the WASM client; once
-                // it is there, the copy opens without a page load.
-                <form method="post" action=format!("/s/{share_id}/clone") class="plain-form" on:submit=move |ev| {
-                    ev.prevent_default();
-                    cloning.dispatch(());
-                }>
-                    <button type="submit" class="button" disabled=move || cloning.pending().get()>
-                        "Clone Chat"
-                    </button>
-                </form>
+                {clone_control}
                 <p class="status-error" role="alert">
                     {move || cloning.value().get().and_then(|r| r.err()).map(|e| e.detail()).or_else(|| form_error.clone())}
                 </p>
@@ -105,6 +125,29 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
             }}
         </article>
     }
+}
+
+/// A link preview's description: the first words of the first answer (or of the first message),
+/// without markup, at most 200 characters.
+fn preview_text(messages: &[MessageView]) -> String {
+    let first = messages
+        .iter()
+        .find(|m| m.role == crate::chats::MessageRole::Assistant)
+        .or(messages.first());
+    let words = first.map(|m| spoken_text(&m.text)).unwrap_or_default();
+    let words: Vec<&str> = words.split_whitespace().collect();
+    let mut out = String::new();
+    for w in words {
+        if out.chars().count() + w.chars().count() + 1 > 200 {
+            out.push('…');
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// What "Read aloud" says for a message's markdown: its words, without the markup a speech

@@ -112,6 +112,10 @@ pub async fn share(
         .map_err(gone_if_chat_vanished)?
         .ok_or_else(AppError::chat_not_found)?;
     let snapshot_id: Uuid = copied.try_get("", "id")?;
+    if c.share_id.is_none() {
+        // A new link: every approved member may read it, as before grants existed.
+        super::grants::grant_members(&txn, snapshot_id).await?;
+    }
     chat::Entity::update_many()
         .col_expr(chat::Column::ShareId, Expr::value(snapshot_id))
         .filter(chat::Column::Id.eq(c.id))
@@ -174,19 +178,30 @@ pub fn strip_private(chat_json: &str) -> AppResult<String> {
     serde_json::to_string(&top).map_err(|_| AppError::Internal)
 }
 
-/// The snapshot behind `share_id`, for any signed-in, approved user: one primary-key lookup
-/// joined with its owner. A link whose owner is pending (an administrator paused the account)
-/// is paused too: 404 for everyone else until the account is approved again.
+/// [`view_as`] for a signed-in caller.
 pub async fn view(db: &DatabaseConnection, caller: &user::Model, share_id: Uuid) -> AppResult<Snapshot> {
+    view_as(db, Some(caller), share_id).await
+}
+
+/// The snapshot behind `share_id` for `caller` (`None`: not signed in), if its grants let them
+/// open it ([`super::grants::check_read`]: 401 or 403 otherwise): one primary-key lookup joined
+/// with its owner, then its grants. A link whose owner is pending (an administrator paused the
+/// account) is paused too: 404 for everyone else until the account is approved again.
+pub async fn view_as(
+    db: &DatabaseConnection,
+    caller: Option<&user::Model>,
+    share_id: Uuid,
+) -> AppResult<Snapshot> {
     let (mut row, owner) = shared_chat::Entity::find_by_id(share_id)
         .find_also_related(user::Entity)
         .one(db)
         .await?
         .ok_or_else(link_not_found)?;
-    let viewer_is_owner = row.user_id == caller.id;
+    let viewer_is_owner = caller.is_some_and(|u| u.id == row.user_id);
     if !viewer_is_owner && owner.is_none_or(|o| o.role == Role::Pending) {
         return Err(link_not_found());
     }
+    super::grants::check_read(db, &row, caller).await?;
     let mut stored_chat = None;
     if !viewer_is_owner {
         let stripped = strip_private(&row.chat)?;

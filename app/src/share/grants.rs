@@ -1,0 +1,232 @@
+//! Who may open a link: its access grants (Open WebUI's shape). A new link starts readable by
+//! every approved member (`user:*`, the seed's rule); the owner (or an admin) replaces the list:
+//! specific people, every member, anyone with the link, or nobody but the owner (an empty list).
+//! The owner and admins always may; a link whose owner is pending is paused (404) for everyone
+//! else, whatever its grants say.
+
+use std::collections::BTreeSet;
+
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    TransactionTrait,
+};
+use uuid::Uuid;
+
+use super::{AccessGrant, GrantPermission, PrincipalType, ANY};
+use crate::accounts::service::{can_share, Role};
+use crate::chats::service as chats;
+use crate::entities::{chat, now, share_grant, shared_chat, user};
+use crate::error::{AppError, AppResult};
+use crate::instance::SettingsDefaults;
+
+/// Most grants one link may hold.
+pub const MAX_GRANTS: usize = 500;
+
+impl From<share_grant::Model> for AccessGrant {
+    fn from(g: share_grant::Model) -> Self {
+        AccessGrant {
+            id: g.id,
+            principal_type: PrincipalType::parse(&g.principal_type).unwrap_or(PrincipalType::User),
+            principal_id: g.principal_id,
+            permission: GrantPermission::parse(&g.permission).unwrap_or(GrantPermission::Read),
+        }
+    }
+}
+
+/// The grant every new link starts with: every approved member may read it.
+pub(super) async fn grant_members(db: &impl ConnectionTrait, share_id: Uuid) -> AppResult<()> {
+    share_grant::Entity::insert(row(share_id, PrincipalType::User, ANY, GrantPermission::Read))
+        .on_conflict(
+            OnConflict::columns([
+                share_grant::Column::ShareId,
+                share_grant::Column::PrincipalType,
+                share_grant::Column::PrincipalId,
+                share_grant::Column::Permission,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+fn row(share_id: Uuid, t: PrincipalType, id: &str, p: GrantPermission) -> share_grant::ActiveModel {
+    share_grant::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        share_id: Set(share_id),
+        principal_type: Set(t.as_str().to_owned()),
+        principal_id: Set(id.to_owned()),
+        permission: Set(p.as_str().to_owned()),
+        created_at: Set(now()),
+    }
+}
+
+async fn grants_of(db: &impl ConnectionTrait, share_id: Uuid) -> AppResult<Vec<share_grant::Model>> {
+    Ok(share_grant::Entity::find()
+        .filter(share_grant::Column::ShareId.eq(share_id))
+        .order_by_asc(share_grant::Column::CreatedAt)
+        .order_by_asc(share_grant::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// The grants of chat `chat_id`'s link, oldest first (owner or admin; another user's chat is a
+/// 404). A chat without a link has none.
+pub async fn list(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    chat_id: Uuid,
+) -> AppResult<Vec<AccessGrant>> {
+    let c = chats::find_visible(db, caller, chat_id).await?;
+    let Some(share_id) = c.share_id else {
+        return Ok(Vec::new());
+    };
+    Ok(grants_of(db, share_id)
+        .await?
+        .into_iter()
+        .map(AccessGrant::from)
+        .collect())
+}
+
+/// The approved members other than `caller`, by name (at most 1,000): whom a link can be
+/// opened to. Names only, never emails.
+pub async fn people(db: &DatabaseConnection, caller: &user::Model) -> AppResult<Vec<super::Person>> {
+    use sea_orm::QuerySelect;
+    let rows: Vec<(Uuid, String)> = user::Entity::find()
+        .select_only()
+        .columns([user::Column::Id, user::Column::Name])
+        .filter(user::Column::Role.ne(Role::Pending))
+        .filter(user::Column::Id.ne(caller.id))
+        .order_by_asc(user::Column::Name)
+        .limit(1000)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| super::Person { id, name })
+        .collect())
+}
+
+/// Replaces the grants of chat `chat_id`'s link with `grants` (duplicates dropped). Owner with
+/// `chat.share`, or an admin. 409 when the chat has no link yet; 403 for an audience the
+/// administrator has turned off; 422 naming a user that does not exist.
+pub async fn replace(
+    db: &DatabaseConnection,
+    defaults: &SettingsDefaults,
+    caller: &user::Model,
+    chat_id: Uuid,
+    grants: Vec<AccessGrant>,
+) -> AppResult<chat::Model> {
+    let c = chats::find_visible(db, caller, chat_id).await?;
+    if !can_share(db, defaults, caller).await? {
+        return Err(AppError::Forbidden(
+            "You don't have permission to share chats.".to_owned(),
+        ));
+    }
+    let Some(share_id) = c.share_id else {
+        return Err(AppError::Conflict(
+            "This chat has no share link yet. Share it first.".to_owned(),
+        ));
+    };
+    if grants.len() > MAX_GRANTS {
+        return Err(AppError::Unprocessable(format!(
+            "A link can have at most {MAX_GRANTS} grants."
+        )));
+    }
+    let settings = crate::instance::service::get(db, defaults).await?;
+    let mut wanted: BTreeSet<(PrincipalType, String, GrantPermission)> = BTreeSet::new();
+    for g in grants {
+        let id = g.principal_id.trim().to_owned();
+        match (g.principal_type, id.as_str()) {
+            (PrincipalType::Anyone, ANY) if !settings.allow_open_links => {
+                return Err(AppError::Forbidden(
+                    "Links that anyone can open are turned off on this instance (Admin Panel → Settings → General)."
+                        .to_owned(),
+                ))
+            }
+            (PrincipalType::Anyone, ANY) => {}
+            (PrincipalType::Anyone, _) => {
+                return Err(AppError::Unprocessable(
+                    "An \"anyone\" grant has the principal_id \"*\".".to_owned(),
+                ))
+            }
+            (PrincipalType::User, ANY) if !settings.allow_member_links => {
+                return Err(AppError::Forbidden(
+                    "Links for every member are turned off on this instance (Admin Panel → Settings → General)."
+                        .to_owned(),
+                ))
+            }
+            (PrincipalType::User, ANY) => {}
+            (PrincipalType::User, other) => {
+                let known = match Uuid::parse_str(other) {
+                    Ok(u) => user::Entity::find_by_id(u).one(db).await?.is_some(),
+                    Err(_) => false,
+                };
+                if !known {
+                    return Err(AppError::Unprocessable(format!("No user has the id \"{other}\".")));
+                }
+            }
+            (PrincipalType::Group, other) => {
+                return Err(AppError::Unprocessable(format!("No group has the id \"{other}\".")));
+            }
+        }
+        wanted.insert((g.principal_type, id, g.permission));
+    }
+    let txn = db.begin().await?;
+    share_grant::Entity::delete_many()
+        .filter(share_grant::Column::ShareId.eq(share_id))
+        .exec(&txn)
+        .await?;
+    if !wanted.is_empty() {
+        share_grant::Entity::insert_many(wanted.iter().map(|(t, id, p)| row(share_id, *t, id, *p)))
+            .exec_without_returning(&txn)
+            .await
+            .map_err(|e| match e.sql_err() {
+                // The link was deleted meanwhile.
+                Some(sea_orm::SqlErr::ForeignKeyConstraintViolation(_)) => AppError::chat_not_found(),
+                _ => AppError::from(e),
+            })?;
+    }
+    txn.commit().await?;
+    chats::find_visible(db, caller, chat_id).await
+}
+
+/// Whether `caller` (`None`: not signed in) may open the link `link`: `Ok`, or 401 (not signed
+/// in, and the link is not open to anyone), or 403 (signed in without a grant).
+pub async fn check_read(
+    db: &DatabaseConnection,
+    link: &shared_chat::Model,
+    caller: Option<&user::Model>,
+) -> AppResult<()> {
+    if caller.is_some_and(|u| u.id == link.user_id || u.role == Role::Admin) {
+        return Ok(());
+    }
+    let grants = grants_of(db, link.id).await?;
+    let has = |t: PrincipalType, id: &str| {
+        grants
+            .iter()
+            .any(|g| g.principal_type == t.as_str() && g.principal_id == id)
+    };
+    if has(PrincipalType::Anyone, ANY) {
+        return Ok(());
+    }
+    let Some(me) = caller else {
+        return Err(AppError::Unauthenticated);
+    };
+    if me.role == Role::Pending {
+        return Err(AppError::Forbidden(
+            "Your account is waiting for an administrator's approval.".to_owned(),
+        ));
+    }
+    if has(PrincipalType::User, ANY) || has(PrincipalType::User, &me.id.to_string()) {
+        return Ok(());
+    }
+    Err(no_access())
+}
+
+fn no_access() -> AppError {
+    AppError::Forbidden("You don't have access to this chat.".to_owned())
+}

@@ -1,0 +1,407 @@
+//! Who can open a link (access grants) over real HTTP, on the backend under test: every caller
+//! (owner, admin, the granted member, another member, a pending account, a visitor without an
+//! account) against every audience (only the owner, one person, every member, anyone with the
+//! link), the administrator's switches, bad grants, and the shared page for each.
+
+mod common;
+
+use common::{admin_config, call, client, create_and_share, one_message_chat, set_role, signup};
+use reqwest::Method;
+use serde_json::{json, Value};
+
+/// The people of one instance: their tokens and ids.
+struct People {
+    base: String,
+    _server: chatshare::server::RunningServer,
+    admin: String,
+    owner: String,
+    owner_cookie: reqwest::Client,
+    bob: (String, String),
+    carol: String,
+    pending: String,
+}
+
+async fn people() -> People {
+    let server = common::start_server().await;
+    let base = server.url();
+    let (admin, _) = signup(&base, "Admin").await;
+    assert_eq!(
+        admin_config(&base, &admin, json!({"DEFAULT_USER_ROLE": "user"})).await,
+        200
+    );
+    let owner_cookie = client();
+    let owner = common::signup_with(&owner_cookie, &base, "Olive").await["token"]
+        .as_str()
+        .expect("a token")
+        .to_owned();
+    let bob = signup(&base, "Bob").await;
+    let (carol, _) = signup(&base, "Carol").await;
+    let (pending, pending_id) = signup(&base, "Pat").await;
+    assert_eq!(set_role(&base, &admin, &pending_id, "pending").await, 200);
+    People {
+        base,
+        _server: server,
+        admin,
+        owner,
+        owner_cookie,
+        bob,
+        carol,
+        pending,
+    }
+}
+
+impl People {
+    /// A new chat of Olive's, shared; its id and the link's id.
+    async fn shared_chat(&self) -> (String, String) {
+        create_and_share(
+            &self.owner_cookie,
+            &self.base,
+            one_message_chat("Plans", "Where do we meet?"),
+        )
+        .await
+    }
+
+    /// Replaces the link's grants as `token`; the status and answer.
+    async fn set_grants(&self, token: &str, chat_id: &str, grants: Value) -> (u16, Value) {
+        call(
+            &client(),
+            Method::POST,
+            format!("{}/api/v1/chats/shared/{chat_id}/access/update", self.base),
+            Some(token),
+            Some(json!({ "access_grants": grants, "share_mode": null })),
+        )
+        .await
+    }
+
+    /// `GET /api/v1/chats/share/{id}` as each caller, in the order owner, admin, Bob, Carol,
+    /// the pending account and a visitor without a token.
+    async fn statuses(&self, share_id: &str) -> Vec<u16> {
+        let url = format!("{}/api/v1/chats/share/{share_id}", self.base);
+        let mut out = Vec::new();
+        for token in [
+            Some(self.owner.as_str()),
+            Some(self.admin.as_str()),
+            Some(self.bob.0.as_str()),
+            Some(self.carol.as_str()),
+            Some(self.pending.as_str()),
+            None,
+        ] {
+            out.push(call(&client(), Method::GET, url.clone(), token, None).await.0);
+        }
+        out
+    }
+}
+
+#[tokio::test]
+async fn every_caller_against_every_audience() {
+    let p = people().await;
+    let (chat_id, share_id) = p.shared_chat().await;
+    let bob_id = p.bob.1.clone();
+
+    // A new link: every approved member (the seed's rule).
+    let (status, grants) = call(
+        &client(),
+        Method::GET,
+        format!("{}/api/v1/chats/shared/{chat_id}/access", p.base),
+        Some(&p.owner),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let listed = grants.as_array().expect("a list");
+    assert_eq!(listed.len(), 1, "{grants}");
+    assert_eq!(
+        (
+            &listed[0]["principal_type"],
+            &listed[0]["principal_id"],
+            &listed[0]["permission"]
+        ),
+        (&json!("user"), &json!("*"), &json!("read"))
+    );
+    assert!(listed[0]["id"].as_str().is_some_and(|id| id.len() == 36));
+    //                                     owner admin bob  carol pending visitor
+    assert_eq!(
+        p.statuses(&share_id).await,
+        [200, 200, 200, 200, 403, 401],
+        "every member"
+    );
+
+    // One person.
+    let (status, chat) = p
+        .set_grants(
+            &p.owner,
+            &chat_id,
+            json!([{"principal_type": "user", "principal_id": bob_id, "permission": "read"}]),
+        )
+        .await;
+    assert_eq!(status, 200, "{chat}");
+    assert_eq!(chat["share_id"], json!(share_id), "the chat object comes back");
+    assert_eq!(
+        p.statuses(&share_id).await,
+        [200, 200, 200, 403, 403, 401],
+        "Bob only"
+    );
+    let (_, carol_reads) = call(
+        &client(),
+        Method::GET,
+        format!("{}/api/v1/chats/share/{share_id}", p.base),
+        Some(&p.carol),
+        None,
+    )
+    .await;
+    assert_eq!(carol_reads["detail"], "You don't have access to this chat.");
+
+    // Only the owner (and admins).
+    assert_eq!(p.set_grants(&p.owner, &chat_id, json!([])).await.0, 200);
+    assert_eq!(
+        p.statuses(&share_id).await,
+        [200, 200, 403, 403, 403, 401],
+        "only me"
+    );
+
+    // Anyone with the link: refused until the administrator allows it.
+    let anyone = json!([{"principal_type": "anyone", "principal_id": "*", "permission": "read"}]);
+    let (status, refused) = p.set_grants(&p.owner, &chat_id, anyone.clone()).await;
+    assert_eq!(status, 403, "{refused}");
+    assert!(
+        refused["detail"].as_str().is_some_and(|d| d.contains("anyone")),
+        "{refused}"
+    );
+    assert_eq!(
+        p.statuses(&share_id).await,
+        [200, 200, 403, 403, 403, 401],
+        "nothing changed"
+    );
+    let (status, perms) = call(
+        &client(),
+        Method::POST,
+        format!("{}/api/v1/users/default/permissions", p.base),
+        Some(&p.admin),
+        Some(json!({"sharing": {"open_chats": true}})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        perms,
+        json!({"chat": {"share": true}, "sharing": {"public_chats": true, "open_chats": true}}),
+        "fields left out keep their value"
+    );
+    assert_eq!(p.set_grants(&p.owner, &chat_id, anyone).await.0, 200);
+    assert_eq!(
+        p.statuses(&share_id).await,
+        [200, 200, 200, 200, 200, 200],
+        "anyone"
+    );
+
+    // Every member, refused once the administrator turns member-wide links off.
+    let (status, _) = call(
+        &client(),
+        Method::POST,
+        format!("{}/api/v1/users/default/permissions", p.base),
+        Some(&p.admin),
+        Some(json!({"sharing": {"public_chats": false}})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let members = json!([{"principal_type": "user", "principal_id": "*", "permission": "read"}]);
+    assert_eq!(p.set_grants(&p.owner, &chat_id, members).await.0, 403);
+
+    // Deleting the link ends every grant; sharing again makes a new link for members only.
+    let (status, _) = call(
+        &client(),
+        Method::DELETE,
+        format!("{}/api/v1/chats/{chat_id}/share", p.base),
+        Some(&p.owner),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(p.statuses(&share_id).await, [404, 404, 404, 404, 404, 404]);
+    let (_, grants) = call(
+        &client(),
+        Method::GET,
+        format!("{}/api/v1/chats/shared/{chat_id}/access", p.base),
+        Some(&p.owner),
+        None,
+    )
+    .await;
+    assert_eq!(grants, json!([]));
+}
+
+#[tokio::test]
+async fn bad_grants_are_clear_4xx_answers_and_change_nothing() {
+    let p = people().await;
+    let (chat_id, share_id) = p.shared_chat().await;
+    let grant = |t: &str, id: &str, perm: &str| json!([{"principal_type": t, "principal_id": id, "permission": perm}]);
+    let cases = [
+        (
+            grant("user", "00000000-0000-0000-0000-000000000000", "read"),
+            422,
+            "No user has the id",
+        ),
+        (grant("user", "bob", "read"), 422, "No user has the id"),
+        (grant("group", "a-group", "read"), 422, "No group has the id"),
+        (grant("anyone", "someone", "read"), 422, "\"*\""),
+        (grant("robot", "*", "read"), 422, "unknown variant"),
+        (grant("user", "*", "admin"), 422, "unknown variant"),
+    ];
+    for (grants, status, needle) in cases {
+        let (got, body) = p.set_grants(&p.owner, &chat_id, grants.clone()).await;
+        assert_eq!(got, status, "{grants} → {body}");
+        assert!(
+            body["detail"].as_str().is_some_and(|d| d.contains(needle)),
+            "{grants} → {body}"
+        );
+    }
+    let (status, body) = call(
+        &client(),
+        Method::POST,
+        format!("{}/api/v1/chats/shared/{chat_id}/access/update", p.base),
+        Some(&p.owner),
+        Some(json!({"access_grants": [], "share_mode": "continue"})),
+    )
+    .await;
+    assert_eq!(status, 422, "{body}");
+    // Other people's chats, chats without a link, unknown chats.
+    assert_eq!(
+        p.set_grants(&p.bob.0, &chat_id, json!([])).await.0,
+        404,
+        "Bob's not the owner"
+    );
+    let (bob_chat, _) = {
+        let c = client();
+        common::signup_with(&c, &p.base, "Dora").await;
+        let res: Value = c
+            .post(format!("{}/api/v1/chats/new", p.base))
+            .json(&json!({"chat": one_message_chat("Mine", "hi")}))
+            .send()
+            .await
+            .expect("create")
+            .json()
+            .await
+            .expect("a chat");
+        (res["id"].as_str().expect("an id").to_owned(), ())
+    };
+    assert_eq!(
+        p.set_grants(&p.admin, &bob_chat, json!([])).await.0,
+        409,
+        "no link yet"
+    );
+    assert_eq!(
+        p.set_grants(&p.owner, "00000000-0000-0000-0000-000000000000", json!([]))
+            .await
+            .0,
+        404
+    );
+    let (status, _) = call(
+        &client(),
+        Method::GET,
+        format!("{}/api/v1/chats/shared/{chat_id}/access", p.base),
+        Some(&p.carol),
+        None,
+    )
+    .await;
+    assert_eq!(status, 404, "only the owner and admins see the grants");
+    // Nothing changed: still every member.
+    assert_eq!(p.statuses(&share_id).await, [200, 200, 200, 200, 403, 401]);
+    // An admin may change another's link.
+    assert_eq!(p.set_grants(&p.admin, &chat_id, json!([])).await.0, 200);
+    assert_eq!(p.statuses(&share_id).await, [200, 200, 403, 403, 403, 401]);
+}
+
+#[tokio::test]
+async fn the_shared_page_follows_the_grants() {
+    let p = people().await;
+    let (chat_id, share_id) = p.shared_chat().await;
+    let page = format!("{}/s/{share_id}", p.base);
+    let no_redirects = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("a client");
+
+    // Members' link: a visitor is sent to sign in; a member reads it.
+    let res = no_redirects.get(&page).send().await.expect("the page");
+    assert_eq!(res.status(), 303);
+    let res = no_redirects
+        .get(&page)
+        .bearer_auth(&p.carol)
+        .send()
+        .await
+        .expect("the page");
+    assert_eq!(res.status(), 200);
+
+    // Bob only: Carol gets a 403 page that says so, without the chat.
+    p.set_grants(
+        &p.owner,
+        &chat_id,
+        json!([{"principal_type": "user", "principal_id": p.bob.1, "permission": "read"}]),
+    )
+    .await;
+    let res = no_redirects
+        .get(&page)
+        .bearer_auth(&p.carol)
+        .send()
+        .await
+        .expect("the page");
+    assert_eq!(res.status(), 403);
+    let html = res.text().await.expect("html");
+    assert!(html.contains("have access to this chat"), "{html}");
+    assert!(!html.contains("Where do we meet?"));
+
+    // Anyone: a visitor reads it, with link-preview tags, no owner email, and "Sign in to clone".
+    call(
+        &client(),
+        Method::POST,
+        format!("{}/api/v1/users/default/permissions", p.base),
+        Some(&p.admin),
+        Some(json!({"sharing": {"open_chats": true}})),
+    )
+    .await;
+    let (status, _) = p
+        .set_grants(
+            &p.owner,
+            &chat_id,
+            json!([{"principal_type": "anyone", "principal_id": "*", "permission": "read"}]),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let res = no_redirects.get(&page).send().await.expect("the page");
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.expect("html");
+    let doc = scraper::Html::parse_document(&html);
+    let meta = |attr: &str, name: &str| -> Option<String> {
+        let sel = scraper::Selector::parse(&format!("meta[{attr}=\"{name}\"]")).ok()?;
+        doc.select(&sel)
+            .next()?
+            .value()
+            .attr("content")
+            .map(str::to_owned)
+    };
+    assert_eq!(meta("property", "og:title").as_deref(), Some("Plans"));
+    assert_eq!(
+        meta("property", "og:description").as_deref(),
+        Some("Where do we meet?")
+    );
+    assert_eq!(meta("name", "twitter:card").as_deref(), Some("summary"));
+    assert!(meta("name", "robots").is_some_and(|r| r.contains("noindex")));
+    assert!(html.contains("Where do we meet?"));
+    assert!(html.contains("Sign in to clone"));
+    assert!(
+        !html.contains("olive@example.com"),
+        "no owner email on an open page"
+    );
+    // A visitor's clone goes to sign-in and comes back.
+    let res = no_redirects
+        .post(format!("{page}/clone"))
+        .send()
+        .await
+        .expect("clone");
+    assert_eq!(res.status(), 303);
+    let to = res
+        .headers()
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(to.starts_with("/auth?redirect="), "{to}");
+}
