@@ -130,6 +130,10 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
         </section>
         <section class="panel settings-group" aria-labelledby="settings-sharing">
             <h2 id="settings-sharing">"Sharing"</h2>
+            {switch("Links for every member", "A link may be open to every approved member of this instance (what a new link starts with).", |s| s.allow_member_links,
+                |v| SettingsPatch { allow_member_links: Some(v), ..Default::default() })}
+            {switch("Links for anyone", "A link may be open to anyone who has it, without an account. Its page stays out of search engines.", |s| s.allow_open_links,
+                |v| SettingsPatch { allow_open_links: Some(v), ..Default::default() })}
             {switch("Enable Community Sharing", "Offer “Share to Open WebUI Community” in the Share dialog.", |s| s.enable_community_sharing,
                 |v| SettingsPatch { enable_community_sharing: Some(v), ..Default::default() })}
             <form class="setting setting-text" on:submit=move |ev| {

@@ -70,6 +70,12 @@ pub struct SettingsPatch {
     /// Speech rate, 0.5 to 2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tts_rate: Option<f64>,
+    /// Links may be open to every approved member.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow_member_links: Option<bool>,
+    /// Links may be open to anyone who has them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow_open_links: Option<bool>,
 }
 
 #[cfg(feature = "ssr")]

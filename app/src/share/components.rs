@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::audience::AudiencePicker;
 use super::{get_share_state, share_chat, unshare_chat, ShareState};
 use crate::chats::use_chat_list_version;
 use crate::error::AppError;
@@ -139,6 +140,7 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
                         </button>
                         " and create a new shared link."
                     </p>
+                    {can_share.then(|| view! { <AudiencePicker chat_id/> })}
                 }.into_any(),
             }}
             {(!can_share).then(|| view! { <p class="muted">"You don't have permission to share chats."</p> })}

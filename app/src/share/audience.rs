@@ -1,0 +1,187 @@
+//! The Share modal's audience picker: who can open the link. "Only me", "Specific people"
+//! (a filtered list of members), "Everyone on this instance" (what a new link starts with) and
+//! "Anyone with the link" (when the administrator allows it). A choice saves at once.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use super::{
+    get_share_audience, set_share_audience, AccessGrant, GrantPermission, Person, PrincipalType, ANY,
+};
+
+/// Who can open a link, as the picker shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Audience {
+    OnlyMe,
+    People,
+    Members,
+    Anyone,
+}
+
+impl Audience {
+    /// The audience that `grants` amount to (the widest one they hold).
+    fn of(grants: &[AccessGrant]) -> Audience {
+        let has = |t: PrincipalType| {
+            grants
+                .iter()
+                .any(|g| g.principal_type == t && g.principal_id == ANY)
+        };
+        if has(PrincipalType::Anyone) {
+            Audience::Anyone
+        } else if has(PrincipalType::User) {
+            Audience::Members
+        } else if grants.is_empty() {
+            Audience::OnlyMe
+        } else {
+            Audience::People
+        }
+    }
+
+    fn what_it_means(self) -> &'static str {
+        match self {
+            Audience::OnlyMe => "Only you (and administrators) can open the link.",
+            Audience::People => "Only the people you pick can open the link, after signing in.",
+            Audience::Members => "Every member of this instance can open the link after signing in.",
+            Audience::Anyone => {
+                "Anyone who has the link can open it, without an account. It stays out of search engines."
+            }
+        }
+    }
+}
+
+fn grant(t: PrincipalType, id: &str) -> AccessGrant {
+    AccessGrant {
+        id: Uuid::nil(),
+        principal_type: t,
+        principal_id: id.to_owned(),
+        permission: GrantPermission::Read,
+    }
+}
+
+/// The grants for `audience` (with `people` picked for "Specific people").
+fn grants_for(audience: Audience, people: &BTreeSet<Uuid>) -> Vec<AccessGrant> {
+    match audience {
+        Audience::OnlyMe => Vec::new(),
+        Audience::People => people
+            .iter()
+            .map(|p| grant(PrincipalType::User, &p.to_string()))
+            .collect(),
+        Audience::Members => vec![grant(PrincipalType::User, ANY)],
+        Audience::Anyone => vec![grant(PrincipalType::Anyone, ANY)],
+    }
+}
+
+/// Who can open the link of `chat_id`, and the controls to change it.
+#[component]
+pub fn AudiencePicker(
+    /// The shared chat.
+    chat_id: Uuid,
+) -> impl IntoView {
+    let loaded = crate::ui::page_resource(|| (), move |_| get_share_audience(chat_id));
+    view! {
+        <Suspense fallback=|| view! { <p class="muted">"Loading who can open it…"</p> }>
+            {move || Suspend::new(async move {
+                match loaded.await {
+                    Ok(a) => view! { <AudienceChoices chat_id audience=a/> }.into_any(),
+                    Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AudienceChoices(chat_id: Uuid, audience: super::ShareAudience) -> impl IntoView {
+    let chosen = RwSignal::new(Audience::of(&audience.grants));
+    let picked: RwSignal<BTreeSet<Uuid>> = RwSignal::new(
+        audience
+            .grants
+            .iter()
+            .filter(|g| g.principal_type == PrincipalType::User)
+            .filter_map(|g| Uuid::parse_str(&g.principal_id).ok())
+            .collect(),
+    );
+    let filter = RwSignal::new(String::new());
+    let status = RwSignal::new(None::<Result<&'static str, String>>);
+    let save = Action::new(move |grants: &Vec<AccessGrant>| {
+        let grants = grants.clone();
+        async move { set_share_audience(chat_id, grants).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(_)) => status.set(Some(Ok("Saved."))),
+        Some(Err(e)) => status.set(Some(Err(e.detail()))),
+        None => {}
+    });
+    let apply = move || {
+        status.set(None);
+        save.dispatch(grants_for(chosen.get_untracked(), &picked.get_untracked()));
+    };
+    let mut choices = vec![
+        (Audience::OnlyMe, "Only me"),
+        (Audience::People, "Specific people"),
+    ];
+    if audience.members_allowed || chosen.get_untracked() == Audience::Members {
+        choices.push((Audience::Members, "Everyone on this instance"));
+    }
+    if audience.anyone_allowed || chosen.get_untracked() == Audience::Anyone {
+        choices.push((Audience::Anyone, "Anyone with the link"));
+    }
+    let people = audience.people;
+    view! {
+        <fieldset class="audience">
+            <legend>"Who can open the link"</legend>
+            {choices.into_iter().map(|(a, label)| view! {
+                <label class="audience-choice">
+                    <input type="radio" name="audience" prop:checked=move || chosen.get() == a
+                        on:change=move |_| { chosen.set(a); if a != Audience::People || !picked.get_untracked().is_empty() { apply(); } }/>
+                    {label}
+                </label>
+            }).collect_view()}
+            <p class="muted audience-help">{move || chosen.get().what_it_means()}</p>
+            <Show when=move || chosen.get() == Audience::People>
+                <div class="people-picker">
+                    <label for="people-filter">"Find people"</label>
+                    <input id="people-filter" type="search" placeholder="Type a name" bind:value=filter/>
+                    <ul class="people-list">
+                        {
+                            let people = people.clone();
+                            move || {
+                                let needle = filter.get().to_lowercase();
+                                people
+                                    .iter()
+                                    .filter(|p| needle.is_empty() || p.name.to_lowercase().contains(&needle))
+                                    .take(50)
+                                    .map(|p: &Person| {
+                                        let id = p.id;
+                                        view! {
+                                            <li>
+                                                <label>
+                                                    <input type="checkbox" prop:checked=move || picked.with(|s| s.contains(&id))
+                                                        on:change=move |_| {
+                                                            picked.update(|s| if !s.remove(&id) { s.insert(id); });
+                                                            apply();
+                                                        }/>
+                                                    {p.name.clone()}
+                                                </label>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()
+                            }
+                        }
+                    </ul>
+                    {people.is_empty().then(|| view! { <p class="muted">"Nobody else has an account yet."</p> })}
+                </div>
+            </Show>
+            <p role="status" class=move || match status.get() { Some(Err(_)) => "status-error", _ => "status-ok" }>
+                {move || match status.get() {
+                    Some(Ok(m)) => m.to_owned(),
+                    Some(Err(e)) => e,
+                    None => String::new(),
+                }}
+            </p>
+        </fieldset>
+    }
+}
