@@ -405,3 +405,162 @@ async fn the_shared_page_follows_the_grants() {
         .to_owned();
     assert!(to.starts_with("/auth?redirect="), "{to}");
 }
+
+#[tokio::test]
+async fn members_ask_for_access_and_the_owner_approves_or_declines() {
+    let p = people().await;
+    let (chat_id, share_id) = p.shared_chat().await;
+    // Bob only.
+    p.set_grants(
+        &p.owner,
+        &chat_id,
+        json!([{"principal_type": "user", "principal_id": p.bob.1, "permission": "read"}]),
+    )
+    .await;
+    let ask = |token: Option<String>| {
+        let url = format!("{}/api/v1/chats/share/{share_id}/access/request", p.base);
+        async move { call(&client(), Method::POST, url, token.as_deref(), None).await }
+    };
+    let (status, asked) = ask(Some(p.carol.clone())).await;
+    assert_eq!(status, 200, "{asked}");
+    assert_eq!(asked["status"], "pending");
+    assert_eq!(asked["name"], "Carol");
+    let (status, again) = ask(Some(p.carol.clone())).await;
+    assert_eq!(
+        (status, &again["id"]),
+        (200, &asked["id"]),
+        "asking twice is one request"
+    );
+    assert_eq!(ask(Some(p.bob.0.clone())).await.0, 409, "Bob can open it already");
+    assert_eq!(
+        ask(Some(p.pending.clone())).await.0,
+        403,
+        "a pending account cannot ask"
+    );
+    assert_eq!(ask(None).await.0, 401);
+    let unknown = format!(
+        "{}/api/v1/chats/share/00000000-0000-0000-0000-000000000000/access/request",
+        p.base
+    );
+    assert_eq!(
+        call(&client(), Method::POST, unknown, Some(&p.carol), None)
+            .await
+            .0,
+        404
+    );
+
+    // The owner sees Carol waiting; nobody else does.
+    let requests_url = format!("{}/api/v1/chats/shared/{chat_id}/access/requests", p.base);
+    let (status, waiting) = call(&client(), Method::GET, requests_url.clone(), Some(&p.owner), None).await;
+    assert_eq!(status, 200);
+    assert_eq!(waiting.as_array().map(Vec::len), Some(1), "{waiting}");
+    assert_eq!(
+        call(&client(), Method::GET, requests_url.clone(), Some(&p.carol), None)
+            .await
+            .0,
+        404
+    );
+    let request_id = waiting[0]["id"].as_str().expect("an id").to_owned();
+    let answer = |who: &str, verb: &str, id: &str| {
+        let url = format!(
+            "{}/api/v1/chats/shared/{chat_id}/access/requests/{id}/{verb}",
+            p.base
+        );
+        let who = who.to_owned();
+        async move { call(&client(), Method::POST, url, Some(&who), None).await.0 }
+    };
+    assert_eq!(
+        answer(&p.carol, "approve", &request_id).await,
+        404,
+        "not Carol's to approve"
+    );
+    assert_eq!(p.statuses(&share_id).await, [200, 200, 200, 403, 403, 401]);
+    assert_eq!(answer(&p.owner, "approve", &request_id).await, 200);
+    assert_eq!(
+        p.statuses(&share_id).await,
+        [200, 200, 200, 200, 403, 401],
+        "Carol is in"
+    );
+    assert_eq!(
+        answer(&p.owner, "approve", &request_id).await,
+        404,
+        "answered already"
+    );
+    let (_, waiting) = call(&client(), Method::GET, requests_url.clone(), Some(&p.owner), None).await;
+    assert_eq!(waiting, json!([]));
+
+    // Declined: Dora cannot ask again.
+    let dora = client();
+    let dora_token = common::signup_with(&dora, &p.base, "Dora").await["token"]
+        .as_str()
+        .expect("a token")
+        .to_owned();
+    let (_, asked) = ask(Some(dora_token.clone())).await;
+    let dora_request = asked["id"].as_str().expect("an id").to_owned();
+    assert_eq!(answer(&p.owner, "decline", &dora_request).await, 200);
+    let (status, refused) = ask(Some(dora_token.clone())).await;
+    assert_eq!(status, 409);
+    assert!(
+        refused["detail"].as_str().is_some_and(|d| d.contains("declined")),
+        "{refused}"
+    );
+    assert_eq!(
+        call(
+            &client(),
+            Method::GET,
+            format!("{}/api/v1/chats/share/{share_id}", p.base),
+            Some(&dora_token),
+            None
+        )
+        .await
+        .0,
+        403
+    );
+
+    // The 403 page offers the form, which asks and comes back saying so.
+    let no_redirects = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("a client");
+    let (eve, _) = signup(&p.base, "Eve").await;
+    let page = format!("{}/s/{share_id}", p.base);
+    let html = no_redirects
+        .get(&page)
+        .bearer_auth(&eve)
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        html.contains(&format!("action=\"/s/{share_id}/request-access\"")),
+        "{html}"
+    );
+    let res = no_redirects
+        .post(format!("{page}/request-access"))
+        .bearer_auth(&eve)
+        .send()
+        .await
+        .expect("the form");
+    assert_eq!(res.status(), 303);
+    let to = res
+        .headers()
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(to, format!("/s/{share_id}?requested=1"));
+    let html = no_redirects
+        .get(format!("{}{to}", p.base))
+        .bearer_auth(&eve)
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(html.contains("Requested."), "{html}");
+    let (_, waiting) = call(&client(), Method::GET, requests_url, Some(&p.owner), None).await;
+    assert_eq!(waiting[0]["name"], "Eve");
+}

@@ -59,6 +59,21 @@ test('who can open a link: everyone, specific people, only me, anyone; right and
   expect(allowed.s).toBe(200);
   expect(allowed.text).toContain('Spend less on coffee.');
 
+  // Vera asks for access from the 403 page; the owner approves in the Share dialog.
+  const vpage403 = await vera.newPage();
+  await vpage403.goto(url);
+  await vpage403.getByRole('button', { name: 'Request access' }).click();
+  await expect(vpage403.getByRole('status').filter({ hasText: 'Requested.' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const requests = dialog.getByRole('region', { name: 'Asking for access' });
+  await expect(requests).toContainText(`Vera ${stamp}`);
+  await page.screenshot({ path: 'test-results/audience-request-1280.png' });
+  await requests.getByRole('button', { name: 'Approve' }).click();
+  await expect(requests).toBeHidden();
+  expect((await status(vera)).s).toBe(200);
+  await vpage403.close();
+
   // Only me: Walt too is refused now; the owner still reads it.
   await audience.getByRole('radio', { name: 'Only me' }).check();
   await expect(audience).toContainText('Only you (and administrators) can open the link.');

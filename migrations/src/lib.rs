@@ -10,6 +10,7 @@ mod m20261122_000002_connections;
 mod m20261128_000003_shared_render;
 mod m20261201_000004_chat_version;
 mod m20261201_000005_share_grants;
+mod m20261201_000006_share_requests;
 
 /// Every migration of the chatshare schema, oldest first.
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000003_shared_render::Migration),
             Box::new(m20261201_000004_chat_version::Migration),
             Box::new(m20261201_000005_share_grants::Migration),
+            Box::new(m20261201_000006_share_requests::Migration),
         ]
     }
 }

@@ -24,8 +24,6 @@ pub fn routes() -> Router<ServerState> {
         .route("/api/v1/chats/", get(list))
         .route("/api/v1/chats", get(list))
         .route("/api/v1/chats/shared", get(list_shared))
-        .route("/api/v1/chats/shared/{id}/access", get(list_access))
-        .route("/api/v1/chats/shared/{id}/access/update", post(update_access))
         .route("/api/v1/chats/all", get(export_all))
         .route("/api/v1/chats/share/all", delete(unshare_all))
         .route("/api/v1/chats/{id}", get(read).post(update).delete(remove))
@@ -61,7 +59,7 @@ fn json_response(body: Vec<u8>) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
-fn chat_object(c: &chat::Model) -> Result<Response, AppError> {
+pub(super) fn chat_object(c: &chat::Model) -> Result<Response, AppError> {
     transfer::chat_object(c).map(json_response)
 }
 
@@ -292,45 +290,6 @@ async fn view_shared(
     serde_json::to_vec(&obj)
         .map(json_response)
         .map_err(|_| AppError::Internal)
-}
-
-/// `GET /api/v1/chats/shared/{chat_id}/access`: the link's grants (owner or admin).
-async fn list_access(
-    State(s): State<ServerState>,
-    caller: Caller,
-    Path(id): Path<String>,
-) -> Result<Json<Vec<app::share::AccessGrant>>, AppError> {
-    let me = caller.member()?;
-    Ok(Json(
-        app::share::grants::list(&s.app.db, &me, chat_id(&id)?).await?,
-    ))
-}
-
-/// `POST /api/v1/chats/shared/{chat_id}/access/update`'s body.
-#[derive(Deserialize)]
-struct AccessUpdate {
-    access_grants: Vec<app::share::AccessGrant>,
-    /// `"continue"` makes a live link (not offered yet); `null` a snapshot.
-    #[serde(default)]
-    share_mode: Option<String>,
-}
-
-/// Replaces the link's grants; answers the chat object.
-async fn update_access(
-    State(s): State<ServerState>,
-    caller: Caller,
-    Path(id): Path<String>,
-    ApiJson(b): ApiJson<AccessUpdate>,
-) -> Result<Response, AppError> {
-    let me = caller.member()?;
-    if let Some(mode) = b.share_mode.as_deref() {
-        return Err(AppError::Unprocessable(format!(
-            "share_mode \"{mode}\" is not offered: links here are snapshots (send null)."
-        )));
-    }
-    let c =
-        app::share::grants::replace(&s.app.db, &s.app.defaults, &me, chat_id(&id)?, b.access_grants).await?;
-    chat_object(&c)
 }
 
 async fn clone_shared(

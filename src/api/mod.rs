@@ -1,6 +1,7 @@
 //! The Open WebUI-compatible JSON API (`/api/v1/…`). Handlers are thin: they authenticate, call
 //! the same service functions as the server functions, and shape Open WebUI's responses.
 
+mod access;
 mod auths;
 mod chats;
 mod config;
@@ -24,6 +25,7 @@ pub fn routes() -> Router<ServerState> {
         .merge(auths::routes())
         .merge(users::routes())
         .merge(chats::routes())
+        .merge(access::routes())
         .merge(config::routes())
         .merge(replies::routes())
 }

@@ -8,6 +8,7 @@ pub mod connection;
 pub mod session;
 pub mod setting;
 pub mod share_grant;
+pub mod share_request;
 pub mod shared_chat;
 pub mod shared_render;
 pub mod user;

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::{
-    get_share_audience, set_share_audience, AccessGrant, GrantPermission, Person, PrincipalType, ANY,
+    access_requests, answer_access_request, get_share_audience, set_share_audience, AccessGrant,
+    AccessRequest, GrantPermission, Person, PrincipalType, ANY,
 };
 
 /// Who can open a link, as the picker shows it.
@@ -73,22 +74,71 @@ fn grants_for(audience: Audience, people: &BTreeSet<Uuid>) -> Vec<AccessGrant> {
     }
 }
 
-/// Who can open the link of `chat_id`, and the controls to change it.
+/// Who can open the link of `chat_id`, the controls to change it, and the requests for access
+/// waiting for an answer.
 #[component]
 pub fn AudiencePicker(
     /// The shared chat.
     chat_id: Uuid,
 ) -> impl IntoView {
-    let loaded = crate::ui::page_resource(|| (), move |_| get_share_audience(chat_id));
+    // Bumped when a request is answered: the grants and the requests are read again.
+    let version = RwSignal::new(0u32);
+    let loaded = crate::ui::page_resource(move || version.get(), move |_| get_share_audience(chat_id));
+    let waiting = crate::ui::page_resource(move || version.get(), move |_| access_requests(chat_id));
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading who can open it…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">"Loading who can open it…"</p> }>
             {move || Suspend::new(async move {
                 match loaded.await {
                     Ok(a) => view! { <AudienceChoices chat_id audience=a/> }.into_any(),
                     Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match waiting.await {
+                    Ok(list) if !list.is_empty() => view! { <AccessRequests chat_id list version/> }.into_any(),
+                    _ => ().into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The requests for access waiting for the owner: approve (a read grant) or decline each.
+#[component]
+fn AccessRequests(chat_id: Uuid, list: Vec<AccessRequest>, version: RwSignal<u32>) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let answer = Action::new(move |(request_id, approve): &(Uuid, bool)| {
+        let (request_id, approve) = (*request_id, *approve);
+        async move {
+            match answer_access_request(chat_id, request_id, approve).await {
+                Ok(()) => version.update(|v| *v += 1),
+                Err(e) => error.set(Some(e.detail())),
+            }
+        }
+    });
+    view! {
+        <section class="access-requests" aria-labelledby="access-requests-title">
+            <h3 id="access-requests-title">"Asking for access"</h3>
+            <ul>
+                {list.into_iter().map(|r| {
+                    let id = r.id;
+                    view! {
+                        <li>
+                            <span>{r.name.clone()}</span>
+                            <span class="row">
+                                <button type="button" class="button small" disabled=move || answer.pending().get()
+                                    on:click=move |_| { answer.dispatch((id, true)); }>"Approve"</button>
+                                <button type="button" class="button secondary small" disabled=move || answer.pending().get()
+                                    on:click=move |_| { answer.dispatch((id, false)); }>"Decline"</button>
+                            </span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <p class="status-error" role="alert">{move || error.get()}</p>
+        </section>
     }
 }
 

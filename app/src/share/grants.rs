@@ -52,7 +52,13 @@ pub(super) async fn grant_members(db: &impl ConnectionTrait, share_id: Uuid) -> 
     Ok(())
 }
 
-fn row(share_id: Uuid, t: PrincipalType, id: &str, p: GrantPermission) -> share_grant::ActiveModel {
+/// A new grant row.
+pub(super) fn row(
+    share_id: Uuid,
+    t: PrincipalType,
+    id: &str,
+    p: GrantPermission,
+) -> share_grant::ActiveModel {
     share_grant::ActiveModel {
         id: Set(Uuid::new_v4()),
         share_id: Set(share_id),
@@ -228,5 +234,5 @@ pub async fn check_read(
 }
 
 fn no_access() -> AppError {
-    AppError::Forbidden("You don't have access to this chat.".to_owned())
+    AppError::Forbidden(super::NO_ACCESS.to_owned())
 }

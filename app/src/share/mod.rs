@@ -16,6 +16,8 @@ pub mod grants;
 mod links;
 mod page;
 #[cfg(feature = "ssr")]
+pub mod requests;
+#[cfg(feature = "ssr")]
 pub mod service;
 
 pub use components::ShareModal;
@@ -72,6 +74,10 @@ pub struct SharedChatView {
     /// Speech rate.
     pub tts_rate: f64,
 }
+
+/// What a signed-in member whom a link's grants leave out is told (403); its page then offers
+/// "Request access".
+pub const NO_ACCESS: &str = "You don't have access to this chat.";
 
 /// `principal_id` of a grant to every member (`user`) or to anyone with the link (`anyone`).
 pub const ANY: &str = "*";
@@ -144,6 +150,23 @@ pub struct AccessGrant {
     pub principal_id: String,
     /// What it allows.
     pub permission: GrantPermission,
+}
+
+/// A member's request for access to a link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessRequest {
+    /// The request's id.
+    pub id: Uuid,
+    /// The link.
+    pub share_id: Uuid,
+    /// Who asks.
+    pub user_id: Uuid,
+    /// Their display name.
+    pub name: String,
+    /// When they asked, epoch seconds.
+    pub created_at: i64,
+    /// `pending` (or `declined`).
+    pub status: String,
 }
 
 /// A member one can share a link with.
@@ -319,6 +342,29 @@ pub async fn set_share_audience(
     let (state, me) = member().await?;
     grants::replace(&state.db, &state.defaults, &me, chat_id, grants).await?;
     grants::list(&state.db, &me, chat_id).await
+}
+
+/// `POST /api/fn/request_access` `{"share_id": …}`: asks the owner for access to a link
+/// (a signed-in member whom its grants leave out).
+#[server(prefix = "/api/fn", endpoint = "request_access", input = Json, output = Json)]
+pub async fn request_access(share_id: Uuid) -> Result<AccessRequest, AppError> {
+    let (state, me) = member().await?;
+    requests::request(&state.db, &me, share_id).await
+}
+
+/// `POST /api/fn/access_requests` `{"chat_id": …}`: the pending requests for the chat's link.
+#[server(prefix = "/api/fn", endpoint = "access_requests", input = Json, output = Json)]
+pub async fn access_requests(chat_id: Uuid) -> Result<Vec<AccessRequest>, AppError> {
+    let (state, me) = member().await?;
+    requests::pending(&state.db, &me, chat_id).await
+}
+
+/// `POST /api/fn/answer_access_request` `{"chat_id": …, "request_id": …, "approve": true}`:
+/// approves (a read grant for the member) or declines a request.
+#[server(prefix = "/api/fn", endpoint = "answer_access_request", input = Json, output = Json)]
+pub async fn answer_access_request(chat_id: Uuid, request_id: Uuid, approve: bool) -> Result<(), AppError> {
+    let (state, me) = member().await?;
+    requests::answer(&state.db, &state.defaults, &me, chat_id, request_id, approve).await
 }
 
 /// `POST /api/fn/chat_json` `{"chat_id": …}`: the chat's Open WebUI JSON (for community sharing).

@@ -34,9 +34,16 @@ pub fn SharedChatPage() -> impl IntoView {
                 match shared.await {
                     Ok(InPage(v)) => view! { <SharedChat view=v/> }.into_any(),
                     Err((AppError::Unauthenticated, raw)) => crate::accounts::sign_in_redirect(&format!("/s/{raw}")),
-                    Err((AppError::Forbidden(m), _)) => {
+                    Err((AppError::Forbidden(m), raw)) => {
                         set_page_status(403);
-                        view! { <section class="panel"><h1>"You can't open this yet"</h1><p>{m}</p></section> }.into_any()
+                        let asks = m == super::NO_ACCESS;
+                        view! {
+                            <section class="panel">
+                                <h1>"You can't open this yet"</h1>
+                                <p>{m}</p>
+                                {asks.then(|| view! { <RequestAccess raw/> })}
+                            </section>
+                        }.into_any()
                     }
                     Err((e, _)) => {
                         set_page_status(e.status());
@@ -52,6 +59,27 @@ pub fn SharedChatPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// "Request access" on the 403 page: a plain form (it works before and without the client);
+/// after it, "Requested".
+#[component]
+fn RequestAccess(raw: String) -> impl IntoView {
+    let query = use_query_map().read_untracked();
+    let requested = query.get("requested").is_some();
+    let error = query.get("error");
+    view! {
+        {if requested {
+            view! { <p class="status-ok" role="status">"Requested. The owner will see your request in the Share dialog."</p> }.into_any()
+        } else {
+            view! {
+                <form method="post" action=format!("/s/{}/request-access", crate::format::encode_query_value(&raw)) class="plain-form">
+                    <button type="submit" class="button">"Request access"</button>
+                </form>
+            }.into_any()
+        }}
+        <p class="status-error" role="alert">{error}</p>
     }
 }
 

@@ -1,0 +1,155 @@
+//! Requests for access: a signed-in member whom a link's grants leave out asks for it from the
+//! 403 page; the owner (or an admin) sees the pending requests in the Share modal and approves
+//! (the member gets a `user` read grant) or declines in one click. A declined member cannot ask
+//! the same link again.
+
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, TransactionTrait,
+};
+use uuid::Uuid;
+
+use super::{AccessRequest, GrantPermission, PrincipalType};
+use crate::accounts::service::{can_share, require_member};
+use crate::chats::service as chats;
+use crate::entities::{now, share_grant, share_request, user};
+use crate::error::{AppError, AppResult};
+use crate::instance::SettingsDefaults;
+
+const PENDING: &str = "pending";
+const DECLINED: &str = "declined";
+
+fn wire(r: share_request::Model, name: String) -> AccessRequest {
+    AccessRequest {
+        id: r.id,
+        share_id: r.share_id,
+        user_id: r.user_id,
+        name,
+        created_at: r.created_at,
+        status: r.status,
+    }
+}
+
+/// `caller` asks for access to link `share_id`: 404 for an unknown (or paused) link, 409 when
+/// they can open it already or were declined; asking again while pending changes nothing.
+pub async fn request(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    share_id: Uuid,
+) -> AppResult<AccessRequest> {
+    let me = require_member(Some(caller.clone()))?;
+    match super::service::view(db, &me, share_id).await {
+        Ok(_) => return Err(AppError::Conflict("You can already open this chat.".to_owned())),
+        Err(AppError::Forbidden(_)) => {}
+        Err(e) => return Err(e),
+    }
+    share_request::Entity::insert(share_request::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        share_id: Set(share_id),
+        user_id: Set(me.id),
+        status: Set(PENDING.to_owned()),
+        created_at: Set(now()),
+    })
+    .on_conflict(
+        OnConflict::columns([share_request::Column::ShareId, share_request::Column::UserId])
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    let row = share_request::Entity::find()
+        .filter(share_request::Column::ShareId.eq(share_id))
+        .filter(share_request::Column::UserId.eq(me.id))
+        .one(db)
+        .await?
+        .ok_or(AppError::Internal)?;
+    if row.status == DECLINED {
+        return Err(AppError::Conflict(
+            "The owner has declined your request for this chat.".to_owned(),
+        ));
+    }
+    Ok(wire(row, me.name))
+}
+
+/// The pending requests for chat `chat_id`'s link, oldest first (owner or admin).
+pub async fn pending(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    chat_id: Uuid,
+) -> AppResult<Vec<AccessRequest>> {
+    let c = chats::find_visible(db, caller, chat_id).await?;
+    let Some(share_id) = c.share_id else {
+        return Ok(Vec::new());
+    };
+    let rows = share_request::Entity::find()
+        .filter(share_request::Column::ShareId.eq(share_id))
+        .filter(share_request::Column::Status.eq(PENDING))
+        .order_by_asc(share_request::Column::CreatedAt)
+        .find_also_related(user::Entity)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(r, u)| {
+            let name = u.map(|u| u.name).unwrap_or_default();
+            wire(r, name)
+        })
+        .collect())
+}
+
+/// Approves (`approve`) or declines request `request_id` for chat `chat_id`'s link. Owner with
+/// `chat.share`, or an admin; 404 for a request that is not pending on this chat's link.
+pub async fn answer(
+    db: &DatabaseConnection,
+    defaults: &SettingsDefaults,
+    caller: &user::Model,
+    chat_id: Uuid,
+    request_id: Uuid,
+    approve: bool,
+) -> AppResult<()> {
+    let c = chats::find_visible(db, caller, chat_id).await?;
+    if !can_share(db, defaults, caller).await? {
+        return Err(AppError::Forbidden(
+            "You don't have permission to share chats.".to_owned(),
+        ));
+    }
+    let no_such = || AppError::NotFound("No such request for this chat.".to_owned());
+    let share_id = c.share_id.ok_or_else(no_such)?;
+    let r = share_request::Entity::find_by_id(request_id)
+        .one(db)
+        .await?
+        .filter(|r| r.share_id == share_id && r.status == PENDING)
+        .ok_or_else(no_such)?;
+    let txn = db.begin().await?;
+    if approve {
+        share_grant::Entity::insert(super::grants::row(
+            share_id,
+            PrincipalType::User,
+            &r.user_id.to_string(),
+            GrantPermission::Read,
+        ))
+        .on_conflict(
+            OnConflict::columns([
+                share_grant::Column::ShareId,
+                share_grant::Column::PrincipalType,
+                share_grant::Column::PrincipalId,
+                share_grant::Column::Permission,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .exec_without_returning(&txn)
+        .await?;
+        share_request::Entity::delete_by_id(r.id).exec(&txn).await?;
+    } else {
+        share_request::Entity::update(share_request::ActiveModel {
+            id: Set(r.id),
+            status: Set(DECLINED.to_owned()),
+            ..Default::default()
+        })
+        .exec(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,149 @@
+//! Who can open a link: its access grants (Open WebUI's routes) and requests for access,
+//! as JSON endpoints, and the 403 page's plain "Request access" form.
+
+use app::error::AppError;
+use app::share::{grants, requests, AccessGrant, AccessRequest};
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{ApiJson, Caller};
+use crate::server::ServerState;
+
+pub fn routes() -> Router<ServerState> {
+    Router::new()
+        .route("/api/v1/chats/shared/{id}/access", get(list_access))
+        .route("/api/v1/chats/shared/{id}/access/update", post(update_access))
+        .route("/api/v1/chats/shared/{id}/access/requests", get(list_requests))
+        .route(
+            "/api/v1/chats/shared/{id}/access/requests/{request_id}/approve",
+            post(approve_request),
+        )
+        .route(
+            "/api/v1/chats/shared/{id}/access/requests/{request_id}/decline",
+            post(decline_request),
+        )
+        .route("/api/v1/chats/share/{id}/access/request", post(request_access))
+        // The 403 page's "Request access", a plain HTML form.
+        .route("/s/{id}/request-access", post(form_request_access))
+}
+
+fn id_of(raw: &str, what: &str) -> Result<Uuid, AppError> {
+    Uuid::parse_str(raw).map_err(|_| AppError::NotFound(format!("{what} not found.")))
+}
+
+fn chat_id(raw: &str) -> Result<Uuid, AppError> {
+    Uuid::parse_str(raw).map_err(|_| AppError::chat_not_found())
+}
+
+/// `GET /api/v1/chats/shared/{chat_id}/access`: the link's grants (owner or admin).
+async fn list_access(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<AccessGrant>>, AppError> {
+    let me = caller.member()?;
+    Ok(Json(grants::list(&s.app.db, &me, chat_id(&id)?).await?))
+}
+
+/// `POST /api/v1/chats/shared/{chat_id}/access/update`'s body.
+#[derive(Deserialize)]
+struct AccessUpdate {
+    access_grants: Vec<AccessGrant>,
+    /// `"continue"` makes a live link (not offered yet); `null` a snapshot.
+    #[serde(default)]
+    share_mode: Option<String>,
+}
+
+/// Replaces the link's grants; answers the chat object.
+async fn update_access(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    ApiJson(b): ApiJson<AccessUpdate>,
+) -> Result<Response, AppError> {
+    let me = caller.member()?;
+    if let Some(mode) = b.share_mode.as_deref() {
+        return Err(AppError::Unprocessable(format!(
+            "share_mode \"{mode}\" is not offered: links here are snapshots (send null)."
+        )));
+    }
+    let c = grants::replace(&s.app.db, &s.app.defaults, &me, chat_id(&id)?, b.access_grants).await?;
+    super::chats::chat_object(&c)
+}
+
+/// `GET /api/v1/chats/shared/{chat_id}/access/requests`: pending requests (owner or admin).
+async fn list_requests(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<AccessRequest>>, AppError> {
+    let me = caller.member()?;
+    Ok(Json(requests::pending(&s.app.db, &me, chat_id(&id)?).await?))
+}
+
+async fn answer(
+    s: &ServerState,
+    caller: Caller,
+    id: &str,
+    request_id: &str,
+    approve: bool,
+) -> Result<Json<bool>, AppError> {
+    let me = caller.member()?;
+    let request_id = id_of(request_id, "Request")?;
+    requests::answer(&s.app.db, &s.app.defaults, &me, chat_id(id)?, request_id, approve).await?;
+    Ok(Json(true))
+}
+
+/// Approves a request: the member gets a read grant. Answers `true`.
+async fn approve_request(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Path((id, request_id)): Path<(String, String)>,
+) -> Result<Json<bool>, AppError> {
+    answer(&s, caller, &id, &request_id, true).await
+}
+
+/// Declines a request (the member cannot ask this link again). Answers `true`.
+async fn decline_request(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Path((id, request_id)): Path<(String, String)>,
+) -> Result<Json<bool>, AppError> {
+    answer(&s, caller, &id, &request_id, false).await
+}
+
+/// `POST /api/v1/chats/share/{share_id}/access/request`: asks for access; the request.
+async fn request_access(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<AccessRequest>, AppError> {
+    let me = caller.member()?;
+    let share_id = id_of(&id, "Shared chat")?;
+    Ok(Json(requests::request(&s.app.db, &me, share_id).await?))
+}
+
+/// The 403 page's form: asks, then back to the page, which then says "Requested".
+async fn form_request_access(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Response {
+    let page = format!("/s/{}", app::format::encode_query_value(&id));
+    let asked = match (caller.member(), id_of(&id, "Shared chat")) {
+        (Ok(me), Ok(share_id)) => requests::request(&s.app.db, &me, share_id).await.map(|_| ()),
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    };
+    let to = match asked {
+        Ok(()) => format!("{page}?requested=1"),
+        Err(AppError::Unauthenticated) => {
+            format!("/auth?redirect={}", app::format::encode_query_value(&page))
+        }
+        Err(e) => format!("{page}?error={}", app::format::encode_query_value(&e.detail())),
+    };
+    super::see_other(&to, None)
+}
