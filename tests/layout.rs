@@ -11,6 +11,7 @@ const FEATURES: &[&str] = &[
     "admin",
     "chats",
     "connections",
+    "groups",
     "home",
     "instance",
     "settings",

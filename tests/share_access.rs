@@ -564,3 +564,149 @@ async fn members_ask_for_access_and_the_owner_approves_or_declines() {
     let (_, waiting) = call(&client(), Method::GET, requests_url, Some(&p.owner), None).await;
     assert_eq!(waiting[0]["name"], "Eve");
 }
+
+#[tokio::test]
+async fn a_link_granted_to_a_group_opens_for_its_members_only() {
+    let p = people().await;
+    let (chat_id, share_id) = p.shared_chat().await;
+    let api = |path: &str| format!("{}/api/v1/groups{path}", p.base);
+    // Only administrators make groups.
+    let form = json!({"name": " Planners ", "description": "Trip planning"});
+    assert_eq!(
+        call(
+            &client(),
+            Method::POST,
+            api("/create"),
+            Some(&p.bob.0),
+            Some(form.clone())
+        )
+        .await
+        .0,
+        403
+    );
+    assert_eq!(
+        call(
+            &client(),
+            Method::POST,
+            api("/create"),
+            Some(&p.admin),
+            Some(json!({"name": "  "}))
+        )
+        .await
+        .0,
+        422
+    );
+    let (status, group) = call(
+        &client(),
+        Method::POST,
+        api("/create"),
+        Some(&p.admin),
+        Some(form),
+    )
+    .await;
+    assert_eq!(status, 200, "{group}");
+    assert_eq!(group["name"], "Planners");
+    let gid = group["id"].as_str().expect("an id").to_owned();
+    let carol_id = {
+        let (_, me) = call(
+            &client(),
+            Method::GET,
+            format!("{}/api/v1/auths/", p.base),
+            Some(&p.carol),
+            None,
+        )
+        .await;
+        me["id"].as_str().expect("an id").to_owned()
+    };
+    let (status, group) = call(
+        &client(),
+        Method::POST,
+        api(&format!("/id/{gid}/users/add")),
+        Some(&p.admin),
+        Some(json!({"user_ids": [carol_id]})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(group["user_ids"], json!([carol_id]));
+    let (status, _) = call(
+        &client(),
+        Method::POST,
+        api(&format!("/id/{gid}/users/add")),
+        Some(&p.admin),
+        Some(json!({"user_ids": ["00000000-0000-0000-0000-000000000000"]})),
+    )
+    .await;
+    assert_eq!(status, 422, "an unknown user");
+    // Members see the groups, not who is in them.
+    let (_, listed) = call(&client(), Method::GET, api("/"), Some(&p.bob.0), None).await;
+    assert_eq!(listed[0]["name"], "Planners");
+    assert!(listed[0].get("user_ids").is_none(), "{listed}");
+    let (_, listed) = call(&client(), Method::GET, api("/"), Some(&p.admin), None).await;
+    assert_eq!(listed[0]["user_ids"], json!([carol_id]));
+
+    // The link for the group: Carol in, Bob out.
+    let (status, _) = p
+        .set_grants(
+            &p.owner,
+            &chat_id,
+            json!([{"principal_type": "group", "principal_id": gid, "permission": "read"}]),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(p.statuses(&share_id).await, [200, 200, 403, 200, 403, 401]);
+    // Carol leaves the group: out.
+    call(
+        &client(),
+        Method::POST,
+        api(&format!("/id/{gid}/users/remove")),
+        Some(&p.admin),
+        Some(json!({"user_ids": [carol_id]})),
+    )
+    .await;
+    assert_eq!(p.statuses(&share_id).await, [200, 200, 403, 403, 403, 401]);
+    // Deleting the group takes its grants with it.
+    assert_eq!(
+        call(
+            &client(),
+            Method::DELETE,
+            api(&format!("/id/{gid}/delete")),
+            Some(&p.admin),
+            None
+        )
+        .await
+        .0,
+        200
+    );
+    let (_, grants) = call(
+        &client(),
+        Method::GET,
+        format!("{}/api/v1/chats/shared/{chat_id}/access", p.base),
+        Some(&p.owner),
+        None,
+    )
+    .await;
+    assert_eq!(grants, json!([]));
+    assert_eq!(
+        call(
+            &client(),
+            Method::DELETE,
+            api(&format!("/id/{gid}/delete")),
+            Some(&p.admin),
+            None
+        )
+        .await
+        .0,
+        404
+    );
+    assert_eq!(
+        p.set_grants(
+            &p.owner,
+            &chat_id,
+            json!([{"principal_type": "group", "principal_id": gid, "permission": "read"}])
+        )
+        .await
+        .0,
+        422,
+        "a deleted group cannot be granted"
+    );
+}

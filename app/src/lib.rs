@@ -17,6 +17,7 @@ pub mod connections;
 pub mod entities;
 pub mod error;
 pub mod format;
+pub mod groups;
 pub mod home;
 pub mod instance;
 pub mod redirect;

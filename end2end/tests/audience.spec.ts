@@ -47,7 +47,7 @@ test('who can open a link: everyone, specific people, only me, anyone; right and
 
   // Specific people: Walt only.
   await audience.getByRole('radio', { name: 'Specific people' }).check();
-  await audience.getByLabel('Find people').fill(`Walt ${stamp}`);
+  await audience.getByLabel('Find people and groups').fill(`Walt ${stamp}`);
   await audience.getByRole('checkbox', { name: `Walt ${stamp}` }).check();
   await expect(audience.getByRole('status')).toHaveText('Saved.');
   await page.screenshot({ path: 'test-results/audience-people-1280.png' });

@@ -11,6 +11,7 @@ mod m20261128_000003_shared_render;
 mod m20261201_000004_chat_version;
 mod m20261201_000005_share_grants;
 mod m20261201_000006_share_requests;
+mod m20261201_000007_groups;
 
 /// Every migration of the chatshare schema, oldest first.
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000004_chat_version::Migration),
             Box::new(m20261201_000005_share_grants::Migration),
             Box::new(m20261201_000006_share_requests::Migration),
+            Box::new(m20261201_000007_groups::Migration),
         ]
     }
 }

@@ -5,6 +5,7 @@ mod access;
 mod auths;
 mod chats;
 mod config;
+mod groups;
 mod replies;
 mod users;
 
@@ -26,6 +27,7 @@ pub fn routes() -> Router<ServerState> {
         .merge(users::routes())
         .merge(chats::routes())
         .merge(access::routes())
+        .merge(groups::routes())
         .merge(config::routes())
         .merge(replies::routes())
 }

@@ -12,6 +12,8 @@ pub mod share_request;
 pub mod shared_chat;
 pub mod shared_render;
 pub mod user;
+pub mod user_group;
+pub mod user_group_member;
 
 /// Now, in epoch seconds (how every time is stored).
 pub fn now() -> i64 {

@@ -62,12 +62,19 @@ fn grant(t: PrincipalType, id: &str) -> AccessGrant {
 }
 
 /// The grants for `audience` (with `people` picked for "Specific people").
-fn grants_for(audience: Audience, people: &BTreeSet<Uuid>) -> Vec<AccessGrant> {
+fn grants_for(audience: Audience, people: &BTreeSet<(bool, Uuid)>) -> Vec<AccessGrant> {
     match audience {
         Audience::OnlyMe => Vec::new(),
         Audience::People => people
             .iter()
-            .map(|p| grant(PrincipalType::User, &p.to_string()))
+            .map(|(is_group, id)| {
+                let t = if *is_group {
+                    PrincipalType::Group
+                } else {
+                    PrincipalType::User
+                };
+                grant(t, &id.to_string())
+            })
             .collect(),
         Audience::Members => vec![grant(PrincipalType::User, ANY)],
         Audience::Anyone => vec![grant(PrincipalType::Anyone, ANY)],
@@ -145,12 +152,16 @@ fn AccessRequests(chat_id: Uuid, list: Vec<AccessRequest>, version: RwSignal<u32
 #[component]
 fn AudienceChoices(chat_id: Uuid, audience: super::ShareAudience) -> impl IntoView {
     let chosen = RwSignal::new(Audience::of(&audience.grants));
-    let picked: RwSignal<BTreeSet<Uuid>> = RwSignal::new(
+    // Who is picked: (is a group, id).
+    let picked: RwSignal<BTreeSet<(bool, Uuid)>> = RwSignal::new(
         audience
             .grants
             .iter()
-            .filter(|g| g.principal_type == PrincipalType::User)
-            .filter_map(|g| Uuid::parse_str(&g.principal_id).ok())
+            .filter(|g| matches!(g.principal_type, PrincipalType::User | PrincipalType::Group))
+            .filter_map(|g| {
+                let id = Uuid::parse_str(&g.principal_id).ok()?;
+                Some((g.principal_type == PrincipalType::Group, id))
+            })
             .collect(),
     );
     let filter = RwSignal::new(String::new());
@@ -192,7 +203,7 @@ fn AudienceChoices(chat_id: Uuid, audience: super::ShareAudience) -> impl IntoVi
             <p class="muted audience-help">{move || chosen.get().what_it_means()}</p>
             <Show when=move || chosen.get() == Audience::People>
                 <div class="people-picker">
-                    <label for="people-filter">"Find people"</label>
+                    <label for="people-filter">"Find people and groups"</label>
                     <input id="people-filter" type="search" placeholder="Type a name" bind:value=filter/>
                     <ul class="people-list">
                         {
@@ -204,16 +215,17 @@ fn AudienceChoices(chat_id: Uuid, audience: super::ShareAudience) -> impl IntoVi
                                     .filter(|p| needle.is_empty() || p.name.to_lowercase().contains(&needle))
                                     .take(50)
                                     .map(|p: &Person| {
-                                        let id = p.id;
+                                        let key = (p.is_group, p.id);
+                                        let label = if p.is_group { format!("{} (group)", p.name) } else { p.name.clone() };
                                         view! {
                                             <li>
                                                 <label>
-                                                    <input type="checkbox" prop:checked=move || picked.with(|s| s.contains(&id))
+                                                    <input type="checkbox" prop:checked=move || picked.with(|s| s.contains(&key))
                                                         on:change=move |_| {
-                                                            picked.update(|s| if !s.remove(&id) { s.insert(id); });
+                                                            picked.update(|s| if !s.remove(&key) { s.insert(key); });
                                                             apply();
                                                         }/>
-                                                    {p.name.clone()}
+                                                    {label}
                                                 </label>
                                             </li>
                                         }

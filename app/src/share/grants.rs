@@ -112,7 +112,11 @@ pub async fn people(db: &DatabaseConnection, caller: &user::Model) -> AppResult<
         .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, name)| super::Person { id, name })
+        .map(|(id, name)| super::Person {
+            id,
+            name,
+            is_group: false,
+        })
         .collect())
 }
 
@@ -176,7 +180,13 @@ pub async fn replace(
                 }
             }
             (PrincipalType::Group, other) => {
-                return Err(AppError::Unprocessable(format!("No group has the id \"{other}\".")));
+                let known = match Uuid::parse_str(other) {
+                    Ok(g) => crate::groups::service::exists(db, g).await?,
+                    Err(_) => false,
+                };
+                if !known {
+                    return Err(AppError::Unprocessable(format!("No group has the id \"{other}\".")));
+                }
             }
         }
         wanted.insert((g.principal_type, id, g.permission));
@@ -228,6 +238,14 @@ pub async fn check_read(
         ));
     }
     if has(PrincipalType::User, ANY) || has(PrincipalType::User, &me.id.to_string()) {
+        return Ok(());
+    }
+    let groups: Vec<Uuid> = grants
+        .iter()
+        .filter(|g| g.principal_type == PrincipalType::Group.as_str())
+        .filter_map(|g| Uuid::parse_str(&g.principal_id).ok())
+        .collect();
+    if crate::groups::service::in_any(db, me.id, &groups).await? {
         return Ok(());
     }
     Err(no_access())

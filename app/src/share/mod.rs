@@ -169,13 +169,16 @@ pub struct AccessRequest {
     pub status: String,
 }
 
-/// A member one can share a link with.
+/// A member or a group one can share a link with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
-    /// Their account id.
+    /// Their account id, or the group's id.
     pub id: Uuid,
-    /// Their display name (never their email).
+    /// Their display name (never their email), or the group's name.
     pub name: String,
+    /// A group rather than one member.
+    #[serde(default)]
+    pub is_group: bool,
 }
 
 /// Who can open a link, and who it could be opened to, as the Share modal's picker needs it.
@@ -187,7 +190,7 @@ pub struct ShareAudience {
     pub members_allowed: bool,
     /// Whether a link may be open to anyone.
     pub anyone_allowed: bool,
-    /// The other approved members, by name.
+    /// The groups, then the other approved members, by name.
     pub people: Vec<Person>,
 }
 
@@ -328,7 +331,16 @@ pub async fn get_share_audience(chat_id: Uuid) -> Result<ShareAudience, AppError
         grants,
         members_allowed: settings.allow_member_links,
         anyone_allowed: settings.allow_open_links,
-        people: grants::people(&state.db, &me).await?,
+        people: crate::groups::service::list(&state.db, false)
+            .await?
+            .into_iter()
+            .map(|g| Person {
+                id: g.id,
+                name: g.name,
+                is_group: true,
+            })
+            .chain(grants::people(&state.db, &me).await?)
+            .collect(),
     })
 }
 
