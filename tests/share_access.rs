@@ -710,3 +710,133 @@ async fn a_link_granted_to_a_group_opens_for_its_members_only() {
         "a deleted group cannot be granted"
     );
 }
+
+#[tokio::test]
+async fn a_password_is_asked_of_everyone_but_the_owner() {
+    let p = people().await;
+    let (chat_id, share_id) = p.shared_chat().await;
+    let share = |body: Option<Value>| {
+        let url = format!("{}/api/v1/chats/{chat_id}/share", p.base);
+        let owner = p.owner.clone();
+        async move { call(&client(), Method::POST, url, Some(&owner), body).await }
+    };
+    let (status, refused) = share(Some(json!({"password": "abc"}))).await;
+    assert_eq!(status, 422, "too short: {refused}");
+    assert_eq!(share(Some(json!({"password": 7}))).await.0, 422);
+    assert_eq!(share(Some(json!({"password": "open sesame"}))).await.0, 200);
+    let read = |token: Option<&str>, password: Option<&str>| {
+        let mut r = client().get(format!("{}/api/v1/chats/share/{share_id}", p.base));
+        if let Some(t) = token {
+            r = r.bearer_auth(t);
+        }
+        if let Some(pw) = password {
+            r = r.header("X-Share-Password", pw);
+        }
+        async move {
+            let res = r.send().await.expect("send");
+            let status = res.status().as_u16();
+            (status, res.json::<Value>().await.unwrap_or(Value::Null))
+        }
+    };
+    assert_eq!(read(Some(&p.owner), None).await.0, 200, "the owner needs none");
+    let (status, body) = read(Some(&p.bob.0), None).await;
+    assert_eq!(
+        (status, body["detail"].as_str()),
+        (401, Some("This link needs a password."))
+    );
+    let (status, body) = read(Some(&p.bob.0), Some("open sesame!")).await;
+    assert_eq!(
+        (status, body["detail"].as_str()),
+        (401, Some("That password is not right."))
+    );
+    assert_eq!(read(Some(&p.bob.0), Some("open sesame")).await.0, 200);
+    assert_eq!(read(Some(&p.admin), None).await.0, 401, "admins too");
+    assert_eq!(
+        read(Some(&p.pending), Some("open sesame")).await.0,
+        403,
+        "the grants come first"
+    );
+    // Sharing again (an update) keeps the password.
+    assert_eq!(share(None).await.0, 200);
+    assert_eq!(read(Some(&p.bob.0), None).await.0, 401);
+    // Cloning needs it too.
+    let clone = |pw: Option<&str>| {
+        let mut r = client()
+            .post(format!("{}/api/v1/chats/{share_id}/clone/shared", p.base))
+            .bearer_auth(&p.bob.0);
+        if let Some(pw) = pw {
+            r = r.header("X-Share-Password", pw);
+        }
+        async move { r.send().await.expect("send").status().as_u16() }
+    };
+    assert_eq!(clone(None).await, 401);
+    assert_eq!(clone(Some("open sesame")).await, 200);
+
+    // The page: a form; a wrong password goes back to it; a right one sets the link's cookie.
+    let no_redirects = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("a client");
+    let page = format!("{}/s/{share_id}", p.base);
+    let res = no_redirects
+        .get(&page)
+        .bearer_auth(&p.bob.0)
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(res.status(), 401);
+    let html = res.text().await.expect("html");
+    assert!(
+        html.contains(&format!("action=\"/s/{share_id}/password\"")),
+        "{html}"
+    );
+    assert!(!html.contains("Where do we meet?"));
+    let post = |pw: &str| {
+        no_redirects
+            .post(format!("{page}/password"))
+            .bearer_auth(&p.bob.0)
+            .form(&[("password", pw)])
+            .send()
+    };
+    let res = post("wrong one").await.expect("form");
+    assert_eq!(res.status(), 303);
+    assert_eq!(
+        res.headers().get("location").and_then(|l| l.to_str().ok()),
+        Some(format!("/s/{share_id}?wrong=1").as_str())
+    );
+    let res = post("open sesame").await.expect("form");
+    assert_eq!(res.status(), 303);
+    let cookie = res
+        .headers()
+        .get("set-cookie")
+        .and_then(|c| c.to_str().ok())
+        .expect("a cookie")
+        .to_owned();
+    assert!(
+        cookie.starts_with("share_pass_") && cookie.contains("HttpOnly"),
+        "{cookie}"
+    );
+    let pair = cookie.split(';').next().expect("name=value").to_owned();
+    let res = no_redirects
+        .get(&page)
+        .bearer_auth(&p.bob.0)
+        .header("Cookie", &pair)
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.expect("html").contains("Where do we meet?"));
+
+    // A new password ends the cookie; removing it opens the link to members again.
+    assert_eq!(share(Some(json!({"password": "another one"}))).await.0, 200);
+    let res = no_redirects
+        .get(&page)
+        .bearer_auth(&p.bob.0)
+        .header("Cookie", &pair)
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(res.status(), 401);
+    assert_eq!(share(Some(json!({"password": null}))).await.0, 200);
+    assert_eq!(read(Some(&p.bob.0), None).await.0, 200);
+}

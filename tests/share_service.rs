@@ -221,7 +221,9 @@ async fn clone_copies_the_snapshot_into_my_chats() {
         .unwrap()
         .share_id
         .unwrap();
-    let copy = share::clone_shared(&w.db, &w.bob, sid).await.unwrap();
+    let copy = share::clone_shared(&w.db, &w.bob, sid, &Default::default())
+        .await
+        .unwrap();
     assert_ne!(copy.id, c.id);
     assert_eq!(copy.user_id, w.bob.id);
     assert_eq!(copy.title, "Clone of Packing list");
@@ -235,7 +237,7 @@ async fn clone_copies_the_snapshot_into_my_chats() {
         "the clone carries no private configuration of the owner"
     );
     assert_eq!(
-        share::clone_shared(&w.db, &w.bob, uuid::Uuid::new_v4())
+        share::clone_shared(&w.db, &w.bob, uuid::Uuid::new_v4(), &Default::default())
             .await
             .unwrap_err()
             .status(),

@@ -29,13 +29,18 @@ pub fn token_from_headers(headers: &HeaderMap) -> Option<String> {
 
 /// The session cookie's value, if the request has one.
 pub fn session_cookie_from_headers(headers: &HeaderMap) -> Option<String> {
+    cookie_from_headers(headers, SESSION_COOKIE)
+}
+
+/// The value of cookie `name`, if the request carries it (and it is not empty).
+pub fn cookie_from_headers(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
+        .find(|(n, _)| *n == name)
         .map(|(_, value)| value.trim().to_owned())
         .filter(|v| !v.is_empty())
 }

@@ -17,6 +17,9 @@ pub enum AppError {
     /// The caller is not signed in, or their session or key is no longer valid (401).
     #[error("You are not signed in, or your session has expired. Please sign in again.")]
     Unauthenticated,
+    /// The link has a password and the request did not give it, or gave a wrong one (401).
+    #[error("{0}")]
+    PasswordRequired(String),
     /// The caller is signed in but may not do this (403).
     #[error("{0}")]
     Forbidden(String),
@@ -49,7 +52,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::BadRequest(_) => 400,
-            AppError::Unauthenticated => 401,
+            AppError::Unauthenticated | AppError::PasswordRequired(_) => 401,
             AppError::Forbidden(_) => 403,
             AppError::NotFound(_) => 404,
             AppError::Conflict(_) => 409,
@@ -105,7 +108,8 @@ impl From<WireError> for AppError {
         let d = w.detail;
         match w.status {
             400 => AppError::BadRequest(d),
-            401 => AppError::Unauthenticated,
+            401 if d == AppError::Unauthenticated.detail() => AppError::Unauthenticated,
+            401 => AppError::PasswordRequired(d),
             403 => AppError::Forbidden(d),
             404 => AppError::NotFound(d),
             409 => AppError::Conflict(d),

@@ -74,6 +74,25 @@ test('who can open a link: everyone, specific people, only me, anyone; right and
   expect((await status(vera)).s).toBe(200);
   await vpage403.close();
 
+  // A password: Vera must give it (the form), then reads the chat; the owner removes it again.
+  await dialog.getByLabel('Password (optional)').fill('open sesame');
+  await dialog.getByRole('button', { name: 'Set password' }).click();
+  await expect(audience.getByRole('status')).toHaveText('Password set.');
+  const vpw = await vera.newPage();
+  const locked = await vpw.goto(url);
+  expect(locked!.status()).toBe(401);
+  await expect(vpw.getByRole('heading', { name: 'This link needs a password' })).toBeVisible();
+  await vpw.getByLabel('Password').fill('not it');
+  await vpw.getByRole('button', { name: 'Open' }).click();
+  await expect(vpw.getByRole('alert')).toHaveText('That password is not right.');
+  await vpw.getByLabel('Password').fill('open sesame');
+  await vpw.getByRole('button', { name: 'Open' }).click();
+  await expect(vpw.getByText('Spend less on coffee.')).toBeVisible();
+  await vpw.screenshot({ path: 'test-results/password-opened-1280.png' });
+  await vpw.close();
+  await dialog.getByRole('button', { name: 'Remove' }).click();
+  await expect(audience.getByRole('status')).toHaveText('Password removed.');
+
   // Only me: Walt too is refused now; the owner still reads it.
   await audience.getByRole('radio', { name: 'Only me' }).check();
   await expect(audience).toContainText('Only you (and administrators) can open the link.');

@@ -12,6 +12,7 @@ mod m20261201_000004_chat_version;
 mod m20261201_000005_share_grants;
 mod m20261201_000006_share_requests;
 mod m20261201_000007_groups;
+mod m20261201_000008_share_password;
 
 /// Every migration of the chatshare schema, oldest first.
 pub struct Migrator;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000005_share_grants::Migration),
             Box::new(m20261201_000006_share_requests::Migration),
             Box::new(m20261201_000007_groups::Migration),
+            Box::new(m20261201_000008_share_password::Migration),
         ]
     }
 }

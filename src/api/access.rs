@@ -2,7 +2,7 @@
 //! as JSON endpoints, and the 403 page's plain "Request access" form.
 
 use app::error::AppError;
-use app::share::{grants, requests, AccessGrant, AccessRequest};
+use app::share::{grants, password, requests, AccessGrant, AccessRequest};
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -10,7 +10,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{ApiJson, Caller};
+use super::{ApiJson, Caller, Client};
 use crate::server::ServerState;
 
 pub fn routes() -> Router<ServerState> {
@@ -29,6 +29,8 @@ pub fn routes() -> Router<ServerState> {
         .route("/api/v1/chats/share/{id}/access/request", post(request_access))
         // The 403 page's "Request access", a plain HTML form.
         .route("/s/{id}/request-access", post(form_request_access))
+        // The 401 page's password form.
+        .route("/s/{id}/password", post(form_password))
 }
 
 fn id_of(raw: &str, what: &str) -> Result<Uuid, AppError> {
@@ -125,6 +127,49 @@ async fn request_access(
     let me = caller.member()?;
     let share_id = id_of(&id, "Shared chat")?;
     Ok(Json(requests::request(&s.app.db, &me, share_id).await?))
+}
+
+/// What the password form posts.
+#[derive(Deserialize)]
+struct PasswordForm {
+    #[serde(default)]
+    password: String,
+}
+
+/// The password form: a right password sets the link's cookie and opens the page; a wrong one
+/// goes back to the form, which says so.
+async fn form_password(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Client(client): Client,
+    Path(id): Path<String>,
+    axum::extract::Form(f): axum::extract::Form<PasswordForm>,
+) -> Response {
+    let page = format!("/s/{}", app::format::encode_query_value(&id));
+    let Ok(share_id) = id_of(&id, "Shared chat") else {
+        return super::see_other(&page, None);
+    };
+    let presented = password::Presented {
+        password: Some(f.password),
+        proof: None,
+        client: client.address,
+    };
+    match app::share::service::view_with(&s.app.db, caller.0.as_ref(), share_id, &presented).await {
+        Ok(snap) => {
+            let cookie = snap
+                .row
+                .password_hash
+                .as_deref()
+                .and_then(|h| password::cookie(share_id, h, client.https));
+            super::see_other(&page, cookie)
+        }
+        Err(AppError::PasswordRequired(_)) => super::see_other(&format!("{page}?wrong=1"), None),
+        Err(AppError::Unauthenticated) => super::see_other(
+            &format!("/auth?redirect={}", app::format::encode_query_value(&page)),
+            None,
+        ),
+        Err(_) => super::see_other(&page, None),
+    }
 }
 
 /// The 403 page's form: asks, then back to the page, which then says "Requested".

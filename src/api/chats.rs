@@ -5,9 +5,10 @@ use app::chats::service as chats;
 use app::chats::transfer;
 use app::entities::chat;
 use app::error::AppError;
+use app::share::password;
 use app::share::service as share;
 use axum::extract::{Path, Query, State};
-use axum::http::header;
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
@@ -15,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::{ApiJson, Caller};
+use super::{ApiJson, Caller, Client};
 use crate::server::ServerState;
 
 pub fn routes() -> Router<ServerState> {
@@ -248,13 +249,43 @@ pub async fn import(
     }
 }
 
+/// What `POST /api/v1/chats/{id}/share` may carry: `{"password": "…"}` sets the link's
+/// password, `{"password": null}` removes it; no body (or no `password`) leaves it as it is.
+#[derive(Deserialize, Default)]
+struct ShareBody {
+    #[serde(default, deserialize_with = "present")]
+    password: Option<Option<String>>,
+}
+
+/// A field that is there (`Some`, maybe `null`), as opposed to left out (`None`).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
+}
+
 async fn share_chat(
     State(s): State<ServerState>,
     caller: Caller,
     Path(id): Path<String>,
+    body: axum::body::Bytes,
 ) -> Result<Response, AppError> {
     let me = caller.member()?;
-    chat_object(&share::share(&s.app.db, &s.app.defaults, &me, chat_id(&id)?).await?)
+    let body: ShareBody = if body.iter().all(u8::is_ascii_whitespace) {
+        ShareBody::default()
+    } else {
+        serde_json::from_slice(&body).map_err(|e| {
+            if e.is_data() {
+                AppError::Unprocessable(format!("Invalid body: {e}"))
+            } else {
+                AppError::BadRequest(format!("The body is not valid JSON ({e})."))
+            }
+        })?
+    };
+    let id = chat_id(&id)?;
+    let c = share::share(&s.app.db, &s.app.defaults, &me, id).await?;
+    if let Some(pw) = body.password {
+        password::set(&s.app.db, &s.app.defaults, &me, id, pw).await?;
+    }
+    chat_object(&c)
 }
 
 async fn unshare_chat(
@@ -270,9 +301,13 @@ async fn unshare_chat(
 async fn view_shared(
     State(s): State<ServerState>,
     caller: Caller,
+    Client(client): Client,
+    headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let snap = share::view_as(&s.app.db, caller.0.as_ref(), share_id(&id)?).await?;
+    let sid = share_id(&id)?;
+    let presented = password::presented(&headers, sid, client.address);
+    let snap = share::view_with(&s.app.db, caller.0.as_ref(), sid, &presented).await?;
     let r = &snap.row;
     let obj = transfer::ChatObject {
         id: r.id.to_string(),
@@ -295,20 +330,33 @@ async fn view_shared(
 async fn clone_shared(
     State(s): State<ServerState>,
     caller: Caller,
+    Client(client): Client,
+    headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let me = caller.member()?;
-    chat_object(&share::clone_shared(&s.app.db, &me, share_id(&id)?).await?)
+    let sid = share_id(&id)?;
+    let presented = password::presented(&headers, sid, client.address);
+    chat_object(&share::clone_shared(&s.app.db, &me, sid, &presented).await?)
 }
 
 /// `POST /s/{id}/clone` (form): clones the shared chat and goes to the copy; a visitor who is
 /// not signed in goes to sign in first (and back to the link), and any other error goes back
 /// to the shared page with the message in words.
-async fn form_clone_shared(State(s): State<ServerState>, caller: Caller, Path(id): Path<String>) -> Response {
+async fn form_clone_shared(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Client(client): Client,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
     let page = format!("/s/{}", app::format::encode_query_value(&id));
     let cloned = match caller.member() {
         Ok(me) => match share_id(&id) {
-            Ok(sid) => share::clone_shared(&s.app.db, &me, sid).await,
+            Ok(sid) => {
+                let presented = password::presented(&headers, sid, client.address);
+                share::clone_shared(&s.app.db, &me, sid, &presented).await
+            }
             Err(e) => Err(e),
         },
         Err(e) => Err(e),

@@ -11,7 +11,8 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::throttle::{delay_for, dummy_hash, forget_attempt, record_attempts};
+pub(crate) use super::throttle::record_attempts;
+use super::throttle::{delay_for, dummy_hash, forget_attempt};
 pub use super::throttle::{
     hash_password, sign_in_delay, throttle_delay, verify_password, ATTEMPT_WINDOW_SECS, FREE_ATTEMPTS,
 };

@@ -122,7 +122,7 @@ pub fn throttle_delay(failures: u64) -> Duration {
 /// Records one attempt under each key (before the attempt is checked, so simultaneous attempts
 /// count each other) and returns, per key, how many attempts came before it in the window, this
 /// one's included among the in-flight ones. Old rows are swept on the way.
-pub(super) async fn record_attempts(db: &DatabaseConnection, keys: &[String]) -> AppResult<Vec<u64>> {
+pub(crate) async fn record_attempts(db: &DatabaseConnection, keys: &[String]) -> AppResult<Vec<u64>> {
     let t = now();
     auth_attempt::Entity::delete_many()
         .filter(auth_attempt::Column::At.lt(t - ATTEMPT_WINDOW_SECS))

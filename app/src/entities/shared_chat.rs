@@ -14,6 +14,8 @@ pub struct Model {
     pub chat: String,
     pub created_at: i64,
     pub updated_at: i64,
+    /// The link's password (argon2id), if it has one.
+    pub password_hash: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::{
-    access_requests, answer_access_request, get_share_audience, set_share_audience, AccessGrant,
-    AccessRequest, GrantPermission, Person, PrincipalType, ANY,
+    access_requests, answer_access_request, get_share_audience, set_share_audience, set_share_password,
+    AccessGrant, AccessRequest, GrantPermission, Person, PrincipalType, ANY,
 };
 
 /// Who can open a link, as the picker shows it.
@@ -237,6 +237,7 @@ fn AudienceChoices(chat_id: Uuid, audience: super::ShareAudience) -> impl IntoVi
                     {people.is_empty().then(|| view! { <p class="muted">"Nobody else has an account yet."</p> })}
                 </div>
             </Show>
+            <PasswordControl chat_id has_password=audience.has_password status/>
             <p role="status" class=move || match status.get() { Some(Err(_)) => "status-error", _ => "status-ok" }>
                 {move || match status.get() {
                     Some(Ok(m)) => m.to_owned(),
@@ -245,5 +246,55 @@ fn AudienceChoices(chat_id: Uuid, audience: super::ShareAudience) -> impl IntoVi
                 }}
             </p>
         </fieldset>
+    }
+}
+
+/// The link's password: set or change it, or remove it.
+#[component]
+fn PasswordControl(
+    chat_id: Uuid,
+    has_password: bool,
+    status: RwSignal<Option<Result<&'static str, String>>>,
+) -> impl IntoView {
+    let has = RwSignal::new(has_password);
+    let typed = RwSignal::new(String::new());
+    let save = Action::new(move |password: &Option<String>| {
+        let password = password.clone();
+        async move {
+            let setting = password.is_some();
+            match set_share_password(chat_id, password).await {
+                Ok(()) => {
+                    has.set(setting);
+                    typed.set(String::new());
+                    status.set(Some(Ok(if setting {
+                        "Password set."
+                    } else {
+                        "Password removed."
+                    })));
+                }
+                Err(e) => status.set(Some(Err(e.detail()))),
+            }
+        }
+    });
+    view! {
+        <form class="share-password" on:submit=move |ev| {
+            ev.prevent_default();
+            status.set(None);
+            save.dispatch(Some(typed.get_untracked()));
+        }>
+            <label for="share-password-new">
+                {move || if has.get() { "Password (set; type a new one to change it)" } else { "Password (optional)" }}
+            </label>
+            <div class="row">
+                <input id="share-password-new" type="password" autocomplete="new-password" bind:value=typed/>
+                <button type="submit" class="button secondary small" disabled=move || save.pending().get()>
+                    {move || if has.get() { "Change" } else { "Set password" }}
+                </button>
+                <Show when=move || has.get()>
+                    <button type="button" class="button secondary small" disabled=move || save.pending().get()
+                        on:click=move |_| { status.set(None); save.dispatch(None); }>"Remove"</button>
+                </Show>
+            </div>
+        </form>
     }
 }

@@ -16,6 +16,8 @@ pub mod grants;
 mod links;
 mod page;
 #[cfg(feature = "ssr")]
+pub mod password;
+#[cfg(feature = "ssr")]
 pub mod requests;
 #[cfg(feature = "ssr")]
 pub mod service;
@@ -192,6 +194,8 @@ pub struct ShareAudience {
     pub anyone_allowed: bool,
     /// The groups, then the other approved members, by name.
     pub people: Vec<Person>,
+    /// Whether the link has a password.
+    pub has_password: bool,
 }
 
 /// One of my links, as listed: the answer of the `list_shared` server function and, as an
@@ -271,7 +275,8 @@ pub async fn get_share_state(chat_id: Uuid) -> Result<ShareState, AppError> {
 pub async fn view_shared(share_id: Uuid) -> Result<SharedChatView, AppError> {
     let state = crate::state::app_state()?;
     let me = crate::auth::caller().await?;
-    let snap = service::view_as(&state.db, me.as_ref(), share_id).await?;
+    let presented = presented_here(share_id).await?;
+    let snap = service::view_with(&state.db, me.as_ref(), share_id, &presented).await?;
     let chat = crate::chats::doc::ChatDoc::from_stored(&snap.row.chat)?;
     let owner = crate::entities::user::Entity::find_by_id(snap.row.user_id)
         .one(&state.db)
@@ -299,7 +304,26 @@ pub async fn view_shared(share_id: Uuid) -> Result<SharedChatView, AppError> {
 #[server(prefix = "/api/fn", endpoint = "clone_shared", input = Json, output = Json)]
 pub async fn clone_shared(share_id: Uuid) -> Result<Uuid, AppError> {
     let (state, me) = member().await?;
-    Ok(service::clone_shared(&state.db, &me, share_id).await?.id)
+    let presented = presented_here(share_id).await?;
+    Ok(service::clone_shared(&state.db, &me, share_id, &presented)
+        .await?
+        .id)
+}
+
+/// What this server function's request gives for link `share_id`'s password.
+#[cfg(feature = "ssr")]
+async fn presented_here(share_id: Uuid) -> Result<password::Presented, AppError> {
+    let headers = crate::auth::request_headers().await?;
+    let client = crate::auth::client_info().await.address;
+    Ok(password::presented(&headers, share_id, client))
+}
+
+/// `POST /api/fn/set_share_password` `{"chat_id": …, "password": "…" | null}`: sets or removes
+/// the password of the chat's link.
+#[server(prefix = "/api/fn", endpoint = "set_share_password", input = Json, output = Json)]
+pub async fn set_share_password(chat_id: Uuid, password: Option<String>) -> Result<(), AppError> {
+    let (state, me) = member().await?;
+    password::set(&state.db, &state.defaults, &me, chat_id, password).await
 }
 
 /// `POST /api/fn/list_shared` `{"query": "", "page": 1}`: my links, newest first.
@@ -327,6 +351,7 @@ pub async fn get_share_audience(chat_id: Uuid) -> Result<ShareAudience, AppError
     let (state, me) = member().await?;
     let grants = grants::list(&state.db, &me, chat_id).await?;
     let settings = crate::instance::service::get(&state.db, &state.defaults).await?;
+    let has_password = service::has_password(&state.db, &me, chat_id).await?;
     Ok(ShareAudience {
         grants,
         members_allowed: settings.allow_member_links,
@@ -341,6 +366,7 @@ pub async fn get_share_audience(chat_id: Uuid) -> Result<ShareAudience, AppError
             })
             .chain(grants::people(&state.db, &me).await?)
             .collect(),
+        has_password,
     })
 }
 

@@ -34,6 +34,10 @@ pub fn SharedChatPage() -> impl IntoView {
                 match shared.await {
                     Ok(InPage(v)) => view! { <SharedChat view=v/> }.into_any(),
                     Err((AppError::Unauthenticated, raw)) => crate::accounts::sign_in_redirect(&format!("/s/{raw}")),
+                    Err((AppError::PasswordRequired(_), raw)) => {
+                        set_page_status(401);
+                        view! { <PasswordForm raw/> }.into_any()
+                    }
                     Err((AppError::Forbidden(m), raw)) => {
                         set_page_status(403);
                         let asks = m == super::NO_ACCESS;
@@ -59,6 +63,26 @@ pub fn SharedChatPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The form for a link with a password: a plain form (it works before and without the client);
+/// a right password opens the page (and, for 30 days, this browser).
+#[component]
+fn PasswordForm(raw: String) -> impl IntoView {
+    let wrong = use_query_map().read_untracked().get("wrong").is_some();
+    view! {
+        <Title text="This link needs a password"/>
+        <section class="panel password-panel">
+            <h1>"This link needs a password"</h1>
+            <p>"Ask the person who shared it for the password."</p>
+            <form method="post" action=format!("/s/{}/password", crate::format::encode_query_value(&raw)) class="plain-form stack">
+                <label for="share-password">"Password"</label>
+                <input id="share-password" name="password" type="password" required autocomplete="off"/>
+                <button type="submit" class="button">"Open"</button>
+            </form>
+            {wrong.then(|| view! { <p class="status-error" role="alert">"That password is not right."</p> })}
+        </section>
     }
 }
 

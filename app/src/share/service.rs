@@ -15,6 +15,7 @@ use sea_orm::{
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
+use super::password::Presented;
 use crate::accounts::service::{can_share, Role};
 use crate::chats::doc::ChatDoc;
 use crate::chats::service as chats;
@@ -178,19 +179,31 @@ pub fn strip_private(chat_json: &str) -> AppResult<String> {
     serde_json::to_string(&top).map_err(|_| AppError::Internal)
 }
 
-/// [`view_as`] for a signed-in caller.
+/// [`view_with`] for a signed-in caller who gives no link password.
 pub async fn view(db: &DatabaseConnection, caller: &user::Model, share_id: Uuid) -> AppResult<Snapshot> {
-    view_as(db, Some(caller), share_id).await
+    view_with(db, Some(caller), share_id, &Presented::default()).await
 }
 
-/// The snapshot behind `share_id` for `caller` (`None`: not signed in), if its grants let them
-/// open it ([`super::grants::check_read`]: 401 or 403 otherwise): one primary-key lookup joined
-/// with its owner, then its grants. A link whose owner is pending (an administrator paused the
-/// account) is paused too: 404 for everyone else until the account is approved again.
+/// [`view_with`] without a link password.
 pub async fn view_as(
     db: &DatabaseConnection,
     caller: Option<&user::Model>,
     share_id: Uuid,
+) -> AppResult<Snapshot> {
+    view_with(db, caller, share_id, &Presented::default()).await
+}
+
+/// The snapshot behind `share_id` for `caller` (`None`: not signed in), if its grants let them
+/// open it ([`super::grants::check_read`]: 401 or 403 otherwise) and, when it has a password,
+/// `presented` holds it ([`super::password::check`]; the owner needs none): one primary-key
+/// lookup joined with its owner, then its grants. A link whose owner is pending (an
+/// administrator paused the account) is paused too: 404 for everyone else until the account is
+/// approved again.
+pub async fn view_with(
+    db: &DatabaseConnection,
+    caller: Option<&user::Model>,
+    share_id: Uuid,
+    presented: &Presented,
 ) -> AppResult<Snapshot> {
     let (mut row, owner) = shared_chat::Entity::find_by_id(share_id)
         .find_also_related(user::Entity)
@@ -202,6 +215,9 @@ pub async fn view_as(
         return Err(link_not_found());
     }
     super::grants::check_read(db, &row, caller).await?;
+    if !viewer_is_owner {
+        super::password::check(db, &row, presented).await?;
+    }
     let mut stored_chat = None;
     if !viewer_is_owner {
         let stripped = strip_private(&row.chat)?;
@@ -271,14 +287,27 @@ pub async fn rendered_messages(
     Ok(views)
 }
 
+/// Whether chat `chat_id`'s link has a password (owner or admin; `false` without a link).
+pub async fn has_password(db: &DatabaseConnection, caller: &user::Model, chat_id: Uuid) -> AppResult<bool> {
+    let c = chats::find_visible(db, caller, chat_id).await?;
+    let Some(share_id) = c.share_id else {
+        return Ok(false);
+    };
+    Ok(shared_chat::Entity::find_by_id(share_id)
+        .one(db)
+        .await?
+        .is_some_and(|l| l.password_hash.is_some()))
+}
+
 /// Copies a snapshot into the caller's chats: new id, title "Clone of {title}", no link, and
 /// `originalChatId` / `branchPointMessageId` recorded in the chat JSON.
 pub async fn clone_shared(
     db: &DatabaseConnection,
     caller: &user::Model,
     share_id: Uuid,
+    presented: &Presented,
 ) -> AppResult<chat::Model> {
-    let snap = view(db, caller, share_id).await?;
+    let snap = view_with(db, Some(caller), share_id, presented).await?;
     let mut chat = ChatDoc::from_stored(&snap.row.chat)?;
     let title: String = format!("Clone of {}", snap.row.title)
         .chars()
@@ -314,6 +343,7 @@ pub async fn list(
             shared_chat::Column::Title,
             shared_chat::Column::CreatedAt,
             shared_chat::Column::UpdatedAt,
+            shared_chat::Column::PasswordHash,
         ])
         .expr_as(Expr::val(""), "chat")
         .filter(shared_chat::Column::UserId.eq(caller.id));
