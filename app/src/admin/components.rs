@@ -23,6 +23,7 @@ enum Tab {
     Users,
     Settings,
     Connections,
+    Groups,
 }
 
 /// Whether `user` may see the panel; otherwise what to show instead (sign-in redirect, approval
@@ -56,6 +57,8 @@ pub fn AdminPage() -> impl IntoView {
             Tab::Connections
         } else if path.starts_with("/admin/settings") {
             Tab::Settings
+        } else if path.starts_with("/admin/groups") {
+            Tab::Groups
         } else {
             Tab::Users
         }
@@ -95,7 +98,8 @@ pub fn AdminPage() -> impl IntoView {
                     <h1>"Admin Panel"</h1>
                     <nav class="tabs" aria-label="Admin Panel">
                         <a href="/admin/users" aria-current=move || (tab.get() == Tab::Users).then_some("page")>"Users"</a>
-                        <a href="/admin/settings" aria-current=move || (tab.get() != Tab::Users).then_some("page")>"Settings"</a>
+                        <a href="/admin/groups" aria-current=move || (tab.get() == Tab::Groups).then_some("page")>"Groups"</a>
+                        <a href="/admin/settings" aria-current=move || matches!(tab.get(), Tab::Settings | Tab::Connections).then_some("page")>"Settings"</a>
                     </nav>
                     {move || match tab.get() {
                         Tab::Users => view! {
@@ -109,6 +113,7 @@ pub fn AdminPage() -> impl IntoView {
                                 <a href="/admin/settings/connections" aria-current=move || (tab.get() == Tab::Connections).then_some("page")>"Connections"</a>
                             </nav>
                         }.into_any(),
+                        Tab::Groups => ().into_any(),
                     }}
                 }.into_any()
             })}
@@ -117,6 +122,7 @@ pub fn AdminPage() -> impl IntoView {
             Tab::Users => view! { <UsersTab users reload=users_version/> }.into_any(),
             Tab::Settings => view! { <super::general::GeneralSettingsTab settings/> }.into_any(),
             Tab::Connections => view! { <crate::connections::ConnectionsPanel/> }.into_any(),
+            Tab::Groups => view! { <crate::groups::GroupsPanel/> }.into_any(),
         }}
     }
 }

@@ -2,11 +2,79 @@
 //! granted to a group (a `group` grant, see the share feature); its members then may open it.
 //! Members see the groups (to share with them) but not who is in them.
 
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::error::AppError;
+
+mod components;
 #[cfg(feature = "ssr")]
 pub mod service;
+
+pub use components::GroupsPanel;
+
+/// A member, by name (the Admin Panel's group cards).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    /// Their account id.
+    pub id: Uuid,
+    /// Their display name.
+    pub name: String,
+}
+
+/// A group with its members, as the Admin Panel shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupDetail {
+    /// The group's id.
+    pub id: Uuid,
+    /// Its name.
+    pub name: String,
+    /// What it is for.
+    pub description: String,
+    /// Its members, by name.
+    pub members: Vec<Member>,
+}
+
+/// Every group with its members, and every approved member (to add).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupsState {
+    /// The groups, by name.
+    pub groups: Vec<GroupDetail>,
+    /// The approved members, by name.
+    pub users: Vec<Member>,
+}
+
+/// `POST /api/fn/admin_groups` `{}`: every group with its members (admins).
+#[server(prefix = "/api/fn", endpoint = "admin_groups", input = Json, output = Json)]
+pub async fn admin_groups() -> Result<GroupsState, AppError> {
+    let (state, _) = crate::auth::admin().await?;
+    service::state(&state.db).await
+}
+
+/// `POST /api/fn/admin_create_group` `{"name", "description"}` (admins).
+#[server(prefix = "/api/fn", endpoint = "admin_create_group", input = Json, output = Json)]
+pub async fn admin_create_group(name: String, description: String) -> Result<(), AppError> {
+    let (state, _) = crate::auth::admin().await?;
+    service::create(&state.db, &name, &description).await.map(|_| ())
+}
+
+/// `POST /api/fn/admin_delete_group` `{"id"}` (admins).
+#[server(prefix = "/api/fn", endpoint = "admin_delete_group", input = Json, output = Json)]
+pub async fn admin_delete_group(id: Uuid) -> Result<(), AppError> {
+    let (state, _) = crate::auth::admin().await?;
+    service::delete(&state.db, id).await
+}
+
+/// `POST /api/fn/admin_change_group_members` `{"id", "user_ids", "add"}` (admins).
+#[server(prefix = "/api/fn", endpoint = "admin_change_group_members", input = Json, output = Json)]
+pub async fn admin_change_group_members(id: Uuid, user_ids: Vec<Uuid>, add: bool) -> Result<(), AppError> {
+    let (state, _) = crate::auth::admin().await?;
+    service::change_members(&state.db, id, &user_ids, add)
+        .await
+        .map(|_| ())
+}
 
 /// A group, as `GET /api/v1/groups/` lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

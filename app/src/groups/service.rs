@@ -193,6 +193,48 @@ pub async fn delete(db: &DatabaseConnection, id: Uuid) -> AppResult<()> {
     Ok(())
 }
 
+/// Every group with its members' names, and every approved member (the Admin Panel).
+pub async fn state(db: &DatabaseConnection) -> AppResult<super::GroupsState> {
+    let users: Vec<(Uuid, String)> = user::Entity::find()
+        .select_only()
+        .columns([user::Column::Id, user::Column::Name])
+        .filter(user::Column::Role.ne(crate::accounts::Role::Pending))
+        .order_by_asc(user::Column::Name)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let name_of = |id: Uuid| users.iter().find(|(u, _)| *u == id).map(|(_, n)| n.clone());
+    let mut groups = Vec::new();
+    for g in user_group::Entity::find()
+        .order_by_asc(user_group::Column::Name)
+        .all(db)
+        .await?
+    {
+        let mut members: Vec<super::Member> = members_of(db, g.id)
+            .await?
+            .into_iter()
+            .map(|id| super::Member {
+                id,
+                name: name_of(id).unwrap_or_else(|| "(waiting for approval)".to_owned()),
+            })
+            .collect();
+        members.sort_by(|a, b| a.name.cmp(&b.name));
+        groups.push(super::GroupDetail {
+            id: g.id,
+            name: g.name,
+            description: g.description,
+            members,
+        });
+    }
+    Ok(super::GroupsState {
+        groups,
+        users: users
+            .into_iter()
+            .map(|(id, name)| super::Member { id, name })
+            .collect(),
+    })
+}
+
 /// Whether a group with this id exists.
 pub async fn exists(db: &DatabaseConnection, id: Uuid) -> AppResult<bool> {
     Ok(user_group::Entity::find_by_id(id).one(db).await?.is_some())
