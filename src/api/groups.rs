@@ -75,10 +75,7 @@ async fn add_users(
     Path(id): Path<String>,
     ApiJson(b): ApiJson<UserIds>,
 ) -> Result<Json<GroupItem>, AppError> {
-    caller.admin()?;
-    Ok(Json(
-        groups::change_members(&s.app.db, group_id(&id)?, &b.user_ids, true).await?,
-    ))
+    change_members(&s, caller, &id, &b.user_ids, true).await
 }
 
 async fn remove_users(
@@ -87,9 +84,19 @@ async fn remove_users(
     Path(id): Path<String>,
     ApiJson(b): ApiJson<UserIds>,
 ) -> Result<Json<GroupItem>, AppError> {
+    change_members(&s, caller, &id, &b.user_ids, false).await
+}
+
+async fn change_members(
+    s: &ServerState,
+    caller: Caller,
+    id: &str,
+    user_ids: &[Uuid],
+    add: bool,
+) -> Result<Json<GroupItem>, AppError> {
     caller.admin()?;
     Ok(Json(
-        groups::change_members(&s.app.db, group_id(&id)?, &b.user_ids, false).await?,
+        groups::change_members(&s.app.db, group_id(id)?, user_ids, add).await?,
     ))
 }
 

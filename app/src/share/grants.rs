@@ -36,7 +36,17 @@ impl From<share_grant::Model> for AccessGrant {
 
 /// The grant every new link starts with: every approved member may read it.
 pub(super) async fn grant_members(db: &impl ConnectionTrait, share_id: Uuid) -> AppResult<()> {
-    share_grant::Entity::insert(row(share_id, PrincipalType::User, ANY, GrantPermission::Read))
+    grant_read(db, share_id, PrincipalType::User, ANY).await
+}
+
+/// Adds a read grant to link `share_id` (nothing when it has it already).
+pub(super) async fn grant_read(
+    db: &impl ConnectionTrait,
+    share_id: Uuid,
+    t: PrincipalType,
+    id: &str,
+) -> AppResult<()> {
+    share_grant::Entity::insert(row(share_id, t, id, GrantPermission::Read))
         .on_conflict(
             OnConflict::columns([
                 share_grant::Column::ShareId,
@@ -130,17 +140,7 @@ pub async fn replace(
     chat_id: Uuid,
     grants: Vec<AccessGrant>,
 ) -> AppResult<chat::Model> {
-    let c = chats::find_visible(db, caller, chat_id).await?;
-    if !can_share(db, defaults, caller).await? {
-        return Err(AppError::Forbidden(
-            "You don't have permission to share chats.".to_owned(),
-        ));
-    }
-    let Some(share_id) = c.share_id else {
-        return Err(AppError::Conflict(
-            "This chat has no share link yet. Share it first.".to_owned(),
-        ));
-    };
+    let share_id = managed_link(db, defaults, caller, chat_id).await?;
     if grants.len() > MAX_GRANTS {
         return Err(AppError::Unprocessable(format!(
             "A link can have at most {MAX_GRANTS} grants."
@@ -208,6 +208,25 @@ pub async fn replace(
     }
     txn.commit().await?;
     chats::find_visible(db, caller, chat_id).await
+}
+
+/// The link of chat `chat_id`, for a caller who may change who opens it: its owner with
+/// `chat.share`, or an admin (another user's chat is a 404; 403 without `chat.share`; 409 when
+/// the chat has no link).
+pub(super) async fn managed_link(
+    db: &DatabaseConnection,
+    defaults: &SettingsDefaults,
+    caller: &user::Model,
+    chat_id: Uuid,
+) -> AppResult<Uuid> {
+    let c = chats::find_visible(db, caller, chat_id).await?;
+    if !can_share(db, defaults, caller).await? {
+        return Err(AppError::Forbidden(
+            "You don't have permission to share chats.".to_owned(),
+        ));
+    }
+    c.share_id
+        .ok_or_else(|| AppError::Conflict("This chat has no share link yet. Share it first.".to_owned()))
 }
 
 /// Whether `caller` (`None`: not signed in) may open the link `link`: `Ok`, or 401 (not signed

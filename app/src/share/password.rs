@@ -9,9 +9,8 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::accounts::service::{
-    can_share, hash_password, hash_secret, record_attempts, throttle_delay, verify_password,
+    hash_password, hash_secret, record_attempts, throttle_delay, verify_password,
 };
-use crate::chats::service as chats;
 use crate::entities::{shared_chat, user};
 use crate::error::{AppError, AppResult};
 use crate::instance::SettingsDefaults;
@@ -86,17 +85,7 @@ pub async fn set(
     chat_id: Uuid,
     password: Option<String>,
 ) -> AppResult<()> {
-    let c = chats::find_visible(db, caller, chat_id).await?;
-    if !can_share(db, defaults, caller).await? {
-        return Err(AppError::Forbidden(
-            "You don't have permission to share chats.".to_owned(),
-        ));
-    }
-    let Some(share_id) = c.share_id else {
-        return Err(AppError::Conflict(
-            "This chat has no share link yet. Share it first.".to_owned(),
-        ));
-    };
+    let share_id = super::grants::managed_link(db, defaults, caller, chat_id).await?;
     let hash = match password {
         None => None,
         Some(p) => {

@@ -9,10 +9,10 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::{AccessRequest, GrantPermission, PrincipalType};
-use crate::accounts::service::{can_share, require_member};
+use super::{AccessRequest, PrincipalType};
+use crate::accounts::service::require_member;
 use crate::chats::service as chats;
-use crate::entities::{now, share_grant, share_request, user};
+use crate::entities::{now, share_request, user};
 use crate::error::{AppError, AppResult};
 use crate::instance::SettingsDefaults;
 
@@ -107,14 +107,11 @@ pub async fn answer(
     request_id: Uuid,
     approve: bool,
 ) -> AppResult<()> {
-    let c = chats::find_visible(db, caller, chat_id).await?;
-    if !can_share(db, defaults, caller).await? {
-        return Err(AppError::Forbidden(
-            "You don't have permission to share chats.".to_owned(),
-        ));
-    }
     let no_such = || AppError::NotFound("No such request for this chat.".to_owned());
-    let share_id = c.share_id.ok_or_else(no_such)?;
+    let share_id = match super::grants::managed_link(db, defaults, caller, chat_id).await {
+        Err(AppError::Conflict(_)) => return Err(no_such()),
+        other => other?,
+    };
     let r = share_request::Entity::find_by_id(request_id)
         .one(db)
         .await?
@@ -122,24 +119,7 @@ pub async fn answer(
         .ok_or_else(no_such)?;
     let txn = db.begin().await?;
     if approve {
-        share_grant::Entity::insert(super::grants::row(
-            share_id,
-            PrincipalType::User,
-            &r.user_id.to_string(),
-            GrantPermission::Read,
-        ))
-        .on_conflict(
-            OnConflict::columns([
-                share_grant::Column::ShareId,
-                share_grant::Column::PrincipalType,
-                share_grant::Column::PrincipalId,
-                share_grant::Column::Permission,
-            ])
-            .do_nothing()
-            .to_owned(),
-        )
-        .exec_without_returning(&txn)
-        .await?;
+        super::grants::grant_read(&txn, share_id, PrincipalType::User, &r.user_id.to_string()).await?;
         share_request::Entity::delete_by_id(r.id).exec(&txn).await?;
     } else {
         share_request::Entity::update(share_request::ActiveModel {
