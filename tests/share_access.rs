@@ -840,3 +840,71 @@ async fn a_password_is_asked_of_everyone_but_the_owner() {
     assert_eq!(share(Some(json!({"password": null}))).await.0, 200);
     assert_eq!(read(Some(&p.bob.0), None).await.0, 200);
 }
+
+#[tokio::test]
+async fn wrong_link_passwords_slow_down_and_only_sharers_change_the_audience() {
+    let p = people().await;
+    let (chat_id, share_id) = p.shared_chat().await;
+    let url = format!("{}/api/v1/chats/{chat_id}/share", p.base);
+    let (status, _) = call(
+        &client(),
+        Method::POST,
+        url,
+        Some(&p.owner),
+        Some(json!({"password": "open sesame"})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let guess = |pw: &'static str| {
+        let r = client()
+            .get(format!("{}/api/v1/chats/share/{share_id}", p.base))
+            .bearer_auth(&p.bob.0)
+            .header("X-Share-Password", pw);
+        async move {
+            let started = std::time::Instant::now();
+            let status = r.send().await.expect("send").status().as_u16();
+            (status, started.elapsed())
+        }
+    };
+    // Right answers open it (more of them than the free attempts).
+    let mut quickest = std::time::Duration::MAX;
+    for _ in 0..=app::accounts::service::FREE_ATTEMPTS {
+        let (status, took) = guess("open sesame").await;
+        assert_eq!(status, 200);
+        quickest = quickest.min(took);
+    }
+    // The free wrong attempts answer as fast as a right one; the next wrong one waits 250 ms
+    // more at the least (measured against the quickest answer, as a debug build hashes slowly).
+    for _ in 0..app::accounts::service::FREE_ATTEMPTS {
+        assert_eq!(guess("wrong").await.0, 401);
+    }
+    let (status, waited) = guess("wrong").await;
+    assert_eq!(status, 401);
+    assert!(
+        waited >= quickest + std::time::Duration::from_millis(250),
+        "{waited:?} against {quickest:?}"
+    );
+    assert_eq!(guess("open sesame").await.0, 200, "the right one still opens it");
+
+    // Without chat.share, the owner cannot change who opens the link, nor its password.
+    let (status, _) = call(
+        &client(),
+        Method::POST,
+        format!("{}/api/v1/users/default/permissions", p.base),
+        Some(&p.admin),
+        Some(json!({"chat": {"share": false}})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(p.set_grants(&p.owner, &chat_id, json!([])).await.0, 403);
+    let (status, _) = call(
+        &client(),
+        Method::POST,
+        format!("{}/api/v1/chats/{chat_id}/share", p.base),
+        Some(&p.owner),
+        Some(json!({"password": null})),
+    )
+    .await;
+    assert_eq!(status, 403);
+    assert_eq!(p.statuses(&share_id).await[2], 401, "still behind its password");
+}

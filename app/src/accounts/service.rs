@@ -11,8 +11,8 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-pub(crate) use super::throttle::record_attempts;
-use super::throttle::{delay_for, dummy_hash, forget_attempt};
+use super::throttle::{delay_for, dummy_hash};
+pub(crate) use super::throttle::{forget_attempt, record_attempts};
 pub use super::throttle::{
     hash_password, sign_in_delay, throttle_delay, verify_password, ATTEMPT_WINDOW_SECS, FREE_ATTEMPTS,
 };
@@ -454,4 +454,19 @@ pub async fn revoke_api_key(db: &DatabaseConnection, u: &user::Model, key_id: Uu
         return Err(AppError::NotFound("No such API key.".to_owned()));
     }
     Ok(())
+}
+
+/// Every approved member's id and display name, by name (at most 10,000): whom a link can be
+/// opened to and whom a group can hold. Names only, never emails.
+pub async fn members_by_name(db: &DatabaseConnection) -> AppResult<Vec<(Uuid, String)>> {
+    use sea_orm::{QueryOrder, QuerySelect};
+    Ok(user::Entity::find()
+        .select_only()
+        .columns([user::Column::Id, user::Column::Name])
+        .filter(user::Column::Role.ne(Role::Pending))
+        .order_by_asc(user::Column::Name)
+        .limit(10_000)
+        .into_tuple()
+        .all(db)
+        .await?)
 }

@@ -158,7 +158,7 @@ pub async fn sign_in_delay(db: &DatabaseConnection, email: &str, client: &str) -
 }
 
 /// Forgets one attempt recorded under `key` (a sign-in that succeeded is no failure).
-pub(super) async fn forget_attempt(db: &DatabaseConnection, key: &str) -> AppResult<()> {
+pub(crate) async fn forget_attempt(db: &DatabaseConnection, key: &str) -> AppResult<()> {
     let newest = auth_attempt::Entity::find()
         .filter(auth_attempt::Column::Key.eq(key))
         .order_by_desc(auth_attempt::Column::Id)

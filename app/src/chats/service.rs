@@ -78,10 +78,22 @@ pub async fn find_visible(db: &DatabaseConnection, caller: &user::Model, id: Uui
     }
 }
 
-/// Foreign chat JSON (a request body) as a checked document: 422 naming what is wrong.
+/// Foreign chat JSON (a request body) as a checked document: 422 naming what is wrong. A large
+/// tree is read and checked on the blocking pool (both are linear, but 30,000 messages take a
+/// core for milliseconds).
 pub async fn read_chat(chat: Value) -> AppResult<ChatDoc> {
-    let doc = ChatDoc::read_json(chat).map_err(|e| AppError::Unprocessable(e.0))?;
-    checked(doc).await
+    let large = chat
+        .pointer("/history/messages")
+        .and_then(Value::as_object)
+        .is_some_and(|m| m.len() > VALIDATE_INLINE_UP_TO);
+    let read = move || ChatDoc::from_json(chat).map_err(|e| AppError::Unprocessable(e.0));
+    if !large {
+        return read();
+    }
+    tokio::task::spawn_blocking(read).await.map_err(|e| {
+        tracing::error!(error = %e, "chat reading task failed");
+        AppError::Internal
+    })?
 }
 
 /// Creates a chat for `owner` from Open WebUI's chat JSON (validated; unknown fields kept).

@@ -195,15 +195,10 @@ pub async fn delete(db: &DatabaseConnection, id: Uuid) -> AppResult<()> {
 
 /// Every group with its members' names, and every approved member (the Admin Panel).
 pub async fn state(db: &DatabaseConnection) -> AppResult<super::GroupsState> {
-    let users: Vec<(Uuid, String)> = user::Entity::find()
-        .select_only()
-        .columns([user::Column::Id, user::Column::Name])
-        .filter(user::Column::Role.ne(crate::accounts::Role::Pending))
-        .order_by_asc(user::Column::Name)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let name_of = |id: Uuid| users.iter().find(|(u, _)| *u == id).map(|(_, n)| n.clone());
+    let users = crate::accounts::service::members_by_name(db).await?;
+    let names: std::collections::HashMap<Uuid, &str> =
+        users.iter().map(|(id, n)| (*id, n.as_str())).collect();
+    let name_of = |id: Uuid| names.get(&id).map(|n| (*n).to_owned());
     let mut groups = Vec::new();
     for g in user_group::Entity::find()
         .order_by_asc(user_group::Column::Name)

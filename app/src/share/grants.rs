@@ -13,8 +13,8 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::{AccessGrant, GrantPermission, PrincipalType, ANY};
-use crate::accounts::service::{can_share, Role};
+use super::{AccessGrant, GrantPermission, Person, PrincipalType, ShareAudience, ANY};
+use crate::accounts::service::{can_share, members_by_name, Role};
 use crate::chats::service as chats;
 use crate::entities::{chat, now, share_grant, shared_chat, user};
 use crate::error::{AppError, AppResult};
@@ -106,28 +106,56 @@ pub async fn list(
         .collect())
 }
 
-/// The approved members other than `caller`, by name (at most 1,000): whom a link can be
-/// opened to. Names only, never emails.
-pub async fn people(db: &DatabaseConnection, caller: &user::Model) -> AppResult<Vec<super::Person>> {
-    use sea_orm::QuerySelect;
-    let rows: Vec<(Uuid, String)> = user::Entity::find()
-        .select_only()
-        .columns([user::Column::Id, user::Column::Name])
-        .filter(user::Column::Role.ne(Role::Pending))
-        .filter(user::Column::Id.ne(caller.id))
-        .order_by_asc(user::Column::Name)
-        .limit(1000)
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows
+/// Most people and groups the Share modal's picker is offered.
+const MAX_PICKABLE: usize = 1_000;
+
+/// What the Share modal's picker shows for chat `chat_id` (owner or admin): the link's grants,
+/// which audiences the administrator allows, the groups and the other approved members (names
+/// only), and whether the link has a password. A chat without a link has no grants.
+pub async fn audience(
+    db: &DatabaseConnection,
+    defaults: &SettingsDefaults,
+    caller: &user::Model,
+    chat_id: Uuid,
+) -> AppResult<ShareAudience> {
+    let c = chats::find_visible(db, caller, chat_id).await?;
+    let link = match c.share_id {
+        Some(id) => shared_chat::Entity::find_by_id(id).one(db).await?,
+        None => None,
+    };
+    let grants = match &link {
+        Some(l) => grants_of(db, l.id)
+            .await?
+            .into_iter()
+            .map(AccessGrant::from)
+            .collect(),
+        None => Vec::new(),
+    };
+    let settings = crate::instance::service::get(db, defaults).await?;
+    let groups = crate::groups::service::list(db, false)
+        .await?
         .into_iter()
-        .map(|(id, name)| super::Person {
+        .map(|g| Person {
+            id: g.id,
+            name: g.name,
+            is_group: true,
+        });
+    let members = members_by_name(db)
+        .await?
+        .into_iter()
+        .filter(|(id, _)| *id != caller.id)
+        .map(|(id, name)| Person {
             id,
             name,
             is_group: false,
-        })
-        .collect())
+        });
+    Ok(ShareAudience {
+        grants,
+        members_allowed: settings.allow_member_links,
+        anyone_allowed: settings.allow_open_links,
+        people: groups.chain(members).take(MAX_PICKABLE).collect(),
+        has_password: link.is_some_and(|l| l.password_hash.is_some()),
+    })
 }
 
 /// Replaces the grants of chat `chat_id`'s link with `grants` (duplicates dropped). Owner with

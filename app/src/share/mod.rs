@@ -349,25 +349,7 @@ pub async fn unshare_all() -> Result<u64, AppError> {
 #[server(prefix = "/api/fn", endpoint = "share_audience", input = Json, output = Json)]
 pub async fn get_share_audience(chat_id: Uuid) -> Result<ShareAudience, AppError> {
     let (state, me) = member().await?;
-    let grants = grants::list(&state.db, &me, chat_id).await?;
-    let settings = crate::instance::service::get(&state.db, &state.defaults).await?;
-    let has_password = service::has_password(&state.db, &me, chat_id).await?;
-    Ok(ShareAudience {
-        grants,
-        members_allowed: settings.allow_member_links,
-        anyone_allowed: settings.allow_open_links,
-        people: crate::groups::service::list(&state.db, false)
-            .await?
-            .into_iter()
-            .map(|g| Person {
-                id: g.id,
-                name: g.name,
-                is_group: true,
-            })
-            .chain(grants::people(&state.db, &me).await?)
-            .collect(),
-        has_password,
-    })
+    grants::audience(&state.db, &state.defaults, &me, chat_id).await
 }
 
 /// `POST /api/fn/set_share_audience` `{"chat_id": …, "grants": [...]}`: replaces who can open

@@ -184,15 +184,6 @@ pub async fn view(db: &DatabaseConnection, caller: &user::Model, share_id: Uuid)
     view_with(db, Some(caller), share_id, &Presented::default()).await
 }
 
-/// [`view_with`] without a link password.
-pub async fn view_as(
-    db: &DatabaseConnection,
-    caller: Option<&user::Model>,
-    share_id: Uuid,
-) -> AppResult<Snapshot> {
-    view_with(db, caller, share_id, &Presented::default()).await
-}
-
 /// The snapshot behind `share_id` for `caller` (`None`: not signed in), if its grants let them
 /// open it ([`super::grants::check_read`]: 401 or 403 otherwise) and, when it has a password,
 /// `presented` holds it ([`super::password::check`]; the owner needs none): one primary-key
@@ -285,18 +276,6 @@ pub async fn rendered_messages(
         }
     }
     Ok(views)
-}
-
-/// Whether chat `chat_id`'s link has a password (owner or admin; `false` without a link).
-pub async fn has_password(db: &DatabaseConnection, caller: &user::Model, chat_id: Uuid) -> AppResult<bool> {
-    let c = chats::find_visible(db, caller, chat_id).await?;
-    let Some(share_id) = c.share_id else {
-        return Ok(false);
-    };
-    Ok(shared_chat::Entity::find_by_id(share_id)
-        .one(db)
-        .await?
-        .is_some_and(|l| l.password_hash.is_some()))
 }
 
 /// Copies a snapshot into the caller's chats: new id, title "Clone of {title}", no link, and
