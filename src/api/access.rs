@@ -33,12 +33,10 @@ pub fn routes() -> Router<ServerState> {
         .route("/s/{id}/password", post(form_password))
 }
 
-fn id_of(raw: &str, what: &str) -> Result<Uuid, AppError> {
-    Uuid::parse_str(raw).map_err(|_| AppError::NotFound(format!("{what} not found.")))
-}
+use super::chats::{chat_id, share_id};
 
-fn chat_id(raw: &str) -> Result<Uuid, AppError> {
-    Uuid::parse_str(raw).map_err(|_| AppError::chat_not_found())
+fn request_id(raw: &str) -> Result<Uuid, AppError> {
+    Uuid::parse_str(raw).map_err(|_| AppError::NotFound("No such request for this chat.".to_owned()))
 }
 
 /// `GET /api/v1/chats/shared/{chat_id}/access`: the link's grants (owner or admin).
@@ -95,7 +93,7 @@ async fn answer(
     approve: bool,
 ) -> Result<Json<bool>, AppError> {
     let me = caller.member()?;
-    let request_id = id_of(request_id, "Request")?;
+    let request_id = self::request_id(request_id)?;
     requests::answer(&s.app.db, &s.app.defaults, &me, chat_id(id)?, request_id, approve).await?;
     Ok(Json(true))
 }
@@ -125,7 +123,7 @@ async fn request_access(
     Path(id): Path<String>,
 ) -> Result<Json<AccessRequest>, AppError> {
     let me = caller.member()?;
-    let share_id = id_of(&id, "Shared chat")?;
+    let share_id = share_id(&id)?;
     Ok(Json(requests::request(&s.app.db, &me, share_id).await?))
 }
 
@@ -146,7 +144,7 @@ async fn form_password(
     axum::extract::Form(f): axum::extract::Form<PasswordForm>,
 ) -> Response {
     let page = format!("/s/{}", app::format::encode_query_value(&id));
-    let Ok(share_id) = id_of(&id, "Shared chat") else {
+    let Ok(share_id) = share_id(&id) else {
         return super::see_other(&page, None);
     };
     let presented = password::Presented {
@@ -179,7 +177,7 @@ async fn form_request_access(
     Path(id): Path<String>,
 ) -> Response {
     let page = format!("/s/{}", app::format::encode_query_value(&id));
-    let asked = match (caller.member(), id_of(&id, "Shared chat")) {
+    let asked = match (caller.member(), share_id(&id)) {
         (Ok(me), Ok(share_id)) => requests::request(&s.app.db, &me, share_id).await.map(|_| ()),
         (Err(e), _) | (_, Err(e)) => Err(e),
     };

@@ -47,11 +47,13 @@ pub fn routes() -> Router<ServerState> {
     r
 }
 
-fn chat_id(raw: &str) -> Result<Uuid, AppError> {
+/// A chat id from the path (404 "Chat not found." when it is not one).
+pub(super) fn chat_id(raw: &str) -> Result<Uuid, AppError> {
     Uuid::parse_str(raw).map_err(|_| AppError::chat_not_found())
 }
 
-fn share_id(raw: &str) -> Result<Uuid, AppError> {
+/// A link id from the path (404 when it is not one).
+pub(super) fn share_id(raw: &str) -> Result<Uuid, AppError> {
     Uuid::parse_str(raw)
         .map_err(|_| AppError::NotFound("This shared chat is no longer available.".to_owned()))
 }
