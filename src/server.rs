@@ -39,6 +39,8 @@ pub struct ServerState {
 
 /// What every request can reach, built from the configuration.
 pub fn app_state(config: &Config, db: DatabaseConnection) -> AppState {
+    // Live links' write grantees may continue the chats they are shared.
+    app::share::grants::let_collaborators_continue();
     AppState {
         db,
         defaults: config.settings_defaults(),

@@ -429,7 +429,8 @@ async fn a_rename_changes_only_the_title_column_and_every_reader_shows_it() {
     assert_eq!(r.chat, c.chat, "the chat's JSON is not rewritten");
     assert_eq!(r.version, c.version, "so no message write has to retry");
 
-    let object: serde_json::Value = serde_json::from_slice(&transfer::chat_object(&r).unwrap()).unwrap();
+    let object: serde_json::Value =
+        serde_json::from_slice(&transfer::chat_object(&r, None).unwrap()).unwrap();
     assert_eq!(object["title"], "Cactus care");
     assert_eq!(
         object["chat"]["title"], "Cactus care",

@@ -44,7 +44,7 @@ async fn links_made_before_grants_stay_open_to_every_member() {
     app::share::service::share(&db, &d, &olive, chat.id)
         .await
         .unwrap();
-    app::share::grants::replace(&db, &d, &olive, chat.id, Vec::new())
+    app::share::grants::replace(&db, &d, &olive, chat.id, Vec::new(), false)
         .await
         .unwrap();
     assert!(app::share::grants::list(&db, &olive, chat.id)

@@ -808,3 +808,73 @@ async fn shutting_down_ends_answers_and_saves_what_arrived() {
     );
     println!("shutdown with an answer streaming took {took:?}");
 }
+
+#[tokio::test]
+async fn a_collaborator_on_a_live_link_is_answered_too() {
+    let w = world().await;
+    let v = send(&w, None, "Plans for Friday", "echo").await;
+    let chat = v["id"].as_str().unwrap().to_owned();
+    // Bob joins as a member and gets a write grant on the chat's live link.
+    let res = w
+        .ada
+        .post(format!("{}/api/v1/auths/admin/config", w.base))
+        .json(&json!({"DEFAULT_USER_ROLE": "user"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let bob = common::client();
+    let bob_id = common::signup_with(&bob, &w.base, "Bob").await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let res = w
+        .ada
+        .post(format!("{}/api/v1/chats/{chat}/share", w.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let grant = json!({
+        "access_grants": [{"principal_type": "user", "principal_id": bob_id, "permission": "write"}],
+        "share_mode": "continue",
+    });
+    let res = w
+        .ada
+        .post(format!("{}/api/v1/chats/shared/{chat}/access/update", w.base))
+        .json(&grant)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+
+    // Bob's turn is answered like the owner's, and saved in the owner's chat.
+    let (status, sent) = call(
+        &bob,
+        &w.base,
+        "send_message",
+        json!({"chat_id": chat, "content": "Bob asks: nine?", "model": "echo"}),
+    )
+    .await;
+    assert_eq!(status, 200, "{sent}");
+    let res = bob
+        .post(format!("{}/api/chats/{chat}/reply", w.base))
+        .json(&json!({"parent_id": last_id(&sent), "model": "echo"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let events = read_events(res).await;
+    let done = events.iter().find(|e| e.event == "done").expect("a done event");
+    let done: Value = serde_json::from_str(&done.data).unwrap();
+    assert_eq!(last(&done)["text"], "You said: Bob asks: nine?");
+    let stored = stored_chat(&w, &chat).await;
+    let asked = stored["chat"]["history"]["messages"]
+        .as_object()
+        .unwrap()
+        .values()
+        .find(|m| m["content"] == "Bob asks: nine?")
+        .expect("Bob's message in the owner's chat")
+        .clone();
+    assert_eq!(asked["author"], json!({"id": bob_id, "name": "Bob"}));
+}

@@ -258,10 +258,10 @@ async fn bad_grants_are_clear_4xx_answers_and_change_nothing() {
         Method::POST,
         format!("{}/api/v1/chats/shared/{chat_id}/access/update", p.base),
         Some(&p.owner),
-        Some(json!({"access_grants": [], "share_mode": "continue"})),
+        Some(json!({"access_grants": [], "share_mode": "edit"})),
     )
     .await;
-    assert_eq!(status, 422, "{body}");
+    assert_eq!(status, 422, "an unknown share_mode: {body}");
     // Other people's chats, chats without a link, unknown chats.
     assert_eq!(
         p.set_grants(&p.bob.0, &chat_id, json!([])).await.0,
@@ -607,17 +607,7 @@ async fn a_link_granted_to_a_group_opens_for_its_members_only() {
     assert_eq!(status, 200, "{group}");
     assert_eq!(group["name"], "Planners");
     let gid = group["id"].as_str().expect("an id").to_owned();
-    let carol_id = {
-        let (_, me) = call(
-            &client(),
-            Method::GET,
-            format!("{}/api/v1/auths/", p.base),
-            Some(&p.carol),
-            None,
-        )
-        .await;
-        me["id"].as_str().expect("an id").to_owned()
-    };
+    let carol_id = carol_id(&p).await;
     let (status, group) = call(
         &client(),
         Method::POST,
@@ -906,4 +896,247 @@ async fn wrong_link_passwords_slow_down_and_only_sharers_change_the_audience() {
     .await;
     assert_eq!(status, 403);
     assert_eq!(p.statuses(&share_id).await[2], 401, "still behind its password");
+}
+
+/// Calls server function `name` as the holder of `token`; the status and the answer.
+async fn fn_as(base: &str, token: Option<&str>, name: &str, body: Value) -> (u16, Value) {
+    call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/fn/{name}"),
+        token,
+        Some(body),
+    )
+    .await
+}
+
+/// The user messages' texts of a chat view (`get_chat`'s answer), with their authors' names.
+fn user_turns(view: &Value) -> Vec<(String, Option<String>)> {
+    view["messages"]
+        .as_array()
+        .expect("messages")
+        .iter()
+        .filter(|m| m["role"] == "user")
+        .map(|m| {
+            (
+                m["text"].as_str().unwrap_or_default().to_owned(),
+                m["author"][1].as_str().map(str::to_owned),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_live_link_lets_write_grantees_continue_and_readers_follow() {
+    let p = people().await;
+    let (chat_id, share_id) = p.shared_chat().await;
+    let bob_id = p.bob.1.clone();
+    let live = |grants: Value, mode: Value| {
+        let url = format!("{}/api/v1/chats/shared/{chat_id}/access/update", p.base);
+        let owner = p.owner.clone();
+        async move {
+            call(
+                &client(),
+                Method::POST,
+                url,
+                Some(&owner),
+                Some(json!({"access_grants": grants, "share_mode": mode})),
+            )
+            .await
+        }
+    };
+    let bob_writes_carol_reads = json!([
+        {"principal_type": "user", "principal_id": bob_id, "permission": "write"},
+        {"principal_type": "user", "principal_id": carol_id(&p).await, "permission": "read"},
+    ]);
+    // Bad modes and write grants to anyone are refused, in words, and change nothing.
+    let (status, body) = live(bob_writes_carol_reads.clone(), json!("forever")).await;
+    assert_eq!(status, 422, "{body}");
+    assert!(
+        body["detail"].as_str().is_some_and(|d| d.contains("continue")),
+        "{body}"
+    );
+    let (status, body) = live(
+        json!([{"principal_type": "anyone", "principal_id": "*", "permission": "write"}]),
+        json!("continue"),
+    )
+    .await;
+    assert_eq!(status, 422, "{body}");
+    let (status, body) = live(bob_writes_carol_reads.clone(), json!("continue")).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["share_mode"], "continue");
+
+    // The owner goes on chatting: readers of the live link see it at once.
+    let get_chat = |token: Option<&str>| {
+        let (base, token, body) = (p.base.clone(), token.map(str::to_owned), json!({"id": chat_id}));
+        async move { fn_as(&base, token.as_deref(), "get_chat", body).await }
+    };
+    let (status, _) = fn_as(
+        &p.base,
+        Some(&p.owner),
+        "send_message",
+        json!({"chat_id": chat_id, "content": "Olive here: the station?", "model": null}),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let share_url = format!("{}/api/v1/chats/share/{share_id}", p.base);
+    let (status, seen) = call(&client(), Method::GET, share_url.clone(), Some(&p.carol), None).await;
+    assert_eq!(status, 200, "{seen}");
+    assert_eq!(seen["share_mode"], "continue");
+    assert!(seen["chat"].to_string().contains("the station?"), "live: {seen}");
+
+    // Who may continue it: the owner, admins and Bob (told whose chat it is); not Carol, who
+    // only reads, nor the pending account, nor a visitor.
+    //                                     owner admin bob  carol pending visitor
+    assert_eq!(p.statuses(&share_id).await, [200, 200, 200, 200, 403, 401]);
+    let mut continuing = Vec::new();
+    for token in [
+        Some(&p.owner),
+        Some(&p.admin),
+        Some(&p.bob.0),
+        Some(&p.carol),
+        Some(&p.pending),
+        None,
+    ] {
+        continuing.push(get_chat(token.map(String::as_str)).await.0);
+    }
+    assert_eq!(continuing, [200, 200, 200, 404, 403, 401]);
+    let (_, as_bob) = get_chat(Some(&p.bob.0)).await;
+    assert_eq!(as_bob["shared_by"], "Olive");
+    let (_, as_owner) = get_chat(Some(&p.owner)).await;
+    assert_eq!(as_owner["shared_by"], Value::Null);
+
+    // Bob adds a turn: it is signed with his name, for the owner and for the readers.
+    let (status, sent) = fn_as(
+        &p.base,
+        Some(&p.bob.0),
+        "send_message",
+        json!({"chat_id": chat_id, "content": "Bob: the station at nine.", "model": null}),
+    )
+    .await;
+    assert_eq!(status, 200, "{sent}");
+    let (_, as_owner) = get_chat(Some(&p.owner)).await;
+    assert_eq!(
+        user_turns(&as_owner),
+        [
+            ("Where do we meet?".to_owned(), None),
+            ("Olive here: the station?".to_owned(), None),
+            ("Bob: the station at nine.".to_owned(), Some("Bob".to_owned())),
+        ]
+    );
+    let (_, seen) = call(&client(), Method::GET, share_url.clone(), Some(&p.carol), None).await;
+    assert!(seen["chat"].to_string().contains("\"name\":\"Bob\""), "{seen}");
+    let (status, _) = fn_as(
+        &p.base,
+        Some(&p.carol),
+        "send_message",
+        json!({"chat_id": chat_id, "content": "Carol wants in", "model": null}),
+    )
+    .await;
+    assert_eq!(status, 404, "a reader cannot write");
+
+    // Continuing is not owning: no rename, delete, share, export or grants for Bob.
+    for (name, body) in [
+        ("rename_chat", json!({"id": chat_id, "title": "Bob's now"})),
+        ("delete_chat", json!({"id": chat_id})),
+        ("share_chat", json!({"chat_id": chat_id})),
+        ("share_audience", json!({"chat_id": chat_id})),
+        ("chat_json", json!({"chat_id": chat_id})),
+    ] {
+        assert_eq!(fn_as(&p.base, Some(&p.bob.0), name, body).await.0, 404, "{name}");
+    }
+    for (method, path) in [
+        (Method::GET, format!("/api/v1/chats/{chat_id}")),
+        (Method::DELETE, format!("/api/v1/chats/{chat_id}")),
+        (Method::GET, format!("/api/v1/chats/shared/{chat_id}/access")),
+    ] {
+        let (status, _) = call(
+            &client(),
+            method,
+            format!("{}{path}", p.base),
+            Some(&p.bob.0),
+            None,
+        )
+        .await;
+        assert_eq!(status, 404, "{path}");
+    }
+
+    // A snapshot again: Bob is a reader of what was shared, and cannot continue.
+    let (status, body) = live(bob_writes_carol_reads.clone(), Value::Null).await;
+    assert_eq!(status, 200);
+    assert!(body.get("share_mode").is_none_or(Value::is_null), "{body}");
+    assert_eq!(get_chat(Some(&p.bob.0)).await.0, 404);
+    let (_, seen) = call(&client(), Method::GET, share_url.clone(), Some(&p.bob.0), None).await;
+    assert!(
+        !seen["chat"].to_string().contains("the station?"),
+        "the snapshot: {seen}"
+    );
+
+    // Live again, with the write grant through a group Carol is in.
+    let gid = group_of(&p, &carol_id(&p).await).await;
+    let (status, _) = live(
+        json!([{"principal_type": "group", "principal_id": gid, "permission": "write"}]),
+        json!("continue"),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(get_chat(Some(&p.carol)).await.0, 200, "a group's write grant");
+    assert_eq!(get_chat(Some(&p.bob.0)).await.0, 404, "Bob is in no grant now");
+
+    // Deleting the link ends every grant at once.
+    let (status, _) = call(
+        &client(),
+        Method::DELETE,
+        format!("{}/api/v1/chats/{chat_id}/share", p.base),
+        Some(&p.owner),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(get_chat(Some(&p.carol)).await.0, 404);
+    let (status, _) = fn_as(
+        &p.base,
+        Some(&p.carol),
+        "send_message",
+        json!({"chat_id": chat_id, "content": "still here?", "model": null}),
+    )
+    .await;
+    assert_eq!(status, 404);
+}
+
+/// Carol's account id.
+async fn carol_id(p: &People) -> String {
+    let (_, me) = call(
+        &client(),
+        Method::GET,
+        format!("{}/api/v1/auths/", p.base),
+        Some(&p.carol),
+        None,
+    )
+    .await;
+    me["id"].as_str().expect("an id").to_owned()
+}
+
+/// A new group holding only `member`, made by the admin; its id.
+async fn group_of(p: &People, member: &str) -> String {
+    let (status, group) = call(
+        &client(),
+        Method::POST,
+        format!("{}/api/v1/groups/create", p.base),
+        Some(&p.admin),
+        Some(json!({"name": "Crew"})),
+    )
+    .await;
+    assert_eq!(status, 200, "{group}");
+    let gid = group["id"].as_str().expect("an id").to_owned();
+    let (status, _) = call(
+        &client(),
+        Method::POST,
+        format!("{}/api/v1/groups/id/{gid}/users/add", p.base),
+        Some(&p.admin),
+        Some(json!({"user_ids": [member]})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    gid
 }

@@ -13,6 +13,7 @@ mod m20261201_000005_share_grants;
 mod m20261201_000006_share_requests;
 mod m20261201_000007_groups;
 mod m20261201_000008_share_password;
+mod m20261201_000009_share_mode;
 
 /// Every migration of the chatshare schema, oldest first.
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000006_share_requests::Migration),
             Box::new(m20261201_000007_groups::Migration),
             Box::new(m20261201_000008_share_password::Migration),
+            Box::new(m20261201_000009_share_mode::Migration),
         ]
     }
 }

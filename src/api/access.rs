@@ -53,12 +53,12 @@ async fn list_access(
 #[derive(Deserialize)]
 struct AccessUpdate {
     access_grants: Vec<AccessGrant>,
-    /// `"continue"` makes a live link (not offered yet); `null` a snapshot.
+    /// `"continue"` makes a live link; `null` (or leaving it out) a snapshot.
     #[serde(default)]
     share_mode: Option<String>,
 }
 
-/// Replaces the link's grants; answers the chat object.
+/// Replaces the link's grants and its mode; answers the chat object (with `share_mode`).
 async fn update_access(
     State(s): State<ServerState>,
     caller: Caller,
@@ -66,13 +66,27 @@ async fn update_access(
     ApiJson(b): ApiJson<AccessUpdate>,
 ) -> Result<Response, AppError> {
     let me = caller.member()?;
-    if let Some(mode) = b.share_mode.as_deref() {
-        return Err(AppError::Unprocessable(format!(
-            "share_mode \"{mode}\" is not offered: links here are snapshots (send null)."
-        )));
-    }
-    let c = grants::replace(&s.app.db, &s.app.defaults, &me, chat_id(&id)?, b.access_grants).await?;
-    super::chats::chat_object(&c)
+    let live = match b.share_mode.as_deref() {
+        None => false,
+        Some(app::share::LIVE) => true,
+        Some(other) => {
+            return Err(AppError::Unprocessable(format!(
+                "share_mode is \"{}\" (a live link) or null (a snapshot), not \"{other}\".",
+                app::share::LIVE
+            )))
+        }
+    };
+    let c = grants::replace(
+        &s.app.db,
+        &s.app.defaults,
+        &me,
+        chat_id(&id)?,
+        b.access_grants,
+        live,
+    )
+    .await?;
+    let body = app::chats::transfer::chat_object(&c, live.then_some(app::share::LIVE))?;
+    Ok(super::chats::json_response(body))
 }
 
 /// `GET /api/v1/chats/shared/{chat_id}/access/requests`: pending requests (owner or admin).

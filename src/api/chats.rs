@@ -58,12 +58,12 @@ pub(super) fn share_id(raw: &str) -> Result<Uuid, AppError> {
         .map_err(|_| AppError::NotFound("This shared chat is no longer available.".to_owned()))
 }
 
-fn json_response(body: Vec<u8>) -> Response {
+pub(super) fn json_response(body: Vec<u8>) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 pub(super) fn chat_object(c: &chat::Model) -> Result<Response, AppError> {
-    transfer::chat_object(c).map(json_response)
+    transfer::chat_object(c, None).map(json_response)
 }
 
 /// A JSON download: `Content-Disposition: attachment` with `filename`.
@@ -299,7 +299,8 @@ async fn unshare_chat(
     Ok(Json(share::unshare(&s.app.db, &me, chat_id(&id)?).await?))
 }
 
-/// The snapshot in the chat shape: `id` = `share_id` = the link, `user_id` = `shared-{chat id}`.
+/// The snapshot in the chat shape: `id` = `share_id` = the link, `user_id` = `shared-{chat id}`;
+/// a live link's answer holds the chat as it is now and `"share_mode": "continue"`.
 async fn view_shared(
     State(s): State<ServerState>,
     caller: Caller,
@@ -323,6 +324,7 @@ async fn view_shared(
         pinned: false,
         meta: transfer::raw("{}")?,
         folder_id: None,
+        share_mode: r.share_mode.as_deref(),
     };
     serde_json::to_vec(&obj)
         .map(json_response)

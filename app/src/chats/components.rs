@@ -325,6 +325,10 @@ pub fn ChatPage() -> impl IntoView {
                 match chat.await {
                     Ok(super::InPage(v)) => {
                         let chat_id = v.id;
+                        // Someone else's live chat: its turns, not the owner's controls.
+                        let shared_by = v.shared_by.clone();
+                        let can_share = can_share && shared_by.is_none();
+                        let me_id = me.id;
                         selected.set(pick_model(&menu, v.models.first().map(String::as_str)));
                         current.set(Some(v));
                         let title = move || current.with(|c| c.as_ref().map(|c| c.title.clone()).unwrap_or_default());
@@ -345,6 +349,9 @@ pub fn ChatPage() -> impl IntoView {
                                     <button type="button" class="button secondary" on:click=move |_| sharing.set(true)>"Share"</button>
                                 })}
                             </div>
+                            {shared_by.clone().map(|owner| view! {
+                                <p class="muted collaborating">{format!("{owner}'s chat, shared with you live: your messages carry your name.")}</p>
+                            })}
                             {move || {
                                 let mut shown = current.with(|c| c.as_ref().map(|c| c.messages.clone()).unwrap_or_default());
                                 // While an answer is written, the branch ends at the message it answers.
@@ -356,6 +363,8 @@ pub fn ChatPage() -> impl IntoView {
                                 view! {
                                     <MessageList
                                         messages=shown
+                                        user_author=shared_by.clone()
+                                        me=me_id
                                         busy=streaming
                                         on_switch=move |m: String| { switch.dispatch((chat_id, m)); }
                                         actions=move |m: MessageView| message_actions(m, streaming, on_regenerate, on_edit)

@@ -90,9 +90,22 @@ pub struct Message {
     /// Why an answer failed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<MessageError>,
+    /// Who wrote a user message, when it was not the chat's owner (a collaborator on a live
+    /// link). Our field: Open WebUI keeps it as an unknown one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<Author>,
     /// Every other field, as it came.
     #[serde(flatten)]
     pub rest: Map<String, Value>,
+}
+
+/// A member who wrote a message in someone else's chat.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Author {
+    /// Their account id.
+    pub id: uuid::Uuid,
+    /// Their display name when they wrote it.
+    pub name: String,
 }
 
 /// A failed answer's error: Open WebUI writes `{"content": "…"}`; older chats hold a bare
@@ -138,6 +151,7 @@ impl Message {
             timestamp: Some(Number::from(crate::entities::now())),
             done: None,
             error: None,
+            author: None,
             rest: Map::new(),
         }
     }

@@ -26,10 +26,13 @@ pub fn MessageList(
     /// While an answer is being written, switching waits.
     #[prop(optional, into)]
     busy: Signal<bool>,
-    /// Who wrote the user messages, as readers see it (the owner's name on a shared page);
-    /// "You" when not given.
-    #[prop(optional, into)]
+    /// Who wrote the user messages without an author of their own, as readers see it (the
+    /// owner's name on a shared page and to a collaborator); "You" when not given.
+    #[prop(optional_no_strip, into)]
     user_author: Option<String>,
+    /// The reader's account id: a message they wrote in someone else's chat reads "You".
+    #[prop(optional, into)]
+    me: Option<uuid::Uuid>,
 ) -> impl IntoView {
     if messages.is_empty() {
         return view! { <p class="muted empty-chat">"No messages yet."</p> }.into_any();
@@ -44,7 +47,12 @@ pub fn MessageList(
                 let author = match m.role {
                     MessageRole::Assistant => m.model.clone().unwrap_or_else(|| "Assistant".to_owned()),
                     MessageRole::System => "System".to_owned(),
-                    MessageRole::User => user_author.clone().unwrap_or_else(|| "You".to_owned()),
+                    // A collaborator's message carries their name ("You" for the reader's own).
+                    MessageRole::User => match &m.author {
+                        Some((id, _)) if Some(*id) == me => "You".to_owned(),
+                        Some((_, name)) => name.clone(),
+                        None => user_author.clone().unwrap_or_else(|| "You".to_owned()),
+                    },
                 };
                 let (prev_label, next_label) = if m.role == MessageRole::User {
                     ("Previous version", "Next version")

@@ -10,6 +10,8 @@ use crate::error::AppError;
 
 #[cfg(feature = "ssr")]
 mod chatgpt_import;
+#[cfg(feature = "ssr")]
+pub mod collaborators;
 mod components;
 #[cfg(feature = "ssr")]
 pub mod doc;
@@ -192,6 +194,9 @@ pub struct MessageView {
     pub error: Option<String>,
     /// The next sibling's id.
     pub next_sibling: Option<String>,
+    /// Who wrote a user message, when not the chat's owner: their account id and name.
+    #[serde(default)]
+    pub author: Option<(Uuid, String)>,
 }
 
 /// A chat ready to read: title and the visible branch.
@@ -209,6 +214,10 @@ pub struct ChatView {
     pub models: Vec<String>,
     /// Root first.
     pub messages: Vec<MessageView>,
+    /// When the reader collaborates on someone else's live chat: the owner's name (the page
+    /// then offers the turns but not the owner's controls). `None` for the owner and admins.
+    #[serde(default)]
+    pub shared_by: Option<String>,
 }
 
 #[cfg(feature = "ssr")]
@@ -221,11 +230,21 @@ pub async fn list_chats(query: String) -> Result<Vec<ChatSummary>, AppError> {
     service::sidebar(&state.db, &me, &query).await
 }
 
-/// `POST /api/fn/get_chat` `{"id": …}`: a chat's visible branch, rendered.
+/// `POST /api/fn/get_chat` `{"id": …}`: a chat's visible branch, rendered, for its owner, an
+/// admin, or a collaborator on its live link (who is told whose chat it is).
 #[server(prefix = "/api/fn", endpoint = "get_chat", input = Json, output = Json)]
 pub async fn get_chat(id: Uuid) -> Result<ChatView, AppError> {
     let (state, me) = member().await?;
-    service::view(&service::find_visible(&state.db, &me, id).await?).await
+    let found = collaborators::find_writable(&state.db, &me, id).await?;
+    let mut v = service::view(&found.chat).await?;
+    if !found.owned {
+        use sea_orm::EntityTrait;
+        let owner = crate::entities::user::Entity::find_by_id(found.chat.user_id)
+            .one(&state.db)
+            .await?;
+        v.shared_by = Some(owner.map_or_else(|| "a former member".to_owned(), |u| u.name));
+    }
+    Ok(v)
 }
 
 /// `POST /api/fn/send_message` `{"chat_id": …|null, "content": …, "model": …|null}`: saves the

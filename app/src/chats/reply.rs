@@ -56,7 +56,9 @@ pub async fn prepare(
     parent_id: &str,
     model: &str,
 ) -> AppResult<PreparedReply> {
-    let c = service::find_visible(db, caller, chat_id).await?;
+    let c = super::collaborators::find_writable(db, caller, chat_id)
+        .await?
+        .chat;
     let chat = ChatDoc::from_stored(&c.chat)?;
     let parent = chat
         .message(parent_id)

@@ -421,6 +421,7 @@ pub fn messages_view(chat: &ChatDoc) -> Vec<MessageView> {
                 next_sibling: sibs.get(pos + 1).map(|s| (*s).to_owned()),
                 parent_id: m.parent_id.clone(),
                 error: m.error.as_ref().and_then(|e| e.text()).map(str::to_owned),
+                author: m.author.as_ref().map(|a| (a.id, a.name.clone())),
             }
         })
         .collect()
@@ -451,5 +452,6 @@ fn view_unrendered(c: &chat::Model) -> AppResult<ChatView> {
         updated_at: c.updated_at,
         models: chat.models.clone().unwrap_or_default(),
         messages: messages_view(&chat),
+        shared_by: None,
     })
 }

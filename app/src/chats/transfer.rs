@@ -80,6 +80,9 @@ pub struct ChatObject<'a> {
     pub meta: &'a RawValue,
     /// Folder (always null here).
     pub folder_id: Option<&'a str>,
+    /// `"continue"` for a live link's chat (left out otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share_mode: Option<&'a str>,
 }
 
 /// Stored JSON text as a borrowed raw value (it was valid when stored).
@@ -104,8 +107,8 @@ pub fn titled(stored: &str, title: &str) -> AppResult<Box<RawValue>> {
     serde_json::value::to_raw_value(&top).map_err(fault)
 }
 
-/// One chat as Open WebUI's chat object, encoded.
-pub fn chat_object(c: &chat::Model) -> AppResult<Vec<u8>> {
+/// One chat as Open WebUI's chat object, encoded (with its link's `share_mode`, when given).
+pub fn chat_object(c: &chat::Model, share_mode: Option<&str>) -> AppResult<Vec<u8>> {
     let chat = titled(&c.chat, &c.title)?;
     let obj = ChatObject {
         id: c.id.to_string(),
@@ -119,6 +122,7 @@ pub fn chat_object(c: &chat::Model) -> AppResult<Vec<u8>> {
         pinned: c.pinned,
         meta: raw(&c.meta)?,
         folder_id: c.folder_id.as_deref(),
+        share_mode,
     };
     serde_json::to_vec(&obj).map_err(|_| AppError::Internal)
 }
@@ -131,7 +135,7 @@ pub fn export_array(chats: &[chat::Model]) -> AppResult<Vec<u8>> {
         if i > 0 {
             out.push(b',');
         }
-        out.extend_from_slice(&chat_object(c)?);
+        out.extend_from_slice(&chat_object(c, None)?);
     }
     out.push(b']');
     Ok(out)

@@ -7,8 +7,10 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
+use super::collaborators::{find_writable, Writable};
+use super::doc::Author;
 use super::doc::{ChatDoc, Message, MessageRole};
-use super::service::{change, checked, clean_title, create_doc, find_visible, save, MAX_MESSAGE};
+use super::service::{change, checked, clean_title, create_doc, save, MAX_MESSAGE};
 use crate::entities::{chat, now, user};
 use crate::error::{AppError, AppResult};
 
@@ -37,10 +39,10 @@ pub async fn add_user_message(
         }
         Some(id) => {
             change(|| async {
-                let c = find_visible(db, caller, id).await?;
+                let Writable { chat: c, owned } = find_writable(db, caller, id).await?;
                 let mut chat = ChatDoc::from_stored(&c.chat)?;
                 let parent = chat.current_id().map(str::to_owned);
-                chat.append(parent.as_deref(), message.clone());
+                chat.append(parent.as_deref(), signed(message.clone(), caller, owned));
                 remember_model(&mut chat, models.clone());
                 let chat = checked(chat).await?;
                 save(db, c, &chat, None).await
@@ -70,6 +72,17 @@ fn user_message(content: &str) -> AppResult<Message> {
     Ok(Message::new(MessageRole::User, content))
 }
 
+/// `message` with its author recorded when the writer is a collaborator, not the owner.
+fn signed(mut message: Message, writer: &user::Model, owned: bool) -> Message {
+    if !owned {
+        message.author = Some(Author {
+            id: writer.id,
+            name: writer.name.clone(),
+        });
+    }
+    message
+}
+
 /// `chat.models` for a picked model (422 when the name is empty or absurdly long).
 fn model_list(model: Option<&str>) -> AppResult<Option<Vec<String>>> {
     match model.map(str::trim) {
@@ -96,7 +109,7 @@ pub async fn set_model(
 ) -> AppResult<chat::Model> {
     let models = model_list(Some(model))?;
     change(|| async {
-        let c = find_visible(db, caller, id).await?;
+        let c = find_writable(db, caller, id).await?.chat;
         let mut chat = ChatDoc::from_stored(&c.chat)?;
         remember_model(&mut chat, models.clone());
         save(db, c, &chat, None).await
@@ -118,7 +131,7 @@ pub async fn edit_user_message(
     let models = model_list(model)?;
     let new_id = message.id.clone();
     let saved = change(|| async {
-        let c = find_visible(db, caller, id).await?;
+        let Writable { chat: c, owned } = find_writable(db, caller, id).await?;
         let mut chat = ChatDoc::from_stored(&c.chat)?;
         let original = chat
             .message(message_id)
@@ -129,7 +142,7 @@ pub async fn edit_user_message(
             ));
         }
         let parent = original.parent_id.clone();
-        chat.append(parent.as_deref(), message.clone());
+        chat.append(parent.as_deref(), signed(message.clone(), caller, owned));
         remember_model(&mut chat, models.clone());
         let chat = checked(chat).await?;
         save(db, c, &chat, None).await
@@ -193,7 +206,7 @@ pub async fn switch_branch(
     message_id: &str,
 ) -> AppResult<chat::Model> {
     change(|| async {
-        let c = find_visible(db, caller, id).await?;
+        let c = find_writable(db, caller, id).await?.chat;
         let mut chat = ChatDoc::from_stored(&c.chat)?;
         if !chat.switch_to(message_id) {
             return Err(AppError::NotFound("Message not found.".to_owned()));

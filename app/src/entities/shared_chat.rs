@@ -16,6 +16,9 @@ pub struct Model {
     pub updated_at: i64,
     /// The link's password (argon2id), if it has one.
     pub password_hash: Option<String>,
+    /// `"continue"` for a live link (readers see the chat as it is now; write grantees may
+    /// continue it); null for a snapshot.
+    pub share_mode: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

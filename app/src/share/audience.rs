@@ -1,6 +1,7 @@
 //! The Share modal's audience picker: who can open the link. "Only me", "Specific people"
 //! (a filtered list of members), "Everyone on this instance" (what a new link starts with) and
-//! "Anyone with the link" (when the administrator allows it). A choice saves at once.
+//! "Anyone with the link" (when the administrator allows it), and for people and members "Let
+//! them continue the chat" (a live link with write grants). A choice saves at once.
 
 use std::collections::BTreeSet;
 
@@ -52,17 +53,31 @@ impl Audience {
     }
 }
 
-fn grant(t: PrincipalType, id: &str) -> AccessGrant {
+fn grant(t: PrincipalType, id: &str, permission: GrantPermission) -> AccessGrant {
     AccessGrant {
         id: Uuid::nil(),
         principal_type: t,
         principal_id: id.to_owned(),
-        permission: GrantPermission::Read,
+        permission,
     }
 }
 
-/// The grants for `audience` (with `people` picked for "Specific people").
-fn grants_for(audience: Audience, people: &BTreeSet<(bool, Uuid)>) -> Vec<AccessGrant> {
+impl Audience {
+    /// Whether this audience's members can be let continue the chat (they have accounts).
+    fn can_continue(self) -> bool {
+        matches!(self, Audience::People | Audience::Members)
+    }
+}
+
+/// The grants for `audience` (with `people` picked for "Specific people"); `live` makes them
+/// write grants, where the audience can continue the chat.
+fn grants_for(audience: Audience, people: &BTreeSet<(bool, Uuid)>, live: bool) -> Vec<AccessGrant> {
+    let p = if live && audience.can_continue() {
+        GrantPermission::Write
+    } else {
+        GrantPermission::Read
+    };
+    let one = |t, id: &str| grant(t, id, p);
     match audience {
         Audience::OnlyMe => Vec::new(),
         Audience::People => people
@@ -73,11 +88,11 @@ fn grants_for(audience: Audience, people: &BTreeSet<(bool, Uuid)>) -> Vec<Access
                 } else {
                     PrincipalType::User
                 };
-                grant(t, &id.to_string())
+                one(t, &id.to_string())
             })
             .collect(),
-        Audience::Members => vec![grant(PrincipalType::User, ANY)],
-        Audience::Anyone => vec![grant(PrincipalType::Anyone, ANY)],
+        Audience::Members => vec![one(PrincipalType::User, ANY)],
+        Audience::Anyone => vec![one(PrincipalType::Anyone, ANY)],
     }
 }
 
@@ -166,9 +181,10 @@ fn AudienceChoices(chat_id: Uuid, audience: super::ShareAudience) -> impl IntoVi
     );
     let filter = RwSignal::new(String::new());
     let status = RwSignal::new(None::<Result<&'static str, String>>);
-    let save = Action::new(move |grants: &Vec<AccessGrant>| {
-        let grants = grants.clone();
-        async move { set_share_audience(chat_id, grants).await }
+    let live = RwSignal::new(audience.live);
+    let save = Action::new(move |(grants, live): &(Vec<AccessGrant>, bool)| {
+        let (grants, live) = (grants.clone(), *live);
+        async move { set_share_audience(chat_id, grants, live).await }
     });
     Effect::new(move |_| match save.value().get() {
         Some(Ok(_)) => status.set(Some(Ok("Saved."))),
@@ -177,7 +193,9 @@ fn AudienceChoices(chat_id: Uuid, audience: super::ShareAudience) -> impl IntoVi
     });
     let apply = move || {
         status.set(None);
-        save.dispatch(grants_for(chosen.get_untracked(), &picked.get_untracked()));
+        let (a, live) = (chosen.get_untracked(), live.get_untracked());
+        let live = live && a.can_continue();
+        save.dispatch((grants_for(a, &picked.get_untracked(), live), live));
     };
     let mut choices = vec![
         (Audience::OnlyMe, "Only me"),
@@ -236,6 +254,18 @@ fn AudienceChoices(chat_id: Uuid, audience: super::ShareAudience) -> impl IntoVi
                     </ul>
                     {people.is_empty().then(|| view! { <p class="muted">"Nobody else has an account yet."</p> })}
                 </div>
+            </Show>
+            <Show when=move || chosen.get().can_continue()>
+                <label class="audience-choice live-choice">
+                    <input type="checkbox" name="live" prop:checked=move || live.get()
+                        on:change=move |ev| { live.set(event_target_checked(&ev)); apply(); }/>
+                    "Let them continue the chat"
+                </label>
+                <p class="muted audience-help">{move || if live.get() {
+                    "They see the chat as it is now and can add messages to it, signed with their name."
+                } else {
+                    "They see the chat as it was when you shared or last updated the link."
+                }}</p>
             </Show>
             <PasswordControl chat_id has_password=audience.has_password status/>
             <p role="status" class=move || match status.get() { Some(Err(_)) => "status-error", _ => "status-ok" }>

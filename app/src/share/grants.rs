@@ -6,14 +6,14 @@
 
 use std::collections::BTreeSet;
 
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
     TransactionTrait,
 };
 use uuid::Uuid;
 
-use super::{AccessGrant, GrantPermission, Person, PrincipalType, ShareAudience, ANY};
+use super::{AccessGrant, GrantPermission, Person, PrincipalType, ShareAudience, ANY, LIVE};
 use crate::accounts::service::{can_share, members_by_name, Role};
 use crate::chats::service as chats;
 use crate::entities::{chat, now, share_grant, shared_chat, user};
@@ -154,19 +154,23 @@ pub async fn audience(
         members_allowed: settings.allow_member_links,
         anyone_allowed: settings.allow_open_links,
         people: groups.chain(members).take(MAX_PICKABLE).collect(),
-        has_password: link.is_some_and(|l| l.password_hash.is_some()),
+        has_password: link.as_ref().is_some_and(|l| l.password_hash.is_some()),
+        live: link.is_some_and(|l| l.share_mode.as_deref() == Some(LIVE)),
     })
 }
 
-/// Replaces the grants of chat `chat_id`'s link with `grants` (duplicates dropped). Owner with
-/// `chat.share`, or an admin. 409 when the chat has no link yet; 403 for an audience the
-/// administrator has turned off; 422 naming a user that does not exist.
+/// Replaces the grants of chat `chat_id`'s link with `grants` (duplicates dropped) and makes it
+/// live (`live`: readers see the chat as it is now, write grantees may continue it) or a
+/// snapshot. Owner with `chat.share`, or an admin. 409 when the chat has no link yet; 403 for an
+/// audience the administrator has turned off; 422 naming a user that does not exist, or for a
+/// write grant to anyone with the link (continuing needs an account to sign the messages).
 pub async fn replace(
     db: &DatabaseConnection,
     defaults: &SettingsDefaults,
     caller: &user::Model,
     chat_id: Uuid,
     grants: Vec<AccessGrant>,
+    live: bool,
 ) -> AppResult<chat::Model> {
     let share_id = managed_link(db, defaults, caller, chat_id).await?;
     if grants.len() > MAX_GRANTS {
@@ -179,6 +183,11 @@ pub async fn replace(
     for g in grants {
         let id = g.principal_id.trim().to_owned();
         match (g.principal_type, id.as_str()) {
+            (PrincipalType::Anyone, ANY) if g.permission == GrantPermission::Write => {
+                return Err(AppError::Unprocessable(
+                    "Anyone with the link can only read: continuing a chat needs an account, so give \"write\" to people, groups or every member.".to_owned(),
+                ))
+            }
             (PrincipalType::Anyone, ANY) if !settings.allow_open_links => {
                 return Err(AppError::Forbidden(
                     "Links that anyone can open are turned off on this instance (Admin Panel → Settings → General)."
@@ -220,6 +229,14 @@ pub async fn replace(
         wanted.insert((g.principal_type, id, g.permission));
     }
     let txn = db.begin().await?;
+    shared_chat::Entity::update_many()
+        .col_expr(
+            shared_chat::Column::ShareMode,
+            Expr::value(live.then(|| LIVE.to_owned())),
+        )
+        .filter(shared_chat::Column::Id.eq(share_id))
+        .exec(&txn)
+        .await?;
     share_grant::Entity::delete_many()
         .filter(share_grant::Column::ShareId.eq(share_id))
         .exec(&txn)
@@ -257,45 +274,108 @@ pub(super) async fn managed_link(
         .ok_or_else(|| AppError::Conflict("This chat has no share link yet. Share it first.".to_owned()))
 }
 
-/// Whether `caller` (`None`: not signed in) may open the link `link`: `Ok`, or 401 (not signed
-/// in, and the link is not open to anyone), or 403 (signed in without a grant).
+/// What `caller` (`None`: not signed in) may do with the link `link`: open it (`Read`) or, on
+/// a live link, also continue its chat (`Write`; the owner and admins always may). Otherwise
+/// 401 (not signed in, and the link is not open to anyone) or 403 (signed in without a grant).
+/// A grant to anyone with the link only ever reads; a write grant on a snapshot link reads.
 pub async fn check_read(
     db: &DatabaseConnection,
     link: &shared_chat::Model,
     caller: Option<&user::Model>,
-) -> AppResult<()> {
+) -> AppResult<GrantPermission> {
     if caller.is_some_and(|u| u.id == link.user_id || u.role == Role::Admin) {
-        return Ok(());
+        return Ok(GrantPermission::Write);
     }
+    let live = link.share_mode.as_deref() == Some(LIVE);
     let grants = grants_of(db, link.id).await?;
-    let has = |t: PrincipalType, id: &str| {
-        grants
-            .iter()
-            .any(|g| g.principal_type == t.as_str() && g.principal_id == id)
-    };
-    if has(PrincipalType::Anyone, ANY) {
-        return Ok(());
-    }
+    let open_to_anyone = grants
+        .iter()
+        .any(|g| g.principal_type == PrincipalType::Anyone.as_str() && g.principal_id == ANY);
     let Some(me) = caller else {
-        return Err(AppError::Unauthenticated);
+        return if open_to_anyone {
+            Ok(GrantPermission::Read)
+        } else {
+            Err(AppError::Unauthenticated)
+        };
     };
     if me.role == Role::Pending {
-        return Err(AppError::Forbidden(
-            "Your account is waiting for an administrator's approval.".to_owned(),
-        ));
+        return if open_to_anyone {
+            Ok(GrantPermission::Read)
+        } else {
+            Err(AppError::Forbidden(
+                "Your account is waiting for an administrator's approval.".to_owned(),
+            ))
+        };
     }
-    if has(PrincipalType::User, ANY) || has(PrincipalType::User, &me.id.to_string()) {
-        return Ok(());
-    }
-    let groups: Vec<Uuid> = grants
+    let me_id = me.id.to_string();
+    let strength = |g: &share_grant::Model| match GrantPermission::parse(&g.permission) {
+        Some(GrantPermission::Write) if live => GrantPermission::Write,
+        _ => GrantPermission::Read,
+    };
+    // The strongest grant naming every member or this one.
+    let mut best = grants
         .iter()
-        .filter(|g| g.principal_type == PrincipalType::Group.as_str())
-        .filter_map(|g| Uuid::parse_str(&g.principal_id).ok())
-        .collect();
-    if crate::groups::service::in_any(db, me.id, &groups).await? {
-        return Ok(());
+        .filter(|g| g.principal_type == PrincipalType::User.as_str())
+        .filter(|g| g.principal_id == ANY || g.principal_id == me_id)
+        .map(strength)
+        .max();
+    if open_to_anyone {
+        best = best.max(Some(GrantPermission::Read));
     }
-    Err(no_access())
+    // Groups are asked only when they could add something: write first, then read.
+    for wanted in [GrantPermission::Write, GrantPermission::Read] {
+        if best >= Some(wanted) {
+            break;
+        }
+        let groups: Vec<Uuid> = grants
+            .iter()
+            .filter(|g| g.principal_type == PrincipalType::Group.as_str() && strength(g) >= wanted)
+            .filter_map(|g| Uuid::parse_str(&g.principal_id).ok())
+            .collect();
+        if !groups.is_empty() && crate::groups::service::in_any(db, me.id, &groups).await? {
+            best = Some(wanted);
+        }
+    }
+    best.ok_or_else(no_access)
+}
+
+/// Sharing's rule for the chats feature: a member may continue someone else's chat when its
+/// link is live, its owner is not paused, and they hold a write grant on it.
+struct LiveLinks;
+
+impl crate::chats::collaborators::Collaboration for LiveLinks {
+    fn may_continue<'a>(
+        &'a self,
+        db: &'a DatabaseConnection,
+        caller: &'a user::Model,
+        chat: &'a chat::Model,
+    ) -> crate::chats::collaborators::Verdict<'a> {
+        Box::pin(async move {
+            let Some(share_id) = chat.share_id else {
+                return Ok(false);
+            };
+            let Some((link, Some(owner))) = shared_chat::Entity::find_by_id(share_id)
+                .find_also_related(user::Entity)
+                .one(db)
+                .await?
+            else {
+                return Ok(false);
+            };
+            if link.share_mode.as_deref() != Some(LIVE) || owner.role == Role::Pending {
+                return Ok(false);
+            }
+            match check_read(db, &link, Some(caller)).await {
+                Ok(p) => Ok(p == GrantPermission::Write),
+                Err(AppError::Forbidden(_) | AppError::Unauthenticated) => Ok(false),
+                Err(e) => Err(e),
+            }
+        })
+    }
+}
+
+/// Lets live links' write grantees continue their chats (called once at start-up).
+pub fn let_collaborators_continue() {
+    crate::chats::collaborators::let_collaborate(Box::new(LiveLinks));
 }
 
 fn no_access() -> AppError {

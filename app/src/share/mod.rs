@@ -69,6 +69,13 @@ pub struct SharedChatView {
     pub messages: Vec<MessageView>,
     /// Whether the reader is signed in (a visitor of an open link is not: "Sign in to clone").
     pub signed_in: bool,
+    /// Whether the link is live: the chat as it is now, not a snapshot.
+    #[serde(default)]
+    pub live: bool,
+    /// The chat's id, when the reader may continue it at `/c/{id}` (a write grantee of a live
+    /// link, or its owner).
+    #[serde(default)]
+    pub continue_at: Option<Uuid>,
     /// Whether "Read aloud" is offered.
     pub tts_enabled: bool,
     /// Preferred voice.
@@ -80,6 +87,10 @@ pub struct SharedChatView {
 /// What a signed-in member whom a link's grants leave out is told (403); its page then offers
 /// "Request access".
 pub const NO_ACCESS: &str = "You don't have access to this chat.";
+
+/// `share_mode` of a live link (Open WebUI 0.12's name): readers see the chat as it is now, and
+/// write grantees may continue it.
+pub const LIVE: &str = "continue";
 
 /// `principal_id` of a grant to every member (`user`) or to anyone with the link (`anyone`).
 pub const ANY: &str = "*";
@@ -196,6 +207,9 @@ pub struct ShareAudience {
     pub people: Vec<Person>,
     /// Whether the link has a password.
     pub has_password: bool,
+    /// Whether the link is live (write grantees may continue the chat).
+    #[serde(default)]
+    pub live: bool,
 }
 
 /// One of my links, as listed: the answer of the `list_shared` server function and, as an
@@ -294,6 +308,8 @@ pub async fn view_shared(share_id: Uuid) -> Result<SharedChatView, AppError> {
         updated_at: snap.row.updated_at,
         messages,
         signed_in: me.is_some(),
+        live: snap.live,
+        continue_at: snap.may_continue.then_some(snap.row.chat_id),
         tts_enabled: settings.tts_enabled,
         tts_voice: settings.tts_voice,
         tts_rate: settings.tts_rate,
@@ -352,15 +368,17 @@ pub async fn get_share_audience(chat_id: Uuid) -> Result<ShareAudience, AppError
     grants::audience(&state.db, &state.defaults, &me, chat_id).await
 }
 
-/// `POST /api/fn/set_share_audience` `{"chat_id": …, "grants": [...]}`: replaces who can open
-/// the chat's link (see `POST /api/v1/chats/shared/{chat_id}/access/update`); the grants now.
+/// `POST /api/fn/set_share_audience` `{"chat_id": …, "grants": [...], "live": false}`: replaces
+/// who can open the chat's link and whether it is live (see `POST
+/// /api/v1/chats/shared/{chat_id}/access/update`); the grants now.
 #[server(prefix = "/api/fn", endpoint = "set_share_audience", input = Json, output = Json)]
 pub async fn set_share_audience(
     chat_id: Uuid,
     grants: Vec<AccessGrant>,
+    #[server(default)] live: bool,
 ) -> Result<Vec<AccessGrant>, AppError> {
     let (state, me) = member().await?;
-    grants::replace(&state.db, &state.defaults, &me, chat_id, grants).await?;
+    grants::replace(&state.db, &state.defaults, &me, chat_id, grants, live).await?;
     grants::list(&state.db, &me, chat_id).await
 }
 

@@ -164,9 +164,20 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
             <header class="shared-head">
                 <h1>{view.title.clone()}</h1>
                 <p class="muted">
-                    {format!("Shared by {} · snapshot taken {}", view.shared_by, format_time(view.updated_at))}
+                    {if view.live {
+                        format!("Shared by {} · live, last changed {}", view.shared_by, format_time(view.updated_at))
+                    } else {
+                        format!("Shared by {} · snapshot taken {}", view.shared_by, format_time(view.updated_at))
+                    }}
                 </p>
-                {clone_control}
+                <div class="row">
+                    // A live link's collaborators continue the chat itself (a plain link: it
+                    // works before the client is there).
+                    {view.continue_at.map(|id| view! {
+                        <a class="button" href=format!("/c/{id}")>"Continue this chat"</a>
+                    })}
+                    {clone_control}
+                </div>
                 <p class="status-error" role="alert">
                     {move || cloning.value().get().and_then(|r| r.err()).map(|e| e.detail()).or_else(|| form_error.clone())}
                 </p>

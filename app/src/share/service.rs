@@ -44,6 +44,11 @@ pub struct Snapshot {
     pub stored_chat: Option<String>,
     /// Whether the viewer owns the chat.
     pub viewer_is_owner: bool,
+    /// Whether the link is live: `row` holds the chat as it is now, not the snapshot.
+    pub live: bool,
+    /// Whether the viewer may continue the chat at `/c/{chat_id}` (live links' write grantees,
+    /// the owner and admins).
+    pub may_continue: bool,
 }
 
 /// Creates the share link of chat `chat_id`, or updates its snapshot in place when it has one.
@@ -184,7 +189,8 @@ pub async fn view(db: &DatabaseConnection, caller: &user::Model, share_id: Uuid)
     view_with(db, Some(caller), share_id, &Presented::default()).await
 }
 
-/// The snapshot behind `share_id` for `caller` (`None`: not signed in), if its grants let them
+/// The snapshot behind `share_id` (or, for a live link, the chat as it is now) for `caller`
+/// (`None`: not signed in), if its grants let them
 /// open it ([`super::grants::check_read`]: 401 or 403 otherwise) and, when it has a password,
 /// `presented` holds it ([`super::password::check`]; the owner needs none): one primary-key
 /// lookup joined with its owner, then its grants. A link whose owner is pending (an
@@ -205,9 +211,22 @@ pub async fn view_with(
     if !viewer_is_owner && owner.is_none_or(|o| o.role == Role::Pending) {
         return Err(link_not_found());
     }
-    super::grants::check_read(db, &row, caller).await?;
+    let permission = super::grants::check_read(db, &row, caller).await?;
     if !viewer_is_owner {
         super::password::check(db, &row, presented).await?;
+    }
+    let live = row.share_mode.as_deref() == Some(super::LIVE);
+    if live {
+        // A live link shows the chat as it is now (its title column's title in the JSON).
+        let c = chat::Entity::find_by_id(row.chat_id)
+            .one(db)
+            .await?
+            .ok_or_else(link_not_found)?;
+        row.chat = crate::chats::transfer::titled(&c.chat, &c.title)?
+            .get()
+            .to_owned();
+        row.title = c.title;
+        row.updated_at = c.updated_at;
     }
     let mut stored_chat = None;
     if !viewer_is_owner {
@@ -220,6 +239,8 @@ pub async fn view_with(
         row,
         stored_chat,
         viewer_is_owner,
+        live,
+        may_continue: live && permission == super::GrantPermission::Write,
     })
 }
 
