@@ -461,6 +461,35 @@ async fn members_ask_for_access_and_the_owner_approves_or_declines() {
         404
     );
     let request_id = waiting[0]["id"].as_str().expect("an id").to_owned();
+    // "My shared links" shows it under the link, and only to the owner; the JSON API's list
+    // keeps Open WebUI's shape.
+    let (status, mine) = fn_as(
+        &p.base,
+        Some(&p.owner),
+        "list_shared",
+        json!({"query": "", "page": 1}),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(mine[0]["requests"][0]["id"], json!(request_id), "{mine}");
+    assert_eq!(mine[0]["requests"][0]["name"], "Carol");
+    let (_, listed) = call(
+        &client(),
+        Method::GET,
+        format!("{}/api/v1/chats/shared", p.base),
+        Some(&p.owner),
+        None,
+    )
+    .await;
+    assert!(listed[0].get("requests").is_none(), "{listed}");
+    let (_, carols) = fn_as(
+        &p.base,
+        Some(&p.carol),
+        "list_shared",
+        json!({"query": "", "page": 1}),
+    )
+    .await;
+    assert_eq!(carols, json!([]));
     let answer = |who: &str, verb: &str, id: &str| {
         let url = format!(
             "{}/api/v1/chats/shared/{chat_id}/access/requests/{id}/{verb}",

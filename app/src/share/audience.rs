@@ -127,9 +127,14 @@ pub fn AudiencePicker(
     }
 }
 
-/// The requests for access waiting for the owner: approve (a read grant) or decline each.
+/// The requests for access waiting for the owner: approve (a read grant) or decline each
+/// (in the Share modal and in "My shared links"); `version` is bumped after each answer.
 #[component]
-fn AccessRequests(chat_id: Uuid, list: Vec<AccessRequest>, version: RwSignal<u32>) -> impl IntoView {
+pub(super) fn AccessRequests(
+    chat_id: Uuid,
+    list: Vec<AccessRequest>,
+    version: RwSignal<u32>,
+) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let answer = Action::new(move |(request_id, approve): &(Uuid, bool)| {
         let (request_id, approve) = (*request_id, *approve);
@@ -141,8 +146,8 @@ fn AccessRequests(chat_id: Uuid, list: Vec<AccessRequest>, version: RwSignal<u32
         }
     });
     view! {
-        <section class="access-requests" aria-labelledby="access-requests-title">
-            <h3 id="access-requests-title">"Asking for access"</h3>
+        <section class="access-requests" aria-labelledby=format!("access-requests-{chat_id}")>
+            <h3 id=format!("access-requests-{chat_id}")>"Asking for access"</h3>
             <ul>
                 {list.into_iter().map(|r| {
                     let id = r.id;

@@ -163,6 +163,9 @@ fn SharedLinkRow(link: SharedLinkItem, reload: RwSignal<u32>, toast: crate::ui::
                 <button type="button" class="button danger small" disabled=move || remove.pending().get() on:click=move |_| { remove.dispatch(()); }>"Delete"</button>
             </span>
             {move || manual.get().map(|u| view! { <input type="text" readonly aria-label="Share link" prop:value=u/> })}
+            {(!link.requests.is_empty()).then(|| view! {
+                <super::audience::AccessRequests chat_id list=link.requests.clone() version=reload/>
+            })}
         </li>
     }
 }

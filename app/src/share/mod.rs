@@ -228,6 +228,10 @@ pub struct SharedLinkItem {
     pub created_at: i64,
     /// Last updated.
     pub updated_at: i64,
+    /// Requests for access waiting for an answer ("My shared links" shows them; left out of
+    /// the JSON API's list).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<AccessRequest>,
 }
 
 #[cfg(feature = "ssr")]
@@ -240,6 +244,7 @@ impl From<crate::entities::shared_chat::Model> for SharedLinkItem {
             share_id: r.id,
             created_at: r.created_at,
             updated_at: r.updated_at,
+            requests: Vec::new(),
         }
     }
 }
@@ -342,14 +347,23 @@ pub async fn set_share_password(chat_id: Uuid, password: Option<String>) -> Resu
     password::set(&state.db, &state.defaults, &me, chat_id, password).await
 }
 
-/// `POST /api/fn/list_shared` `{"query": "", "page": 1}`: my links, newest first.
+/// `POST /api/fn/list_shared` `{"query": "", "page": 1}`: my links, newest first, each with the
+/// requests for access waiting for my answer.
 #[server(prefix = "/api/fn", endpoint = "list_shared", input = Json, output = Json)]
 pub async fn list_shared(query: String, page: u64) -> Result<Vec<SharedLinkItem>, AppError> {
     let (state, me) = member().await?;
-    Ok(service::list(&state.db, &me, &query, page)
-        .await?
+    let links = service::list(&state.db, &me, &query, page).await?;
+    let ids: Vec<Uuid> = links.iter().map(|l| l.id).collect();
+    let mut waiting = requests::pending_by_link(&state.db, &ids).await?;
+    Ok(links
         .into_iter()
-        .map(SharedLinkItem::from)
+        .map(|l| {
+            let requests = waiting.remove(&l.id).unwrap_or_default();
+            SharedLinkItem {
+                requests,
+                ..SharedLinkItem::from(l)
+            }
+        })
         .collect())
 }
 

@@ -1,7 +1,10 @@
 //! Requests for access: a signed-in member whom a link's grants leave out asks for it from the
-//! 403 page; the owner (or an admin) sees the pending requests in the Share modal and approves
+//! 403 page; the owner (or an admin) sees the pending requests in the Share modal and in "My
+//! shared links", and approves
 //! (the member gets a `user` read grant) or declines in one click. A declined member cannot ask
 //! the same link again.
+
+use std::collections::HashMap;
 
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
@@ -81,20 +84,34 @@ pub async fn pending(
     let Some(share_id) = c.share_id else {
         return Ok(Vec::new());
     };
+    Ok(pending_by_link(db, &[share_id])
+        .await?
+        .remove(&share_id)
+        .unwrap_or_default())
+}
+
+/// The pending requests of each of the links `share_ids` (the caller's own: checked by who
+/// asks), oldest first, in one query.
+pub async fn pending_by_link(
+    db: &DatabaseConnection,
+    share_ids: &[Uuid],
+) -> AppResult<HashMap<Uuid, Vec<AccessRequest>>> {
+    let mut by_link: HashMap<Uuid, Vec<AccessRequest>> = HashMap::new();
+    if share_ids.is_empty() {
+        return Ok(by_link);
+    }
     let rows = share_request::Entity::find()
-        .filter(share_request::Column::ShareId.eq(share_id))
+        .filter(share_request::Column::ShareId.is_in(share_ids.iter().copied()))
         .filter(share_request::Column::Status.eq(PENDING))
         .order_by_asc(share_request::Column::CreatedAt)
         .find_also_related(user::Entity)
         .all(db)
         .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(r, u)| {
-            let name = u.map(|u| u.name).unwrap_or_default();
-            wire(r, name)
-        })
-        .collect())
+    for (r, u) in rows {
+        let name = u.map(|u| u.name).unwrap_or_default();
+        by_link.entry(r.share_id).or_default().push(wire(r, name));
+    }
+    Ok(by_link)
 }
 
 /// Approves (`approve`) or declines request `request_id` for chat `chat_id`'s link. Owner with
