@@ -1,8 +1,10 @@
-//! The chat app's code as one lazily loaded WASM chunk: the start page, the chat page, the
-//! sidebar's chat list and the Share modal. One split point for all of them, because they are
-//! used together: separate chunks share so much code that the splitter cut it into dozens of
-//! small files (49 requests for a chat page). The shared page and the sign-in page never load it;
-//! the Admin Panel and Settings are chunks of their own (and show the sidebar from this one).
+//! The chat app's code as one lazily loaded WASM chunk: the start page, the chat page and the
+//! sidebar's chat list. One split point for all of them, because they are used together:
+//! separate chunks share so much code that the splitter cut it into dozens of small files (49
+//! requests for a chat page). The Share modal (with its audience picker, password and requests)
+//! is a chunk of its own that loads when someone first shares: most chat page visits never do.
+//! The shared page and the sign-in page never load any of it; the Admin Panel and Settings are
+//! chunks of their own (and show the sidebar from this one).
 
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -28,13 +30,6 @@ pub enum Part {
         /// The chat whose Share modal is open.
         sharing: RwSignal<Option<Uuid>>,
     },
-    /// The Share Chat modal.
-    ShareModal {
-        /// The chat to share.
-        chat_id: Uuid,
-        /// Closes the modal.
-        on_close: Callback<()>,
-    },
 }
 
 /// The split point: builds `part` where its code lives (in the browser, after loading the
@@ -51,9 +46,6 @@ pub fn view(part: Part) -> AnyView {
             can_share,
             sharing,
         } => crate::chats::chat_list(list, now, can_share, sharing),
-        Part::ShareModal { chat_id, on_close } => {
-            view! { <crate::share::ShareModal chat_id on_close/> }.into_any()
-        }
     }
 }
 
@@ -127,10 +119,10 @@ chat_app_route!(
     ChatRoute => Part::Chat
 );
 
-/// The Share Chat modal, with its code loaded on first use: it is part of the chat app's chunk,
-/// so a page that never shares (the shared page) does not carry it. Until the chunk has arrived,
-/// the dialog shows "Loading…". (It lives here, not in `share`, so that the chat UI opens it
-/// without importing the share feature.)
+/// The Share Chat modal, with its code loaded on first use: a chunk of its own, so a page that
+/// never shares does not carry it. Until the chunk has arrived, the dialog shows "Loading…".
+/// (It lives here, not in `share`, so that the chat UI opens it without importing the share
+/// feature.)
 #[component]
 pub fn LazyShareModal(
     /// The chat to share.
@@ -141,7 +133,22 @@ pub fn LazyShareModal(
 ) -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <div class="modal-backdrop"><p class="muted">"Loading…"</p></div> }>
-            {Suspend::new(view(Part::ShareModal { chat_id, on_close }))}
+            {Suspend::new(share_modal(Sharing { chat_id, on_close }))}
         </Suspense>
     }
+}
+
+/// What the Share modal's split point takes.
+pub struct Sharing {
+    /// The chat to share.
+    chat_id: Uuid,
+    /// Closes the modal.
+    on_close: Callback<()>,
+}
+
+/// The Share modal's split point.
+#[lazy]
+fn share_modal(sharing: Sharing) -> AnyView {
+    let Sharing { chat_id, on_close } = sharing;
+    view! { <crate::share::ShareModal chat_id on_close/> }.into_any()
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::audience::AudiencePicker;
+
 use super::{get_share_state, share_chat, unshare_chat, ShareState};
 use crate::chats::use_chat_list_version;
 use crate::error::AppError;
