@@ -65,7 +65,10 @@ test('a cold /auth loads no client code; a cold chat page stays within its limit
   const chat = await coldLoad(await owner.newPage(), `/c/${chatId}`);
   expect(chat.total).toBeLessThanOrEqual(CHAT_PAGE_LIMIT);
   expect(chat.files.some((f) => /admin_route/i.test(f.url))).toBe(false);
-  expect(chat.requests).toBeLessThanOrEqual(16);
+  // The chat app's chunk, the Share modal's (not loaded here) and the other routes' share code
+  // in small chunks the splitter cuts per combination; preloaded together. Bytes are the budget,
+  // this guards against the splitter cutting the page into dozens of files again (49, once).
+  expect(chat.requests).toBeLessThanOrEqual(24);
   await owner.close();
 });
 
