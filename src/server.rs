@@ -48,6 +48,7 @@ pub fn app_state(config: &Config, db: DatabaseConnection) -> AppState {
             config.model_idle_timeout_secs,
         )),
         split_chunks: std::sync::Arc::new(assets::split_manifest(&config.site_root)),
+        views: app::share::views::ViewLog::default(),
     }
 }
 
@@ -292,18 +293,21 @@ pub async fn spawn(config: &Config, db: DatabaseConnection) -> std::io::Result<R
     let addr = listener.local_addr()?;
     let state = app_state(config, db.clone());
     let upstream = state.upstream.clone();
+    let upkeep = app::share::upkeep::start(db.clone(), state.views.clone(), state.defaults.clone());
     let app = router(config, state);
     let (tx, rx) = oneshot::channel::<()>();
     let limits = config.connection_limits();
     let trusted = config.trusted_proxies.clone();
     let handle = tokio::spawn(async move {
-        crate::listener::serve(listener, app, limits, trusted, async move {
+        let served = crate::listener::serve(listener, app, limits, trusted, async move {
             let _ = rx.await;
             // Answers being written end now (saved as far as they got), so shutting down
             // does not wait for a long stream.
             upstream.stop_all();
         })
-        .await
+        .await;
+        upkeep.finish().await;
+        served
     });
     Ok(RunningServer {
         addr,
@@ -320,8 +324,9 @@ pub async fn serve_until_signal(config: &Config, db: DatabaseConnection) -> std:
     let addr = listener.local_addr()?;
     tracing::info!("chatshare is listening on http://{addr}");
     println!("chatshare is running at http://{addr}");
-    let state = app_state(config, db);
+    let state = app_state(config, db.clone());
     let upstream = state.upstream.clone();
+    let upkeep = app::share::upkeep::start(db, state.views.clone(), state.defaults.clone());
     // Every request carries the peer address, which the sign-in limiter keys on (without it
     // every client would share one "unknown" address, and one person's failures would slow
     // everyone's sign-in).
@@ -336,6 +341,8 @@ pub async fn serve_until_signal(config: &Config, db: DatabaseConnection) -> std:
         },
     )
     .await?;
+    // The last counted reads are written after the last request.
+    upkeep.finish().await;
     tracing::info!("chatshare stopped");
     Ok(())
 }

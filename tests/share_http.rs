@@ -236,9 +236,23 @@ async fn the_seed_flow_with_both_path_families() {
         .await
         .unwrap();
     assert_eq!(list.as_array().unwrap().len(), 1);
+    // Open WebUI's keys, and ours from the link-lifetime issue.
     assert_eq!(
         keys(&list[0]),
-        ["chat_id", "created_at", "id", "share_id", "title", "updated_at"]
+        [
+            "audience",
+            "chat_id",
+            "created_at",
+            "expires_at",
+            "id",
+            "last_viewed_at",
+            "live",
+            "share_id",
+            "title",
+            "updated_at",
+            "view_count",
+            "viewer_count"
+        ]
     );
 
     // Another user cannot share or unshare Bob's chat (404); the admin can.

@@ -29,6 +29,9 @@ pub enum AppError {
     /// The request conflicts with what is stored (409).
     #[error("{0}")]
     Conflict(String),
+    /// It existed and has ended: an expired share link (410).
+    #[error("{0}")]
+    Gone(String),
     /// The request body is over the configured limit (413).
     #[error("The request body is too large.")]
     PayloadTooLarge,
@@ -56,6 +59,7 @@ impl AppError {
             AppError::Forbidden(_) => 403,
             AppError::NotFound(_) => 404,
             AppError::Conflict(_) => 409,
+            AppError::Gone(_) => 410,
             AppError::PayloadTooLarge => 413,
             AppError::Unprocessable(_) => 422,
             AppError::TooManyRequests(_) => 429,
@@ -113,6 +117,7 @@ impl From<WireError> for AppError {
             403 => AppError::Forbidden(d),
             404 => AppError::NotFound(d),
             409 => AppError::Conflict(d),
+            410 => AppError::Gone(d),
             413 => AppError::PayloadTooLarge,
             422 => AppError::Unprocessable(d),
             429 => AppError::TooManyRequests(d),

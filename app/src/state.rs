@@ -18,6 +18,9 @@ pub struct AppState {
     /// `__wasm_split_manifest.json`; empty for a server built without the client). The page
     /// shell turns it into preload links for the chunks the rendered page uses.
     pub split_chunks: std::sync::Arc<std::collections::HashMap<String, Vec<String>>>,
+    /// Reads of share links waiting to be counted (written out every second by the server's
+    /// sharing chores).
+    pub views: crate::share::views::ViewLog,
 }
 
 /// The [`AppState`] provided to the current request, for server functions.

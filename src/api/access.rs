@@ -31,6 +31,8 @@ pub fn routes() -> Router<ServerState> {
         .route("/s/{id}/request-access", post(form_request_access))
         // The 401 page's password form.
         .route("/s/{id}/password", post(form_password))
+        // The 410 page's "Extend", for the link's owner.
+        .route("/s/{id}/extend", post(form_extend))
 }
 
 use super::chats::{chat_id, share_id};
@@ -197,6 +199,26 @@ async fn form_request_access(
     };
     let to = match asked {
         Ok(()) => format!("{page}?requested=1"),
+        Err(AppError::Unauthenticated) => {
+            format!("/auth?redirect={}", app::format::encode_query_value(&page))
+        }
+        Err(e) => format!("{page}?error={}", app::format::encode_query_value(&e.detail())),
+    };
+    super::see_other(&to, None)
+}
+
+/// The 410 page's "Extend": the link opens again for seven days; back to the page (which says
+/// what went wrong, if anything).
+async fn form_extend(State(s): State<ServerState>, caller: Caller, Path(id): Path<String>) -> Response {
+    let page = format!("/s/{}", app::format::encode_query_value(&id));
+    let extended = match (caller.member(), share_id(&id)) {
+        (Ok(me), Ok(share_id)) => app::share::lifetime::extend(&s.app.db, &s.app.defaults, &me, share_id)
+            .await
+            .map(|_| ()),
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    };
+    let to = match extended {
+        Ok(()) => page,
         Err(AppError::Unauthenticated) => {
             format!("/auth?redirect={}", app::format::encode_query_value(&page))
         }

@@ -254,6 +254,9 @@ struct AdminConfig {
     tts_enabled: bool,
     tts_voice: String,
     tts_rate: f64,
+    share_link_default_days: u32,
+    share_link_max_days: u32,
+    audit_retention_days: u32,
 }
 
 impl From<app::instance::InstanceSettings> for AdminConfig {
@@ -267,6 +270,9 @@ impl From<app::instance::InstanceSettings> for AdminConfig {
             tts_enabled: s.tts_enabled,
             tts_voice: s.tts_voice,
             tts_rate: s.tts_rate,
+            share_link_default_days: s.share_link_default_days,
+            share_link_max_days: s.share_link_max_days,
+            audit_retention_days: s.audit_retention_days,
         }
     }
 }
@@ -293,6 +299,12 @@ struct AdminConfigChange {
     tts_voice: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     tts_rate: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    share_link_default_days: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    share_link_max_days: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    audit_retention_days: Option<u32>,
 }
 
 async fn get_admin_config(

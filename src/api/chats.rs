@@ -257,11 +257,18 @@ pub async fn import(
 struct ShareBody {
     #[serde(default, deserialize_with = "present")]
     password: Option<Option<String>>,
+    /// When the link stops opening (epoch seconds); `null`: never (within the instance's longest
+    /// lifetime); left out: a new link gets the instance's default, an existing one keeps its
+    /// expiry.
+    #[serde(default, deserialize_with = "present")]
+    expires_at: Option<Option<i64>>,
 }
 
 /// A field that is there (`Some`, maybe `null`), as opposed to left out (`None`).
-fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
-    Option::<String>::deserialize(d).map(Some)
+fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
 }
 
 async fn share_chat(
@@ -283,7 +290,12 @@ async fn share_chat(
         })?
     };
     let id = chat_id(&id)?;
-    let c = share::share(&s.app.db, &s.app.defaults, &me, id).await?;
+    let expiry = match body.expires_at {
+        None => app::share::lifetime::Requested::Unchanged,
+        Some(None) => app::share::lifetime::Requested::Never,
+        Some(Some(at)) => app::share::lifetime::Requested::At(at),
+    };
+    let c = share::share_until(&s.app.db, &s.app.defaults, &me, id, expiry).await?;
     if let Some(pw) = body.password {
         password::set(&s.app.db, &s.app.defaults, &me, id, pw).await?;
     }
@@ -309,8 +321,9 @@ async fn view_shared(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let sid = share_id(&id)?;
-    let presented = password::presented(&headers, sid, client.address);
+    let presented = password::presented(&headers, sid, client.address.clone());
     let snap = share::view_with(&s.app.db, caller.0.as_ref(), sid, &presented).await?;
+    app::share::views::count_read(&s.app.views, &s.app.db, &snap, caller.0.as_ref(), &client.address).await?;
     let r = &snap.row;
     let obj = transfer::ChatObject {
         id: r.id.to_string(),
@@ -381,15 +394,16 @@ async fn list_shared(
     Query(q): Query<PageQuery>,
 ) -> Result<Json<Vec<app::share::SharedLinkItem>>, AppError> {
     let me = caller.member()?;
-    let rows = share::list(
-        &s.app.db,
-        &me,
-        q.query.as_deref().unwrap_or(""),
-        q.page.unwrap_or(1),
-    )
-    .await?;
     Ok(Json(
-        rows.into_iter().map(app::share::SharedLinkItem::from).collect(),
+        app::share::my_links(
+            &s.app.db,
+            &me,
+            q.query.as_deref().unwrap_or(""),
+            q.page.unwrap_or(1),
+            app::share::LinkOrder::Updated,
+            false,
+        )
+        .await?,
     ))
 }
 

@@ -6,6 +6,7 @@ mod auths;
 mod chats;
 mod config;
 mod groups;
+mod oversight;
 mod replies;
 mod users;
 
@@ -28,6 +29,7 @@ pub fn routes() -> Router<ServerState> {
         .merge(chats::routes())
         .merge(access::routes())
         .merge(groups::routes())
+        .merge(oversight::routes())
         .merge(config::routes())
         .merge(replies::routes())
 }

@@ -24,6 +24,8 @@ enum Tab {
     Settings,
     Connections,
     Groups,
+    Links,
+    Audit,
 }
 
 /// Whether `user` may see the panel; otherwise what to show instead (sign-in redirect, approval
@@ -59,6 +61,10 @@ pub fn AdminPage() -> impl IntoView {
             Tab::Settings
         } else if path.starts_with("/admin/groups") {
             Tab::Groups
+        } else if path.starts_with("/admin/shared") {
+            Tab::Links
+        } else if path.starts_with("/admin/audit") {
+            Tab::Audit
         } else {
             Tab::Users
         }
@@ -99,6 +105,8 @@ pub fn AdminPage() -> impl IntoView {
                     <nav class="tabs" aria-label="Admin Panel">
                         <a href="/admin/users" aria-current=move || (tab.get() == Tab::Users).then_some("page")>"Users"</a>
                         <a href="/admin/groups" aria-current=move || (tab.get() == Tab::Groups).then_some("page")>"Groups"</a>
+                        <a href="/admin/shared" aria-current=move || (tab.get() == Tab::Links).then_some("page")>"Shared links"</a>
+                        <a href="/admin/audit" aria-current=move || (tab.get() == Tab::Audit).then_some("page")>"Audit"</a>
                         <a href="/admin/settings" aria-current=move || matches!(tab.get(), Tab::Settings | Tab::Connections).then_some("page")>"Settings"</a>
                     </nav>
                     {move || match tab.get() {
@@ -113,7 +121,7 @@ pub fn AdminPage() -> impl IntoView {
                                 <a href="/admin/settings/connections" aria-current=move || (tab.get() == Tab::Connections).then_some("page")>"Connections"</a>
                             </nav>
                         }.into_any(),
-                        Tab::Groups => ().into_any(),
+                        Tab::Groups | Tab::Links | Tab::Audit => ().into_any(),
                     }}
                 }.into_any()
             })}
@@ -123,6 +131,8 @@ pub fn AdminPage() -> impl IntoView {
             Tab::Settings => view! { <super::general::GeneralSettingsTab settings/> }.into_any(),
             Tab::Connections => view! { <crate::connections::ConnectionsPanel/> }.into_any(),
             Tab::Groups => view! { <crate::groups::GroupsPanel/> }.into_any(),
+            Tab::Links => view! { <crate::share::InstanceLinksPanel/> }.into_any(),
+            Tab::Audit => view! { <crate::share::AuditPanel/> }.into_any(),
         }}
     }
 }

@@ -43,6 +43,9 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
     let url = RwSignal::new(initial.community_sharing_url.clone());
     let voice = RwSignal::new(initial.tts_voice.clone());
     let rate = RwSignal::new(format!("{}", initial.tts_rate));
+    let default_days = RwSignal::new(initial.share_link_default_days.to_string());
+    let max_days = RwSignal::new(initial.share_link_max_days.to_string());
+    let audit_days = RwSignal::new(initial.audit_retention_days.to_string());
     let error = RwSignal::new(None::<String>);
     let toast = use_toast();
     let switches = StoredValue::new(Vec::<SwitchBinding>::new());
@@ -62,6 +65,9 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
         url.set(s.community_sharing_url.clone());
         voice.set(s.tts_voice.clone());
         rate.set(format!("{}", s.tts_rate));
+        default_days.set(s.share_link_default_days.to_string());
+        max_days.set(s.share_link_max_days.to_string());
+        audit_days.set(s.audit_retention_days.to_string());
     };
     let save = Action::new(move |patch: &SettingsPatch| {
         let patch = patch.clone();
@@ -143,6 +149,32 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
                 <label for="setting-community-url"><span class="setting-label">"Community sharing URL"</span></label>
                 <div class="row">
                     <input id="setting-community-url" type="url" bind:value=url/>
+                    <button type="submit" class="button secondary">"Save"</button>
+                </div>
+            </form>
+        </section>
+        <section class="panel settings-group" aria-labelledby="settings-lifetime">
+            <h2 id="settings-lifetime">"Link lifetime"</h2>
+            <form class="setting setting-text" on:submit=move |ev| {
+                ev.prevent_default();
+                let days = |v: RwSignal<String>| v.get_untracked().trim().parse::<u32>();
+                match (days(default_days), days(max_days), days(audit_days)) {
+                    (Ok(d), Ok(m), Ok(a)) => { save.dispatch(SettingsPatch {
+                        share_link_default_days: Some(d),
+                        share_link_max_days: Some(m),
+                        audit_retention_days: Some(a),
+                        ..Default::default()
+                    }); }
+                    _ => error.set(Some("Each lifetime is a whole number of days (0 for none).".to_owned())),
+                }
+            }>
+                <label for="setting-link-default-days"><span class="setting-label">"Default lifetime (days)"</span><span class="muted setting-hint">"For links given no expiry; 0: they never expire."</span></label>
+                <input id="setting-link-default-days" type="number" min="0" max="3650" step="1" bind:value=default_days/>
+                <label for="setting-link-max-days"><span class="setting-label">"Longest lifetime (days)"</span><span class="muted setting-hint">"No link lives longer; 0: no limit."</span></label>
+                <input id="setting-link-max-days" type="number" min="0" max="3650" step="1" bind:value=max_days/>
+                <label for="setting-audit-days"><span class="setting-label">"Keep the audit log (days)"</span><span class="muted setting-hint">"0: keep it forever."</span></label>
+                <div class="row">
+                    <input id="setting-audit-days" type="number" min="0" max="3650" step="1" bind:value=audit_days/>
                     <button type="submit" class="button secondary">"Save"</button>
                 </div>
             </form>

@@ -76,6 +76,15 @@ pub struct SettingsPatch {
     /// Links may be open to anyone who has them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allow_open_links: Option<bool>,
+    /// Days a new link lives when its owner picks no expiry (0: forever).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_link_default_days: Option<u32>,
+    /// The longest a link may live, in days (0: no limit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_link_max_days: Option<u32>,
+    /// Days the audit log keeps its rows (0: forever).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit_retention_days: Option<u32>,
 }
 
 #[cfg(feature = "ssr")]

@@ -2,6 +2,7 @@
 //! each feature maps them to its own wire types.
 
 pub mod api_key;
+pub mod audit_log;
 pub mod auth_attempt;
 pub mod chat;
 pub mod connection;
@@ -9,6 +10,7 @@ pub mod session;
 pub mod setting;
 pub mod share_grant;
 pub mod share_request;
+pub mod share_view;
 pub mod shared_chat;
 pub mod shared_render;
 pub mod user;

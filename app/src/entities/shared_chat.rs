@@ -19,6 +19,12 @@ pub struct Model {
     /// `"continue"` for a live link (readers see the chat as it is now; write grantees may
     /// continue it); null for a snapshot.
     pub share_mode: Option<String>,
+    /// When the link stops opening (410), epoch seconds; null: never.
+    pub expires_at: Option<i64>,
+    /// Reads by anyone but the owner.
+    pub view_count: i64,
+    /// The last such read, epoch seconds.
+    pub last_viewed_at: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -33,7 +33,24 @@ pub struct InstanceSettings {
     /// Whether a link may be open to anyone who has it, signed in or not (`anyone:*`; Open
     /// WebUI's `sharing.open_chats`).
     pub allow_open_links: bool,
+    /// How many days a new link lives when its owner picks no expiry (0: forever, or the
+    /// longest lifetime when there is one).
+    #[serde(default)]
+    pub share_link_default_days: u32,
+    /// The longest a link may live, in days (0: no limit).
+    #[serde(default)]
+    pub share_link_max_days: u32,
+    /// How many days the audit log keeps its rows (0: forever).
+    #[serde(default = "default_audit_days")]
+    pub audit_retention_days: u32,
 }
+
+fn default_audit_days() -> u32 {
+    90
+}
+
+/// Most days any of the day settings may say (ten years).
+pub const MAX_DAYS: u32 = 3650;
 
 /// Defaults that the server's configuration (environment) can set.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,6 +88,9 @@ impl InstanceSettings {
             tts_rate: 1.0,
             allow_member_links: true,
             allow_open_links: false,
+            share_link_default_days: 0,
+            share_link_max_days: 0,
+            audit_retention_days: default_audit_days(),
         }
     }
 
@@ -88,6 +108,21 @@ impl InstanceSettings {
         }
         if self.tts_voice.len() > 200 {
             return Err("The voice name is too long.".to_owned());
+        }
+        for (days, what) in [
+            (self.share_link_default_days, "A link's default lifetime"),
+            (self.share_link_max_days, "A link's longest lifetime"),
+            (self.audit_retention_days, "The audit log's retention"),
+        ] {
+            if days > MAX_DAYS {
+                return Err(format!("{what} is at most {MAX_DAYS} days."));
+            }
+        }
+        if self.share_link_max_days > 0 && self.share_link_default_days > self.share_link_max_days {
+            return Err(format!(
+                "A link's default lifetime cannot be longer than the longest lifetime ({} days).",
+                self.share_link_max_days
+            ));
         }
         Ok(())
     }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::{
-    access_requests, answer_access_request, get_share_audience, set_share_audience, set_share_password,
+    access_requests, answer_access_request, get_share_audience, set_share_audience, set_share_expiry, set_share_password,
     AccessGrant, AccessRequest, GrantPermission, Person, PrincipalType, ANY,
 };
 
@@ -272,6 +272,7 @@ fn AudienceChoices(chat_id: Uuid, audience: super::ShareAudience) -> impl IntoVi
                     "They see the chat as it was when you shared or last updated the link."
                 }}</p>
             </Show>
+            <ExpiryControl chat_id expires_at=audience.expires_at max_days=audience.max_days status/>
             <PasswordControl chat_id has_password=audience.has_password status/>
             <p role="status" class=move || match status.get() { Some(Err(_)) => "status-error", _ => "status-ok" }>
                 {move || match status.get() {
@@ -331,5 +332,114 @@ fn PasswordControl(
                 </Show>
             </div>
         </form>
+    }
+}
+
+/// The link's expiry: Never, 1 / 7 / 30 days from now, or a date (the end of that day, UTC).
+#[component]
+fn ExpiryControl(
+    chat_id: Uuid,
+    expires_at: Option<i64>,
+    max_days: u32,
+    status: RwSignal<Option<Result<&'static str, String>>>,
+) -> impl IntoView {
+    let current = RwSignal::new(expires_at);
+    let choice = RwSignal::new(if expires_at.is_some() { "date" } else { "never" }.to_owned());
+    let date = RwSignal::new(expires_at.map(date_value).unwrap_or_default());
+    let save = Action::new(move |at: &Option<i64>| {
+        let at = *at;
+        async move {
+            match set_share_expiry(chat_id, at).await {
+                Ok(now) => {
+                    current.set(now);
+                    if let Some(t) = now {
+                        date.set(date_value(t));
+                    }
+                    status.set(Some(Ok("Saved.")));
+                }
+                Err(e) => status.set(Some(Err(e.detail()))),
+            }
+        }
+    });
+    let pick = move |value: String| {
+        status.set(None);
+        let now = crate::format::now_epoch();
+        let days = |d: i64| Some(now + d * 86_400);
+        let at = match value.as_str() {
+            "never" => None,
+            "1" => days(1),
+            "7" => days(7),
+            "30" => days(30),
+            _ => {
+                choice.set(value);
+                return;
+            }
+        };
+        choice.set(value);
+        save.dispatch(at);
+    };
+    view! {
+        <div class="share-expiry">
+            <label for="share-expiry">"Link expires"</label>
+            <div class="row">
+                <select id="share-expiry" prop:value=move || choice.get() on:change=move |ev| pick(event_target_value(&ev))>
+                    <option value="never">{if max_days > 0 { format!("After {max_days} days (the longest allowed)") } else { "Never".to_owned() }}</option>
+                    <option value="1">"In 1 day"</option>
+                    <option value="7">"In 7 days"</option>
+                    <option value="30">"In 30 days"</option>
+                    <option value="date">"On a date…"</option>
+                </select>
+                <Show when=move || choice.get() == "date">
+                    <input type="date" aria-label="Expiry date" bind:value=date on:change=move |_| {
+                        if let Some(t) = end_of_day(&date.get_untracked()) {
+                            status.set(None);
+                            save.dispatch(Some(t));
+                        }
+                    }/>
+                </Show>
+            </div>
+            <p class="muted">{move || match current.get() {
+                Some(t) => format!("Expires {}.", crate::ui::format_time(t)),
+                None => "Never expires.".to_owned(),
+            }}</p>
+        </div>
+    }
+}
+
+/// `YYYY-MM-DD` of epoch seconds (UTC), for a date input.
+fn date_value(epoch: i64) -> String {
+    let (y, m, d) = crate::format::civil_date(epoch);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The last second of the UTC day `YYYY-MM-DD`.
+fn end_of_day(value: &str) -> Option<i64> {
+    let mut parts = value.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Days from 1970-01-01 to y-m-d (Howard Hinnant's days_from_civil).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + 86_399)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_picked_date_ends_at_midnight_utc() {
+        let t = end_of_day("2026-12-01").unwrap();
+        assert_eq!(crate::ui::format_time(t), "2026-12-01 23:59 UTC");
+        assert_eq!(date_value(t), "2026-12-01");
+        assert_eq!(end_of_day("2024-02-29").map(date_value).as_deref(), Some("2024-02-29"));
+        assert_eq!(end_of_day("tomorrow"), None);
     }
 }

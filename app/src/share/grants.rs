@@ -155,7 +155,11 @@ pub async fn audience(
         anyone_allowed: settings.allow_open_links,
         people: groups.chain(members).take(MAX_PICKABLE).collect(),
         has_password: link.as_ref().is_some_and(|l| l.password_hash.is_some()),
-        live: link.is_some_and(|l| l.share_mode.as_deref() == Some(LIVE)),
+        live: link
+            .as_ref()
+            .is_some_and(|l| l.share_mode.as_deref() == Some(LIVE)),
+        expires_at: link.and_then(|l| l.expires_at),
+        max_days: settings.share_link_max_days,
     })
 }
 
@@ -251,6 +255,28 @@ pub async fn replace(
                 _ => AppError::from(e),
             })?;
     }
+    let said: Vec<String> = wanted
+        .iter()
+        .map(|(t, id, p)| format!("{}:{id} {}", t.as_str(), p.as_str()))
+        .collect();
+    let detail = format!(
+        "{}{}",
+        if said.is_empty() {
+            "only the owner".to_owned()
+        } else {
+            said.join(", ")
+        },
+        if live { " (live)" } else { "" }
+    );
+    super::audit::record(
+        &txn,
+        super::audit::ACCESS,
+        Some(caller.id),
+        Some(chat_id),
+        Some(share_id),
+        Some(detail),
+    )
+    .await?;
     txn.commit().await?;
     chats::find_visible(db, caller, chat_id).await
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::components::{share_url, COPIED_TOAST};
-use super::{list_shared, share_chat, unshare_all, unshare_chat, SharedLinkItem};
+use super::{list_shared, share_chat, unshare_all, unshare_chat, LinkOrder, SharedLinkItem};
 use crate::error::AppError;
 use crate::ui::clipboard::{copy_from, CopyOutcome};
 use crate::ui::{format_time, use_toast, Modal};
@@ -19,6 +19,7 @@ pub fn SharedLinksManager(
         query,
         pages,
         reload,
+        order,
         links,
     } = state;
     let confirm_all = RwSignal::new(false);
@@ -28,7 +29,7 @@ pub fn SharedLinksManager(
         reload.update(|v| *v += 1);
         r
     });
-    shared_links_view(query, pages, reload, links, confirm_all, toast, delete_all)
+    shared_links_view(query, pages, reload, order, links, confirm_all, toast, delete_all)
 }
 
 /// The list state of "My shared links": search text, pages loaded, a reload counter and the
@@ -38,6 +39,7 @@ pub struct SharedLinksState {
     query: RwSignal<String>,
     pages: RwSignal<u64>,
     reload: RwSignal<u32>,
+    order: RwSignal<LinkOrder>,
     links: crate::ui::PageResource<Result<(Vec<SharedLinkItem>, bool), AppError>>,
 }
 
@@ -46,12 +48,13 @@ pub fn shared_links_state() -> SharedLinksState {
     let query = RwSignal::new(String::new());
     let pages = RwSignal::new(1u64);
     let reload = RwSignal::new(0u32);
+    let order = RwSignal::new(LinkOrder::Updated);
     let links = crate::ui::page_resource(
-        move || (query.get(), pages.get(), reload.get()),
-        |(q, pages, _)| async move {
+        move || (query.get(), pages.get(), reload.get(), order.get()),
+        |(q, pages, _, order)| async move {
             let mut all: Vec<SharedLinkItem> = Vec::new();
             for p in 1..=pages {
-                let batch = list_shared(q.clone(), p).await?;
+                let batch = list_shared(q.clone(), p, order).await?;
                 let done = batch.len() < 30;
                 all.extend(batch);
                 if done {
@@ -65,14 +68,17 @@ pub fn shared_links_state() -> SharedLinksState {
         query,
         pages,
         reload,
+        order,
         links,
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn shared_links_view(
     query: RwSignal<String>,
     pages: RwSignal<u64>,
     reload: RwSignal<u32>,
+    order: RwSignal<LinkOrder>,
     links: crate::ui::PageResource<Result<(Vec<SharedLinkItem>, bool), AppError>>,
     confirm_all: RwSignal<bool>,
     toast: crate::ui::Toast,
@@ -94,7 +100,24 @@ fn shared_links_view(
                 </button>
             </div>
             <div id="shared-links" class="shared-links" hidden=move || !open.get()>
-            <input type="search" placeholder="Search shared chats" aria-label="Search shared chats" bind:value=query/>
+            <div class="row">
+                <input type="search" placeholder="Search shared chats" aria-label="Search shared chats" bind:value=query/>
+                <label for="shared-links-order" class="visually-hidden">"Sort by"</label>
+                <select id="shared-links-order" on:change=move |ev| {
+                    pages.set(1);
+                    order.set(match event_target_value(&ev).as_str() {
+                        "views" => LinkOrder::Views,
+                        "last_viewed" => LinkOrder::LastViewed,
+                        "expires" => LinkOrder::Expires,
+                        _ => LinkOrder::Updated,
+                    });
+                }>
+                    <option value="updated">"Recently updated"</option>
+                    <option value="views">"Most viewed"</option>
+                    <option value="last_viewed">"Recently viewed"</option>
+                    <option value="expires">"Expiring soonest"</option>
+                </select>
+            </div>
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match links.await {
@@ -156,7 +179,13 @@ fn SharedLinkRow(link: SharedLinkItem, reload: RwSignal<u32>, toast: crate::ui::
     view! {
         <li class="link-row">
             <a href=format!("/s/{sid}") target="_blank" rel="noopener noreferrer" class="link-title">{link.title.clone()}</a>
-            <span class="muted">{format!("updated {}", format_time(link.updated_at))}</span>
+            <span class="muted link-facts">
+                {format!("updated {}", format_time(link.updated_at))}
+                " · "{link.audience.label()}{link.live.then_some(" · live")}
+                " · "{match link.expires_at { Some(t) => format!("expires {}", format_time(t)), None => "never expires".to_owned() }}
+                " · "{format!("{} view{} by {} viewer{}", link.view_count, if link.view_count == 1 { "" } else { "s" }, link.viewer_count, if link.viewer_count == 1 { "" } else { "s" })}
+                {link.last_viewed_at.map(|t| format!(" · last viewed {}", format_time(t)))}
+            </span>
             <span class="row-actions">
                 <button type="button" class="button secondary small" on:click=copy>"Copy link"</button>
                 <button type="button" class="button secondary small" disabled=move || update.pending().get() on:click=move |_| { update.dispatch(()); }>"Update"</button>

@@ -10,21 +10,35 @@ use crate::chats::MessageView;
 use crate::error::AppError;
 
 mod audience;
+#[cfg(feature = "ssr")]
+pub mod audit;
 mod components;
 #[cfg(feature = "ssr")]
 pub mod grants;
+#[cfg(feature = "ssr")]
+pub mod lifetime;
 mod links;
+#[cfg(feature = "ssr")]
+pub mod oversight;
+mod oversight_panels;
 mod page;
 #[cfg(feature = "ssr")]
 pub mod password;
+mod records;
 #[cfg(feature = "ssr")]
 pub mod requests;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod upkeep;
+#[cfg(feature = "ssr")]
+pub mod views;
 
 pub use components::ShareModal;
 pub use links::{shared_links_state, SharedLinksManager, SharedLinksState};
+pub use oversight_panels::{AuditPanel, InstanceLinksPanel};
 pub use page::SharedChatPage;
+pub use records::*;
 
 /// The result of sharing: the link's id (the URL is `{origin}/s/{share_id}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -210,43 +224,12 @@ pub struct ShareAudience {
     /// Whether the link is live (write grantees may continue the chat).
     #[serde(default)]
     pub live: bool,
-}
-
-/// One of my links, as listed: the answer of the `list_shared` server function and, as an
-/// array, of `GET /api/v1/chats/shared` (Open WebUI's shape).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SharedLinkItem {
-    /// The chat's id (Open WebUI calls it `id`).
-    pub id: Uuid,
-    /// The chat's id.
-    pub chat_id: Uuid,
-    /// Snapshot title.
-    pub title: String,
-    /// The link's id.
-    pub share_id: Uuid,
-    /// First shared.
-    pub created_at: i64,
-    /// Last updated.
-    pub updated_at: i64,
-    /// Requests for access waiting for an answer ("My shared links" shows them; left out of
-    /// the JSON API's list).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub requests: Vec<AccessRequest>,
-}
-
-#[cfg(feature = "ssr")]
-impl From<crate::entities::shared_chat::Model> for SharedLinkItem {
-    fn from(r: crate::entities::shared_chat::Model) -> Self {
-        SharedLinkItem {
-            id: r.chat_id,
-            chat_id: r.chat_id,
-            title: r.title,
-            share_id: r.id,
-            created_at: r.created_at,
-            updated_at: r.updated_at,
-            requests: Vec::new(),
-        }
-    }
+    /// When the link stops opening (`None`: never).
+    #[serde(default)]
+    pub expires_at: Option<i64>,
+    /// The longest a link may live here, in days (0: no limit).
+    #[serde(default)]
+    pub max_days: u32,
 }
 
 #[cfg(feature = "ssr")]
@@ -296,6 +279,8 @@ pub async fn view_shared(share_id: Uuid) -> Result<SharedChatView, AppError> {
     let me = crate::auth::caller().await?;
     let presented = presented_here(share_id).await?;
     let snap = service::view_with(&state.db, me.as_ref(), share_id, &presented).await?;
+    let address = crate::auth::client_info().await.address;
+    views::count_read(&state.views, &state.db, &snap, me.as_ref(), &address).await?;
     let chat = crate::chats::doc::ChatDoc::from_stored(&snap.row.chat)?;
     let owner = crate::entities::user::Entity::find_by_id(snap.row.user_id)
         .one(&state.db)
@@ -345,26 +330,6 @@ async fn presented_here(share_id: Uuid) -> Result<password::Presented, AppError>
 pub async fn set_share_password(chat_id: Uuid, password: Option<String>) -> Result<(), AppError> {
     let (state, me) = member().await?;
     password::set(&state.db, &state.defaults, &me, chat_id, password).await
-}
-
-/// `POST /api/fn/list_shared` `{"query": "", "page": 1}`: my links, newest first, each with the
-/// requests for access waiting for my answer.
-#[server(prefix = "/api/fn", endpoint = "list_shared", input = Json, output = Json)]
-pub async fn list_shared(query: String, page: u64) -> Result<Vec<SharedLinkItem>, AppError> {
-    let (state, me) = member().await?;
-    let links = service::list(&state.db, &me, &query, page).await?;
-    let ids: Vec<Uuid> = links.iter().map(|l| l.id).collect();
-    let mut waiting = requests::pending_by_link(&state.db, &ids).await?;
-    Ok(links
-        .into_iter()
-        .map(|l| {
-            let requests = waiting.remove(&l.id).unwrap_or_default();
-            SharedLinkItem {
-                requests,
-                ..SharedLinkItem::from(l)
-            }
-        })
-        .collect())
 }
 
 /// `POST /api/fn/unshare_all` `{}`: deletes all my links; returns how many.

@@ -49,6 +49,25 @@ pub fn SharedChatPage() -> impl IntoView {
                             </section>
                         }.into_any()
                     }
+                    Err((AppError::Gone(m), raw)) => {
+                        set_page_status(410);
+                        let extends = m.ends_with(super::EXTEND_HINT);
+                        let said = m.trim_end_matches(super::EXTEND_HINT).to_owned();
+                        view! {
+                            <Title text="This link expired"/>
+                            <section class="panel">
+                                <h1>"This link expired"</h1>
+                                <p>{said}</p>
+                                {extends.then(|| view! {
+                                    <form method="post" action=format!("/s/{}/extend", crate::format::encode_query_value(&raw)) class="plain-form">
+                                        <button type="submit" class="button">"Extend"</button>
+                                    </form>
+                                    <p class="muted">"It opens again for seven days, at the same address. You can change that in the chat's Share dialog."</p>
+                                })}
+                                <a href="/">"Go to your chats"</a>
+                            </section>
+                        }.into_any()
+                    }
                     Err((e, _)) => {
                         set_page_status(e.status());
                         view! {

@@ -98,12 +98,25 @@ pub async fn set(
             Some(hash_password(p).await?)
         }
     };
+    let detail = if hash.is_some() {
+        "password set"
+    } else {
+        "password removed"
+    };
     shared_chat::Entity::update_many()
         .col_expr(shared_chat::Column::PasswordHash, Expr::value(hash))
         .filter(shared_chat::Column::Id.eq(share_id))
         .exec(db)
         .await?;
-    Ok(())
+    super::audit::record(
+        db,
+        super::audit::ACCESS,
+        Some(caller.id),
+        Some(chat_id),
+        Some(share_id),
+        Some(detail.to_owned()),
+    )
+    .await
 }
 
 /// Whether `presented` opens `link` (which may have no password): `Ok`, or 401 "This link

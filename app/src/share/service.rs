@@ -15,6 +15,7 @@ use sea_orm::{
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
+use super::lifetime::Requested;
 use super::password::Presented;
 use crate::accounts::service::{can_share, Role};
 use crate::chats::doc::ChatDoc;
@@ -51,13 +52,26 @@ pub struct Snapshot {
     pub may_continue: bool,
 }
 
-/// Creates the share link of chat `chat_id`, or updates its snapshot in place when it has one.
-/// Owner with `chat.share`, or any admin; another user's chat is a 404.
+/// Creates the share link of chat `chat_id` (expiring as the instance's policy says), or
+/// updates its snapshot in place when it has one (its expiry unchanged). Owner with
+/// `chat.share`, or any admin; another user's chat is a 404.
 pub async fn share(
     db: &DatabaseConnection,
     defaults: &SettingsDefaults,
     caller: &user::Model,
     chat_id: Uuid,
+) -> AppResult<chat::Model> {
+    share_until(db, defaults, caller, chat_id, Requested::Unchanged).await
+}
+
+/// [`share`], also setting the link's expiry when `expiry` says one (an expired link opens
+/// again, same URL); 422 for an expiry the policy refuses (nothing is shared then).
+pub async fn share_until(
+    db: &DatabaseConnection,
+    defaults: &SettingsDefaults,
+    caller: &user::Model,
+    chat_id: Uuid,
+    expiry: Requested,
 ) -> AppResult<chat::Model> {
     let c = chats::find_visible(db, caller, chat_id).await?;
     if !can_share(db, defaults, caller).await? {
@@ -66,6 +80,16 @@ pub async fn share(
         ));
     }
     let t = now();
+    let settings = crate::instance::service::get(db, defaults).await?;
+    let expires_at = super::lifetime::resolve(&settings, expiry, t)?;
+    let mut updated_columns = vec![
+        shared_chat::Column::Title,
+        shared_chat::Column::Chat,
+        shared_chat::Column::UpdatedAt,
+    ];
+    if expiry != Requested::Unchanged {
+        updated_columns.push(shared_chat::Column::ExpiresAt);
+    }
     let snapshot_json = crate::chats::transfer::titled(&c.chat, &c.title)?
         .get()
         .to_owned();
@@ -80,6 +104,7 @@ pub async fn share(
             shared_chat::Column::Chat,
             shared_chat::Column::CreatedAt,
             shared_chat::Column::UpdatedAt,
+            shared_chat::Column::ExpiresAt,
         ])
         .select_from(
             Query::select()
@@ -90,6 +115,7 @@ pub async fn share(
                 .expr(Expr::val(snapshot_json))
                 .expr(Expr::val(t))
                 .expr(Expr::val(t))
+                .expr(Expr::val(expires_at))
                 .from(chat::Entity)
                 .and_where(chat::Column::Id.eq(c.id))
                 .to_owned(),
@@ -100,11 +126,7 @@ pub async fn share(
         })?
         .on_conflict(
             OnConflict::column(shared_chat::Column::ChatId)
-                .update_columns([
-                    shared_chat::Column::Title,
-                    shared_chat::Column::Chat,
-                    shared_chat::Column::UpdatedAt,
-                ])
+                .update_columns(updated_columns)
                 .to_owned(),
         )
         .returning_col(shared_chat::Column::Id)
@@ -122,6 +144,12 @@ pub async fn share(
         // A new link: every approved member may read it, as before grants existed.
         super::grants::grant_members(&txn, snapshot_id).await?;
     }
+    let action = if c.share_id.is_none() {
+        super::audit::CREATE
+    } else {
+        super::audit::UPDATE
+    };
+    super::audit::record(&txn, action, Some(caller.id), Some(c.id), Some(snapshot_id), None).await?;
     chat::Entity::update_many()
         .col_expr(chat::Column::ShareId, Expr::value(snapshot_id))
         .filter(chat::Column::Id.eq(c.id))
@@ -157,6 +185,17 @@ pub async fn unshare(db: &DatabaseConnection, caller: &user::Model, chat_id: Uui
         .filter(chat::Column::Id.eq(c.id))
         .exec(&txn)
         .await?;
+    if gone.rows_affected > 0 {
+        super::audit::record(
+            &txn,
+            super::audit::DELETE,
+            Some(caller.id),
+            Some(c.id),
+            c.share_id,
+            None,
+        )
+        .await?;
+    }
     txn.commit().await?;
     Ok(gone.rows_affected > 0)
 }
@@ -215,6 +254,7 @@ pub async fn view_with(
     if !viewer_is_owner {
         super::password::check(db, &row, presented).await?;
     }
+    super::lifetime::check(&row, now(), viewer_is_owner)?;
     let live = row.share_mode.as_deref() == Some(super::LIVE);
     if live {
         // A live link shows the chat as it is now (its title column's title in the JSON).
@@ -327,12 +367,13 @@ pub async fn clone_shared(
     chats::insert_raw(db, caller.id, &chat, serde_json::json!({ "tags": [] }), t, t).await
 }
 
-/// The caller's links, newest first, whose title contains `query`; pages from 1.
+/// The caller's links whose title contains `query`, in `order`; pages from 1.
 pub async fn list(
     db: &DatabaseConnection,
     caller: &user::Model,
     query: &str,
     page: u64,
+    order: super::LinkOrder,
 ) -> AppResult<Vec<shared_chat::Model>> {
     let mut q = shared_chat::Entity::find()
         .select_only()
@@ -344,6 +385,10 @@ pub async fn list(
             shared_chat::Column::CreatedAt,
             shared_chat::Column::UpdatedAt,
             shared_chat::Column::PasswordHash,
+            shared_chat::Column::ShareMode,
+            shared_chat::Column::ExpiresAt,
+            shared_chat::Column::ViewCount,
+            shared_chat::Column::LastViewedAt,
         ])
         .expr_as(Expr::val(""), "chat")
         .filter(shared_chat::Column::UserId.eq(caller.id));
@@ -354,6 +399,20 @@ pub async fn list(
             query,
         ));
     }
+    q = match order {
+        super::LinkOrder::Updated => q,
+        super::LinkOrder::Views => q.order_by_desc(shared_chat::Column::ViewCount),
+        super::LinkOrder::LastViewed => q.order_by_with_nulls(
+            shared_chat::Column::LastViewedAt,
+            sea_orm::Order::Desc,
+            sea_orm::sea_query::NullOrdering::Last,
+        ),
+        super::LinkOrder::Expires => q.order_by_with_nulls(
+            shared_chat::Column::ExpiresAt,
+            sea_orm::Order::Asc,
+            sea_orm::sea_query::NullOrdering::Last,
+        ),
+    };
     Ok(q.order_by_desc(shared_chat::Column::UpdatedAt)
         .order_by_desc(shared_chat::Column::CreatedAt)
         .offset(crate::entities::page_offset(page, PAGE_SIZE)?)
@@ -376,6 +435,18 @@ pub async fn unshare_all(db: &DatabaseConnection, caller: &user::Model) -> AppRe
         .filter(shared_chat::Column::UserId.eq(caller.id))
         .exec(&txn)
         .await?;
+    if gone.rows_affected > 0 {
+        let detail = format!("all {} links", gone.rows_affected);
+        super::audit::record(
+            &txn,
+            super::audit::DELETE,
+            Some(caller.id),
+            None,
+            None,
+            Some(detail),
+        )
+        .await?;
+    }
     txn.commit().await?;
     Ok(gone.rows_affected)
 }

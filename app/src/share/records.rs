@@ -1,0 +1,292 @@
+//! How long links live and who looked, as the owner and the administrator see it: the wire
+//! types and server functions of expiry, the access log, Admin Panel → Shared links and
+//! Admin Panel → Audit (their services: `lifetime`, `views`, `oversight`, `audit`).
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::error::AppError;
+
+/// What the owner of an expired link is told after the date (its page then offers "Extend").
+pub const EXTEND_HINT: &str = " It is yours: extend it to open it again.";
+
+/// The audit log's actions and their names in words (Admin Panel → Audit's filter).
+pub const ACTION_NAMES: &[(&str, &str)] = &[
+    ("share.create", "Link created"),
+    ("share.update", "Link updated"),
+    ("share.delete", "Link deleted"),
+    ("share.expire", "Expired link cleaned up"),
+    ("share.access", "Audience or password changed"),
+    ("share.view", "Reads"),
+    ("share.admin_revoke", "Revoked by an administrator"),
+];
+
+/// One read in a link's access log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewEntry {
+    /// The reader's account (`null`: a visitor without one).
+    pub user_id: Option<Uuid>,
+    /// Their display name.
+    pub name: Option<String>,
+    /// When, epoch seconds.
+    pub viewed_at: i64,
+}
+
+/// One row of the audit log, as listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// The row's id.
+    pub id: Uuid,
+    /// `share.create`, `share.update`, `share.delete`, `share.expire`, `share.access`,
+    /// `share.view` or `share.admin_revoke`.
+    pub action: String,
+    /// Who did it (none: the server itself, or visitors).
+    pub actor_id: Option<Uuid>,
+    /// The chat.
+    pub chat_id: Option<Uuid>,
+    /// The link.
+    pub share_id: Option<Uuid>,
+    /// What changed, in words.
+    pub detail: Option<String>,
+    /// When, epoch seconds.
+    pub at: i64,
+}
+
+/// The widest audience a link's grants reach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reach {
+    /// Nobody but the owner (and admins).
+    OnlyOwner,
+    /// Some people and groups.
+    People,
+    /// Every approved member.
+    Members,
+    /// Anyone with the link.
+    Anyone,
+}
+
+impl Reach {
+    /// In words, for lists.
+    pub fn label(self) -> &'static str {
+        match self {
+            Reach::OnlyOwner => "Only the owner",
+            Reach::People => "Specific people",
+            Reach::Members => "Every member",
+            Reach::Anyone => "Anyone with the link",
+        }
+    }
+}
+
+/// A link on the instance, as Admin Panel → Shared links lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstanceLink {
+    /// The link.
+    pub share_id: Uuid,
+    /// Its chat.
+    pub chat_id: Uuid,
+    /// Snapshot title.
+    pub title: String,
+    /// The owner's account.
+    pub user_id: Uuid,
+    /// The owner's name.
+    pub owner_name: String,
+    /// The owner's email (administrators only see this list).
+    pub owner_email: String,
+    /// Who can open it.
+    pub audience: Reach,
+    /// Whether it is live.
+    pub live: bool,
+    /// Whether it has a password.
+    pub has_password: bool,
+    /// First shared.
+    pub created_at: i64,
+    /// Last updated.
+    pub updated_at: i64,
+    /// When it stops opening (`null`: never).
+    pub expires_at: Option<i64>,
+    /// Reads by anyone but the owner.
+    pub view_count: i64,
+}
+
+/// How "My shared links" is sorted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LinkOrder {
+    /// Last updated first.
+    #[default]
+    Updated,
+    /// Most read first.
+    Views,
+    /// Last read first.
+    LastViewed,
+    /// Expiring soonest first (links that never expire last).
+    Expires,
+}
+
+/// One of my links, as listed: the answer of the `list_shared` server function and, as an
+/// array, of `GET /api/v1/chats/shared` (Open WebUI's shape, with our fields added).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedLinkItem {
+    /// The chat's id (Open WebUI calls it `id`).
+    pub id: Uuid,
+    /// The chat's id.
+    pub chat_id: Uuid,
+    /// Snapshot title.
+    pub title: String,
+    /// The link's id.
+    pub share_id: Uuid,
+    /// First shared.
+    pub created_at: i64,
+    /// Last updated.
+    pub updated_at: i64,
+    /// When it stops opening (`null`: never).
+    #[serde(default)]
+    pub expires_at: Option<i64>,
+    /// Reads by anyone but me.
+    #[serde(default)]
+    pub view_count: i64,
+    /// Distinct readers: accounts, and visitors without one counted once a day.
+    #[serde(default)]
+    pub viewer_count: i64,
+    /// The last read.
+    #[serde(default)]
+    pub last_viewed_at: Option<i64>,
+    /// Who can open it.
+    #[serde(default = "only_owner")]
+    pub audience: Reach,
+    /// Whether it is live.
+    #[serde(default)]
+    pub live: bool,
+    /// Requests for access waiting for an answer ("My shared links" shows them; left out of
+    /// the JSON API's list).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<super::AccessRequest>,
+}
+
+fn only_owner() -> Reach {
+    Reach::OnlyOwner
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::entities::shared_chat::Model> for SharedLinkItem {
+    fn from(r: crate::entities::shared_chat::Model) -> Self {
+        SharedLinkItem {
+            id: r.chat_id,
+            chat_id: r.chat_id,
+            title: r.title,
+            share_id: r.id,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            expires_at: r.expires_at,
+            view_count: r.view_count,
+            viewer_count: 0,
+            last_viewed_at: r.last_viewed_at,
+            audience: Reach::OnlyOwner,
+            live: r.share_mode.as_deref() == Some(super::LIVE),
+            requests: Vec::new(),
+        }
+    }
+}
+
+/// The caller's links as listed (see [`super::service::list`]), with their audiences and
+/// distinct readers and, with `requests`, the requests for access waiting for an answer.
+#[cfg(feature = "ssr")]
+pub async fn my_links(
+    db: &sea_orm::DatabaseConnection,
+    caller: &crate::entities::user::Model,
+    query: &str,
+    page: u64,
+    order: LinkOrder,
+    requests: bool,
+) -> crate::error::AppResult<Vec<SharedLinkItem>> {
+    let links = super::service::list(db, caller, query, page, order).await?;
+    let ids: Vec<Uuid> = links.iter().map(|l| l.id).collect();
+    let reach = super::oversight::reach(db, &ids).await?;
+    let viewers = super::views::viewers(db, &ids).await?;
+    let mut waiting = if requests {
+        super::requests::pending_by_link(db, &ids).await?
+    } else {
+        Default::default()
+    };
+    Ok(links
+        .into_iter()
+        .map(|l| {
+            let id = l.id;
+            SharedLinkItem {
+                audience: reach.get(&id).copied().unwrap_or(Reach::OnlyOwner),
+                viewer_count: viewers.get(&id).copied().unwrap_or(0),
+                requests: waiting.remove(&id).unwrap_or_default(),
+                ..SharedLinkItem::from(l)
+            }
+        })
+        .collect())
+}
+
+#[cfg(feature = "ssr")]
+use crate::auth::{admin, member};
+
+/// `POST /api/fn/list_shared` `{"query": "", "page": 1, "order": "updated"}`: my links, each
+/// with its audience, reads and the requests for access waiting for my answer.
+#[server(prefix = "/api/fn", endpoint = "list_shared", input = Json, output = Json)]
+pub async fn list_shared(
+    query: String,
+    page: u64,
+    #[server(default)] order: LinkOrder,
+) -> Result<Vec<SharedLinkItem>, AppError> {
+    let (state, me) = member().await?;
+    my_links(&state.db, &me, &query, page, order, true).await
+}
+
+/// `POST /api/fn/set_share_expiry` `{"chat_id": …, "expires_at": <epoch seconds>|null}`: when
+/// the chat's link stops opening (`null`: never, within the instance's longest lifetime); the
+/// expiry now.
+#[server(prefix = "/api/fn", endpoint = "set_share_expiry", input = Json, output = Json)]
+pub async fn set_share_expiry(chat_id: Uuid, expires_at: Option<i64>) -> Result<Option<i64>, AppError> {
+    let (state, me) = member().await?;
+    super::lifetime::set(&state.db, &state.defaults, &me, chat_id, expires_at).await
+}
+
+/// `POST /api/fn/share_views` `{"chat_id": …, "page": 1}`: the access log of the chat's link,
+/// newest first (owner or admin).
+#[server(prefix = "/api/fn", endpoint = "share_views", input = Json, output = Json)]
+pub async fn share_views(chat_id: Uuid, page: u64) -> Result<Vec<ViewEntry>, AppError> {
+    let (state, me) = member().await?;
+    super::views::log(&state.db, &me, chat_id, page).await
+}
+
+/// `POST /api/fn/admin_shared_links` `{"query": "", "user_id": null, "page": 1}`: every link on
+/// the instance, newest first (administrators).
+#[server(prefix = "/api/fn", endpoint = "admin_shared_links", input = Json, output = Json)]
+pub async fn admin_shared_links(
+    query: String,
+    user_id: Option<Uuid>,
+    page: u64,
+) -> Result<Vec<InstanceLink>, AppError> {
+    let (state, _) = admin().await?;
+    super::oversight::list(&state.db, &query, user_id, page).await
+}
+
+/// `POST /api/fn/admin_revoke_links` `{"share_id": …}` or `{"user_id": …}`: deletes one link,
+/// or every link of one member (administrators); how many went.
+#[server(prefix = "/api/fn", endpoint = "admin_revoke_links", input = Json, output = Json)]
+pub async fn admin_revoke_links(share_id: Option<Uuid>, user_id: Option<Uuid>) -> Result<u64, AppError> {
+    let (state, me) = admin().await?;
+    match (share_id, user_id) {
+        (Some(s), None) => super::oversight::revoke(&state.db, &me, s).await.map(|_| 1),
+        (None, Some(u)) => super::oversight::revoke_all_of(&state.db, &me, u).await,
+        _ => Err(AppError::Unprocessable(
+            "Give a share_id or a user_id, not both.".to_owned(),
+        )),
+    }
+}
+
+/// `POST /api/fn/admin_audit` `{"action": "", "user_id": null, "page": 1}`: the audit log,
+/// newest first (administrators).
+#[server(prefix = "/api/fn", endpoint = "admin_audit", input = Json, output = Json)]
+pub async fn admin_audit(action: String, user_id: Option<Uuid>, page: u64) -> Result<Vec<AuditEntry>, AppError> {
+    let (state, _) = admin().await?;
+    super::audit::list(&state.db, Some(action.as_str()), user_id, page, super::audit::PAGE_SIZE).await
+}

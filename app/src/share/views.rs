@@ -1,0 +1,257 @@
+//! Who read a link: every read by someone other than its owner is counted (`view_count`,
+//! `last_viewed_at`) and logged (`share_view`: the reader's account, or for a visitor without
+//! one a salted hash of their address whose salt changes every day, never the address itself).
+//!
+//! The read path does not write: it hands the read to a [`ViewLog`], which a background task
+//! writes out once a second in one transaction (and once more at shutdown), so counting costs a
+//! read next to nothing. What a process has not yet written is lost if it is killed (at most a
+//! second of counts); the counts themselves are added in the database (`view_count + n`), so
+//! several processes count into the same rows.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    TransactionTrait,
+};
+use uuid::Uuid;
+
+pub use super::records::ViewEntry;
+
+use crate::entities::{now, setting, share_view, shared_chat, user};
+use crate::error::{AppError, AppResult};
+
+/// Reads held at most before new ones are dropped (with a warning) when the database cannot
+/// keep up.
+const MAX_PENDING: usize = 100_000;
+
+/// Rows per page of the access log.
+pub const PAGE_SIZE: u64 = 50;
+
+/// One read to count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Read {
+    /// The link.
+    pub share_id: Uuid,
+    /// The reader's account, when signed in.
+    pub user_id: Option<Uuid>,
+    /// `user:{id}` or `visitor:{hash}` (see [`visitor_key`]).
+    pub visitor: String,
+    /// When, epoch seconds.
+    pub at: i64,
+}
+
+/// Reads not yet written, shared by every request of one process.
+#[derive(Debug, Clone, Default)]
+pub struct ViewLog(Arc<Mutex<Vec<Read>>>);
+
+impl ViewLog {
+    /// Counts `read` (written by the next [`ViewLog::write_out`]).
+    pub fn count(&self, read: Read) {
+        let Ok(mut pending) = self.0.lock() else {
+            return;
+        };
+        if pending.len() >= MAX_PENDING {
+            tracing::warn!("the view log is full; a read goes uncounted");
+            return;
+        }
+        pending.push(read);
+    }
+
+    /// How many reads wait to be written.
+    pub fn pending(&self) -> usize {
+        self.0.lock().map(|p| p.len()).unwrap_or(0)
+    }
+
+    /// Writes the waiting reads: the access log rows, each link's count and last read, and one
+    /// `share.view` audit row per link saying how many reads it stands for. One transaction;
+    /// on failure the reads are put back to be tried again. How many were written.
+    pub async fn write_out(&self, db: &DatabaseConnection) -> AppResult<usize> {
+        let reads = match self.0.lock() {
+            Ok(mut pending) => std::mem::take(&mut *pending),
+            Err(_) => return Ok(0),
+        };
+        if reads.is_empty() {
+            return Ok(0);
+        }
+        match write(db, &reads).await {
+            Ok(()) => Ok(reads.len()),
+            Err(e) => {
+                if let Ok(mut pending) = self.0.lock() {
+                    let room = MAX_PENDING.saturating_sub(pending.len());
+                    pending.extend(reads.into_iter().take(room));
+                }
+                Err(e)
+            }
+        }
+    }
+}
+
+async fn write(db: &DatabaseConnection, reads: &[Read]) -> AppResult<()> {
+    // Per link: how many reads and the latest.
+    let mut per_link: HashMap<Uuid, (i64, i64)> = HashMap::new();
+    for r in reads {
+        let e = per_link.entry(r.share_id).or_insert((0, r.at));
+        e.0 += 1;
+        e.1 = e.1.max(r.at);
+    }
+    // Reads of links deleted meanwhile are dropped (their rows would break the foreign key).
+    let live: Vec<Uuid> = shared_chat::Entity::find()
+        .select_only()
+        .column(shared_chat::Column::Id)
+        .filter(shared_chat::Column::Id.is_in(per_link.keys().copied()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let live: std::collections::HashSet<Uuid> = live.into_iter().collect();
+    let txn = db.begin().await?;
+    for chunk in reads
+        .iter()
+        .filter(|r| live.contains(&r.share_id))
+        .collect::<Vec<_>>()
+        .chunks(500)
+    {
+        share_view::Entity::insert_many(chunk.iter().map(|r| share_view::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            share_id: Set(r.share_id),
+            user_id: Set(r.user_id),
+            visitor: Set(r.visitor.clone()),
+            viewed_at: Set(r.at),
+        }))
+        .exec_without_returning(&txn)
+        .await?;
+    }
+    for (share_id, (n, last)) in per_link.iter().filter(|(id, _)| live.contains(id)) {
+        shared_chat::Entity::update_many()
+            .col_expr(
+                shared_chat::Column::ViewCount,
+                Expr::col(shared_chat::Column::ViewCount).add(*n),
+            )
+            .col_expr(shared_chat::Column::LastViewedAt, Expr::value(*last))
+            .filter(shared_chat::Column::Id.eq(*share_id))
+            .exec(&txn)
+            .await?;
+        super::audit::record(
+            &txn,
+            super::audit::VIEW,
+            None,
+            None,
+            Some(*share_id),
+            Some(format!("{n} read{}", if *n == 1 { "" } else { "s" })),
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The key a reader is counted under: `user:{id}` when signed in, else `visitor:{hash}` of
+/// their address with the instance's secret salt and today's date (so the same visitor counts
+/// once a day, and the address cannot be read back).
+pub async fn visitor_key(db: &DatabaseConnection, user: Option<Uuid>, address: &str) -> AppResult<String> {
+    if let Some(u) = user {
+        return Ok(format!("user:{u}"));
+    }
+    let salt = salt(db).await?;
+    let day = now().div_euclid(86_400);
+    let hash = crate::accounts::service::hash_secret(&format!("{salt}:{day}:{address}"));
+    Ok(format!("visitor:{}", &hash[..32]))
+}
+
+/// The instance's secret for visitor hashes: made once, kept in the database (so every process
+/// hashes alike), then held in memory.
+async fn salt(db: &DatabaseConnection) -> AppResult<String> {
+    static SALT: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    const KEY: &str = "visitor_salt";
+    SALT.get_or_try_init(|| async {
+        let fresh = crate::accounts::service::hash_secret(&Uuid::new_v4().to_string());
+        setting::Entity::insert(setting::ActiveModel {
+            key: Set(KEY.to_owned()),
+            value: Set(fresh),
+        })
+        .on_conflict(OnConflict::column(setting::Column::Key).do_nothing().to_owned())
+        .exec_without_returning(db)
+        .await?;
+        setting::Entity::find_by_id(KEY)
+            .one(db)
+            .await?
+            .map(|r| r.value)
+            .ok_or(AppError::Internal)
+    })
+    .await
+    .cloned()
+}
+
+/// The access log of chat `chat_id`'s link, newest first, for its owner (or an admin); pages
+/// from 1. A chat without a link has none; another user's chat is a 404.
+pub async fn log(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    chat_id: Uuid,
+    page: u64,
+) -> AppResult<Vec<ViewEntry>> {
+    let c = crate::chats::service::find_visible(db, caller, chat_id).await?;
+    let Some(share_id) = c.share_id else {
+        return Ok(Vec::new());
+    };
+    let rows = share_view::Entity::find()
+        .filter(share_view::Column::ShareId.eq(share_id))
+        .order_by_desc(share_view::Column::ViewedAt)
+        .order_by_desc(share_view::Column::Id)
+        .find_also_related(user::Entity)
+        .offset(crate::entities::page_offset(page, PAGE_SIZE)?)
+        .limit(PAGE_SIZE)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(v, u)| ViewEntry {
+            user_id: v.user_id,
+            name: u.map(|u| u.name),
+            viewed_at: v.viewed_at,
+        })
+        .collect())
+}
+
+/// How many distinct readers each of `share_ids` has had (accounts, plus visitors counted once
+/// a day).
+pub async fn viewers(db: &DatabaseConnection, share_ids: &[Uuid]) -> AppResult<HashMap<Uuid, i64>> {
+    if share_ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows: Vec<(Uuid, i64)> = share_view::Entity::find()
+        .select_only()
+        .column(share_view::Column::ShareId)
+        .column_as(Expr::col(share_view::Column::Visitor).count_distinct(), "viewers")
+        .filter(share_view::Column::ShareId.is_in(share_ids.iter().copied()))
+        .group_by(share_view::Column::ShareId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Counts a successful read of `snap` by `caller` (`None`: a visitor) from `address`, unless
+/// the reader owns the link.
+pub async fn count_read(
+    log: &ViewLog,
+    db: &DatabaseConnection,
+    snap: &super::service::Snapshot,
+    caller: Option<&user::Model>,
+    address: &str,
+) -> AppResult<()> {
+    if snap.viewer_is_owner {
+        return Ok(());
+    }
+    let user_id = caller.map(|u| u.id);
+    let visitor = visitor_key(db, user_id, address).await?;
+    log.count(Read {
+        share_id: snap.row.id,
+        user_id,
+        visitor,
+        at: now(),
+    });
+    Ok(())
+}
