@@ -9,8 +9,8 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::{
-    access_requests, answer_access_request, get_share_audience, set_share_audience, set_share_expiry, set_share_password,
-    AccessGrant, AccessRequest, GrantPermission, Person, PrincipalType, ANY,
+    access_requests, answer_access_request, get_share_audience, set_share_audience, set_share_expiry,
+    set_share_password, AccessGrant, AccessRequest, GrantPermission, Person, PrincipalType, ANY,
 };
 
 /// Who can open a link, as the picker shows it.
@@ -439,7 +439,10 @@ mod tests {
         let t = end_of_day("2026-12-01").unwrap();
         assert_eq!(crate::ui::format_time(t), "2026-12-01 23:59 UTC");
         assert_eq!(date_value(t), "2026-12-01");
-        assert_eq!(end_of_day("2024-02-29").map(date_value).as_deref(), Some("2024-02-29"));
+        assert_eq!(
+            end_of_day("2024-02-29").map(date_value).as_deref(),
+            Some("2024-02-29")
+        );
         assert_eq!(end_of_day("tomorrow"), None);
     }
 }

@@ -118,7 +118,10 @@ pub fn AuditPanel() -> impl IntoView {
         if a.is_empty() {
             "/api/v1/admin/audit?format=csv".to_owned()
         } else {
-            format!("/api/v1/admin/audit?format=csv&action={}", crate::format::encode_query_value(&a))
+            format!(
+                "/api/v1/admin/audit?format=csv&action={}",
+                crate::format::encode_query_value(&a)
+            )
         }
     };
     view! {

@@ -286,7 +286,18 @@ pub async fn admin_revoke_links(share_id: Option<Uuid>, user_id: Option<Uuid>) -
 /// `POST /api/fn/admin_audit` `{"action": "", "user_id": null, "page": 1}`: the audit log,
 /// newest first (administrators).
 #[server(prefix = "/api/fn", endpoint = "admin_audit", input = Json, output = Json)]
-pub async fn admin_audit(action: String, user_id: Option<Uuid>, page: u64) -> Result<Vec<AuditEntry>, AppError> {
+pub async fn admin_audit(
+    action: String,
+    user_id: Option<Uuid>,
+    page: u64,
+) -> Result<Vec<AuditEntry>, AppError> {
     let (state, _) = admin().await?;
-    super::audit::list(&state.db, Some(action.as_str()), user_id, page, super::audit::PAGE_SIZE).await
+    super::audit::list(
+        &state.db,
+        Some(action.as_str()),
+        user_id,
+        page,
+        super::audit::PAGE_SIZE,
+    )
+    .await
 }
