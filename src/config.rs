@@ -66,6 +66,11 @@ pub struct Config {
     #[arg(long, env = "OPENAI_API_KEY", hide_env_values = true)]
     pub openai_api_key: Option<String>,
 
+    /// Whether reads of share links are counted and logged (views, the access log). Off only to
+    /// measure what counting costs (`make bench` does).
+    #[arg(long, env = "CHATSHARE_COUNT_VIEWS", default_value_t = true, action = clap::ArgAction::Set)]
+    pub count_views: bool,
+
     /// Longest silence, in seconds, inside a model's streamed answer before it counts as broken.
     #[arg(long, env = "CHATSHARE_MODEL_IDLE_TIMEOUT_SECS", default_value_t = 300)]
     pub model_idle_timeout_secs: u64,

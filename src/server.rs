@@ -48,7 +48,11 @@ pub fn app_state(config: &Config, db: DatabaseConnection) -> AppState {
             config.model_idle_timeout_secs,
         )),
         split_chunks: std::sync::Arc::new(assets::split_manifest(&config.site_root)),
-        views: app::share::views::ViewLog::default(),
+        views: if config.count_views {
+            app::share::views::ViewLog::default()
+        } else {
+            app::share::views::ViewLog::off()
+        },
     }
 }
 

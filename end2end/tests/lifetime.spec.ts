@@ -17,7 +17,7 @@ test('expiry: pick "1 day" in the Share dialog and see it in My shared links; an
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Share Chat' });
   const audience = dialog.getByRole('group', { name: 'Who can open the link' });
-  await audience.getByLabel('Link expires').selectOption('1');
+  await audience.getByLabel('Expires', { exact: true }).selectOption('1');
   await expect(audience.getByRole('status')).toHaveText('Saved.');
   await expect(audience).toContainText('Expires ');
   await page.screenshot({ path: 'test-results/expiry-modal-1280.png' });

@@ -380,7 +380,7 @@ fn ExpiryControl(
     };
     view! {
         <div class="share-expiry">
-            <label for="share-expiry">"Link expires"</label>
+            <label for="share-expiry">"Expires"</label>
             <div class="row">
                 <select id="share-expiry" prop:value=move || choice.get() on:change=move |ev| pick(event_target_value(&ev))>
                     <option value="never">{if max_days > 0 { format!("After {max_days} days (the longest allowed)") } else { "Never".to_owned() }}</option>

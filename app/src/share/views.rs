@@ -43,14 +43,30 @@ pub struct Read {
     pub at: i64,
 }
 
-/// Reads not yet written, shared by every request of one process.
-#[derive(Debug, Clone, Default)]
-pub struct ViewLog(Arc<Mutex<Vec<Read>>>);
+/// Reads not yet written, shared by every request of one process (`None`: counting is off).
+#[derive(Debug, Clone)]
+pub struct ViewLog(Option<Arc<Mutex<Vec<Read>>>>);
+
+impl Default for ViewLog {
+    fn default() -> Self {
+        ViewLog(Some(Arc::default()))
+    }
+}
 
 impl ViewLog {
+    /// A log that counts nothing (`CHATSHARE_COUNT_VIEWS=false`).
+    pub fn off() -> Self {
+        ViewLog(None)
+    }
+
+    /// Whether reads are counted.
+    pub fn counts(&self) -> bool {
+        self.0.is_some()
+    }
+
     /// Counts `read` (written by the next [`ViewLog::write_out`]).
     pub fn count(&self, read: Read) {
-        let Ok(mut pending) = self.0.lock() else {
+        let Some(Ok(mut pending)) = self.0.as_ref().map(|p| p.lock()) else {
             return;
         };
         if pending.len() >= MAX_PENDING {
@@ -62,14 +78,20 @@ impl ViewLog {
 
     /// How many reads wait to be written.
     pub fn pending(&self) -> usize {
-        self.0.lock().map(|p| p.len()).unwrap_or(0)
+        match &self.0 {
+            Some(p) => p.lock().map(|p| p.len()).unwrap_or(0),
+            None => 0,
+        }
     }
 
     /// Writes the waiting reads: the access log rows, each link's count and last read, and one
     /// `share.view` audit row per link saying how many reads it stands for. One transaction;
     /// on failure the reads are put back to be tried again. How many were written.
     pub async fn write_out(&self, db: &DatabaseConnection) -> AppResult<usize> {
-        let reads = match self.0.lock() {
+        let Some(log) = &self.0 else {
+            return Ok(0);
+        };
+        let reads = match log.lock() {
             Ok(mut pending) => std::mem::take(&mut *pending),
             Err(_) => return Ok(0),
         };
@@ -79,7 +101,7 @@ impl ViewLog {
         match write(db, &reads).await {
             Ok(()) => Ok(reads.len()),
             Err(e) => {
-                if let Ok(mut pending) = self.0.lock() {
+                if let Ok(mut pending) = log.lock() {
                     let room = MAX_PENDING.saturating_sub(pending.len());
                     pending.extend(reads.into_iter().take(room));
                 }
@@ -242,7 +264,7 @@ pub async fn count_read(
     caller: Option<&user::Model>,
     address: &str,
 ) -> AppResult<()> {
-    if snap.viewer_is_owner {
+    if snap.viewer_is_owner || !log.counts() {
         return Ok(());
     }
     let user_id = caller.map(|u| u.id);
