@@ -410,6 +410,7 @@ async fn admins_list_revoke_and_audit_links_and_members_cannot() {
     assert!(revokes
         .as_array()
         .is_some_and(|r| r.len() == 2 && r.iter().all(|e| e["share_id"].is_string())));
+    assert_eq!(revokes[0]["actor_name"], "Admin", "the actor by name: {revokes}");
     assert_eq!(
         w.req(
             Method::GET,
@@ -440,7 +441,7 @@ async fn admins_list_revoke_and_audit_links_and_members_cannot() {
         .starts_with("text/csv"));
     let text = csv.text().await.unwrap_or_default();
     assert!(
-        text.starts_with("at,action,actor_id,chat_id,share_id,detail\r\n"),
+        text.starts_with("at,action,actor_id,actor_name,chat_id,share_id,detail\r\n"),
         "{text}"
     );
     assert_eq!(text.matches("share.admin_revoke").count(), 2, "{text}");

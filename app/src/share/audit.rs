@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 pub use super::records::AuditEntry;
 
-use crate::entities::{audit_log, now};
+use crate::entities::{audit_log, now, user};
 use crate::error::{AppError, AppResult};
 
 /// A link was created.
@@ -42,6 +42,7 @@ impl From<audit_log::Model> for AuditEntry {
             id: r.id,
             action: r.action,
             actor_id: r.actor_id,
+            actor_name: None,
             chat_id: r.chat_id,
             share_id: r.share_id,
             detail: r.detail,
@@ -113,7 +114,29 @@ pub async fn list(
         .limit(page_size)
         .all(db)
         .await?;
-    Ok(rows.into_iter().map(AuditEntry::from).collect())
+    // The actors' names, in one query.
+    let actors: std::collections::BTreeSet<Uuid> = rows.iter().filter_map(|r| r.actor_id).collect();
+    let names: std::collections::HashMap<Uuid, String> = if actors.is_empty() {
+        Default::default()
+    } else {
+        user::Entity::find()
+            .filter(user::Column::Id.is_in(actors))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u.name))
+            .collect()
+    };
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let actor_name = r.actor_id.and_then(|a| names.get(&a).cloned());
+            AuditEntry {
+                actor_name,
+                ..AuditEntry::from(r)
+            }
+        })
+        .collect())
 }
 
 /// `entries` as CSV (RFC 4180: a header row, fields quoted when they hold a comma, quote or
@@ -133,13 +156,14 @@ pub fn csv(entries: &[AuditEntry]) -> String {
         }
     }
     let opt = |u: Option<Uuid>| u.map(|u| u.to_string()).unwrap_or_default();
-    let mut out = String::from("at,action,actor_id,chat_id,share_id,detail\r\n");
+    let mut out = String::from("at,action,actor_id,actor_name,chat_id,share_id,detail\r\n");
     for e in entries {
         out.push_str(&format!(
-            "{},{},{},{},{},{}\r\n",
+            "{},{},{},{},{},{},{}\r\n",
             crate::format::format_time(e.at),
             field(&e.action),
             opt(e.actor_id),
+            field(e.actor_name.as_deref().unwrap_or("")),
             opt(e.chat_id),
             opt(e.share_id),
             field(e.detail.as_deref().unwrap_or(""))
@@ -170,6 +194,7 @@ mod tests {
             id: Uuid::nil(),
             action: VIEW.to_owned(),
             actor_id: None,
+            actor_name: Some("@mallory, \"admin\"".to_owned()),
             chat_id: None,
             share_id: None,
             detail: Some("=HYPERLINK(\"x\"), 3 reads".to_owned()),
@@ -178,7 +203,7 @@ mod tests {
         let text = csv(&[e]);
         assert_eq!(
             text,
-            "at,action,actor_id,chat_id,share_id,detail\r\n1970-01-01 00:00 UTC,share.view,,,,\"'=HYPERLINK(\"\"x\"\"), 3 reads\"\r\n"
+            "at,action,actor_id,actor_name,chat_id,share_id,detail\r\n1970-01-01 00:00 UTC,share.view,,\"'@mallory, \"\"admin\"\"\",,,\"'=HYPERLINK(\"\"x\"\"), 3 reads\"\r\n"
         );
     }
 }

@@ -152,7 +152,7 @@ pub fn AuditPanel() -> impl IntoView {
                                             <tr>
                                                 <td>{format_time(e.at)}</td>
                                                 <td>{e.action.clone()}</td>
-                                                <td>{e.actor_id.map(|a| a.to_string()).unwrap_or_else(|| "—".to_owned())}</td>
+                                                <td>{e.actor_name.clone().or_else(|| e.actor_id.map(|a| a.to_string())).unwrap_or_else(|| "—".to_owned())}</td>
                                                 <td>{e.share_id.map(|s| s.to_string()).unwrap_or_default()}</td>
                                                 <td>{e.detail.clone().unwrap_or_default()}</td>
                                             </tr>

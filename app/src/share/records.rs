@@ -44,6 +44,9 @@ pub struct AuditEntry {
     pub action: String,
     /// Who did it (none: the server itself, or visitors).
     pub actor_id: Option<Uuid>,
+    /// Their display name (none when the account is gone, or there is no actor).
+    #[serde(default)]
+    pub actor_name: Option<String>,
     /// The chat.
     pub chat_id: Option<Uuid>,
     /// The link.
