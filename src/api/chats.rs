@@ -54,8 +54,7 @@ pub(super) fn chat_id(raw: &str) -> Result<Uuid, AppError> {
 
 /// A link id from the path (404 when it is not one).
 pub(super) fn share_id(raw: &str) -> Result<Uuid, AppError> {
-    Uuid::parse_str(raw)
-        .map_err(|_| AppError::NotFound("This shared chat is no longer available.".to_owned()))
+    Uuid::parse_str(raw).map_err(|_| share::link_not_found())
 }
 
 pub(super) fn json_response(body: Vec<u8>) -> Response {
@@ -321,9 +320,8 @@ async fn view_shared(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let sid = share_id(&id)?;
-    let presented = password::presented(&headers, sid, client.address.clone());
-    let snap = share::view_with(&s.app.db, caller.0.as_ref(), sid, &presented).await?;
-    app::share::views::count_read(&s.app.views, &s.app.db, &snap, caller.0.as_ref(), &client.address).await?;
+    let presented = password::presented(&headers, sid, client.address);
+    let snap = app::share::views::read(&s.app.db, &s.app.views, caller.0.as_ref(), sid, &presented).await?;
     let r = &snap.row;
     let obj = transfer::ChatObject {
         id: r.id.to_string(),

@@ -30,9 +30,6 @@ pub const VIEW: &str = "share.view";
 /// An administrator revoked someone's link from Admin Panel → Shared links.
 pub const ADMIN_REVOKE: &str = "share.admin_revoke";
 
-/// Every action, as filters accept them.
-pub const ACTIONS: &[&str] = &[CREATE, UPDATE, DELETE, EXPIRE, ACCESS, VIEW, ADMIN_REVOKE];
-
 /// Rows per page of [`list`].
 pub const PAGE_SIZE: u64 = 50;
 
@@ -98,10 +95,11 @@ pub async fn list(
         .order_by_desc(audit_log::Column::At)
         .order_by_desc(audit_log::Column::Id);
     if let Some(a) = action.filter(|a| !a.is_empty()) {
-        if !ACTIONS.contains(&a) {
+        if !super::ACTION_NAMES.iter().any(|(code, _)| *code == a) {
+            let known: Vec<&str> = super::ACTION_NAMES.iter().map(|(code, _)| *code).collect();
             return Err(AppError::Unprocessable(format!(
                 "Unknown action \"{a}\": one of {}.",
-                ACTIONS.join(", ")
+                known.join(", ")
             )));
         }
         q = q.filter(audit_log::Column::Action.eq(a));
@@ -187,6 +185,15 @@ pub async fn prune(db: &DatabaseConnection, days: u32) -> AppResult<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_action_recorded_is_one_the_filter_knows() {
+        let known: Vec<&str> = crate::share::ACTION_NAMES.iter().map(|(code, _)| *code).collect();
+        assert_eq!(
+            known,
+            [CREATE, UPDATE, DELETE, EXPIRE, ACCESS, VIEW, ADMIN_REVOKE]
+        );
+    }
 
     #[test]
     fn csv_quotes_and_defuses_formulas() {

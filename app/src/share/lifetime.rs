@@ -76,7 +76,7 @@ pub async fn extend(
     let link = shared_chat::Entity::find_by_id(share_id)
         .one(db)
         .await?
-        .ok_or_else(|| AppError::NotFound("This shared chat is no longer available.".to_owned()))?;
+        .ok_or_else(super::service::link_not_found)?;
     let settings = crate::instance::service::get(db, defaults).await?;
     let t = now();
     let mut until = t + EXTEND_DAYS * DAY;

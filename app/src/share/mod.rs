@@ -278,9 +278,7 @@ pub async fn view_shared(share_id: Uuid) -> Result<SharedChatView, AppError> {
     let state = crate::state::app_state()?;
     let me = crate::auth::caller().await?;
     let presented = presented_here(share_id).await?;
-    let snap = service::view_with(&state.db, me.as_ref(), share_id, &presented).await?;
-    let address = crate::auth::client_info().await.address;
-    views::count_read(&state.views, &state.db, &snap, me.as_ref(), &address).await?;
+    let snap = views::read(&state.db, &state.views, me.as_ref(), share_id, &presented).await?;
     let chat = crate::chats::doc::ChatDoc::from_stored(&snap.row.chat)?;
     let owner = crate::entities::user::Entity::find_by_id(snap.row.user_id)
         .one(&state.db)

@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::records::{InstanceLink, Reach};
 use super::{PrincipalType, ANY, LIVE};
 use crate::entities::{chat, share_grant, shared_chat, user};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 
 /// Links per page of [`list`].
 pub const PAGE_SIZE: u64 = 50;
@@ -26,22 +26,7 @@ pub async fn list(
     owner: Option<Uuid>,
     page: u64,
 ) -> AppResult<Vec<InstanceLink>> {
-    let mut q = shared_chat::Entity::find()
-        .select_only()
-        .columns([
-            shared_chat::Column::Id,
-            shared_chat::Column::ChatId,
-            shared_chat::Column::UserId,
-            shared_chat::Column::Title,
-            shared_chat::Column::CreatedAt,
-            shared_chat::Column::UpdatedAt,
-            shared_chat::Column::PasswordHash,
-            shared_chat::Column::ShareMode,
-            shared_chat::Column::ExpiresAt,
-            shared_chat::Column::ViewCount,
-            shared_chat::Column::LastViewedAt,
-        ])
-        .expr_as(Expr::val(""), "chat");
+    let mut q = super::service::listed_links();
     if let Some(u) = owner {
         q = q.filter(shared_chat::Column::UserId.eq(u));
     }
@@ -132,7 +117,7 @@ pub async fn revoke(db: &DatabaseConnection, admin: &user::Model, share_id: Uuid
     let link = shared_chat::Entity::find_by_id(share_id)
         .one(&txn)
         .await?
-        .ok_or_else(|| AppError::NotFound("This shared chat is no longer available.".to_owned()))?;
+        .ok_or_else(super::service::link_not_found)?;
     unlink(&txn, &[share_id]).await?;
     super::audit::record(
         &txn,

@@ -12,7 +12,8 @@ use crate::error::AppError;
 /// What the owner of an expired link is told after the date (its page then offers "Extend").
 pub const EXTEND_HINT: &str = " It is yours: extend it to open it again.";
 
-/// The audit log's actions and their names in words (Admin Panel → Audit's filter).
+/// The audit log's actions and their names in words: what `GET /api/v1/admin/audit?action=`
+/// accepts and Admin Panel → Audit's filter offers.
 pub const ACTION_NAMES: &[(&str, &str)] = &[
     ("share.create", "Link created"),
     ("share.update", "Link updated"),

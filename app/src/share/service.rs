@@ -31,7 +31,8 @@ pub const PAGE_SIZE: u64 = 30;
 /// `params.system`); stripped for every viewer but the owner.
 pub const PRIVATE_KEYS: &[&str] = &["params", "system", "files", "knowledge"];
 
-fn link_not_found() -> AppError {
+/// 404 "This shared chat is no longer available.": a link that does not exist (or was deleted).
+pub fn link_not_found() -> AppError {
     AppError::NotFound("This shared chat is no longer available.".to_owned())
 }
 
@@ -367,15 +368,9 @@ pub async fn clone_shared(
     chats::insert_raw(db, caller.id, &chat, serde_json::json!({ "tags": [] }), t, t).await
 }
 
-/// The caller's links whose title contains `query`, in `order`; pages from 1.
-pub async fn list(
-    db: &DatabaseConnection,
-    caller: &user::Model,
-    query: &str,
-    page: u64,
-    order: super::LinkOrder,
-) -> AppResult<Vec<shared_chat::Model>> {
-    let mut q = shared_chat::Entity::find()
+/// Links as lists show them: every column but the snapshot's JSON (an empty `chat`).
+pub(super) fn listed_links() -> sea_orm::Select<shared_chat::Entity> {
+    shared_chat::Entity::find()
         .select_only()
         .columns([
             shared_chat::Column::Id,
@@ -391,7 +386,17 @@ pub async fn list(
             shared_chat::Column::LastViewedAt,
         ])
         .expr_as(Expr::val(""), "chat")
-        .filter(shared_chat::Column::UserId.eq(caller.id));
+}
+
+/// The caller's links whose title contains `query`, in `order`; pages from 1.
+pub async fn list(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    query: &str,
+    page: u64,
+    order: super::LinkOrder,
+) -> AppResult<Vec<shared_chat::Model>> {
+    let mut q = listed_links().filter(shared_chat::Column::UserId.eq(caller.id));
     let query = query.trim();
     if !query.is_empty() {
         q = q.filter(crate::entities::contains_ignoring_case(

@@ -76,14 +76,6 @@ impl ViewLog {
         pending.push(read);
     }
 
-    /// How many reads wait to be written.
-    pub fn pending(&self) -> usize {
-        match &self.0 {
-            Some(p) => p.lock().map(|p| p.len()).unwrap_or(0),
-            None => 0,
-        }
-    }
-
     /// Writes the waiting reads: the access log rows, each link's count and last read, and one
     /// `share.view` audit row per link saying how many reads it stands for. One transaction;
     /// on failure the reads are put back to be tried again. How many were written.
@@ -179,7 +171,7 @@ pub async fn visitor_key(db: &DatabaseConnection, user: Option<Uuid>, address: &
     let salt = salt(db).await?;
     let day = now().div_euclid(86_400);
     let hash = crate::accounts::service::hash_secret(&format!("{salt}:{day}:{address}"));
-    Ok(format!("visitor:{}", &hash[..32]))
+    Ok(format!("visitor:{}", hash.chars().take(32).collect::<String>()))
 }
 
 /// The instance's secret for visitor hashes: made once, kept in the database (so every process
@@ -255,25 +247,26 @@ pub async fn viewers(db: &DatabaseConnection, share_ids: &[Uuid]) -> AppResult<H
     Ok(rows.into_iter().collect())
 }
 
-/// Counts a successful read of `snap` by `caller` (`None`: a visitor) from `address`, unless
-/// the reader owns the link.
-pub async fn count_read(
-    log: &ViewLog,
+/// A reader opens link `share_id` (`caller`: `None` for a visitor): the snapshot as
+/// [`super::service::view_with`] gives it, and the read counted unless the reader owns the link.
+/// What both read paths (the JSON API and the page) call, so neither forgets to count.
+pub async fn read(
     db: &DatabaseConnection,
-    snap: &super::service::Snapshot,
+    log: &ViewLog,
     caller: Option<&user::Model>,
-    address: &str,
-) -> AppResult<()> {
-    if snap.viewer_is_owner || !log.counts() {
-        return Ok(());
+    share_id: Uuid,
+    presented: &super::password::Presented,
+) -> AppResult<super::service::Snapshot> {
+    let snap = super::service::view_with(db, caller, share_id, presented).await?;
+    if !snap.viewer_is_owner && log.counts() {
+        let user_id = caller.map(|u| u.id);
+        let visitor = visitor_key(db, user_id, &presented.client).await?;
+        log.count(Read {
+            share_id,
+            user_id,
+            visitor,
+            at: now(),
+        });
     }
-    let user_id = caller.map(|u| u.id);
-    let visitor = visitor_key(db, user_id, address).await?;
-    log.count(Read {
-        share_id: snap.row.id,
-        user_id,
-        visitor,
-        at: now(),
-    });
-    Ok(())
+    Ok(snap)
 }
