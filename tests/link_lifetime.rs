@@ -222,12 +222,15 @@ async fn the_policy_sets_the_default_and_the_longest_lifetime() {
     assert!((capped - (now() + 30 * 86_400)).abs() < 60, "{capped}");
 }
 
-/// Waits until the owner's first link shows `n` views (reads are written out once a second).
-async fn views_reach(w: &World, n: i64) -> Value {
+/// Waits until the owner's link titled `title` shows `n` views (reads are written out once a
+/// second).
+async fn views_reach(w: &World, title: &str, n: i64) -> Value {
     for _ in 0..50 {
         let links = w.my_links().await;
-        if links[0]["view_count"].as_i64() == Some(n) {
-            return links[0].clone();
+        if let Some(l) = links.iter().find(|l| l["title"] == title) {
+            if l["view_count"].as_i64() == Some(n) {
+                return l.clone();
+            }
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -238,6 +241,8 @@ async fn views_reach(w: &World, n: i64) -> Value {
 async fn reads_are_counted_and_only_the_owner_sees_who_read() {
     let w = world().await;
     let (chat_id, share_id) = w.shared("Counted").await;
+    // A newer link nobody reads, for the order of My shared links.
+    w.shared("Unread").await;
     for _ in 0..3 {
         assert_eq!(w.read(&share_id, Some(&w.bob)).await.0, 200);
     }
@@ -247,7 +252,35 @@ async fn reads_are_counted_and_only_the_owner_sees_who_read() {
     // The owner's own reads do not count, nor do refused ones.
     assert_eq!(w.read(&share_id, Some(&w.owner)).await.0, 200);
     assert_eq!(w.read(&share_id, None).await.0, 401);
-    let link = views_reach(&w, 5).await;
+    let link = views_reach(&w, "Counted", 5).await;
+    // My shared links: newest first by default, most viewed first when asked.
+    let order = |by: &'static str| {
+        let body = json!({"query": "", "page": 1, "order": by});
+        let (base, token) = (w.base.clone(), w.owner.clone());
+        async move {
+            let (status, list) = call(
+                &client(),
+                Method::POST,
+                format!("{base}/api/fn/list_shared"),
+                Some(&token),
+                Some(body),
+            )
+            .await;
+            assert_eq!(status, 200, "{list}");
+            list.as_array()
+                .expect("a list")
+                .iter()
+                .map(|l| l["title"].as_str().unwrap_or_default().to_owned())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(order("updated").await, ["Unread", "Counted"]);
+    assert_eq!(order("views").await, ["Counted", "Unread"]);
+    assert_eq!(
+        order("last_viewed").await,
+        ["Counted", "Unread"],
+        "never read goes last"
+    );
     assert_eq!(link["viewer_count"], 2, "{link}");
     assert!(link["last_viewed_at"]
         .as_i64()
@@ -453,7 +486,7 @@ async fn two_processes_count_into_one_database_and_clean_up_once() {
     let url = common::fresh_database_url().await;
     let (a, base_a) = common::spawn_binary(&url).await;
     let (b, base_b) = common::spawn_binary(&url).await;
-    let _processes = (Killed(a), Killed(b));
+    let _processes = (common::Killed(a), common::Killed(b));
     let owner = client();
     let olive = common::signup_with(&owner, &base_a, "Olive").await["token"]
         .as_str()
@@ -526,13 +559,34 @@ async fn two_processes_count_into_one_database_and_clean_up_once() {
     )
     .await;
     assert_eq!(chat["share_id"], Value::Null);
-}
 
-struct Killed(std::process::Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
+    // The audit log keeps what its retention says: rows older than it go, newer ones stay.
+    let aged = app::entities::audit_log::Entity::update_many()
+        .col_expr(
+            app::entities::audit_log::Column::At,
+            sea_orm::sea_query::Expr::value(now() - 3 * 86_400),
+        )
+        .filter(app::entities::audit_log::Column::Action.eq("share.create"))
+        .exec(&db)
+        .await
+        .unwrap()
+        .rows_affected;
+    assert_eq!(aged, 1);
+    let before = app::entities::audit_log::Entity::find()
+        .all(&db)
+        .await
+        .unwrap()
+        .len();
+    assert_eq!(
+        app::share::audit::prune(&db, 0).await.unwrap(),
+        0,
+        "0 keeps everything"
+    );
+    assert_eq!(app::share::audit::prune(&db, 2).await.unwrap(), 1);
+    let after = app::entities::audit_log::Entity::find()
+        .all(&db)
+        .await
+        .unwrap()
+        .len();
+    assert_eq!(after, before - 1);
 }

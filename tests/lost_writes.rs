@@ -21,7 +21,7 @@ async fn concurrent_messages_renames_and_pins_across_two_processes_lose_nothing(
     let (a, base_a) = common::spawn_binary(&url).await;
     let (b, base_b) = common::spawn_binary(&url).await;
     // Both processes end with the test, also when an assertion fails.
-    let _processes = (Killed(a), Killed(b));
+    let _processes = (common::Killed(a), common::Killed(b));
     let c = common::client();
     let token = common::signup_with(&c, &base_a, "Ada").await["token"]
         .as_str()
@@ -118,14 +118,4 @@ async fn concurrent_messages_renames_and_pins_across_two_processes_lose_nothing(
     let listed = common::get_json(&c, &format!("{base_a}/api/v1/chats/{id}")).await;
     assert_eq!(listed["pinned"], false, "six pins: back where it started");
     assert_eq!(listed["title"], summary["title"]);
-}
-
-/// A child process, killed when this is dropped.
-struct Killed(std::process::Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }

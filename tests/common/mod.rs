@@ -278,3 +278,13 @@ pub async fn admin_config(base: &str, admin_token: &str, patch: serde_json::Valu
         .status()
         .as_u16()
 }
+
+/// A child process killed (and reaped) when dropped, also when a test fails.
+pub struct Killed(pub std::process::Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
