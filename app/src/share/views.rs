@@ -45,18 +45,18 @@ pub struct Read {
 
 /// Reads not yet written, shared by every request of one process (`None`: counting is off).
 #[derive(Debug, Clone)]
-pub struct ViewLog(Option<Arc<Mutex<Vec<Read>>>>);
+pub struct ViewLog(Option<Arc<Mutex<Vec<Read>>>>, Arc<tokio::sync::OnceCell<String>>);
 
 impl Default for ViewLog {
     fn default() -> Self {
-        ViewLog(Some(Arc::default()))
+        ViewLog(Some(Arc::default()), Arc::default())
     }
 }
 
 impl ViewLog {
     /// A log that counts nothing (`CHATSHARE_COUNT_VIEWS=false`).
     pub fn off() -> Self {
-        ViewLog(None)
+        ViewLog(None, Arc::default())
     }
 
     /// Whether reads are counted.
@@ -164,38 +164,44 @@ async fn write(db: &DatabaseConnection, reads: &[Read]) -> AppResult<()> {
 /// The key a reader is counted under: `user:{id}` when signed in, else `visitor:{hash}` of
 /// their address with the instance's secret salt and today's date (so the same visitor counts
 /// once a day, and the address cannot be read back).
-pub async fn visitor_key(db: &DatabaseConnection, user: Option<Uuid>, address: &str) -> AppResult<String> {
+pub async fn visitor_key(
+    db: &DatabaseConnection,
+    log: &ViewLog,
+    user: Option<Uuid>,
+    address: &str,
+) -> AppResult<String> {
     if let Some(u) = user {
         return Ok(format!("user:{u}"));
     }
-    let salt = salt(db).await?;
+    let salt = salt(db, &log.1).await?;
     let day = now().div_euclid(86_400);
     let hash = crate::accounts::service::hash_secret(&format!("{salt}:{day}:{address}"));
     Ok(format!("visitor:{}", hash.chars().take(32).collect::<String>()))
 }
 
 /// The instance's secret for visitor hashes: made once, kept in the database (so every process
-/// hashes alike), then held in memory.
-async fn salt(db: &DatabaseConnection) -> AppResult<String> {
-    static SALT: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+/// hashes alike), then held in `cache` (the server's view log: not a process-wide static, which
+/// several servers in one process, as in the tests, would share across databases).
+async fn salt(db: &DatabaseConnection, cache: &tokio::sync::OnceCell<String>) -> AppResult<String> {
     const KEY: &str = "visitor_salt";
-    SALT.get_or_try_init(|| async {
-        let fresh = crate::accounts::service::hash_secret(&Uuid::new_v4().to_string());
-        setting::Entity::insert(setting::ActiveModel {
-            key: Set(KEY.to_owned()),
-            value: Set(fresh),
+    cache
+        .get_or_try_init(|| async {
+            let fresh = crate::accounts::service::hash_secret(&Uuid::new_v4().to_string());
+            setting::Entity::insert(setting::ActiveModel {
+                key: Set(KEY.to_owned()),
+                value: Set(fresh),
+            })
+            .on_conflict(OnConflict::column(setting::Column::Key).do_nothing().to_owned())
+            .exec_without_returning(db)
+            .await?;
+            setting::Entity::find_by_id(KEY)
+                .one(db)
+                .await?
+                .map(|r| r.value)
+                .ok_or(AppError::Internal)
         })
-        .on_conflict(OnConflict::column(setting::Column::Key).do_nothing().to_owned())
-        .exec_without_returning(db)
-        .await?;
-        setting::Entity::find_by_id(KEY)
-            .one(db)
-            .await?
-            .map(|r| r.value)
-            .ok_or(AppError::Internal)
-    })
-    .await
-    .cloned()
+        .await
+        .cloned()
 }
 
 /// The access log of chat `chat_id`'s link, newest first, for its owner (or an admin); pages
@@ -260,7 +266,7 @@ pub async fn read(
     let snap = super::service::view_with(db, caller, share_id, presented).await?;
     if !snap.viewer_is_owner && log.counts() {
         let user_id = caller.map(|u| u.id);
-        let visitor = visitor_key(db, user_id, &presented.client).await?;
+        let visitor = visitor_key(db, log, user_id, &presented.client).await?;
         log.count(Read {
             share_id,
             user_id,
