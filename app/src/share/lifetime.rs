@@ -126,20 +126,22 @@ pub async fn set(
 /// several processes at once: each link is deleted by one `DELETE` only, and only the process
 /// whose `DELETE` removed it records it.
 pub async fn clean_up(db: &DatabaseConnection, t: i64) -> AppResult<u64> {
-    let due: Vec<Uuid> = shared_chat::Entity::find()
+    let due: Vec<(Uuid, Uuid, Option<i64>)> = shared_chat::Entity::find()
         .select_only()
-        .column(shared_chat::Column::Id)
+        .columns([
+            shared_chat::Column::Id,
+            shared_chat::Column::ChatId,
+            shared_chat::Column::ExpiresAt,
+        ])
         .filter(shared_chat::Column::ExpiresAt.lt(t - GRACE_SECS))
         .limit(500)
         .into_tuple()
         .all(db)
         .await?;
     let mut done = 0;
-    for share_id in due {
+    for (share_id, chat_id, expired_at) in due {
         let txn = db.begin().await?;
-        let Some(link) = shared_chat::Entity::find_by_id(share_id).one(&txn).await? else {
-            continue;
-        };
+        // The write comes first, so SQLite takes its write lock at once (no read to upgrade).
         let gone = shared_chat::Entity::delete_many()
             .filter(shared_chat::Column::Id.eq(share_id))
             .filter(shared_chat::Column::ExpiresAt.lt(t - GRACE_SECS))
@@ -158,10 +160,9 @@ pub async fn clean_up(db: &DatabaseConnection, t: i64) -> AppResult<u64> {
             &txn,
             super::audit::EXPIRE,
             None,
-            Some(link.chat_id),
+            Some(chat_id),
             Some(share_id),
-            link.expires_at
-                .map(|at| format!("expired {}", crate::format::format_time(at))),
+            expired_at.map(|at| format!("expired {}", crate::format::format_time(at))),
         )
         .await?;
         txn.commit().await?;
