@@ -423,10 +423,12 @@ async fn regenerate_and_edit_add_branches_that_the_share_follows() {
     let res = open_reply(&w, &chat, &a1, "echo").await;
     assert_eq!(res.status(), 422);
 
-    // Share: the snapshot carries the whole tree, `model` on every answer, and the branch shown.
+    // Share with every branch: the snapshot carries the whole tree, `model` on every answer,
+    // and the branch shown (by default it would hold that branch only: tests/share_scope.rs).
     let res = w
         .ada
         .post(format!("{}/api/v1/chats/{chat}/share", w.base))
+        .json(&json!({"full_history": true}))
         .send()
         .await
         .unwrap();
@@ -457,7 +459,8 @@ async fn regenerate_and_edit_add_branches_that_the_share_follows() {
     }
     let cur = snap["chat"]["history"]["currentId"].as_str().unwrap();
     assert_eq!(msgs[cur]["content"], "You said: Second question, edited");
-    // Switching back to the first answer, then updating the link: the snapshot follows.
+    // Switching back to the first answer, then updating the link: the snapshot follows (and
+    // keeps every branch).
     let (status, _) = call(
         &w.ada,
         &w.base,
@@ -482,6 +485,7 @@ async fn regenerate_and_edit_add_branches_that_the_share_follows() {
         .unwrap();
     let cur = snap["chat"]["history"]["currentId"].as_str().unwrap();
     assert_eq!(cur, a1);
+    assert_eq!(snap["chat"]["history"]["messages"].as_object().unwrap().len(), 7);
 }
 
 #[tokio::test]

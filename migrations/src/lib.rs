@@ -15,6 +15,7 @@ mod m20261201_000007_groups;
 mod m20261201_000008_share_password;
 mod m20261201_000009_share_mode;
 mod m20261201_000010_link_lifetime;
+mod m20261201_000011_share_scope;
 
 /// Every migration of the chatshare schema, oldest first.
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000008_share_password::Migration),
             Box::new(m20261201_000009_share_mode::Migration),
             Box::new(m20261201_000010_link_lifetime::Migration),
+            Box::new(m20261201_000011_share_scope::Migration),
         ]
     }
 }

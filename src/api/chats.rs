@@ -32,6 +32,7 @@ pub fn routes() -> Router<ServerState> {
         .route("/api/v1/chats/{id}/archive", post(archive))
         .route("/api/v1/chats/{id}/export", get(export))
         .route("/api/v1/chats/{id}/clone/shared", post(clone_shared))
+        .route("/api/v1/chats/{id}/share/scan", get(scan_chat))
         // The shared page's "Clone Chat" as a plain HTML form, for browsers without (or before)
         // the WASM client.
         .route("/s/{id}/clone", post(form_clone_shared));
@@ -261,6 +262,17 @@ struct ShareBody {
     /// expiry.
     #[serde(default, deserialize_with = "present")]
     expires_at: Option<Option<i64>>,
+    /// Every branch (`true`) or only the visible one (`false`, a new link's default); left out:
+    /// as the link had it.
+    #[serde(default)]
+    full_history: Option<bool>,
+    /// Only these messages; `null`: no choice any more; left out: as the link had it.
+    #[serde(default, deserialize_with = "present")]
+    message_ids: Option<Option<Vec<String>>>,
+    /// Strings replaced by `[redacted]` everywhere in the snapshot (`[]` removes the masks);
+    /// left out: the link's masks.
+    #[serde(default)]
+    redact: Option<Vec<String>>,
 }
 
 /// A field that is there (`Some`, maybe `null`), as opposed to left out (`None`).
@@ -294,11 +306,27 @@ async fn share_chat(
         Some(None) => app::share::lifetime::Requested::Never,
         Some(Some(at)) => app::share::lifetime::Requested::At(at),
     };
-    let c = share::share_until(&s.app.db, &s.app.defaults, &me, id, expiry).await?;
+    let change = app::share::scope::ScopeChange {
+        full_history: body.full_history,
+        message_ids: body.message_ids,
+        redact: body.redact,
+    };
+    let c = share::share_with(&s.app.db, &s.app.defaults, &me, id, expiry, change).await?;
     if let Some(pw) = body.password {
         password::set(&s.app.db, &s.app.defaults, &me, id, pw).await?;
     }
     chat_object(&c)
+}
+
+/// The privacy check of what the chat's link would share (the chat's owner only).
+async fn scan_chat(
+    State(s): State<ServerState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Result<Json<app::share::ScanReport>, AppError> {
+    let me = caller.member()?;
+    let findings = app::share::privacy::scan(&s.app.db, &me, chat_id(&id)?).await?;
+    Ok(Json(app::share::ScanReport { findings }))
 }
 
 async fn unshare_chat(

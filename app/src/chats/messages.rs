@@ -33,6 +33,14 @@ pub fn MessageList(
     /// The reader's account id: a message they wrote in someone else's chat reads "You".
     #[prop(optional, into)]
     me: Option<uuid::Uuid>,
+    /// Where "‹ 2 / 3 ›" leads, for a sibling's id: arrows as plain links (a shared page with
+    /// every branch), instead of `on_switch`'s buttons.
+    #[prop(optional, into)]
+    switch_href: Option<Callback<String, String>>,
+    /// The page's address without its fragment: each message gets "Copy link to this message"
+    /// (`{link_base}#{id}`; before the client, a plain link to it).
+    #[prop(optional, into)]
+    link_base: Option<String>,
 ) -> impl IntoView {
     if messages.is_empty() {
         return view! { <p class="muted empty-chat">"No messages yet."</p> }.into_any();
@@ -41,7 +49,7 @@ pub fn MessageList(
     view! {
         // One click handler for every code block's copy button (the buttons arrive inside the
         // server-rendered message HTML).
-        <ol class="messages" on:click=move |ev| copy_code_block(&ev, toast)>
+        <ol class="messages" on:click=move |ev| { copy_code_block(&ev, toast); copy_message_link(&ev, toast); }>
             {messages.into_iter().map(|m| {
                 let extra = (m.role == MessageRole::Assistant).then(|| assistant_extra.map(|cb| cb.run(m.clone()))).flatten();
                 let author = match m.role {
@@ -60,6 +68,23 @@ pub fn MessageList(
                     ("Previous answer", "Next answer")
                 };
                 // Arrows only where the reader can switch (not on a shared snapshot).
+                let linked_switcher = (m.sibling_count > 1).then_some(()).and(switch_href).map(|href| {
+                    let arrow = move |to: Option<String>, label: &'static str, glyph: &'static str| match to {
+                        Some(id) => view! { <a class="icon-button small" href=href.run(id) aria-label=label>{glyph}</a> }.into_any(),
+                        None => view! { <span class="icon-button small inert" aria-hidden="true">{glyph}</span> }.into_any(),
+                    };
+                    view! {
+                        <span class="branch-switch">
+                            {arrow(m.prev_sibling.clone(), prev_label, "‹")}
+                            <span class="branch-pos">{format!("{} / {}", m.sibling_index + 1, m.sibling_count)}</span>
+                            {arrow(m.next_sibling.clone(), next_label, "›")}
+                        </span>
+                    }
+                });
+                let message_link = link_base.as_ref().map(|base| view! {
+                    <a class="icon-button small message-link" href=format!("#{}", m.id) data-href=format!("{base}#{}", m.id)
+                        aria-label="Copy link to this message" title="Copy link to this message">"#"</a>
+                });
                 let switcher = (m.sibling_count > 1 && on_switch.is_some()).then(|| {
                     let (prev, next) = (m.prev_sibling.clone(), m.next_sibling.clone());
                     view! {
@@ -79,11 +104,13 @@ pub fn MessageList(
                 });
                 let actions = actions.map(|cb| cb.run(m.clone()));
                 view! {
-                    <li class=format!("message {}", m.role.as_str()) data-message-id=m.id.clone()>
+                    <li class=format!("message {}", m.role.as_str()) id=m.id.clone() data-message-id=m.id.clone()>
                         <div class="message-head">
                             <span class="author">{author}</span>
                             {m.timestamp.map(|t| view! { <time class="muted">{format_time(t)}</time> })}
                             {switcher}
+                            {linked_switcher}
+                            {message_link}
                         </div>
                         <div class="message-body" data-body-of=m.id.clone() inner_html=m.html.clone()></div>
                         {error}
@@ -193,3 +220,35 @@ fn copy_code_block(ev: &leptos::ev::MouseEvent, toast: crate::ui::Toast) {
 
 #[cfg(not(feature = "hydrate"))]
 fn copy_code_block(_: &leptos::ev::MouseEvent, _: crate::ui::Toast) {}
+
+/// "Copy link to this message": copies the message's address, and goes to it (so it is
+/// highlighted, and the address bar holds it when the browser refuses to copy).
+#[cfg(feature = "hydrate")]
+fn copy_message_link(ev: &leptos::ev::MouseEvent, toast: crate::ui::Toast) {
+    use crate::ui::clipboard::{copy_from, origin, CopyOutcome};
+    use wasm_bindgen::JsCast;
+    let Some(link) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest(".message-link").ok().flatten())
+    else {
+        return;
+    };
+    ev.prevent_default();
+    let Some(href) = link.get_attribute("data-href") else {
+        return;
+    };
+    let url = format!("{}{href}", origin());
+    if let (Some(w), Some(hash)) = (web_sys::window(), href.split_once('#').map(|(_, h)| h.to_owned())) {
+        let _ = w.location().set_hash(&hash);
+    }
+    leptos::task::spawn_local(async move {
+        match copy_from(async move { Ok::<_, ()>(url) }).await {
+            Ok(CopyOutcome::Copied(_)) => toast.show("Link to this message copied."),
+            _ => toast.show("Your browser blocked copying: the address bar holds the link to this message."),
+        }
+    });
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn copy_message_link(_: &leptos::ev::MouseEvent, _: crate::ui::Toast) {}

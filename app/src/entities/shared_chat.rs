@@ -25,6 +25,9 @@ pub struct Model {
     pub view_count: i64,
     /// The last such read, epoch seconds.
     pub last_viewed_at: Option<i64>,
+    /// What the link shares ([`crate::share::scope::Scope`] as JSON); null on links made
+    /// before scopes existed (read as the default scope).
+    pub scope: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

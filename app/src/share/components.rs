@@ -4,8 +4,9 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::audience::AudiencePicker;
+use super::review_panel::{ReviewChoices, ReviewPanel};
 
-use super::{get_share_state, share_chat, unshare_chat, ShareState};
+use super::{get_share_review, get_share_state, share_chat, unshare_chat, ShareState};
 use crate::chats::use_chat_list_version;
 use crate::error::AppError;
 use crate::ui::clipboard::{copy_from, origin, CopyOutcome};
@@ -52,6 +53,18 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
     let copied = RwSignal::new(false);
     let toast = use_toast();
     let version = use_chat_list_version();
+    // The review (privacy check, messages, masks) loads beside the rest; until it is there,
+    // "Copy Link" shares with the link's earlier choices.
+    let review = ReviewChoices::new();
+    let review_error = RwSignal::new(None::<String>);
+    if state.can_share {
+        leptos::task::spawn_local(async move {
+            match get_share_review(chat_id).await {
+                Ok(r) => review.load(r),
+                Err(e) => review_error.set(Some(e.detail())),
+            }
+        });
+    }
 
     let copy_link = move |_| {
         if busy.get_untracked() {
@@ -61,8 +74,9 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
         error.set(None);
         manual.set(None);
         // The clipboard write starts here, inside the click; the server call runs inside it.
+        let choices = review.choices();
         let job = copy_from(async move {
-            share_chat(chat_id).await.map(|link| {
+            share_chat(chat_id, choices).await.map(|link| {
                 share_id.set(Some(link.share_id));
                 share_url(link.share_id)
             })
@@ -144,6 +158,10 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
                     {can_share.then(|| view! { <AudiencePicker chat_id/> })}
                 }.into_any(),
             }}
+            {can_share.then(|| view! {
+                <ReviewPanel chat_id choices=review/>
+                <p class="status-error" role="alert">{move || review_error.get()}</p>
+            })}
             {(!can_share).then(|| view! { <p class="muted">"You don't have permission to share chats."</p> })}
             <p class="status-error" role="alert">{move || error.get()}</p>
             {move || manual.get().map(|url| view! {

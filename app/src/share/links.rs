@@ -156,7 +156,7 @@ fn SharedLinkRow(link: SharedLinkItem, reload: RwSignal<u32>, toast: crate::ui::
     let chat_id = link.chat_id;
     let manual = RwSignal::new(None::<String>);
     let update = Action::new(move |_: &()| async move {
-        let r = share_chat(chat_id).await;
+        let r = share_chat(chat_id, None).await;
         reload.update(|v| *v += 1);
         r
     });

@@ -19,14 +19,24 @@ pub mod grants;
 pub mod lifetime;
 mod links;
 #[cfg(feature = "ssr")]
+mod masks;
+#[cfg(feature = "ssr")]
 pub mod oversight;
 mod oversight_panels;
 mod page;
 #[cfg(feature = "ssr")]
 pub mod password;
+#[cfg(feature = "ssr")]
+pub mod privacy;
 mod records;
 #[cfg(feature = "ssr")]
 pub mod requests;
+mod review;
+mod review_panel;
+#[cfg(feature = "ssr")]
+pub mod scan;
+#[cfg(feature = "ssr")]
+pub mod scope;
 #[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
@@ -39,6 +49,7 @@ pub use links::{shared_links_state, SharedLinksManager, SharedLinksState};
 pub use oversight_panels::{AuditPanel, InstanceLinksPanel};
 pub use page::SharedChatPage;
 pub use records::*;
+pub use review::*;
 
 /// The result of sharing: the link's id (the URL is `{origin}/s/{share_id}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -235,11 +246,23 @@ pub struct ShareAudience {
 #[cfg(feature = "ssr")]
 use crate::auth::member;
 
-/// `POST /api/fn/share_chat` `{"chat_id": …}`: creates the link, or updates its snapshot (same id).
+/// `POST /api/fn/share_chat` `{"chat_id": …, "choices": {…}}`: creates the link, or updates its
+/// snapshot (same id); with `choices`, what it shares (without: as the link had it).
 #[server(prefix = "/api/fn", endpoint = "share_chat", input = Json, output = Json)]
-pub async fn share_chat(chat_id: Uuid) -> Result<ShareLink, AppError> {
+pub async fn share_chat(
+    chat_id: Uuid,
+    #[server(default)] choices: Option<ShareChoices>,
+) -> Result<ShareLink, AppError> {
     let (state, me) = member().await?;
-    let c = service::share(&state.db, &state.defaults, &me, chat_id).await?;
+    let c = service::share_with(
+        &state.db,
+        &state.defaults,
+        &me,
+        chat_id,
+        lifetime::Requested::Unchanged,
+        choices.map(Into::into).unwrap_or_default(),
+    )
+    .await?;
     let share_id = c.share_id.ok_or(AppError::Internal)?;
     Ok(ShareLink {
         chat_id: c.id,
@@ -271,15 +294,25 @@ pub async fn get_share_state(chat_id: Uuid) -> Result<ShareState, AppError> {
     })
 }
 
-/// `POST /api/fn/view_shared` `{"share_id": …}`: the snapshot, rendered, for whoever its grants
-/// let in (a visitor too, when the link is open to anyone).
+/// `POST /api/fn/view_shared` `{"share_id": …, "branch": "…"}`: the snapshot, rendered, for
+/// whoever its grants let in (a visitor too, when the link is open to anyone); with `branch`
+/// (a link with every branch), the branch through that message.
 #[server(prefix = "/api/fn", endpoint = "view_shared", input = Json, output = Json)]
-pub async fn view_shared(share_id: Uuid) -> Result<SharedChatView, AppError> {
+pub async fn view_shared(
+    share_id: Uuid,
+    #[server(default)] branch: Option<String>,
+) -> Result<SharedChatView, AppError> {
     let state = crate::state::app_state()?;
     let me = crate::auth::caller().await?;
     let presented = presented_here(share_id).await?;
     let snap = views::read(&state.db, &state.views, me.as_ref(), share_id, &presented).await?;
-    let chat = crate::chats::doc::ChatDoc::from_stored(&snap.row.chat)?;
+    let mut chat = crate::chats::doc::ChatDoc::from_stored(&snap.row.chat)?;
+    if let Some(b) = branch.filter(|b| chat.message(b).is_some()) {
+        let leaf = chat.newest_leaf(&b);
+        if let Some(h) = &mut chat.history {
+            h.current_id = Some(leaf);
+        }
+    }
     let owner = crate::entities::user::Entity::find_by_id(snap.row.user_id)
         .one(&state.db)
         .await?;

@@ -17,10 +17,16 @@ use crate::ui::{format_time, set_page_status};
 #[component]
 pub fn SharedChatPage() -> impl IntoView {
     let params = use_params_map();
-    let raw_id = move || params.read().get("id").unwrap_or_default();
-    let shared = crate::ui::page_resource(raw_id, |raw| async move {
+    let query = use_query_map();
+    let raw_id = move || {
+        (
+            params.read().get("id").unwrap_or_default(),
+            query.read().get("branch"),
+        )
+    };
+    let shared = crate::ui::page_resource(raw_id, |(raw, branch)| async move {
         match Uuid::parse_str(&raw) {
-            Ok(id) => view_shared(id).await.map(InPage).map_err(|e| (e, raw)),
+            Ok(id) => view_shared(id, branch).await.map(InPage).map_err(|e| (e, raw)),
             Err(_) => Err((
                 AppError::NotFound("This shared chat is no longer available.".to_owned()),
                 raw,
@@ -151,6 +157,17 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
         })
     });
     let preview = preview_text(&view.messages);
+    // Each message's link holds the branch the page shows (a link with every branch).
+    let link_base = match use_query_map().read_untracked().get("branch") {
+        Some(b) => format!("/s/{share_id}?branch={}", crate::format::encode_query_value(&b)),
+        None => format!("/s/{share_id}"),
+    };
+    let switch_href = Callback::new(move |sibling: String| {
+        format!(
+            "/s/{share_id}?branch={}",
+            crate::format::encode_query_value(&sibling)
+        )
+    });
     let clone_control = if view.signed_in {
         // A plain form, so Clone Chat works before (and without) the WASM client; once it is
         // there, the copy opens without a page load.
@@ -202,8 +219,8 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
                 </p>
             </header>
             {match extra {
-                Some(cb) => view! { <MessageList messages=view.messages.clone() assistant_extra=cb user_author=view.shared_by.clone()/> }.into_any(),
-                None => view! { <MessageList messages=view.messages.clone() user_author=view.shared_by.clone()/> }.into_any(),
+                Some(cb) => view! { <MessageList messages=view.messages.clone() assistant_extra=cb user_author=view.shared_by.clone() switch_href link_base/> }.into_any(),
+                None => view! { <MessageList messages=view.messages.clone() user_author=view.shared_by.clone() switch_href link_base/> }.into_any(),
             }}
         </article>
     }

@@ -17,6 +17,7 @@ use uuid::Uuid;
 
 use super::lifetime::Requested;
 use super::password::Presented;
+use super::scope::{self, Scope, ScopeChange};
 use crate::accounts::service::{can_share, Role};
 use crate::chats::doc::ChatDoc;
 use crate::chats::service as chats;
@@ -27,8 +28,9 @@ use crate::instance::SettingsDefaults;
 /// Links per page of `list`.
 pub const PAGE_SIZE: u64 = 30;
 
-/// Top-level chat keys that hold the owner's private configuration (the system prompt lives in
-/// `params.system`); stripped for every viewer but the owner.
+/// Chat keys that hold the owner's private configuration (the system prompt lives in
+/// `params.system`) or material (attached `files`): at the top level, stripped for every viewer
+/// but the owner; inside messages, never in a snapshot ([`super::scope`]).
 pub const PRIVATE_KEYS: &[&str] = &["params", "system", "files", "knowledge"];
 
 /// 404 "This shared chat is no longer available.": a link that does not exist (or was deleted).
@@ -62,17 +64,28 @@ pub async fn share(
     caller: &user::Model,
     chat_id: Uuid,
 ) -> AppResult<chat::Model> {
-    share_until(db, defaults, caller, chat_id, Requested::Unchanged).await
+    share_with(
+        db,
+        defaults,
+        caller,
+        chat_id,
+        Requested::Unchanged,
+        ScopeChange::default(),
+    )
+    .await
 }
 
 /// [`share`], also setting the link's expiry when `expiry` says one (an expired link opens
-/// again, same URL); 422 for an expiry the policy refuses (nothing is shared then).
-pub async fn share_until(
+/// again, same URL; 422 for an expiry the policy refuses), and changing what it shares as
+/// `change` says ([`super::scope`]: the link's earlier choices are kept where `change` is
+/// silent; 422 for an unknown message or a bad mask). Nothing is shared on a 422.
+pub async fn share_with(
     db: &DatabaseConnection,
     defaults: &SettingsDefaults,
     caller: &user::Model,
     chat_id: Uuid,
     expiry: Requested,
+    change: ScopeChange,
 ) -> AppResult<chat::Model> {
     let c = chats::find_visible(db, caller, chat_id).await?;
     if !can_share(db, defaults, caller).await? {
@@ -87,13 +100,24 @@ pub async fn share_until(
         shared_chat::Column::Title,
         shared_chat::Column::Chat,
         shared_chat::Column::UpdatedAt,
+        shared_chat::Column::Scope,
     ];
     if expiry != Requested::Unchanged {
         updated_columns.push(shared_chat::Column::ExpiresAt);
     }
-    let snapshot_json = crate::chats::transfer::titled(&c.chat, &c.title)?
+    let whole = crate::chats::transfer::titled(&c.chat, &c.title)?
         .get()
         .to_owned();
+    let doc = ChatDoc::from_stored(&whole)?;
+    let scope = super::privacy::stored_scope(db, c.id)
+        .await?
+        .changed(&doc, change)?;
+    let snapshot_json = match scope::apply(&doc, &scope)? {
+        Some(shared) => shared.encode()?,
+        None => whole,
+    };
+    let mut title = c.title.clone();
+    scope::mask_text(&mut title, &scope.redact);
     let backend = db.get_database_backend();
     let copy = Query::insert()
         .into_table(shared_chat::Entity)
@@ -106,17 +130,19 @@ pub async fn share_until(
             shared_chat::Column::CreatedAt,
             shared_chat::Column::UpdatedAt,
             shared_chat::Column::ExpiresAt,
+            shared_chat::Column::Scope,
         ])
         .select_from(
             Query::select()
                 .expr(Expr::val(Uuid::new_v4()))
                 .column(chat::Column::Id)
                 .column(chat::Column::UserId)
-                .expr(Expr::val(c.title.clone()))
+                .expr(Expr::val(title))
                 .expr(Expr::val(snapshot_json))
                 .expr(Expr::val(t))
                 .expr(Expr::val(t))
                 .expr(Expr::val(expires_at))
+                .expr(Expr::val(scope.encode()?))
                 .from(chat::Entity)
                 .and_where(chat::Column::Id.eq(c.id))
                 .to_owned(),
@@ -269,6 +295,14 @@ pub async fn view_with(
         row.title = c.title;
         row.updated_at = c.updated_at;
     }
+    if live || row.scope.is_none() {
+        // A live link (and a snapshot taken before links had choices) is scoped as it is read.
+        let scope = Scope::from_stored(row.scope.as_deref());
+        if let Some(shared) = scope::apply(&ChatDoc::from_stored(&row.chat)?, &scope)? {
+            row.chat = shared.encode()?;
+        }
+        scope::mask_text(&mut row.title, &scope.redact);
+    }
     let mut stored_chat = None;
     if !viewer_is_owner {
         let stripped = strip_private(&row.chat)?;
@@ -384,6 +418,7 @@ pub(super) fn listed_links() -> sea_orm::Select<shared_chat::Entity> {
             shared_chat::Column::ExpiresAt,
             shared_chat::Column::ViewCount,
             shared_chat::Column::LastViewedAt,
+            shared_chat::Column::Scope,
         ])
         .expr_as(Expr::val(""), "chat")
 }
