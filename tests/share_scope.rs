@@ -392,3 +392,84 @@ async fn the_share_modal_functions_review_preview_and_share_with_choices() {
         404
     );
 }
+
+/// A chat whose messages are `texts`, one after the other; its id.
+async fn chat_of(w: &World, texts: &[&str]) -> String {
+    let mut messages = serde_json::Map::new();
+    for (i, t) in texts.iter().enumerate() {
+        let children = if i + 1 < texts.len() {
+            json!([format!("m{}", i + 1)])
+        } else {
+            json!([])
+        };
+        let parent = if i == 0 {
+            Value::Null
+        } else {
+            json!(format!("m{}", i - 1))
+        };
+        let role = if i % 2 == 0 { "user" } else { "assistant" };
+        messages.insert(
+            format!("m{i}"),
+            json!({"id": format!("m{i}"), "parentId": parent, "childrenIds": children, "role": role, "content": t}),
+        );
+    }
+    let chat = json!({"title": "Fixture", "history": {"currentId": format!("m{}", texts.len() - 1), "messages": messages}});
+    let (status, created) = call(
+        &w.owner,
+        Method::POST,
+        format!("{}/api/v1/chats/new", w.base),
+        None,
+        Some(json!({"chat": chat})),
+    )
+    .await;
+    assert_eq!(status, 200, "{created}");
+    created["id"].as_str().expect("an id").to_owned()
+}
+
+#[tokio::test]
+async fn the_privacy_check_finds_every_kind_and_nothing_in_ordinary_chat() {
+    let w = world().await;
+    let fixture = String::from_utf8(common::fixture("private-data.txt")).expect("UTF-8");
+    let (kinds, texts): (Vec<&str>, Vec<&str>) = fixture.lines().filter_map(|l| l.split_once('\t')).unzip();
+    let chat = chat_of(&w, &texts).await;
+    let (status, report) = call(
+        &w.owner,
+        Method::GET,
+        format!("{}/api/v1/chats/{chat}/share/scan", w.base),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{report}");
+    let found: Vec<(String, String)> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["message_id"].as_str().unwrap_or("").to_owned(),
+                f["kind"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, String)> = kinds
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (format!("m{i}"), (*k).to_owned()))
+        .collect();
+    assert_eq!(found, expected, "{report}");
+
+    let prose = String::from_utf8(common::fixture("ordinary-chat.txt")).expect("UTF-8");
+    let turns: Vec<&str> = prose.split("\n\nUser: ").collect();
+    assert!(turns.len() > 5);
+    let chat = chat_of(&w, &turns).await;
+    let (status, report) = call(
+        &w.owner,
+        Method::GET,
+        format!("{}/api/v1/chats/{chat}/share/scan", w.base),
+        None,
+        None,
+    )
+    .await;
+    assert_eq!((status, report), (200, json!({"findings": []})));
+}

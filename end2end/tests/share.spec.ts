@@ -30,7 +30,7 @@ test('share, view, update, delete: the seed walk-through with two people', async
   const url = await page.evaluate(() => navigator.clipboard.readText());
   expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/s/[0-9a-f-]{36}$`));
   // The dialog shows the link it copied, ready to select.
-  await expect(dialog.getByLabel('Link')).toHaveValue(url);
+  await expect(dialog.getByLabel('Link', { exact: true })).toHaveValue(url);
   await expect(dialog.getByRole('button', { name: 'Update and Copy Link' })).toBeVisible({ timeout: 5000 });
   await expect(page.getByText('Copied shared chat URL to clipboard!')).toBeHidden({ timeout: 5000 });
 

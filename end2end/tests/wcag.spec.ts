@@ -64,7 +64,7 @@ for (const width of [1280, 375]) {
     await expect(dialog.getByRole('button', { name: 'Update and Copy Link' })).toBeVisible({ timeout: 5000 });
     await expect(page.getByText('Copied shared chat URL to clipboard!')).toBeHidden({ timeout: 5000 });
     await check(page, 'share-modal-shared', width);
-    const url = await dialog.getByLabel('Link').inputValue();
+    const url = await dialog.getByLabel('Link', { exact: true }).inputValue();
 
     const shared = await owner.newPage();
     await shared.goto(url);

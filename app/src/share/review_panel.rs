@@ -172,9 +172,12 @@ pub(super) fn ReviewPanel(
                     };
                     view! {
                         <li class="finding">
-                            <span class="finding-kind">{f.label()}</span>
+                            <span class="finding-head">
+                                <span class="finding-kind">{f.label()}</span>
+                                " "
+                                <span class="muted">{position(&f)}</span>
+                            </span>
                             <code class="finding-text">{shorten(&f.text)}</code>
-                            <span class="muted">{position(&f)}</span>
                             <button type="button" class="button secondary small" on:click=toggle
                                 aria-pressed=move || is_masked.get().to_string()>
                                 {move || if is_masked.get() { "Masked ✓" } else { "Mask" }}
@@ -218,7 +221,17 @@ pub(super) fn ReviewPanel(
                             <label class="review-message">
                                 <input type="checkbox" prop:checked=checked on:change=toggle/>
                                 <span class="review-who">{who}</span>
-                                <span class="review-excerpt">{shorten(&m.text)}</span>
+                                <span class="review-excerpt">{
+                                    let text = m.text.clone();
+                                    // As viewers will read it: masked strings shown masked.
+                                    move || masks.with(|masks| {
+                                        let mut t = text.clone();
+                                        for mask in masks {
+                                            t = t.replace(mask.as_str(), "[redacted]");
+                                        }
+                                        shorten(&t)
+                                    })
+                                }</span>
                                 {other_branch.then(|| view! { <span class="badge">"other branch"</span> })}
                             </label>
                         </li>
