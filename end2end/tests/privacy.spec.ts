@@ -58,10 +58,6 @@ test('a planted key: the review flags it, Mask all, share; viewers never get it'
   const preview = review.locator('.preview-frame');
   await expect(preview).toContainText('Why does [redacted] fail?');
   await expect(preview).not.toContainText(KEY);
-  await page.setViewportSize({ width: 360, height: 760 });
-  await page.waitForTimeout(600); // the sidebar slides away
-  await page.screenshot({ path: 'test-results/privacy-review-360.png' });
-  await page.setViewportSize({ width: 1280, height: 720 });
 
   await dialog.getByRole('button', { name: 'Copy Link' }).click();
   await expect(dialog.getByRole('button', { name: 'Copied!' })).toBeVisible();
