@@ -346,28 +346,24 @@ async fn view_shared(
     Client(client): Client,
     headers: HeaderMap,
     Path(id): Path<String>,
+    Query(q): Query<VersionQuery>,
 ) -> Result<Response, AppError> {
+    if let Some(n) = q.version {
+        return super::versions::old_version(&s, caller, &id, &n).await;
+    }
     let sid = share_id(&id)?;
     let presented = password::presented(&headers, sid, client.address);
     let snap = app::share::views::read(&s.app.db, &s.app.views, caller.0.as_ref(), sid, &presented).await?;
-    let r = &snap.row;
-    let obj = transfer::ChatObject {
-        id: r.id.to_string(),
-        user_id: format!("shared-{}", r.chat_id),
-        title: &r.title,
-        chat: transfer::raw(&r.chat)?,
-        created_at: r.created_at,
-        updated_at: r.updated_at,
-        share_id: Some(r.id),
-        archived: false,
-        pinned: false,
-        meta: transfer::raw("{}")?,
-        folder_id: None,
-        share_mode: r.share_mode.as_deref(),
-    };
-    serde_json::to_vec(&obj)
-        .map(json_response)
-        .map_err(|_| AppError::Internal)
+    Ok(json_response(super::versions::snapshot_object(
+        &snap.row,
+        &snap.row.chat,
+    )?))
+}
+
+/// `?version=N` on a link's read.
+#[derive(Deserialize)]
+struct VersionQuery {
+    version: Option<String>,
 }
 
 async fn clone_shared(

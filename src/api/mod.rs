@@ -9,6 +9,7 @@ mod groups;
 mod oversight;
 mod replies;
 mod users;
+mod versions;
 
 use app::accounts::service as accounts;
 use app::entities::user;
@@ -27,6 +28,7 @@ pub fn routes() -> Router<ServerState> {
         .merge(auths::routes())
         .merge(users::routes())
         .merge(chats::routes())
+        .merge(versions::routes())
         .merge(access::routes())
         .merge(groups::routes())
         .merge(oversight::routes())

@@ -41,6 +41,10 @@ pub fn MessageList(
     /// (`{link_base}#{id}`; before the client, a plain link to it).
     #[prop(optional, into)]
     link_base: Option<String>,
+    /// The first message that is new since the reader last looked: "New since you last
+    /// looked" goes above it.
+    #[prop(optional_no_strip, into)]
+    new_from: Option<String>,
 ) -> impl IntoView {
     if messages.is_empty() {
         return view! { <p class="muted empty-chat">"No messages yet."</p> }.into_any();
@@ -103,7 +107,11 @@ pub fn MessageList(
                     <p class="status-error message-error" role="alert">{e}</p>
                 });
                 let actions = actions.map(|cb| cb.run(m.clone()));
+                let new_here = (new_from.as_deref() == Some(m.id.as_str())).then(|| view! {
+                    <li class="new-since" role="separator" aria-label="New since you last looked">"New since you last looked"</li>
+                });
                 view! {
+                    {new_here}
                     <li class=format!("message {}", m.role.as_str()) id=m.id.clone() data-message-id=m.id.clone()>
                         <div class="message-head">
                             <span class="author">{author}</span>

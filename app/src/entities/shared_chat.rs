@@ -28,6 +28,8 @@ pub struct Model {
     /// What the link shares ([`crate::share::scope::Scope`] as JSON); null on links made
     /// before scopes existed (read as the default scope).
     pub scope: Option<String>,
+    /// The number of the version readers see ([`super::share_version`]).
+    pub version: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

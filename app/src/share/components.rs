@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use super::audience::AudiencePicker;
 use super::review_panel::{ReviewChoices, ReviewPanel};
+use super::versions_panel::VersionsPanel;
 
 use super::{get_share_review, get_share_state, share_chat, unshare_chat, ShareState};
 use crate::chats::use_chat_list_version;
@@ -56,6 +57,7 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
     // The review (privacy check, messages, masks) loads beside the rest; until it is there,
     // "Copy Link" shares with the link's earlier choices.
     let review = ReviewChoices::new();
+    let versions_reload = RwSignal::new(0u32);
     let review_error = RwSignal::new(None::<String>);
     if state.can_share {
         leptos::task::spawn_local(async move {
@@ -84,12 +86,16 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match job.await {
                 Ok(CopyOutcome::Copied(_)) => {
+                    versions_reload.update(|v| *v += 1);
                     copied.set(true);
                     toast.show(COPIED_TOAST);
                     #[cfg(feature = "hydrate")]
                     gloo_timers::callback::Timeout::new(2_000, move || copied.set(false)).forget();
                 }
-                Ok(CopyOutcome::Manual(url)) => manual.set(Some(url)),
+                Ok(CopyOutcome::Manual(url)) => {
+                    versions_reload.update(|v| *v += 1);
+                    manual.set(Some(url));
+                }
                 Err(e) => error.set(Some(share_error(&e))),
             }
             version.bump();
@@ -155,6 +161,7 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
                         </button>
                         " and create a new shared link."
                     </p>
+                    <VersionsPanel chat_id share_id=sid reload=versions_reload/>
                     {can_share.then(|| view! { <AudiencePicker chat_id/> })}
                 }.into_any(),
             }}

@@ -14,7 +14,10 @@ mod audience;
 pub mod audit;
 mod components;
 #[cfg(feature = "ssr")]
+pub mod export;
+#[cfg(feature = "ssr")]
 pub mod grants;
+mod history;
 #[cfg(feature = "ssr")]
 pub mod lifetime;
 mod links;
@@ -42,9 +45,13 @@ pub mod service;
 #[cfg(feature = "ssr")]
 pub mod upkeep;
 #[cfg(feature = "ssr")]
+pub mod versions;
+mod versions_panel;
+#[cfg(feature = "ssr")]
 pub mod views;
 
 pub use components::ShareModal;
+pub use history::*;
 pub use links::{shared_links_state, SharedLinksManager, SharedLinksState};
 pub use oversight_panels::{AuditPanel, InstanceLinksPanel};
 pub use page::SharedChatPage;
@@ -101,6 +108,16 @@ pub struct SharedChatView {
     /// link, or its owner).
     #[serde(default)]
     pub continue_at: Option<Uuid>,
+    /// How many times the link was updated since it was made (its version number − 1).
+    #[serde(default)]
+    pub updates: i64,
+    /// The earlier version shown (its owner opened `?version=N`), with the current number.
+    #[serde(default)]
+    pub old_version: Option<(i64, i64)>,
+    /// The first message that is new since this reader last looked (a returning, signed-in
+    /// reader after an update).
+    #[serde(default)]
+    pub new_since: Option<String>,
     /// Whether "Read aloud" is offered.
     pub tts_enabled: bool,
     /// Preferred voice.
@@ -294,18 +311,43 @@ pub async fn get_share_state(chat_id: Uuid) -> Result<ShareState, AppError> {
     })
 }
 
-/// `POST /api/fn/view_shared` `{"share_id": …, "branch": "…"}`: the snapshot, rendered, for
-/// whoever its grants let in (a visitor too, when the link is open to anyone); with `branch`
-/// (a link with every branch), the branch through that message.
+/// `POST /api/fn/view_shared` `{"share_id": …, "branch": "…", "version": N}`: the snapshot,
+/// rendered, for whoever its grants let in (a visitor too, when the link is open to anyone);
+/// with `branch` (a link with every branch), the branch through that message; with `version`,
+/// that earlier version (the link's owner and admins only).
 #[server(prefix = "/api/fn", endpoint = "view_shared", input = Json, output = Json)]
 pub async fn view_shared(
     share_id: Uuid,
     #[server(default)] branch: Option<String>,
+    #[server(default)] version: Option<i64>,
 ) -> Result<SharedChatView, AppError> {
+    use sea_orm::EntityTrait;
     let state = crate::state::app_state()?;
     let me = crate::auth::caller().await?;
-    let presented = presented_here(share_id).await?;
-    let snap = views::read(&state.db, &state.views, me.as_ref(), share_id, &presented).await?;
+    let (snap, old_version) = match (version, &me) {
+        (Some(n), Some(me)) => {
+            let (link, v) = versions::read(&state.db, me, share_id, n).await?;
+            let current = link.version;
+            let mut row = link;
+            row.chat = v.chat;
+            row.title = v.title;
+            row.updated_at = v.created_at;
+            let snap = service::Snapshot {
+                row,
+                stored_chat: None,
+                viewer_is_owner: true,
+                live: false,
+                may_continue: false,
+            };
+            (snap, (n != current).then_some((n, current)))
+        }
+        (Some(_), None) => return Err(AppError::Unauthenticated),
+        (None, _) => {
+            let presented = presented_here(share_id).await?;
+            let snap = views::read(&state.db, &state.views, me.as_ref(), share_id, &presented).await?;
+            (snap, None)
+        }
+    };
     let mut chat = crate::chats::doc::ChatDoc::from_stored(&snap.row.chat)?;
     if let Some(b) = branch.filter(|b| chat.message(b).is_some()) {
         let leaf = chat.newest_leaf(&b);
@@ -317,8 +359,21 @@ pub async fn view_shared(
         .one(&state.db)
         .await?;
     let settings = crate::instance::service::get(&state.db, &state.defaults).await?;
-    let messages = service::rendered_messages(&state.db, &snap, &chat).await?;
-    use sea_orm::EntityTrait;
+    let messages = if version.is_some() {
+        // An earlier version is rendered as it is read (the stored rendering is the current one's).
+        let mut views = crate::chats::service::messages_view(&chat);
+        crate::chats::service::render_views(&mut views).await;
+        views
+    } else {
+        service::rendered_messages(&state.db, &snap, &chat).await?
+    };
+    let new_since = match &me {
+        Some(reader) if !snap.viewer_is_owner && !snap.live && old_version.is_none() => {
+            let shown: Vec<String> = messages.iter().map(|m| m.id.clone()).collect();
+            versions::seen(&state.db, reader.id, &snap.row, &shown).await?
+        }
+        _ => None,
+    };
     Ok(SharedChatView {
         share_id: snap.row.id,
         title: snap.row.title,
@@ -331,6 +386,9 @@ pub async fn view_shared(
         signed_in: me.is_some(),
         live: snap.live,
         continue_at: snap.may_continue.then_some(snap.row.chat_id),
+        updates: snap.row.version - 1,
+        old_version,
+        new_since,
         tts_enabled: settings.tts_enabled,
         tts_voice: settings.tts_voice,
         tts_rate: settings.tts_rate,

@@ -19,14 +19,19 @@ pub fn SharedChatPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let raw_id = move || {
+        let q = query.read();
         (
             params.read().get("id").unwrap_or_default(),
-            query.read().get("branch"),
+            q.get("branch"),
+            q.get("version").and_then(|v| v.parse::<i64>().ok()),
         )
     };
-    let shared = crate::ui::page_resource(raw_id, |(raw, branch)| async move {
+    let shared = crate::ui::page_resource(raw_id, |(raw, branch, version)| async move {
         match Uuid::parse_str(&raw) {
-            Ok(id) => view_shared(id, branch).await.map(InPage).map_err(|e| (e, raw)),
+            Ok(id) => view_shared(id, branch, version)
+                .await
+                .map(InPage)
+                .map_err(|e| (e, raw)),
             Err(_) => Err((
                 AppError::NotFound("This shared chat is no longer available.".to_owned()),
                 raw,
@@ -202,10 +207,26 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
                 <p class="muted">
                     {if view.live {
                         format!("Shared by {} · live, last changed {}", view.shared_by, format_time(view.updated_at))
+                    } else if let Some((n, _)) = view.old_version {
+                        format!("Shared by {} · version {n}, taken {}", view.shared_by, format_time(view.updated_at))
+                    } else if view.updates > 0 {
+                        format!(
+                            "Shared by {} · Updated {} {} · last on {}",
+                            view.shared_by,
+                            view.updates,
+                            if view.updates == 1 { "time" } else { "times" },
+                            format_time(view.updated_at)
+                        )
                     } else {
                         format!("Shared by {} · snapshot taken {}", view.shared_by, format_time(view.updated_at))
                     }}
                 </p>
+                {view.old_version.map(|(n, current)| view! {
+                    <p class="status-warn" role="status">
+                        {format!("You are looking at version {n}; readers see version {current}. ")}
+                        <a href=format!("/s/{share_id}")>"Open the current version"</a>
+                    </p>
+                })}
                 <div class="row">
                     // A live link's collaborators continue the chat itself (a plain link: it
                     // works before the client is there).
@@ -213,14 +234,17 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
                         <a class="button" href=format!("/c/{id}")>"Continue this chat"</a>
                     })}
                     {clone_control}
+                    <a class="button secondary" href=format!("/api/v1/chats/share/{share_id}/export?format=md") download>"Download Markdown"</a>
+                    <a class="button secondary" href=format!("/api/v1/chats/share/{share_id}/export?format=json") download>"Download JSON"</a>
+                    <PrintButton/>
                 </div>
                 <p class="status-error" role="alert">
                     {move || cloning.value().get().and_then(|r| r.err()).map(|e| e.detail()).or_else(|| form_error.clone())}
                 </p>
             </header>
             {match extra {
-                Some(cb) => view! { <MessageList messages=view.messages.clone() assistant_extra=cb user_author=view.shared_by.clone() switch_href link_base/> }.into_any(),
-                None => view! { <MessageList messages=view.messages.clone() user_author=view.shared_by.clone() switch_href link_base/> }.into_any(),
+                Some(cb) => view! { <MessageList messages=view.messages.clone() assistant_extra=cb user_author=view.shared_by.clone() switch_href link_base new_from=view.new_since.clone()/> }.into_any(),
+                None => view! { <MessageList messages=view.messages.clone() user_author=view.shared_by.clone() switch_href link_base new_from=view.new_since.clone()/> }.into_any(),
             }}
         </article>
     }
@@ -286,6 +310,22 @@ fn spoken_text(markdown: &str) -> String {
     }
     out.retain(|c| !matches!(c, '*' | '`' | '~'));
     out.replace('_', " ").trim().to_owned()
+}
+
+/// "Print / Save as PDF": the browser's print dialog (the page has a print stylesheet); inert
+/// until the client is there.
+#[component]
+fn PrintButton() -> impl IntoView {
+    let ready = crate::ui::use_client_ready();
+    let print = move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <button type="button" class="button secondary" disabled=move || !ready.get() on:click=print>"Print / Save as PDF"</button>
+    }
 }
 
 /// "Read aloud" for one message with the browser's speech synthesis; "Stop" while speaking.

@@ -112,9 +112,9 @@ pub async fn share_with(
     let scope = super::privacy::stored_scope(db, c.id)
         .await?
         .changed(&doc, change)?;
-    let snapshot_json = match scope::apply(&doc, &scope)? {
-        Some(shared) => shared.encode()?,
-        None => whole,
+    let (snapshot_json, message_count) = match scope::apply(&doc, &scope)? {
+        Some(shared) => (shared.encode()?, shared.len()),
+        None => (whole, doc.len()),
     };
     let mut title = c.title.clone();
     scope::mask_text(&mut title, &scope.redact);
@@ -137,8 +137,8 @@ pub async fn share_with(
                 .expr(Expr::val(Uuid::new_v4()))
                 .column(chat::Column::Id)
                 .column(chat::Column::UserId)
-                .expr(Expr::val(title))
-                .expr(Expr::val(snapshot_json))
+                .expr(Expr::val(title.clone()))
+                .expr(Expr::val(snapshot_json.clone()))
                 .expr(Expr::val(t))
                 .expr(Expr::val(t))
                 .expr(Expr::val(expires_at))
@@ -154,9 +154,13 @@ pub async fn share_with(
         .on_conflict(
             OnConflict::column(shared_chat::Column::ChatId)
                 .update_columns(updated_columns)
+                .value(
+                    shared_chat::Column::Version,
+                    Expr::col((shared_chat::Entity, shared_chat::Column::Version)).add(1),
+                )
                 .to_owned(),
         )
-        .returning_col(shared_chat::Column::Id)
+        .returning(Query::returning().columns([shared_chat::Column::Id, shared_chat::Column::Version]))
         .to_owned();
     let txn = db.begin().await?;
     // The write comes first, so SQLite takes its write lock at once (no stale read to upgrade).
@@ -167,6 +171,8 @@ pub async fn share_with(
         .map_err(gone_if_chat_vanished)?
         .ok_or_else(AppError::chat_not_found)?;
     let snapshot_id: Uuid = copied.try_get("", "id")?;
+    let version: i64 = copied.try_get("", "version")?;
+    super::versions::keep(&txn, snapshot_id, version, title, snapshot_json, message_count, t).await?;
     if c.share_id.is_none() {
         // A new link: every approved member may read it, as before grants existed.
         super::grants::grant_members(&txn, snapshot_id).await?;
@@ -419,6 +425,7 @@ pub(super) fn listed_links() -> sea_orm::Select<shared_chat::Entity> {
             shared_chat::Column::ViewCount,
             shared_chat::Column::LastViewedAt,
             shared_chat::Column::Scope,
+            shared_chat::Column::Version,
         ])
         .expr_as(Expr::val(""), "chat")
 }

@@ -1,0 +1,274 @@
+//! Links over time: every share and update of a link keeps its snapshot as a numbered version
+//! (`share_version`); readers always get the current one; the link's owner (and admins) list,
+//! open, restore and delete the others. Versions go with their link (foreign key, cascade), so
+//! also with the chat and the owner. A link keeps its newest [`MAX_VERSIONS`].
+//!
+//! And, per signed-in reader per link, the version they last saw (`share_reader`): a reader who
+//! comes back after an update is shown where the new messages start.
+
+use std::collections::HashSet;
+
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, TransactionTrait,
+};
+use uuid::Uuid;
+
+use super::ShareVersionInfo;
+use crate::accounts::service::Role;
+use crate::chats::doc::ChatDoc;
+use crate::entities::{now, share_reader, share_version, shared_chat, user};
+use crate::error::{AppError, AppResult};
+
+/// The most versions a link keeps (the oldest go first).
+pub const MAX_VERSIONS: i64 = 100;
+
+/// Stores version `version` of link `share_id` (in the share's transaction), dropping versions
+/// older than the newest [`MAX_VERSIONS`].
+pub(super) async fn keep(
+    txn: &impl ConnectionTrait,
+    share_id: Uuid,
+    version: i64,
+    title: String,
+    chat: String,
+    message_count: usize,
+    at: i64,
+) -> AppResult<()> {
+    let row = share_version::ActiveModel {
+        share_id: Set(share_id),
+        version: Set(version),
+        title: Set(title),
+        chat: Set(chat),
+        message_count: Set(i64::try_from(message_count).ok()),
+        created_at: Set(at),
+    };
+    // A version left by a link deleted and made again under the same id cannot exist (ids are
+    // new), so a conflict is only a retried statement: keep the newer content.
+    share_version::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([share_version::Column::ShareId, share_version::Column::Version])
+                .update_columns([
+                    share_version::Column::Title,
+                    share_version::Column::Chat,
+                    share_version::Column::MessageCount,
+                    share_version::Column::CreatedAt,
+                ])
+                .to_owned(),
+        )
+        .exec_without_returning(txn)
+        .await?;
+    if version > MAX_VERSIONS {
+        share_version::Entity::delete_many()
+            .filter(share_version::Column::ShareId.eq(share_id))
+            .filter(share_version::Column::Version.lte(version - MAX_VERSIONS))
+            .exec(txn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Link `share_id` if the caller owns it or is an admin: 404 when there is no such link, 403
+/// for anyone else.
+pub async fn owned_link(
+    db: &impl ConnectionTrait,
+    caller: &user::Model,
+    share_id: Uuid,
+) -> AppResult<shared_chat::Model> {
+    let row = super::service::listed_links()
+        .filter(shared_chat::Column::Id.eq(share_id))
+        .into_model::<shared_chat::Model>()
+        .one(db)
+        .await?
+        .ok_or_else(super::service::link_not_found)?;
+    if row.user_id != caller.id && caller.role != Role::Admin {
+        return Err(AppError::Forbidden(
+            "Only the link's owner can see its versions.".to_owned(),
+        ));
+    }
+    Ok(row)
+}
+
+fn no_version(n: i64) -> AppError {
+    AppError::NotFound(format!("This link has no version {n}."))
+}
+
+/// The link's versions, newest first.
+pub async fn list(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    share_id: Uuid,
+) -> AppResult<Vec<ShareVersionInfo>> {
+    let link = owned_link(db, caller, share_id).await?;
+    let rows = share_version::Entity::find()
+        .filter(share_version::Column::ShareId.eq(link.id))
+        .order_by_desc(share_version::Column::Version)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|v| ShareVersionInfo {
+            version: v.version,
+            created_at: v.created_at,
+            message_count: v
+                .message_count
+                .unwrap_or_else(|| ChatDoc::from_stored(&v.chat).map_or(0, |d| d.len() as i64)),
+            title: v.title,
+            current: v.version == link.version,
+        })
+        .collect())
+}
+
+/// Version `n` of the link, with the link (owner or admin).
+pub async fn read(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    share_id: Uuid,
+    n: i64,
+) -> AppResult<(shared_chat::Model, share_version::Model)> {
+    let link = owned_link(db, caller, share_id).await?;
+    let v = share_version::Entity::find_by_id((link.id, n))
+        .one(db)
+        .await?
+        .ok_or_else(|| no_version(n))?;
+    Ok((link, v))
+}
+
+/// Makes version `n` what readers get, as a new version (the versions between stay). A live
+/// link shows the chat itself, so it has nothing to restore: 409.
+pub async fn restore(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    share_id: Uuid,
+    n: i64,
+) -> AppResult<i64> {
+    let (link, v) = read(db, caller, share_id, n).await?;
+    if link.share_mode.as_deref() == Some(super::LIVE) {
+        return Err(AppError::Conflict(
+            "A live link shows the chat as it is now: make it a snapshot to restore a version.".to_owned(),
+        ));
+    }
+    let t = now();
+    let txn = db.begin().await?;
+    // The bump comes first, so SQLite takes its write lock at once.
+    let bumped = shared_chat::Entity::update_many()
+        .col_expr(shared_chat::Column::Title, Expr::value(v.title.clone()))
+        .col_expr(shared_chat::Column::Chat, Expr::value(v.chat.clone()))
+        .col_expr(shared_chat::Column::UpdatedAt, Expr::value(t))
+        .col_expr(
+            shared_chat::Column::Version,
+            Expr::col(shared_chat::Column::Version).add(1),
+        )
+        .filter(shared_chat::Column::Id.eq(link.id))
+        .exec(&txn)
+        .await?;
+    if bumped.rows_affected == 0 {
+        return Err(super::service::link_not_found());
+    }
+    let version: i64 = shared_chat::Entity::find_by_id(link.id)
+        .select_only()
+        .column(shared_chat::Column::Version)
+        .into_tuple()
+        .one(&txn)
+        .await?
+        .ok_or_else(super::service::link_not_found)?;
+    let count = v
+        .message_count
+        .unwrap_or_else(|| ChatDoc::from_stored(&v.chat).map_or(0, |d| d.len() as i64));
+    keep(
+        &txn,
+        link.id,
+        version,
+        v.title,
+        v.chat,
+        usize::try_from(count).unwrap_or(0),
+        t,
+    )
+    .await?;
+    super::audit::record(
+        &txn,
+        super::audit::UPDATE,
+        Some(caller.id),
+        Some(link.chat_id),
+        Some(link.id),
+        Some(format!("restored version {n} as version {version}")),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(version)
+}
+
+/// Deletes version `n` (not the one readers see: 409).
+pub async fn delete(db: &DatabaseConnection, caller: &user::Model, share_id: Uuid, n: i64) -> AppResult<()> {
+    let link = owned_link(db, caller, share_id).await?;
+    if n == link.version {
+        return Err(AppError::Conflict(
+            "Readers see this version: restore another one first, or delete the link.".to_owned(),
+        ));
+    }
+    let gone = share_version::Entity::delete_many()
+        .filter(share_version::Column::ShareId.eq(link.id))
+        .filter(share_version::Column::Version.eq(n))
+        .exec(db)
+        .await?;
+    if gone.rows_affected == 0 {
+        return Err(no_version(n));
+    }
+    Ok(())
+}
+
+/// Notes that `reader` (not the owner) opened `link`, whose shown messages are `shown` (ids,
+/// in order), and answers the first message that is new since the version they saw before
+/// (`None` on a first visit, when nothing is new, or when that version is gone). Written only
+/// when the version they saw changes, so rereading costs one lookup.
+pub async fn seen(
+    db: &DatabaseConnection,
+    reader: Uuid,
+    link: &shared_chat::Model,
+    shown: &[String],
+) -> AppResult<Option<String>> {
+    let before = share_reader::Entity::find_by_id((link.id, reader))
+        .one(db)
+        .await?;
+    if before.as_ref().is_some_and(|b| b.seen_version == link.version) {
+        return Ok(None);
+    }
+    let row = share_reader::ActiveModel {
+        share_id: Set(link.id),
+        user_id: Set(reader),
+        seen_version: Set(link.version),
+        seen_at: Set(now()),
+    };
+    let written = share_reader::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([share_reader::Column::ShareId, share_reader::Column::UserId])
+                .update_columns([share_reader::Column::SeenVersion, share_reader::Column::SeenAt])
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await;
+    if let Err(e) = written {
+        // The link went meanwhile, or the reader: nothing to remember.
+        tracing::debug!(error = %e, "could not note a reader's version");
+    }
+    let Some(before) = before.filter(|b| b.seen_version < link.version) else {
+        return Ok(None);
+    };
+    let Some(old) = share_version::Entity::find()
+        .filter(share_version::Column::ShareId.eq(link.id))
+        .filter(share_version::Column::Version.lte(before.seen_version))
+        .order_by_desc(share_version::Column::Version)
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let old = ChatDoc::from_stored(&old.chat)?;
+    let known: HashSet<&str> = old
+        .history
+        .iter()
+        .flat_map(|h| h.messages.keys())
+        .map(String::as_str)
+        .collect();
+    Ok(shown.iter().find(|id| !known.contains(id.as_str())).cloned())
+}
