@@ -45,8 +45,10 @@ if [ "$mode" = release ]; then
     node_modules/.bin/terser "$file" --module --compress --mangle --output "$file"
   done
 fi
-# The stylesheet without its comments and indentation (about 15% fewer bytes after brotli).
-perl -0pe 's{/\*.*?\*/}{}gs; s/\n\s*/\n/g; s/\n+/\n/g' style/chatshare.css > "$out.tmp/pkg/chatshare.css"
+# The stylesheets without their comments and indentation (about 15% fewer bytes after brotli).
+for sheet in chatshare app; do
+  perl -0pe 's{/\*.*?\*/}{}gs; s/\n\s*/\n/g; s/\n+/\n/g' "style/$sheet.css" > "$out.tmp/pkg/$sheet.css"
+done
 for file in "$out.tmp"/pkg/*; do
   brotli -f -q 11 -k "$file"
   gzip -9 -k -f "$file"

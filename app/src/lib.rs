@@ -83,6 +83,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         provide_split_manifest(&options);
     }
     let stylesheet = format!("/{}/chatshare.css", options.site_pkg_dir);
+    // The chat app's styles, on every page with the sidebar (reading pages need only the main
+    // sheet; the client adds this one when it navigates from one into the app).
+    let app_stylesheet = (!on_reading_page()).then(|| format!("/{}/app.css", options.site_pkg_dir));
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -91,6 +94,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
                 <link rel="stylesheet" href=stylesheet/>
+                {app_stylesheet.map(|href| view! { <link rel="stylesheet" id="app-css" href=href/> })}
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 {hydrates.then(|| view! { <HydrationScripts options/> })}
                 <MetaTags/>
@@ -100,6 +104,20 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// A page to read, without the chat app's sidebar and styles: a shared chat, the sign-in page.
+pub fn reading_page(path: &str) -> bool {
+    path.starts_with("/s/") || path == "/auth"
+}
+
+/// Whether the page the server is writing is a [`reading_page`].
+fn on_reading_page() -> bool {
+    #[cfg(feature = "ssr")]
+    if let Some(req) = use_context::<axum::http::request::Parts>() {
+        return reading_page(req.uri.path());
+    }
+    false
 }
 
 /// Whether the page the server is writing loads the WASM client. `/auth` does not: its forms

@@ -24,6 +24,24 @@ fn follows_a_link(ev: &leptos::ev::MouseEvent) -> bool {
     }
 }
 
+/// Adds the chat app's stylesheet when the client navigates from a reading page into the
+/// app (the server writes its link into every page with the sidebar: `crate::shell`).
+#[cfg(feature = "hydrate")]
+fn ensure_app_stylesheet() -> Option<()> {
+    let doc = web_sys::window()?.document()?;
+    if doc.get_element_by_id("app-css").is_some() {
+        return Some(());
+    }
+    let main = doc.query_selector("link[href$='/chatshare.css']").ok()??;
+    let href = main.get_attribute("href")?.replace("/chatshare.css", "/app.css");
+    let link = doc.create_element("link").ok()?;
+    link.set_id("app-css");
+    link.set_attribute("rel", "stylesheet").ok()?;
+    link.set_attribute("href", &href).ok()?;
+    doc.head()?.append_child(&link).ok()?;
+    Some(())
+}
+
 /// The app layout: top bar, a fixed sidebar (a drawer on narrow screens, closed by picking,
 /// by its scrim and by Escape) and the main column, which alone scrolls.
 #[component]
@@ -32,8 +50,16 @@ pub fn AppShell(children: Children) -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     // A shared chat is a page to read and `/auth` a page to sign in on: neither has the chat
     // app's sidebar (as in Open WebUI and ChatGPT), and neither loads its code.
-    let without_sidebar = move || location.pathname.with(|p| p.starts_with("/s/") || p == "/auth");
+    let without_sidebar = move || location.pathname.with(|p| crate::reading_page(p));
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if !without_sidebar() {
+            ensure_app_stylesheet();
+        }
+    });
     view! {
+        // The chat app's styles, for every page with the sidebar (added to the head on the
+        // server, and when the client navigates from a reading page into the app).
         <div
             class="app"
             class=("reading", without_sidebar)

@@ -121,4 +121,13 @@ test('a message link scrolls to its message and highlights it', async ({ browser
   await expect(m15).toHaveCSS('outline-style', 'solid');
   await expect(other.locator('li.message#m14')).toHaveCSS('outline-style', 'none');
   await other.screenshot({ path: 'test-results/message-link.png' });
+
+  // A reading page carries only the main stylesheet; going into the app from it (client-side)
+  // brings the app's: the sidebar is laid out, not raw.
+  await hydrated(other);
+  await expect(other.locator('link#app-css')).toHaveCount(0);
+  await other.getByRole('link', { name: 'chatshare' }).click();
+  await expect(other.getByRole('link', { name: '+ New Chat' })).toBeVisible();
+  await expect(other.locator('link#app-css')).toHaveCount(1);
+  await expect(other.locator('.chat-list').first()).toHaveCSS('display', 'grid');
 });

@@ -53,7 +53,7 @@ pub fn MessageList(
     view! {
         // One click handler for every code block's copy button (the buttons arrive inside the
         // server-rendered message HTML).
-        <ol class="messages" on:click=move |ev| { copy_code_block(&ev, toast); copy_message_link(&ev, toast); }>
+        <ol class="messages" on:click=move |ev| copy_in_list(&ev, toast)>
             {messages.into_iter().map(|m| {
                 let extra = (m.role == MessageRole::Assistant).then(|| assistant_extra.map(|cb| cb.run(m.clone()))).flatten();
                 let author = match m.role {
@@ -71,37 +71,29 @@ pub fn MessageList(
                 } else {
                     ("Previous answer", "Next answer")
                 };
-                // Arrows only where the reader can switch (not on a shared snapshot).
-                let linked_switcher = (m.sibling_count > 1).then_some(()).and(switch_href).map(|href| {
-                    let arrow = move |to: Option<String>, label: &'static str, glyph: &'static str| match to {
-                        Some(id) => view! { <a class="icon-button small" href=href.run(id) aria-label=label>{glyph}</a> }.into_any(),
-                        None => view! { <span class="icon-button small inert" aria-hidden="true">{glyph}</span> }.into_any(),
-                    };
-                    view! {
-                        <span class="branch-switch">
-                            {arrow(m.prev_sibling.clone(), prev_label, "‹")}
-                            <span class="branch-pos">{format!("{} / {}", m.sibling_index + 1, m.sibling_count)}</span>
-                            {arrow(m.next_sibling.clone(), next_label, "›")}
-                        </span>
+                // Arrows only where the reader can switch: buttons on the chat page, plain links
+                // on a shared page with every branch; none on a snapshot of one branch.
+                let arrow = move |to: Option<String>, label: &'static str, glyph: &'static str| match (switch_href, to) {
+                    (Some(href), Some(id)) => view! { <a class="icon-button small" href=href.run(id) aria-label=label>{glyph}</a> }.into_any(),
+                    (Some(_), None) => view! { <span class="icon-button small inert" aria-hidden="true">{glyph}</span> }.into_any(),
+                    (None, to) => {
+                        let none = to.is_none();
+                        view! {
+                            <button type="button" class="icon-button small" aria-label=label disabled=move || none || busy.get()
+                                on:click=move |_| if let (Some(cb), Some(id)) = (on_switch, to.clone()) { cb.run(id) }>{glyph}</button>
+                        }.into_any()
                     }
+                };
+                let switcher = (m.sibling_count > 1 && (on_switch.is_some() || switch_href.is_some())).then(|| view! {
+                    <span class="branch-switch">
+                        {arrow(m.prev_sibling.clone(), prev_label, "‹")}
+                        <span class="branch-pos">{format!("{} / {}", m.sibling_index + 1, m.sibling_count)}</span>
+                        {arrow(m.next_sibling.clone(), next_label, "›")}
+                    </span>
                 });
                 let message_link = link_base.as_ref().map(|base| view! {
                     <a class="icon-button small message-link" href=format!("#{}", m.id) data-href=format!("{base}#{}", m.id)
                         aria-label="Copy link to this message" title="Copy link to this message">"#"</a>
-                });
-                let switcher = (m.sibling_count > 1 && on_switch.is_some()).then(|| {
-                    let (prev, next) = (m.prev_sibling.clone(), m.next_sibling.clone());
-                    view! {
-                        <span class="branch-switch">
-                            <button type="button" class="icon-button small" aria-label=prev_label
-                                disabled=move || prev.is_none() || on_switch.is_none() || busy.get()
-                                on:click={let prev = m.prev_sibling.clone(); move |_| if let (Some(cb), Some(p)) = (on_switch, prev.clone()) { cb.run(p) }}>"‹"</button>
-                            <span class="branch-pos">{format!("{} / {}", m.sibling_index + 1, m.sibling_count)}</span>
-                            <button type="button" class="icon-button small" aria-label=next_label
-                                disabled=move || next.is_none() || on_switch.is_none() || busy.get()
-                                on:click={let next = m.next_sibling.clone(); move |_| if let (Some(cb), Some(n)) = (on_switch, next.clone()) { cb.run(n) }}>"›"</button>
-                        </span>
-                    }
                 });
                 let error = m.error.clone().map(|e| view! {
                     <p class="status-error message-error" role="alert">{e}</p>
@@ -117,7 +109,6 @@ pub fn MessageList(
                             <span class="author">{author}</span>
                             {m.timestamp.map(|t| view! { <time class="muted">{format_time(t)}</time> })}
                             {switcher}
-                            {linked_switcher}
                             {message_link}
                         </div>
                         <div class="message-body" data-body-of=m.id.clone() inner_html=m.html.clone()></div>
@@ -189,34 +180,54 @@ pub(super) fn message_actions(
     .into_any()
 }
 
-/// Copies the code block whose "Copy" button was clicked. When the browser refuses, the code is
-/// selected and the toast says to press Ctrl+C: never a silent failure.
+/// The list's copy controls, with one click handler: a code block's "Copy" copies the code
+/// (when the browser refuses, the code is selected and the toast says to press Ctrl+C: never a
+/// silent failure); "Copy link to this message" copies the message's address and goes to it (so
+/// it is highlighted, and the address bar holds it when the browser refuses to copy).
 #[cfg(feature = "hydrate")]
-fn copy_code_block(ev: &leptos::ev::MouseEvent, toast: crate::ui::Toast) {
-    use crate::ui::clipboard::{copy_from, CopyOutcome};
+fn copy_in_list(ev: &leptos::ev::MouseEvent, toast: crate::ui::Toast) {
+    use crate::ui::clipboard::{copy_from, origin, CopyOutcome};
     use wasm_bindgen::JsCast;
-    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
-        return;
-    };
-    let Ok(Some(button)) = target.closest(".code-copy") else {
-        return;
-    };
-    let Some(pre) = button
-        .parent_element()
-        .and_then(|block| block.query_selector("pre").ok().flatten())
+    let Some(control) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest(".code-copy, .message-link").ok().flatten())
     else {
         return;
     };
-    let text = pre.text_content().unwrap_or_default();
+    let (text, code) = if control.matches(".message-link").unwrap_or(false) {
+        ev.prevent_default();
+        let href = control.get_attribute("data-href").unwrap_or_default();
+        if let (Some(w), Some((_, hash))) = (web_sys::window(), href.split_once('#')) {
+            let _ = w.location().set_hash(hash);
+        }
+        (format!("{}{href}", origin()), None)
+    } else {
+        let Some(pre) = control
+            .parent_element()
+            .and_then(|block| block.query_selector("pre").ok().flatten())
+        else {
+            return;
+        };
+        (pre.text_content().unwrap_or_default(), Some(pre))
+    };
     leptos::task::spawn_local(async move {
-        match copy_from(async { Ok::<_, ()>(text) }).await {
-            Ok(CopyOutcome::Copied(_)) => {
-                button.set_text_content(Some("Copied!"));
+        let copied = matches!(
+            copy_from(async { Ok::<_, ()>(text) }).await,
+            Ok(CopyOutcome::Copied(_))
+        );
+        match (code, copied) {
+            (None, true) => toast.show("Link to this message copied."),
+            (None, false) => {
+                toast.show("Your browser blocked copying: the address bar holds the link to this message.")
+            }
+            (Some(_), true) => {
+                control.set_text_content(Some("Copied!"));
                 toast.show("Code copied.");
                 gloo_timers::future::TimeoutFuture::new(2_000).await;
-                button.set_text_content(Some("Copy"));
+                control.set_text_content(Some("Copy"));
             }
-            _ => {
+            (Some(pre), false) => {
                 if let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
                     let _ = sel.select_all_children(&pre);
                 }
@@ -227,36 +238,4 @@ fn copy_code_block(ev: &leptos::ev::MouseEvent, toast: crate::ui::Toast) {
 }
 
 #[cfg(not(feature = "hydrate"))]
-fn copy_code_block(_: &leptos::ev::MouseEvent, _: crate::ui::Toast) {}
-
-/// "Copy link to this message": copies the message's address, and goes to it (so it is
-/// highlighted, and the address bar holds it when the browser refuses to copy).
-#[cfg(feature = "hydrate")]
-fn copy_message_link(ev: &leptos::ev::MouseEvent, toast: crate::ui::Toast) {
-    use crate::ui::clipboard::{copy_from, origin, CopyOutcome};
-    use wasm_bindgen::JsCast;
-    let Some(link) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|t| t.closest(".message-link").ok().flatten())
-    else {
-        return;
-    };
-    ev.prevent_default();
-    let Some(href) = link.get_attribute("data-href") else {
-        return;
-    };
-    let url = format!("{}{href}", origin());
-    if let (Some(w), Some(hash)) = (web_sys::window(), href.split_once('#').map(|(_, h)| h.to_owned())) {
-        let _ = w.location().set_hash(&hash);
-    }
-    leptos::task::spawn_local(async move {
-        match copy_from(async move { Ok::<_, ()>(url) }).await {
-            Ok(CopyOutcome::Copied(_)) => toast.show("Link to this message copied."),
-            _ => toast.show("Your browser blocked copying: the address bar holds the link to this message."),
-        }
-    });
-}
-
-#[cfg(not(feature = "hydrate"))]
-fn copy_message_link(_: &leptos::ev::MouseEvent, _: crate::ui::Toast) {}
+fn copy_in_list(_: &leptos::ev::MouseEvent, _: crate::ui::Toast) {}

@@ -234,10 +234,15 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
                         <a class="button" href=format!("/c/{id}")>"Continue this chat"</a>
                     })}
                     {clone_control}
-                    <a class="button secondary" href=format!("/api/v1/chats/share/{share_id}/export?format=md") download>"Download Markdown"</a>
-                    <a class="button secondary" href=format!("/api/v1/chats/share/{share_id}/export?format=json") download>"Download JSON"</a>
-                    <PrintButton/>
                 </div>
+                <p class="shared-downloads muted">
+                    "Download "
+                    <a href=format!("/api/v1/chats/share/{share_id}/export?format=md") download aria-label="Download Markdown">"Markdown"</a>
+                    " · "
+                    <a href=format!("/api/v1/chats/share/{share_id}/export?format=json") download aria-label="Download JSON">"JSON"</a>
+                    " · "
+                    <PrintButton/>
+                </p>
                 <p class="status-error" role="alert">
                     {move || cloning.value().get().and_then(|r| r.err()).map(|e| e.detail()).or_else(|| form_error.clone())}
                 </p>
@@ -324,7 +329,7 @@ fn PrintButton() -> impl IntoView {
         }
     };
     view! {
-        <button type="button" class="button secondary" disabled=move || !ready.get() on:click=print>"Print / Save as PDF"</button>
+        <button type="button" class="link-button" disabled=move || !ready.get() on:click=print>"Print / Save as PDF"</button>
     }
 }
 
