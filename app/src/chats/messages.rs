@@ -37,10 +37,10 @@ pub fn MessageList(
     /// every branch), instead of `on_switch`'s buttons.
     #[prop(optional, into)]
     switch_href: Option<Callback<String, String>>,
-    /// The page's address without its fragment: each message gets "Copy link to this message"
-    /// (`{link_base}#{id}`; before the client, a plain link to it).
-    #[prop(optional, into)]
-    link_base: Option<String>,
+    /// Each message gets "Copy link to this message" (the page's address with `#{id}`; before
+    /// the client, a plain link to it).
+    #[prop(optional)]
+    message_links: bool,
     /// The first message that is new since the reader last looked: "New since you last
     /// looked" goes above it.
     #[prop(optional_no_strip, into)]
@@ -91,9 +91,8 @@ pub fn MessageList(
                         {arrow(m.next_sibling.clone(), next_label, "›")}
                     </span>
                 });
-                let message_link = link_base.as_ref().map(|base| view! {
-                    <a class="icon-button small message-link" href=format!("#{}", m.id) data-href=format!("{base}#{}", m.id)
-                        aria-label="Copy link to this message" title="Copy link to this message">"#"</a>
+                let message_link = message_links.then(|| view! {
+                    <a class="icon-button small message-link" href=format!("#{}", m.id) aria-label="Copy link to this message">"#"</a>
                 });
                 let error = m.error.clone().map(|e| view! {
                     <p class="status-error message-error" role="alert">{e}</p>
@@ -197,11 +196,17 @@ fn copy_in_list(ev: &leptos::ev::MouseEvent, toast: crate::ui::Toast) {
     };
     let (text, code) = if control.matches(".message-link").unwrap_or(false) {
         ev.prevent_default();
-        let href = control.get_attribute("data-href").unwrap_or_default();
-        if let (Some(w), Some((_, hash))) = (web_sys::window(), href.split_once('#')) {
-            let _ = w.location().set_hash(hash);
-        }
-        (format!("{}{href}", origin()), None)
+        let Some(location) = web_sys::window().map(|w| w.location()) else {
+            return;
+        };
+        let hash = control.get_attribute("href").unwrap_or_default();
+        let _ = location.set_hash(&hash);
+        let page = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        (format!("{}{page}{hash}", origin()), None)
     } else {
         let Some(pre) = control
             .parent_element()

@@ -162,11 +162,6 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
         })
     });
     let preview = preview_text(&view.messages);
-    // Each message's link holds the branch the page shows (a link with every branch).
-    let link_base = match use_query_map().read_untracked().get("branch") {
-        Some(b) => format!("/s/{share_id}?branch={}", crate::format::encode_query_value(&b)),
-        None => format!("/s/{share_id}"),
-    };
     let switch_href = Callback::new(move |sibling: String| {
         format!(
             "/s/{share_id}?branch={}",
@@ -205,21 +200,13 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
             <header class="shared-head">
                 <h1>{view.title.clone()}</h1>
                 <p class="muted">
-                    {if view.live {
-                        format!("Shared by {} · live, last changed {}", view.shared_by, format_time(view.updated_at))
-                    } else if let Some((n, _)) = view.old_version {
-                        format!("Shared by {} · version {n}, taken {}", view.shared_by, format_time(view.updated_at))
-                    } else if view.updates > 0 {
-                        format!(
-                            "Shared by {} · Updated {} {} · last on {}",
-                            view.shared_by,
-                            view.updates,
-                            if view.updates == 1 { "time" } else { "times" },
-                            format_time(view.updated_at)
-                        )
-                    } else {
-                        format!("Shared by {} · snapshot taken {}", view.shared_by, format_time(view.updated_at))
-                    }}
+                    {format!("Shared by {} · {} {}", view.shared_by, match (view.live, view.old_version, view.updates) {
+                        (true, _, _) => "live, last changed".to_owned(),
+                        (false, Some((n, _)), _) => format!("version {n}, taken"),
+                        (false, None, 0) => "snapshot taken".to_owned(),
+                        (false, None, 1) => "Updated 1 time · last on".to_owned(),
+                        (false, None, n) => format!("Updated {n} times · last on"),
+                    }, format_time(view.updated_at))}
                 </p>
                 {view.old_version.map(|(n, current)| view! {
                     <p class="status-warn" role="status">
@@ -248,8 +235,8 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
                 </p>
             </header>
             {match extra {
-                Some(cb) => view! { <MessageList messages=view.messages.clone() assistant_extra=cb user_author=view.shared_by.clone() switch_href link_base new_from=view.new_since.clone()/> }.into_any(),
-                None => view! { <MessageList messages=view.messages.clone() user_author=view.shared_by.clone() switch_href link_base new_from=view.new_since.clone()/> }.into_any(),
+                Some(cb) => view! { <MessageList messages=view.messages.clone() assistant_extra=cb user_author=view.shared_by.clone() switch_href message_links=true new_from=view.new_since.clone()/> }.into_any(),
+                None => view! { <MessageList messages=view.messages.clone() user_author=view.shared_by.clone() switch_href message_links=true new_from=view.new_since.clone()/> }.into_any(),
             }}
         </article>
     }
