@@ -103,7 +103,7 @@ pub fn MessageList(
                 });
                 view! {
                     {new_here}
-                    <li class=format!("message {}", m.role.as_str()) id=m.id.clone() data-message-id=m.id.clone()>
+                    <li class=format!("message {}", m.role.as_str()) id=m.id.clone()>
                         <div class="message-head">
                             <span class="author">{author}</span>
                             {m.timestamp.map(|t| view! { <time class="muted">{format_time(t)}</time> })}

@@ -228,7 +228,14 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
                     " · "
                     <a href=format!("/api/v1/chats/share/{share_id}/export?format=json") download aria-label="Download JSON">"JSON"</a>
                     " · "
-                    <PrintButton/>
+                    // "Print / Save as PDF": the browser's print dialog, with the page's print
+                    // stylesheet (inert until the client is there, like every button).
+                    <button type="button" class="link-button" on:click=move |_| {
+                        #[cfg(feature = "hydrate")]
+                        if let Some(w) = web_sys::window() {
+                            let _ = w.print();
+                        }
+                    }>"Print / Save as PDF"</button>
                 </p>
                 <p class="status-error" role="alert">
                     {move || cloning.value().get().and_then(|r| r.err()).map(|e| e.detail()).or_else(|| form_error.clone())}
@@ -302,22 +309,6 @@ fn spoken_text(markdown: &str) -> String {
     }
     out.retain(|c| !matches!(c, '*' | '`' | '~'));
     out.replace('_', " ").trim().to_owned()
-}
-
-/// "Print / Save as PDF": the browser's print dialog (the page has a print stylesheet); inert
-/// until the client is there.
-#[component]
-fn PrintButton() -> impl IntoView {
-    let ready = crate::ui::use_client_ready();
-    let print = move |_| {
-        #[cfg(feature = "hydrate")]
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
-    view! {
-        <button type="button" class="link-button" disabled=move || !ready.get() on:click=print>"Print / Save as PDF"</button>
-    }
 }
 
 /// "Read aloud" for one message with the browser's speech synthesis; "Stop" while speaking.
