@@ -465,3 +465,51 @@ async fn a_snapshots_rendering_is_stored_once_and_follows_updates() {
         .unwrap()
         .is_none());
 }
+
+#[tokio::test]
+async fn a_large_chats_versions_stay_within_the_byte_budget() {
+    use app::entities::share_version;
+    let w = world().await;
+    // One 6 MB message: 8 versions fit in the 50 MiB budget, a 9th does not.
+    let big = "x".repeat(6 * 1024 * 1024);
+    let c = chats::create(
+        &w.db,
+        &w.alice,
+        json!({"title": "Huge", "history": {"currentId": "u", "messages": {
+            "u": {"id": "u", "parentId": null, "childrenIds": [], "role": "user", "content": big}
+        }}}),
+    )
+    .await
+    .unwrap();
+    for _ in 0..11 {
+        share::share(&w.db, &w.d, &w.alice, c.id).await.unwrap();
+    }
+    let mut kept: Vec<i64> = share_version::Entity::find()
+        .all(&w.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|v| v.version)
+        .collect();
+    kept.sort_unstable();
+    assert_eq!(kept, (4..=11).collect::<Vec<i64>>());
+    // A small chat keeps every version (up to the count limit).
+    let small = chats::create(&w.db, &w.alice, two_messages("Small"))
+        .await
+        .unwrap();
+    for _ in 0..11 {
+        share::share(&w.db, &w.d, &w.alice, small.id).await.unwrap();
+    }
+    let link = shared_chat::Entity::find()
+        .filter(shared_chat::Column::ChatId.eq(small.id))
+        .one(&w.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let count = share_version::Entity::find()
+        .filter(share_version::Column::ShareId.eq(link.id))
+        .count(&w.db)
+        .await
+        .unwrap();
+    assert_eq!(count, 11);
+}

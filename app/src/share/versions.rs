@@ -1,7 +1,8 @@
 //! Links over time: every share and update of a link keeps its snapshot as a numbered version
 //! (`share_version`); readers always get the current one; the link's owner (and admins) list,
 //! open, restore and delete the others. Versions go with their link (foreign key, cascade), so
-//! also with the chat and the owner. A link keeps its newest [`MAX_VERSIONS`].
+//! also with the chat and the owner. A link keeps its newest [`MAX_VERSIONS`], and no more than
+//! [`MAX_VERSION_BYTES`] of them.
 //!
 //! And, per signed-in reader per link, the version they last saw (`share_reader`): a reader who
 //! comes back after an update is shown where the new messages start.
@@ -24,6 +25,15 @@ use crate::error::{AppError, AppResult};
 /// The most versions a link keeps (the oldest go first).
 pub const MAX_VERSIONS: i64 = 100;
 
+/// The most characters of snapshot JSON a link's versions keep together (the oldest go first, the
+/// current one always stays): every version stores its whole snapshot, so a 10,000-message
+/// chat (3.9 MB) keeps its newest 13 versions, a 1,000-message one (0.4 MB) all 100.
+pub const MAX_VERSION_BYTES: i64 = 50 * 1024 * 1024;
+
+/// Snapshots smaller than this cannot reach [`MAX_VERSION_BYTES`] within [`MAX_VERSIONS`], so
+/// their updates skip the size check.
+const SIZE_CHECK_FROM: usize = (MAX_VERSION_BYTES / MAX_VERSIONS) as usize;
+
 /// Stores version `version` of link `share_id` (in the share's transaction), dropping versions
 /// older than the newest [`MAX_VERSIONS`].
 pub(super) async fn keep(
@@ -35,6 +45,7 @@ pub(super) async fn keep(
     message_count: usize,
     at: i64,
 ) -> AppResult<()> {
+    let large = chat.len() >= SIZE_CHECK_FROM;
     let row = share_version::ActiveModel {
         share_id: Set(share_id),
         version: Set(version),
@@ -58,10 +69,31 @@ pub(super) async fn keep(
         )
         .exec_without_returning(txn)
         .await?;
-    if version > MAX_VERSIONS {
+    let mut oldest_kept = version - MAX_VERSIONS + 1;
+    if large {
+        // Newest first, until the byte budget is spent (the current version always stays).
+        let sizes: Vec<(i64, i64)> = share_version::Entity::find()
+            .select_only()
+            .column(share_version::Column::Version)
+            .expr(Expr::cust("CAST(LENGTH(chat) AS BIGINT)"))
+            .filter(share_version::Column::ShareId.eq(share_id))
+            .order_by_desc(share_version::Column::Version)
+            .into_tuple()
+            .all(txn)
+            .await?;
+        let mut total = 0i64;
+        for (n, bytes) in sizes {
+            total += bytes;
+            if total > MAX_VERSION_BYTES && n != version {
+                oldest_kept = oldest_kept.max(n + 1);
+                break;
+            }
+        }
+    }
+    if oldest_kept > 1 {
         share_version::Entity::delete_many()
             .filter(share_version::Column::ShareId.eq(share_id))
-            .filter(share_version::Column::Version.lte(version - MAX_VERSIONS))
+            .filter(share_version::Column::Version.lt(oldest_kept))
             .exec(txn)
             .await?;
     }
