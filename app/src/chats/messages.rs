@@ -92,7 +92,7 @@ pub fn MessageList(
                     </span>
                 });
                 let message_link = message_links.then(|| view! {
-                    <a class="icon-button small message-link" href=format!("#{}", m.id) aria-label="Copy link to this message">"#"</a>
+                    <a class="message-link" href=format!("#{}", m.id) aria-label="Copy link to this message">"#"</a>
                 });
                 let error = m.error.clone().map(|e| view! {
                     <p class="status-error message-error" role="alert">{e}</p>
@@ -110,7 +110,7 @@ pub fn MessageList(
                             {switcher}
                             {message_link}
                         </div>
-                        <div class="message-body" data-body-of=m.id.clone() inner_html=m.html.clone()></div>
+                        <div class="message-body" inner_html=m.html.clone()></div>
                         {error}
                         {extra}
                         {actions}

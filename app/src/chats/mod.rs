@@ -73,7 +73,8 @@ impl From<&crate::entities::chat::Model> for ChatSummary {
 
 /// A page's chat data as the server writes it into the page for hydration: each message's
 /// rendered HTML is left out, because the page carries it already as the message's body
-/// (`<div class="message-body" data-body-of="{id}">`), and the browser reads it back from there.
+/// (`<li class="message" id="{id}">…<div class="message-body">`), and the browser reads it back
+/// from there.
 /// So every message is in the page once. Server function answers carry the HTML as usual.
 #[derive(Debug, Clone, PartialEq)]
 pub struct InPage<T>(pub T);
@@ -113,14 +114,14 @@ fn restore_html_from_page(messages: &mut [MessageView]) {
     #[cfg(feature = "hydrate")]
     {
         use wasm_bindgen::JsCast;
-        let Ok(bodies) = document().query_selector_all("[data-body-of]") else {
+        let Ok(bodies) = document().query_selector_all("li.message[id] > .message-body") else {
             return;
         };
         let mut html = std::collections::HashMap::new();
         for i in 0..bodies.length() {
             if let Some(el) = bodies.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                if let Some(id) = el.get_attribute("data-body-of") {
-                    html.insert(id, el.inner_html());
+                if let Some(item) = el.parent_element() {
+                    html.insert(item.id(), el.inner_html());
                 }
             }
         }

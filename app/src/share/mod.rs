@@ -109,14 +109,14 @@ pub struct SharedChatView {
     #[serde(default)]
     pub continue_at: Option<Uuid>,
     /// How many times the link was updated since it was made (its version number − 1).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub updates: i64,
     /// The earlier version shown (its owner opened `?version=N`), with the current number.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub old_version: Option<(i64, i64)>,
     /// The first message that is new since this reader last looked (a returning, signed-in
     /// reader after an update).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub new_since: Option<String>,
     /// Whether "Read aloud" is offered.
     pub tts_enabled: bool,
@@ -124,6 +124,10 @@ pub struct SharedChatView {
     pub tts_voice: String,
     /// Speech rate.
     pub tts_rate: f64,
+}
+
+fn is_zero(n: &i64) -> bool {
+    *n == 0
 }
 
 /// What a signed-in member whom a link's grants leave out is told (403); its page then offers
