@@ -36,13 +36,7 @@ struct World {
 }
 
 async fn world() -> World {
-    let server = common::start_server().await;
-    let base = server.url();
-    let (admin, _) = signup(&base, "Admin").await;
-    assert_eq!(
-        common::admin_config(&base, &admin, json!({"DEFAULT_USER_ROLE": "user"})).await,
-        200
-    );
+    let (server, base, admin) = common::open_instance().await;
     let owner = client();
     signup_with(&owner, &base, "Olive").await;
     let (reader, _) = signup(&base, "Rita").await;

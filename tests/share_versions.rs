@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{call, call_fn, client, signup, signup_with};
+use common::{call, call_fn, client, signup_with};
 use reqwest::Method;
 use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::{json, Value};
@@ -22,13 +22,7 @@ struct World {
 }
 
 async fn world() -> World {
-    let server = common::start_server().await;
-    let base = server.url();
-    let (admin, _) = signup(&base, "Admin").await;
-    assert_eq!(
-        common::admin_config(&base, &admin, json!({"DEFAULT_USER_ROLE": "user"})).await,
-        200
-    );
+    let (server, base, admin) = common::open_instance().await;
     let owner = client();
     signup_with(&owner, &base, "Olive").await;
     let reader = client();

@@ -70,3 +70,10 @@ export async function setAdminConfig(request: APIRequestContext, patch: Record<s
   const res = await request.post('/api/v1/auths/admin/config', { data: patch, headers: { Authorization: `Bearer ${token}` } });
   expect(res.status()).toBe(200);
 }
+
+/** Opens the Share modal of chat `title` from its sidebar menu. */
+export async function openShareFromSidebar(page: Page, title: string) {
+  await page.getByRole('button', { name: `Chat options for ${title}` }).click();
+  await page.getByRole('menuitem', { name: 'Share' }).click();
+  await expect(page.getByRole('dialog', { name: 'Share Chat' })).toBeVisible();
+}

@@ -1,14 +1,8 @@
-import { test, expect, Page } from '@playwright/test';
-import { adminContext, adminToken, hydrated, memberContext } from './helpers';
+import { test, expect } from '@playwright/test';
+import { adminContext, adminToken, hydrated, memberContext, openShareFromSidebar } from './helpers';
 
 const PERMS = ['clipboard-read', 'clipboard-write'];
 const KEY = 'sk-proj-Z9yX8wV7uT6sR5qP4oN3mL2kJ1hG0fEd';
-
-async function openShare(page: Page, title: string) {
-  await page.getByRole('button', { name: `Chat options for ${title}` }).click();
-  await page.getByRole('menuitem', { name: 'Share' }).click();
-  await expect(page.getByRole('dialog', { name: 'Share Chat' })).toBeVisible();
-}
 
 test('a planted key: the review flags it, Mask all, share; viewers never get it', async ({ browser, request }) => {
   const bearer = await adminToken(request);
@@ -35,7 +29,7 @@ test('a planted key: the review flags it, Mask all, share; viewers never get it'
   const page = await owner.newPage();
   await page.goto(`/c/${chatId}`);
   await hydrated(page);
-  await openShare(page, title);
+  await openShareFromSidebar(page, title);
   const dialog = page.getByRole('dialog', { name: 'Share Chat' });
   // The seed's first state stays; the review sits under it.
   await expect(dialog).toContainText("Messages you send after creating your link won't be shared.");

@@ -1,13 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
-import { adminContext, adminToken, createChat, hydrated, memberContext, plainHtml, setAdminConfig } from './helpers';
+import { adminContext, adminToken, createChat, hydrated, memberContext, plainHtml, setAdminConfig, openShareFromSidebar } from './helpers';
 
 const PERMS = ['clipboard-read', 'clipboard-write'];
-
-async function openShareFromSidebar(page: Page, title: string) {
-  await page.getByRole('button', { name: `Chat options for ${title}` }).click();
-  await page.getByRole('menuitem', { name: 'Share' }).click();
-  await expect(page.getByRole('dialog', { name: 'Share Chat' })).toBeVisible();
-}
 
 test('share, view, update, delete: the seed walk-through with two people', async ({ browser, request }) => {
   const bearer = await adminToken(request);

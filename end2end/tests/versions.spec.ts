@@ -1,13 +1,7 @@
-import { test, expect, Page, BrowserContext } from '@playwright/test';
-import { adminContext, adminToken, createChat, hydrated, memberContext } from './helpers';
+import { test, expect, BrowserContext } from '@playwright/test';
+import { adminContext, adminToken, createChat, hydrated, memberContext, openShareFromSidebar } from './helpers';
 
 const PERMS = ['clipboard-read', 'clipboard-write'];
-
-async function openShare(page: Page, title: string) {
-  await page.getByRole('button', { name: `Chat options for ${title}` }).click();
-  await page.getByRole('menuitem', { name: 'Share' }).click();
-  await expect(page.getByRole('dialog', { name: 'Share Chat' })).toBeVisible();
-}
 
 /** Adds a user message to the chat through the API (no model needed). */
 async function addMessage(ctx: BrowserContext, chatId: string, id: string, content: string) {
@@ -29,7 +23,7 @@ test('update twice, open Versions, restore the first: the reader sees it', async
   const page = await owner.newPage();
   await page.goto(`/c/${chatId}`);
   await hydrated(page);
-  await openShare(page, title);
+  await openShareFromSidebar(page, title);
   const dialog = page.getByRole('dialog', { name: 'Share Chat' });
   await dialog.getByRole('button', { name: 'Copy Link' }).click();
   await expect(dialog.getByRole('button', { name: 'Copied!' })).toBeVisible();

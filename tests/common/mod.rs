@@ -288,3 +288,16 @@ impl Drop for Killed {
         let _ = self.0.wait();
     }
 }
+
+/// A server whose new accounts are approved members at once: the server, its URL and the
+/// admin's token (the first account).
+pub async fn open_instance() -> (RunningServer, String, String) {
+    let server = start_server().await;
+    let base = server.url();
+    let (admin, _) = signup(&base, "Admin").await;
+    assert_eq!(
+        admin_config(&base, &admin, serde_json::json!({"DEFAULT_USER_ROLE": "user"})).await,
+        200
+    );
+    (server, base, admin)
+}
