@@ -24,18 +24,56 @@ pub async fn stored_scope(db: &impl ConnectionTrait, chat_id: Uuid) -> AppResult
     Ok(Scope::from_stored(stored.flatten().as_deref()))
 }
 
-/// The caller's own chat `chat_id` with its title inside its JSON.
-async fn own_chat(
-    db: &DatabaseConnection,
-    caller: &user::Model,
-    chat_id: Uuid,
-) -> AppResult<(chat::Model, ChatDoc)> {
+/// The caller's own chat `chat_id` (anyone else's, an admin's view of it included: 404).
+async fn own_chat(db: &DatabaseConnection, caller: &user::Model, chat_id: Uuid) -> AppResult<chat::Model> {
     let c = crate::chats::service::find_visible(db, caller, chat_id).await?;
     if c.user_id != caller.id {
         return Err(AppError::chat_not_found());
     }
-    let doc = ChatDoc::from_stored(crate::chats::transfer::titled(&c.chat, &c.title)?.get())?;
-    Ok((c, doc))
+    Ok(c)
+}
+
+/// CPU work on a chat (parsing, scoping, scanning) on the blocking pool: for a
+/// 10,000-message chat (3.9 MB) the privacy check is about 100 ms of CPU, which must not hold
+/// one of the server's async workers.
+async fn blocking<T: Send + 'static>(work: impl FnOnce() -> AppResult<T> + Send + 'static) -> AppResult<T> {
+    tokio::task::spawn_blocking(work).await.map_err(|e| {
+        tracing::error!(error = %e, "a sharing task on the blocking pool failed");
+        AppError::Internal
+    })?
+}
+
+/// `work` on chat `c` parsed (its title inside), on the blocking pool.
+async fn off_async<T: Send + 'static>(
+    c: chat::Model,
+    work: impl FnOnce(chat::Model, ChatDoc) -> AppResult<T> + Send + 'static,
+) -> AppResult<T> {
+    blocking(move || {
+        let doc = ChatDoc::from_stored(crate::chats::transfer::titled(&c.chat, &c.title)?.get())?;
+        work(c, doc)
+    })
+    .await
+}
+
+/// What chat `c`'s link holds once its `stored` choices are changed by `change`: the snapshot
+/// JSON, its message count and the new choices (worked out on the blocking pool; 422 for a
+/// change the chat refuses).
+pub(super) async fn snapshot_of(
+    c: &chat::Model,
+    stored: Scope,
+    change: ScopeChange,
+) -> AppResult<(String, usize, Scope)> {
+    let (chat, title) = (c.chat.clone(), c.title.clone());
+    blocking(move || {
+        let whole = crate::chats::transfer::titled(&chat, &title)?.get().to_owned();
+        let doc = ChatDoc::from_stored(&whole)?;
+        let scope = stored.changed(&doc, change)?;
+        Ok(match scope::apply(&doc, &scope)? {
+            Some(shared) => (shared.encode()?, shared.len(), scope),
+            None => (whole, doc.len(), scope),
+        })
+    })
+    .await
 }
 
 /// The findings in the title and in every message of `doc` (reading order).
@@ -54,35 +92,41 @@ fn findings(doc: &ChatDoc) -> Vec<Finding> {
 /// `GET /api/v1/chats/{id}/share/scan`: the findings in what the chat's link would share now
 /// (its choices and masks applied; a chat without a link: the visible branch).
 pub async fn scan(db: &DatabaseConnection, caller: &user::Model, chat_id: Uuid) -> AppResult<Vec<Finding>> {
-    let (c, doc) = own_chat(db, caller, chat_id).await?;
+    let c = own_chat(db, caller, chat_id).await?;
     let scope = stored_scope(db, c.id).await?;
-    let shared = scope::apply(&doc, &scope)?.unwrap_or(doc);
-    Ok(findings(&shared))
+    off_async(c, move |_, doc| {
+        Ok(findings(&scope::apply(&doc, &scope)?.unwrap_or(doc)))
+    })
+    .await
 }
 
 /// The Share modal's review: every message (with whether the link shares it), the findings
 /// before masks, and the link's choices.
 pub async fn review(db: &DatabaseConnection, caller: &user::Model, chat_id: Uuid) -> AppResult<ShareReview> {
-    let (c, doc) = own_chat(db, caller, chat_id).await?;
+    let c = own_chat(db, caller, chat_id).await?;
     let scope = stored_scope(db, c.id).await?;
-    let shared = scope.shared_ids(&doc);
-    let branch: std::collections::HashSet<&str> = doc.visible_path().iter().map(|m| m.id.as_str()).collect();
-    let messages = scope::reading_order(&doc)
-        .into_iter()
-        .map(|m| ReviewMessage {
-            id: m.id.clone(),
-            role: m.role,
-            text: m.content.clone(),
-            on_branch: branch.contains(m.id.as_str()),
-            shared: shared.contains(m.id.as_str()),
+    off_async(c, move |_, doc| {
+        let shared = scope.shared_ids(&doc);
+        let branch: std::collections::HashSet<&str> =
+            doc.visible_path().iter().map(|m| m.id.as_str()).collect();
+        let messages = scope::reading_order(&doc)
+            .into_iter()
+            .map(|m| ReviewMessage {
+                id: m.id.clone(),
+                role: m.role,
+                text: m.content.clone(),
+                on_branch: branch.contains(m.id.as_str()),
+                shared: shared.contains(m.id.as_str()),
+            })
+            .collect();
+        Ok(ShareReview {
+            messages,
+            findings: findings(&doc),
+            masks: scope.redact,
+            full_history: scope.full_history,
         })
-        .collect();
-    Ok(ShareReview {
-        messages,
-        findings: findings(&doc),
-        masks: scope.redact,
-        full_history: scope.full_history,
     })
+    .await
 }
 
 /// What viewers would get if the link had the choices `change` makes (nothing is stored).
@@ -92,16 +136,20 @@ pub async fn preview(
     chat_id: Uuid,
     change: ScopeChange,
 ) -> AppResult<SharePreview> {
-    let (c, doc) = own_chat(db, caller, chat_id).await?;
-    let scope: Scope = stored_scope(db, c.id).await?.changed(&doc, change)?;
-    let shared = scope::apply(&doc, &scope)?.unwrap_or(doc);
-    let mut messages = crate::chats::service::messages_view(&shared);
+    let c = own_chat(db, caller, chat_id).await?;
+    let stored = stored_scope(db, c.id).await?;
+    let (title, total, mut messages) = off_async(c, move |c, doc| {
+        let scope: Scope = stored.changed(&doc, change)?;
+        let shared = scope::apply(&doc, &scope)?.unwrap_or(doc);
+        let mut title = c.title;
+        scope::mask_text(&mut title, &scope.redact);
+        Ok((title, shared.len(), crate::chats::service::messages_view(&shared)))
+    })
+    .await?;
     crate::chats::service::render_views(&mut messages).await;
-    let mut title = c.title;
-    scope::mask_text(&mut title, &scope.redact);
     Ok(SharePreview {
         title,
-        total: shared.len(),
+        total,
         messages,
     })
 }

@@ -105,17 +105,8 @@ pub async fn share_with(
     if expiry != Requested::Unchanged {
         updated_columns.push(shared_chat::Column::ExpiresAt);
     }
-    let whole = crate::chats::transfer::titled(&c.chat, &c.title)?
-        .get()
-        .to_owned();
-    let doc = ChatDoc::from_stored(&whole)?;
-    let scope = super::privacy::stored_scope(db, c.id)
-        .await?
-        .changed(&doc, change)?;
-    let (snapshot_json, message_count) = match scope::apply(&doc, &scope)? {
-        Some(shared) => (shared.encode()?, shared.len()),
-        None => (whole, doc.len()),
-    };
+    let stored = super::privacy::stored_scope(db, c.id).await?;
+    let (snapshot_json, message_count, scope) = super::privacy::snapshot_of(&c, stored, change).await?;
     let mut title = c.title.clone();
     scope::mask_text(&mut title, &scope.redact);
     let backend = db.get_database_backend();
