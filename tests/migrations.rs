@@ -72,3 +72,62 @@ async fn links_made_before_grants_stay_open_to_every_member() {
         )
     );
 }
+
+#[tokio::test]
+async fn links_made_before_scopes_read_as_their_visible_branch_and_become_version_1() {
+    use app::accounts::service::{set_role, sign_up, SignUp};
+    use sea_orm::ConnectionTrait;
+    let db = common::fresh_db().await;
+    let d = app::instance::SettingsDefaults::default();
+    let mk = |n: &str| SignUp {
+        name: n.into(),
+        email: format!("{}@example.com", n.to_lowercase()),
+        password: "correct horse".into(),
+    };
+    let olive = sign_up(&db, &d, mk("Olive")).await.unwrap().user;
+    let bob = sign_up(&db, &d, mk("Bob")).await.unwrap().user;
+    let bob = set_role(&db, bob.id, "user").await.unwrap();
+    let tree = serde_json::json!({"title": "Old", "history": {"currentId": "a2", "messages": {
+        "u": {"id": "u", "parentId": null, "childrenIds": ["a1", "a2"], "role": "user", "content": "q"},
+        "a1": {"id": "a1", "parentId": "u", "childrenIds": [], "role": "assistant", "content": "discarded"},
+        "a2": {"id": "a2", "parentId": "u", "childrenIds": [], "role": "assistant", "content": "kept"}
+    }}});
+    let chat = app::chats::service::create(&db, &olive, tree.clone())
+        .await
+        .unwrap();
+    let shared = app::share::service::share(&db, &d, &olive, chat.id)
+        .await
+        .unwrap();
+    let share_id = shared.share_id.unwrap();
+
+    // Back to before scopes and versions (migrations 11 and 12 undone), with the whole tree in
+    // the snapshot as links held it then; and forward again.
+    Migrator::down(&db, Some(2)).await.unwrap();
+    let backend = db.get_database_backend();
+    db.execute(sea_orm::Statement::from_sql_and_values(
+        backend,
+        match backend {
+            sea_orm::DatabaseBackend::Postgres => "UPDATE shared_chat SET chat = $1 WHERE id = $2",
+            _ => "UPDATE shared_chat SET chat = ? WHERE id = ?",
+        },
+        [tree.to_string().into(), share_id.into()],
+    ))
+    .await
+    .unwrap();
+    Migrator::up(&db, None).await.unwrap();
+
+    let snap = app::share::service::view(&db, &bob, share_id).await.unwrap();
+    assert!(snap.row.scope.is_none());
+    assert!(!snap.row.chat.contains("discarded"), "{}", snap.row.chat);
+    assert!(snap.row.chat.contains("kept"));
+    let versions = app::share::versions::list(&db, &olive, share_id).await.unwrap();
+    assert_eq!(versions.len(), 1);
+    assert_eq!(
+        (
+            versions[0].version,
+            versions[0].message_count,
+            versions[0].current
+        ),
+        (1, 3, true)
+    );
+}

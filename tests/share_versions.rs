@@ -241,6 +241,37 @@ async fn every_share_is_a_version_and_earlier_ones_are_the_owners() {
     // The page says how often the link was updated.
     let (_, view) = call_fn(&w.reader, &w.base, "view_shared", json!({"share_id": sid})).await;
     assert_eq!(view["updates"], 3);
+
+    // The Share modal's server functions follow the same rules (another member: 404).
+    let (status, listed) = call_fn(&w.owner, &w.base, "share_versions", json!({"chat_id": w.chat})).await;
+    assert_eq!((status, listed.as_array().map(Vec::len)), (200, Some(3)));
+    for name in ["share_versions", "restore_share_version", "delete_share_version"] {
+        let (status, _) = call_fn(&w.reader, &w.base, name, json!({"chat_id": w.chat, "version": 1})).await;
+        assert_eq!(status, 404, "{name}");
+    }
+
+    // A live link shows the chat itself: nothing to restore.
+    let (status, body) = call(
+        &w.owner,
+        Method::POST,
+        format!("{}/api/v1/chats/shared/{}/access/update", w.base, w.chat),
+        None,
+        Some(json!({"access_grants": [{"principal_type": "user", "principal_id": "*", "permission": "read"}], "share_mode": "continue"})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        call(
+            &w.owner,
+            Method::POST,
+            w.link(&sid, "/versions/1/restore"),
+            None,
+            None
+        )
+        .await
+        .0,
+        409
+    );
 }
 
 #[tokio::test]

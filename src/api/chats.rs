@@ -354,7 +354,7 @@ async fn view_shared(
     let sid = share_id(&id)?;
     let presented = password::presented(&headers, sid, client.address);
     let snap = app::share::views::read(&s.app.db, &s.app.views, caller.0.as_ref(), sid, &presented).await?;
-    Ok(json_response(super::versions::snapshot_object(
+    Ok(json_response(app::share::views::snapshot_object(
         &snap.row,
         &snap.row.chat,
     )?))

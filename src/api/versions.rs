@@ -2,7 +2,6 @@
 //! `…/versions/{n}/restore` (POST), `…/versions/{n}` (DELETE), the `?version=N` read (in
 //! `chats.rs`, which serves the link) and `GET …/export?format=md|json`.
 
-use app::entities::shared_chat;
 use app::error::AppError;
 use app::share::password;
 use axum::extract::{Path, Query, State};
@@ -38,25 +37,6 @@ pub(super) fn version_number(raw: &str) -> Result<i64, AppError> {
         .ok_or_else(|| AppError::NotFound(format!("This link has no version {raw}.")))
 }
 
-/// A snapshot row in Open WebUI's chat shape (`id` = `share_id` = the link).
-pub(super) fn snapshot_object(r: &shared_chat::Model, chat: &str) -> Result<Vec<u8>, AppError> {
-    let obj = app::chats::transfer::ChatObject {
-        id: r.id.to_string(),
-        user_id: format!("shared-{}", r.chat_id),
-        title: &r.title,
-        chat: app::chats::transfer::raw(chat)?,
-        created_at: r.created_at,
-        updated_at: r.updated_at,
-        share_id: Some(r.id),
-        archived: false,
-        pinned: false,
-        meta: app::chats::transfer::raw("{}")?,
-        folder_id: None,
-        share_mode: r.share_mode.as_deref(),
-    };
-    serde_json::to_vec(&obj).map_err(|_| AppError::Internal)
-}
-
 /// `GET /api/v1/chats/share/{id}?version=N`: version N of the link (its owner or an admin).
 pub(super) async fn old_version(
     s: &ServerState,
@@ -65,10 +45,11 @@ pub(super) async fn old_version(
     n: &str,
 ) -> Result<Response, AppError> {
     let me = caller.member()?;
-    let (mut link, v) = app::share::versions::read(&s.app.db, &me, share_id(id)?, version_number(n)?).await?;
-    link.title = v.title;
-    link.updated_at = v.created_at;
-    Ok(json_response(snapshot_object(&link, &v.chat)?))
+    let (snap, _) = app::share::versions::open(&s.app.db, &me, share_id(id)?, version_number(n)?).await?;
+    Ok(json_response(app::share::views::snapshot_object(
+        &snap.row,
+        &snap.row.chat,
+    )?))
 }
 
 async fn list_versions(
@@ -108,8 +89,7 @@ struct ExportQuery {
     format: Option<String>,
 }
 
-/// The link as a download, for whoever may read it (its password too): `format=md` (the
-/// default) or `format=json`.
+/// The link as a download (`format=md`, the default, or `format=json`), for whoever may read it.
 async fn export_shared(
     State(s): State<ServerState>,
     caller: Caller,
@@ -119,47 +99,17 @@ async fn export_shared(
     Query(q): Query<ExportQuery>,
 ) -> Result<Response, AppError> {
     let sid = share_id(&id)?;
-    let format = q.format.unwrap_or_else(|| "md".to_owned());
-    if format != "md" && format != "json" {
-        return Err(AppError::Unprocessable("format must be md or json.".to_owned()));
-    }
     let presented = password::presented(&headers, sid, client.address);
-    let snap = app::share::service::view_with(&s.app.db, caller.0.as_ref(), sid, &presented).await?;
-    let r = &snap.row;
-    let (body, kind, name) = if format == "json" {
-        let chat = app::share::export::public_json(&r.chat)?;
-        let one = snapshot_object(r, &chat)?;
-        let mut all = Vec::with_capacity(one.len() + 2);
-        all.push(b'[');
-        all.extend(one);
-        all.push(b']');
-        (
-            all,
-            "application/json",
-            app::share::export::file_name(&r.title, "json"),
-        )
-    } else {
-        use sea_orm::EntityTrait;
-        let shared_by = app::entities::user::Entity::find_by_id(r.user_id)
-            .one(&s.app.db)
-            .await?
-            .map_or_else(|| "a former member".to_owned(), |u| u.name);
-        let chat = app::chats::doc::ChatDoc::from_stored(&r.chat)?;
-        let md = app::share::export::markdown(&r.title, &shared_by, r.updated_at, &chat);
-        (
-            md.into_bytes(),
-            "text/markdown; charset=utf-8",
-            app::share::export::file_name(&r.title, "md"),
-        )
-    };
-    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+    let format = q.format.as_deref().unwrap_or("md");
+    let file = app::share::export::download(&s.app.db, caller.0.as_ref(), sid, &presented, format).await?;
+    let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{}\"", file.file_name))
         .unwrap_or_else(|_| HeaderValue::from_static("attachment"));
     Ok((
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static(kind)),
+            (header::CONTENT_TYPE, HeaderValue::from_static(file.content_type)),
             (header::CONTENT_DISPOSITION, disposition),
         ],
-        body,
+        file.body,
     )
         .into_response())
 }

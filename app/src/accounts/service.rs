@@ -458,6 +458,15 @@ pub async fn revoke_api_key(db: &DatabaseConnection, u: &user::Model, key_id: Uu
 
 /// Every approved member's id and display name, by name (at most 10,000): whom a link can be
 /// opened to and whom a group can hold. Names only, never emails.
+/// The display name of account `id`, or "a former member" when it is gone (how shared chats
+/// name their owner).
+pub async fn display_name(db: &DatabaseConnection, id: Uuid) -> AppResult<String> {
+    Ok(user::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .map_or_else(|| "a former member".to_owned(), |u| u.name))
+}
+
 pub async fn members_by_name(db: &DatabaseConnection) -> AppResult<Vec<(Uuid, String)>> {
     use sea_orm::{QueryOrder, QuerySelect};
     Ok(user::Entity::find()

@@ -239,11 +239,7 @@ pub async fn get_chat(id: Uuid) -> Result<ChatView, AppError> {
     let found = collaborators::find_writable(&state.db, &me, id).await?;
     let mut v = service::view(&found.chat).await?;
     if !found.owned {
-        use sea_orm::EntityTrait;
-        let owner = crate::entities::user::Entity::find_by_id(found.chat.user_id)
-            .one(&state.db)
-            .await?;
-        v.shared_by = Some(owner.map_or_else(|| "a former member".to_owned(), |u| u.name));
+        v.shared_by = Some(crate::accounts::service::display_name(&state.db, found.chat.user_id).await?);
     }
     Ok(v)
 }

@@ -2,9 +2,14 @@
 //! visible branch with its author and time) and Open WebUI's export JSON (a one-chat array, the
 //! owner's private keys removed).
 
+use sea_orm::DatabaseConnection;
+use uuid::Uuid;
+
+use super::password::Presented;
 use crate::chats::doc::ChatDoc;
 use crate::chats::MessageRole;
-use crate::error::AppResult;
+use crate::entities::user;
+use crate::error::{AppError, AppResult};
 use crate::format::format_time;
 
 /// The visible branch of `chat` as a Markdown document.
@@ -70,9 +75,52 @@ pub fn file_name(title: &str, extension: &str) -> String {
     format!("{stem}.{extension}")
 }
 
-/// The snapshot's JSON without the owner's private keys (for every downloader, the owner too).
-pub fn public_json(chat: &str) -> AppResult<String> {
-    super::service::strip_private(chat)
+/// A shared chat as a file to download.
+pub struct Download {
+    /// The file's bytes.
+    pub body: Vec<u8>,
+    /// Its media type.
+    pub content_type: &'static str,
+    /// Its name, after the chat's title.
+    pub file_name: String,
+}
+
+/// Link `share_id` as a download in `format` (`md` or `json`; anything else is a 422), for
+/// whoever may read it ([`super::service::view_with`]: grants, password, expiry; not counted as
+/// a view). The JSON is Open WebUI's export shape, a one-chat array, without the owner's
+/// private keys (for the owner too).
+pub async fn download(
+    db: &DatabaseConnection,
+    caller: Option<&user::Model>,
+    share_id: Uuid,
+    presented: &Presented,
+    format: &str,
+) -> AppResult<Download> {
+    if format != "md" && format != "json" {
+        return Err(AppError::Unprocessable("format must be md or json.".to_owned()));
+    }
+    let snap = super::service::view_with(db, caller, share_id, presented).await?;
+    let r = &snap.row;
+    if format == "json" {
+        let chat = super::service::strip_private(&r.chat)?;
+        let one = super::views::snapshot_object(r, &chat)?;
+        let mut body = Vec::with_capacity(one.len() + 2);
+        body.push(b'[');
+        body.extend(one);
+        body.push(b']');
+        return Ok(Download {
+            body,
+            content_type: "application/json",
+            file_name: file_name(&r.title, "json"),
+        });
+    }
+    let shared_by = crate::accounts::service::display_name(db, r.user_id).await?;
+    let chat = ChatDoc::from_stored(&r.chat)?;
+    Ok(Download {
+        body: markdown(&r.title, &shared_by, r.updated_at, &chat).into_bytes(),
+        content_type: "text/markdown; charset=utf-8",
+        file_name: file_name(&r.title, "md"),
+    })
 }
 
 #[cfg(test)]

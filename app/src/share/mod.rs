@@ -325,24 +325,11 @@ pub async fn view_shared(
     #[server(default)] branch: Option<String>,
     #[server(default)] version: Option<i64>,
 ) -> Result<SharedChatView, AppError> {
-    use sea_orm::EntityTrait;
     let state = crate::state::app_state()?;
     let me = crate::auth::caller().await?;
     let (snap, old_version) = match (version, &me) {
         (Some(n), Some(me)) => {
-            let (link, v) = versions::read(&state.db, me, share_id, n).await?;
-            let current = link.version;
-            let mut row = link;
-            row.chat = v.chat;
-            row.title = v.title;
-            row.updated_at = v.created_at;
-            let snap = service::Snapshot {
-                row,
-                stored_chat: None,
-                viewer_is_owner: true,
-                live: false,
-                may_continue: false,
-            };
+            let (snap, current) = versions::open(&state.db, me, share_id, n).await?;
             (snap, (n != current).then_some((n, current)))
         }
         (Some(_), None) => return Err(AppError::Unauthenticated),
@@ -359,9 +346,7 @@ pub async fn view_shared(
             h.current_id = Some(leaf);
         }
     }
-    let owner = crate::entities::user::Entity::find_by_id(snap.row.user_id)
-        .one(&state.db)
-        .await?;
+    let shared_by = crate::accounts::service::display_name(&state.db, snap.row.user_id).await?;
     let settings = crate::instance::service::get(&state.db, &state.defaults).await?;
     let messages = if version.is_some() {
         // An earlier version is rendered as it is read (the stored rendering is the current one's).
@@ -381,9 +366,7 @@ pub async fn view_shared(
     Ok(SharedChatView {
         share_id: snap.row.id,
         title: snap.row.title,
-        shared_by: owner
-            .map(|u| u.name)
-            .unwrap_or_else(|| "a former member".to_owned()),
+        shared_by,
         created_at: snap.row.created_at,
         updated_at: snap.row.updated_at,
         messages,

@@ -215,10 +215,10 @@ fn luhn_checks(v: &str) -> bool {
         return false;
     }
     let digits: Vec<u32> = v.chars().filter_map(|c| c.to_digit(10)).collect();
-    if !(13..=19).contains(&digits.len()) || !matches!(digits[0], 2..=6) {
+    if !(13..=19).contains(&digits.len()) || !matches!(digits.first(), Some(2..=6)) {
         return false;
     }
-    if digits.iter().all(|d| *d == digits[0]) {
+    if digits.iter().all(|d| Some(d) == digits.first()) {
         return false;
     }
     let sum: u32 = digits

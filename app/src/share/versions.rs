@@ -142,9 +142,7 @@ pub async fn list(
         .map(|v| ShareVersionInfo {
             version: v.version,
             created_at: v.created_at,
-            message_count: v
-                .message_count
-                .unwrap_or_else(|| ChatDoc::from_stored(&v.chat).map_or(0, |d| d.len() as i64)),
+            message_count: message_count(&v),
             title: v.title,
             current: v.version == link.version,
         })
@@ -164,6 +162,36 @@ pub async fn read(
         .await?
         .ok_or_else(|| no_version(n))?;
     Ok((link, v))
+}
+
+/// Version `n` of the link as a snapshot its owner (or an admin) reads, and the number readers
+/// see now.
+pub async fn open(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    share_id: Uuid,
+    n: i64,
+) -> AppResult<(super::service::Snapshot, i64)> {
+    let (mut row, v) = read(db, caller, share_id, n).await?;
+    let current = row.version;
+    row.chat = v.chat;
+    row.title = v.title;
+    row.updated_at = v.created_at;
+    let snap = super::service::Snapshot {
+        row,
+        stored_chat: None,
+        viewer_is_owner: true,
+        live: false,
+        may_continue: false,
+    };
+    Ok((snap, current))
+}
+
+/// How many messages version `v` holds (counted from its JSON for versions made before the
+/// count was kept).
+fn message_count(v: &share_version::Model) -> i64 {
+    v.message_count
+        .unwrap_or_else(|| ChatDoc::from_stored(&v.chat).map_or(0, |d| d.len() as i64))
 }
 
 /// Makes version `n` what readers get, as a new version (the versions between stay). A live
@@ -204,9 +232,7 @@ pub async fn restore(
         .one(&txn)
         .await?
         .ok_or_else(super::service::link_not_found)?;
-    let count = v
-        .message_count
-        .unwrap_or_else(|| ChatDoc::from_stored(&v.chat).map_or(0, |d| d.len() as i64));
+    let count = message_count(&v);
     keep(
         &txn,
         link.id,

@@ -276,3 +276,24 @@ pub async fn read(
     }
     Ok(snap)
 }
+
+/// A snapshot row in Open WebUI's chat shape, encoded, with `chat` as its JSON: `id` =
+/// `share_id` = the link, `user_id` = `shared-{chat id}`, and a live link's `share_mode`.
+pub fn snapshot_object(r: &shared_chat::Model, chat: &str) -> AppResult<Vec<u8>> {
+    use crate::chats::transfer::{raw, ChatObject};
+    let obj = ChatObject {
+        id: r.id.to_string(),
+        user_id: format!("shared-{}", r.chat_id),
+        title: &r.title,
+        chat: raw(chat)?,
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+        share_id: Some(r.id),
+        archived: false,
+        pinned: false,
+        meta: raw("{}")?,
+        folder_id: None,
+        share_mode: r.share_mode.as_deref(),
+    };
+    serde_json::to_vec(&obj).map_err(|_| AppError::Internal)
+}
