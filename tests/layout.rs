@@ -10,6 +10,7 @@ const FEATURES: &[&str] = &[
     "accounts",
     "admin",
     "chats",
+    "community",
     "connections",
     "groups",
     "home",

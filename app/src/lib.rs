@@ -12,6 +12,7 @@ pub mod admin;
 pub mod auth;
 pub mod chat_app;
 pub mod chats;
+pub mod community;
 pub mod connections;
 #[cfg(feature = "ssr")]
 pub mod entities;
@@ -72,6 +73,10 @@ lazy_page!(
     /// `/admin/…`: the Admin Panel.
     AdminRoute => admin::AdminPage
 );
+lazy_page!(
+    /// `/community…` and `/chats/upload`: the community's pages.
+    CommunityRoute => community::CommunityPage
+);
 
 /// The HTML document around every page: head (meta tags, stylesheet, hydration scripts) and body.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -109,6 +114,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 /// A page to read, without the chat app's sidebar and styles: a shared chat, the sign-in page.
 pub fn reading_page(path: &str) -> bool {
     path.starts_with("/s/") || path == "/auth"
+}
+
+/// A page without the chat app's sidebar: a [`reading_page`], and the community's pages (which
+/// visitors who are not signed in read too; they use the app's stylesheet).
+pub fn without_sidebar(path: &str) -> bool {
+    reading_page(path) || path == "/community" || path.starts_with("/community/") || path == "/chats/upload"
 }
 
 /// Whether the page the server is writing is a [`reading_page`].
@@ -239,9 +250,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/groups") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/shared") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/community") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/settings") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/settings/general") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/settings/connections") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/community") view={Lazy::<CommunityRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/community/mine") view={Lazy::<CommunityRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/community/c/:id") view={Lazy::<CommunityRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/chats/upload") view={Lazy::<CommunityRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/c/:id") view={Lazy::<chat_app::ChatRoute>::new()} ssr=SsrMode::Async/>
                     // Not lazy: the shared page is in the main module, so a reader's browser fetches one
                     // WASM file (see the README's "Client weight").

@@ -49,11 +49,12 @@ pub fn AppShell(children: Children) -> impl IntoView {
     let (sidebar_open, set_sidebar_open) = signal(false);
     let location = leptos_router::hooks::use_location();
     // A shared chat is a page to read and `/auth` a page to sign in on: neither has the chat
-    // app's sidebar (as in Open WebUI and ChatGPT), and neither loads its code.
-    let without_sidebar = move || location.pathname.with(|p| crate::reading_page(p));
+    // app's sidebar (as in Open WebUI and ChatGPT), and neither loads its code; nor do the
+    // community's pages, which visitors read too.
+    let without_sidebar = move || location.pathname.with(|p| crate::without_sidebar(p));
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
-        if !without_sidebar() {
+        if !location.pathname.with(|p| crate::reading_page(p)) {
             ensure_app_stylesheet();
         }
     });

@@ -17,6 +17,7 @@ mod m20261201_000009_share_mode;
 mod m20261201_000010_link_lifetime;
 mod m20261201_000011_share_scope;
 mod m20261201_000012_share_versions;
+mod m20261201_000013_community;
 
 /// Every migration of the chatshare schema, oldest first.
 pub struct Migrator;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000010_link_lifetime::Migration),
             Box::new(m20261201_000011_share_scope::Migration),
             Box::new(m20261201_000012_share_versions::Migration),
+            Box::new(m20261201_000013_community::Migration),
         ]
     }
 }

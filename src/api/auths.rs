@@ -257,6 +257,9 @@ struct AdminConfig {
     share_link_default_days: u32,
     share_link_max_days: u32,
     audit_retention_days: u32,
+    community_hub_enabled: bool,
+    community_allowed_origins: Vec<String>,
+    community_indexable: bool,
 }
 
 impl From<app::instance::InstanceSettings> for AdminConfig {
@@ -273,6 +276,9 @@ impl From<app::instance::InstanceSettings> for AdminConfig {
             share_link_default_days: s.share_link_default_days,
             share_link_max_days: s.share_link_max_days,
             audit_retention_days: s.audit_retention_days,
+            community_hub_enabled: s.community_hub_enabled,
+            community_allowed_origins: s.community_allowed_origins,
+            community_indexable: s.community_indexable,
         }
     }
 }
@@ -305,6 +311,12 @@ struct AdminConfigChange {
     share_link_max_days: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     audit_retention_days: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    community_hub_enabled: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    community_allowed_origins: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    community_indexable: Option<bool>,
 }
 
 async fn get_admin_config(

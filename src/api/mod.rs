@@ -4,6 +4,7 @@
 mod access;
 mod auths;
 mod chats;
+mod community;
 mod config;
 mod groups;
 mod oversight;
@@ -28,6 +29,7 @@ pub fn routes() -> Router<ServerState> {
         .merge(auths::routes())
         .merge(users::routes())
         .merge(chats::routes())
+        .merge(community::routes())
         .merge(versions::routes())
         .merge(access::routes())
         .merge(groups::routes())

@@ -26,6 +26,7 @@ enum Tab {
     Groups,
     Links,
     Audit,
+    Community,
 }
 
 /// Whether `user` may see the panel; otherwise what to show instead (sign-in redirect, approval
@@ -65,6 +66,8 @@ pub fn AdminPage() -> impl IntoView {
             Tab::Links
         } else if path.starts_with("/admin/audit") {
             Tab::Audit
+        } else if path.starts_with("/admin/community") {
+            Tab::Community
         } else {
             Tab::Users
         }
@@ -107,6 +110,7 @@ pub fn AdminPage() -> impl IntoView {
                         <a href="/admin/groups" aria-current=move || (tab.get() == Tab::Groups).then_some("page")>"Groups"</a>
                         <a href="/admin/shared" aria-current=move || (tab.get() == Tab::Links).then_some("page")>"Shared links"</a>
                         <a href="/admin/audit" aria-current=move || (tab.get() == Tab::Audit).then_some("page")>"Audit"</a>
+                        <a href="/admin/community" aria-current=move || (tab.get() == Tab::Community).then_some("page")>"Community"</a>
                         <a href="/admin/settings" aria-current=move || matches!(tab.get(), Tab::Settings | Tab::Connections).then_some("page")>"Settings"</a>
                     </nav>
                     {move || match tab.get() {
@@ -121,7 +125,7 @@ pub fn AdminPage() -> impl IntoView {
                                 <a href="/admin/settings/connections" aria-current=move || (tab.get() == Tab::Connections).then_some("page")>"Connections"</a>
                             </nav>
                         }.into_any(),
-                        Tab::Groups | Tab::Links | Tab::Audit => ().into_any(),
+                        Tab::Groups | Tab::Links | Tab::Audit | Tab::Community => ().into_any(),
                     }}
                 }.into_any()
             })}
@@ -133,6 +137,7 @@ pub fn AdminPage() -> impl IntoView {
             Tab::Groups => view! { <crate::groups::GroupsPanel/> }.into_any(),
             Tab::Links => view! { <crate::share::InstanceLinksPanel/> }.into_any(),
             Tab::Audit => view! { <crate::share::AuditPanel/> }.into_any(),
+            Tab::Community => view! { <crate::community::ModerationPanel/> }.into_any(),
         }}
     }
 }

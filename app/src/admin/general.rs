@@ -41,6 +41,7 @@ pub(super) fn GeneralSettingsTab(
 fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
     let current = RwSignal::new(initial.clone());
     let url = RwSignal::new(initial.community_sharing_url.clone());
+    let origins = RwSignal::new(initial.community_allowed_origins.join("\n"));
     let voice = RwSignal::new(initial.tts_voice.clone());
     let rate = RwSignal::new(format!("{}", initial.tts_rate));
     let default_days = RwSignal::new(initial.share_link_default_days.to_string());
@@ -63,6 +64,7 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
         });
         show_value(role_select, &s.default_user_role);
         url.set(s.community_sharing_url.clone());
+        origins.set(s.community_allowed_origins.join("\n"));
         voice.set(s.tts_voice.clone());
         rate.set(format!("{}", s.tts_rate));
         default_days.set(s.share_link_default_days.to_string());
@@ -75,6 +77,7 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
             match admin_update_settings(patch).await {
                 Ok(s) => {
                     url.set(s.community_sharing_url.clone());
+                    origins.set(s.community_allowed_origins.join("\n"));
                     voice.set(s.tts_voice.clone());
                     rate.set(format!("{}", s.tts_rate));
                     current.set(s);
@@ -150,6 +153,32 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
                 <div class="row">
                     <input id="setting-community-url" type="url" bind:value=url/>
                     <button type="submit" class="button secondary">"Save"</button>
+                </div>
+            </form>
+        </section>
+        <section class="panel settings-group" aria-labelledby="settings-community">
+            <h2 id="settings-community">"Community"</h2>
+            {switch("Community hub", "This instance hosts a community: /community, its upload page (/chats/upload) and its API.", |s| s.community_hub_enabled,
+                |v| SettingsPatch { community_hub_enabled: Some(v), ..Default::default() })}
+            {switch("Let search engines index it", "Public community chats and the gallery may appear in search engines (otherwise they ask not to be indexed).", |s| s.community_indexable,
+                |v| SettingsPatch { community_indexable: Some(v), ..Default::default() })}
+            <form class="setting setting-text" on:submit=move |ev| {
+                ev.prevent_default();
+                let text = origins.get_untracked();
+                let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+                match lines.iter().map(|l| crate::instance::origin_of(l).ok_or(*l)).collect::<Result<Vec<_>, _>>() {
+                    Ok(list) => { save.dispatch(SettingsPatch { community_allowed_origins: Some(list), ..Default::default() }); }
+                    Err(bad) => error.set(Some(format!("\"{bad}\" is not an instance's address: write it as https://host or https://host:port."))),
+                }
+            }>
+                <label for="setting-community-origins">
+                    <span class="setting-label">"Instances allowed to upload"</span>
+                    <span class="muted setting-hint">"One address per line (https://chat.example.com). This instance may always upload; to share here from another instance, set its Community sharing URL to this instance's /chats/upload."</span>
+                </label>
+                <textarea id="setting-community-origins" rows="3" bind:value=origins></textarea>
+                <div class="row">
+                    <button type="submit" class="button secondary">"Save"</button>
+                    <a href="/admin/community">"Moderate community chats"</a>
                 </div>
             </form>
         </section>

@@ -85,6 +85,15 @@ pub struct SettingsPatch {
     /// Days the audit log keeps its rows (0: forever).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub audit_retention_days: Option<u32>,
+    /// This instance is a community hub.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub community_hub_enabled: Option<bool>,
+    /// Instances allowed to upload.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub community_allowed_origins: Option<Vec<String>>,
+    /// Search engines may index the community.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub community_indexable: Option<bool>,
 }
 
 #[cfg(feature = "ssr")]

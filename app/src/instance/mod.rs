@@ -43,6 +43,37 @@ pub struct InstanceSettings {
     /// How many days the audit log keeps its rows (0: forever).
     #[serde(default = "default_audit_days")]
     pub audit_retention_days: u32,
+    /// Whether this instance is a community hub: `/community`, its upload page and its API.
+    #[serde(default = "yes")]
+    pub community_hub_enabled: bool,
+    /// Origins of the other instances whose "Share to Community" may upload here
+    /// (`https://chat.example.com`); this instance's own origin always may.
+    #[serde(default)]
+    pub community_allowed_origins: Vec<String>,
+    /// Whether search engines may index the community's pages (otherwise `noindex`).
+    #[serde(default)]
+    pub community_indexable: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Most origins the community's allow-list holds.
+pub const MAX_ALLOWED_ORIGINS: usize = 50;
+
+/// `raw` as an origin (`scheme://host[:port]`, lower case, no path), or `None`.
+pub fn origin_of(raw: &str) -> Option<String> {
+    let raw = raw.trim().trim_end_matches('/');
+    let (scheme, rest) = raw.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    if !matches!(scheme.as_str(), "http" | "https") || rest.is_empty() || rest.len() > 253 {
+        return None;
+    }
+    let host_ok = rest
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    host_ok.then(|| format!("{scheme}://{}", rest.to_ascii_lowercase()))
 }
 
 fn default_audit_days() -> u32 {
@@ -91,6 +122,9 @@ impl InstanceSettings {
             share_link_default_days: 0,
             share_link_max_days: 0,
             audit_retention_days: default_audit_days(),
+            community_hub_enabled: true,
+            community_allowed_origins: Vec::new(),
+            community_indexable: false,
         }
     }
 
@@ -116,6 +150,18 @@ impl InstanceSettings {
         ] {
             if days > MAX_DAYS {
                 return Err(format!("{what} is at most {MAX_DAYS} days."));
+            }
+        }
+        if self.community_allowed_origins.len() > MAX_ALLOWED_ORIGINS {
+            return Err(format!(
+                "At most {MAX_ALLOWED_ORIGINS} instances may be allowed to upload."
+            ));
+        }
+        for o in &self.community_allowed_origins {
+            if origin_of(o).as_deref() != Some(o.as_str()) {
+                return Err(format!(
+                    "\"{o}\" is not an instance's address: write it as https://host or https://host:port, without a path."
+                ));
             }
         }
         if self.share_link_max_days > 0 && self.share_link_default_days > self.share_link_max_days {
@@ -145,5 +191,25 @@ mod tests {
         let mut s = ok.clone();
         s.tts_rate = 3.0;
         assert!(s.validate().unwrap_err().contains("rate"));
+        let mut s = ok.clone();
+        s.community_allowed_origins = vec!["https://a.example/upload".into()];
+        assert!(s.validate().unwrap_err().contains("without a path"));
+        s.community_allowed_origins = vec!["https://a.example:8443".into()];
+        assert!(s.validate().is_ok());
+    }
+
+    #[test]
+    fn origins_are_written_one_way() {
+        assert_eq!(
+            origin_of(" HTTPS://Chat.Example.com/ ").as_deref(),
+            Some("https://chat.example.com")
+        );
+        assert_eq!(
+            origin_of("http://127.0.0.1:3000").as_deref(),
+            Some("http://127.0.0.1:3000")
+        );
+        assert_eq!(origin_of("https://a.example/path"), None);
+        assert_eq!(origin_of("javascript:alert(1)"), None);
+        assert_eq!(origin_of("ftp://a.example"), None);
     }
 }

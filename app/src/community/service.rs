@@ -1,0 +1,540 @@
+//! The community's rules: publishing a received chat, who may open one at which level, the
+//! uploader's changes, moderation, and the listings (search itself is [`super::search`]).
+
+use std::collections::HashMap;
+
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, TransactionTrait,
+};
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::{not_found, Access, CommunityChatSummary, CommunityList, ListQuery};
+use crate::chats::doc::ChatDoc;
+use crate::chats::MessageView;
+use crate::entities::{community_chat, community_tag, now, user};
+use crate::error::{AppError, AppResult};
+use crate::instance::{InstanceSettings, SettingsDefaults};
+use crate::share::scope::{self, Scope};
+
+/// Chats per page of the gallery and of a search.
+pub const PAGE_SIZE: u64 = 20;
+/// Most tags a chat carries.
+pub const MAX_TAGS: usize = 10;
+/// Longest tag, in characters.
+pub const MAX_TAG_CHARS: usize = 32;
+/// Most model names kept with a chat.
+const MAX_MODELS: usize = 10;
+/// Most text a chat's search index holds, in bytes (the rest of a very long chat is not found).
+const MAX_SEARCH_BYTES: usize = 1 << 20;
+/// The characters search marks a match with; taken out of every indexed text first.
+pub const MARK_START: char = '\u{E000}';
+/// See [`MARK_START`].
+pub const MARK_END: char = '\u{E001}';
+
+/// The settings, when this instance is a community hub; 404 when the admin turned it off.
+pub async fn hub(db: &DatabaseConnection, defaults: &SettingsDefaults) -> AppResult<InstanceSettings> {
+    let s = crate::instance::service::get(db, defaults).await?;
+    if !s.community_hub_enabled {
+        return Err(AppError::NotFound(
+            "The community is not enabled on this instance.".to_owned(),
+        ));
+    }
+    Ok(s)
+}
+
+/// A JSON text from a form or a server function's argument: 400 when it does not parse.
+pub fn json_text(text: &str) -> AppResult<Value> {
+    serde_json::from_str(text).map_err(|e| AppError::BadRequest(format!("The chat is not valid JSON: {e}")))
+}
+
+/// What an upload brings.
+pub struct Upload {
+    /// The chat: a chat document (`{title, history, …}`), Open WebUI's chat object
+    /// (`{title, chat: {…}}`), or either as a JSON string (Open WebUI posts one).
+    pub chat: Value,
+    /// The models: names, or Open WebUI's model objects (`{id, name}`).
+    pub models: Value,
+    /// Who may open it.
+    pub access: Access,
+    /// Tags as given.
+    pub tags: Vec<String>,
+    /// The origin of the tab that sent it.
+    pub source: Option<String>,
+}
+
+/// The received chat as a checked document: unwrapped from Open WebUI's chat object, titled,
+/// with the uploader's private configuration (system prompt, attached files, per-message
+/// settings) left out. 422 when it is not a chat or has no messages.
+pub async fn received_chat(chat: Value) -> AppResult<ChatDoc> {
+    let chat = match chat {
+        Value::String(text) => json_text(&text)?,
+        other => other,
+    };
+    let outer_title = chat.get("title").and_then(Value::as_str).map(str::to_owned);
+    let inner = match chat {
+        Value::Object(mut m) if !m.contains_key("history") && m.get("chat").is_some_and(Value::is_object) => {
+            m.remove("chat").unwrap_or(Value::Null)
+        }
+        other => other,
+    };
+    let mut doc = crate::chats::service::read_chat(inner).await?;
+    if doc.is_empty() {
+        return Err(AppError::Unprocessable("The chat has no messages.".to_owned()));
+    }
+    let named = |t: &Option<String>| {
+        t.as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+    };
+    let title = crate::chats::service::clean_title(named(&doc.title).or(named(&outer_title)).as_deref())?;
+    for k in crate::share::service::PRIVATE_KEYS {
+        doc.rest.remove(*k);
+    }
+    let full = Scope {
+        full_history: true,
+        ..Scope::default()
+    };
+    let mut doc = scope::apply(&doc, &full)?.unwrap_or(doc);
+    doc.title = Some(title);
+    Ok(doc)
+}
+
+/// Tags as stored: lower case, letters, digits and `-`, at most [`MAX_TAGS`] of at most
+/// [`MAX_TAG_CHARS`] characters, each once (422 naming the rule broken).
+pub fn clean_tags(raw: &[String]) -> AppResult<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for t in raw {
+        let t = t.trim().trim_start_matches('#').to_lowercase();
+        if t.is_empty() {
+            continue;
+        }
+        if t.chars().count() > MAX_TAG_CHARS
+            || !t.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(AppError::Unprocessable(format!(
+                "A tag is one word of at most {MAX_TAG_CHARS} letters, digits, - or _ (not \"{t}\")."
+            )));
+        }
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    if out.len() > MAX_TAGS {
+        return Err(AppError::Unprocessable(format!(
+            "A chat has at most {MAX_TAGS} tags."
+        )));
+    }
+    Ok(out)
+}
+
+/// Model names from what an upload says (or the chat's own `models`).
+fn model_names(models: &Value, doc: &ChatDoc) -> Vec<String> {
+    let given: Vec<String> = models
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|m| match m {
+                    Value::String(s) => Some(s.clone()),
+                    Value::Object(o) => o
+                        .get("name")
+                        .or_else(|| o.get("id"))
+                        .and_then(Value::as_str)
+                        .map(str::to_owned),
+                    _ => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let names = if given.is_empty() {
+        doc.models.clone().unwrap_or_default()
+    } else {
+        given
+    };
+    names
+        .into_iter()
+        .map(|n| n.chars().take(200).collect::<String>())
+        .filter(|n| !n.trim().is_empty())
+        .take(MAX_MODELS)
+        .collect()
+}
+
+/// What search finds a chat by: its title, tags and the text its visitors can read (the
+/// visible branch of a public chat, every branch of a full-history one); nothing for a
+/// private one. The match markers are taken out, and the text stops at [`MAX_SEARCH_BYTES`].
+pub fn search_text(title: &str, tags: &[String], doc: &ChatDoc, access: Access) -> String {
+    if access == Access::Private {
+        return String::new();
+    }
+    let mut out = format!("{title}\n{}\n", tags.join(" "));
+    let messages = match access {
+        Access::PublicFullHistory => scope::reading_order(doc),
+        _ => doc.visible_path(),
+    };
+    for m in messages {
+        if out.len() >= MAX_SEARCH_BYTES {
+            break;
+        }
+        out.push_str(&m.content);
+        out.push('\n');
+    }
+    let mut cut = out.len().min(MAX_SEARCH_BYTES);
+    while !out.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    out.truncate(cut);
+    out.retain(|c| c != MARK_START && c != MARK_END);
+    out
+}
+
+fn encode<T: serde::Serialize>(v: &T) -> AppResult<String> {
+    serde_json::to_string(v).map_err(|_| AppError::Internal)
+}
+
+fn stored_list(text: &str) -> Vec<String> {
+    serde_json::from_str(text).unwrap_or_default()
+}
+
+/// The source origin as recorded: an http(s) origin, or nothing.
+fn clean_source(source: Option<String>) -> Option<String> {
+    source.as_deref().and_then(crate::instance::origin_of)
+}
+
+async fn write_tags(txn: &impl sea_orm::ConnectionTrait, id: Uuid, tags: &[String]) -> AppResult<()> {
+    community_tag::Entity::delete_many()
+        .filter(community_tag::Column::ChatId.eq(id))
+        .exec(txn)
+        .await?;
+    if tags.is_empty() {
+        return Ok(());
+    }
+    community_tag::Entity::insert_many(tags.iter().map(|t| community_tag::ActiveModel {
+        chat_id: Set(id),
+        tag: Set(t.clone()),
+    }))
+    .exec_without_returning(txn)
+    .await?;
+    Ok(())
+}
+
+/// Publishes an upload as `me`'s community chat.
+pub async fn publish(
+    db: &DatabaseConnection,
+    me: &user::Model,
+    up: Upload,
+) -> AppResult<community_chat::Model> {
+    let tags = clean_tags(&up.tags)?;
+    let doc = received_chat(up.chat).await?;
+    let title = doc.title.clone().unwrap_or_default();
+    let models = model_names(&up.models, &doc);
+    let search = search_text(&title, &tags, &doc, up.access);
+    let at = now();
+    let row = community_chat::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        user_id: Set(me.id),
+        title: Set(title),
+        chat: Set(doc.encode()?),
+        models: Set(encode(&models)?),
+        access: Set(up.access.as_str().to_owned()),
+        tags: Set(encode(&tags)?),
+        source: Set(clean_source(up.source)),
+        views: Set(0),
+        hidden: Set(false),
+        search_text: Set(search),
+        created_at: Set(at),
+        updated_at: Set(at),
+    };
+    let txn = db.begin().await?;
+    let row = row.insert(&txn).await?;
+    write_tags(&txn, row.id, &tags).await?;
+    txn.commit().await?;
+    Ok(row)
+}
+
+/// Uploaders' display names, by account id.
+async fn names(db: &DatabaseConnection, rows: &[community_chat::Model]) -> AppResult<HashMap<Uuid, String>> {
+    let mut ids: Vec<Uuid> = rows.iter().map(|r| r.user_id).collect();
+    ids.sort();
+    ids.dedup();
+    let found: Vec<(Uuid, String)> = user::Entity::find()
+        .select_only()
+        .columns([user::Column::Id, user::Column::Name])
+        .filter(user::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(found.into_iter().collect())
+}
+
+fn summary(
+    r: &community_chat::Model,
+    names: &HashMap<Uuid, String>,
+    snippet_html: Option<String>,
+) -> CommunityChatSummary {
+    CommunityChatSummary {
+        id: r.id,
+        url: super::chat_url(r.id),
+        title: r.title.clone(),
+        access: Access::parse(&r.access).unwrap_or(Access::Private),
+        tags: stored_list(&r.tags),
+        views: r.views,
+        uploader: names
+            .get(&r.user_id)
+            .cloned()
+            .unwrap_or_else(|| "a former member".to_owned()),
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+        hidden: r.hidden,
+        snippet_html,
+    }
+}
+
+/// Summaries of `rows`, in their order.
+pub async fn summaries(
+    db: &DatabaseConnection,
+    rows: &[community_chat::Model],
+) -> AppResult<Vec<CommunityChatSummary>> {
+    let names = names(db, rows).await?;
+    Ok(rows.iter().map(|r| summary(r, &names, None)).collect())
+}
+
+/// The sort a query asks for: `new` (the default) or `views` (422 otherwise).
+pub fn sort_of(raw: Option<&str>) -> AppResult<super::search::Sort> {
+    match raw.unwrap_or("new") {
+        "" | "new" => Ok(super::search::Sort::New),
+        "views" => Ok(super::search::Sort::Views),
+        other => Err(AppError::Unprocessable(format!(
+            "sort is \"new\" or \"views\", not \"{other}\"."
+        ))),
+    }
+}
+
+/// A page of the public, visible community chats: all of them, those with a tag, or those a
+/// search finds (with their snippets). Private and hidden chats are never in it.
+pub async fn list(db: &DatabaseConnection, q: &ListQuery) -> AppResult<CommunityList> {
+    let page = q.page.unwrap_or(1).max(1);
+    let offset = crate::entities::page_offset(page, PAGE_SIZE)?;
+    let sort = sort_of(q.sort.as_deref())?;
+    let tag = q
+        .tag
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase);
+    let words = super::search::words(q.query.as_deref().unwrap_or(""));
+    let found = super::search::find(db, &words, tag.as_deref(), sort, offset, PAGE_SIZE).await?;
+    let ids: Vec<Uuid> = found.hits.iter().map(|h| h.0).collect();
+    let rows = community_chat::Entity::find()
+        .filter(community_chat::Column::Id.is_in(ids.clone()))
+        .all(db)
+        .await?;
+    let names = names(db, &rows).await?;
+    let by_id: HashMap<Uuid, &community_chat::Model> = rows.iter().map(|r| (r.id, r)).collect();
+    let items = found
+        .hits
+        .into_iter()
+        .filter_map(|(id, snippet)| {
+            by_id
+                .get(&id)
+                .map(|r| summary(r, &names, snippet.map(|s| super::search::snippet_html(&s))))
+        })
+        .collect();
+    Ok(CommunityList {
+        items,
+        page,
+        total: found.total,
+        has_more: offset + PAGE_SIZE < found.total,
+        tags: super::search::top_tags(db).await?,
+    })
+}
+
+/// `me`'s community chats, newest first, every level.
+pub async fn mine(db: &DatabaseConnection, me: &user::Model) -> AppResult<Vec<CommunityChatSummary>> {
+    let rows = community_chat::Entity::find()
+        .filter(community_chat::Column::UserId.eq(me.id))
+        .order_by_desc(community_chat::Column::CreatedAt)
+        .limit(1000)
+        .all(db)
+        .await?;
+    summaries(db, &rows).await
+}
+
+/// Every community chat, newest first, for an administrator's moderation list.
+pub async fn moderation_list(
+    db: &DatabaseConnection,
+    admin: &user::Model,
+    page: u64,
+) -> AppResult<Vec<CommunityChatSummary>> {
+    crate::accounts::service::require_admin(Some(admin.clone()))?;
+    let rows = community_chat::Entity::find()
+        .order_by_desc(community_chat::Column::CreatedAt)
+        .offset(crate::entities::page_offset(page, 100)?)
+        .limit(100)
+        .all(db)
+        .await?;
+    summaries(db, &rows).await
+}
+
+/// A community chat opened for reading: its row, the document its level shows, its models.
+pub struct Opened {
+    /// The row.
+    pub row: community_chat::Model,
+    /// The chat as the reader may see it: the visible branch of a public chat; the whole tree
+    /// of a full-history one, and for the uploader.
+    pub doc: ChatDoc,
+    /// The model names.
+    pub models: Vec<String>,
+    /// As lists show it.
+    pub summary: CommunityChatSummary,
+}
+
+async fn row_of(db: &DatabaseConnection, id: Uuid) -> AppResult<community_chat::Model> {
+    community_chat::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(not_found)
+}
+
+fn is_admin(u: Option<&user::Model>) -> bool {
+    u.is_some_and(|u| u.role == crate::accounts::Role::Admin)
+}
+
+/// Opens a community chat for `reader` (`None`: a visitor): a public one for anyone, a
+/// private one for its uploader only, a hidden one for its uploader and administrators; 404
+/// for everyone else. With `count`, a read by anyone but the uploader adds a view.
+pub async fn open(
+    db: &DatabaseConnection,
+    reader: Option<&user::Model>,
+    id: Uuid,
+    count: bool,
+) -> AppResult<Opened> {
+    let mut row = row_of(db, id).await?;
+    let access = Access::parse(&row.access)?;
+    let uploader = reader.is_some_and(|r| r.id == row.user_id);
+    let may = uploader || (access != Access::Private && (!row.hidden || is_admin(reader)));
+    if !may {
+        return Err(not_found());
+    }
+    if count && !uploader {
+        community_chat::Entity::update_many()
+            .col_expr(
+                community_chat::Column::Views,
+                Expr::col(community_chat::Column::Views).add(1),
+            )
+            .filter(community_chat::Column::Id.eq(id))
+            .exec(db)
+            .await?;
+        row.views += 1;
+    }
+    let stored = ChatDoc::from_stored(&row.chat)?;
+    let doc = if access == Access::Public && !uploader {
+        scope::apply(&stored, &Scope::default())?.unwrap_or(stored)
+    } else {
+        stored
+    };
+    let names = names(db, std::slice::from_ref(&row)).await?;
+    Ok(Opened {
+        models: stored_list(&row.models),
+        summary: summary(&row, &names, None),
+        doc,
+        row,
+    })
+}
+
+/// The branch a reader sees, not yet rendered: through `branch` when the reader may switch
+/// (a full-history chat, or the uploader's own), else the visible one.
+pub fn branch_view(opened: &Opened, branch: Option<&str>) -> Vec<MessageView> {
+    let mut doc = opened.doc.clone();
+    if let Some(b) = branch.filter(|b| doc.message(b).is_some()) {
+        let leaf = doc.newest_leaf(b);
+        if let Some(h) = &mut doc.history {
+            h.current_id = Some(leaf);
+        }
+    }
+    crate::chats::service::messages_view(&doc)
+}
+
+/// Who may change or delete a community chat: its uploader, or an administrator (404 to
+/// anyone who may not even see it, 403 to a reader who may).
+async fn changeable(db: &DatabaseConnection, me: &user::Model, id: Uuid) -> AppResult<community_chat::Model> {
+    let row = row_of(db, id).await?;
+    if row.user_id == me.id || is_admin(Some(me)) {
+        return Ok(row);
+    }
+    let visible = row.access != Access::Private.as_str() && !row.hidden;
+    Err(if visible {
+        AppError::Forbidden(
+            "Only the person who shared this chat, or an administrator, can change it.".to_owned(),
+        )
+    } else {
+        not_found()
+    })
+}
+
+/// The seed's "Update Chat": a new access level and/or new tags (the search index follows).
+pub async fn change(
+    db: &DatabaseConnection,
+    me: &user::Model,
+    id: Uuid,
+    access: Option<Access>,
+    tags: Option<Vec<String>>,
+) -> AppResult<CommunityChatSummary> {
+    let row = changeable(db, me, id).await?;
+    let access = match access {
+        Some(a) => a,
+        None => Access::parse(&row.access)?,
+    };
+    let tags = match tags {
+        Some(t) => clean_tags(&t)?,
+        None => stored_list(&row.tags),
+    };
+    let doc = ChatDoc::from_stored(&row.chat)?;
+    let search = search_text(&row.title, &tags, &doc, access);
+    let txn = db.begin().await?;
+    let mut am: community_chat::ActiveModel = row.into();
+    am.access = Set(access.as_str().to_owned());
+    am.tags = Set(encode(&tags)?);
+    am.search_text = Set(search);
+    am.updated_at = Set(now());
+    let row = am.update(&txn).await?;
+    write_tags(&txn, id, &tags).await?;
+    txn.commit().await?;
+    Ok(summaries(db, std::slice::from_ref(&row)).await?.remove(0))
+}
+
+/// Deletes a community chat (its uploader or an administrator); its tags and index go with it.
+pub async fn delete(db: &DatabaseConnection, me: &user::Model, id: Uuid) -> AppResult<()> {
+    changeable(db, me, id).await?;
+    community_chat::Entity::delete_by_id(id).exec(db).await?;
+    Ok(())
+}
+
+/// Hides a community chat from everyone but its uploader and administrators, or shows it again
+/// (administrators only).
+pub async fn set_hidden(
+    db: &DatabaseConnection,
+    admin: &user::Model,
+    id: Uuid,
+    hidden: bool,
+) -> AppResult<CommunityChatSummary> {
+    crate::accounts::service::require_admin(Some(admin.clone()))?;
+    let row = row_of(db, id).await?;
+    let mut am: community_chat::ActiveModel = row.into();
+    am.hidden = Set(hidden);
+    let row = am.update(db).await?;
+    Ok(summaries(db, std::slice::from_ref(&row)).await?.remove(0))
+}
+
+/// The tag rows of a community chat (what the tag filter reads).
+pub async fn tags_of(db: &DatabaseConnection, id: Uuid) -> AppResult<Vec<String>> {
+    Ok(community_tag::Entity::find()
+        .filter(community_tag::Column::ChatId.eq(id))
+        .select_only()
+        .column(community_tag::Column::Tag)
+        .into_tuple()
+        .all(db)
+        .await?)
+}
