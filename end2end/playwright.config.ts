@@ -5,6 +5,9 @@ const port = Number(process.env.CHATSHARE_E2E_PORT ?? 3107);
 /** The stand-in model server's port (models.spec.ts reads the same variable). */
 const standinPort = Number(process.env.CHATSHARE_E2E_STANDIN_PORT ?? 3108);
 const dataDir = `/tmp/chatshare-e2e-${process.pid}`;
+/** A second instance, the community hub community.spec.ts shares to (reached as `localhost`,
+ * so its cookies are not the first instance's, whose address is 127.0.0.1). */
+const hubPort = Number(process.env.CHATSHARE_E2E_HUB_PORT ?? 3109);
 
 export default defineConfig({
   testDir: './tests',
@@ -44,6 +47,17 @@ export default defineConfig({
     env: {
       CHATSHARE_ADDR: `127.0.0.1:${port}`,
       CHATSHARE_DATA_DIR: dataDir,
+      RUST_LOG: 'warn',
+    },
+  }, {
+    command: `rm -rf ${dataDir}-hub && ./target/release/chatshare`,
+    cwd: '..',
+    url: `http://127.0.0.1:${hubPort}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      CHATSHARE_ADDR: `127.0.0.1:${hubPort}`,
+      CHATSHARE_DATA_DIR: `${dataDir}-hub`,
       RUST_LOG: 'warn',
     },
   }],

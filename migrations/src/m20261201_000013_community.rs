@@ -2,7 +2,7 @@
 //! instance (from here or from another instance's "Share to Community"), with its access level
 //! (`private`, `public`, `public_full_history`), uploader, views and moderation flag;
 //! `community_tag`, its tags (one row each, for filtering and the tag list); and the search
-//! index over `community_chat.search_text` (title, tags and the text visitors may read): an FTS5
+//! index over its title, tags and `search_text` (the message text visitors may read): an FTS5
 //! table kept in step by triggers on SQLite, a generated `tsvector` column with a GIN index on
 //! PostgreSQL.
 
@@ -138,18 +138,21 @@ impl MigrationTrait for Migration {
                 // every insert, update and delete (a user's deletion cascades here too).
                 db.execute_unprepared(
                     "CREATE VIRTUAL TABLE community_search USING fts5(\
-                     chat_id UNINDEXED, body, tokenize = 'porter unicode61 remove_diacritics 2')",
+                     chat_id UNINDEXED, title, tags, body, tokenize = 'porter unicode61 remove_diacritics 2')",
                 )
                 .await?;
                 db.execute_unprepared(
                     "CREATE TRIGGER community_search_insert AFTER INSERT ON community_chat BEGIN \
-                     INSERT INTO community_search (chat_id, body) VALUES (new.id, new.search_text); END",
+                     INSERT INTO community_search (chat_id, title, tags, body) \
+                     VALUES (new.id, new.title, new.tags, new.search_text); END",
                 )
                 .await?;
+                // Not on every update: a read's `views + 1` leaves the index alone.
                 db.execute_unprepared(
-                    "CREATE TRIGGER community_search_update AFTER UPDATE OF search_text ON community_chat BEGIN \
+                    "CREATE TRIGGER community_search_update AFTER UPDATE OF title, tags, search_text ON community_chat BEGIN \
                      DELETE FROM community_search WHERE chat_id = old.id; \
-                     INSERT INTO community_search (chat_id, body) VALUES (new.id, new.search_text); END",
+                     INSERT INTO community_search (chat_id, title, tags, body) \
+                     VALUES (new.id, new.title, new.tags, new.search_text); END",
                 )
                 .await?;
                 db.execute_unprepared(
@@ -161,7 +164,7 @@ impl MigrationTrait for Migration {
             DatabaseBackend::Postgres => {
                 db.execute_unprepared(
                     "ALTER TABLE community_chat ADD COLUMN search tsvector \
-                     GENERATED ALWAYS AS (to_tsvector('english', search_text)) STORED",
+                     GENERATED ALWAYS AS (to_tsvector('english', title || ' ' || tags || ' ' || search_text)) STORED",
                 )
                 .await?;
                 db.execute_unprepared(

@@ -13,6 +13,8 @@ use uuid::Uuid;
 use crate::chats::MessageView;
 use crate::error::AppError;
 
+#[cfg(feature = "ssr")]
+pub mod intake;
 mod moderation;
 mod pages;
 #[cfg(feature = "ssr")]

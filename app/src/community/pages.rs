@@ -324,7 +324,7 @@ fn update_form(s: &CommunityChatSummary) -> AnyView {
                 }).collect_view()}
             </fieldset>
             <label for="community-tags">"Tags"</label>
-            <input id="community-tags" name="tags" value=tags placeholder="bread, baking"/>
+            <input id="community-tags" type="text" name="tags" value=tags placeholder="bread, baking"/>
             <div class="row">
                 <button type="submit" class="button">"Update Chat"</button>
             </div>

@@ -1,7 +1,7 @@
 //! Finding public community chats: by words in their title, tags and messages (SQLite's FTS5
-//! table `community_search`, PostgreSQL's `tsvector` column `community_chat.search`, both
-//! over `search_text`, which the database keeps in step: migration 13), by tag, newest or
-//! most viewed first. Only public chats that no administrator hid are ever found.
+//! table `community_search`, PostgreSQL's `tsvector` column `community_chat.search`, both over
+//! the title, tags and `search_text`, which the database keeps in step: migration 13), by tag,
+//! newest or most viewed first. Snippets come from the message text. Only public chats that no administrator hid are ever found.
 
 use sea_orm::sea_query::Query;
 use sea_orm::{
@@ -10,7 +10,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::service::{MARK_END, MARK_START};
+use super::intake::{MARK_END, MARK_START};
 use super::{Access, TagCount};
 use crate::entities::{community_chat, community_tag};
 use crate::error::AppResult;
@@ -101,7 +101,7 @@ pub async fn find(
         ),
         _ => (
             "community_search JOIN community_chat c ON c.id = community_search.chat_id",
-            "snippet(community_search, 1, char(57344), char(57345), '…', 24)",
+            "snippet(community_search, 3, char(57344), char(57345), '…', 24)",
             "community_search MATCH $1",
         ),
     };

@@ -135,7 +135,7 @@ fn Publish(received: Received) -> impl IntoView {
                                 }).collect_view()}
                             </fieldset>
                             <label for="community-tags">"Tags"</label>
-                            <input id="community-tags" name="tags" placeholder="bread, baking" bind:value=tags/>
+                            <input id="community-tags" type="text" name="tags" placeholder="bread, baking" bind:value=tags/>
                             <div class="row">
                                 <button type="submit" class="button" disabled=move || publish.pending().get()>"Publish"</button>
                             </div>

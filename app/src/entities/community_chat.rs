@@ -26,7 +26,8 @@ pub struct Model {
     pub views: i64,
     /// Hidden by an administrator: only the uploader and admins see it.
     pub hidden: bool,
-    /// What search finds it by: title, tags and the text visitors may read (empty when private).
+    /// The message text visitors may read, for search (empty when private); the title and tags
+    /// are indexed beside it.
     pub search_text: String,
     /// Published, epoch seconds.
     pub created_at: i64,
