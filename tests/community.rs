@@ -538,6 +538,19 @@ async fn open_webui_uploads_pages_and_forms() {
     assert!(html.contains("Update Chat"));
     let html = common::get_text(&h.visitor, &format!("{}/chats/upload", h.base)).await;
     assert!(html.contains("Share to the community"));
+    assert!(
+        html.contains("/community-upload.js"),
+        "the upload page's one script"
+    );
+    for page in [
+        html,
+        common::get_text(&h.visitor, &format!("{}/community", h.base)).await,
+    ] {
+        assert!(
+            !page.contains(".wasm") && !page.contains("modulepreload"),
+            "community pages load no WASM"
+        );
+    }
     assert_eq!(
         common::admin_config(&h.base, &h.admin, json!({"COMMUNITY_INDEXABLE": true})).await,
         200
@@ -597,6 +610,60 @@ async fn open_webui_uploads_pages_and_forms() {
         .and_then(|v| v.to_str().ok())
         .is_some_and(|l| l.contains("error=")));
     assert_eq!(h.read(&h.visitor, &id).await.0, 200, "still public");
+    // The upload page's "Publish" form: published, and its page opens; a visitor is sent to
+    // sign in and back to the upload page.
+    let sent = json!({"title": "Via the form", "chat": branching_chat("", "w", "v")}).to_string();
+    let res = no_redirects
+        .post(format!("{}/chats/upload", h.base))
+        .form(&[
+            ("chat", sent.as_str()),
+            ("models", "[\"m\"]"),
+            ("access", "public"),
+            ("tags", "a b"),
+            ("source", "https://a.example"),
+        ])
+        .send()
+        .await
+        .expect("the form");
+    assert_eq!(res.status(), 303);
+    let to = res
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert!(to.starts_with("/community/c/"), "{to}");
+    let (_, read) = h.read(&h.visitor, to.trim_start_matches("/community/c/")).await;
+    assert_eq!(
+        (read["title"].as_str(), read["tags"].clone()),
+        (Some("Via the form"), json!(["a", "b"]))
+    );
+    let anonymous = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("a client");
+    let res = anonymous
+        .post(format!("{}/chats/upload", h.base))
+        .form(&[("chat", sent.as_str()), ("access", "public")])
+        .send()
+        .await
+        .expect("the form");
+    assert_eq!(
+        res.headers().get("location").and_then(|v| v.to_str().ok()),
+        Some("/auth?redirect=/chats/upload")
+    );
+    let res = no_redirects
+        .post(format!("{}/chats/upload", h.base))
+        .form(&[("chat", "{not json"), ("access", "public")])
+        .send()
+        .await
+        .expect("the form");
+    assert!(res
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|l| l.starts_with("/chats/upload?error=")));
+
     let res = no_redirects
         .post(format!("{}/community/c/{fays}/delete", h.base))
         .send()

@@ -73,10 +73,6 @@ lazy_page!(
     /// `/admin/…`: the Admin Panel.
     AdminRoute => admin::AdminPage
 );
-lazy_page!(
-    /// `/community…` and `/chats/upload`: the community's pages.
-    CommunityRoute => community::CommunityPage
-);
 
 /// The HTML document around every page: head (meta tags, stylesheet, hydration scripts) and body.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -119,7 +115,7 @@ pub fn reading_page(path: &str) -> bool {
 /// A page without the chat app's sidebar: a [`reading_page`], and the community's pages (which
 /// visitors who are not signed in read too; they use the app's stylesheet).
 pub fn without_sidebar(path: &str) -> bool {
-    reading_page(path) || path == "/community" || path.starts_with("/community/") || path == "/chats/upload"
+    reading_page(path) || community::is_community_page(path)
 }
 
 /// Whether the page the server is writing is a [`reading_page`].
@@ -135,11 +131,13 @@ fn on_reading_page() -> bool {
 /// post as plain HTML forms and the server answers with a redirect (the client would only send
 /// the same fields as JSON and then load the next page all the same), so a stranger following a
 /// shared link signs in on a page of a few kilobytes. Reached from inside the hydrated app, the
-/// sign-in page is a lazy route like the others.
+/// sign-in page is a lazy route like the others. Nor do the community's pages (see
+/// [`community::CommunityPage`]).
 fn hydrates() -> bool {
     #[cfg(feature = "ssr")]
     if let Some(req) = use_context::<axum::http::request::Parts>() {
-        return req.uri.path() != "/auth";
+        let path = req.uri.path();
+        return path != "/auth" && !community::is_community_page(path);
     }
     true
 }
@@ -254,10 +252,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/settings") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/settings/general") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/settings/connections") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/community") view={Lazy::<CommunityRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/community/mine") view={Lazy::<CommunityRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/community/c/:id") view={Lazy::<CommunityRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/chats/upload") view={Lazy::<CommunityRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/community") view=community::CommunityPage ssr=SsrMode::Async/>
+                    <Route path=path!("/community/mine") view=community::CommunityPage ssr=SsrMode::Async/>
+                    <Route path=path!("/community/c/:id") view=community::CommunityPage ssr=SsrMode::Async/>
+                    <Route path=path!("/chats/upload") view=community::CommunityPage ssr=SsrMode::Async/>
                     <Route path=path!("/c/:id") view={Lazy::<chat_app::ChatRoute>::new()} ssr=SsrMode::Async/>
                     // Not lazy: the shared page is in the main module, so a reader's browser fetches one
                     // WASM file (see the README's "Client weight").

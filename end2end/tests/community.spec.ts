@@ -1,5 +1,5 @@
 import { test, expect, request as playwrightRequest } from '@playwright/test';
-import { adminContext, createChat, hydrated, setAdminConfig } from './helpers';
+import { adminContext, createChat, hydrated, plainHtml, setAdminConfig } from './helpers';
 
 /** The second instance (see playwright.config.ts): the community hub. */
 const HUB = `http://localhost:${process.env.CHATSHARE_E2E_HUB_PORT ?? 3109}`;
@@ -46,7 +46,7 @@ test('Share to Community from instance A lands on instance B: publish as Public,
   await tab.getByLabel('Password').fill(UPLOADER.password);
   await tab.getByRole('button', { name: 'Sign in' }).click();
   await expect(tab).toHaveURL(`${HUB}/chats/upload`);
-  await hydrated(tab);
+  await plainHtml(tab);
   await expect(tab.getByText(`“${title}”, 2 messages, sent from ${origin}.`)).toBeVisible();
   await expect(tab.locator('.message-body').filter({ hasText: word })).toBeVisible();
   await tab.screenshot({ path: 'test-results/community-upload-1280.png', fullPage: true });
@@ -62,6 +62,8 @@ test('Share to Community from instance A lands on instance B: publish as Public,
   const visitor = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const vpage = await visitor.newPage();
   await vpage.goto(`${HUB}/community`);
+  // The community's pages are plain HTML: no WASM, nothing to wait for.
+  await plainHtml(vpage);
   await vpage.getByLabel('Search community chats').fill(word);
   await vpage.getByRole('button', { name: 'Search' }).click();
   await expect(vpage).toHaveURL(new RegExp(`query=${word}`));
@@ -118,7 +120,7 @@ test('the upload page takes a chat only from an instance its admin allows', asyn
     owner.waitForEvent('page'),
     page.getByRole('dialog', { name: 'Share Chat' }).getByRole('button', { name: 'Share to Open WebUI Community' }).click(),
   ]);
-  await hydrated(tab);
+  await expect(tab).toHaveURL(`${HUB}/chats/upload`);
   await tab.waitForTimeout(1500);
   await expect(tab.getByText(/^Waiting for the chat/)).toBeVisible();
   await expect(tab.getByText(title)).toHaveCount(0);

@@ -24,6 +24,7 @@ pub fn routes() -> Router<ServerState> {
             get(read).post(change).delete(remove),
         )
         .route("/api/v1/community/chats/{id}/hide", post(hide))
+        .route("/chats/upload", post(form_publish))
         .route("/community/c/{id}/update", post(form_update))
         .route("/community/c/{id}/delete", post(form_delete))
         .route("/community/c/{id}/hide", post(form_hide))
@@ -180,6 +181,52 @@ fn answer(page: &str, result: Result<String, AppError>) -> Response {
         Err(e) => format!("{page}?error={}", app::format::encode_query_value(&e.detail())),
     };
     super::see_other(&to, None)
+}
+
+#[derive(Deserialize)]
+struct PublishForm {
+    chat: String,
+    #[serde(default)]
+    models: Option<String>,
+    #[serde(default)]
+    access: Option<String>,
+    #[serde(default)]
+    tags: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+}
+
+/// The upload page's "Publish": publishes the received chat and opens its page (a visitor is
+/// sent to sign in, and comes back to the upload page, where the chat waits).
+async fn form_publish(
+    State(s): State<ServerState>,
+    caller: Caller,
+    axum::extract::Form(f): axum::extract::Form<PublishForm>,
+) -> Response {
+    let result = async {
+        hub(&s).await?;
+        let me = caller.member()?;
+        let access = Access::parse(f.access.as_deref().unwrap_or("private"))?;
+        let models = match f.models.as_deref().filter(|m| !m.is_empty()) {
+            Some(text) => service::json_text(text)?,
+            None => Value::Null,
+        };
+        let row = service::publish(
+            &s.app.db,
+            &me,
+            service::Upload {
+                chat: service::json_text(&f.chat)?,
+                models,
+                access,
+                tags: app::community::split_tags(f.tags.as_deref().unwrap_or("")),
+                source: f.source,
+            },
+        )
+        .await?;
+        Ok(app::community::chat_url(row.id))
+    }
+    .await;
+    answer("/chats/upload", result)
 }
 
 #[derive(Deserialize)]

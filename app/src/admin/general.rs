@@ -173,7 +173,7 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
             }>
                 <label for="setting-community-origins">
                     <span class="setting-label">"Instances allowed to upload"</span>
-                    <span class="muted setting-hint">"One address per line (https://chat.example.com). This instance may always upload; to share here from another instance, set its Community sharing URL to this instance's /chats/upload."</span>
+                    <span class="muted setting-hint">"One address per line (https://chat.example.com). This instance may always upload; another instance shares here when its community address is this instance's /chats/upload."</span>
                 </label>
                 <textarea id="setting-community-origins" rows="3" bind:value=origins></textarea>
                 <div class="row">

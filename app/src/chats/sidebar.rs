@@ -26,7 +26,7 @@ pub fn ChatSidebar() -> impl IntoView {
     let sharing = RwSignal::new(None::<Uuid>);
     view! {
         <a class="button new-chat" href="/">"+ New Chat"</a>
-        <a class="sidebar-link" href="/community">"Community"</a>
+        <a class="sidebar-link" href="/community" rel="external">"Community"</a>
         <input type="search" class="chat-search" placeholder="Search chats" aria-label="Search chats" bind:value=query/>
         <nav aria-label="Chats">
             <Transition fallback=|| view! { <p class="sidebar-empty">"Loading…"</p> }>

@@ -16,15 +16,47 @@ use crate::error::AppError;
 #[cfg(feature = "ssr")]
 pub mod intake;
 mod moderation;
+#[cfg(feature = "ssr")]
 mod pages;
 #[cfg(feature = "ssr")]
 pub mod search;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
 mod upload;
 
 pub use moderation::ModerationPanel;
-pub use pages::CommunityPage;
+
+/// Every community page (`/community`, `/community/c/{id}`, `/community/mine`,
+/// `/chats/upload`). They are written by the server as plain HTML and load no WASM: links, GET
+/// and POST forms, and on the upload page one small script (`public/community-upload.js`), so
+/// they work without the client and cost the client's other pages nothing (no chunk of their
+/// own). When the client's router arrives at one (a link inside the app), it loads it from
+/// the server.
+#[component]
+pub fn CommunityPage() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    {
+        pages::CommunityPage().into_any()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let here = leptos_router::hooks::use_location();
+        let search = here.search.get_untracked();
+        let to = match search.as_str() {
+            "" => here.pathname.get_untracked(),
+            q if q.starts_with('?') => format!("{}{q}", here.pathname.get_untracked()),
+            q => format!("{}?{q}", here.pathname.get_untracked()),
+        };
+        crate::ui::hard_navigate(&to);
+        view! { <p class="muted">"Loading…"</p> }.into_any()
+    }
+}
+
+/// Whether `path` is a community page (plain HTML, no client).
+pub fn is_community_page(path: &str) -> bool {
+    path == "/community" || path.starts_with("/community/") || path == "/chats/upload"
+}
 
 /// Who may open a community chat.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -180,17 +212,6 @@ pub struct UploadInfo {
     pub signed_in: bool,
 }
 
-/// A received chat, before it is published.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UploadPreview {
-    /// Its title.
-    pub title: String,
-    /// Its visible branch, rendered.
-    pub messages: Vec<MessageView>,
-    /// How many messages it holds in all (every branch).
-    pub message_count: usize,
-}
-
 /// A published chat: its id and address.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Published {
@@ -279,55 +300,5 @@ pub async fn community_upload_info() -> Result<UploadInfo, AppError> {
     Ok(UploadInfo {
         allowed_origins: settings.community_allowed_origins,
         signed_in: crate::accounts::service::require_member(me).is_ok(),
-    })
-}
-
-/// `POST /api/fn/preview_community_upload` `{"chat": "<JSON>"}`: the received chat, checked
-/// and rendered, before it is published (members).
-#[server(prefix = "/api/fn", endpoint = "preview_community_upload", input = Json, output = Json)]
-pub async fn preview_community_upload(chat: String) -> Result<UploadPreview, AppError> {
-    let (state, _me) = member().await?;
-    service::hub(&state.db, &state.defaults).await?;
-    let doc = service::received_chat(service::json_text(&chat)?).await?;
-    let mut messages = crate::chats::service::messages_view(&doc);
-    crate::chats::service::render_views(&mut messages).await;
-    Ok(UploadPreview {
-        title: doc.title.clone().unwrap_or_default(),
-        message_count: doc.len(),
-        messages,
-    })
-}
-
-/// `POST /api/fn/publish_community_chat`: publishes the received chat (members); `tags` as
-/// typed (commas or spaces), `source` the origin of the tab that sent it.
-#[server(prefix = "/api/fn", endpoint = "publish_community_chat", input = Json, output = Json)]
-pub async fn publish_community_chat(
-    chat: String,
-    #[server(default)] models: Option<String>,
-    access: Access,
-    #[server(default)] tags: String,
-    #[server(default)] source: Option<String>,
-) -> Result<Published, AppError> {
-    let (state, me) = member().await?;
-    service::hub(&state.db, &state.defaults).await?;
-    let models = match models.as_deref() {
-        Some(text) => service::json_text(text)?,
-        None => serde_json::Value::Null,
-    };
-    let row = service::publish(
-        &state.db,
-        &me,
-        service::Upload {
-            chat: service::json_text(&chat)?,
-            models,
-            access,
-            tags: split_tags(&tags),
-            source,
-        },
-    )
-    .await?;
-    Ok(Published {
-        id: row.id,
-        url: chat_url(row.id),
     })
 }

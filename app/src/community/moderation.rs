@@ -76,7 +76,7 @@ pub fn ModerationPanel() -> impl IntoView {
                                         let level = if hidden { format!("{} (hidden)", c.access.label()) } else { c.access.label().to_owned() };
                                         view! {
                                             <tr>
-                                                <td><a href=c.url.clone()>{c.title.clone()}</a></td>
+                                                <td><a href=c.url.clone() rel="external">{c.title.clone()}</a></td>
                                                 <td>{c.uploader.clone()}</td>
                                                 <td>{level}</td>
                                                 <td>{format_time(c.created_at)}</td>
