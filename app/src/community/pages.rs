@@ -156,7 +156,7 @@ fn gallery_view(q: ListQuery, g: Gallery) -> AnyView {
                 <p class="muted">"Chats that members of this instance shared with everyone."</p>
                 {g.signed_in.then(|| view! { <a class="button secondary" href="/community/mine">"My community chats"</a> })}
             </header>
-            <form method="get" action="/community" class="community-search" role="search">
+            <form method="get" action="/community" class="plain-form community-search" role="search">
                 <label for="community-query" class="visually-hidden">"Search community chats"</label>
                 <input id="community-query" type="search" name="query" value=q.query.clone() placeholder="Search titles, tags and messages"/>
                 {q.tag.clone().map(|t| view! { <input type="hidden" name="tag" value=t/> })}
