@@ -100,9 +100,9 @@ async fn links_made_before_scopes_read_as_their_visible_branch_and_become_versio
         .unwrap();
     let share_id = shared.share_id.unwrap();
 
-    // Back to before scopes and versions (migrations 11 and 12 undone), with the whole tree in
-    // the snapshot as links held it then; and forward again.
-    Migrator::down(&db, Some(2)).await.unwrap();
+    // Back to before scopes and versions (migrations 11 and 12 undone, and the community's 13
+    // after them), with the whole tree in the snapshot as links held it then; and forward again.
+    Migrator::down(&db, Some(3)).await.unwrap();
     let backend = db.get_database_backend();
     db.execute(sea_orm::Statement::from_sql_and_values(
         backend,
