@@ -49,6 +49,18 @@ async fn hub() -> Hub {
 }
 
 impl Hub {
+    /// `POST /api/v1/community/chats` as `who`.
+    async fn post_chat(&self, who: &reqwest::Client, body: Value) -> (u16, Value) {
+        call(
+            who,
+            Method::POST,
+            format!("{}/api/v1/community/chats", self.base),
+            None,
+            Some(body),
+        )
+        .await
+    }
+
     async fn publish(&self, chat: Value, access: &str, tags: Value) -> String {
         let (status, body) = call(
             &self.uploader,
@@ -198,47 +210,42 @@ async fn each_access_level_for_the_uploader_another_member_and_a_visitor() {
     .await;
     assert_eq!(status, 401);
 
-    // Publishing: visitors 401, an unknown level 422, a chat without messages 422.
-    let (status, _) = call(
-        &h.visitor,
-        Method::POST,
-        format!("{}/api/v1/community/chats", h.base),
-        None,
-        Some(json!({"chat": branching_chat("x", "y", "z"), "access": "public"})),
-    )
-    .await;
-    assert_eq!(status, 401);
-    let (status, body) = call(
-        &h.member,
-        Method::POST,
-        format!("{}/api/v1/community/chats", h.base),
-        None,
-        Some(json!({"chat": branching_chat("x", "y", "z"), "access": "everyone"})),
-    )
-    .await;
+    // Publishing: visitors 401, an unknown level 422, a chat without messages 422, a bad tag
+    // 422; no level at all is Private.
+    let chat = branching_chat("x", "y", "z");
+    assert_eq!(
+        h.post_chat(&h.visitor, json!({"chat": chat, "access": "public"}))
+            .await
+            .0,
+        401
+    );
+    let (status, body) = h
+        .post_chat(&h.member, json!({"chat": chat, "access": "everyone"}))
+        .await;
     assert_eq!(status, 422, "{body}");
     assert!(body["detail"]
         .as_str()
         .unwrap_or_default()
         .contains("public_full_history"));
-    let (status, _) = call(
-        &h.member,
-        Method::POST,
-        format!("{}/api/v1/community/chats", h.base),
-        None,
-        Some(json!({"chat": {"title": "empty"}, "access": "public"})),
-    )
-    .await;
-    assert_eq!(status, 422);
-    let (status, _) = call(
-        &h.member,
-        Method::POST,
-        format!("{}/api/v1/community/chats", h.base),
-        None,
-        Some(json!({"chat": branching_chat("x", "y", "z"), "access": "public", "tags": ["not a tag!"]})),
-    )
-    .await;
-    assert_eq!(status, 422);
+    assert_eq!(
+        h.post_chat(&h.member, json!({"chat": {"title": "empty"}, "access": "public"}))
+            .await
+            .0,
+        422
+    );
+    assert_eq!(
+        h.post_chat(
+            &h.member,
+            json!({"chat": chat, "access": "public", "tags": ["not a tag!"]})
+        )
+        .await
+        .0,
+        422
+    );
+    let (status, body) = h.post_chat(&h.member, json!({"chat": chat})).await;
+    assert_eq!(status, 200, "{body}");
+    let (_, unsaid) = h.read(&h.member, body["id"].as_str().unwrap_or_default()).await;
+    assert_eq!(unsaid["access"], "private");
 
     // Changing: another member may not (403 on a public chat, 404 on a private one), nor
     // delete; the uploader may.
@@ -558,13 +565,39 @@ async fn open_webui_uploads_pages_and_forms() {
     let html = common::get_text(&h.visitor, &format!("{}/community/c/{id}", h.base)).await;
     assert!(html.contains("index, follow"));
 
+    // Branches on the pages: a full-history chat's page links the other answer and shows it
+    // through `?branch=`; a public chat's page has no arrows, and `?branch=` cannot reach the
+    // branch it does not share.
+    let full = h
+        .publish(
+            branching_chat("Two answers", "newer", "older"),
+            "public_full_history",
+            json!([]),
+        )
+        .await;
+    let html = common::get_text(&h.visitor, &format!("{}/community/c/{full}", h.base)).await;
+    assert!(html.contains(&format!("/community/c/{full}?branch=a1")), "{html}");
+    assert!(html.contains("the newer method works") && !html.contains("about older"));
+    let html = common::get_text(&h.visitor, &format!("{}/community/c/{full}?branch=a1", h.base)).await;
+    assert!(html.contains("An older answer about older") && !html.contains("the newer method works"));
+    let public = h
+        .publish(
+            branching_chat("One answer", "shown", "unshared"),
+            "public",
+            json!([]),
+        )
+        .await;
+    let html = common::get_text(&h.visitor, &format!("{}/community/c/{public}?branch=a1", h.base)).await;
+    assert!(html.contains("the shown method works") && !html.contains("unshared"));
+    assert!(!html.contains("?branch="));
+
     // "Update Chat" as a plain form: to private, and back to its page.
     let no_redirects = reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("a client");
-    let session = signup_with(&no_redirects, &h.base, "Fay").await;
+    signup_with(&no_redirects, &h.base, "Fay").await;
     let (status, _) = call(
         &no_redirects,
         Method::POST,
@@ -583,7 +616,6 @@ async fn open_webui_uploads_pages_and_forms() {
     )
     .await;
     let fays = mine[0]["id"].as_str().expect("an id").to_owned();
-    assert!(session["id"].is_string());
     let res = no_redirects
         .post(format!("{}/community/c/{fays}/update", h.base))
         .form(&[("access", "private"), ("tags", "one, two")])

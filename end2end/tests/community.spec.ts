@@ -100,7 +100,7 @@ test('Share to Community from instance A lands on instance B: publish as Public,
   await hub.dispose();
 });
 
-test('the upload page takes a chat only from an instance its admin allows', async ({ browser, request, baseURL }) => {
+test('the upload page takes a chat only from an instance its admin allows', async ({ browser, request }) => {
   const hub = await playwrightRequest.newContext({ baseURL: HUB });
   const res = await hub.post('/api/v1/auths/signin', { data: { email: 'hub@example.com', password: 'hub admin password' } });
   expect(res.status()).toBe(200);
@@ -125,7 +125,6 @@ test('the upload page takes a chat only from an instance its admin allows', asyn
   await tab.waitForTimeout(1500);
   await expect(tab.getByText(/^Waiting for the chat/)).toBeVisible();
   await expect(tab.getByText(title)).toHaveCount(0);
-  expect(new URL(baseURL!).origin).not.toBe(new URL(HUB).origin);
   await setAdminConfig(request, { COMMUNITY_SHARING_URL: 'https://openwebui.com/chats/upload' });
   await owner.close();
   await hub.dispose();

@@ -59,7 +59,7 @@ async fn publish(
 ) -> Result<Json<Published>, AppError> {
     hub(&s).await?;
     let me = caller.member()?;
-    let access = Access::parse(b.access.as_deref().unwrap_or("private"))?;
+    let access = Access::requested(b.access.as_deref())?;
     let row = service::publish(
         &s.app.db,
         &me,
@@ -206,7 +206,7 @@ async fn form_publish(
     let result = async {
         hub(&s).await?;
         let me = caller.member()?;
-        let access = Access::parse(f.access.as_deref().unwrap_or("private"))?;
+        let access = Access::requested(f.access.as_deref())?;
         let models = match f.models.as_deref().filter(|m| !m.is_empty()) {
             Some(text) => service::json_text(text)?,
             None => Value::Null,
@@ -263,8 +263,13 @@ async fn form_delete(State(s): State<ServerState>, caller: Caller, Path(id): Pat
     let result = async {
         hub(&s).await?;
         let me = caller.member()?;
-        service::delete(&s.app.db, &me, community_id(&id)?).await?;
-        Ok("/community/mine?deleted=1".to_owned())
+        let gone = service::delete(&s.app.db, &me, community_id(&id)?).await?;
+        // The uploader back to their list; an administrator to the gallery.
+        Ok(if gone.user_id == me.id {
+            "/community/mine?deleted=1".to_owned()
+        } else {
+            "/community".to_owned()
+        })
     }
     .await;
     answer(&page, result)

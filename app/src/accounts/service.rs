@@ -456,17 +456,40 @@ pub async fn revoke_api_key(db: &DatabaseConnection, u: &user::Model, key_id: Uu
     Ok(())
 }
 
-/// Every approved member's id and display name, by name (at most 10,000): whom a link can be
-/// opened to and whom a group can hold. Names only, never emails.
-/// The display name of account `id`, or "a former member" when it is gone (how shared chats
+/// How a shared chat names an owner whose account is gone.
+pub const FORMER_MEMBER: &str = "a former member";
+
+/// The display name of account `id`, or [`FORMER_MEMBER`] when it is gone (how shared chats
 /// name their owner).
 pub async fn display_name(db: &DatabaseConnection, id: Uuid) -> AppResult<String> {
     Ok(user::Entity::find_by_id(id)
         .one(db)
         .await?
-        .map_or_else(|| "a former member".to_owned(), |u| u.name))
+        .map_or_else(|| FORMER_MEMBER.to_owned(), |u| u.name))
 }
 
+/// The display names of accounts `ids` in one query (accounts that are gone are missing: name
+/// them [`FORMER_MEMBER`]).
+pub async fn display_names(
+    db: &DatabaseConnection,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> AppResult<std::collections::HashMap<Uuid, String>> {
+    use sea_orm::QuerySelect;
+    let mut ids: Vec<Uuid> = ids.into_iter().collect();
+    ids.sort();
+    ids.dedup();
+    let found: Vec<(Uuid, String)> = user::Entity::find()
+        .select_only()
+        .columns([user::Column::Id, user::Column::Name])
+        .filter(user::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(found.into_iter().collect())
+}
+
+/// Every approved member's id and display name, by name (at most 10,000): whom a link can be
+/// opened to and whom a group can hold. Names only, never emails.
 pub async fn members_by_name(db: &DatabaseConnection) -> AppResult<Vec<(Uuid, String)>> {
     use sea_orm::{QueryOrder, QuerySelect};
     Ok(user::Entity::find()

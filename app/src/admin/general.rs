@@ -164,12 +164,16 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
                 |v| SettingsPatch { community_indexable: Some(v), ..Default::default() })}
             <form class="setting setting-text" on:submit=move |ev| {
                 ev.prevent_default();
-                let text = origins.get_untracked();
-                let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-                match lines.iter().map(|l| crate::instance::origin_of(l).ok_or(*l)).collect::<Result<Vec<_>, _>>() {
-                    Ok(list) => { save.dispatch(SettingsPatch { community_allowed_origins: Some(list), ..Default::default() }); }
-                    Err(bad) => error.set(Some(format!("\"{bad}\" is not an instance's address: write it as https://host or https://host:port."))),
-                }
+                // Written one way (lower case, no trailing slash); what is not an address is sent
+                // as typed, and the server's check says what is wrong with it.
+                let list = origins
+                    .get_untracked()
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(|l| crate::instance::origin_of(l).unwrap_or_else(|| l.to_owned()))
+                    .collect();
+                save.dispatch(SettingsPatch { community_allowed_origins: Some(list), ..Default::default() });
             }>
                 <label for="setting-community-origins">
                     <span class="setting-label">"Instances allowed to upload"</span>

@@ -6,10 +6,10 @@
 //! deletes it; administrators hide or delete any.
 
 use leptos::prelude::*;
-use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+#[cfg(feature = "ssr")]
 use crate::chats::MessageView;
 use crate::error::AppError;
 
@@ -101,6 +101,12 @@ impl Access {
         }
     }
 
+    /// The level a request asks for: `raw`, or Private when it names none (422 for another
+    /// name). The one default for the API and the upload form.
+    pub fn requested(raw: Option<&str>) -> Result<Access, AppError> {
+        Access::parse(raw.filter(|r| !r.is_empty()).unwrap_or("private"))
+    }
+
     /// Every level, in the order the pages offer them.
     pub const ALL: [Access; 3] = [Access::Private, Access::Public, Access::PublicFullHistory];
 }
@@ -176,7 +182,8 @@ pub struct ListQuery {
 }
 
 /// `/community`'s data.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone)]
 pub struct Gallery {
     /// The page of chats.
     pub list: CommunityList,
@@ -187,7 +194,8 @@ pub struct Gallery {
 }
 
 /// `/community/c/{id}`'s data.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone)]
 pub struct CommunityChatPage {
     /// The chat as lists show it.
     pub summary: CommunityChatSummary,
@@ -204,7 +212,8 @@ pub struct CommunityChatPage {
 }
 
 /// What `/chats/upload` needs before a chat arrives.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone)]
 pub struct UploadInfo {
     /// Origins whose tabs may send a chat (this instance's is always allowed too).
     pub allowed_origins: Vec<String>,
@@ -244,8 +253,12 @@ pub fn split_tags(raw: &str) -> Vec<String> {
 #[cfg(feature = "ssr")]
 use crate::auth::member;
 
-/// `POST /api/fn/community_gallery`: a page of public community chats, or a search (anyone).
-#[server(prefix = "/api/fn", endpoint = "community_gallery", input = Json, output = Json)]
+// What the community's pages read. Plain functions, not server functions: the pages are
+// written by the server only, so these need no HTTP endpoint (the JSON API is
+// `/api/v1/community/chats…`), and the pages carry no copy of this data for a client.
+
+/// `/community`'s data: a page of public community chats, or a search (anyone).
+#[cfg(feature = "ssr")]
 pub async fn community_gallery(query: ListQuery) -> Result<Gallery, AppError> {
     let state = crate::state::app_state()?;
     let settings = service::hub(&state.db, &state.defaults).await?;
@@ -253,18 +266,15 @@ pub async fn community_gallery(query: ListQuery) -> Result<Gallery, AppError> {
     let list = service::list(&state.db, &query).await?;
     Ok(Gallery {
         list,
-        signed_in: me.is_some_and(|m| crate::accounts::service::require_member(Some(m)).is_ok()),
+        signed_in: crate::accounts::service::require_member(me).is_ok(),
         indexable: settings.community_indexable,
     })
 }
 
-/// `POST /api/fn/community_chat` `{"id": …, "branch": "…"}`: a community chat to read, for
-/// whoever its level lets in (404 to everyone else); `branch` picks a branch of a full-history one.
-#[server(prefix = "/api/fn", endpoint = "community_chat", input = Json, output = Json)]
-pub async fn community_chat(
-    id: Uuid,
-    #[server(default)] branch: Option<String>,
-) -> Result<CommunityChatPage, AppError> {
+/// `/community/c/{id}`'s data: a community chat to read, for whoever its level lets in (404 to
+/// everyone else); `branch` picks a branch of a full-history one.
+#[cfg(feature = "ssr")]
+pub async fn community_chat(id: Uuid, branch: Option<String>) -> Result<CommunityChatPage, AppError> {
     let state = crate::state::app_state()?;
     let settings = service::hub(&state.db, &state.defaults).await?;
     let me = crate::auth::caller().await?;
@@ -283,16 +293,16 @@ pub async fn community_chat(
     })
 }
 
-/// `POST /api/fn/my_community_chats`: the caller's community chats, every level.
-#[server(prefix = "/api/fn", endpoint = "my_community_chats", input = Json, output = Json)]
+/// `/community/mine`'s data: the caller's community chats, every level.
+#[cfg(feature = "ssr")]
 pub async fn my_community_chats() -> Result<Vec<CommunityChatSummary>, AppError> {
     let (state, me) = member().await?;
     service::hub(&state.db, &state.defaults).await?;
     service::mine(&state.db, &me).await
 }
 
-/// `POST /api/fn/community_upload_info`: which tabs may send a chat to the upload page.
-#[server(prefix = "/api/fn", endpoint = "community_upload_info", input = Json, output = Json)]
+/// `/chats/upload`'s data: which tabs may send a chat, and whether the reader can publish.
+#[cfg(feature = "ssr")]
 pub async fn community_upload_info() -> Result<UploadInfo, AppError> {
     let state = crate::state::app_state()?;
     let settings = service::hub(&state.db, &state.defaults).await?;

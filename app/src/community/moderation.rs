@@ -27,7 +27,7 @@ pub async fn admin_hide_community_chat(id: Uuid, hidden: bool) -> Result<Communi
 #[server(prefix = "/api/fn", endpoint = "admin_delete_community_chat", input = Json, output = Json)]
 pub async fn admin_delete_community_chat(id: Uuid) -> Result<(), AppError> {
     let (state, me) = crate::auth::admin().await?;
-    super::service::delete(&state.db, &me, id).await
+    super::service::delete(&state.db, &me, id).await.map(|_| ())
 }
 
 /// Admin Panel → Community: the moderation list.

@@ -2,26 +2,22 @@
 //! links and a GET form, so it works without the client), a chat `/community/c/{id}`, "My
 //! community chats" `/community/mine`, and the upload page `/chats/upload` ([`super::upload`]).
 //! The uploader's "Update Chat" and "Delete" and the administrators' "Hide" are plain forms too.
+//! Written by the server only: each page awaits its data inside its `Suspense` (no resource, so
+//! no copy of the data for a client that never comes).
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::{use_location, use_query_map};
+use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 use uuid::Uuid;
 
 use super::{
     community_chat, community_gallery, my_community_chats, Access, CommunityChatPage, CommunityChatSummary,
     Gallery, ListQuery,
 };
-use crate::chats::{HasMessages, InPage, MessageList};
+use crate::chats::MessageList;
 use crate::error::AppError;
 use crate::format::encode_query_value;
 use crate::ui::{format_time, set_page_status};
-
-impl HasMessages for CommunityChatPage {
-    fn messages_mut(&mut self) -> &mut [crate::chats::MessageView] {
-        &mut self.messages
-    }
-}
 
 /// Every community page: the one the address names.
 #[component]
@@ -106,28 +102,25 @@ fn gallery_href(q: &ListQuery, key: &str, value: Option<&str>) -> String {
 /// (with the matching words highlighted).
 #[component]
 fn CommunityGallery() -> impl IntoView {
-    let query = use_query_map();
-    let asked = move || {
-        let q = query.read();
-        ListQuery {
-            query: q.get("query"),
-            tag: q.get("tag"),
-            sort: q.get("sort"),
-            page: q.get("page").and_then(|p| p.parse().ok()),
-        }
+    let q = use_query_map().read_untracked();
+    let asked = ListQuery {
+        query: q.get("query"),
+        tag: q.get("tag"),
+        sort: q.get("sort"),
+        page: q.get("page").and_then(|p| p.parse().ok()),
     };
-    let gallery = crate::ui::page_resource(asked, |q| async move {
-        community_gallery(q.clone()).await.map(|g| (q, g))
-    });
     view! {
         <Title text="Community"/>
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match gallery.await {
-                    Ok((q, g)) => gallery_view(q, g),
-                    Err(e) => unavailable(e),
-                }
-            })}
+            {move || {
+                let asked = asked.clone();
+                Suspend::new(async move {
+                    match community_gallery(asked.clone()).await {
+                        Ok(g) => gallery_view(asked, g),
+                        Err(e) => unavailable(e),
+                    }
+                })
+            }}
         </Suspense>
     }
 }
@@ -209,27 +202,26 @@ fn gallery_view(q: ListQuery, g: Gallery) -> AnyView {
 /// its uploader's "Update Chat" (permission and tags) and "Delete", an administrator's "Hide".
 #[component]
 fn CommunityChat() -> impl IntoView {
-    let location = use_location();
-    let query = use_query_map();
-    let asked = move || {
-        let path = location.pathname.get();
-        let raw = path.trim_start_matches("/community/c/").to_owned();
-        (raw, query.read().get("branch"))
-    };
-    let chat = crate::ui::page_resource(asked, |(raw, branch)| async move {
-        match Uuid::parse_str(&raw) {
-            Ok(id) => community_chat(id, branch).await.map(InPage),
-            Err(_) => Err(super::not_found()),
-        }
-    });
+    let id = use_params_map()
+        .read_untracked()
+        .get("id")
+        .and_then(|raw| Uuid::parse_str(&raw).ok());
+    let branch = use_query_map().read_untracked().get("branch");
     view! {
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match chat.await {
-                    Ok(InPage(page)) => chat_view(page),
-                    Err(e) => unavailable(e),
-                }
-            })}
+            {move || {
+                let branch = branch.clone();
+                Suspend::new(async move {
+                    let page = match id {
+                        Some(id) => community_chat(id, branch).await,
+                        None => Err(super::not_found()),
+                    };
+                    match page {
+                        Ok(page) => chat_view(page),
+                        Err(e) => unavailable(e),
+                    }
+                })
+            }}
         </Suspense>
     }
 }
@@ -362,7 +354,6 @@ fn moderation_forms(s: &CommunityChatSummary) -> AnyView {
 /// Chat" is.
 #[component]
 fn MyCommunityChats() -> impl IntoView {
-    let chats = crate::ui::page_resource(|| (), |_| my_community_chats());
     let deleted = use_query_map().read_untracked().get("deleted").is_some();
     view! {
         <Title text="My community chats"/>
@@ -375,7 +366,7 @@ fn MyCommunityChats() -> impl IntoView {
             {deleted.then(|| view! { <p class="status-ok" role="status">"Deleted from the community."</p> })}
             <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
                 {move || Suspend::new(async move {
-                    match chats.await {
+                    match my_community_chats().await {
                         Ok(list) if list.is_empty() => view! {
                             <p class="muted">"You have not shared a chat with the community yet. Open a chat's Share dialog and choose “Share to Open WebUI Community”."</p>
                         }.into_any(),

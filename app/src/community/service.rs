@@ -117,17 +117,7 @@ pub async fn publish(
 
 /// Uploaders' display names, by account id.
 async fn names(db: &DatabaseConnection, rows: &[community_chat::Model]) -> AppResult<HashMap<Uuid, String>> {
-    let mut ids: Vec<Uuid> = rows.iter().map(|r| r.user_id).collect();
-    ids.sort();
-    ids.dedup();
-    let found: Vec<(Uuid, String)> = user::Entity::find()
-        .select_only()
-        .columns([user::Column::Id, user::Column::Name])
-        .filter(user::Column::Id.is_in(ids))
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(found.into_iter().collect())
+    crate::accounts::service::display_names(db, rows.iter().map(|r| r.user_id)).await
 }
 
 fn summary(
@@ -145,12 +135,18 @@ fn summary(
         uploader: names
             .get(&r.user_id)
             .cloned()
-            .unwrap_or_else(|| "a former member".to_owned()),
+            .unwrap_or_else(|| crate::accounts::service::FORMER_MEMBER.to_owned()),
         created_at: r.created_at,
         updated_at: r.updated_at,
         hidden: r.hidden,
         snippet_html,
     }
+}
+
+/// The summary of one row.
+async fn summary_of(db: &DatabaseConnection, row: &community_chat::Model) -> AppResult<CommunityChatSummary> {
+    let names = names(db, std::slice::from_ref(row)).await?;
+    Ok(summary(row, &names, None))
 }
 
 /// Summaries of `rows`, in their order.
@@ -259,6 +255,11 @@ async fn row_of(db: &DatabaseConnection, id: Uuid) -> AppResult<community_chat::
         .ok_or_else(not_found)
 }
 
+/// Whether a chat is listed and open to everyone: public and not hidden.
+fn listed(row: &community_chat::Model) -> bool {
+    row.access != Access::Private.as_str() && !row.hidden
+}
+
 fn is_admin(u: Option<&user::Model>) -> bool {
     u.is_some_and(|u| u.role == crate::accounts::Role::Admin)
 }
@@ -275,7 +276,7 @@ pub async fn open(
     let mut row = row_of(db, id).await?;
     let access = Access::parse(&row.access)?;
     let uploader = reader.is_some_and(|r| r.id == row.user_id);
-    let may = uploader || (access != Access::Private && (!row.hidden || is_admin(reader)));
+    let may = uploader || listed(&row) || (access != Access::Private && is_admin(reader));
     if !may {
         return Err(not_found());
     }
@@ -296,10 +297,9 @@ pub async fn open(
     } else {
         stored
     };
-    let names = names(db, std::slice::from_ref(&row)).await?;
     Ok(Opened {
         models: stored_list(&row.models),
-        summary: summary(&row, &names, None),
+        summary: summary_of(db, &row).await?,
         doc,
         row,
     })
@@ -309,11 +309,8 @@ pub async fn open(
 /// (a full-history chat, or the uploader's own), else the visible one.
 pub fn branch_view(opened: &Opened, branch: Option<&str>) -> Vec<MessageView> {
     let mut doc = opened.doc.clone();
-    if let Some(b) = branch.filter(|b| doc.message(b).is_some()) {
-        let leaf = doc.newest_leaf(b);
-        if let Some(h) = &mut doc.history {
-            h.current_id = Some(leaf);
-        }
+    if let Some(b) = branch {
+        doc.switch_to(b);
     }
     crate::chats::service::messages_view(&doc)
 }
@@ -325,8 +322,7 @@ async fn changeable(db: &DatabaseConnection, me: &user::Model, id: Uuid) -> AppR
     if row.user_id == me.id || is_admin(Some(me)) {
         return Ok(row);
     }
-    let visible = row.access != Access::Private.as_str() && !row.hidden;
-    Err(if visible {
+    Err(if listed(&row) {
         AppError::Forbidden(
             "Only the person who shared this chat, or an administrator, can change it.".to_owned(),
         )
@@ -363,14 +359,15 @@ pub async fn change(
     let row = am.update(&txn).await?;
     write_tags(&txn, id, &tags).await?;
     txn.commit().await?;
-    Ok(summaries(db, std::slice::from_ref(&row)).await?.remove(0))
+    summary_of(db, &row).await
 }
 
 /// Deletes a community chat (its uploader or an administrator); its tags and index go with it.
-pub async fn delete(db: &DatabaseConnection, me: &user::Model, id: Uuid) -> AppResult<()> {
-    changeable(db, me, id).await?;
+/// Answers the row that went.
+pub async fn delete(db: &DatabaseConnection, me: &user::Model, id: Uuid) -> AppResult<community_chat::Model> {
+    let row = changeable(db, me, id).await?;
     community_chat::Entity::delete_by_id(id).exec(db).await?;
-    Ok(())
+    Ok(row)
 }
 
 /// Hides a community chat from everyone but its uploader and administrators, or shows it again
@@ -386,16 +383,5 @@ pub async fn set_hidden(
     let mut am: community_chat::ActiveModel = row.into();
     am.hidden = Set(hidden);
     let row = am.update(db).await?;
-    Ok(summaries(db, std::slice::from_ref(&row)).await?.remove(0))
-}
-
-/// The tag rows of a community chat (what the tag filter reads).
-pub async fn tags_of(db: &DatabaseConnection, id: Uuid) -> AppResult<Vec<String>> {
-    Ok(community_tag::Entity::find()
-        .filter(community_tag::Column::ChatId.eq(id))
-        .select_only()
-        .column(community_tag::Column::Tag)
-        .into_tuple()
-        .all(db)
-        .await?)
+    summary_of(db, &row).await
 }

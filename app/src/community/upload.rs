@@ -15,7 +15,6 @@ use super::{community_upload_info, Access};
 /// The upload page.
 #[component]
 pub fn UploadPage() -> impl IntoView {
-    let info = crate::ui::page_resource(|| (), |_| community_upload_info());
     let error = use_query_map().read_untracked().get("error");
     view! {
         <Title text="Share to the community"/>
@@ -24,7 +23,7 @@ pub fn UploadPage() -> impl IntoView {
             {move || {
                 let error = error.clone();
                 Suspend::new(async move {
-                    match info.await {
+                    match community_upload_info().await {
                         Err(e) => {
                             crate::ui::set_page_status(e.status());
                             view! {
@@ -37,7 +36,7 @@ pub fn UploadPage() -> impl IntoView {
                         Ok(i) => {
                             let allowed = serde_json::to_string(&i.allowed_origins).unwrap_or_else(|_| "[]".to_owned());
                             view! {
-                                <section class="community upload" id="community-upload" data-allowed=allowed data-signed-in=i.signed_in.to_string()>
+                                <section class="community upload" id="community-upload" data-allowed=allowed>
                                     <header class="community-head">
                                         <h1>"Share to the community"</h1>
                                     </header>

@@ -340,11 +340,8 @@ pub async fn view_shared(
         }
     };
     let mut chat = crate::chats::doc::ChatDoc::from_stored(&snap.row.chat)?;
-    if let Some(b) = branch.filter(|b| chat.message(b).is_some()) {
-        let leaf = chat.newest_leaf(&b);
-        if let Some(h) = &mut chat.history {
-            h.current_id = Some(leaf);
-        }
+    if let Some(b) = branch {
+        chat.switch_to(&b);
     }
     let shared_by = crate::accounts::service::display_name(&state.db, snap.row.user_id).await?;
     let settings = crate::instance::service::get(&state.db, &state.defaults).await?;
