@@ -11,6 +11,8 @@ use crate::error::AppError;
 mod components;
 #[cfg(feature = "ssr")]
 mod management;
+#[cfg(feature = "ssr")]
+mod names;
 mod role;
 #[cfg(feature = "ssr")]
 pub mod service;

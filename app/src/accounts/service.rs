@@ -11,6 +11,8 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+pub use super::names::{display_name, display_names, FORMER_MEMBER};
+
 use super::throttle::{delay_for, dummy_hash};
 pub(crate) use super::throttle::{forget_attempt, record_attempts};
 pub use super::throttle::{
@@ -454,38 +456,6 @@ pub async fn revoke_api_key(db: &DatabaseConnection, u: &user::Model, key_id: Uu
         return Err(AppError::NotFound("No such API key.".to_owned()));
     }
     Ok(())
-}
-
-/// How a shared chat names an owner whose account is gone.
-pub const FORMER_MEMBER: &str = "a former member";
-
-/// The display name of account `id`, or [`FORMER_MEMBER`] when it is gone (how shared chats
-/// name their owner).
-pub async fn display_name(db: &DatabaseConnection, id: Uuid) -> AppResult<String> {
-    Ok(user::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .map_or_else(|| FORMER_MEMBER.to_owned(), |u| u.name))
-}
-
-/// The display names of accounts `ids` in one query (accounts that are gone are missing: name
-/// them [`FORMER_MEMBER`]).
-pub async fn display_names(
-    db: &DatabaseConnection,
-    ids: impl IntoIterator<Item = Uuid>,
-) -> AppResult<std::collections::HashMap<Uuid, String>> {
-    use sea_orm::QuerySelect;
-    let mut ids: Vec<Uuid> = ids.into_iter().collect();
-    ids.sort();
-    ids.dedup();
-    let found: Vec<(Uuid, String)> = user::Entity::find()
-        .select_only()
-        .columns([user::Column::Id, user::Column::Name])
-        .filter(user::Column::Id.is_in(ids))
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(found.into_iter().collect())
 }
 
 /// Every approved member's id and display name, by name (at most 10,000): whom a link can be
