@@ -287,7 +287,26 @@ async fn two_server_processes_on_one_database_behave_as_one() {
     assert_eq!(res.status(), 200);
     let (_, cfg) = get(&base_b, "/api/config").await;
     assert_eq!(cfg["features"]["enable_community_sharing"], false);
-    // Signing out on B ends the session on A.
+    // Signing out on B ends the session on A at once: its API and its share reads (where the
+    // session is read in the same query as the link) refuse the token.
+    let kept = post_json(
+        &c,
+        format!("{base_a}/api/v1/chats/new"),
+        &token,
+        json!({"chat": {"title": "Still shared"}}),
+    )
+    .await
+    .unwrap();
+    let kept = post_json(
+        &c,
+        format!("{base_a}/api/v1/chats/{}/share", kept["id"].as_str().unwrap()),
+        &token,
+        json!({}),
+    )
+    .await
+    .unwrap();
+    let kept_link = format!("/api/v1/chats/share/{}", kept["share_id"].as_str().unwrap());
+    assert_eq!(get(&base_a, &kept_link).await.0, 200);
     let res = c
         .post(format!("{base_b}/api/v1/auths/signout"))
         .bearer_auth(&token)
@@ -297,6 +316,7 @@ async fn two_server_processes_on_one_database_behave_as_one() {
     assert_eq!(res.status(), 200);
     let (s, _) = get(&base_a, "/api/v1/auths/").await;
     assert_eq!(s, 401);
+    assert_eq!(get(&base_a, &kept_link).await.0, 401);
     for p in [&mut a, &mut b] {
         let _ = p.kill();
         let _ = p.wait();

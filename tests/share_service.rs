@@ -517,3 +517,78 @@ async fn a_large_chats_versions_stay_within_the_byte_budget() {
     kept.sort_unstable();
     assert_eq!(kept, (2..=101).collect::<Vec<i64>>());
 }
+
+/// What [`app::share::views::read_as`] answers for `token` on link `share_id`: the reader's id
+/// and the snapshot, or the error's status.
+async fn read_by_token(
+    w: &World,
+    token: Option<&str>,
+    share_id: uuid::Uuid,
+) -> Result<(Option<uuid::Uuid>, share::Snapshot), u16> {
+    let log = app::share::views::ViewLog::off();
+    let presented = app::share::password::Presented::default();
+    app::share::views::read_as(&w.db, &w.d, &log, token, share_id, &presented)
+        .await
+        .map(|(who, snap)| (who.map(|u| u.id), snap))
+        .map_err(|e| e.status())
+}
+
+#[tokio::test]
+async fn a_read_by_session_finds_the_reader_with_the_link_and_ends_with_the_session() {
+    use app::entities::session;
+    let w = world().await;
+    let c = chats::create(&w.db, &w.alice, two_messages("One query"))
+        .await
+        .unwrap();
+    let sid = share::share(&w.db, &w.d, &w.alice, c.id)
+        .await
+        .unwrap()
+        .share_id
+        .unwrap();
+    let bob = accounts::sign_in(&w.db, "bob@example.com", "correct horse", "test")
+        .await
+        .unwrap();
+    let alice = accounts::sign_in(&w.db, "alice@example.com", "correct horse", "test")
+        .await
+        .unwrap();
+    // Bob's session: Bob, reading without the owner's private configuration, and who shared it.
+    let (who, snap) = read_by_token(&w, Some(&bob.token), sid).await.unwrap();
+    assert_eq!(who, Some(w.bob.id));
+    assert!(!snap.viewer_is_owner);
+    assert!(!snap.row.chat.contains("You are secret."));
+    assert_eq!(snap.owner_name.as_deref(), Some("Alice"));
+    // The owner's session: the owner's own view.
+    let (who, snap) = read_by_token(&w, Some(&alice.token), sid).await.unwrap();
+    assert_eq!(who, Some(w.alice.id));
+    assert!(snap.viewer_is_owner && snap.row.chat.contains("You are secret."));
+    // An API key is read the other way and finds the same reader.
+    let (_, key) = accounts::create_api_key(&w.db, &w.d, &w.bob).await.unwrap();
+    assert_eq!(
+        read_by_token(&w, Some(&key), sid).await.unwrap().0,
+        Some(w.bob.id)
+    );
+    // No token, or one that is no session: a visitor, whom a members' link refuses (401).
+    assert_eq!(read_by_token(&w, None, sid).await.err(), Some(401));
+    assert_eq!(
+        read_by_token(&w, Some("not-a-session"), sid).await.err(),
+        Some(401)
+    );
+    // An unknown link is a 404 whoever asks.
+    assert_eq!(
+        read_by_token(&w, Some(&alice.token), uuid::Uuid::new_v4())
+            .await
+            .err(),
+        Some(404)
+    );
+    // Signed out: the same token is refused at once.
+    accounts::sign_out(&w.db, &bob.token).await.unwrap();
+    assert_eq!(read_by_token(&w, Some(&bob.token), sid).await.err(), Some(401));
+    // An expired session is refused, and deleted.
+    let (expired, _) = accounts::create_session(&w.db, w.bob.id, -1).await.unwrap();
+    assert_eq!(read_by_token(&w, Some(&expired), sid).await.err(), Some(401));
+    let kept = session::Entity::find_by_id(accounts::hash_secret(&expired))
+        .one(&w.db)
+        .await
+        .unwrap();
+    assert!(kept.is_none());
+}

@@ -340,20 +340,32 @@ async fn unshare_chat(
 
 /// The snapshot in the chat shape: `id` = `share_id` = the link, `user_id` = `shared-{chat id}`;
 /// a live link's answer holds the chat as it is now and `"share_mode": "continue"`.
+///
+/// The caller is not an extractor here: with a session token, who they are is read in the same
+/// query as the link ([`app::share::views::read_as`]).
 async fn view_shared(
     State(s): State<ServerState>,
-    caller: Caller,
     Client(client): Client,
     headers: HeaderMap,
     Path(id): Path<String>,
     Query(q): Query<VersionQuery>,
 ) -> Result<Response, AppError> {
     if let Some(n) = q.version {
+        let caller = Caller(app::auth::caller_from_headers(&s.app, &headers).await?);
         return super::versions::old_version(&s, caller, &id, &n).await;
     }
     let sid = share_id(&id)?;
     let presented = password::presented(&headers, sid, client.address);
-    let snap = app::share::views::read(&s.app.db, &s.app.views, caller.0.as_ref(), sid, &presented).await?;
+    let token = app::auth::token_from_headers(&headers);
+    let (_, snap) = app::share::views::read_as(
+        &s.app.db,
+        &s.app.defaults,
+        &s.app.views,
+        token.as_deref(),
+        sid,
+        &presented,
+    )
+    .await?;
     Ok(json_response(app::share::views::snapshot_object(
         &snap.row,
         &snap.row.chat,

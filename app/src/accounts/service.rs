@@ -337,21 +337,36 @@ pub async fn authenticate(
             .find_also_related(user::Entity)
             .one(db)
             .await?;
-        match found {
-            Some((s, Some(u))) if s.expires_at > t => {
-                return Ok(Some(touch(db, u, t).await?));
-            }
-            Some((s, _)) => {
-                session::Entity::delete_by_id(s.token_hash).exec(db).await?;
-                return Ok(None);
-            }
-            None => return Ok(None),
-        }
+        return session_caller(db, found, t).await;
     };
     let Some(u) = user::Entity::find_by_id(user_id).one(db).await? else {
         return Ok(None);
     };
     Ok(Some(touch(db, u, t).await?))
+}
+
+/// The stored hash of `token` when it is a session token (not an API key, not empty or
+/// oversized): what [`session_caller`] is given the lookup of.
+pub fn session_token_hash(token: &str) -> Option<String> {
+    let token = token.trim();
+    (!token.is_empty() && token.len() <= 200 && !token.starts_with("sk-")).then(|| hash_secret(token))
+}
+
+/// Who a session lookup (the session row and its account, as read at `t`) signs in: the account
+/// while the session lasts, touched at most once a minute; an expired session is deleted.
+pub async fn session_caller(
+    db: &DatabaseConnection,
+    found: Option<(session::Model, Option<user::Model>)>,
+    t: i64,
+) -> AppResult<Option<user::Model>> {
+    match found {
+        Some((s, Some(u))) if s.expires_at > t => Ok(Some(touch(db, u, t).await?)),
+        Some((s, _)) => {
+            session::Entity::delete_by_id(s.token_hash).exec(db).await?;
+            Ok(None)
+        }
+        None => Ok(None),
+    }
 }
 
 /// Records that `u` was active (at most once a minute, so reads stay reads).

@@ -52,6 +52,48 @@ pub async fn lock_for_write(txn: &impl sea_orm::ConnectionTrait, name: &str) -> 
     Ok(())
 }
 
+/// A write transaction from [`begin_write`]: the transaction (`&*txn` where a connection is
+/// wanted) and, on SQLite, this process's turn to write, held until it commits or is dropped.
+pub struct WriteTxn {
+    txn: sea_orm::DatabaseTransaction,
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl std::ops::Deref for WriteTxn {
+    type Target = sea_orm::DatabaseTransaction;
+    fn deref(&self) -> &Self::Target {
+        &self.txn
+    }
+}
+
+impl WriteTxn {
+    /// Commits, then gives the turn to the next writer.
+    pub async fn commit(self) -> Result<(), sea_orm::DbErr> {
+        self.txn.commit().await
+    }
+}
+
+/// Begins a transaction that writes. SQLite has one writer at a time, and a transaction that
+/// finds the write lock taken does not queue: it sleeps in SQLite's busy handler (1 ms, then
+/// 2, 5, 10 …) and tries again, which at four concurrent share updates cost more than the
+/// updates themselves. So on SQLite this process's writers take turns here first (an async
+/// queue that hands over the moment the previous one commits); writers in other processes still
+/// meet in SQLite's lock and its busy timeout. PostgreSQL locks rows, and is not gated. A
+/// transaction begun here must not begin another one inside it.
+pub async fn begin_write(db: &sea_orm::DatabaseConnection) -> Result<WriteTxn, sea_orm::DbErr> {
+    use sea_orm::{ConnectionTrait, TransactionTrait};
+    static SQLITE_WRITER: std::sync::LazyLock<std::sync::Arc<tokio::sync::Mutex<()>>> =
+        std::sync::LazyLock::new(Default::default);
+    let turn = match db.get_database_backend() {
+        sea_orm::DbBackend::Sqlite => Some(SQLITE_WRITER.clone().lock_owned().await),
+        _ => None,
+    };
+    Ok(WriteTxn {
+        txn: db.begin().await?,
+        _turn: turn,
+    })
+}
+
 /// Highest page number a listing accepts (60 or 30 rows a page: far beyond any real list).
 pub const MAX_PAGE: u64 = 1_000_000;
 

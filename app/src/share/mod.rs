@@ -33,6 +33,8 @@ pub mod password;
 pub mod privacy;
 mod records;
 #[cfg(feature = "ssr")]
+mod rendering;
+#[cfg(feature = "ssr")]
 pub mod requests;
 mod review;
 mod review_panel;
@@ -326,24 +328,35 @@ pub async fn view_shared(
     #[server(default)] version: Option<i64>,
 ) -> Result<SharedChatView, AppError> {
     let state = crate::state::app_state()?;
-    let me = crate::auth::caller().await?;
-    let (snap, old_version) = match (version, &me) {
-        (Some(n), Some(me)) => {
-            let (snap, current) = versions::open(&state.db, me, share_id, n).await?;
-            (snap, (n != current).then_some((n, current)))
+    let (me, snap, old_version) = match version {
+        Some(n) => {
+            let me = crate::auth::caller().await?.ok_or(AppError::Unauthenticated)?;
+            let (snap, current) = versions::open(&state.db, &me, share_id, n).await?;
+            (Some(me), snap, (n != current).then_some((n, current)))
         }
-        (Some(_), None) => return Err(AppError::Unauthenticated),
-        (None, _) => {
+        None => {
+            let token = crate::auth::token_from_headers(&crate::auth::request_headers().await?);
             let presented = presented_here(share_id).await?;
-            let snap = views::read(&state.db, &state.views, me.as_ref(), share_id, &presented).await?;
-            (snap, None)
+            let (me, snap) = views::read_as(
+                &state.db,
+                &state.defaults,
+                &state.views,
+                token.as_deref(),
+                share_id,
+                &presented,
+            )
+            .await?;
+            (me, snap, None)
         }
     };
     let mut chat = crate::chats::doc::ChatDoc::from_stored(&snap.row.chat)?;
     if let Some(b) = branch {
         chat.switch_to(&b);
     }
-    let shared_by = crate::accounts::service::display_name(&state.db, snap.row.user_id).await?;
+    let shared_by = snap
+        .owner_name
+        .clone()
+        .unwrap_or_else(|| crate::accounts::service::FORMER_MEMBER.to_owned());
     let settings = crate::instance::service::get(&state.db, &state.defaults).await?;
     let messages = if version.is_some() {
         // An earlier version is rendered as it is read (the stored rendering is the current one's).

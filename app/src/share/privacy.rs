@@ -64,7 +64,7 @@ pub(super) async fn snapshot_of(
     change: ScopeChange,
 ) -> AppResult<(String, usize, Scope)> {
     let (chat, title) = (c.chat.clone(), c.title.clone());
-    blocking(move || {
+    let work = move || {
         let whole = crate::chats::transfer::titled(&chat, &title)?.get().to_owned();
         let doc = ChatDoc::from_stored(&whole)?;
         let scope = stored.changed(&doc, change)?;
@@ -72,9 +72,16 @@ pub(super) async fn snapshot_of(
             Some(shared) => (shared.encode()?, shared.len(), scope),
             None => (whole, doc.len(), scope),
         })
-    })
-    .await
+    };
+    if c.chat.len() <= SNAPSHOT_INLINE_UP_TO {
+        // Tens of microseconds: less than handing it to the blocking pool and back.
+        return work();
+    }
+    blocking(work).await
 }
+
+/// Bytes of chat JSON up to which a snapshot is made on the request's own thread.
+const SNAPSHOT_INLINE_UP_TO: usize = 64 * 1024;
 
 /// The findings in the title and in every message of `doc` (reading order).
 fn findings(doc: &ChatDoc) -> Vec<Finding> {

@@ -21,9 +21,11 @@ use super::scope::{self, Scope, ScopeChange};
 use crate::accounts::service::{can_share, Role};
 use crate::chats::doc::ChatDoc;
 use crate::chats::service as chats;
-use crate::entities::{chat, now, shared_chat, shared_render, user};
+use crate::entities::{chat, now, shared_chat, user};
 use crate::error::{AppError, AppResult};
 use crate::instance::SettingsDefaults;
+
+pub use super::rendering::rendered_messages;
 
 /// Links per page of `list`.
 pub const PAGE_SIZE: u64 = 30;
@@ -43,6 +45,8 @@ pub fn link_not_found() -> AppError {
 pub struct Snapshot {
     /// The snapshot row (its `chat` already stripped for viewers other than the owner).
     pub row: shared_chat::Model,
+    /// Its owner's display name (`None`: the account is gone).
+    pub owner_name: Option<String>,
     /// The snapshot's chat JSON as stored, when stripping changed `row.chat` (what its
     /// rendering is keyed by; otherwise that is `row.chat` itself).
     pub stored_chat: Option<String>,
@@ -153,7 +157,7 @@ pub async fn share_with(
         )
         .returning(Query::returning().columns([shared_chat::Column::Id, shared_chat::Column::Version]))
         .to_owned();
-    let txn = db.begin().await?;
+    let txn = crate::entities::begin_write(db).await?;
     // The write comes first, so SQLite takes its write lock at once (no stale read to upgrade).
     // It answers the snapshot's id (new, or kept on update), so no read-back is needed.
     let copied = txn
@@ -163,26 +167,48 @@ pub async fn share_with(
         .ok_or_else(AppError::chat_not_found)?;
     let snapshot_id: Uuid = copied.try_get("", "id")?;
     let version: i64 = copied.try_get("", "version")?;
-    super::versions::keep(&txn, snapshot_id, version, title, snapshot_json, message_count, t).await?;
+    super::versions::keep(
+        &*txn,
+        snapshot_id,
+        version,
+        title,
+        snapshot_json,
+        message_count,
+        t,
+    )
+    .await?;
     if c.share_id.is_none() {
         // A new link: every approved member may read it, as before grants existed.
-        super::grants::grant_members(&txn, snapshot_id).await?;
+        super::grants::grant_members(&*txn, snapshot_id).await?;
     }
     let action = if c.share_id.is_none() {
         super::audit::CREATE
     } else {
         super::audit::UPDATE
     };
-    super::audit::record(&txn, action, Some(caller.id), Some(c.id), Some(snapshot_id), None).await?;
-    chat::Entity::update_many()
-        .col_expr(chat::Column::ShareId, Expr::value(snapshot_id))
-        .filter(chat::Column::Id.eq(c.id))
-        .exec(&txn)
-        .await?;
-    let updated = chat::Entity::find_by_id(c.id)
-        .one(&txn)
-        .await?
-        .ok_or_else(AppError::chat_not_found)?;
+    super::audit::record(
+        &*txn,
+        action,
+        Some(caller.id),
+        Some(c.id),
+        Some(snapshot_id),
+        None,
+    )
+    .await?;
+    let updated = if c.share_id == Some(snapshot_id) {
+        // An update: the chat already names its link, and its row (with the whole chat in it)
+        // is not written again.
+        c
+    } else {
+        // The chat as it is now, link set, in the same statement (`RETURNING`).
+        chat::Entity::update_many()
+            .col_expr(chat::Column::ShareId, Expr::value(snapshot_id))
+            .filter(chat::Column::Id.eq(c.id))
+            .exec_with_returning(&*txn)
+            .await?
+            .pop()
+            .ok_or_else(AppError::chat_not_found)?
+    };
     txn.commit().await?;
     Ok(updated)
 }
@@ -199,19 +225,19 @@ fn gone_if_chat_vanished(e: DbErr) -> AppError {
 /// (no `chat.share` needed). Sharing again later makes a new link; the old one stays dead.
 pub async fn unshare(db: &DatabaseConnection, caller: &user::Model, chat_id: Uuid) -> AppResult<bool> {
     let c = chats::find_visible(db, caller, chat_id).await?;
-    let txn = db.begin().await?;
+    let txn = crate::entities::begin_write(db).await?;
     let gone = shared_chat::Entity::delete_many()
         .filter(shared_chat::Column::ChatId.eq(c.id))
-        .exec(&txn)
+        .exec(&*txn)
         .await?;
     chat::Entity::update_many()
         .col_expr(chat::Column::ShareId, Expr::value(Option::<Uuid>::None))
         .filter(chat::Column::Id.eq(c.id))
-        .exec(&txn)
+        .exec(&*txn)
         .await?;
     if gone.rows_affected > 0 {
         super::audit::record(
-            &txn,
+            &*txn,
             super::audit::DELETE,
             Some(caller.id),
             Some(c.id),
@@ -265,13 +291,24 @@ pub async fn view_with(
     share_id: Uuid,
     presented: &Presented,
 ) -> AppResult<Snapshot> {
-    let (mut row, owner) = shared_chat::Entity::find_by_id(share_id)
+    let (row, owner) = shared_chat::Entity::find_by_id(share_id)
         .find_also_related(user::Entity)
         .one(db)
         .await?
         .ok_or_else(link_not_found)?;
+    view_of(db, caller, row, owner, presented).await
+}
+
+/// [`view_with`] once the link's row and its owner (`None`: the account is gone) are read.
+pub async fn view_of(
+    db: &DatabaseConnection,
+    caller: Option<&user::Model>,
+    mut row: shared_chat::Model,
+    owner: Option<user::Model>,
+    presented: &Presented,
+) -> AppResult<Snapshot> {
     let viewer_is_owner = caller.is_some_and(|u| u.id == row.user_id);
-    if !viewer_is_owner && owner.is_none_or(|o| o.role == Role::Pending) {
+    if !viewer_is_owner && owner.as_ref().is_none_or(|o| o.role == Role::Pending) {
         return Err(link_not_found());
     }
     let permission = super::grants::check_read(db, &row, caller).await?;
@@ -309,66 +346,12 @@ pub async fn view_with(
     }
     Ok(Snapshot {
         row,
+        owner_name: owner.map(|o| o.name),
         stored_chat,
         viewer_is_owner,
         live,
         may_continue: live && permission == super::GrantPermission::Write,
     })
-}
-
-/// A snapshot's visible branch with its messages rendered. The rendering is stored with the
-/// snapshot the first time anyone opens it (keyed by a hash of the snapshot's JSON, so an
-/// update is never shown with an older rendering) and reused by every later view, on every
-/// process; markdown is rendered once per snapshot.
-pub async fn rendered_messages(
-    db: &DatabaseConnection,
-    snap: &Snapshot,
-    chat: &ChatDoc,
-) -> AppResult<Vec<crate::chats::MessageView>> {
-    use sea_orm::ActiveValue::Set;
-    let mut views = chats::messages_view(chat);
-    // The hash of what was stored (private keys are top-level, never in messages, so the
-    // owner's and a reader's renderings are the same).
-    let source = crate::accounts::service::hash_secret(snap.stored_chat.as_deref().unwrap_or(&snap.row.chat));
-    let stored = shared_render::Entity::find_by_id(snap.row.id).one(db).await?;
-    let mut html: Map<String, Value> = stored
-        .filter(|r| r.source == source)
-        .and_then(|r| serde_json::from_str(&r.html).ok())
-        .unwrap_or_default();
-    let (ids, texts): (Vec<String>, Vec<String>) = views
-        .iter()
-        .filter(|v| !html.contains_key(&v.id))
-        .map(|v| (v.id.clone(), v.text.clone()))
-        .unzip();
-    if !ids.is_empty() {
-        let rendered = crate::chats::markdown::render_all(texts).await;
-        for (id, h) in ids.into_iter().zip(rendered) {
-            html.insert(id, Value::String(h));
-        }
-        let row = shared_render::ActiveModel {
-            share_id: Set(snap.row.id),
-            source: Set(source),
-            html: Set(serde_json::to_string(&html).map_err(|_| AppError::Internal)?),
-        };
-        // A cache: failing to keep it (the link was deleted meanwhile, say) costs nothing.
-        if let Err(e) = shared_render::Entity::insert(row)
-            .on_conflict(
-                OnConflict::column(shared_render::Column::ShareId)
-                    .update_columns([shared_render::Column::Source, shared_render::Column::Html])
-                    .to_owned(),
-            )
-            .exec_without_returning(db)
-            .await
-        {
-            tracing::debug!(error = %e, "could not keep a snapshot's rendering");
-        }
-    }
-    for v in &mut views {
-        if let Some(Value::String(h)) = html.remove(&v.id) {
-            v.html = h;
-        }
-    }
-    Ok(views)
 }
 
 /// Copies a snapshot into the caller's chats: new id, title "Clone of {title}", no link, and

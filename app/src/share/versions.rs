@@ -177,8 +177,10 @@ pub async fn open(
     row.chat = v.chat;
     row.title = v.title;
     row.updated_at = v.created_at;
+    let owner_name = Some(crate::accounts::service::display_name(db, row.user_id).await?);
     let snap = super::service::Snapshot {
         row,
+        owner_name,
         stored_chat: None,
         viewer_is_owner: true,
         live: false,

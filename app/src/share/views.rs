@@ -14,13 +14,12 @@ use std::sync::{Arc, Mutex};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    TransactionTrait,
 };
 use uuid::Uuid;
 
 pub use super::records::ViewEntry;
 
-use crate::entities::{now, setting, share_view, shared_chat, user};
+use crate::entities::{now, session, setting, share_view, shared_chat, user};
 use crate::error::{AppError, AppResult};
 
 /// Reads held at most before new ones are dropped (with a warning) when the database cannot
@@ -120,7 +119,7 @@ async fn write(db: &DatabaseConnection, reads: &[Read]) -> AppResult<()> {
         .all(db)
         .await?;
     let live: std::collections::HashSet<Uuid> = live.into_iter().collect();
-    let txn = db.begin().await?;
+    let txn = crate::entities::begin_write(db).await?;
     for chunk in reads
         .iter()
         .filter(|r| live.contains(&r.share_id))
@@ -134,7 +133,7 @@ async fn write(db: &DatabaseConnection, reads: &[Read]) -> AppResult<()> {
             visitor: Set(r.visitor.clone()),
             viewed_at: Set(r.at),
         }))
-        .exec_without_returning(&txn)
+        .exec_without_returning(&*txn)
         .await?;
     }
     for (share_id, (n, last)) in per_link.iter().filter(|(id, _)| live.contains(id)) {
@@ -145,10 +144,10 @@ async fn write(db: &DatabaseConnection, reads: &[Read]) -> AppResult<()> {
             )
             .col_expr(shared_chat::Column::LastViewedAt, Expr::value(*last))
             .filter(shared_chat::Column::Id.eq(*share_id))
-            .exec(&txn)
+            .exec(&*txn)
             .await?;
         super::audit::record(
-            &txn,
+            &*txn,
             super::audit::VIEW,
             None,
             None,
@@ -264,17 +263,115 @@ pub async fn read(
     presented: &super::password::Presented,
 ) -> AppResult<super::service::Snapshot> {
     let snap = super::service::view_with(db, caller, share_id, presented).await?;
+    count(db, log, caller, &snap, presented).await?;
+    Ok(snap)
+}
+
+/// [`read`] for whoever holds `token` (a session token or an API key; `None`: a visitor): who
+/// they are, and the snapshot. With a session token, the session, its account, the link and the
+/// link's owner come in one query: a read is one database round trip, not two, and a session
+/// ended on any process is refused at once (nothing is cached).
+pub async fn read_as(
+    db: &DatabaseConnection,
+    defaults: &crate::instance::SettingsDefaults,
+    log: &ViewLog,
+    token: Option<&str>,
+    share_id: Uuid,
+    presented: &super::password::Presented,
+) -> AppResult<(Option<user::Model>, super::service::Snapshot)> {
+    use crate::accounts::service as accounts;
+    let Some(hash) = token.and_then(accounts::session_token_hash) else {
+        let caller = match token {
+            Some(t) => accounts::authenticate(db, defaults, t).await?,
+            None => None,
+        };
+        let snap = read(db, log, caller.as_ref(), share_id, presented).await?;
+        return Ok((caller, snap));
+    };
+    let (row, owner, session) = link_with_session(db, share_id, &hash)
+        .await?
+        .ok_or_else(super::service::link_not_found)?;
+    let caller = accounts::session_caller(db, session, now()).await?;
+    let snap = super::service::view_of(db, caller.as_ref(), row, owner, presented).await?;
+    count(db, log, caller.as_ref(), &snap, presented).await?;
+    Ok((caller, snap))
+}
+
+/// What a link, its owner and the session `token_hash` with its account are (`None`: no such
+/// link), in one statement: the link joined with its owner as `find_also_related` selects them
+/// (`A_`, `B_`), and the session and its account left-joined under aliases (`C_`, `D_`).
+#[allow(clippy::type_complexity)]
+async fn link_with_session(
+    db: &DatabaseConnection,
+    share_id: Uuid,
+    token_hash: &str,
+) -> AppResult<
+    Option<(
+        shared_chat::Model,
+        Option<user::Model>,
+        Option<(session::Model, Option<user::Model>)>,
+    )>,
+> {
+    use sea_orm::sea_query::{Alias, JoinType};
+    use sea_orm::{ConnectionTrait, FromQueryResult, IdenStatic, Iterable, QueryTrait};
+    let (cs, cu) = (Alias::new("caller_session"), Alias::new("caller_user"));
+    let mut select = shared_chat::Entity::find_by_id(share_id).find_also_related(user::Entity);
+    let q = QueryTrait::query(&mut select);
+    q.join_as(
+        JoinType::LeftJoin,
+        session::Entity,
+        cs.clone(),
+        Expr::col((cs.clone(), session::Column::TokenHash)).eq(token_hash),
+    )
+    .join_as(
+        JoinType::LeftJoin,
+        user::Entity,
+        cu.clone(),
+        Expr::col((cu.clone(), user::Column::Id)).equals((cs.clone(), session::Column::UserId)),
+    );
+    for c in session::Column::iter() {
+        q.expr_as(
+            Expr::col((cs.clone(), c)),
+            Alias::new(format!("C_{}", c.as_str())),
+        );
+    }
+    for c in user::Column::iter() {
+        q.expr_as(
+            c.select_as(Expr::col((cu.clone(), c))),
+            Alias::new(format!("D_{}", c.as_str())),
+        );
+    }
+    let Some(r) = db.query_one(db.get_database_backend().build(&*q)).await? else {
+        return Ok(None);
+    };
+    let link = shared_chat::Model::from_query_result(&r, "A_")?;
+    let owner = user::Model::from_query_result_optional(&r, "B_")?;
+    let session = match session::Model::from_query_result_optional(&r, "C_")? {
+        Some(s) => Some((s, user::Model::from_query_result_optional(&r, "D_")?)),
+        None => None,
+    };
+    Ok(Some((link, owner, session)))
+}
+
+/// Counts `snap`'s read by `caller` unless they own the link (or counting is off).
+async fn count(
+    db: &DatabaseConnection,
+    log: &ViewLog,
+    caller: Option<&user::Model>,
+    snap: &super::service::Snapshot,
+    presented: &super::password::Presented,
+) -> AppResult<()> {
     if !snap.viewer_is_owner && log.counts() {
         let user_id = caller.map(|u| u.id);
         let visitor = visitor_key(db, log, user_id, &presented.client).await?;
         log.count(Read {
-            share_id,
+            share_id: snap.row.id,
             user_id,
             visitor,
             at: now(),
         });
     }
-    Ok(snap)
+    Ok(())
 }
 
 /// A snapshot row in Open WebUI's chat shape, encoded, with `chat` as its JSON: `id` =
