@@ -298,8 +298,7 @@ pub async fn read_as(
 }
 
 /// What a link, its owner and the session `token_hash` with its account are (`None`: no such
-/// link), in one statement: the link joined with its owner as `find_also_related` selects them
-/// (`A_`, `B_`), and the session and its account left-joined under aliases (`C_`, `D_`).
+/// link), in one statement ([`joined`]).
 #[allow(clippy::type_complexity)]
 async fn link_with_session(
     db: &DatabaseConnection,
@@ -312,8 +311,25 @@ async fn link_with_session(
         Option<(session::Model, Option<user::Model>)>,
     )>,
 > {
+    use sea_orm::{ConnectionTrait, FromQueryResult};
+    let stmt = joined_statement(db.get_database_backend(), share_id, token_hash);
+    let Some(r) = db.query_one(stmt).await? else {
+        return Ok(None);
+    };
+    let link = shared_chat::Model::from_query_result(&r, "A_")?;
+    let owner = user::Model::from_query_result_optional(&r, "B_")?;
+    let session = match session::Model::from_query_result_optional(&r, "C_")? {
+        Some(s) => Some((s, user::Model::from_query_result_optional(&r, "D_")?)),
+        None => None,
+    };
+    Ok(Some((link, owner, session)))
+}
+
+/// The link joined with its owner as `find_also_related` selects them (`A_`, `B_`), and the
+/// session `token_hash` and its account left-joined under aliases (`C_`, `D_`).
+fn joined(share_id: Uuid, token_hash: &str) -> sea_orm::sea_query::SelectStatement {
     use sea_orm::sea_query::{Alias, JoinType};
-    use sea_orm::{ConnectionTrait, FromQueryResult, IdenStatic, Iterable, QueryTrait};
+    use sea_orm::{IdenStatic, Iterable, QueryTrait};
     let (cs, cu) = (Alias::new("caller_session"), Alias::new("caller_user"));
     let mut select = shared_chat::Entity::find_by_id(share_id).find_also_related(user::Entity);
     let q = QueryTrait::query(&mut select);
@@ -341,16 +357,40 @@ async fn link_with_session(
             Alias::new(format!("D_{}", c.as_str())),
         );
     }
-    let Some(r) = db.query_one(db.get_database_backend().build(&*q)).await? else {
-        return Ok(None);
-    };
-    let link = shared_chat::Model::from_query_result(&r, "A_")?;
-    let owner = user::Model::from_query_result_optional(&r, "B_")?;
-    let session = match session::Model::from_query_result_optional(&r, "C_")? {
-        Some(s) => Some((s, user::Model::from_query_result_optional(&r, "D_")?)),
-        None => None,
-    };
-    Ok(Some((link, owner, session)))
+    q.take()
+}
+
+/// [`joined`] for `backend`. Its SQL differs only by its two values, so it is built once per
+/// process and backend (building it, some fifty aliased columns, was a tenth of a read's own
+/// work) and each read binds its values in the order the probe found them.
+fn joined_statement(backend: sea_orm::DbBackend, share_id: Uuid, token_hash: &str) -> sea_orm::Statement {
+    use sea_orm::Value;
+    match joined_sql(backend) {
+        Some((sql, hash_first)) => {
+            let (hash, id) = (Value::from(token_hash), Value::from(share_id));
+            let values = if *hash_first { [hash, id] } else { [id, hash] };
+            sea_orm::Statement::from_sql_and_values(backend, sql.clone(), values)
+        }
+        None => backend.build(&joined(share_id, token_hash)),
+    }
+}
+
+/// [`joined`]'s SQL on `backend` and whether the token's hash is its first value (`None`, and
+/// each read builds its own, if the probe's values are not the two expected).
+fn joined_sql(backend: sea_orm::DbBackend) -> Option<&'static (String, bool)> {
+    use sea_orm::Value;
+    use std::sync::OnceLock;
+    static SQL: [OnceLock<Option<(String, bool)>>; 2] = [const { OnceLock::new() }; 2];
+    let slot = &SQL[usize::from(backend == sea_orm::DbBackend::Postgres)];
+    slot.get_or_init(|| {
+        let probe = backend.build(&joined(Uuid::nil(), ""));
+        match probe.values.as_ref().map(|v| v.0.as_slice()) {
+            Some([Value::String(_), Value::Uuid(_)]) => Some((probe.sql, true)),
+            Some([Value::Uuid(_), Value::String(_)]) => Some((probe.sql, false)),
+            _ => None,
+        }
+    })
+    .as_ref()
 }
 
 /// Counts `snap`'s read by `caller` unless they own the link (or counting is off).
@@ -393,4 +433,23 @@ pub fn snapshot_object(r: &shared_chat::Model, chat: &str) -> AppResult<Vec<u8>>
         share_mode: r.share_mode.as_deref(),
     };
     serde_json::to_vec(&obj).map_err(|_| AppError::Internal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_joined_statement_built_once_is_the_one_built_each_time() {
+        for backend in [sea_orm::DbBackend::Sqlite, sea_orm::DbBackend::Postgres] {
+            assert!(joined_sql(backend).is_some(), "the probe found its two values");
+            for (id, hash) in [(Uuid::new_v4(), "a1b2"), (Uuid::new_v4(), "ffff")] {
+                let fresh = backend.build(&joined(id, hash));
+                let reused = joined_statement(backend, id, hash);
+                assert_eq!(reused.sql, fresh.sql);
+                assert_eq!(reused.values, fresh.values);
+                assert!(fresh.sql.contains("caller_session"), "{}", fresh.sql);
+            }
+        }
+    }
 }
