@@ -113,6 +113,34 @@ async fn post_json(c: &reqwest::Client, url: String, token: &str, body: Value) -
     res.json().await.ok()
 }
 
+/// A new chat titled `title` on `base`, shared: its id and its link's id.
+async fn share_new_chat(c: &reqwest::Client, base: &str, token: &str, title: &str) -> (String, String) {
+    let chat = post_json(
+        c,
+        format!("{base}/api/v1/chats/new"),
+        token,
+        json!({"chat": {"title": title}}),
+    )
+    .await
+    .unwrap();
+    let id = chat["id"].as_str().unwrap().to_owned();
+    let shared = post_json(c, format!("{base}/api/v1/chats/{id}/share"), token, json!({}))
+        .await
+        .unwrap();
+    (id, shared["share_id"].as_str().unwrap().to_owned())
+}
+
+/// The status of a GET of `url` with `token`.
+async fn status_of(c: &reqwest::Client, url: String, token: &str) -> u16 {
+    c.get(url)
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
 #[tokio::test]
 async fn kill_nine_mid_write_loses_nothing_that_was_answered() {
     let url = common::fresh_database_url().await;
@@ -236,19 +264,7 @@ async fn two_server_processes_on_one_database_behave_as_one() {
     let (s, me) = get(&base_b, "/api/v1/auths/").await;
     assert_eq!((s, me["email"].as_str()), (200, Some("ada@example.com")));
     // Share on A, view on B.
-    let chat = post_json(
-        &c,
-        format!("{base_a}/api/v1/chats/new"),
-        &token,
-        json!({"chat": {"title": "Shared twice"}}),
-    )
-    .await
-    .unwrap();
-    let id = chat["id"].as_str().unwrap();
-    let shared = post_json(&c, format!("{base_a}/api/v1/chats/{id}/share"), &token, json!({}))
-        .await
-        .unwrap();
-    let share_id = shared["share_id"].as_str().unwrap();
+    let (id, share_id) = share_new_chat(&c, &base_a, &token, "Shared twice").await;
     let (s, v) = get(&base_b, &format!("/api/v1/chats/share/{share_id}")).await;
     assert_eq!((s, v["title"].as_str()), (200, Some("Shared twice")));
     // Update on B (after a rename on A): A serves the new snapshot under the same link.
@@ -263,7 +279,7 @@ async fn two_server_processes_on_one_database_behave_as_one() {
     let updated = post_json(&c, format!("{base_b}/api/v1/chats/{id}/share"), &token, json!({}))
         .await
         .unwrap();
-    assert_eq!(updated["share_id"].as_str(), Some(share_id));
+    assert_eq!(updated["share_id"].as_str(), Some(share_id.as_str()));
     let (_, v) = get(&base_a, &format!("/api/v1/chats/share/{share_id}")).await;
     assert_eq!(v["title"], "Renamed on A");
     // Delete on A: B answers 404.
@@ -287,26 +303,27 @@ async fn two_server_processes_on_one_database_behave_as_one() {
     assert_eq!(res.status(), 200);
     let (_, cfg) = get(&base_b, "/api/config").await;
     assert_eq!(cfg["features"]["enable_community_sharing"], false);
-    // Signing out on B ends the session on A at once: its API and its share reads (where the
-    // session is read in the same query as the link) refuse the token.
-    let kept = post_json(
-        &c,
-        format!("{base_a}/api/v1/chats/new"),
-        &token,
-        json!({"chat": {"title": "Still shared"}}),
-    )
-    .await
-    .unwrap();
-    let kept = post_json(
-        &c,
-        format!("{base_a}/api/v1/chats/{}/share", kept["id"].as_str().unwrap()),
-        &token,
-        json!({}),
-    )
-    .await
-    .unwrap();
-    let kept_link = format!("/api/v1/chats/share/{}", kept["share_id"].as_str().unwrap());
+    // A revoked API key, and then a session signed out, are refused by the other process at
+    // once: by its API and by its share reads (where a session is read in the same query as the
+    // link).
+    let (_, kept) = share_new_chat(&c, &base_a, &token, "Still shared").await;
+    let kept_link = format!("/api/v1/chats/share/{kept}");
     assert_eq!(get(&base_a, &kept_link).await.0, 200);
+    let key = post_json(&c, format!("{base_a}/api/v1/auths/api_key"), &token, json!({}))
+        .await
+        .unwrap()["api_key"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(status_of(&c, format!("{base_b}{kept_link}"), &key).await, 200);
+    let res = c
+        .delete(format!("{base_a}/api/v1/auths/api_key"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(status_of(&c, format!("{base_b}{kept_link}"), &key).await, 401);
     let res = c
         .post(format!("{base_b}/api/v1/auths/signout"))
         .bearer_auth(&token)
@@ -321,6 +338,34 @@ async fn two_server_processes_on_one_database_behave_as_one() {
         let _ = p.kill();
         let _ = p.wait();
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sqlite_writers_of_one_process_take_turns_and_postgres_writers_do_not() {
+    use sea_orm::ConnectionTrait;
+    let db = common::fresh_db().await;
+    let first = app::entities::begin_write(&db).await.unwrap();
+    let db2 = db.clone();
+    let second = tokio::spawn(async move { app::entities::begin_write(&db2).await.unwrap().commit().await });
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    if db.get_database_backend() == sea_orm::DbBackend::Sqlite {
+        assert!(
+            !second.is_finished(),
+            "the second SQLite writer waits for the first"
+        );
+        first.commit().await.unwrap();
+    } else {
+        assert!(
+            second.is_finished(),
+            "PostgreSQL writers are not queued in the process"
+        );
+        drop(first);
+    }
+    tokio::time::timeout(Duration::from_secs(5), second)
+        .await
+        .expect("the second writer got its turn")
+        .unwrap()
+        .unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

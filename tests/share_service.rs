@@ -50,6 +50,17 @@ fn two_messages(title: &str) -> Value {
     })
 }
 
+/// Alice's new two-message chat titled `title`, shared: the chat (as created) and its link.
+async fn alices_link(w: &World, title: &str) -> (chat::Model, uuid::Uuid) {
+    let c = chats::create(&w.db, &w.alice, two_messages(title)).await.unwrap();
+    let sid = share::share(&w.db, &w.d, &w.alice, c.id)
+        .await
+        .unwrap()
+        .share_id
+        .unwrap();
+    (c, sid)
+}
+
 async fn snapshot_count(db: &DatabaseConnection) -> u64 {
     shared_chat::Entity::find().count(db).await.unwrap()
 }
@@ -94,14 +105,7 @@ async fn a_link_is_a_snapshot_that_updates_in_place() {
 #[tokio::test]
 async fn deleting_a_link_kills_it_for_everyone_and_resharing_makes_a_new_one() {
     let w = world().await;
-    let c = chats::create(&w.db, &w.alice, two_messages("Hike"))
-        .await
-        .unwrap();
-    let sid = share::share(&w.db, &w.d, &w.alice, c.id)
-        .await
-        .unwrap()
-        .share_id
-        .unwrap();
+    let (c, sid) = alices_link(&w, "Hike").await;
     assert!(share::unshare(&w.db, &w.alice, c.id).await.unwrap());
     assert!(
         !share::unshare(&w.db, &w.alice, c.id).await.unwrap(),
@@ -170,14 +174,7 @@ async fn who_may_share_and_unshare() {
 #[tokio::test]
 async fn viewers_need_an_approved_account_and_see_no_private_configuration() {
     let w = world().await;
-    let c = chats::create(&w.db, &w.alice, two_messages("Secret prompt"))
-        .await
-        .unwrap();
-    let sid = share::share(&w.db, &w.d, &w.alice, c.id)
-        .await
-        .unwrap()
-        .share_id
-        .unwrap();
+    let (_, sid) = alices_link(&w, "Secret prompt").await;
     let other = share::view(&w.db, &w.bob, sid).await.unwrap();
     assert!(!other.viewer_is_owner);
     let parsed = serde_json::from_str::<serde_json::Value>(&other.row.chat).unwrap();
@@ -215,14 +212,7 @@ async fn viewers_need_an_approved_account_and_see_no_private_configuration() {
 #[tokio::test]
 async fn clone_copies_the_snapshot_into_my_chats() {
     let w = world().await;
-    let c = chats::create(&w.db, &w.alice, two_messages("Packing list"))
-        .await
-        .unwrap();
-    let sid = share::share(&w.db, &w.d, &w.alice, c.id)
-        .await
-        .unwrap()
-        .share_id
-        .unwrap();
+    let (c, sid) = alices_link(&w, "Packing list").await;
     let copy = share::clone_shared(&w.db, &w.bob, sid, &Default::default())
         .await
         .unwrap();
@@ -292,14 +282,7 @@ async fn my_links_list_search_and_delete_all() {
 #[tokio::test]
 async fn a_link_never_outlives_its_chat_or_its_owner() {
     let w = world().await;
-    let c = chats::create(&w.db, &w.alice, two_messages("Doomed"))
-        .await
-        .unwrap();
-    let sid = share::share(&w.db, &w.d, &w.alice, c.id)
-        .await
-        .unwrap()
-        .share_id
-        .unwrap();
+    let (c, sid) = alices_link(&w, "Doomed").await;
     chats::delete(&w.db, &w.alice, c.id).await.unwrap();
     assert_eq!(share::view(&w.db, &w.bob, sid).await.unwrap_err().status(), 404);
 
@@ -537,14 +520,7 @@ async fn read_by_token(
 async fn a_read_by_session_finds_the_reader_with_the_link_and_ends_with_the_session() {
     use app::entities::session;
     let w = world().await;
-    let c = chats::create(&w.db, &w.alice, two_messages("One query"))
-        .await
-        .unwrap();
-    let sid = share::share(&w.db, &w.d, &w.alice, c.id)
-        .await
-        .unwrap()
-        .share_id
-        .unwrap();
+    let (_, sid) = alices_link(&w, "One query").await;
     let bob = accounts::sign_in(&w.db, "bob@example.com", "correct horse", "test")
         .await
         .unwrap();

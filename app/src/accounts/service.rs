@@ -307,49 +307,52 @@ pub async fn authenticate(
     defaults: &SettingsDefaults,
     token: &str,
 ) -> AppResult<Option<user::Model>> {
-    let token = token.trim();
-    if token.is_empty() || token.len() > 200 {
+    let Some(token) = bearer(token) else {
         return Ok(None);
-    }
+    };
     let t = now();
-    let user_id = if token.starts_with("sk-") {
-        if !settings::get(db, defaults).await?.enable_api_keys {
-            return Ok(None);
-        }
-        let Some(key) = api_key::Entity::find()
-            .filter(api_key::Column::KeyHash.eq(hash_secret(token)))
-            .one(db)
-            .await?
-        else {
-            return Ok(None);
-        };
-        if key.last_used_at.is_none_or(|last| t - last > 60) {
-            api_key::Entity::update_many()
-                .col_expr(api_key::Column::LastUsedAt, Expr::value(t))
-                .filter(api_key::Column::Id.eq(key.id))
-                .exec(db)
-                .await?;
-        }
-        key.user_id
-    } else {
+    if let Some(hash) = session_token_hash(token) {
         // The session and its user in one query (this runs on every request).
-        let found = session::Entity::find_by_id(hash_secret(token))
+        let found = session::Entity::find_by_id(hash)
             .find_also_related(user::Entity)
             .one(db)
             .await?;
         return session_caller(db, found, t).await;
+    }
+    // An `sk-` API key.
+    if !settings::get(db, defaults).await?.enable_api_keys {
+        return Ok(None);
+    }
+    let Some(key) = api_key::Entity::find()
+        .filter(api_key::Column::KeyHash.eq(hash_secret(token)))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
     };
-    let Some(u) = user::Entity::find_by_id(user_id).one(db).await? else {
+    if key.last_used_at.is_none_or(|last| t - last > 60) {
+        api_key::Entity::update_many()
+            .col_expr(api_key::Column::LastUsedAt, Expr::value(t))
+            .filter(api_key::Column::Id.eq(key.id))
+            .exec(db)
+            .await?;
+    }
+    let Some(u) = user::Entity::find_by_id(key.user_id).one(db).await? else {
         return Ok(None);
     };
     Ok(Some(touch(db, u, t).await?))
 }
 
-/// The stored hash of `token` when it is a session token (not an API key, not empty or
-/// oversized): what [`session_caller`] is given the lookup of.
-pub fn session_token_hash(token: &str) -> Option<String> {
+/// `token` trimmed, when it can be a credential at all (not empty, at most 200 characters).
+fn bearer(token: &str) -> Option<&str> {
     let token = token.trim();
-    (!token.is_empty() && token.len() <= 200 && !token.starts_with("sk-")).then(|| hash_secret(token))
+    (!token.is_empty() && token.len() <= 200).then_some(token)
+}
+
+/// The stored hash of `token` when it is a session token (a [`bearer`] that is not an `sk-` API
+/// key): what [`session_caller`] is given the lookup of.
+pub fn session_token_hash(token: &str) -> Option<String> {
+    bearer(token).filter(|t| !t.starts_with("sk-")).map(hash_secret)
 }
 
 /// Who a session lookup (the session row and its account, as read at `t`) signs in: the account

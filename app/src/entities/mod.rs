@@ -126,3 +126,15 @@ pub fn contains_ignoring_case(
     pattern.push('%');
     Expr::expr(Func::lower(Expr::col(column))).like(LikeExpr::new(pattern).escape('\\'))
 }
+
+#[cfg(test)]
+mod tests {
+    /// sea-orm's `exec_with_returning` on an update is `unimplemented!()` on a backend it thinks
+    /// has no `RETURNING`: the workspace's `sqlite-use-returning-for-3_35` feature is what makes
+    /// sharing's update of the chat row safe on SQLite.
+    #[test]
+    fn both_backends_answer_writes_with_returning() {
+        assert!(sea_orm::DbBackend::Sqlite.support_returning());
+        assert!(sea_orm::DbBackend::Postgres.support_returning());
+    }
+}

@@ -252,25 +252,12 @@ pub async fn viewers(db: &DatabaseConnection, share_ids: &[Uuid]) -> AppResult<H
     Ok(rows.into_iter().collect())
 }
 
-/// A reader opens link `share_id` (`caller`: `None` for a visitor): the snapshot as
-/// [`super::service::view_with`] gives it, and the read counted unless the reader owns the link.
-/// What both read paths (the JSON API and the page) call, so neither forgets to count.
-pub async fn read(
-    db: &DatabaseConnection,
-    log: &ViewLog,
-    caller: Option<&user::Model>,
-    share_id: Uuid,
-    presented: &super::password::Presented,
-) -> AppResult<super::service::Snapshot> {
-    let snap = super::service::view_with(db, caller, share_id, presented).await?;
-    count(db, log, caller, &snap, presented).await?;
-    Ok(snap)
-}
-
-/// [`read`] for whoever holds `token` (a session token or an API key; `None`: a visitor): who
-/// they are, and the snapshot. With a session token, the session, its account, the link and the
-/// link's owner come in one query: a read is one database round trip, not two, and a session
-/// ended on any process is refused at once (nothing is cached).
+/// Whoever holds `token` (a session token or an API key; `None`: a visitor) opens link
+/// `share_id`: who they are, and the snapshot as [`super::service::view_of`] gives it, the read
+/// counted unless the reader owns the link. What both read paths (the JSON API and the page)
+/// call, so neither forgets to count. With a session token, the session, its account, the link
+/// and the link's owner come in one query: a read is one database round trip, not two, and a
+/// session ended on any process is refused at once (nothing is cached).
 pub async fn read_as(
     db: &DatabaseConnection,
     defaults: &crate::instance::SettingsDefaults,
@@ -285,7 +272,8 @@ pub async fn read_as(
             Some(t) => accounts::authenticate(db, defaults, t).await?,
             None => None,
         };
-        let snap = read(db, log, caller.as_ref(), share_id, presented).await?;
+        let snap = super::service::view_with(db, caller.as_ref(), share_id, presented).await?;
+        count(db, log, caller.as_ref(), &snap, presented).await?;
         return Ok((caller, snap));
     };
     let (row, owner, session) = link_with_session(db, share_id, &hash)
@@ -376,12 +364,18 @@ fn joined_statement(backend: sea_orm::DbBackend, share_id: Uuid, token_hash: &st
 }
 
 /// [`joined`]'s SQL on `backend` and whether the token's hash is its first value (`None`, and
-/// each read builds its own, if the probe's values are not the two expected).
+/// each read builds its own, for another backend or if the probe's values are not the two
+/// expected).
 fn joined_sql(backend: sea_orm::DbBackend) -> Option<&'static (String, bool)> {
-    use sea_orm::Value;
+    use sea_orm::{DbBackend, Value};
     use std::sync::OnceLock;
-    static SQL: [OnceLock<Option<(String, bool)>>; 2] = [const { OnceLock::new() }; 2];
-    let slot = &SQL[usize::from(backend == sea_orm::DbBackend::Postgres)];
+    static SQLITE: OnceLock<Option<(String, bool)>> = OnceLock::new();
+    static POSTGRES: OnceLock<Option<(String, bool)>> = OnceLock::new();
+    let slot = match backend {
+        DbBackend::Sqlite => &SQLITE,
+        DbBackend::Postgres => &POSTGRES,
+        _ => return None,
+    };
     slot.get_or_init(|| {
         let probe = backend.build(&joined(Uuid::nil(), ""));
         match probe.values.as_ref().map(|v| v.0.as_slice()) {
