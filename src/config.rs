@@ -96,6 +96,65 @@ pub struct Config {
     #[arg(long, env = "CHATSHARE_MAX_CONNECTIONS_PER_CLIENT", default_value_t = 256)]
     pub max_connections_per_client: usize,
 
+    /// Whether the email and password form (and the password sign-in and sign-up API) is on.
+    /// Turn it off when the identity provider is the only way in.
+    #[arg(long, env = "ENABLE_PASSWORD_LOGIN", default_value_t = true, action = clap::ArgAction::Set)]
+    pub enable_password_login: bool,
+
+    /// OpenID Connect: the provider's issuer URL (its `/.well-known/openid-configuration` is
+    /// read at the first sign-in). With `OIDC_CLIENT_ID`, turns on "Continue with …".
+    #[arg(long, env = "OIDC_ISSUER_URL")]
+    pub oidc_issuer_url: Option<String>,
+
+    /// OpenID Connect: this app's client id at the provider.
+    #[arg(long, env = "OIDC_CLIENT_ID")]
+    pub oidc_client_id: Option<String>,
+
+    /// OpenID Connect: this app's client secret. Never logged or shown.
+    #[arg(long, env = "OIDC_CLIENT_SECRET", hide_env_values = true)]
+    pub oidc_client_secret: Option<String>,
+
+    /// OpenID Connect: the scopes asked for, space-separated (`openid` is always added).
+    #[arg(long, env = "OIDC_SCOPES", default_value = "openid email profile")]
+    pub oidc_scopes: String,
+
+    /// OpenID Connect: the provider's name on the sign-in button ("Continue with …").
+    #[arg(long, env = "OIDC_PROVIDER_NAME", default_value = "SSO")]
+    pub oidc_provider_name: String,
+
+    /// OpenID Connect: email domains that may sign in, comma-separated (empty: any).
+    #[arg(long, env = "OIDC_ALLOWED_DOMAINS", default_value = "")]
+    pub oidc_allowed_domains: String,
+
+    /// OpenID Connect: the claim listing the person's groups (`groups`). When set, their
+    /// memberships of this instance's groups follow it at every sign-in, and
+    /// `OIDC_ADMIN_GROUPS` applies.
+    #[arg(long, env = "OIDC_GROUPS_CLAIM")]
+    pub oidc_groups_claim: Option<String>,
+
+    /// OpenID Connect: provider groups whose members are administrators here, comma-separated.
+    #[arg(long, env = "OIDC_ADMIN_GROUPS", default_value = "")]
+    pub oidc_admin_groups: String,
+
+    /// OpenID Connect: a first sign-in may link to an existing account with the same email,
+    /// when the provider says it verified that email. Off: such a sign-in is refused.
+    #[arg(long, env = "OIDC_MERGE_ACCOUNTS_BY_EMAIL", default_value_t = false, action = clap::ArgAction::Set)]
+    pub oidc_merge_accounts_by_email: bool,
+
+    /// OpenID Connect: the callback URL registered at the provider
+    /// (`https://chat.example.com/auth/oidc/callback`). Unset: worked out from each request.
+    #[arg(long, env = "OIDC_REDIRECT_URI")]
+    pub oidc_redirect_uri: Option<String>,
+
+    /// Trusted-header sign-in: the header in which an authenticating proxy puts the person's
+    /// email (`X-Forwarded-Email` for oauth2-proxy). Believed only from `--trusted-proxies`.
+    #[arg(long, env = "TRUSTED_EMAIL_HEADER")]
+    pub trusted_email_header: Option<String>,
+
+    /// Trusted-header sign-in: the header with the person's display name (for new accounts).
+    #[arg(long, env = "TRUSTED_NAME_HEADER")]
+    pub trusted_name_header: Option<String>,
+
     /// Log filter, in `tracing` EnvFilter syntax (for example `info,tower_http=debug`).
     #[arg(long, env = "RUST_LOG", default_value = "info,sqlx=warn,sea_orm=warn")]
     pub log: String,
@@ -133,6 +192,29 @@ impl Config {
             default_user_role: self.default_user_role.clone(),
             enable_api_keys: self.enable_api_keys,
         }
+    }
+
+    /// How people sign in, as these settings configure it; an error in words when they are
+    /// inconsistent (the server does not start half-configured).
+    pub fn sign_in_config(&self) -> Result<app::sso::SsoConfig, String> {
+        app::sso::config::SsoSettings {
+            password_login: self.enable_password_login,
+            issuer_url: self.oidc_issuer_url.clone(),
+            client_id: self.oidc_client_id.clone(),
+            client_secret: self.oidc_client_secret.clone(),
+            scopes: self.oidc_scopes.clone(),
+            provider_name: self.oidc_provider_name.clone(),
+            allowed_domains: self.oidc_allowed_domains.clone(),
+            groups_claim: self.oidc_groups_claim.clone(),
+            admin_groups: self.oidc_admin_groups.clone(),
+            merge_by_email: self.oidc_merge_accounts_by_email,
+            redirect_uri: self.oidc_redirect_uri.clone(),
+            trusted_email_header: self.trusted_email_header.clone(),
+            trusted_name_header: self.trusted_name_header.clone(),
+            trusted_proxies: self.trusted_proxies.0.iter().map(|n| n.to_string()).collect(),
+        }
+        .build()
+        .map_err(|e| e.detail())
     }
 
     /// The pool size in force for the configured database.

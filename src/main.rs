@@ -23,6 +23,11 @@ async fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_new(&config.log).unwrap_or_else(|_| EnvFilter::new("info")))
         .init();
+    // Sign-in settings are checked before anything else starts.
+    if let Err(e) = config.sign_in_config() {
+        tracing::error!("cannot start: {e}");
+        return ExitCode::FAILURE;
+    }
     let db = match chatshare::db::open(&config).await {
         Ok(db) => db,
         Err(e) => {

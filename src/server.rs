@@ -38,10 +38,12 @@ pub struct ServerState {
 }
 
 /// What every request can reach, built from the configuration.
-pub fn app_state(config: &Config, db: DatabaseConnection) -> AppState {
+/// Fails when the sign-in settings are inconsistent.
+pub fn app_state(config: &Config, db: DatabaseConnection) -> std::io::Result<AppState> {
+    let sso = config.sign_in_config().map_err(std::io::Error::other)?;
     // Live links' write grantees may continue the chats they are shared.
     app::share::grants::let_collaborators_continue();
-    AppState {
+    Ok(AppState {
         db,
         defaults: config.settings_defaults(),
         upstream: app::connections::upstream::Upstream::new(std::time::Duration::from_secs(
@@ -53,7 +55,8 @@ pub fn app_state(config: &Config, db: DatabaseConnection) -> AppState {
         } else {
             app::share::views::ViewLog::off()
         },
-    }
+        sso: std::sync::Arc::new(sso),
+    })
 }
 
 /// The whole HTTP application over its shared state.
@@ -70,6 +73,7 @@ pub fn router(config: &Config, app_state: AppState) -> Router {
         leptos_options: leptos_options.clone(),
         app: app_state.clone(),
     };
+    let header_sign_in = (app_state.clone(), config.trusted_proxies.clone());
     let context = move || provide_context(app_state.clone());
     let routes = generate_route_list(app::App);
 
@@ -108,6 +112,9 @@ pub fn router(config: &Config, app_state: AppState) -> Router {
                 .layer(RequestBodyLimitLayer::new(config.max_import_bytes)),
         )
         .layer(middleware::map_response(error_responses))
+        .layer(middleware::from_fn(move |req, next| {
+            sign_in_by_trusted_header(header_sign_in.clone(), req, next)
+        }))
         .layer(middleware::from_fn(refuse_cross_site))
         .layer(middleware::from_fn(no_store_api_answers))
         .layer(middleware::from_fn(move |req, next| {
@@ -186,6 +193,62 @@ async fn resolve_client(
     let info = app::auth::ClientInfo::resolve(peer, req.headers(), &trusted);
     req.extensions_mut().insert(info);
     next.run(req).await
+}
+
+/// Trusted-header sign-in (`TRUSTED_EMAIL_HEADER`): on a request from a trusted proxy that
+/// names a person, without a bearer token and without that person's session, a session is
+/// made for them (their account created on the first visit). The request then goes on with
+/// that session's cookie in place of any other, and the answer sets it in the browser. From
+/// anyone else the header is ignored.
+async fn sign_in_by_trusted_header(
+    (state, trusted): (AppState, app::auth::TrustedProxies),
+    mut req: axum::extract::Request,
+    next: middleware::Next,
+) -> Response {
+    let Some(cfg) = state.sso.trusted_header.as_ref() else {
+        return next.run(req).await;
+    };
+    let peer = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<SocketAddr>>()
+        .map(|axum::extract::ConnectInfo(a)| a.ip());
+    if !peer.is_some_and(|p| trusted.trusts(p)) || app::auth::uses_bearer(req.headers()) {
+        return next.run(req).await;
+    }
+    let token =
+        match app::sso::trusted_header::session_for(&state.db, &state.defaults, cfg, req.headers()).await {
+            Ok(Some(token)) => token,
+            Ok(None) => return next.run(req).await,
+            Err(e) => return e.into_response(),
+        };
+    let others: Vec<String> = req
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .map(str::trim)
+        .filter(|pair| !pair.is_empty() && pair.split('=').next() != Some(app::auth::SESSION_COOKIE))
+        .map(str::to_owned)
+        .collect();
+    let cookie = std::iter::once(format!("{}={token}", app::auth::SESSION_COOKIE))
+        .chain(others)
+        .collect::<Vec<_>>()
+        .join("; ");
+    let https = req
+        .extensions()
+        .get::<app::auth::ClientInfo>()
+        .is_some_and(|c| c.https);
+    req.headers_mut().remove(header::COOKIE);
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        req.headers_mut().insert(header::COOKIE, v);
+    }
+    let mut res = next.run(req).await;
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        app::auth::session_cookie(&token, app::accounts::service::SESSION_TTL_SECS, https),
+    );
+    res
 }
 
 /// Answers of the JSON API are personal (session tokens, chats): no cache may keep them.
@@ -295,7 +358,7 @@ pub async fn spawn(config: &Config, db: DatabaseConnection) -> std::io::Result<R
     seed_connection(config, &db).await?;
     let listener = TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
-    let state = app_state(config, db.clone());
+    let state = app_state(config, db.clone())?;
     let upstream = state.upstream.clone();
     let upkeep = app::share::upkeep::start(db.clone(), state.views.clone(), state.defaults.clone());
     let app = router(config, state);
@@ -328,7 +391,7 @@ pub async fn serve_until_signal(config: &Config, db: DatabaseConnection) -> std:
     let addr = listener.local_addr()?;
     tracing::info!("chatshare is listening on http://{addr}");
     println!("chatshare is running at http://{addr}");
-    let state = app_state(config, db.clone());
+    let state = app_state(config, db.clone())?;
     let upstream = state.upstream.clone();
     let upkeep = app::share::upkeep::start(db, state.views.clone(), state.defaults.clone());
     // Every request carries the peer address, which the sign-in limiter keys on (without it

@@ -25,6 +25,7 @@ pub mod redirect;
 pub mod settings;
 pub mod share;
 pub mod shell;
+pub mod sso;
 #[cfg(feature = "ssr")]
 pub mod state;
 pub mod system;
@@ -252,6 +253,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/settings") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/settings/general") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/settings/connections") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/settings/authentication") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/community") view=community::CommunityPage ssr=SsrMode::Async/>
                     <Route path=path!("/community/mine") view=community::CommunityPage ssr=SsrMode::Async/>
                     <Route path=path!("/community/c/:id") view=community::CommunityPage ssr=SsrMode::Async/>

@@ -21,6 +21,8 @@ pub struct AppState {
     /// Reads of share links waiting to be counted (written out every second by the server's
     /// sharing chores).
     pub views: crate::share::views::ViewLog,
+    /// How people sign in: password, OpenID Connect, trusted header.
+    pub sso: std::sync::Arc<crate::sso::SsoConfig>,
 }
 
 /// The [`AppState`] provided to the current request, for server functions.

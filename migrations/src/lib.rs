@@ -18,6 +18,7 @@ mod m20261201_000010_link_lifetime;
 mod m20261201_000011_share_scope;
 mod m20261201_000012_share_versions;
 mod m20261201_000013_community;
+mod m20261202_000014_sign_in_with_idp;
 
 /// Every migration of the chatshare schema, oldest first.
 pub struct Migrator;
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000011_share_scope::Migration),
             Box::new(m20261201_000012_share_versions::Migration),
             Box::new(m20261201_000013_community::Migration),
+            Box::new(m20261202_000014_sign_in_with_idp::Migration),
         ]
     }
 }

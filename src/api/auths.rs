@@ -80,6 +80,9 @@ async fn form_sign_in(
     Client(client): Client,
     axum::Form(form): axum::Form<AuthForm>,
 ) -> Response {
+    if let Err(e) = state.app.sso.require_password_login() {
+        return back_to_form("signin", &form, &e);
+    }
     match service::sign_in(&state.app.db, &form.email, &form.password, &client.address).await {
         Ok(signed) => signed_in_redirect(&signed, client.https, form.redirect.as_deref()),
         Err(e) => back_to_form("signin", &form, &e),
@@ -93,6 +96,9 @@ async fn form_sign_up(
     Client(client): Client,
     axum::Form(form): axum::Form<AuthForm>,
 ) -> Response {
+    if let Err(e) = state.app.sso.require_password_login() {
+        return back_to_form("signup", &form, &e);
+    }
     let input = service::SignUp {
         name: form.name.clone(),
         email: form.email.clone(),
@@ -142,6 +148,9 @@ async fn signup(
     Client(client): Client,
     ApiJson(b): ApiJson<SignUpBody>,
 ) -> Response {
+    if let Err(e) = state.app.sso.require_password_login() {
+        return e.into_response();
+    }
     let input = service::SignUp {
         name: b.name,
         email: b.email,
@@ -158,6 +167,9 @@ async fn signin(
     Client(client): Client,
     ApiJson(b): ApiJson<SignInBody>,
 ) -> Response {
+    if let Err(e) = state.app.sso.require_password_login() {
+        return e.into_response();
+    }
     match service::sign_in(&state.app.db, &b.email, &b.password, &client.address).await {
         Ok(signed) => signed_in_response(&state, client.https, signed).await,
         Err(e) => e.into_response(),

@@ -9,6 +9,7 @@ mod config;
 mod groups;
 mod oversight;
 mod replies;
+mod sso;
 mod users;
 mod versions;
 
@@ -36,6 +37,7 @@ pub fn routes() -> Router<ServerState> {
         .merge(oversight::routes())
         .merge(config::routes())
         .merge(replies::routes())
+        .merge(sso::routes())
 }
 
 /// The chat import, which takes a larger body than the rest (its own limit, set by the router).

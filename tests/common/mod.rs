@@ -2,6 +2,7 @@
 //! (`CHATSHARE_TEST_DB=sqlite|postgres`), and a real server on port 0.
 #![allow(dead_code)]
 
+pub mod idp;
 pub mod standin;
 
 use chatshare::config::Config;

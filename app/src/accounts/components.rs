@@ -5,8 +5,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 use super::{
-    create_api_key, first_run, list_api_keys, revoke_api_key, sign_in, sign_out, sign_up, use_current_user,
-    SessionUser,
+    create_api_key, list_api_keys, revoke_api_key, sign_in, sign_out, sign_up, use_current_user, SessionUser,
 };
 use crate::ui::{format_time, hard_navigate, typed_before_hydration};
 
@@ -20,8 +19,9 @@ pub fn AuthPage() -> impl IntoView {
     // a plain HTML form before (or without) the WASM client: the forms post to
     // `/auth/sign-in` or `/auth/sign-up`, which redirect on success or come back here with
     // `?error=…` (never the password).
-    // A fresh instance (no account yet) opens on "Create the admin account".
-    let first = crate::ui::page_resource(|| (), |_| first_run());
+    // A fresh instance (no account yet) opens on "Create the admin account"; the identity
+    // provider's button and the password form show as the server is configured.
+    let options = crate::ui::page_resource(|| (), |_| crate::sso::sign_in_methods());
     let fresh = RwSignal::new(false);
     let signing_up = Memo::new(move |_| match query.read().get("mode").as_deref() {
         Some("signup") => true,
@@ -80,7 +80,16 @@ pub fn AuthPage() -> impl IntoView {
         <Meta name="robots" content="noindex"/>
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
         {move || Suspend::new(async move {
-        fresh.set(first.await.unwrap_or(false));
+        let opts = options.await.unwrap_or(crate::sso::SignInOptions {
+            first_run: false,
+            password_login: true,
+            provider: None,
+        });
+        fresh.set(opts.first_run && opts.password_login);
+        let password_login = opts.password_login;
+        let sso_first = opts.first_run && !opts.password_login;
+        let provider = opts.provider.clone();
+        let has_provider = provider.is_some();
         view! {
         <section class="auth-card panel">
             <h1>{move || match (signing_up.get(), fresh.get()) {
@@ -93,6 +102,20 @@ pub fn AuthPage() -> impl IntoView {
                     "This chatshare instance is new. Its first account administers it: it approves new members and decides who may share chats."
                 </p>
             </Show>
+            <Show when=move || sso_first>
+                <p class="lead">"This chatshare instance is new: the first person to sign in administers it."</p>
+            </Show>
+            {provider.clone().map(|p| view! {
+                <crate::sso::ContinueWithProvider provider=p redirect=redirect()/>
+            })}
+            // Errors of the identity provider's sign-in come back in the URL, with no form to show them.
+            <Show when=move || !password_login>
+                <p class="status-error" role="alert">{error}</p>
+            </Show>
+            <Show when=move || password_login && has_provider && !signing_up.get()>
+                <p class="divider" aria-hidden="true"><span>"or"</span></p>
+            </Show>
+            <Show when=move || password_login>
             // A real form: without the WASM client it posts (never putting the password in a
             // URL) and the server answers with a redirect; with it, the JSON server function.
             <form
@@ -137,7 +160,8 @@ pub fn AuthPage() -> impl IntoView {
                     }}
                 </button>
             </form>
-            <p class="muted" hidden=move || fresh.get()>
+            </Show>
+            <p class="muted" hidden=move || fresh.get() || !password_login>
                 {move || if signing_up.get() { "Already have an account? " } else { "No account yet? " }}
                 <a class="link-button" href=other_mode on:click=move |_| submit.value().set(None)>
                     {move || if signing_up.get() { "Sign in" } else { "Create one" }}

@@ -290,6 +290,7 @@ pub async fn sign_in(
     redirect: Option<String>,
 ) -> Result<SignedIn, AppError> {
     let (state, client) = state_and_client().await?;
+    state.sso.require_password_login()?;
     let signed = service::sign_in(&state.db, &email, &password, &client).await?;
     finish_sign_in(&state, signed, redirect).await
 }
@@ -303,6 +304,7 @@ pub async fn sign_up(
     redirect: Option<String>,
 ) -> Result<SignedIn, AppError> {
     let (state, client) = state_and_client().await?;
+    state.sso.require_password_login()?;
     let signed = service::sign_up_from(
         &state.db,
         &state.defaults,

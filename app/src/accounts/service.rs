@@ -207,7 +207,7 @@ pub async fn sign_up_from(
 
 /// Records `user_id` as the instance's first administrator; false when another account already
 /// holds that claim.
-async fn claim_first_admin(txn: &impl sea_orm::ConnectionTrait, user_id: Uuid) -> AppResult<bool> {
+pub(crate) async fn claim_first_admin(txn: &impl sea_orm::ConnectionTrait, user_id: Uuid) -> AppResult<bool> {
     use crate::entities::setting;
     let inserted = setting::Entity::insert(setting::ActiveModel {
         key: Set("first_admin".to_owned()),

@@ -23,6 +23,7 @@ enum Tab {
     Users,
     Settings,
     Connections,
+    Authentication,
     Groups,
     Links,
     Audit,
@@ -58,6 +59,8 @@ pub fn AdminPage() -> impl IntoView {
         let path = location.pathname.get();
         if path.starts_with("/admin/settings/connections") {
             Tab::Connections
+        } else if path.starts_with("/admin/settings/authentication") {
+            Tab::Authentication
         } else if path.starts_with("/admin/settings") {
             Tab::Settings
         } else if path.starts_with("/admin/groups") {
@@ -111,7 +114,7 @@ pub fn AdminPage() -> impl IntoView {
                         <a href="/admin/shared" aria-current=move || (tab.get() == Tab::Links).then_some("page")>"Shared links"</a>
                         <a href="/admin/audit" aria-current=move || (tab.get() == Tab::Audit).then_some("page")>"Audit"</a>
                         <a href="/admin/community" aria-current=move || (tab.get() == Tab::Community).then_some("page")>"Community"</a>
-                        <a href="/admin/settings" aria-current=move || matches!(tab.get(), Tab::Settings | Tab::Connections).then_some("page")>"Settings"</a>
+                        <a href="/admin/settings" aria-current=move || matches!(tab.get(), Tab::Settings | Tab::Connections | Tab::Authentication).then_some("page")>"Settings"</a>
                     </nav>
                     {move || match tab.get() {
                         Tab::Users => view! {
@@ -119,10 +122,11 @@ pub fn AdminPage() -> impl IntoView {
                                 <input type="search" class="user-search" placeholder="Search users" aria-label="Search users" bind:value=query/>
                             </div>
                         }.into_any(),
-                        Tab::Settings | Tab::Connections => view! {
+                        Tab::Settings | Tab::Connections | Tab::Authentication => view! {
                             <nav class="tabs sub-tabs" aria-label="Settings">
                                 <a href="/admin/settings/general" aria-current=move || (tab.get() == Tab::Settings).then_some("page")>"General"</a>
                                 <a href="/admin/settings/connections" aria-current=move || (tab.get() == Tab::Connections).then_some("page")>"Connections"</a>
+                                <a href="/admin/settings/authentication" aria-current=move || (tab.get() == Tab::Authentication).then_some("page")>"Authentication"</a>
                             </nav>
                         }.into_any(),
                         Tab::Groups | Tab::Links | Tab::Audit | Tab::Community => ().into_any(),
@@ -134,6 +138,7 @@ pub fn AdminPage() -> impl IntoView {
             Tab::Users => view! { <UsersTab users reload=users_version/> }.into_any(),
             Tab::Settings => view! { <super::general::GeneralSettingsTab settings/> }.into_any(),
             Tab::Connections => view! { <crate::connections::ConnectionsPanel/> }.into_any(),
+            Tab::Authentication => view! { <crate::sso::AuthenticationPanel/> }.into_any(),
             Tab::Groups => view! { <crate::groups::GroupsPanel/> }.into_any(),
             Tab::Links => view! { <crate::share::InstanceLinksPanel/> }.into_any(),
             Tab::Audit => view! { <crate::share::AuditPanel/> }.into_any(),

@@ -8,6 +8,7 @@ pub mod chat;
 pub mod community_chat;
 pub mod community_tag;
 pub mod connection;
+pub mod oidc_login;
 pub mod session;
 pub mod setting;
 pub mod share_grant;
@@ -20,6 +21,7 @@ pub mod shared_render;
 pub mod user;
 pub mod user_group;
 pub mod user_group_member;
+pub mod user_identity;
 
 /// Now, in epoch seconds (how every time is stored).
 pub fn now() -> i64 {

@@ -1,0 +1,491 @@
+//! Sign-in with an identity provider, against a real one (`oidc-provider` from npm, started on
+//! port 0 by `common::idp`), on the backend under test; and trusted-header sign-in.
+
+mod common;
+
+use app::entities::{user, user_identity};
+use common::idp;
+use sea_orm::{EntityTrait, PaginatorTrait};
+
+async fn server_with(
+    provider: &idp::Provider,
+    change: impl FnOnce(&mut chatshare::config::Config),
+) -> chatshare::server::RunningServer {
+    let mut config = provider.configure(common::test_config());
+    change(&mut config);
+    common::start_server_with(config).await
+}
+
+/// The admin (the first account, by password) and one chat of theirs shared as a link.
+async fn admin_with_link(base: &str) -> (reqwest::Client, String) {
+    let admin = common::client();
+    common::signup_with(&admin, base, "Olive").await;
+    let (_, share_id) =
+        common::create_and_share(&admin, base, common::one_message_chat("Plan", "The launch plan")).await;
+    (admin, share_id)
+}
+
+async fn me(c: &reqwest::Client, base: &str) -> serde_json::Value {
+    let res = c.get(format!("{base}/api/v1/auths/")).send().await.unwrap();
+    assert_eq!(res.status(), 200, "signed in");
+    res.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_colleague_signs_in_at_the_provider_lands_on_the_link_and_is_found_again() {
+    let provider = idp::start().await;
+    let server = server_with(&provider, |_| {}).await;
+    let base = server.url();
+    let (_, share_id) = admin_with_link(&base).await;
+    let link = format!("/s/{share_id}");
+
+    // Signed out, the link sends the colleague to sign in, with the link to come back to.
+    let visitor = common::client();
+    let res = visitor.get(format!("{base}{link}")).send().await.unwrap();
+    assert_eq!(
+        idp::redirect_of(&res),
+        format!("/auth?redirect={}", app::format::encode_query_value(&link))
+    );
+    let page = common::get_text(
+        &visitor,
+        &format!("{base}/auth?redirect={}", app::format::encode_query_value(&link)),
+    )
+    .await;
+    let html = scraper::Html::parse_document(&page);
+    let button = scraper::Selector::parse("a.sso-button").unwrap();
+    let href = html
+        .select(&button)
+        .find(|a| a.text().collect::<String>() == "Continue with Test IdP")
+        .and_then(|a| a.value().attr("href"))
+        .expect("a \u{201c}Continue with Test IdP\u{201d} link");
+    assert_eq!(
+        href,
+        format!(
+            "/auth/oidc/start?redirect={}",
+            app::format::encode_query_value(&link)
+        )
+    );
+
+    // First sign-in: the account is made (a user, named by the provider) and linked.
+    let (carol, to) = idp::sign_in(&base, "carol@example.com", &link).await;
+    assert_eq!(to, link, "back on the shared chat");
+    let first = me(&carol, &base).await;
+    assert_eq!(first["email"], "carol@example.com");
+    assert_eq!(first["name"], "Carol");
+    assert_eq!(first["role"], "user");
+    let read = carol
+        .get(format!("{base}/api/v1/chats/share/{share_id}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(read.status(), 200, "she reads the shared chat");
+    let page = common::get_text(&carol, &format!("{base}{link}")).await;
+    assert!(page.contains("The launch plan"), "the shared page shows the chat");
+
+    // Second sign-in, in another browser: the same account, nothing new made.
+    let (again, to) = idp::sign_in(&base, "carol@example.com", "/").await;
+    assert_eq!(to, "/");
+    assert_eq!(me(&again, &base).await["id"], first["id"]);
+    assert_eq!(user::Entity::find().count(&server.db).await.unwrap(), 2);
+    let links = user_identity::Entity::find().all(&server.db).await.unwrap();
+    assert_eq!(links.len(), 1);
+    assert_eq!(links[0].issuer, provider.issuer);
+    assert_eq!(links[0].subject, "carol@example.com");
+    server.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_tampered_or_replayed_answer_is_refused() {
+    let provider = idp::start().await;
+    let server = server_with(&provider, |_| {}).await;
+    let base = server.url();
+    admin_with_link(&base).await;
+
+    // The state changed on the way back: refused, and no session.
+    let c = common::client();
+    let authorize = idp::start_sign_in(&c, &base, "/").await;
+    let back = idp::at_provider(&c, &authorize, "dave@example.com").await;
+    let url = reqwest::Url::parse(&back).unwrap();
+    let state: String = url
+        .query_pairs()
+        .find(|(k, _)| k == "state")
+        .unwrap()
+        .1
+        .into_owned();
+    let forged = back.replace(&format!("state={state}"), "state=forged-state-value");
+    let res = idp::callback(&c, &forged).await;
+    let to = idp::redirect_of(&res);
+    assert!(idp::error_in(&to).contains("state"), "{to}");
+    assert!(res.headers().get_all("set-cookie").iter().all(|v| !v
+        .to_str()
+        .unwrap()
+        .starts_with("chatshare_session=")
+        || v.to_str().unwrap().starts_with("chatshare_session=;")));
+    // The same answer brought by another browser (no state cookie): refused.
+    let res = idp::callback(&common::client(), &back).await;
+    assert!(idp::error_in(&idp::redirect_of(&res)).contains("did not start in this browser"));
+    assert_eq!(
+        user::Entity::find().count(&server.db).await.unwrap(),
+        1,
+        "nobody was signed in"
+    );
+
+    // The nonce changed on the way to the provider: its ID token carries the wrong one.
+    let c = common::client();
+    let authorize = idp::start_sign_in(&c, &base, "/").await;
+    let url = reqwest::Url::parse(&authorize).unwrap();
+    let nonce: String = url
+        .query_pairs()
+        .find(|(k, _)| k == "nonce")
+        .unwrap()
+        .1
+        .into_owned();
+    let tampered = authorize.replace(&format!("nonce={nonce}"), "nonce=attacker-chosen-nonce");
+    let back = idp::at_provider(&c, &tampered, "dave@example.com").await;
+    let res = idp::callback(&c, &back).await;
+    let error = idp::error_in(&idp::redirect_of(&res));
+    assert!(error.contains("security checks"), "{error}");
+
+    // The PKCE challenge changed: the provider refuses the code for our verifier.
+    let c = common::client();
+    let authorize = idp::start_sign_in(&c, &base, "/").await;
+    let url = reqwest::Url::parse(&authorize).unwrap();
+    let challenge: String = url
+        .query_pairs()
+        .find(|(k, _)| k == "code_challenge")
+        .unwrap()
+        .1
+        .into_owned();
+    let tampered = authorize.replace(&challenge, "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+    let back = idp::at_provider(&c, &tampered, "dave@example.com").await;
+    let res = idp::callback(&c, &back).await;
+    let error = idp::error_in(&idp::redirect_of(&res));
+    assert!(error.contains("did not accept"), "{error}");
+    assert_eq!(
+        user::Entity::find().count(&server.db).await.unwrap(),
+        1,
+        "still nobody signed in"
+    );
+
+    // An untampered answer works once; brought again, it is refused.
+    let c = common::client();
+    let authorize = idp::start_sign_in(&c, &base, "/").await;
+    let back = idp::at_provider(&c, &authorize, "dave@example.com").await;
+    assert_eq!(idp::redirect_of(&idp::callback(&c, &back).await), "/");
+    let res = idp::callback(&c, &back).await;
+    assert!(
+        idp::error_in(&idp::redirect_of(&res)).contains("did not start in this browser"),
+        "its state cookie is gone"
+    );
+    // Brought again with the state cookie kept: the stored sign-in was used up.
+    let url = reqwest::Url::parse(&back).unwrap();
+    let state: String = url
+        .query_pairs()
+        .find(|(k, _)| k == "state")
+        .unwrap()
+        .1
+        .into_owned();
+    let res = common::client()
+        .get(&back)
+        .header("cookie", format!("chatshare_oidc_state={state}"))
+        .send()
+        .await
+        .unwrap();
+    assert!(idp::error_in(&idp::redirect_of(&res)).contains("already used"));
+
+    // The provider's own refusal comes back in words.
+    let res = idp::callback(
+        &c,
+        &format!(
+            "{base}/auth/oidc/callback?error=access_denied&error_description=End-User+aborted+interaction"
+        ),
+    )
+    .await;
+    let error = idp::error_in(&idp::redirect_of(&res));
+    assert!(
+        error.contains("cancelled or refused") && error.contains("End-User aborted"),
+        "{error}"
+    );
+    server.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn only_allowed_domains_sign_in() {
+    let provider = idp::start().await;
+    let server = server_with(&provider, |c| c.oidc_allowed_domains = "example.com".into()).await;
+    let base = server.url();
+    admin_with_link(&base).await;
+    let (_, to) = idp::sign_in(&base, "mallory@evil.test", "/s/x").await;
+    let error = idp::error_in(&to);
+    assert!(
+        error.contains("evil.test") && error.contains("example.com"),
+        "{error}"
+    );
+    assert!(to.ends_with("&redirect=/s/x"), "the page keeps where to go: {to}");
+    assert_eq!(
+        user::Entity::find().count(&server.db).await.unwrap(),
+        1,
+        "no account for mallory"
+    );
+    let (_, to) = idp::sign_in(&base, "erin@example.com", "/").await;
+    assert_eq!(to, "/");
+    server.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn provider_groups_make_admins_and_members_of_our_groups() {
+    let provider = idp::start().await;
+    let server = server_with(&provider, |c| {
+        c.oidc_scopes = "openid email profile groups".into();
+        c.oidc_groups_claim = Some("groups".into());
+        c.oidc_admin_groups = "chat-admins".into();
+    })
+    .await;
+    let base = server.url();
+    admin_with_link(&base).await;
+    let engineering = app::groups::service::create(&server.db, "engineering", "")
+        .await
+        .unwrap();
+    let design = app::groups::service::create(&server.db, "design", "")
+        .await
+        .unwrap();
+
+    let (admin, _) = idp::sign_in(&base, "dana.admin@example.com", "/").await;
+    let dana = me(&admin, &base).await;
+    assert_eq!(dana["role"], "admin", "in chat-admins at the provider");
+    let (member, _) = idp::sign_in(&base, "erin@example.com", "/").await;
+    let erin = me(&member, &base).await;
+    assert_eq!(erin["role"], "user");
+    let erin_id: uuid::Uuid = erin["id"].as_str().unwrap().parse().unwrap();
+    let dana_id: uuid::Uuid = dana["id"].as_str().unwrap().parse().unwrap();
+    assert!(
+        app::groups::service::in_any(&server.db, erin_id, &[engineering.id])
+            .await
+            .unwrap()
+    );
+    assert!(
+        app::groups::service::in_any(&server.db, dana_id, &[engineering.id])
+            .await
+            .unwrap()
+    );
+    assert!(!app::groups::service::in_any(&server.db, erin_id, &[design.id])
+        .await
+        .unwrap());
+
+    // Added to a group the provider does not list: the next sign-in takes it away.
+    app::groups::service::change_members(&server.db, design.id, &[erin_id], true)
+        .await
+        .unwrap();
+    idp::sign_in(&base, "erin@example.com", "/").await;
+    assert!(!app::groups::service::in_any(&server.db, erin_id, &[design.id])
+        .await
+        .unwrap());
+    assert!(
+        app::groups::service::in_any(&server.db, erin_id, &[engineering.id])
+            .await
+            .unwrap()
+    );
+    server.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn an_existing_email_is_linked_only_when_allowed_and_verified() {
+    let provider = idp::start().await;
+    let closed = server_with(&provider, |_| {}).await;
+    let base = closed.url();
+    let olive = common::client();
+    let owner = common::signup_with(&olive, &base, "Olive").await;
+    let (_, to) = idp::sign_in(&base, "olive@example.com", "/").await;
+    assert!(idp::error_in(&to).contains("already exists"), "{to}");
+    closed.stop().await.unwrap();
+
+    let open = server_with(&provider, |c| c.oidc_merge_accounts_by_email = true).await;
+    let base = open.url();
+    let owner2 = common::signup_with(&common::client(), &base, "Olive").await;
+    assert_ne!(owner["id"], owner2["id"]);
+    let (_, to) = idp::sign_in(&base, "unverified.olive@example.com", "/").await;
+    assert!(idp::error_in(&to).contains("has not verified"), "{to}");
+    let (c, to) = idp::sign_in(&base, "olive@example.com", "/").await;
+    assert_eq!(to, "/");
+    assert_eq!(me(&c, &base).await["id"], owner2["id"], "linked to her account");
+    // Her password still works too.
+    let res = common::client()
+        .post(format!("{base}/api/v1/auths/signin"))
+        .json(&serde_json::json!({"email": "olive@example.com", "password": "correct horse"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    open.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn with_the_password_form_off_the_provider_is_the_way_in() {
+    let provider = idp::start().await;
+    let server = server_with(&provider, |c| c.enable_password_login = false).await;
+    let base = server.url();
+    let c = common::client();
+    let page = common::get_text(&c, &format!("{base}/auth")).await;
+    let html = scraper::Html::parse_document(&page);
+    let sel = |s: &str| scraper::Selector::parse(s).unwrap();
+    assert_eq!(
+        html.select(&sel("input[type=password]")).count(),
+        0,
+        "no password form"
+    );
+    assert_eq!(
+        html.select(&sel("a.sso-button")).count(),
+        1,
+        "the provider's button"
+    );
+
+    for (path, body) in [
+        (
+            "/api/v1/auths/signup",
+            serde_json::json!({"name": "Zed", "email": "zed@example.com", "password": "correct horse"}),
+        ),
+        (
+            "/api/v1/auths/signin",
+            serde_json::json!({"email": "zed@example.com", "password": "correct horse"}),
+        ),
+    ] {
+        let (status, v) = common::call(
+            &c,
+            reqwest::Method::POST,
+            format!("{base}{path}"),
+            None,
+            Some(body),
+        )
+        .await;
+        assert_eq!(status, 403, "{path}");
+        assert!(
+            v["detail"].as_str().unwrap().contains("Continue with Test IdP"),
+            "{v}"
+        );
+    }
+    let (status, _) = common::call_fn(
+        &c,
+        &base,
+        "sign_in",
+        serde_json::json!({"email": "zed@example.com", "password": "correct horse", "redirect": null}),
+    )
+    .await;
+    assert_eq!(status, 403);
+    let res = c
+        .post(format!("{base}/auth/sign-in"))
+        .form(&[("email", "zed@example.com"), ("password", "correct horse")])
+        .send()
+        .await
+        .unwrap();
+    assert!(idp::error_in(&idp::redirect_of(&res)).contains("turned off"));
+
+    // On a new instance, the first person through the provider administers it.
+    let (first, _) = idp::sign_in(&base, "quinn@example.com", "/").await;
+    assert_eq!(me(&first, &base).await["role"], "admin");
+    let (second, _) = idp::sign_in(&base, "rosa@example.com", "/").await;
+    assert_eq!(me(&second, &base).await["role"], "user");
+
+    // The Admin Panel shows the configuration, the secret masked; members may not see it.
+    let (status, settings) = common::call_fn(
+        &first,
+        &base,
+        "admin_authentication_settings",
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(settings["password_login"], false);
+    assert_eq!(settings["oidc"]["client_secret"], "••••••••");
+    assert_eq!(settings["oidc"]["issuer_url"], provider.issuer);
+    assert!(!settings.to_string().contains(idp::CLIENT_SECRET));
+    let (status, _) = common::call_fn(
+        &second,
+        &base,
+        "admin_authentication_settings",
+        serde_json::json!({}),
+    )
+    .await;
+    assert_eq!(status, 403);
+    server.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn a_server_with_half_an_oidc_configuration_does_not_start() {
+    let mut config = common::test_config();
+    config.oidc_issuer_url = Some("https://idp.example.com".into());
+    let db = common::fresh_db().await;
+    assert!(chatshare::server::spawn(&config, db).await.is_err());
+}
+
+fn header_config(trusted: &str) -> chatshare::config::Config {
+    let mut config = common::test_config();
+    config.trusted_email_header = Some("X-Forwarded-Email".into());
+    config.trusted_name_header = Some("X-Forwarded-User".into());
+    config.trusted_proxies = app::auth::TrustedProxies::parse(trusted).unwrap();
+    config.default_user_role = "user".into();
+    config
+}
+
+#[tokio::test]
+async fn the_trusted_header_signs_in_only_from_a_trusted_proxy() {
+    // The tests' requests come from 127.0.0.1: here that is the proxy.
+    let server = common::start_server_with(header_config("127.0.0.1")).await;
+    let base = server.url();
+    common::signup(&base, "Olive").await;
+    let c = common::client();
+    let res = c
+        .get(format!("{base}/api/v1/auths/"))
+        .header("X-Forwarded-Email", "Frank@Example.com")
+        .header("X-Forwarded-User", "Frank Ocean")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200, "signed in by the header");
+    let frank: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(frank["email"], "frank@example.com");
+    assert_eq!(frank["name"], "Frank Ocean");
+    assert_eq!(frank["role"], "user");
+    // The browser keeps the session it was given; the next request makes no new one.
+    let again = c
+        .get(format!("{base}/api/v1/auths/"))
+        .header("X-Forwarded-Email", "frank@example.com")
+        .send()
+        .await
+        .unwrap();
+    assert!(again.headers().get("set-cookie").is_none(), "no second session");
+    assert_eq!(
+        again.json::<serde_json::Value>().await.unwrap()["id"],
+        frank["id"]
+    );
+    // Another person behind the same proxy, in the same browser: the header wins.
+    let grace = c
+        .get(format!("{base}/api/v1/auths/"))
+        .header("X-Forwarded-Email", "grace@example.com")
+        .send()
+        .await
+        .unwrap()
+        .json::<serde_json::Value>()
+        .await
+        .unwrap();
+    assert_eq!(grace["email"], "grace@example.com");
+    assert_eq!(user::Entity::find().count(&server.db).await.unwrap(), 3);
+    server.stop().await.unwrap();
+
+    // The same header from an address that is not a trusted proxy is ignored.
+    let server = common::start_server_with(header_config("10.0.0.0/8")).await;
+    let base = server.url();
+    common::signup(&base, "Olive").await;
+    let res = common::client()
+        .get(format!("{base}/api/v1/auths/"))
+        .header("X-Forwarded-Email", "frank@example.com")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401, "not signed in by an untrusted sender's header");
+    assert_eq!(
+        user::Entity::find().count(&server.db).await.unwrap(),
+        1,
+        "no account made"
+    );
+    server.stop().await.unwrap();
+}
