@@ -8,6 +8,10 @@ const dataDir = `/tmp/chatshare-e2e-${process.pid}`;
 /** A second instance, the community hub community.spec.ts shares to (reached as `localhost`,
  * so its cookies are not the first instance's, whose address is 127.0.0.1). */
 const hubPort = Number(process.env.CHATSHARE_E2E_HUB_PORT ?? 3109);
+/** An instance that signs in with an OpenID Connect provider (sso.spec.ts), and the provider:
+ * tests/oidc/provider.mjs, the `oidc-provider` package. */
+const ssoPort = Number(process.env.CHATSHARE_E2E_SSO_PORT ?? 3110);
+const idpPort = Number(process.env.CHATSHARE_E2E_IDP_PORT ?? 3111);
 
 export default defineConfig({
   testDir: './tests',
@@ -58,6 +62,29 @@ export default defineConfig({
     env: {
       CHATSHARE_ADDR: `127.0.0.1:${hubPort}`,
       CHATSHARE_DATA_DIR: `${dataDir}-hub`,
+      RUST_LOG: 'warn',
+    },
+  }, {
+    command: 'node tests/oidc/provider.mjs',
+    cwd: '..',
+    url: `http://127.0.0.1:${idpPort}/health`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    env: { OIDC_PORT: String(idpPort) },
+  }, {
+    command: `rm -rf ${dataDir}-sso && ./target/release/chatshare`,
+    cwd: '..',
+    url: `http://127.0.0.1:${ssoPort}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      CHATSHARE_ADDR: `127.0.0.1:${ssoPort}`,
+      CHATSHARE_DATA_DIR: `${dataDir}-sso`,
+      OIDC_ISSUER_URL: `http://127.0.0.1:${idpPort}`,
+      OIDC_CLIENT_ID: 'chatshare',
+      OIDC_CLIENT_SECRET: 'chatshare-test-secret',
+      OIDC_PROVIDER_NAME: 'Company SSO',
+      DEFAULT_USER_ROLE: 'user',
       RUST_LOG: 'warn',
     },
   }],

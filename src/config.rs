@@ -196,8 +196,8 @@ impl Config {
 
     /// How people sign in, as these settings configure it; an error in words when they are
     /// inconsistent (the server does not start half-configured).
-    pub fn sign_in_config(&self) -> Result<app::sso::SsoConfig, String> {
-        app::sso::config::SsoSettings {
+    pub fn sign_in_config(&self) -> Result<app::accounts::sso::SsoConfig, String> {
+        app::accounts::sso::config::SsoSettings {
             password_login: self.enable_password_login,
             issuer_url: self.oidc_issuer_url.clone(),
             client_id: self.oidc_client_id.clone(),

@@ -216,7 +216,9 @@ async fn sign_in_by_trusted_header(
         return next.run(req).await;
     }
     let token =
-        match app::sso::trusted_header::session_for(&state.db, &state.defaults, cfg, req.headers()).await {
+        match app::accounts::sso::trusted_header::session_for(&state.db, &state.defaults, cfg, req.headers())
+            .await
+        {
             Ok(Some(token)) => token,
             Ok(None) => return next.run(req).await,
             Err(e) => return e.into_response(),

@@ -489,3 +489,78 @@ async fn the_trusted_header_signs_in_only_from_a_trusted_proxy() {
     );
     server.stop().await.unwrap();
 }
+
+fn person(subject: &str, groups: &[&str]) -> app::accounts::sso::identities::IdpPerson {
+    app::accounts::sso::identities::IdpPerson {
+        issuer: "https://idp.example.com".into(),
+        subject: subject.into(),
+        email: Some(format!("{subject}@example.com")),
+        email_verified: true,
+        name: None,
+        groups: Some(groups.iter().map(|g| g.to_string()).collect()),
+    }
+}
+
+#[tokio::test]
+async fn the_provider_decides_the_admin_role_but_never_removes_the_last_admin() {
+    use app::accounts::sso::identities::sign_in_person;
+    use app::accounts::Role;
+    let db = common::fresh_db().await;
+    let defaults = app::instance::SettingsDefaults {
+        default_user_role: "user".into(),
+        ..Default::default()
+    };
+    let sso = app::accounts::sso::config::SsoSettings {
+        password_login: true,
+        issuer_url: Some("https://idp.example.com".into()),
+        client_id: Some("chatshare".into()),
+        groups_claim: Some("groups".into()),
+        admin_groups: "chat-admins, ops".into(),
+        ..Default::default()
+    }
+    .build()
+    .unwrap();
+    let cfg = sso.oidc.unwrap();
+
+    // The first account is the admin whatever its groups; the next follow their groups.
+    let first = sign_in_person(&db, &defaults, &cfg, &person("ann", &[]))
+        .await
+        .unwrap();
+    assert_eq!(first.role, Role::Admin, "the instance's first account");
+    let ben = sign_in_person(&db, &defaults, &cfg, &person("ben", &["ops"]))
+        .await
+        .unwrap();
+    assert_eq!(ben.role, Role::Admin, "in an admin group");
+    let cat = sign_in_person(&db, &defaults, &cfg, &person("cat", &["staff"]))
+        .await
+        .unwrap();
+    assert_eq!(cat.role, Role::User);
+
+    // Ann's groups name no admin group: with Ben still an admin, she becomes a user.
+    let ann = sign_in_person(&db, &defaults, &cfg, &person("ann", &["staff"]))
+        .await
+        .unwrap();
+    assert_eq!((ann.id, ann.role), (first.id, Role::User));
+    // Ben leaves ops: he is the last admin, so he stays one.
+    let ben = sign_in_person(&db, &defaults, &cfg, &person("ben", &[]))
+        .await
+        .unwrap();
+    assert_eq!(ben.role, Role::Admin, "the last admin is kept");
+    // Cat joins chat-admins; then Ben, no longer the last, becomes a user at his next sign-in.
+    let cat = sign_in_person(&db, &defaults, &cfg, &person("cat", &["chat-admins"]))
+        .await
+        .unwrap();
+    assert_eq!(cat.role, Role::Admin);
+    let ben = sign_in_person(&db, &defaults, &cfg, &person("ben", &[]))
+        .await
+        .unwrap();
+    assert_eq!(ben.role, Role::User);
+
+    // No email from the provider: refused in words, nothing made.
+    let mut nobody = person("dee", &[]);
+    nobody.email = None;
+    let e = sign_in_person(&db, &defaults, &cfg, &nobody).await.unwrap_err();
+    assert_eq!(e.status(), 403);
+    assert!(e.detail().contains("did not send your email"), "{}", e.detail());
+    assert_eq!(user::Entity::find().count(&db).await.unwrap(), 3);
+}

@@ -25,7 +25,6 @@ pub mod redirect;
 pub mod settings;
 pub mod share;
 pub mod shell;
-pub mod sso;
 #[cfg(feature = "ssr")]
 pub mod state;
 pub mod system;

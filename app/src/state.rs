@@ -22,7 +22,7 @@ pub struct AppState {
     /// sharing chores).
     pub views: crate::share::views::ViewLog,
     /// How people sign in: password, OpenID Connect, trusted header.
-    pub sso: std::sync::Arc<crate::sso::SsoConfig>,
+    pub sso: std::sync::Arc<crate::accounts::sso::SsoConfig>,
 }
 
 /// The [`AppState`] provided to the current request, for server functions.

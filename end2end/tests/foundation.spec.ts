@@ -37,11 +37,11 @@ test('the page hydrates and a server function round-trips to the database', asyn
 
   // Client-side navigation to a lazily loaded page, whose server function reads the database
   // (does the instance have an account yet?).
-  const call = page.waitForResponse((r) => r.url().endsWith('/api/fn/first_run'));
+  const call = page.waitForResponse((r) => r.url().endsWith('/api/fn/sign_in_methods'));
   await page.getByRole('link', { name: /Sign in or create an account|Create the admin account/ }).click();
   const res = await call;
   expect(res.status()).toBe(200);
-  expect(typeof (await res.json())).toBe('boolean');
+  expect(typeof (await res.json()).first_run).toBe('boolean');
   await expect(page).toHaveURL(/\/auth/);
   await expect(page.getByRole('heading', { name: /Sign in to chatshare|Create the admin account/ })).toBeVisible();
 

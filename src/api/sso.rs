@@ -3,8 +3,8 @@
 //! sign-in page with the reason in words, never a JSON page.
 
 use app::accounts::service as accounts;
+use app::accounts::sso::{identities, oidc, OidcConfig, OIDC_CALLBACK_PATH};
 use app::error::AppError;
-use app::sso::{identities, oidc, OidcConfig, OIDC_CALLBACK_PATH};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::Response;
@@ -20,7 +20,7 @@ const STATE_COOKIE: &str = "chatshare_oidc_state";
 
 pub fn routes() -> Router<ServerState> {
     Router::new()
-        .route(app::sso::OIDC_START_PATH, get(start))
+        .route(app::accounts::sso::OIDC_START_PATH, get(start))
         .route(OIDC_CALLBACK_PATH, get(callback))
 }
 

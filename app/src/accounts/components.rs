@@ -21,7 +21,7 @@ pub fn AuthPage() -> impl IntoView {
     // `?error=…` (never the password).
     // A fresh instance (no account yet) opens on "Create the admin account"; the identity
     // provider's button and the password form show as the server is configured.
-    let options = crate::ui::page_resource(|| (), |_| crate::sso::sign_in_methods());
+    let options = crate::ui::page_resource(|| (), |_| crate::accounts::sso::sign_in_methods());
     let fresh = RwSignal::new(false);
     let signing_up = Memo::new(move |_| match query.read().get("mode").as_deref() {
         Some("signup") => true,
@@ -80,7 +80,7 @@ pub fn AuthPage() -> impl IntoView {
         <Meta name="robots" content="noindex"/>
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
         {move || Suspend::new(async move {
-        let opts = options.await.unwrap_or(crate::sso::SignInOptions {
+        let opts = options.await.unwrap_or(crate::accounts::sso::SignInOptions {
             first_run: false,
             password_login: true,
             provider: None,
@@ -92,7 +92,8 @@ pub fn AuthPage() -> impl IntoView {
         let has_provider = provider.is_some();
         view! {
         <section class="auth-card panel">
-            <h1>{move || match (signing_up.get(), fresh.get()) {
+            // Without the password form there is nothing to create here: the provider makes it.
+            <h1>{move || match (signing_up.get() && password_login, fresh.get()) {
                 (true, true) => "Create the admin account",
                 (true, false) => "Create your account",
                 (false, _) => "Sign in to chatshare",
@@ -106,7 +107,7 @@ pub fn AuthPage() -> impl IntoView {
                 <p class="lead">"This chatshare instance is new: the first person to sign in administers it."</p>
             </Show>
             {provider.clone().map(|p| view! {
-                <crate::sso::ContinueWithProvider provider=p redirect=redirect()/>
+                <crate::accounts::sso::ContinueWithProvider provider=p redirect=redirect()/>
             })}
             // Errors of the identity provider's sign-in come back in the URL, with no form to show them.
             <Show when=move || !password_login>

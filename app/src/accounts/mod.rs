@@ -1,5 +1,6 @@
-//! Accounts: sign-up and sign-in at `/auth`, sessions, API keys (Settings › Account), roles and
-//! the `chat.share` permission.
+//! Accounts: sign-up and sign-in at `/auth` (by password, or through the company's identity
+//! provider: [`sso`]), sessions, API keys (Settings › Account), roles and the `chat.share`
+//! permission.
 
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -16,6 +17,7 @@ mod names;
 mod role;
 #[cfg(feature = "ssr")]
 pub mod service;
+pub mod sso;
 #[cfg(feature = "ssr")]
 mod throttle;
 

@@ -138,7 +138,7 @@ pub fn AdminPage() -> impl IntoView {
             Tab::Users => view! { <UsersTab users reload=users_version/> }.into_any(),
             Tab::Settings => view! { <super::general::GeneralSettingsTab settings/> }.into_any(),
             Tab::Connections => view! { <crate::connections::ConnectionsPanel/> }.into_any(),
-            Tab::Authentication => view! { <crate::sso::AuthenticationPanel/> }.into_any(),
+            Tab::Authentication => view! { <crate::accounts::sso::AuthenticationPanel/> }.into_any(),
             Tab::Groups => view! { <crate::groups::GroupsPanel/> }.into_any(),
             Tab::Links => view! { <crate::share::InstanceLinksPanel/> }.into_any(),
             Tab::Audit => view! { <crate::share::AuditPanel/> }.into_any(),
