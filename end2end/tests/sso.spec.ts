@@ -55,6 +55,9 @@ test('a signed-out colleague follows a shared link, continues with the provider 
   await expect(admin.getByText('••••••••')).toBeVisible();
   await expect(admin.getByText('chatshare-test-secret')).toHaveCount(0);
   await admin.screenshot({ path: 'test-results/sso-admin-settings.png', fullPage: true });
+  await admin.setViewportSize({ width: 360, height: 740 });
+  await expect(admin.getByText('••••••••')).toBeVisible();
+  await admin.screenshot({ path: 'test-results/sso-admin-settings-360.png', fullPage: true });
   await ctx.close();
   await owner.close();
 });
