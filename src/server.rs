@@ -221,7 +221,12 @@ async fn sign_in_by_trusted_header(
         {
             Ok(Some(token)) => token,
             Ok(None) => return next.run(req).await,
-            Err(e) => return e.into_response(),
+            // The request goes on not signed in (a browser then gets the sign-in page, not
+            // an error page).
+            Err(e) => {
+                tracing::warn!(error = %e, "trusted-header sign-in failed");
+                return next.run(req).await;
+            }
         };
     let others: Vec<String> = req
         .headers()
