@@ -564,3 +564,63 @@ async fn the_provider_decides_the_admin_role_but_never_removes_the_last_admin() 
     assert!(e.detail().contains("did not send your email"), "{}", e.detail());
     assert_eq!(user::Entity::find().count(&db).await.unwrap(), 3);
 }
+
+#[tokio::test]
+async fn expired_sessions_and_abandoned_sign_ins_are_cleared() {
+    use app::entities::{now, oidc_login, session};
+    use sea_orm::{ActiveModelTrait, Set};
+    let db = common::fresh_db().await;
+    let d = app::instance::SettingsDefaults::default();
+    let a = app::accounts::service::sign_up(
+        &db,
+        &d,
+        app::accounts::service::SignUp {
+            name: "Ann".into(),
+            email: "ann@example.com".into(),
+            password: "correct horse".into(),
+        },
+    )
+    .await
+    .unwrap();
+    // Two sessions that ended and were never presented again, and the live one.
+    app::accounts::service::create_session(&db, a.user.id, -60)
+        .await
+        .unwrap();
+    app::accounts::service::create_session(&db, a.user.id, -1)
+        .await
+        .unwrap();
+    let t = now();
+    for (state, age) in [
+        ("old", app::accounts::sso::oidc::LOGIN_TTL_SECS + 1),
+        ("fresh", 5),
+    ] {
+        oidc_login::ActiveModel {
+            state_hash: Set(state.into()),
+            nonce: Set("n".into()),
+            pkce_verifier: Set("v".into()),
+            redirect_uri: Set("http://127.0.0.1/auth/oidc/callback".into()),
+            return_to: Set("/".into()),
+            created_at: Set(t - age),
+        }
+        .insert(&db)
+        .await
+        .unwrap();
+    }
+    assert_eq!(
+        app::accounts::service::clear_expired_sign_ins(&db, now())
+            .await
+            .unwrap(),
+        (2, 1)
+    );
+    let left = session::Entity::find().all(&db).await.unwrap();
+    assert_eq!(left.len(), 1);
+    assert!(app::accounts::service::authenticate(&db, &d, &a.token)
+        .await
+        .unwrap()
+        .is_some());
+    let logins = oidc_login::Entity::find().all(&db).await.unwrap();
+    assert_eq!(
+        logins.iter().map(|l| l.state_hash.as_str()).collect::<Vec<_>>(),
+        ["fresh"]
+    );
+}

@@ -1,6 +1,7 @@
 //! The Admin Panel's account management: list and search accounts, set a role or a per-user
 //! `chat.share` override, delete an account. Role changes and deletions run one at a time
-//! (`lock_for_write`) and re-check on committed data that an administrator remains.
+//! (`lock_for_write`) and re-check on committed data that an administrator remains. And the
+//! housekeeping of sign-ins: expired sessions and abandoned identity-provider sign-ins.
 
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
@@ -92,4 +93,22 @@ pub async fn delete_user(db: &DatabaseConnection, target: Uuid) -> AppResult<()>
     user::Entity::delete_by_id(target).exec(&txn).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// Deletes sessions that have expired (a session presented after its end is deleted then, but
+/// one never presented again, such as a cookie-less client's behind a trusted proxy, would stay)
+/// and identity-provider sign-ins abandoned for longer than they may take; how many of each.
+pub async fn clear_expired_sign_ins(db: &DatabaseConnection, now: i64) -> AppResult<(u64, u64)> {
+    use crate::entities::{oidc_login, session};
+    let sessions = session::Entity::delete_many()
+        .filter(session::Column::ExpiresAt.lt(now))
+        .exec(db)
+        .await?
+        .rows_affected;
+    let logins = oidc_login::Entity::delete_many()
+        .filter(oidc_login::Column::CreatedAt.lt(now - super::sso::oidc::LOGIN_TTL_SECS))
+        .exec(db)
+        .await?
+        .rows_affected;
+    Ok((sessions, logins))
 }

@@ -27,7 +27,7 @@ pub const SESSION_TTL_SECS: i64 = 30 * 24 * 3600;
 const MIN_PASSWORD: usize = 8;
 const MAX_PASSWORD: usize = 256;
 
-pub use super::management::{delete_user, list_users, set_can_share, set_role};
+pub use super::management::{clear_expired_sign_ins, delete_user, list_users, set_can_share, set_role};
 pub use super::Role;
 
 /// A signed-in user and the session token that proves it.

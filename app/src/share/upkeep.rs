@@ -1,6 +1,7 @@
 //! Sharing's background chores, one task per server process: write out the counted reads
 //! every second ([`super::views::ViewLog`]), and every minute delete links long expired
-//! ([`super::lifetime::clean_up`]) and audit rows past the retention setting. Several
+//! ([`super::lifetime::clean_up`]), audit rows past the retention setting, and expired sessions
+//! and abandoned identity-provider sign-ins. Several
 //! processes on one database may all run it: the writes add up, and each expired link is
 //! deleted (and recorded) by one of them only.
 
@@ -61,6 +62,9 @@ async fn clean(db: &DatabaseConnection, defaults: &SettingsDefaults) {
         Ok(0) => {}
         Ok(n) => tracing::info!(links = n, "deleted links that expired long ago"),
         Err(e) => tracing::warn!(error = %e, "could not clean up expired links"),
+    }
+    if let Err(e) = crate::accounts::service::clear_expired_sign_ins(db, crate::entities::now()).await {
+        tracing::warn!(error = %e, "could not delete expired sessions");
     }
     let days = match crate::instance::service::get(db, defaults).await {
         Ok(s) => s.audit_retention_days,
