@@ -178,6 +178,13 @@ async fn refuse_cross_site(req: axum::extract::Request, next: middleware::Next) 
     next.run(req).await
 }
 
+/// The address of the TCP peer that sent `req` (the listener puts it in the extensions).
+fn peer_ip(req: &axum::extract::Request) -> Option<std::net::IpAddr> {
+    req.extensions()
+        .get::<axum::extract::ConnectInfo<SocketAddr>>()
+        .map(|axum::extract::ConnectInfo(a)| a.ip())
+}
+
 /// Puts the request's [`app::auth::ClientInfo`] in its extensions: the TCP peer, or, when the
 /// peer is a trusted proxy, the client its `X-Forwarded-For` names and the scheme its
 /// `X-Forwarded-Proto` names.
@@ -186,11 +193,7 @@ async fn resolve_client(
     mut req: axum::extract::Request,
     next: middleware::Next,
 ) -> Response {
-    let peer = req
-        .extensions()
-        .get::<axum::extract::ConnectInfo<SocketAddr>>()
-        .map(|axum::extract::ConnectInfo(a)| a.ip());
-    let info = app::auth::ClientInfo::resolve(peer, req.headers(), &trusted);
+    let info = app::auth::ClientInfo::resolve(peer_ip(&req), req.headers(), &trusted);
     req.extensions_mut().insert(info);
     next.run(req).await
 }
@@ -208,11 +211,7 @@ async fn sign_in_by_trusted_header(
     let Some(cfg) = state.sso.trusted_header.as_ref() else {
         return next.run(req).await;
     };
-    let peer = req
-        .extensions()
-        .get::<axum::extract::ConnectInfo<SocketAddr>>()
-        .map(|axum::extract::ConnectInfo(a)| a.ip());
-    if !peer.is_some_and(|p| trusted.trusts(p)) || app::auth::uses_bearer(req.headers()) {
+    if !peer_ip(&req).is_some_and(|p| trusted.trusts(p)) || app::auth::uses_bearer(req.headers()) {
         return next.run(req).await;
     }
     let token =

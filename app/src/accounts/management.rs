@@ -1,4 +1,5 @@
-//! The Admin Panel's account management: list and search accounts, set a role or a per-user
+//! Account management: create an account's row (for sign-up and the identity provider alike),
+//! and the Admin Panel's rules: list and search accounts, set a role or a per-user
 //! `chat.share` override, delete an account. Role changes and deletions run one at a time
 //! (`lock_for_write`) and re-check on committed data that an administrator remains. And the
 //! housekeeping of sign-ins: expired sessions and abandoned identity-provider sign-ins.
@@ -9,8 +10,9 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+use super::service::unique_violation;
 use super::Role;
-use crate::entities::{lock_for_write, user};
+use crate::entities::{lock_for_write, now, user};
 use crate::error::{AppError, AppResult};
 
 /// Every account, newest first, optionally filtered by a name or email fragment.
@@ -111,4 +113,74 @@ pub async fn clear_expired_sign_ins(db: &DatabaseConnection, now: i64) -> AppRes
         .await?
         .rows_affected;
     Ok((sessions, logins))
+}
+
+/// The role of a new account after the first: the instance's default user role.
+pub(crate) fn default_role(settings: &crate::instance::InstanceSettings) -> Role {
+    Role::parse(&settings.default_user_role).unwrap_or(Role::Pending)
+}
+
+/// Inserts an account in `txn` with `role`, or as `admin` when it is the instance's first
+/// account; the row, and whether it was the first. An empty `password_hash` is an account
+/// without a password (it signs in through the identity provider or a proxy: no PHC string
+/// matches it). An email already taken is a `Conflict`.
+pub(crate) async fn insert_account(
+    txn: &sea_orm::DatabaseTransaction,
+    email: &str,
+    name: &str,
+    password_hash: String,
+    role: Role,
+) -> AppResult<(user::Model, bool)> {
+    let t = now();
+    let created = user::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        email: Set(email.to_owned()),
+        name: Set(name.to_owned()),
+        password_hash: Set(password_hash),
+        role: Set(role),
+        profile_image_url: Set("/user.png".to_owned()),
+        can_share: Set(None),
+        created_at: Set(t),
+        last_active_at: Set(t),
+    }
+    .insert(txn)
+    .await
+    .map_err(|e| {
+        if unique_violation(&e) {
+            AppError::Conflict("An account with this email already exists.".to_owned())
+        } else {
+            AppError::from(e)
+        }
+    })?;
+    let others = user::Entity::find()
+        .filter(user::Column::Id.ne(created.id))
+        .count(txn)
+        .await?;
+    // The first account becomes the admin. Two simultaneous first sign-ups both see no other
+    // account, so the role is claimed through a unique row: exactly one claim succeeds (on
+    // PostgreSQL the second waits for the first to commit, then inserts nothing).
+    if others == 0 && claim_first_admin(txn, created.id).await? {
+        let mut am: user::ActiveModel = created.into();
+        am.role = Set(Role::Admin);
+        return Ok((am.update(txn).await?, true));
+    }
+    Ok((created, false))
+}
+
+/// Records `user_id` as the instance's first administrator; false when another account already
+/// holds that claim.
+async fn claim_first_admin(txn: &impl sea_orm::ConnectionTrait, user_id: Uuid) -> AppResult<bool> {
+    use crate::entities::setting;
+    let inserted = setting::Entity::insert(setting::ActiveModel {
+        key: Set("first_admin".to_owned()),
+        value: Set(user_id.to_string()),
+    })
+    .on_conflict(
+        sea_orm::sea_query::OnConflict::column(setting::Column::Key)
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(txn)
+    .await?;
+    Ok(inserted == 1)
 }

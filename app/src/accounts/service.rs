@@ -28,6 +28,7 @@ const MIN_PASSWORD: usize = 8;
 const MAX_PASSWORD: usize = 256;
 
 pub use super::management::{clear_expired_sign_ins, delete_user, list_users, set_can_share, set_role};
+pub(crate) use super::management::{default_role, insert_account};
 pub use super::Role;
 
 /// A signed-in user and the session token that proves it.
@@ -100,7 +101,7 @@ fn check_password_rules(password: &str) -> AppResult<()> {
     Ok(())
 }
 
-fn unique_violation(e: &sea_orm::DbErr) -> bool {
+pub(crate) fn unique_violation(e: &sea_orm::DbErr) -> bool {
     matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
 }
 
@@ -134,46 +135,12 @@ pub async fn sign_up(
 
     // The account row is written first, so SQLite takes its write lock at once (a read first
     // would have to upgrade its lock, which fails under concurrent sign-ups).
-    let later_role = Role::parse(&settings.default_user_role).unwrap_or(Role::Pending);
     let txn = db.begin().await?;
-    let t = now();
-    let created = user::ActiveModel {
-        id: Set(Uuid::new_v4()),
-        email: Set(email),
-        name: Set(name),
-        password_hash: Set(password_hash),
-        role: Set(later_role),
-        profile_image_url: Set("/user.png".to_owned()),
-        can_share: Set(None),
-        created_at: Set(t),
-        last_active_at: Set(t),
-    }
-    .insert(&txn)
-    .await
-    .map_err(|e| {
-        if unique_violation(&e) {
-            AppError::Conflict("An account with this email already exists.".to_owned())
-        } else {
-            AppError::from(e)
-        }
-    })?;
-    let others = user::Entity::find()
-        .filter(user::Column::Id.ne(created.id))
-        .count(&txn)
-        .await?;
-    // The first account becomes the admin. Two simultaneous first sign-ups both see no other
-    // account, so the role is claimed through a unique row: exactly one claim succeeds (on
-    // PostgreSQL the second waits for the first to commit, then inserts nothing).
-    let first = others == 0 && claim_first_admin(&txn, created.id).await?;
-    let created = if first {
-        let mut am: user::ActiveModel = created.into();
-        am.role = Set(Role::Admin);
-        am.update(&txn).await?
-    } else if !settings.enable_signup {
+    let (created, first) =
+        insert_account(&txn, &email, &name, password_hash, default_role(&settings)).await?;
+    if !first && !settings.enable_signup {
         return Err(signup_disabled());
-    } else {
-        created
-    };
+    }
     txn.commit().await?;
     let (token, expires_at) = create_session(db, created.id, SESSION_TTL_SECS).await?;
     Ok(Authenticated {
@@ -203,24 +170,6 @@ pub async fn sign_up_from(
         tokio::time::sleep(delay).await;
     }
     sign_up(db, defaults, input).await
-}
-
-/// Records `user_id` as the instance's first administrator; false when another account already
-/// holds that claim.
-pub(crate) async fn claim_first_admin(txn: &impl sea_orm::ConnectionTrait, user_id: Uuid) -> AppResult<bool> {
-    use crate::entities::setting;
-    let inserted = setting::Entity::insert(setting::ActiveModel {
-        key: Set("first_admin".to_owned()),
-        value: Set(user_id.to_string()),
-    })
-    .on_conflict(
-        sea_orm::sea_query::OnConflict::column(setting::Column::Key)
-            .do_nothing()
-            .to_owned(),
-    )
-    .exec_without_returning(txn)
-    .await?;
-    Ok(inserted == 1)
 }
 
 /// Signs in with email and password. Wrong email and wrong password give the same message

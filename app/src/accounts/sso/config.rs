@@ -15,17 +15,6 @@ pub struct SsoConfig {
     pub trusted_proxies: Vec<String>,
 }
 
-impl Default for SsoConfig {
-    fn default() -> Self {
-        SsoConfig {
-            password_login: true,
-            oidc: None,
-            trusted_header: None,
-            trusted_proxies: Vec::new(),
-        }
-    }
-}
-
 /// An OpenID Connect provider and what its answers may do here.
 #[derive(Clone)]
 pub struct OidcConfig {

@@ -4,12 +4,12 @@
 
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
-    QueryFilter, Set, SqlErr, TransactionTrait,
+    QueryFilter, Set, TransactionTrait,
 };
 use uuid::Uuid;
 
 use super::config::OidcConfig;
-use crate::accounts::service::{claim_first_admin, normalize_email};
+use crate::accounts::service::{default_role, insert_account, normalize_email, unique_violation};
 use crate::accounts::Role;
 use crate::entities::{now, user, user_group, user_group_member, user_identity};
 use crate::error::{AppError, AppResult};
@@ -30,10 +30,6 @@ pub struct IdpPerson {
     pub name: Option<String>,
     /// Their groups, when groups are read (`OIDC_GROUPS_CLAIM`); none otherwise.
     pub groups: Option<Vec<String>>,
-}
-
-fn unique_violation(e: &sea_orm::DbErr) -> bool {
-    matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_)))
 }
 
 /// The account `person` signs in to (see the module's rules), with its role and groups brought
@@ -59,8 +55,10 @@ pub async fn sign_in_person(
         Some(u) => u,
         None => match link_or_create(db, defaults, cfg, person, &email).await {
             Ok(u) => u,
-            // Two first sign-ins of one person at once: the other one made the account.
-            Err(AppError::Conflict(_)) => linked(db, person).await?.ok_or(AppError::Internal)?,
+            // Two first sign-ins of one person at once: the other one made the account. (A
+            // conflict that is not that, such as a password sign-up of the email in between,
+            // stays the conflict.)
+            Err(e @ AppError::Conflict(_)) => linked(db, person).await?.ok_or(e)?,
             Err(e) => return Err(e),
         },
     };
@@ -158,8 +156,8 @@ async fn link_or_create(
 }
 
 /// Creates an account for `email` that has no password (it signs in through the provider or
-/// the proxy): the default role, or admin for the instance's first account. `db` is for the
-/// settings read outside the transaction.
+/// the proxy): the default role, or admin for the instance's first account; `name`, else the
+/// email's local part. `db` is for the settings, read outside the transaction.
 pub(crate) async fn create_account(
     txn: &sea_orm::DatabaseTransaction,
     defaults: &SettingsDefaults,
@@ -167,8 +165,7 @@ pub(crate) async fn create_account(
     email: &str,
     name: Option<&str>,
 ) -> AppResult<user::Model> {
-    let s = settings::get(db, defaults).await?;
-    let role = Role::parse(&s.default_user_role).unwrap_or(Role::Pending);
+    let role = default_role(&settings::get(db, defaults).await?);
     let local = email.split('@').next().unwrap_or(email);
     let name: String = name
         .map(str::trim)
@@ -178,38 +175,7 @@ pub(crate) async fn create_account(
         .filter(|c| !c.is_control())
         .take(100)
         .collect();
-    let t = now();
-    let created = user::ActiveModel {
-        id: Set(Uuid::new_v4()),
-        email: Set(email.to_owned()),
-        name: Set(name),
-        // No password: no PHC string matches, so password sign-in always fails for it.
-        password_hash: Set(String::new()),
-        role: Set(role),
-        profile_image_url: Set("/user.png".to_owned()),
-        can_share: Set(None),
-        created_at: Set(t),
-        last_active_at: Set(t),
-    }
-    .insert(txn)
-    .await
-    .map_err(|e| {
-        if unique_violation(&e) {
-            AppError::Conflict("An account with this email already exists.".to_owned())
-        } else {
-            AppError::from(e)
-        }
-    })?;
-    let others = user::Entity::find()
-        .filter(user::Column::Id.ne(created.id))
-        .count(txn)
-        .await?;
-    if others == 0 && claim_first_admin(txn, created.id).await? {
-        let mut am: user::ActiveModel = created.into();
-        am.role = Set(Role::Admin);
-        return Ok(am.update(txn).await?);
-    }
-    Ok(created)
+    Ok(insert_account(txn, email, &name, String::new(), role).await?.0)
 }
 
 /// Brings `account`'s admin role (when `OIDC_ADMIN_GROUPS` is set) and its memberships of our

@@ -15,7 +15,7 @@ use openidconnect::{
     PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, StandardErrorResponse, StandardTokenResponse,
     TokenResponse,
 };
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set};
 use serde::{Deserialize, Serialize};
 
 use super::config::OidcConfig;
@@ -157,19 +157,15 @@ pub async fn start(
         request = request.add_scope(Scope::new(scope.clone()));
     }
     let (url, state, nonce) = request.set_pkce_challenge(challenge).url();
-    let t = now();
-    // Sign-ins abandoned at the provider are cleared as new ones start.
-    oidc_login::Entity::delete_many()
-        .filter(oidc_login::Column::CreatedAt.lt(t - LOGIN_TTL_SECS))
-        .exec(db)
-        .await?;
+    // Sign-ins abandoned at the provider are deleted by the minute's upkeep
+    // (`accounts::service::clear_expired_sign_ins`).
     oidc_login::ActiveModel {
         state_hash: Set(hash_secret(state.secret())),
         nonce: Set(nonce.secret().clone()),
         pkce_verifier: Set(verifier.secret().clone()),
         redirect_uri: Set(redirect_uri.to_owned()),
         return_to: Set(return_to.to_owned()),
-        created_at: Set(t),
+        created_at: Set(now()),
     }
     .insert(db)
     .await?;
