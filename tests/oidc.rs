@@ -16,13 +16,29 @@ async fn server_with(
     common::start_server_with(config).await
 }
 
-/// The admin (the first account, by password) and one chat of theirs shared as a link.
-async fn admin_with_link(base: &str) -> (reqwest::Client, String) {
-    let admin = common::client();
-    common::signup_with(&admin, base, "Olive").await;
-    let (_, share_id) =
-        common::create_and_share(&admin, base, common::one_message_chat("Plan", "The launch plan")).await;
-    (admin, share_id)
+/// The admin (Olive, the first account, by password) and one chat of hers shared as a link:
+/// its share id.
+async fn admin_with_link(base: &str) -> String {
+    let (token, _) = common::signup(base, "Olive").await;
+    shared_link_of(base, &token).await
+}
+
+/// One chat of the holder of `token` ("The launch plan"), shared as a link: its share id.
+async fn shared_link_of(base: &str, token: &str) -> String {
+    let c = reqwest::Client::builder()
+        .default_headers(
+            [(
+                reqwest::header::AUTHORIZATION,
+                format!("Bearer {token}").parse().unwrap(),
+            )]
+            .into_iter()
+            .collect(),
+        )
+        .build()
+        .unwrap();
+    common::create_and_share(&c, base, common::one_message_chat("Plan", "The launch plan"))
+        .await
+        .1
 }
 
 async fn me(c: &reqwest::Client, base: &str) -> serde_json::Value {
@@ -36,7 +52,7 @@ async fn a_colleague_signs_in_at_the_provider_lands_on_the_link_and_is_found_aga
     let provider = idp::start().await;
     let server = server_with(&provider, |_| {}).await;
     let base = server.url();
-    let (_, share_id) = admin_with_link(&base).await;
+    let share_id = admin_with_link(&base).await;
     let link = format!("/s/{share_id}");
 
     // Signed out, the link sends the colleague to sign in, with the link to come back to.
@@ -426,12 +442,25 @@ fn header_config(trusted: &str) -> chatshare::config::Config {
     config
 }
 
+/// `GET /api/v1/auths/` through "the proxy", naming `email` in the trusted header (and a
+/// bearer `token`, if given).
+async fn whoami_as(c: &reqwest::Client, base: &str, email: &str, token: Option<&str>) -> reqwest::Response {
+    let mut r = c
+        .get(format!("{base}/api/v1/auths/"))
+        .header("X-Forwarded-Email", email);
+    if let Some(t) = token {
+        r = r.bearer_auth(t);
+    }
+    r.send().await.unwrap()
+}
+
 #[tokio::test]
 async fn the_trusted_header_signs_in_only_from_a_trusted_proxy() {
     // The tests' requests come from 127.0.0.1: here that is the proxy.
     let server = common::start_server_with(header_config("127.0.0.1")).await;
     let base = server.url();
-    common::signup(&base, "Olive").await;
+    let (olive_token, _) = common::signup(&base, "Olive").await;
+    let share_id = shared_link_of(&base, &olive_token).await;
     let c = common::client();
     let res = c
         .get(format!("{base}/api/v1/auths/"))
@@ -442,32 +471,42 @@ async fn the_trusted_header_signs_in_only_from_a_trusted_proxy() {
         .unwrap();
     assert_eq!(res.status(), 200, "signed in by the header");
     let frank: serde_json::Value = res.json().await.unwrap();
-    assert_eq!(frank["email"], "frank@example.com");
-    assert_eq!(frank["name"], "Frank Ocean");
-    assert_eq!(frank["role"], "user");
-    // The browser keeps the session it was given; the next request makes no new one.
-    let again = c
-        .get(format!("{base}/api/v1/auths/"))
-        .header("X-Forwarded-Email", "frank@example.com")
-        .send()
-        .await
-        .unwrap();
+    assert_eq!(
+        (&frank["email"], &frank["name"], &frank["role"]),
+        (&"frank@example.com".into(), &"Frank Ocean".into(), &"user".into())
+    );
+    // The browser keeps the session it was given; the next request makes no new one, and
+    // the shared page opens for him.
+    let again = whoami_as(&c, &base, "frank@example.com", None).await;
     assert!(again.headers().get("set-cookie").is_none(), "no second session");
     assert_eq!(
         again.json::<serde_json::Value>().await.unwrap()["id"],
         frank["id"]
     );
-    // Another person behind the same proxy, in the same browser: the header wins.
-    let grace = c
-        .get(format!("{base}/api/v1/auths/"))
-        .header("X-Forwarded-Email", "grace@example.com")
+    let page = c
+        .get(format!("{base}/s/{share_id}"))
+        .header("X-Forwarded-Email", "frank@example.com")
         .send()
         .await
-        .unwrap()
-        .json::<serde_json::Value>()
-        .await
         .unwrap();
-    assert_eq!(grace["email"], "grace@example.com");
+    assert_eq!(page.status(), 200);
+    assert!(page.text().await.unwrap().contains("The launch plan"));
+    // Another person behind the same proxy, in the same browser: the header wins.
+    let grace = whoami_as(&c, &base, "grace@example.com", None).await;
+    assert_eq!(
+        grace.json::<serde_json::Value>().await.unwrap()["email"],
+        "grace@example.com"
+    );
+    // A bearer token is the caller, whatever the header says.
+    let olive = whoami_as(&common::client(), &base, "grace@example.com", Some(&olive_token)).await;
+    assert!(
+        olive.headers().get("set-cookie").is_none(),
+        "no session made for a bearer call"
+    );
+    assert_eq!(
+        olive.json::<serde_json::Value>().await.unwrap()["email"],
+        "olive@example.com"
+    );
     assert_eq!(user::Entity::find().count(&server.db).await.unwrap(), 3);
     server.stop().await.unwrap();
 
@@ -475,12 +514,7 @@ async fn the_trusted_header_signs_in_only_from_a_trusted_proxy() {
     let server = common::start_server_with(header_config("10.0.0.0/8")).await;
     let base = server.url();
     common::signup(&base, "Olive").await;
-    let res = common::client()
-        .get(format!("{base}/api/v1/auths/"))
-        .header("X-Forwarded-Email", "frank@example.com")
-        .send()
-        .await
-        .unwrap();
+    let res = whoami_as(&common::client(), &base, "frank@example.com", None).await;
     assert_eq!(res.status(), 401, "not signed in by an untrusted sender's header");
     assert_eq!(
         user::Entity::find().count(&server.db).await.unwrap(),
