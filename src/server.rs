@@ -257,11 +257,21 @@ async fn sign_in_by_trusted_header(
     res
 }
 
-/// Answers of the JSON API are personal (session tokens, chats): no cache may keep them.
+/// Answers of the JSON API are personal (session tokens, chats): no cache may keep them. Nor may
+/// a page written for a signed-in browser (a private chat, a shared one read as a member): with
+/// `no-store` the browser keeps it out of its back/forward cache too, so Back after Sign out
+/// does not show it again.
 async fn no_store_api_answers(req: axum::extract::Request, next: middleware::Next) -> Response {
     let api = req.uri().path().starts_with("/api/");
+    let signed_in = app::auth::session_cookie_from_headers(req.headers()).is_some()
+        || req.headers().contains_key(header::AUTHORIZATION);
     let mut res = next.run(req).await;
-    if api && !res.headers().contains_key(header::CACHE_CONTROL) {
+    let page = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if (api || (signed_in && page)) && !res.headers().contains_key(header::CACHE_CONTROL) {
         res.headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
@@ -312,15 +322,17 @@ async fn error_responses(mut res: Response) -> Response {
             return AppError::Internal.into_response();
         }
     };
+    let mut retry_after = None;
     if let Ok(wire) = serde_json::from_slice::<WireError>(&bytes) {
         if let Ok(status) = StatusCode::from_u16(wire.status) {
             parts.status = status;
         }
+        retry_after = wire.retry_after;
     }
     if parts.status == StatusCode::TOO_MANY_REQUESTS {
-        parts
-            .headers
-            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        let secs = HeaderValue::from_str(&retry_after.unwrap_or(1).to_string())
+            .unwrap_or(HeaderValue::from_static("1"));
+        parts.headers.insert(header::RETRY_AFTER, secs);
     }
     Response::from_parts(parts, Body::from(bytes))
 }

@@ -41,6 +41,15 @@ pub enum AppError {
     /// Too many attempts in a short time (429).
     #[error("{0}")]
     TooManyRequests(String),
+    /// Refused for a while, `retry_after` seconds more (429 with that `Retry-After`): a link
+    /// that had too many wrong passwords.
+    #[error("{detail}")]
+    RetryLater {
+        /// The user-safe message.
+        detail: String,
+        /// Seconds until it is worth trying again.
+        retry_after: u64,
+    },
     /// The server or its database cannot answer right now (503); also used by the client when
     /// the server cannot be reached.
     #[error("{0}")]
@@ -62,7 +71,7 @@ impl AppError {
             AppError::Gone(_) => 410,
             AppError::PayloadTooLarge => 413,
             AppError::Unprocessable(_) => 422,
-            AppError::TooManyRequests(_) => 429,
+            AppError::TooManyRequests(_) | AppError::RetryLater { .. } => 429,
             AppError::Unavailable(_) => 503,
             AppError::Internal => 500,
         }
@@ -76,6 +85,15 @@ impl AppError {
     /// 404 "Chat not found.": a chat that does not exist or is not the caller's to see.
     pub fn chat_not_found() -> Self {
         AppError::NotFound("Chat not found.".to_owned())
+    }
+
+    /// Seconds a 429 asks the client to wait before trying again.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            AppError::RetryLater { retry_after, .. } => Some(*retry_after),
+            AppError::TooManyRequests(_) => Some(1),
+            _ => None,
+        }
     }
 
     /// The message shown to users (same as `Display`).
@@ -92,6 +110,9 @@ pub struct WireError {
     /// The HTTP status code.
     #[serde(default = "internal_status")]
     pub status: u16,
+    /// For a 429 that holds for a while: seconds until it is worth trying again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u64>,
 }
 
 fn internal_status() -> u16 {
@@ -103,6 +124,10 @@ impl From<AppError> for WireError {
         WireError {
             status: e.status(),
             detail: e.detail(),
+            retry_after: match &e {
+                AppError::RetryLater { retry_after, .. } => Some(*retry_after),
+                _ => None,
+            },
         }
     }
 }
@@ -120,7 +145,10 @@ impl From<WireError> for AppError {
             410 => AppError::Gone(d),
             413 => AppError::PayloadTooLarge,
             422 => AppError::Unprocessable(d),
-            429 => AppError::TooManyRequests(d),
+            429 => match w.retry_after {
+                Some(retry_after) => AppError::RetryLater { detail: d, retry_after },
+                None => AppError::TooManyRequests(d),
+            },
             503 => AppError::Unavailable(d),
             _ => AppError::Internal,
         }
@@ -169,7 +197,13 @@ impl axum::response::IntoResponse for AppError {
         let status = axum::http::StatusCode::from_u16(self.status())
             .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
         let body = axum::Json(serde_json::json!({ "detail": self.detail() }));
-        (status, body).into_response()
+        let mut res = (status, body).into_response();
+        if let Some(secs) = self.retry_after() {
+            if let Ok(v) = axum::http::HeaderValue::from_str(&secs.to_string()) {
+                res.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
+            }
+        }
+        res
     }
 }
 
@@ -191,6 +225,10 @@ mod tests {
             AppError::PayloadTooLarge,
             AppError::Unprocessable("tree".into()),
             AppError::TooManyRequests("slow down".into()),
+            AppError::RetryLater {
+                detail: "later".into(),
+                retry_after: 90,
+            },
             AppError::Unavailable("db".into()),
             AppError::Internal,
         ];

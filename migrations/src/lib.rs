@@ -19,6 +19,7 @@ mod m20261201_000011_share_scope;
 mod m20261201_000012_share_versions;
 mod m20261201_000013_community;
 mod m20261202_000014_sign_in_with_idp;
+mod m20261205_000015_security_round_three;
 
 /// Every migration of the chatshare schema, oldest first.
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000012_share_versions::Migration),
             Box::new(m20261201_000013_community::Migration),
             Box::new(m20261202_000014_sign_in_with_idp::Migration),
+            Box::new(m20261205_000015_security_round_three::Migration),
         ]
     }
 }

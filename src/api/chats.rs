@@ -311,10 +311,7 @@ async fn share_chat(
         message_ids: body.message_ids,
         redact: body.redact,
     };
-    let c = share::share_with(&s.app.db, &s.app.defaults, &me, id, expiry, change).await?;
-    if let Some(pw) = body.password {
-        password::set(&s.app.db, &s.app.defaults, &me, id, pw).await?;
-    }
+    let c = share::share_with(&s.app.db, &s.app.defaults, &me, id, expiry, change, body.password).await?;
     chat_object(&c)
 }
 

@@ -9,6 +9,7 @@ use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, Pass
 use argon2::Argon2;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 
 use crate::entities::{auth_attempt, now};
@@ -31,23 +32,42 @@ struct HashGate {
     waiting: std::sync::atomic::AtomicUsize,
 }
 
-fn hash_gate() -> &'static HashGate {
-    static GATE: std::sync::OnceLock<HashGate> = std::sync::OnceLock::new();
-    GATE.get_or_init(|| HashGate {
+/// Which gate a hash passes: sign-ins and sign-ups, or link passwords. Each has its own, so a
+/// flood of guesses at a link's password never makes members' sign-ins wait or fail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gate {
+    SignIn,
+    LinkPassword,
+}
+
+fn hash_gate(which: Gate) -> &'static HashGate {
+    static SIGN_IN: std::sync::OnceLock<HashGate> = std::sync::OnceLock::new();
+    static LINK_PASSWORD: std::sync::OnceLock<HashGate> = std::sync::OnceLock::new();
+    let cell = match which {
+        Gate::SignIn => &SIGN_IN,
+        Gate::LinkPassword => &LINK_PASSWORD,
+    };
+    cell.get_or_init(|| HashGate {
         running: tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())),
         waiting: std::sync::atomic::AtomicUsize::new(0),
     })
 }
 
-/// Runs `work` (an argon2id hash or check) on the blocking pool once the gate lets it through;
-/// 429 when too many are already waiting.
-async fn gated<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
+/// Runs `work` (an argon2id hash or check) on the blocking pool once gate `which` lets it
+/// through; 429 when too many are already waiting.
+async fn gated<T: Send + 'static>(which: Gate, work: impl FnOnce() -> T + Send + 'static) -> AppResult<T> {
     use std::sync::atomic::Ordering;
-    let gate = hash_gate();
+    let gate = hash_gate(which);
     let busy = || {
-        AppError::TooManyRequests(
-            "Too many sign-ins are being checked right now. Please try again in a moment.".to_owned(),
-        )
+        AppError::TooManyRequests(match which {
+            Gate::SignIn => {
+                "Too many sign-ins are being checked right now. Please try again in a moment.".to_owned()
+            }
+            Gate::LinkPassword => {
+                "Too many link passwords are being checked right now. Please try again in a moment."
+                    .to_owned()
+            }
+        })
     };
     /// One place in the queue, given back however the wait ends (a caller that disconnects
     /// drops its future while waiting).
@@ -73,7 +93,7 @@ async fn gated<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> 
 
 /// argon2id hash of a password, computed off the async threads (through the hash gate).
 pub async fn hash_password(password: String) -> AppResult<String> {
-    gated(move || {
+    gated(Gate::SignIn, move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
             .hash_password(password.as_bytes(), &salt)
@@ -86,18 +106,25 @@ pub async fn hash_password(password: String) -> AppResult<String> {
     })
 }
 
-/// Checks a password against a stored hash, off the async threads (through the hash gate).
+/// Checks a password against a stored hash, off the async threads (through the sign-in gate).
 pub async fn verify_password(hash: String, password: String) -> AppResult<bool> {
-    gated(move || {
-        PasswordHash::new(&hash)
-            .map(|parsed| {
-                Argon2::default()
-                    .verify_password(password.as_bytes(), &parsed)
-                    .is_ok()
-            })
-            .unwrap_or(false)
-    })
-    .await
+    gated(Gate::SignIn, move || verified(&hash, &password)).await
+}
+
+/// Checks a guess at a link's password against its hash (through the link passwords' own
+/// gate).
+pub async fn verify_link_password(hash: String, password: String) -> AppResult<bool> {
+    gated(Gate::LinkPassword, move || verified(&hash, &password)).await
+}
+
+fn verified(hash: &str, password: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
+        .unwrap_or(false)
 }
 
 /// A valid hash of a random password, checked when the email is unknown so that a wrong
@@ -147,6 +174,19 @@ async fn count_attempts(db: &DatabaseConnection, key: &str) -> AppResult<u64> {
         .filter(auth_attempt::Column::Key.eq(key))
         .filter(auth_attempt::Column::At.gte(now() - ATTEMPT_WINDOW_SECS))
         .count(db)
+        .await?)
+}
+
+/// When each attempt under `key` in the window was made (epoch seconds), oldest first.
+pub async fn attempt_times(db: &DatabaseConnection, key: &str) -> AppResult<Vec<i64>> {
+    Ok(auth_attempt::Entity::find()
+        .select_only()
+        .column(auth_attempt::Column::At)
+        .filter(auth_attempt::Column::Key.eq(key))
+        .filter(auth_attempt::Column::At.gte(now() - ATTEMPT_WINDOW_SECS))
+        .order_by_asc(auth_attempt::Column::At)
+        .into_tuple()
+        .all(db)
         .await?)
 }
 

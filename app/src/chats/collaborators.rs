@@ -1,27 +1,49 @@
-//! Who besides a chat's owner may continue it. Sharing decides that (a live link's write
-//! grants, see `share::grants`), but the chats feature cannot depend on sharing, so sharing
-//! hands its rule in at start-up ([`let_collaborate`]); until then nobody but the owner (and
-//! admins) may.
+//! Who besides a chat's owner may continue it, and what they get. Sharing decides that (a live
+//! link's write grants, see `share::grants`), but the chats feature cannot depend on sharing, so
+//! sharing hands its rule in at start-up ([`let_collaborate`]); until then nobody but the owner
+//! (and admins) may.
+//!
+//! A collaborator works inside the link: they see what the link's readers see (its scope, its
+//! masks) plus their own branches below it, and nothing they do moves the chat's `currentId`
+//! except appending to the shared branch's tip. Their edits and branch switches move their own
+//! cursor (`chat_cursor`), so the owner and the link's readers keep following the owner's
+//! branch. They edit only their own messages and ask for answers to their own messages only.
 
+use std::collections::HashSet;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use sea_orm::{DatabaseConnection, EntityTrait};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
 use uuid::Uuid;
 
+use super::doc::{ChatDoc, Message, MessageRole};
+use super::ChatView;
 use crate::accounts::service::Role;
-use crate::entities::{chat, user};
+use crate::entities::{chat, chat_cursor, now, user};
 use crate::error::{AppError, AppResult};
 
-/// The answer of [`Collaboration::may_continue`].
-pub type Verdict<'a> = Pin<Box<dyn Future<Output = AppResult<bool>> + Send + 'a>>;
+/// A link's limits, as the rule that let a collaborator in gives them.
+pub trait LinkBounds: Send + Sync {
+    /// The ids of `doc`'s messages the link shares (what its readers get, following the
+    /// owner's `currentId`).
+    fn shared_ids(&self, doc: &ChatDoc) -> HashSet<String>;
+    /// `doc` as the link lets others see it: the owner's private fields removed and the
+    /// link's masks applied.
+    fn redacted(&self, doc: ChatDoc) -> AppResult<ChatDoc>;
+    /// `text` with the link's masks applied (the title).
+    fn mask_text(&self, text: &mut String);
+}
+
+/// The answer of [`Collaboration::bounds`]: the link's limits when the caller may continue.
+pub type Verdict<'a> = Pin<Box<dyn Future<Output = AppResult<Option<Arc<dyn LinkBounds>>>> + Send + 'a>>;
 
 /// A rule that lets members other than the owner continue a chat.
 pub trait Collaboration: Send + Sync {
-    /// Whether `caller` (an approved member who neither owns `chat` nor is an admin) may read
-    /// and continue it.
-    fn may_continue<'a>(
+    /// The limits `caller` (an approved member who neither owns `chat` nor is an admin) works
+    /// within when they may read and continue it; `None` when they may not.
+    fn bounds<'a>(
         &'a self,
         db: &'a DatabaseConnection,
         caller: &'a user::Model,
@@ -36,14 +58,39 @@ pub fn let_collaborate(rule: Box<dyn Collaboration>) {
     let _ = RULE.set(rule);
 }
 
+/// How the caller reached a chat they may write to.
+#[derive(Clone)]
+pub enum Access {
+    /// Its owner, or an admin: the whole chat.
+    Owner,
+    /// A collaborator on its live link, within the link's limits.
+    Collaborator(Arc<dyn LinkBounds>),
+}
+
+impl std::fmt::Debug for Access {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Access::Owner => "Owner",
+            Access::Collaborator(_) => "Collaborator",
+        })
+    }
+}
+
 /// A chat as someone who may write to it found it.
 #[derive(Debug, Clone)]
 pub struct Writable {
     /// The chat.
     pub chat: chat::Model,
-    /// Whether the caller owns it or is an admin (`false`: a collaborator, who may add turns
-    /// but not rename, delete, share or export it).
-    pub owned: bool,
+    /// Owner (or admin), or a collaborator within the link's limits (who may add turns but not
+    /// rename, delete, share or export it).
+    pub access: Access,
+}
+
+impl Writable {
+    /// Whether the caller owns the chat or is an admin.
+    pub fn owned(&self) -> bool {
+        matches!(self.access, Access::Owner)
+    }
 }
 
 /// The chat `id` for a caller who may add turns to it: its owner, an admin, or a collaborator
@@ -54,16 +101,162 @@ pub async fn find_writable(db: &DatabaseConnection, caller: &user::Model, id: Uu
         .await?
         .ok_or_else(AppError::chat_not_found)?;
     if c.user_id == caller.id || caller.role == Role::Admin {
-        return Ok(Writable { chat: c, owned: true });
+        return Ok(Writable {
+            chat: c,
+            access: Access::Owner,
+        });
     }
     if caller.role == Role::Pending || c.share_id.is_none() {
         return Err(AppError::chat_not_found());
     }
-    match RULE.get() {
-        Some(rule) if rule.may_continue(db, caller, &c).await? => Ok(Writable {
+    let Some(rule) = RULE.get() else {
+        return Err(AppError::chat_not_found());
+    };
+    match rule.bounds(db, caller, &c).await? {
+        Some(bounds) => Ok(Writable {
             chat: c,
-            owned: false,
+            access: Access::Collaborator(bounds),
         }),
-        _ => Err(AppError::chat_not_found()),
+        None => Err(AppError::chat_not_found()),
     }
+}
+
+/// Whether `m` is `who`'s own: a message they wrote, or an answer to one.
+fn is_theirs(doc: &ChatDoc, m: &Message, who: Uuid) -> bool {
+    let wrote = |m: &Message| m.author.as_ref().is_some_and(|a| a.id == who);
+    wrote(m)
+        || (m.role == MessageRole::Assistant
+            && m.parent_id
+                .as_deref()
+                .and_then(|p| doc.message(p))
+                .is_some_and(wrote))
+}
+
+/// The messages collaborator `who` may see: what the link shares and, hanging from it, their
+/// own branches (their messages and the answers to them).
+pub fn visible_ids(doc: &ChatDoc, bounds: &dyn LinkBounds, who: Uuid) -> HashSet<String> {
+    let mut seen = bounds.shared_ids(doc);
+    for m in doc.reading_order() {
+        if seen.contains(&m.id) {
+            continue;
+        }
+        let hangs = m.parent_id.as_ref().is_none_or(|p| seen.contains(p));
+        if hangs && is_theirs(doc, m, who) {
+            seen.insert(m.id.clone());
+        }
+    }
+    seen
+}
+
+/// The leaf collaborator `who` sees in `doc`: the shared branch's tip, unless their cursor
+/// stands on a branch of their own (then that branch's newest leaf). `None` for an empty chat.
+fn leaf_for(doc: &ChatDoc, visible: &HashSet<String>, cursor: Option<&str>) -> Option<String> {
+    let ids: HashSet<&str> = visible.iter().map(String::as_str).collect();
+    let mut cut = doc.clone();
+    cut.history = Some(doc.keeping(&ids));
+    let tip = cut.current_id().map(str::to_owned);
+    if let (Some(c), Some(t)) = (cursor, tip.as_deref()) {
+        let on_shared_branch = cut.branch_to(t).iter().any(|m| m.id == c);
+        if ids.contains(c) && !on_shared_branch {
+            return Some(cut.newest_leaf(c));
+        }
+    }
+    tip
+}
+
+/// `doc` as collaborator `who` (standing at `cursor`) gets it: cut to what they may see, showing
+/// their leaf, redacted as the link's readers get it.
+pub fn collaborator_doc(
+    doc: &ChatDoc,
+    bounds: &dyn LinkBounds,
+    who: Uuid,
+    cursor: Option<&str>,
+) -> AppResult<ChatDoc> {
+    let visible = visible_ids(doc, bounds, who);
+    let leaf = leaf_for(doc, &visible, cursor);
+    let ids: HashSet<&str> = visible.iter().map(String::as_str).collect();
+    let mut cut = doc.clone();
+    let mut history = doc.keeping(&ids);
+    history.current_id = leaf;
+    cut.history = Some(history);
+    cut.sync_flat_messages();
+    bounds.redacted(cut)
+}
+
+/// Where collaborator `who` stands in chat `chat_id` (`None`: on the shared branch's tip).
+pub async fn cursor(db: &DatabaseConnection, chat_id: Uuid, who: Uuid) -> AppResult<Option<String>> {
+    Ok(chat_cursor::Entity::find_by_id((chat_id, who))
+        .one(db)
+        .await?
+        .map(|c| c.current_id))
+}
+
+/// Moves collaborator `who`'s cursor in chat `chat_id` to message `id`.
+pub async fn move_cursor(db: &DatabaseConnection, chat_id: Uuid, who: Uuid, id: &str) -> AppResult<()> {
+    chat_cursor::Entity::insert(chat_cursor::ActiveModel {
+        chat_id: Set(chat_id),
+        user_id: Set(who),
+        current_id: Set(id.to_owned()),
+        updated_at: Set(now()),
+    })
+    .on_conflict(
+        OnConflict::columns([chat_cursor::Column::ChatId, chat_cursor::Column::UserId])
+            .update_columns([chat_cursor::Column::CurrentId, chat_cursor::Column::UpdatedAt])
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+/// The message a collaborator's next turn follows: the leaf they see (in the stored tree).
+pub async fn collaborator_leaf(
+    db: &DatabaseConnection,
+    doc: &ChatDoc,
+    bounds: &dyn LinkBounds,
+    chat_id: Uuid,
+    who: Uuid,
+) -> AppResult<Option<String>> {
+    let cursor = cursor(db, chat_id, who).await?;
+    let visible = visible_ids(doc, bounds, who);
+    Ok(leaf_for(doc, &visible, cursor.as_deref()))
+}
+
+/// Checks that collaborator `who` may see message `id` of `doc` (404 otherwise, as for a
+/// message that does not exist) and, with `own`, that it is theirs (403).
+pub fn check_message(doc: &ChatDoc, bounds: &dyn LinkBounds, who: Uuid, id: &str, own: bool) -> AppResult<()> {
+    let m = doc
+        .message(id)
+        .filter(|_| visible_ids(doc, bounds, who).contains(id))
+        .ok_or_else(|| AppError::NotFound("Message not found.".to_owned()))?;
+    if own && !m.author.as_ref().is_some_and(|a| a.id == who) {
+        return Err(AppError::Forbidden(
+            "You can edit and get answers for your own messages only.".to_owned(),
+        ));
+    }
+    Ok(())
+}
+
+/// The chat `found` as `caller` may read it: everything for its owner (and admins), the link's
+/// view plus their own branches for a collaborator (who is told whose chat it is).
+pub async fn view_as(db: &DatabaseConnection, caller: &user::Model, found: &Writable) -> AppResult<ChatView> {
+    let c = &found.chat;
+    let Access::Collaborator(bounds) = &found.access else {
+        return super::service::view(c).await;
+    };
+    let doc = ChatDoc::from_stored(&c.chat)?;
+    let cursor = cursor(db, c.id, caller.id).await?;
+    let seen = collaborator_doc(&doc, bounds.as_ref(), caller.id, cursor.as_deref())?;
+    let mut title = c.title.clone();
+    bounds.mask_text(&mut title);
+    let mut v = super::service::view_of_doc(c, &seen, title, Some(caller.id));
+    super::service::render_views(&mut v.messages).await;
+    v.shared_by = Some(crate::accounts::service::display_name(db, c.user_id).await?);
+    Ok(v)
+}
+
+/// [`view_as`] for chat `id`, found afresh (after a change).
+pub async fn view_for(db: &DatabaseConnection, caller: &user::Model, id: Uuid) -> AppResult<ChatView> {
+    let found = find_writable(db, caller, id).await?;
+    view_as(db, caller, &found).await
 }

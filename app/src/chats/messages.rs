@@ -130,6 +130,9 @@ pub(super) fn message_actions(
     on_regenerate: Callback<MessageView>,
     on_edit: Callback<(String, String)>,
 ) -> AnyView {
+    if !m.editable {
+        return ().into_any();
+    }
     if m.role == MessageRole::Assistant {
         return view! {
             <div class="message-actions">

@@ -198,6 +198,10 @@ pub struct MessageView {
     /// Who wrote a user message, when not the chat's owner: their account id and name.
     #[serde(default)]
     pub author: Option<(Uuid, String)>,
+    /// Whether the reader may edit it (a user message) or regenerate it (an answer): always for
+    /// the chat's owner, only their own messages and the answers to them for a collaborator.
+    #[serde(default)]
+    pub editable: bool,
 }
 
 /// A chat ready to read: title and the visible branch.
@@ -236,12 +240,7 @@ pub async fn list_chats(query: String) -> Result<Vec<ChatSummary>, AppError> {
 #[server(prefix = "/api/fn", endpoint = "get_chat", input = Json, output = Json)]
 pub async fn get_chat(id: Uuid) -> Result<ChatView, AppError> {
     let (state, me) = member().await?;
-    let found = collaborators::find_writable(&state.db, &me, id).await?;
-    let mut v = service::view(&found.chat).await?;
-    if !found.owned {
-        v.shared_by = Some(crate::accounts::service::display_name(&state.db, found.chat.user_id).await?);
-    }
-    Ok(v)
+    collaborators::view_for(&state.db, &me, id).await
 }
 
 /// `POST /api/fn/send_message` `{"chat_id": …|null, "content": …, "model": …|null}`: saves the
@@ -254,8 +253,8 @@ pub async fn send_message(
     model: Option<String>,
 ) -> Result<ChatView, AppError> {
     let (state, me) = member().await?;
-    service::view(&service::add_user_message(&state.db, &me, chat_id, &content, model.as_deref()).await?)
-        .await
+    let saved = service::add_user_message(&state.db, &me, chat_id, &content, model.as_deref()).await?;
+    collaborators::view_for(&state.db, &me, saved.id).await
 }
 
 /// A chat after an edit, and the id of the edited message's new version.
@@ -280,7 +279,7 @@ pub async fn edit_message(
     let (c, message_id) =
         service::edit_user_message(&state.db, &me, chat_id, &message_id, &content, model.as_deref()).await?;
     Ok(EditedChat {
-        chat: service::view(&c).await?,
+        chat: collaborators::view_for(&state.db, &me, c.id).await?,
         message_id,
     })
 }
@@ -298,7 +297,8 @@ pub async fn set_chat_model(chat_id: Uuid, model: String) -> Result<(), AppError
 #[server(prefix = "/api/fn", endpoint = "switch_branch", input = Json, output = Json)]
 pub async fn switch_branch(chat_id: Uuid, message_id: String) -> Result<ChatView, AppError> {
     let (state, me) = member().await?;
-    service::view(&service::switch_branch(&state.db, &me, chat_id, &message_id).await?).await
+    let c = service::switch_branch(&state.db, &me, chat_id, &message_id).await?;
+    collaborators::view_for(&state.db, &me, c.id).await
 }
 
 /// `POST /api/fn/rename_chat` `{"id": …, "title": …}`.

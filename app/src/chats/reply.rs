@@ -44,6 +44,10 @@ pub struct PreparedReply {
     pub names_chat: bool,
     /// The chat's title when the answer was requested.
     provisional_title: String,
+    /// Who asked (the saved chat is shown as they may see it).
+    reader: user::Model,
+    /// Whether they asked as a collaborator on the chat's live link.
+    collaborating: bool,
 }
 
 /// Checks the request and collects what the model needs: the caller must see the chat,
@@ -56,10 +60,17 @@ pub async fn prepare(
     parent_id: &str,
     model: &str,
 ) -> AppResult<PreparedReply> {
-    let c = super::collaborators::find_writable(db, caller, chat_id)
-        .await?
-        .chat;
-    let chat = ChatDoc::from_stored(&c.chat)?;
+    let found = super::collaborators::find_writable(db, caller, chat_id).await?;
+    let mut chat = ChatDoc::from_stored(&found.chat.chat)?;
+    if let super::collaborators::Access::Collaborator(bounds) = &found.access {
+        // A collaborator asks about their own messages, and the model gets only what they may
+        // see (the link's scope and masks), so its answer cannot repeat what is masked.
+        super::collaborators::check_message(&chat, bounds.as_ref(), caller.id, parent_id, true)?;
+        let cursor = super::collaborators::cursor(db, chat_id, caller.id).await?;
+        chat = super::collaborators::collaborator_doc(&chat, bounds.as_ref(), caller.id, cursor.as_deref())?;
+    }
+    let collaborating = !found.owned();
+    let c = found.chat;
     let parent = chat
         .message(parent_id)
         .ok_or_else(|| AppError::NotFound("Message not found.".to_owned()))?;
@@ -78,9 +89,10 @@ pub async fn prepare(
         .collect();
     // The model names the chat at its first finished answer, unless someone renamed it: the
     // title is still the first words of the first message.
-    let names_chat = branch
-        .first()
-        .is_some_and(|first| c.title == service::first_words(&first.content));
+    let names_chat = !collaborating
+        && branch
+            .first()
+            .is_some_and(|first| c.title == service::first_words(&first.content));
     let menu = upstream.models(db, false).await?;
     let serving = menu.models.iter().find(|m| m.id == model);
     let serving = match serving {
@@ -116,6 +128,8 @@ pub async fn prepare(
         messages: branch,
         names_chat,
         provisional_title: c.title,
+        reader: caller.clone(),
+        collaborating,
     })
 }
 
@@ -181,8 +195,9 @@ pub async fn run(
         },
         ..Message::new(MessageRole::Assistant, content.clone())
     };
-    let saved = match service::add_assistant_message(db, p.chat_id, &p.parent_id, message).await {
-        Ok(c) => service::view(&c).await,
+    let collaborator = p.collaborating.then_some(p.reader.id);
+    let saved = match service::add_assistant_message(db, p.chat_id, &p.parent_id, message, collaborator).await {
+        Ok(_) => super::collaborators::view_for(db, &p.reader, p.chat_id).await,
         Err(e) => Err(e),
     };
     let Ok(view) = saved else {

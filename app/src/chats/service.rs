@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use super::doc::ChatDoc;
-use super::{markdown, ChatSummary, ChatView, MessageView};
+use super::{markdown, ChatSummary, ChatView, MessageRole, MessageView};
 use crate::accounts::service::Role;
 use crate::entities::{chat, now, user};
 use crate::error::{AppError, AppResult};
@@ -400,6 +400,14 @@ pub async fn toggle(
 /// The visible branch of a chat, not yet rendered (`html` is empty: fill it with
 /// [`render_views`], or from a stored render).
 pub fn messages_view(chat: &ChatDoc) -> Vec<MessageView> {
+    messages_view_for(chat, None)
+}
+
+/// [`messages_view`] for a reader: `None` for the owner (who may edit every message),
+/// `Some(id)` for a collaborator (who may edit their own messages and regenerate the answers
+/// to them only).
+pub fn messages_view_for(chat: &ChatDoc, collaborator: Option<Uuid>) -> Vec<MessageView> {
+    let wrote = |m: &super::doc::Message, who: Uuid| m.author.as_ref().is_some_and(|a| a.id == who);
     chat.visible_path()
         .into_iter()
         .map(|m| {
@@ -422,6 +430,17 @@ pub fn messages_view(chat: &ChatDoc) -> Vec<MessageView> {
                 parent_id: m.parent_id.clone(),
                 error: m.error.as_ref().and_then(|e| e.text()).map(str::to_owned),
                 author: m.author.as_ref().map(|a| (a.id, a.name.clone())),
+                editable: match collaborator {
+                    None => true,
+                    Some(who) => match m.role {
+                        MessageRole::User => wrote(m, who),
+                        _ => m
+                            .parent_id
+                            .as_deref()
+                            .and_then(|p| chat.message(p))
+                            .is_some_and(|p| wrote(p, who)),
+                    },
+                },
             }
         })
         .collect()
@@ -445,13 +464,19 @@ pub async fn view(c: &chat::Model) -> AppResult<ChatView> {
 
 fn view_unrendered(c: &chat::Model) -> AppResult<ChatView> {
     let chat = ChatDoc::from_stored(&c.chat)?;
-    Ok(ChatView {
+    Ok(view_of_doc(c, &chat, c.title.clone(), None))
+}
+
+/// The view of chat row `c` showing `doc` (the row's tree, or a collaborator's cut of it)
+/// under `title`, not yet rendered; `collaborator` as in [`messages_view_for`].
+pub fn view_of_doc(c: &chat::Model, doc: &ChatDoc, title: String, collaborator: Option<Uuid>) -> ChatView {
+    ChatView {
         id: c.id,
-        title: c.title.clone(),
+        title,
         share_id: c.share_id,
         updated_at: c.updated_at,
-        models: chat.models.clone().unwrap_or_default(),
-        messages: messages_view(&chat),
+        models: doc.models.clone().unwrap_or_default(),
+        messages: messages_view_for(doc, collaborator),
         shared_by: None,
-    })
+    }
 }

@@ -201,6 +201,95 @@ impl ChatDoc {
         self.sync_flat_messages();
     }
 
+    /// The history holding only the messages in `ids`: each one's parent is its nearest kept
+    /// ancestor, each one's children are the kept messages that now follow it (in the original
+    /// order), and `currentId` is the newest leaf below the nearest kept message on the visible
+    /// path (or, when none is, the newest leaf of the last kept root).
+    pub fn keeping(&self, ids: &HashSet<&str>) -> History {
+        let Some(history) = &self.history else {
+            return History::default();
+        };
+        let msgs = &history.messages;
+        let kept_ancestor = |start: Option<&str>| -> Option<String> {
+            let mut cur = start;
+            let mut steps = 0;
+            while let Some(id) = cur {
+                if ids.contains(id) {
+                    return Some(id.to_owned());
+                }
+                steps += 1;
+                if steps > msgs.len() {
+                    return None;
+                }
+                cur = msgs.get(id).and_then(|m| m.parent_id.as_deref());
+            }
+            None
+        };
+        // In reading order (a preorder walk): each kept message is appended to its new parent's
+        // children (or to the roots) in the order the original tree lists them.
+        let mut kept: BTreeMap<String, Message> = BTreeMap::new();
+        let mut roots: Vec<String> = Vec::new();
+        for m in self.reading_order() {
+            let id = m.id.as_str();
+            if !ids.contains(id) {
+                continue;
+            }
+            let parent = kept_ancestor(m.parent_id.as_deref());
+            let mut copy = m.clone();
+            copy.children_ids.clear();
+            copy.parent_id.clone_from(&parent);
+            match parent.and_then(|p| kept.get_mut(&p)) {
+                Some(pm) => pm.children_ids.push(id.to_owned()),
+                None => roots.push(id.to_owned()),
+            }
+            kept.insert(id.to_owned(), copy);
+        }
+        let mut out = History {
+            messages: kept,
+            current_id: None,
+            rest: history.rest.clone(),
+        };
+        let anchor = kept_ancestor(history.current_id.as_deref()).or_else(|| roots.last().cloned());
+        out.current_id = anchor.map(|a| {
+            let mut cur = a;
+            for _ in 0..=out.messages.len() {
+                match out.messages.get(&cur).and_then(|m| m.children_ids.last()) {
+                    Some(next) => cur = next.clone(),
+                    None => break,
+                }
+            }
+            cur
+        });
+        out
+    }
+
+    /// Every message in reading order: each root in order, each message before its children (a
+    /// depth-first walk), so the visible branch's first message comes first.
+    pub fn reading_order(&self) -> Vec<&Message> {
+        let Some(h) = &self.history else {
+            return Vec::new();
+        };
+        let roots: Vec<&str> = h
+            .messages
+            .values()
+            .find(|m| m.parent_id.is_none())
+            .map(|m| self.siblings(&m.id))
+            .unwrap_or_default();
+        let mut stack: Vec<&str> = roots.into_iter().rev().collect();
+        let mut seen = HashSet::new();
+        let mut out = Vec::with_capacity(h.messages.len());
+        while let Some(id) = stack.pop() {
+            if !seen.insert(id) {
+                continue;
+            }
+            if let Some(m) = h.messages.get(id) {
+                stack.extend(m.children_ids.iter().rev().map(String::as_str));
+                out.push(m);
+            }
+        }
+        out
+    }
+
     /// Rewrites `messages` as the visible branch, as Open WebUI keeps it.
     pub fn sync_flat_messages(&mut self) {
         let flat: Vec<Value> = self

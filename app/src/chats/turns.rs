@@ -7,7 +7,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-use super::collaborators::{find_writable, Writable};
+use super::collaborators::{self, find_writable, Access, Writable};
 use super::doc::Author;
 use super::doc::{ChatDoc, Message, MessageRole};
 use super::service::{change, checked, clean_title, create_doc, save, MAX_MESSAGE};
@@ -38,16 +38,33 @@ pub async fn add_user_message(
             create_doc(db, caller, chat).await
         }
         Some(id) => {
-            change(|| async {
-                let Writable { chat: c, owned } = find_writable(db, caller, id).await?;
+            let new_id = message.id.clone();
+            let saved = change(|| async {
+                let Writable { chat: c, access } = find_writable(db, caller, id).await?;
                 let mut chat = ChatDoc::from_stored(&c.chat)?;
-                let parent = chat.current_id().map(str::to_owned);
-                chat.append(parent.as_deref(), signed(message.clone(), caller, owned));
-                remember_model(&mut chat, models.clone());
+                let message = message.clone();
+                match &access {
+                    Access::Owner => {
+                        let parent = chat.current_id().map(str::to_owned);
+                        chat.append(parent.as_deref(), message);
+                        remember_model(&mut chat, models.clone());
+                    }
+                    Access::Collaborator(bounds) => {
+                        // After the leaf they see: the shared branch's tip (the chat's
+                        // `currentId` moves with it) or a branch of their own (it does not).
+                        let parent =
+                            collaborators::collaborator_leaf(db, &chat, bounds.as_ref(), c.id, caller.id).await?;
+                        append_beside(&mut chat, parent.as_deref(), signed(message, caller));
+                    }
+                }
                 let chat = checked(chat).await?;
                 save(db, c, &chat, None).await
             })
-            .await
+            .await?;
+            if collaborating(&saved, caller) {
+                collaborators::move_cursor(db, saved.id, caller.id, &new_id).await?;
+            }
+            Ok(saved)
         }
     }
 }
@@ -72,14 +89,32 @@ fn user_message(content: &str) -> AppResult<Message> {
     Ok(Message::new(MessageRole::User, content))
 }
 
-/// `message` with its author recorded when the writer is a collaborator, not the owner.
-fn signed(mut message: Message, writer: &user::Model, owned: bool) -> Message {
-    if !owned {
-        message.author = Some(Author {
-            id: writer.id,
-            name: writer.name.clone(),
-        });
+/// Appends `message` under `parent` without moving the chat's `currentId`, unless `parent` is
+/// that `currentId` (the message then extends the visible branch): how a collaborator's turns
+/// are added.
+fn append_beside(chat: &mut ChatDoc, parent: Option<&str>, message: Message) {
+    let tip = chat.current_id().map(str::to_owned);
+    let extends = parent.is_some() && parent == tip.as_deref();
+    chat.append(parent, message);
+    if !extends {
+        if let Some(h) = &mut chat.history {
+            h.current_id = tip;
+        }
+        chat.sync_flat_messages();
     }
+}
+
+/// Whether `caller` wrote to `c` as a collaborator (neither its owner nor an admin).
+fn collaborating(c: &chat::Model, caller: &user::Model) -> bool {
+    c.user_id != caller.id && caller.role != crate::accounts::service::Role::Admin
+}
+
+/// `message` with its author recorded (a collaborator's, not the owner's).
+fn signed(mut message: Message, writer: &user::Model) -> Message {
+    message.author = Some(Author {
+        id: writer.id,
+        name: writer.name.clone(),
+    });
     message
 }
 
@@ -109,7 +144,12 @@ pub async fn set_model(
 ) -> AppResult<chat::Model> {
     let models = model_list(Some(model))?;
     change(|| async {
-        let c = find_writable(db, caller, id).await?.chat;
+        let found = find_writable(db, caller, id).await?;
+        if !found.owned() {
+            // A collaborator's pick is theirs: the owner's chat keeps its model.
+            return Ok(Some(found.chat));
+        }
+        let c = found.chat;
         let mut chat = ChatDoc::from_stored(&c.chat)?;
         remember_model(&mut chat, models.clone());
         save(db, c, &chat, None).await
@@ -131,8 +171,11 @@ pub async fn edit_user_message(
     let models = model_list(model)?;
     let new_id = message.id.clone();
     let saved = change(|| async {
-        let Writable { chat: c, owned } = find_writable(db, caller, id).await?;
+        let Writable { chat: c, access } = find_writable(db, caller, id).await?;
         let mut chat = ChatDoc::from_stored(&c.chat)?;
+        if let Access::Collaborator(bounds) = &access {
+            collaborators::check_message(&chat, bounds.as_ref(), caller.id, message_id, true)?;
+        }
         let original = chat
             .message(message_id)
             .ok_or_else(|| AppError::NotFound("Message not found.".to_owned()))?;
@@ -142,25 +185,41 @@ pub async fn edit_user_message(
             ));
         }
         let parent = original.parent_id.clone();
-        chat.append(parent.as_deref(), signed(message.clone(), caller, owned));
-        remember_model(&mut chat, models.clone());
+        match access {
+            Access::Owner => {
+                chat.append(parent.as_deref(), message.clone());
+                remember_model(&mut chat, models.clone());
+            }
+            Access::Collaborator(_) => {
+                // Their edit is a branch of their own: the owner's branch stays where it is.
+                append_beside(&mut chat, parent.as_deref(), signed(message.clone(), caller));
+            }
+        }
         let chat = checked(chat).await?;
         save(db, c, &chat, None).await
     })
     .await?;
+    if collaborating(&saved, caller) {
+        collaborators::move_cursor(db, saved.id, caller.id, &new_id).await?;
+    }
     Ok((saved, new_id))
 }
 
 /// Saves a model's answer under `parent_id` and shows it. Reads the chat fresh, so nothing is
 /// held while the answer was being written.
+///
+/// `collaborator`: who asked, when it was a collaborator on the chat's live link: their answer
+/// moves the chat's `currentId` only when it extends the visible branch, and moves their cursor.
 pub async fn add_assistant_message(
     db: &DatabaseConnection,
     chat_id: Uuid,
     parent_id: &str,
     message: Message,
+    collaborator: Option<Uuid>,
 ) -> AppResult<chat::Model> {
     let models = message.model.clone().map(|m| vec![m]);
-    change(|| async {
+    let answer_id = message.id.clone();
+    let saved = change(|| async {
         let c = chat::Entity::find_by_id(chat_id)
             .one(db)
             .await?
@@ -171,12 +230,20 @@ pub async fn add_assistant_message(
                 "The message this answers was deleted.".to_owned(),
             ));
         }
-        chat.append(Some(parent_id), message.clone());
-        remember_model(&mut chat, models.clone());
+        if collaborator.is_some() {
+            append_beside(&mut chat, Some(parent_id), message.clone());
+        } else {
+            chat.append(Some(parent_id), message.clone());
+            remember_model(&mut chat, models.clone());
+        }
         let chat = checked(chat).await?;
         save(db, c, &chat, None).await
     })
-    .await
+    .await?;
+    if let Some(who) = collaborator {
+        collaborators::move_cursor(db, chat_id, who, &answer_id).await?;
+    }
+    Ok(saved)
 }
 
 /// Gives the chat the model's `title` if its title is still `provisional`; false when it was
@@ -206,7 +273,15 @@ pub async fn switch_branch(
     message_id: &str,
 ) -> AppResult<chat::Model> {
     change(|| async {
-        let c = find_writable(db, caller, id).await?.chat;
+        let found = find_writable(db, caller, id).await?;
+        if let Access::Collaborator(bounds) = &found.access {
+            // A collaborator's switch moves their own cursor, never the owner's branch.
+            let chat = ChatDoc::from_stored(&found.chat.chat)?;
+            collaborators::check_message(&chat, bounds.as_ref(), caller.id, message_id, false)?;
+            collaborators::move_cursor(db, found.chat.id, caller.id, message_id).await?;
+            return Ok(Some(found.chat));
+        }
+        let c = found.chat;
         let mut chat = ChatDoc::from_stored(&c.chat)?;
         if !chat.switch_to(message_id) {
             return Err(AppError::NotFound("Message not found.".to_owned()));

@@ -5,6 +5,7 @@ pub mod api_key;
 pub mod audit_log;
 pub mod auth_attempt;
 pub mod chat;
+pub mod chat_cursor;
 pub mod community_chat;
 pub mod community_tag;
 pub mod connection;

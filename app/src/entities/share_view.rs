@@ -1,4 +1,5 @@
-//! One read of a share link by someone other than its owner (the access log; see migration 10).
+//! Reads of a share link by someone other than its owner, one row per reader (or visitor hash)
+//! and day (the access log; see migrations 10 and 15).
 use sea_orm::entity::prelude::*;
 
 /// A row of `share_view`.
@@ -15,8 +16,12 @@ pub struct Model {
     /// Who read it, for counting distinct viewers: `user:{id}`, or `visitor:{hash}` (a salted
     /// hash of the visitor's address, its salt rotated daily).
     pub visitor: String,
-    /// When, epoch seconds.
+    /// The latest read that day, epoch seconds.
     pub viewed_at: i64,
+    /// The day, in days since the epoch (UTC).
+    pub day: i64,
+    /// How many reads the row stands for.
+    pub reads: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

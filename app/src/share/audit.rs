@@ -137,28 +137,29 @@ pub async fn list(
         .collect())
 }
 
-/// `entries` as CSV (RFC 4180: a header row, fields quoted when they hold a comma, quote or
-/// line break; a field starting with `=`, `+`, `-` or `@` gets a leading `'` so a spreadsheet
-/// does not run it as a formula).
+/// `entries` as CSV (RFC 4180: a header row, every field quoted). Spreadsheets in locales whose
+/// separator is `;` split a field there, so every `;`-separated segment of a field (the field
+/// itself included) that starts, after blanks, with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return gets a leading `'`: no part of a field runs as a formula.
 pub fn csv(entries: &[AuditEntry]) -> String {
-    fn field(s: &str) -> String {
-        let s = if s.starts_with(['=', '+', '-', '@']) {
-            format!("'{s}")
+    fn defused(segment: &str) -> String {
+        let lead = segment.trim_start_matches(' ');
+        if lead.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{segment}")
         } else {
-            s.to_owned()
-        };
-        if s.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s
+            segment.to_owned()
         }
     }
-    let opt = |u: Option<Uuid>| u.map(|u| u.to_string()).unwrap_or_default();
+    fn field(s: &str) -> String {
+        let s: Vec<String> = s.split(';').map(defused).collect();
+        format!("\"{}\"", s.join(";").replace('"', "\"\""))
+    }
+    let opt = |u: Option<Uuid>| field(&u.map(|u| u.to_string()).unwrap_or_default());
     let mut out = String::from("at,action,actor_id,actor_name,chat_id,share_id,detail\r\n");
     for e in entries {
         out.push_str(&format!(
             "{},{},{},{},{},{},{}\r\n",
-            crate::format::format_time(e.at),
+            field(&crate::format::format_time(e.at)),
             field(&e.action),
             opt(e.actor_id),
             field(e.actor_name.as_deref().unwrap_or("")),
@@ -170,16 +171,23 @@ pub fn csv(entries: &[AuditEntry]) -> String {
     out
 }
 
-/// Deletes rows older than `days` days (0: keeps everything); how many went.
+/// Deletes audit rows and access-log rows older than `days` days (0: keeps everything); how
+/// many went.
 pub async fn prune(db: &DatabaseConnection, days: u32) -> AppResult<u64> {
     if days == 0 {
         return Ok(0);
     }
+    let before = now() - i64::from(days) * 86_400;
     let gone = audit_log::Entity::delete_many()
-        .filter(audit_log::Column::At.lt(now() - i64::from(days) * 86_400))
+        .filter(audit_log::Column::At.lt(before))
         .exec(db)
         .await?;
-    Ok(gone.rows_affected)
+    // The access log goes with the same retention.
+    let reads = crate::entities::share_view::Entity::delete_many()
+        .filter(crate::entities::share_view::Column::ViewedAt.lt(before))
+        .exec(db)
+        .await?;
+    Ok(gone.rows_affected + reads.rows_affected)
 }
 
 #[cfg(test)]
@@ -210,7 +218,31 @@ mod tests {
         let text = csv(&[e]);
         assert_eq!(
             text,
-            "at,action,actor_id,actor_name,chat_id,share_id,detail\r\n1970-01-01 00:00 UTC,share.view,,\"'@mallory, \"\"admin\"\"\",,,\"'=HYPERLINK(\"\"x\"\"), 3 reads\"\r\n"
+            "at,action,actor_id,actor_name,chat_id,share_id,detail\r\n\"1970-01-01 00:00 UTC\",\"share.view\",\"\",\"'@mallory, \"\"admin\"\"\",\"\",\"\",\"'=HYPERLINK(\"\"x\"\"), 3 reads\"\r\n"
         );
+    }
+
+    #[test]
+    fn csv_defuses_every_semicolon_separated_segment() {
+        let e = AuditEntry {
+            id: Uuid::nil(),
+            action: VIEW.to_owned(),
+            actor_id: None,
+            actor_name: Some("x;=cmd|' /C calc'!A0;".to_owned()),
+            chat_id: None,
+            share_id: None,
+            detail: Some("ok; +1; \t-2".to_owned()),
+            at: 0,
+        };
+        let text = csv(&[e]);
+        let row = text.lines().nth(1).unwrap();
+        // Every field is quoted, and no `;`-separated part starts a formula.
+        assert!(row.contains("\"x;'=cmd|' /C calc'!A0;\""), "{row}");
+        assert!(row.contains("\"ok;' +1;' \t-2\""), "{row}");
+        for field in row.split("\",\"") {
+            for segment in field.trim_matches('"').split(';') {
+                assert!(!segment.trim_start().starts_with(['=', '+', '-', '@']), "{segment} in {row}");
+            }
+        }
     }
 }

@@ -78,7 +78,7 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
         // The clipboard write starts here, inside the click; the server call runs inside it.
         let choices = review.choices();
         let job = copy_from(async move {
-            share_chat(chat_id, choices).await.map(|link| {
+            share_chat(chat_id, choices, None).await.map(|link| {
                 share_id.set(Some(link.share_id));
                 share_url(link.share_id)
             })

@@ -366,11 +366,12 @@ pub async fn check_read(
 }
 
 /// Sharing's rule for the chats feature: a member may continue someone else's chat when its
-/// link is live, its owner is not paused, and they hold a write grant on it.
+/// link is live and has not expired, its owner is not paused, and they hold a write grant on it;
+/// they then work within the link's scope and masks ([`LinkLimits`]).
 struct LiveLinks;
 
 impl crate::chats::collaborators::Collaboration for LiveLinks {
-    fn may_continue<'a>(
+    fn bounds<'a>(
         &'a self,
         db: &'a DatabaseConnection,
         caller: &'a user::Model,
@@ -378,24 +379,56 @@ impl crate::chats::collaborators::Collaboration for LiveLinks {
     ) -> crate::chats::collaborators::Verdict<'a> {
         Box::pin(async move {
             let Some(share_id) = chat.share_id else {
-                return Ok(false);
+                return Ok(None);
             };
             let Some((link, Some(owner))) = shared_chat::Entity::find_by_id(share_id)
                 .find_also_related(user::Entity)
                 .one(db)
                 .await?
             else {
-                return Ok(false);
+                return Ok(None);
             };
             if link.share_mode.as_deref() != Some(LIVE) || owner.role == Role::Pending {
-                return Ok(false);
+                return Ok(None);
+            }
+            // An expired link shuts its collaborators out as it shuts out its readers.
+            if super::lifetime::check(&link, now(), false).is_err() {
+                return Ok(None);
             }
             match check_read(db, &link, Some(caller)).await {
-                Ok(p) => Ok(p == GrantPermission::Write),
-                Err(AppError::Forbidden(_) | AppError::Unauthenticated) => Ok(false),
+                Ok(GrantPermission::Write) => {
+                    let limits = LinkLimits(super::scope::Scope::from_stored(link.scope.as_deref()));
+                    Ok(Some(std::sync::Arc::new(limits) as std::sync::Arc<dyn crate::chats::collaborators::LinkBounds>))
+                }
+                Ok(_) | Err(AppError::Forbidden(_) | AppError::Unauthenticated) => Ok(None),
                 Err(e) => Err(e),
             }
         })
+    }
+}
+
+/// A live link's scope and masks, as they bound its collaborators.
+struct LinkLimits(super::scope::Scope);
+
+impl crate::chats::collaborators::LinkBounds for LinkLimits {
+    fn shared_ids(&self, doc: &crate::chats::doc::ChatDoc) -> std::collections::HashSet<String> {
+        self.0.shared_ids(doc).into_iter().map(str::to_owned).collect()
+    }
+
+    fn redacted(&self, mut doc: crate::chats::doc::ChatDoc) -> AppResult<crate::chats::doc::ChatDoc> {
+        for k in super::service::PRIVATE_KEYS {
+            doc.rest.remove(*k);
+            if let Some(h) = &mut doc.history {
+                for m in h.messages.values_mut() {
+                    m.rest.remove(*k);
+                }
+            }
+        }
+        super::scope::mask_doc(doc, &self.0.redact)
+    }
+
+    fn mask_text(&self, text: &mut String) {
+        super::scope::mask_text(text, &self.0.redact);
     }
 }
 

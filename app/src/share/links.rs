@@ -156,7 +156,7 @@ fn SharedLinkRow(link: SharedLinkItem, reload: RwSignal<u32>, toast: crate::ui::
     let chat_id = link.chat_id;
     let manual = RwSignal::new(None::<String>);
     let update = Action::new(move |_: &()| async move {
-        let r = share_chat(chat_id, None).await;
+        let r = share_chat(chat_id, None, None).await;
         reload.update(|v| *v += 1);
         r
     });
@@ -186,6 +186,11 @@ fn SharedLinkRow(link: SharedLinkItem, reload: RwSignal<u32>, toast: crate::ui::
                 " · "{format!("{} view{} by {} viewer{}", link.view_count, if link.view_count == 1 { "" } else { "s" }, link.viewer_count, if link.viewer_count == 1 { "" } else { "s" })}
                 {link.last_viewed_at.map(|t| format!(" · last viewed {}", format_time(t)))}
             </span>
+            {link.password_locked_until.map(|t| view! {
+                <span class="status-error link-locked" role="status">
+                    {format!("Too many wrong passwords: guesses are refused until {}.", format_time(t))}
+                </span>
+            })}
             <span class="row-actions">
                 <button type="button" class="button secondary small" on:click=copy>"Copy link"</button>
                 <button type="button" class="button secondary small" disabled=move || update.pending().get() on:click=move |_| { update.dispatch(()); }>"Update"</button>

@@ -269,12 +269,15 @@ pub struct ShareAudience {
 #[cfg(feature = "ssr")]
 use crate::auth::member;
 
-/// `POST /api/fn/share_chat` `{"chat_id": …, "choices": {…}}`: creates the link, or updates its
-/// snapshot (same id); with `choices`, what it shares (without: as the link had it).
+/// `POST /api/fn/share_chat` `{"chat_id": …, "choices": {…}, "password": "…"}`: creates the
+/// link, or updates its snapshot (same id); with `choices`, what it shares (without: as the link
+/// had it); with `password`, the link is made or updated with that password in one step (a
+/// refused password makes no link).
 #[server(prefix = "/api/fn", endpoint = "share_chat", input = Json, output = Json)]
 pub async fn share_chat(
     chat_id: Uuid,
     #[server(default)] choices: Option<ShareChoices>,
+    #[server(default)] password: Option<String>,
 ) -> Result<ShareLink, AppError> {
     let (state, me) = member().await?;
     let c = service::share_with(
@@ -284,6 +287,7 @@ pub async fn share_chat(
         chat_id,
         lifetime::Requested::Unchanged,
         choices.map(Into::into).unwrap_or_default(),
+        password.map(Some),
     )
     .await?;
     let share_id = c.share_id.ok_or(AppError::Internal)?;

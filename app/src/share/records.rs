@@ -168,6 +168,9 @@ pub struct SharedLinkItem {
     /// the JSON API's list).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requests: Vec<super::AccessRequest>,
+    /// Until when it refuses password guesses after too many wrong ones (epoch seconds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_locked_until: Option<i64>,
 }
 
 fn only_owner() -> Reach {
@@ -191,6 +194,7 @@ impl From<crate::entities::shared_chat::Model> for SharedLinkItem {
             audience: Reach::OnlyOwner,
             live: r.share_mode.as_deref() == Some(super::LIVE),
             requests: Vec::new(),
+            password_locked_until: None,
         }
     }
 }
@@ -215,6 +219,12 @@ pub async fn my_links(
     } else {
         Default::default()
     };
+    let mut locked = std::collections::HashMap::new();
+    for l in links.iter().filter(|l| l.password_hash.is_some()) {
+        if let Some(until) = super::password::locked_until(db, l.id).await? {
+            locked.insert(l.id, until);
+        }
+    }
     Ok(links
         .into_iter()
         .map(|l| {
@@ -223,6 +233,7 @@ pub async fn my_links(
                 audience: reach.get(&id).copied().unwrap_or(Reach::OnlyOwner),
                 viewer_count: viewers.get(&id).copied().unwrap_or(0),
                 requests: waiting.remove(&id).unwrap_or_default(),
+                password_locked_until: locked.get(&id).copied(),
                 ..SharedLinkItem::from(l)
             }
         })

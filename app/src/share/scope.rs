@@ -10,13 +10,13 @@
 //! snapshot. Message-level private fields (`files`, `params`, `system`, `knowledge`) never reach
 //! a snapshot.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
 use super::masks::mask_all;
 pub use super::masks::{mask_text, REDACTED};
-use crate::chats::doc::{ChatDoc, History, Message};
+use crate::chats::doc::{ChatDoc, Message};
 use crate::error::{AppError, AppResult};
 
 /// Most masks a link may have.
@@ -175,98 +175,25 @@ pub fn apply(doc: &ChatDoc, scope: &Scope) -> AppResult<Option<ChatDoc>> {
         return Ok(None);
     }
     let mut out = doc.clone();
-    out.history = Some(relinked(doc, history, &ids));
+    let mut kept = doc.keeping(&ids);
+    for m in kept.messages.values_mut() {
+        for k in PRIVATE_MESSAGE_KEYS {
+            m.rest.remove(*k);
+        }
+    }
+    out.history = Some(kept);
     out.sync_flat_messages();
     mask_all(out, &scope.redact).map(Some)
 }
 
-/// `history` holding only the messages in `ids`: each one's parent is its nearest kept
-/// ancestor, each one's children are the kept messages that now follow it (in the original
-/// order), and `currentId` is the nearest kept message on the visible path (or, when none is,
-/// the newest leaf of the last kept root). Private message fields are removed.
-fn relinked(doc: &ChatDoc, history: &History, ids: &HashSet<&str>) -> History {
-    let msgs = &history.messages;
-    let kept_ancestor = |start: Option<&str>| -> Option<String> {
-        let mut cur = start;
-        let mut steps = 0;
-        while let Some(id) = cur {
-            if ids.contains(id) {
-                return Some(id.to_owned());
-            }
-            steps += 1;
-            if steps > msgs.len() {
-                return None;
-            }
-            cur = msgs.get(id).and_then(|m| m.parent_id.as_deref());
-        }
-        None
-    };
-    // In reading order (a preorder walk): each kept message is appended to its new parent's
-    // children (or to the roots) in the order the original tree lists them.
-    let mut kept: BTreeMap<String, Message> = BTreeMap::new();
-    let mut roots: Vec<String> = Vec::new();
-    for m in reading_order(doc) {
-        let id = m.id.as_str();
-        if !ids.contains(id) {
-            continue;
-        }
-        let parent = kept_ancestor(m.parent_id.as_deref());
-        let mut copy = m.clone();
-        copy.children_ids.clear();
-        copy.parent_id.clone_from(&parent);
-        for k in PRIVATE_MESSAGE_KEYS {
-            copy.rest.remove(*k);
-        }
-        match parent.and_then(|p| kept.get_mut(&p)) {
-            Some(pm) => pm.children_ids.push(id.to_owned()),
-            None => roots.push(id.to_owned()),
-        }
-        kept.insert(id.to_owned(), copy);
-    }
-    let mut out = History {
-        messages: kept,
-        current_id: None,
-        rest: history.rest.clone(),
-    };
-    let anchor = kept_ancestor(history.current_id.as_deref()).or_else(|| roots.last().cloned());
-    out.current_id = anchor.map(|a| {
-        let mut cur = a;
-        for _ in 0..=out.messages.len() {
-            match out.messages.get(&cur).and_then(|m| m.children_ids.last()) {
-                Some(next) => cur = next.clone(),
-                None => break,
-            }
-        }
-        cur
-    });
-    out
+/// `doc` with every mask replaced by [`REDACTED`] in every string and key.
+pub fn mask_doc(doc: ChatDoc, masks: &[String]) -> AppResult<ChatDoc> {
+    mask_all(doc, masks)
 }
 
-/// Every message of `doc` in reading order: each root in order, each message before its
-/// children (a depth-first walk), so the visible branch's first message comes first.
+/// Every message of `doc` in reading order (see [`ChatDoc::reading_order`]).
 pub fn reading_order(doc: &ChatDoc) -> Vec<&Message> {
-    let Some(h) = &doc.history else {
-        return Vec::new();
-    };
-    let roots: Vec<&str> = h
-        .messages
-        .values()
-        .find(|m| m.parent_id.is_none())
-        .map(|m| doc.siblings(&m.id))
-        .unwrap_or_default();
-    let mut stack: Vec<&str> = roots.into_iter().rev().collect();
-    let mut seen = HashSet::new();
-    let mut out = Vec::with_capacity(h.messages.len());
-    while let Some(id) = stack.pop() {
-        if !seen.insert(id) {
-            continue;
-        }
-        if let Some(m) = h.messages.get(id) {
-            stack.extend(m.children_ids.iter().rev().map(String::as_str));
-            out.push(m);
-        }
-    }
-    out
+    doc.reading_order()
 }
 
 #[cfg(test)]

@@ -75,6 +75,7 @@ pub async fn share(
         chat_id,
         Requested::Unchanged,
         ScopeChange::default(),
+        None,
     )
     .await
 }
@@ -82,7 +83,11 @@ pub async fn share(
 /// [`share`], also setting the link's expiry when `expiry` says one (an expired link opens
 /// again, same URL; 422 for an expiry the policy refuses), and changing what it shares as
 /// `change` says ([`super::scope`]: the link's earlier choices are kept where `change` is
-/// silent; 422 for an unknown message or a bad mask). Nothing is shared on a 422.
+/// silent; 422 for an unknown message or a bad mask), and its password as `password` says
+/// (`Some(Some(p))` sets it, `Some(None)` removes it, `None` keeps it). Nothing is shared on a
+/// 4xx: the password is checked and hashed before anything is written, and the link, its
+/// password and their audit rows are written in one transaction, so a refused password never
+/// leaves a link without one.
 pub async fn share_with(
     db: &DatabaseConnection,
     defaults: &SettingsDefaults,
@@ -90,6 +95,7 @@ pub async fn share_with(
     chat_id: Uuid,
     expiry: Requested,
     change: ScopeChange,
+    password: Option<Option<String>>,
 ) -> AppResult<chat::Model> {
     let c = chats::find_visible(db, caller, chat_id).await?;
     if !can_share(db, defaults, caller).await? {
@@ -109,6 +115,13 @@ pub async fn share_with(
     if expiry != Requested::Unchanged {
         updated_columns.push(shared_chat::Column::ExpiresAt);
     }
+    let password_hash = match password {
+        None => None,
+        Some(p) => Some(super::password::hashed(p).await?),
+    };
+    if password_hash.is_some() {
+        updated_columns.push(shared_chat::Column::PasswordHash);
+    }
     let stored = super::privacy::stored_scope(db, c.id).await?;
     let (snapshot_json, message_count, scope) = super::privacy::snapshot_of(&c, stored, change).await?;
     let mut title = c.title.clone();
@@ -126,6 +139,7 @@ pub async fn share_with(
             shared_chat::Column::UpdatedAt,
             shared_chat::Column::ExpiresAt,
             shared_chat::Column::Scope,
+            shared_chat::Column::PasswordHash,
         ])
         .select_from(
             Query::select()
@@ -138,6 +152,7 @@ pub async fn share_with(
                 .expr(Expr::val(t))
                 .expr(Expr::val(expires_at))
                 .expr(Expr::val(scope.encode()?))
+                .expr(Expr::val(password_hash.clone().flatten()))
                 .from(chat::Entity)
                 .and_where(chat::Column::Id.eq(c.id))
                 .to_owned(),
@@ -195,6 +210,17 @@ pub async fn share_with(
         None,
     )
     .await?;
+    if let Some(hash) = &password_hash {
+        super::audit::record(
+            &*txn,
+            super::audit::ACCESS,
+            Some(caller.id),
+            Some(c.id),
+            Some(snapshot_id),
+            Some(super::password::change_detail(hash.as_deref()).to_owned()),
+        )
+        .await?;
+    }
     let updated = if c.share_id == Some(snapshot_id) {
         // An update: the chat already names its link, and its row (with the whole chat in it)
         // is not written again.

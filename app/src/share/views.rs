@@ -119,22 +119,49 @@ async fn write(db: &DatabaseConnection, reads: &[Read]) -> AppResult<()> {
         .all(db)
         .await?;
     let live: std::collections::HashSet<Uuid> = live.into_iter().collect();
-    let txn = crate::entities::begin_write(db).await?;
-    for chunk in reads
-        .iter()
-        .filter(|r| live.contains(&r.share_id))
-        .collect::<Vec<_>>()
-        .chunks(500)
-    {
-        share_view::Entity::insert_many(chunk.iter().map(|r| share_view::ActiveModel {
+    // One row per link, reader and day: the batch's reads are folded first, then added to
+    // the day's row (or make it).
+    let mut per_reader: HashMap<(Uuid, &str, i64), (Option<Uuid>, i64, i64)> = HashMap::new();
+    for r in reads.iter().filter(|r| live.contains(&r.share_id)) {
+        let e = per_reader
+            .entry((r.share_id, r.visitor.as_str(), r.at.div_euclid(86_400)))
+            .or_insert((r.user_id, 0, r.at));
+        e.1 += 1;
+        e.2 = e.2.max(r.at);
+    }
+    let rows: Vec<share_view::ActiveModel> = per_reader
+        .into_iter()
+        .map(|((share_id, visitor, day), (user_id, n, last))| share_view::ActiveModel {
             id: Set(Uuid::new_v4()),
-            share_id: Set(r.share_id),
-            user_id: Set(r.user_id),
-            visitor: Set(r.visitor.clone()),
-            viewed_at: Set(r.at),
-        }))
-        .exec_without_returning(&*txn)
-        .await?;
+            share_id: Set(share_id),
+            user_id: Set(user_id),
+            visitor: Set(visitor.to_owned()),
+            viewed_at: Set(last),
+            day: Set(day),
+            reads: Set(n),
+        })
+        .collect();
+    let txn = crate::entities::begin_write(db).await?;
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<_> = rows.by_ref().take(500).collect();
+        share_view::Entity::insert_many(chunk)
+            .on_conflict(
+                OnConflict::columns([
+                    share_view::Column::ShareId,
+                    share_view::Column::Visitor,
+                    share_view::Column::Day,
+                ])
+                .value(
+                    share_view::Column::Reads,
+                    Expr::col((share_view::Entity, share_view::Column::Reads))
+                        .add(Expr::col((sea_orm::sea_query::Alias::new("excluded"), share_view::Column::Reads))),
+                )
+                .update_column(share_view::Column::ViewedAt)
+                .to_owned(),
+            )
+            .exec_without_returning(&*txn)
+            .await?;
     }
     for (share_id, (n, last)) in per_link.iter().filter(|(id, _)| live.contains(id)) {
         shared_chat::Entity::update_many()
