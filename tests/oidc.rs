@@ -524,6 +524,26 @@ async fn the_trusted_header_signs_in_only_from_a_trusted_proxy() {
     server.stop().await.unwrap();
 }
 
+#[tokio::test]
+async fn cookie_less_header_requests_share_one_session() {
+    let server = common::start_server_with(header_config("127.0.0.1")).await;
+    let base = server.url();
+    common::signup(&base, "Olive").await;
+    let before = app::entities::session::Entity::find().count(&server.db).await.unwrap();
+    let mut ids = std::collections::BTreeSet::new();
+    for _ in 0..200 {
+        // A fresh client each time: no cookie is ever sent back.
+        let res = whoami_as(&common::client(), &base, "frank@example.com", None).await;
+        assert_eq!(res.status(), 200);
+        ids.insert(res.json::<serde_json::Value>().await.unwrap()["id"].to_string());
+    }
+    let after = app::entities::session::Entity::find().count(&server.db).await.unwrap();
+    println!("200 cookie-less header requests: {} new session(s)", after - before);
+    assert_eq!(ids.len(), 1, "one person");
+    assert_eq!(after - before, 1, "one session for the person, reused");
+    server.stop().await.unwrap();
+}
+
 fn person(subject: &str, groups: &[&str]) -> app::accounts::sso::identities::IdpPerson {
     app::accounts::sso::identities::IdpPerson {
         issuer: "https://idp.example.com".into(),

@@ -7,7 +7,9 @@ use app::entities::chat;
 use app::error::AppError;
 use app::share::password;
 use app::share::service as share;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
+
+use super::Query;
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};

@@ -4,7 +4,9 @@
 
 use app::community::{service, Access, CommunityChatSummary, CommunityList, ListQuery, Published};
 use app::error::AppError;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
+
+use super::Query;
 use axum::response::Response;
 use axum::routing::{get, post};
 use axum::{Json, Router};

@@ -115,6 +115,21 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
     }
 }
 
+/// A query string whose rejections are `{"detail": …}` with 422 (`?page=-1`, a word where a
+/// number goes) instead of axum's plain-text 400: every `/api` error is JSON.
+pub struct Query<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Query<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(v)) => Ok(Query(v)),
+            Err(e) => Err(AppError::Unprocessable(e.body_text())),
+        }
+    }
+}
+
 /// `303 See Other` to `location` (a same-site path), with extra headers.
 pub fn see_other(location: &str, cookie: Option<axum::http::HeaderValue>) -> axum::response::Response {
     let mut res = axum::response::IntoResponse::into_response(axum::http::StatusCode::SEE_OTHER);

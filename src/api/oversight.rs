@@ -4,7 +4,9 @@
 
 use app::error::AppError;
 use app::share::{audit, oversight, views, AuditEntry, InstanceLink, ViewEntry};
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
+
+use super::Query;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get};

@@ -13,7 +13,9 @@ use std::time::Duration;
 
 use app::chats::reply::{self, ReplyEvent};
 use app::error::AppError;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
+
+use super::Query;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};

@@ -5,7 +5,9 @@
 use app::accounts::service as accounts;
 use app::accounts::sso::{identities, oidc, OidcConfig, OIDC_CALLBACK_PATH};
 use app::error::AppError;
-use axum::extract::{Query, State};
+use axum::extract::State;
+
+use super::Query;
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::Response;
 use axum::routing::get;

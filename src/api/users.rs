@@ -3,7 +3,9 @@
 use app::accounts::{self, service, UserObject};
 use app::error::AppError;
 use app::instance::service as instance;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
+
+use super::Query;
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use serde::Deserialize;

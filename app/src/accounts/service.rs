@@ -62,7 +62,7 @@ pub fn hash_secret(secret: &str) -> String {
         .collect()
 }
 
-pub(super) fn random_hex(bytes: usize) -> String {
+pub(crate) fn random_hex(bytes: usize) -> String {
     let mut buf = vec![0u8; bytes];
     OsRng.fill_bytes(&mut buf);
     buf.iter().map(|b| format!("{b:02x}")).collect()

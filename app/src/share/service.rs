@@ -338,10 +338,12 @@ pub async fn view_of(
         return Err(link_not_found());
     }
     let permission = super::grants::check_read(db, &row, caller).await?;
+    // Expiry before the password: an expired link answers 410 whatever was guessed, so a
+    // guess cannot be told right (410) from wrong (401).
+    super::lifetime::check(&row, now(), viewer_is_owner)?;
     if !viewer_is_owner {
         super::password::check(db, &row, presented).await?;
     }
-    super::lifetime::check(&row, now(), viewer_is_owner)?;
     let live = row.share_mode.as_deref() == Some(super::LIVE);
     if live {
         // A live link shows the chat as it is now (its title column's title in the JSON).
@@ -365,7 +367,18 @@ pub async fn view_of(
     }
     let mut stored_chat = None;
     if !viewer_is_owner {
-        let stripped = strip_private(&row.chat)?;
+        let mut stripped = strip_private(&row.chat)?;
+        if caller.is_none() && stripped.contains("\"author\"") {
+            // A visitor needs collaborators' names, not their account ids.
+            let mut doc = ChatDoc::from_stored(&stripped)?;
+            if let Some(h) = &mut doc.history {
+                for a in h.messages.values_mut().filter_map(|m| m.author.as_mut()) {
+                    a.id = Uuid::nil();
+                }
+            }
+            doc.sync_flat_messages();
+            stripped = doc.encode()?;
+        }
         if stripped != row.chat {
             stored_chat = Some(std::mem::replace(&mut row.chat, stripped));
         }

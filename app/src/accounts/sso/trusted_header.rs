@@ -4,11 +4,12 @@
 //! the header signs in and gives them a session.
 
 use axum::http::HeaderMap;
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
 
 use super::config::TrustedHeaderConfig;
 use crate::accounts::service::{self as accounts, normalize_email};
-use crate::entities::user;
+use crate::entities::{session, setting, user};
 use crate::error::{AppError, AppResult};
 use crate::instance::SettingsDefaults;
 
@@ -72,6 +73,47 @@ pub async fn session_for(
         }
     }
     let account = account_for(db, defaults, &email, name.as_deref()).await?;
-    let (token, _) = accounts::create_session(db, account.id, accounts::SESSION_TTL_SECS).await?;
-    Ok(Some(token))
+    header_session(db, account.id).await.map(Some)
+}
+
+/// How long one header session serves a person before the next one is made.
+const HEADER_SESSION_PERIOD_SECS: i64 = 15 * 86_400;
+
+/// The session header sign-ins give account `user_id`: one per person and fifteen-day period
+/// (its token derived from an instance secret, the account and the period), made by the first
+/// request of the period and reused by every later one. A client that keeps no cookies behind
+/// the proxy used to get a new 30-day session for every request.
+async fn header_session(db: &DatabaseConnection, user_id: uuid::Uuid) -> AppResult<String> {
+    let secret = instance_secret(db).await?;
+    let t = crate::entities::now();
+    let period = t.div_euclid(HEADER_SESSION_PERIOD_SECS);
+    let token = accounts::hash_secret(&format!("{secret}:trusted-header:{user_id}:{period}"));
+    session::Entity::insert(session::ActiveModel {
+        token_hash: Set(accounts::hash_secret(&token)),
+        user_id: Set(user_id),
+        created_at: Set(t),
+        expires_at: Set((period + 2) * HEADER_SESSION_PERIOD_SECS),
+    })
+    .on_conflict(OnConflict::column(session::Column::TokenHash).do_nothing().to_owned())
+    .exec_without_returning(db)
+    .await?;
+    Ok(token)
+}
+
+/// A random secret made once per instance and kept in the settings table (so every process
+/// derives the same header sessions).
+async fn instance_secret(db: &DatabaseConnection) -> AppResult<String> {
+    const KEY: &str = "trusted_header_secret";
+    setting::Entity::insert(setting::ActiveModel {
+        key: Set(KEY.to_owned()),
+        value: Set(accounts::random_hex(32)),
+    })
+    .on_conflict(OnConflict::column(setting::Column::Key).do_nothing().to_owned())
+    .exec_without_returning(db)
+    .await?;
+    setting::Entity::find_by_id(KEY)
+        .one(db)
+        .await?
+        .map(|r| r.value)
+        .ok_or(AppError::Internal)
 }
