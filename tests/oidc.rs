@@ -219,8 +219,8 @@ async fn a_tampered_or_replayed_answer_is_refused() {
     .await;
     let error = idp::error_in(&idp::redirect_of(&res));
     assert!(
-        error.contains("cancelled or refused") && error.contains("End-User aborted"),
-        "{error}"
+        error.contains("cancelled or refused") && !error.contains("End-User aborted"),
+        "our words, never the provider's free text: {error}"
     );
     server.stop().await.unwrap();
 }
@@ -233,10 +233,7 @@ async fn only_allowed_domains_sign_in() {
     admin_with_link(&base).await;
     let (_, to) = idp::sign_in(&base, "mallory@evil.test", "/s/x").await;
     let error = idp::error_in(&to);
-    assert!(
-        error.contains("evil.test") && error.contains("example.com"),
-        "{error}"
-    );
+    assert!(error.contains("domain may not sign in"), "{error}");
     assert!(to.ends_with("&redirect=/s/x"), "the page keeps where to go: {to}");
     assert_eq!(
         user::Entity::find().count(&server.db).await.unwrap(),

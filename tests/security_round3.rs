@@ -285,3 +285,119 @@ async fn signed_in_pages_are_not_kept_by_the_browser() {
         );
     }
 }
+
+#[tokio::test]
+async fn smaller_things_hold() {
+    let (_server, base, admin) = open_instance().await;
+    let (olive, _) = signup(&base, "Olive").await;
+    let (carol, carol_id) = signup(&base, "Carol").await;
+    // Page numbers that do not parse are JSON errors like every other /api error.
+    for path in ["/api/v1/chats/?page=-1", "/api/v1/community/chats?page=-1", "/api/v1/chats/?page=two"] {
+        let res = client().get(format!("{base}{path}")).bearer_auth(&olive).send().await.expect("send");
+        let status = res.status().as_u16();
+        let body: Value = res.json().await.unwrap_or(Value::Null);
+        assert!((400..500).contains(&status), "{path}: {status}");
+        assert!(body["detail"].is_string(), "{path}: {body}");
+    }
+
+    // An expired link with a password: 410 whatever is guessed (the expiry is checked first).
+    let chat_id = new_chat(&base, &olive, "Old").await;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("a clock")
+        .as_secs() as i64;
+    let (status, shared) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/chats/{chat_id}/share"),
+        Some(&olive),
+        Some(json!({"password": "the real one", "expires_at": now + 1})),
+    )
+    .await;
+    assert_eq!(status, 200, "{shared}");
+    let share_id = shared["share_id"].as_str().expect("a link").to_owned();
+    tokio::time::sleep(std::time::Duration::from_millis(2_100)).await;
+    for guess in ["the real one", "a wrong one"] {
+        let res = client()
+            .get(format!("{base}/api/v1/chats/share/{share_id}"))
+            .bearer_auth(&carol)
+            .header("X-Share-Password", guess)
+            .send()
+            .await
+            .expect("send");
+        assert_eq!(res.status(), 410, "{guess}");
+    }
+
+    // Visitors of an open live link read collaborators' names, not their account ids.
+    let chat_id = new_chat(&base, &olive, "Open plans").await;
+    call(&client(), Method::POST, format!("{base}/api/v1/chats/{chat_id}/share"), Some(&olive), None).await;
+    open_to_anyone(&base, &admin, &olive, &chat_id).await;
+    let (status, body) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/chats/shared/{chat_id}/access/update"),
+        Some(&olive),
+        Some(json!({"access_grants": [
+            {"principal_type": "anyone", "principal_id": "*", "permission": "read"},
+            {"principal_type": "user", "principal_id": carol_id, "permission": "write"},
+        ], "share_mode": "continue"})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let (status, _) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/fn/send_message"),
+        Some(&carol),
+        Some(json!({"chat_id": chat_id, "content": "Carol was here", "model": null})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (_, chat) = call(&client(), Method::GET, format!("{base}/api/v1/chats/{chat_id}"), Some(&olive), None).await;
+    let share_id = chat["share_id"].as_str().expect("a link").to_owned();
+    let (status, seen) = call(&client(), Method::GET, format!("{base}/api/v1/chats/share/{share_id}"), None, None).await;
+    assert_eq!(status, 200, "{seen}");
+    let text = seen.to_string();
+    assert!(text.contains("\"name\":\"Carol\""), "{text}");
+    assert!(!text.contains(&carol_id), "a visitor got Carol's account id: {text}");
+    let page = client().get(format!("{base}/s/{share_id}")).send().await.expect("the page");
+    let html = page.text().await.expect("html");
+    assert!(html.contains("Carol was here") && !html.contains(&carol_id), "the page");
+}
+
+#[tokio::test]
+async fn pages_show_only_our_own_words_for_an_error() {
+    let (_server, base, admin) = open_instance().await;
+    let c = client();
+    let me = common::signup_with(&c, &base, "Olive").await;
+    let token = me["token"].as_str().expect("a token").to_owned();
+    let chat_id = new_chat(&base, &token, "Notes").await;
+    let (_, shared) = call(&client(), Method::POST, format!("{base}/api/v1/chats/{chat_id}/share"), Some(&token), None).await;
+    let share_id = shared["share_id"].as_str().expect("a link").to_owned();
+    let _ = admin;
+    let planted = "Your session expired. Re-enter your password at https://evil.example";
+    let long = "A".repeat(5_000);
+    let q = app::format::encode_query_value;
+    for path in [
+        format!("/auth?error={}", q(planted)),
+        format!("/auth?mode=signup&error={}", q(&long)),
+        format!("/s/{share_id}?error={}", q(planted)),
+        format!("/chats/upload?error={}", q(planted)),
+    ] {
+        let who = if path.starts_with("/auth") { client() } else { c.clone() };
+        let res = who.get(format!("{base}{path}")).send().await.expect("a page");
+        assert_eq!(res.status(), 200, "{path}");
+        let html = res.text().await.expect("html");
+        assert!(!html.contains("evil.example") && !html.contains(&long[..200]), "{path} shows attacker text");
+    }
+    // A code of ours shows our message.
+    let html = client()
+        .get(format!("{base}/auth?error=signin-wrong"))
+        .send()
+        .await
+        .expect("a page")
+        .text()
+        .await
+        .expect("html");
+    assert!(html.contains("The email or password is incorrect."));
+}

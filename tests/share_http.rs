@@ -601,7 +601,7 @@ async fn clone_chat_works_as_a_plain_form() {
     assert_eq!(res.status(), 303);
     assert_eq!(
         location(&res),
-        format!("/s/{gone}?error=This%20shared%20chat%20is%20no%20longer%20available.")
+        format!("/s/{gone}?error=link-gone")
     );
     let res = form_post(&reader, "/s/not-an-id/clone".to_owned(), "same-origin")
         .await

@@ -207,6 +207,95 @@ impl axum::response::IntoResponse for AppError {
     }
 }
 
+/// Notices: what a form's page is sent back with after a failure, as `?error=CODE`. The code
+/// names one of our own messages, so nothing typed into an address bar (or sent by an identity
+/// provider) is ever shown as text on our pages.
+const NOTICES: &[(&str, &str)] = &[
+    ("signin-wrong", "The email or password is incorrect."),
+    ("signup-off", "Sign-up is disabled. Ask an administrator for an account."),
+    ("email-invalid", "Please enter a valid email address."),
+    ("name-invalid", "Please enter a name of 1 to 100 characters."),
+    ("password-short", "The password must be at least 8 characters long."),
+    ("password-long", "The password must be at most 256 bytes long."),
+    ("email-taken", "An account with this email already exists."),
+    ("pending", "Your account is waiting for an administrator's approval."),
+    ("password-login-off", "Password sign-in is turned off on this instance. Use your company's sign-in."),
+    ("signin-busy", "Too many sign-ins are being checked right now. Please try again in a moment."),
+    ("link-password", "This link needs a password."),
+    ("link-password-wrong", "That password is not right."),
+    ("link-locked", "This link has had too many wrong passwords. Try again in a few minutes."),
+    ("link-gone", "This shared chat is no longer available."),
+    ("link-expired", "This link has expired."),
+    ("already-open", "You can already open this chat."),
+    ("no-share-permission", "You don't have permission to share chats."),
+    ("community-gone", "This community chat does not exist, or is not shared with you."),
+    ("sso-again", "The sign-in did not complete. Please sign in again."),
+    ("sso-state", "This sign-in did not start in this browser, or it took too long (its security check, the state, does not match). Please sign in again."),
+    ("sso-slow", "This sign-in took too long. Please sign in again."),
+    ("sso-used", "This sign-in was already used or has expired. Please sign in again."),
+    ("sso-code", "Your identity provider did not accept this sign-in (the code was refused or had expired). Please try again, or ask your administrator."),
+    ("sso-checks", "Your identity provider sent an answer that failed its security checks (signature, audience, expiry or nonce). Please try again, or ask your administrator."),
+    ("sso-exists", "An account with your email already exists here and is not linked to this sign-in. Sign in with its password, or ask an administrator to allow linking accounts by verified email."),
+    ("sso-unverified", "An account with your email already exists here, and your identity provider has not verified that this email is yours, so the two are not linked."),
+    ("sso-cancelled", "Signing in at your identity provider was cancelled or refused."),
+    ("sso-failed", "Your identity provider could not sign you in."),
+    ("sso-no-email", "Your identity provider did not send your email address, which this app needs. Ask your administrator to release the email claim."),
+    ("sso-domain", "Accounts of your email's domain may not sign in to this instance."),
+    ("sso-linked", "This sign-in is already linked to an account."),
+    ("sso-off", "Sign-in with an identity provider is not set up on this instance."),
+    ("e400", "That request was not valid. Please try again."),
+    ("e401", "Please sign in to continue."),
+    ("e403", "You don't have permission to do that."),
+    ("e404", "We could not find what you're looking for."),
+    ("e409", "That conflicts with something that already exists."),
+    ("e410", "This has ended and is no longer available."),
+    ("e413", "That is too large."),
+    ("e422", "Something you entered is not valid. Please check it and try again."),
+    ("e429", "Too many attempts. Please wait a moment and try again."),
+    ("e500", "Something went wrong on our side. Please try again."),
+    ("e503", "The service is not available right now. Please try again."),
+];
+
+/// Messages of ours whose words vary (names, dates), by a piece they always hold: the notice
+/// each becomes.
+const NOTICE_PATTERNS: &[(&str, &str)] = &[
+    ("did not start in this browser", "sso-state"),
+    ("This sign-in took too long.", "sso-slow"),
+    ("already used or has expired", "sso-used"),
+    ("did not accept this sign-in", "sso-code"),
+    ("failed its security checks", "sso-checks"),
+    ("already exists here and is not linked", "sso-exists"),
+    ("has not verified that this email", "sso-unverified"),
+    ("Please sign in again.", "sso-again"),
+    ("was cancelled or refused", "sso-cancelled"),
+    ("could not sign you in", "sso-failed"),
+    ("did not send your email address", "sso-no-email"),
+    ("may not sign in to this instance", "sso-domain"),
+    ("This link expired on ", "link-expired"),
+    ("too many wrong passwords", "link-locked"),
+    ("Password sign-in is turned off", "password-login-off"),
+];
+
+impl AppError {
+    /// The notice code a page is sent back with for this error (see [`notice_message`]): the
+    /// code of its message, else of the pattern it follows, else of its status.
+    pub fn notice_code(&self) -> String {
+        let detail = self.detail();
+        if let Some((code, _)) = NOTICES.iter().find(|(_, m)| *m == detail) {
+            return (*code).to_owned();
+        }
+        if let Some((_, code)) = NOTICE_PATTERNS.iter().find(|(p, _)| detail.contains(p)) {
+            return (*code).to_owned();
+        }
+        format!("e{}", self.status())
+    }
+}
+
+/// Our message for notice `code`; `None` for a code we never send (the page then shows none).
+pub fn notice_message(code: &str) -> Option<&'static str> {
+    NOTICES.iter().find(|(c, _)| *c == code).map(|(_, m)| *m)
+}
+
 /// A result whose error is an [`AppError`].
 pub type AppResult<T> = Result<T, AppError>;
 
@@ -238,6 +327,24 @@ mod tests {
             assert_eq!(json["detail"], e.detail());
             let back: AppError = serde_json::from_value(json).unwrap();
             assert_eq!(back, e);
+        }
+    }
+
+    #[test]
+    fn notices_are_codes_of_our_own_messages() {
+        let wrong = AppError::BadRequest("The email or password is incorrect.".into());
+        assert_eq!(wrong.notice_code(), "signin-wrong");
+        assert_eq!(notice_message("signin-wrong"), Some("The email or password is incorrect."));
+        let provider = AppError::Forbidden(
+            "Company SSO could not sign you in: Your session expired. Re-enter your password at https://evil.example."
+                .into(),
+        );
+        assert_eq!(provider.notice_code(), "sso-failed");
+        assert!(!notice_message("sso-failed").unwrap_or_default().contains("evil"));
+        assert_eq!(AppError::Conflict("anything else".into()).notice_code(), "e409");
+        assert_eq!(notice_message("Your session expired. Re-enter your password at https://evil.example"), None);
+        for (code, message) in NOTICES {
+            assert!(code.len() <= 24 && !message.is_empty());
         }
     }
 

@@ -202,7 +202,7 @@ async fn form_request_access(
         Err(AppError::Unauthenticated) => {
             format!("/auth?redirect={}", app::format::encode_query_value(&page))
         }
-        Err(e) => format!("{page}?error={}", app::format::encode_query_value(&e.detail())),
+        Err(e) => format!("{page}?error={}", e.notice_code()),
     };
     super::see_other(&to, None)
 }
@@ -222,7 +222,7 @@ async fn form_extend(State(s): State<ServerState>, caller: Caller, Path(id): Pat
         Err(AppError::Unauthenticated) => {
             format!("/auth?redirect={}", app::format::encode_query_value(&page))
         }
-        Err(e) => format!("{page}?error={}", app::format::encode_query_value(&e.detail())),
+        Err(e) => format!("{page}?error={}", e.notice_code()),
     };
     super::see_other(&to, None)
 }

@@ -57,7 +57,7 @@ fn back_to_form(mode: &str, form: &AuthForm, e: &AppError) -> Response {
     let q = app::format::encode_query_value;
     let mut url = format!(
         "/auth?mode={mode}&error={}&email={}",
-        q(&e.detail()),
+        e.notice_code(),
         q(&form.email)
     );
     if mode == "signup" {

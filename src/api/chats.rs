@@ -416,7 +416,7 @@ async fn form_clone_shared(
         Err(AppError::Unauthenticated) => {
             format!("/auth?redirect={}", app::format::encode_query_value(&page))
         }
-        Err(e) => format!("{page}?error={}", app::format::encode_query_value(&e.detail())),
+        Err(e) => format!("{page}?error={}", e.notice_code()),
     };
     super::see_other(&to, None)
 }

@@ -180,7 +180,7 @@ fn answer(page: &str, result: Result<String, AppError>) -> Response {
     let to = match result {
         Ok(to) => to,
         Err(AppError::Unauthenticated) => format!("/auth?redirect={}", app::format::encode_query_value(page)),
-        Err(e) => format!("{page}?error={}", app::format::encode_query_value(&e.detail())),
+        Err(e) => format!("{page}?error={}", e.notice_code()),
     };
     super::see_other(&to, None)
 }

@@ -29,7 +29,7 @@ pub fn routes() -> Router<ServerState> {
 /// The sign-in page with `error` in words, and where to go after signing in.
 fn back_to_sign_in(e: &AppError, return_to: Option<&str>) -> Response {
     let q = app::format::encode_query_value;
-    let mut url = format!("/auth?error={}", q(&e.detail()));
+    let mut url = format!("/auth?error={}", e.notice_code());
     if let Some(r) = return_to.filter(|r| *r != "/") {
         url.push_str(&format!("&redirect={}", q(r)));
     }
@@ -108,7 +108,8 @@ struct CallbackQuery {
     error_description: Option<String>,
 }
 
-/// What the provider's error answer means, in words.
+/// What the provider's error answer means, in our words: its `error_description` (free text
+/// anyone can put in the callback's address) is logged, never shown.
 fn provider_error(cfg: &OidcConfig, error: &str, description: Option<&str>) -> AppError {
     let said: String = description
         .unwrap_or(error)
@@ -116,12 +117,10 @@ fn provider_error(cfg: &OidcConfig, error: &str, description: Option<&str>) -> A
         .filter(|c| !c.is_control())
         .take(200)
         .collect();
+    tracing::info!(provider_error = %error.chars().take(64).collect::<String>(), description = %said, "the identity provider answered with an error");
     AppError::Forbidden(match error {
-        "access_denied" => format!(
-            "Signing in at {} was cancelled or refused ({said}).",
-            cfg.provider_name
-        ),
-        _ => format!("{} could not sign you in: {said}.", cfg.provider_name),
+        "access_denied" => format!("Signing in at {} was cancelled or refused.", cfg.provider_name),
+        _ => format!("{} could not sign you in.", cfg.provider_name),
     })
 }
 

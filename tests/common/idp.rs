@@ -172,8 +172,13 @@ pub async fn sign_in(base: &str, login: &str, redirect: &str) -> (reqwest::Clien
 pub fn error_in(location: &str) -> String {
     let url = reqwest::Url::parse(&format!("http://server{location}")).expect("a path and query");
     assert_eq!(url.path(), "/auth", "back to the sign-in page: {location}");
-    url.query_pairs()
+    let code = url
+        .query_pairs()
         .find(|(k, _)| k == "error")
         .map(|(_, v)| v.into_owned())
-        .unwrap_or_else(|| panic!("no error in {location}"))
+        .unwrap_or_else(|| panic!("no error in {location}"));
+    // The page shows our message for the code (and nothing for a code we never send).
+    app::error::notice_message(&code)
+        .unwrap_or_else(|| panic!("{code} is no notice of ours ({location})"))
+        .to_owned()
 }

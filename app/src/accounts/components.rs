@@ -58,7 +58,10 @@ pub fn AuthPage() -> impl IntoView {
     });
     let error = move || match submit.value().get() {
         Some(result) => result.err().map(|e| e.detail()),
-        None => query.read().get("error"),
+        None => query
+            .read()
+            .get("error")
+            .and_then(|c| crate::error::notice_message(&c).map(str::to_owned)),
     };
     let other_mode = move || {
         let mode = if signing_up.get() { "signin" } else { "signup" };

@@ -15,7 +15,10 @@ use super::{community_upload_info, Access};
 /// The upload page.
 #[component]
 pub fn UploadPage() -> impl IntoView {
-    let error = use_query_map().read_untracked().get("error");
+    let error = use_query_map()
+        .read_untracked()
+        .get("error")
+        .and_then(|c| crate::error::notice_message(&c).map(str::to_owned));
     view! {
         <Title text="Share to the community"/>
         <Meta name="robots" content="noindex, nofollow"/>

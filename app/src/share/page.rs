@@ -122,7 +122,7 @@ fn PasswordForm(raw: String) -> impl IntoView {
 fn RequestAccess(raw: String) -> impl IntoView {
     let query = use_query_map().read_untracked();
     let requested = query.get("requested").is_some();
-    let error = query.get("error");
+    let error = query.get("error").and_then(|c| crate::error::notice_message(&c));
     view! {
         {if requested {
             view! { <p class="status-ok" role="status">"Requested. The owner will see your request in the Share dialog."</p> }.into_any()
@@ -143,7 +143,10 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
     let version = use_chat_list_version();
     let share_id = view.share_id;
     // What the plain form's answer said went wrong (`?error=`), shown until the next try.
-    let form_error = use_query_map().read_untracked().get("error");
+    let form_error = use_query_map()
+        .read_untracked()
+        .get("error")
+        .and_then(|c| crate::error::notice_message(&c).map(str::to_owned));
     let cloning = Action::new(move |_: &()| {
         let navigate = navigate.clone();
         async move {
