@@ -522,6 +522,35 @@ async fn the_trusted_header_signs_in_only_from_a_trusted_proxy() {
 }
 
 #[tokio::test]
+async fn abandoned_sign_ins_cannot_fill_the_disk() {
+    let provider = idp::start().await;
+    let server = server_with(&provider, |_| {}).await;
+    let base = server.url();
+    admin_with_link(&base).await;
+    let long = format!("/s/{}", "x".repeat(2_000));
+    let calls = 10_000;
+    let mut statuses = std::collections::BTreeMap::<u16, usize>::new();
+    let c = common::client();
+    for _ in 0..calls {
+        let res = c
+            .get(format!("{base}/auth/oidc/start?redirect={}", app::format::encode_query_value(&long)))
+            .send()
+            .await
+            .unwrap();
+        *statuses.entry(res.status().as_u16()).or_default() += 1;
+    }
+    let rows = app::entities::oidc_login::Entity::find().all(&server.db).await.unwrap();
+    let bytes: usize = rows
+        .iter()
+        .map(|r| r.state_hash.len() + r.nonce.len() + r.pkce_verifier.len() + r.redirect_uri.len() + r.return_to.len())
+        .sum();
+    println!("{calls} starts from one address: {statuses:?}; {} pending rows, {bytes} bytes of them", rows.len());
+    assert_eq!(rows.len() as u64, app::accounts::sso::oidc::MAX_PENDING_PER_CLIENT);
+    assert!(rows.iter().all(|r| r.return_to == "/"), "an over-long redirect is not kept");
+    server.stop().await.unwrap();
+}
+
+#[tokio::test]
 async fn cookie_less_header_requests_share_one_session() {
     let server = common::start_server_with(header_config("127.0.0.1")).await;
     let base = server.url();
@@ -652,6 +681,7 @@ async fn expired_sessions_and_abandoned_sign_ins_are_cleared() {
             redirect_uri: Set("http://127.0.0.1/auth/oidc/callback".into()),
             return_to: Set("/".into()),
             created_at: Set(t - age),
+            client: Set(Some("127.0.0.1".into())),
         }
         .insert(&db)
         .await

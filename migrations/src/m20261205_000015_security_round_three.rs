@@ -5,6 +5,8 @@
 //! - `share_view` keeps one row per link, reader (or visitor hash) and day, with how many reads
 //!   it stands for (`reads`): it had one row per read, forever. Existing rows are folded into
 //!   that shape (the newest read of each day kept, the others counted in it).
+//! - `oidc_login.client`: the address that started a pending sign-in, so that one address
+//!   cannot fill the table (and the disk) with sign-ins it never finishes.
 
 use sea_orm_migration::prelude::*;
 
@@ -25,6 +27,12 @@ enum ShareView {
     Table,
     Day,
     Reads,
+}
+
+#[derive(DeriveIden)]
+enum OidcLogin {
+    Table,
+    Client,
 }
 
 #[derive(DeriveIden)]
@@ -89,6 +97,14 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(OidcLogin::Table)
+                    .add_column(ColumnDef::new(OidcLogin::Client).text().null())
+                    .to_owned(),
+            )
+            .await?;
         let db = manager.get_connection();
         db.execute_unprepared("UPDATE share_view SET day = viewed_at / 86400")
             .await?;
@@ -127,6 +143,9 @@ impl MigrationTrait for Migration {
                     .table(ShareView::Table)
                     .to_owned(),
             )
+            .await?;
+        manager
+            .alter_table(Table::alter().table(OidcLogin::Table).drop_column(OidcLogin::Client).to_owned())
             .await?;
         for column in [ShareView::Reads, ShareView::Day] {
             manager

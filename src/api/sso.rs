@@ -88,7 +88,7 @@ async fn start(
     let started = async {
         let cfg = configured(&state)?;
         let callback = callback_url(&cfg, &headers, client.https)?;
-        oidc::start(&state.app.db, &cfg, &callback, &return_to).await
+        oidc::start(&state.app.db, &cfg, &callback, &return_to, &client.address).await
     }
     .await;
     match started {

@@ -17,6 +17,8 @@ pub struct Model {
     /// Where the browser goes after signing in (already sanitised).
     pub return_to: String,
     pub created_at: i64,
+    /// The client address that started it (pending sign-ins are capped per address).
+    pub client: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

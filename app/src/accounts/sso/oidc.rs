@@ -15,7 +15,7 @@ use openidconnect::{
     PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, StandardErrorResponse, StandardTokenResponse,
     TokenResponse,
 };
-use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use serde::{Deserialize, Serialize};
 
 use super::config::OidcConfig;
@@ -138,14 +138,40 @@ pub struct Started {
     pub state: String,
 }
 
+/// Pending sign-ins one client address may have at once (each lives [`LOGIN_TTL_SECS`]).
+pub const MAX_PENDING_PER_CLIENT: u64 = 20;
+/// Pending sign-ins the whole instance keeps at most.
+pub const MAX_PENDING: u64 = 10_000;
+
 /// Starts a sign-in: a fresh state, nonce and PKCE verifier, stored (hashed state as the key)
 /// for [`finish`]; `return_to` (already sanitised) is where the browser goes afterwards.
+/// `address` (the client's) has at most [`MAX_PENDING_PER_CLIENT`] pending sign-ins (429
+/// past it) and the instance at most [`MAX_PENDING`] (503 past it), so calls that never come
+/// back cannot fill the disk.
 pub async fn start(
     db: &DatabaseConnection,
     cfg: &OidcConfig,
     redirect_uri: &str,
     return_to: &str,
+    address: &str,
 ) -> AppResult<Started> {
+    let live = oidc_login::Column::CreatedAt.gt(now() - LOGIN_TTL_SECS);
+    let mine = oidc_login::Entity::find()
+        .filter(live.clone())
+        .filter(oidc_login::Column::Client.eq(address))
+        .count(db)
+        .await?;
+    if mine >= MAX_PENDING_PER_CLIENT {
+        return Err(AppError::RetryLater {
+            detail: "Too many sign-ins were started from here and not finished. Try again in a few minutes.".to_owned(),
+            retry_after: 60,
+        });
+    }
+    if oidc_login::Entity::find().filter(live).count(db).await? >= MAX_PENDING {
+        return Err(AppError::Unavailable(
+            "Too many sign-ins are under way right now. Try again in a few minutes.".to_owned(),
+        ));
+    }
     let client = client(cfg, redirect_uri).await?;
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
     let mut request = client.authorize_url(
@@ -166,6 +192,7 @@ pub async fn start(
         redirect_uri: Set(redirect_uri.to_owned()),
         return_to: Set(return_to.to_owned()),
         created_at: Set(now()),
+        client: Set(Some(address.to_owned())),
     }
     .insert(db)
     .await?;
