@@ -401,3 +401,37 @@ async fn pages_show_only_our_own_words_for_an_error() {
         .expect("html");
     assert!(html.contains("The email or password is incorrect."));
 }
+
+#[tokio::test]
+async fn the_privacy_check_is_linear_and_capped() {
+    let (_server, base, _admin) = open_instance().await;
+    let (olive, _) = signup(&base, "Olive").await;
+    for n in [40_000usize, 160_000] {
+        let chat = common::one_message_chat("Addresses", &"a@bb.cc ".repeat(n));
+        let (status, created) = call(
+            &client(),
+            Method::POST,
+            format!("{base}/api/v1/chats/new"),
+            Some(&olive),
+            Some(json!({ "chat": chat })),
+        )
+        .await;
+        assert_eq!(status, 200, "{created}");
+        let chat_id = created["id"].as_str().expect("an id");
+        let started = std::time::Instant::now();
+        let (status, report) = call(
+            &client(),
+            Method::GET,
+            format!("{base}/api/v1/chats/{chat_id}/share/scan"),
+            Some(&olive),
+            None,
+        )
+        .await;
+        assert_eq!(status, 200, "{report}");
+        println!("privacy check of {n} addresses: {:.0} ms (debug build)", started.elapsed().as_secs_f64() * 1e3);
+        let listed = report["findings"].as_array().expect("findings").len();
+        assert_eq!(listed, app::share::privacy::MAX_FINDINGS);
+        assert_eq!(report["more"].as_u64(), Some((n - listed) as u64));
+        assert_eq!(report["findings"][1]["start"], 8, "offsets in characters");
+    }
+}

@@ -324,8 +324,7 @@ async fn scan_chat(
     Path(id): Path<String>,
 ) -> Result<Json<app::share::ScanReport>, AppError> {
     let me = caller.member()?;
-    let findings = app::share::privacy::scan(&s.app.db, &me, chat_id(&id)?).await?;
-    Ok(Json(app::share::ScanReport { findings }))
+    Ok(Json(app::share::privacy::scan(&s.app.db, &me, chat_id(&id)?).await?))
 }
 
 async fn unshare_chat(

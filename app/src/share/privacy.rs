@@ -83,26 +83,92 @@ pub(super) async fn snapshot_of(
 /// Bytes of chat JSON up to which a snapshot is made on the request's own thread.
 const SNAPSHOT_INLINE_UP_TO: usize = 64 * 1024;
 
-/// The findings in the title and in every message of `doc` (reading order).
-fn findings(doc: &ChatDoc) -> Vec<Finding> {
-    let mut out = doc
-        .title
-        .as_deref()
-        .map(|t| super::scan::scan(None, t))
-        .unwrap_or_default();
-    for m in scope::reading_order(doc) {
-        out.extend(super::scan::scan(Some(&m.id), &m.content));
+/// Most findings one privacy check lists; the rest are counted ("and N more").
+pub const MAX_FINDINGS: usize = 500;
+/// Text one privacy check reads at most (the title and the messages, in reading order); what
+/// lies past it is counted as not checked.
+pub const MAX_SCANNED_BYTES: usize = 4 * 1024 * 1024;
+/// Privacy checks running at once per process (each takes a core); more wait their turn.
+const CHECKS_AT_ONCE: usize = 2;
+/// Privacy checks waiting at most; more are refused with 429.
+const CHECKS_WAITING: usize = 16;
+
+/// What a privacy check found.
+pub(super) struct Checked {
+    /// The first [`MAX_FINDINGS`] findings.
+    pub findings: Vec<Finding>,
+    /// How many more there were.
+    pub more: usize,
+    /// Bytes of text past [`MAX_SCANNED_BYTES`], not checked.
+    pub unchecked_bytes: usize,
+}
+
+/// The findings in the title and in every message of `doc` (reading order), within the
+/// check's limits.
+pub(super) fn findings(doc: &ChatDoc) -> Checked {
+    let mut out = Checked {
+        findings: Vec::new(),
+        more: 0,
+        unchecked_bytes: 0,
+    };
+    let mut budget = MAX_SCANNED_BYTES;
+    let texts = std::iter::once((None, doc.title.as_deref().unwrap_or_default()))
+        .chain(scope::reading_order(doc).into_iter().map(|m| (Some(m.id.as_str()), m.content.as_str())));
+    for (id, text) in texts {
+        let mut cut = text.len().min(budget);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        budget -= cut;
+        out.unchecked_bytes += text.len() - cut;
+        for f in super::scan::scan(id, &text[..cut]) {
+            if out.findings.len() < MAX_FINDINGS {
+                out.findings.push(f);
+            } else {
+                out.more += 1;
+            }
+        }
     }
     out
 }
 
+/// A turn to run a privacy check: at most [`CHECKS_AT_ONCE`] run, [`CHECKS_WAITING`] wait, and
+/// more are refused with 429 (a member could otherwise ask for many at once).
+async fn check_turn() -> AppResult<tokio::sync::SemaphorePermit<'static>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static RUNNING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(CHECKS_AT_ONCE);
+    static WAITING: AtomicUsize = AtomicUsize::new(0);
+    struct Place;
+    impl Drop for Place {
+        fn drop(&mut self) {
+            WAITING.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+    let ahead = WAITING.fetch_add(1, Ordering::SeqCst);
+    let place = Place;
+    if ahead >= CHECKS_WAITING {
+        return Err(AppError::TooManyRequests(
+            "Too many privacy checks are running right now. Please try again in a moment.".to_owned(),
+        ));
+    }
+    let permit = RUNNING.acquire().await.map_err(|_| AppError::Internal);
+    drop(place);
+    permit
+}
+
 /// `GET /api/v1/chats/{id}/share/scan`: the findings in what the chat's link would share now
 /// (its choices and masks applied; a chat without a link: the visible branch).
-pub async fn scan(db: &DatabaseConnection, caller: &user::Model, chat_id: Uuid) -> AppResult<Vec<Finding>> {
+pub async fn scan(db: &DatabaseConnection, caller: &user::Model, chat_id: Uuid) -> AppResult<super::ScanReport> {
     let c = own_chat(db, caller, chat_id).await?;
     let scope = stored_scope(db, c.id).await?;
+    let _turn = check_turn().await?;
     off_async(c, move |_, doc| {
-        Ok(findings(&scope::apply(&doc, &scope)?.unwrap_or(doc)))
+        let checked = findings(&scope::apply(&doc, &scope)?.unwrap_or(doc));
+        Ok(super::ScanReport {
+            findings: checked.findings,
+            more: checked.more,
+            unchecked_bytes: checked.unchecked_bytes,
+        })
     })
     .await
 }
@@ -112,6 +178,7 @@ pub async fn scan(db: &DatabaseConnection, caller: &user::Model, chat_id: Uuid) 
 pub async fn review(db: &DatabaseConnection, caller: &user::Model, chat_id: Uuid) -> AppResult<ShareReview> {
     let c = own_chat(db, caller, chat_id).await?;
     let scope = stored_scope(db, c.id).await?;
+    let _turn = check_turn().await?;
     off_async(c, move |_, doc| {
         let shared = scope.shared_ids(&doc);
         let branch: std::collections::HashSet<&str> =
@@ -126,9 +193,12 @@ pub async fn review(db: &DatabaseConnection, caller: &user::Model, chat_id: Uuid
                 shared: shared.contains(m.id.as_str()),
             })
             .collect();
+        let checked = findings(&doc);
         Ok(ShareReview {
             messages,
-            findings: findings(&doc),
+            findings: checked.findings,
+            more_findings: checked.more,
+            unchecked_bytes: checked.unchecked_bytes,
             masks: scope.redact,
             full_history: scope.full_history,
         })

@@ -50,8 +50,14 @@ impl Finding {
 /// `GET /api/v1/chats/{id}/share/scan`'s answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScanReport {
-    /// What was found, message by message (the title first).
+    /// What was found, message by message (the title first): the first 500.
     pub findings: Vec<Finding>,
+    /// How many more findings there were.
+    #[serde(default)]
+    pub more: usize,
+    /// Bytes of text past the check's limit (4 MiB), not checked.
+    #[serde(default)]
+    pub unchecked_bytes: usize,
 }
 
 /// One message of the chat, as the review lists it.
@@ -74,8 +80,14 @@ pub struct ReviewMessage {
 pub struct ShareReview {
     /// Every message, in reading order (each branch after the one before it).
     pub messages: Vec<ReviewMessage>,
-    /// Findings over the title and every message, before masks.
+    /// Findings over the title and every message, before masks: the first 500.
     pub findings: Vec<Finding>,
+    /// How many more findings there were.
+    #[serde(default)]
+    pub more_findings: usize,
+    /// Bytes of text past the check's limit (4 MiB), not checked.
+    #[serde(default)]
+    pub unchecked_bytes: usize,
     /// The link's masks.
     pub masks: Vec<String>,
     /// Whether the link keeps every branch.

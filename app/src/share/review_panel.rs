@@ -187,6 +187,10 @@ pub(super) fn ReviewPanel(
                 }).collect_view()}
             </ul>
             {(open > 0).then(|| view! { <button type="button" class="button secondary small" on:click=mask_all>"Mask all"</button> })}
+            {move || review.with(|r| r.as_ref().map(|r| (r.more_findings, r.unchecked_bytes))).map(|(more, unchecked)| view! {
+                {(more > 0).then(|| view! { <p class="muted">{format!("…and {more} more not listed here. Review the chat before you share it.")}</p> })}
+                {(unchecked > 0).then(|| view! { <p class="status-warn">{format!("The chat is too long to check whole: its last {} KB were not checked.", unchecked.div_ceil(1024))}</p> })}
+            })}
         }
         .into_any()
     };

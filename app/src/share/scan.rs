@@ -132,32 +132,45 @@ static DETECTORS: LazyLock<Vec<Detector>> = LazyLock::new(|| {
 });
 
 /// The findings in `text` (offsets in characters, end exclusive), for message `message_id`
-/// (`None`: the title). Overlapping matches keep the first detector's.
+/// (`None`: the title). Overlapping matches keep the first detector's. Linear in the text and
+/// the matches: the kept spans are looked up by position (not compared with each other), and
+/// character offsets are counted in one pass over the text.
 pub fn scan(message_id: Option<&str>, text: &str) -> Vec<Finding> {
-    let mut spans: Vec<(usize, usize, &'static str)> = Vec::new();
+    // Kept spans by start: they never overlap, so the one starting last before a match's end
+    // is the only one that can overlap it.
+    let mut kept: std::collections::BTreeMap<usize, (usize, &'static str)> = std::collections::BTreeMap::new();
     for d in DETECTORS.iter() {
         for caps in d.pattern.captures_iter(text) {
             let Some(m) = caps.get(d.group) else { continue };
             if !(d.check)(m.as_str()) || (d.kind == kind::IP && after_version_mark(text, m.start())) {
                 continue;
             }
-            if spans.iter().any(|(s, e, _)| m.start() < *e && *s < m.end()) {
+            let overlaps = kept
+                .range(..m.end())
+                .next_back()
+                .is_some_and(|(_, (end, _))| *end > m.start());
+            if overlaps {
                 continue;
             }
-            spans.push((m.start(), m.end(), d.kind));
+            kept.insert(m.start(), (m.end(), d.kind));
         }
     }
-    spans.sort();
-    spans
-        .into_iter()
-        .map(|(s, e, kind)| Finding {
+    let mut out = Vec::with_capacity(kept.len());
+    let (mut byte, mut chars) = (0usize, 0usize);
+    for (s, (e, kind)) in kept {
+        chars += text[byte..s].chars().count();
+        let len = text[s..e].chars().count();
+        out.push(Finding {
             message_id: message_id.map(str::to_owned),
             kind: kind.to_owned(),
             text: text[s..e].to_owned(),
-            start: text[..s].chars().count(),
-            end: text[..s].chars().count() + text[s..e].chars().count(),
-        })
-        .collect()
+            start: chars,
+            end: chars + len,
+        });
+        chars += len;
+        byte = e;
+    }
+    out
 }
 
 /// A `password=` value that looks like one: not a plain word (it holds a digit or a symbol).
