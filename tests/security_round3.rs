@@ -435,3 +435,70 @@ async fn the_privacy_check_is_linear_and_capped() {
         assert_eq!(report["findings"][1]["start"], 8, "offsets in characters");
     }
 }
+
+#[tokio::test]
+async fn masks_hold_in_any_case_and_through_markdown_and_references() {
+    let (_server, base, _admin) = open_instance().await;
+    let (olive, _) = signup(&base, "Olive").await;
+    let (bob, _) = signup(&base, "Bob").await;
+    let text = "The code is Zanzi**bar42** (or zanzibar42, Zanzi&#98;ar42, ZANZIBAR42); not Zanzibar43.";
+    let (status, created) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/chats/new"),
+        Some(&olive),
+        Some(json!({"chat": common::one_message_chat("Trip", text)})),
+    )
+    .await;
+    assert_eq!(status, 200, "{created}");
+    let chat_id = created["id"].as_str().expect("an id").to_owned();
+    let (status, shared) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/chats/{chat_id}/share"),
+        Some(&olive),
+        Some(json!({"redact": ["Zanzibar42"]})),
+    )
+    .await;
+    assert_eq!(status, 200, "{shared}");
+    let share_id = shared["share_id"].as_str().expect("a link");
+    let (_, seen) = call(&client(), Method::GET, format!("{base}/api/v1/chats/share/{share_id}"), Some(&bob), None).await;
+    let page = client()
+        .get(format!("{base}/s/{share_id}"))
+        .bearer_auth(&bob)
+        .send()
+        .await
+        .expect("the page")
+        .text()
+        .await
+        .expect("html");
+    for (what, got) in [("the API", seen.to_string()), ("the page", page)] {
+        // What a reader sees: tags, marks and references out of the way, in any case.
+        let shown = got
+            .replace("<strong>", "")
+            .replace("</strong>", "")
+            .replace("**", "")
+            .replace("&#98;", "b")
+            .to_lowercase();
+        assert!(!shown.contains("zanzibar42"), "{what} shows the masked word: {got}");
+        assert!(shown.contains("[redacted]"), "{what}");
+    }
+    // The privacy check points at the near miss the mask does not cover.
+    let (status, report) = call(
+        &client(),
+        Method::GET,
+        format!("{base}/api/v1/chats/{chat_id}/share/scan"),
+        Some(&olive),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let near: Vec<&Value> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["kind"] == "near_mask")
+        .collect();
+    assert_eq!(near.len(), 1, "{report}");
+    assert_eq!(near[0]["text"], "Zanzibar43");
+}

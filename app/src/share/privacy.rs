@@ -104,8 +104,8 @@ pub(super) struct Checked {
 }
 
 /// The findings in the title and in every message of `doc` (reading order), within the
-/// check's limits.
-pub(super) fn findings(doc: &ChatDoc) -> Checked {
+/// check's limits, and the words that come close to one of `masks` without being masked.
+pub(super) fn findings(doc: &ChatDoc, masks: &[String]) -> Checked {
     let mut out = Checked {
         findings: Vec::new(),
         more: 0,
@@ -121,7 +121,21 @@ pub(super) fn findings(doc: &ChatDoc) -> Checked {
         }
         budget -= cut;
         out.unchecked_bytes += text.len() - cut;
-        for f in super::scan::scan(id, &text[..cut]) {
+        let checked = &text[..cut];
+        let near = masks.iter().flat_map(|m| {
+            super::masks::near_misses(checked, m).into_iter().map(move |w| {
+                let at = w.as_ptr() as usize - checked.as_ptr() as usize;
+                let start = checked[..at].chars().count();
+                Finding {
+                    message_id: id.map(str::to_owned),
+                    kind: super::scan::kind::NEAR_MASK.to_owned(),
+                    text: w.to_owned(),
+                    start,
+                    end: start + w.chars().count(),
+                }
+            })
+        });
+        for f in super::scan::scan(id, checked).into_iter().chain(near) {
             if out.findings.len() < MAX_FINDINGS {
                 out.findings.push(f);
             } else {
@@ -163,7 +177,7 @@ pub async fn scan(db: &DatabaseConnection, caller: &user::Model, chat_id: Uuid) 
     let scope = stored_scope(db, c.id).await?;
     let _turn = check_turn().await?;
     off_async(c, move |_, doc| {
-        let checked = findings(&scope::apply(&doc, &scope)?.unwrap_or(doc));
+        let checked = findings(&scope::apply(&doc, &scope)?.unwrap_or(doc), &scope.redact);
         Ok(super::ScanReport {
             findings: checked.findings,
             more: checked.more,
@@ -193,7 +207,7 @@ pub async fn review(db: &DatabaseConnection, caller: &user::Model, chat_id: Uuid
                 shared: shared.contains(m.id.as_str()),
             })
             .collect();
-        let checked = findings(&doc);
+        let checked = findings(&doc, &scope.redact);
         Ok(ShareReview {
             messages,
             findings: checked.findings,

@@ -17,7 +17,8 @@ pub struct Finding {
     /// The message it is in (`None`: the title).
     pub message_id: Option<String>,
     /// What it looks like: `api_key`, `aws_access_key_id`, `jwt`, `private_key`,
-    /// `url_password`, `password`, `email`, `phone`, `iban`, `card_number`, `ip_address`.
+    /// `url_password`, `password`, `email`, `phone`, `iban`, `card_number`, `ip_address`,
+    /// `near_mask` (a word close to a mask that the mask does not cover).
     pub kind: String,
     /// The text found.
     pub text: String,
@@ -42,6 +43,7 @@ impl Finding {
             "iban" => "Bank account (IBAN)",
             "card_number" => "Card number",
             "ip_address" => "IP address",
+            "near_mask" => "Close to a mask",
             _ => "Private data",
         }
     }

@@ -33,6 +33,9 @@ pub mod kind {
     pub const CARD: &str = "card_number";
     /// An IP address.
     pub const IP: &str = "ip_address";
+    /// A word close to one of the link's masks but not masked by it (`Zanzibar43` when
+    /// `Zanzibar42` is masked).
+    pub const NEAR_MASK: &str = "near_mask";
 }
 
 struct Detector {
