@@ -502,3 +502,95 @@ async fn masks_hold_in_any_case_and_through_markdown_and_references() {
     assert_eq!(near.len(), 1, "{report}");
     assert_eq!(near[0]["text"], "Zanzibar43");
 }
+
+async fn publish(base: &str, token: &str, chat: Value) -> (u16, Value, Option<String>) {
+    let res = client()
+        .post(format!("{base}/api/v1/community/chats"))
+        .bearer_auth(token)
+        .json(&json!({"chat": chat, "access": "public", "tags": []}))
+        .send()
+        .await
+        .expect("publish");
+    let status = res.status().as_u16();
+    let retry = res.headers().get("retry-after").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    (status, res.json().await.unwrap_or(Value::Null), retry)
+}
+
+#[tokio::test]
+async fn the_community_has_quotas_and_counts_a_reader_once_a_day() {
+    let (server, base, admin) = open_instance().await;
+    let (olive, _) = signup(&base, "Olive").await;
+    let (bob, _) = signup(&base, "Bob").await;
+    // A chat over 4 MB is refused.
+    let (status, body, _) = publish(&base, &olive, common::one_message_chat("Huge", &"x".repeat(5 * 1024 * 1024))).await;
+    assert_eq!(status, 422, "{body}");
+    // Twenty an hour; the twenty-first waits.
+    let mut first = None;
+    for i in 0..20 {
+        let (status, body, _) = publish(&base, &olive, common::one_message_chat(&format!("Recipe {i}"), "Bread")).await;
+        assert_eq!(status, 200, "{i}: {body}");
+        first.get_or_insert(body["id"].as_str().expect("an id").to_owned());
+    }
+    let (status, body, retry) = publish(&base, &olive, common::one_message_chat("One more", "Bread")).await;
+    assert_eq!(status, 429, "{body}");
+    assert!(retry.and_then(|r| r.parse::<u64>().ok()).is_some_and(|r| r > 60), "Retry-After");
+    // The admin's storage quota per member.
+    let (status, _) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/auths/admin/config"),
+        Some(&admin),
+        Some(json!({"COMMUNITY_QUOTA_MB": 1})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let big = "y".repeat(400 * 1024);
+    let mut statuses = Vec::new();
+    for i in 0..3 {
+        statuses.push(publish(&base, &bob, common::one_message_chat(&format!("Big {i}"), &big)).await.0);
+    }
+    assert_eq!(statuses, [200, 200, 422]);
+
+    // 300 loads by one visitor and 300 by one member: two views.
+    let id = first.expect("a chat");
+    for _ in 0..300 {
+        assert_eq!(client().get(format!("{base}/community/c/{id}")).send().await.expect("a page").status(), 200);
+    }
+    for _ in 0..300 {
+        let (status, _) = call(&client(), Method::GET, format!("{base}/api/v1/community/chats/{id}"), Some(&bob), None).await;
+        assert_eq!(status, 200);
+    }
+    let row = app::entities::community_chat::Entity::find_by_id(uuid::Uuid::parse_str(&id).expect("a uuid"))
+        .one(&server.db)
+        .await
+        .expect("read")
+        .expect("the chat");
+    assert_eq!(row.views, 2);
+}
+
+#[tokio::test]
+async fn an_unchanged_update_stores_no_version() {
+    let (server, base, _admin) = open_instance().await;
+    let (olive, _) = signup(&base, "Olive").await;
+    let chat_id = new_chat(&base, &olive, "Stable").await;
+    let url = format!("{base}/api/v1/chats/{chat_id}/share");
+    for _ in 0..100 {
+        let (status, _) = call(&client(), Method::POST, url.clone(), Some(&olive), None).await;
+        assert_eq!(status, 200);
+    }
+    let versions = app::entities::share_version::Entity::find().count(&server.db).await.expect("count");
+    assert_eq!(versions, 1, "100 identical updates");
+    // A real change is a new version.
+    let (status, _) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/chats/{chat_id}"),
+        Some(&olive),
+        Some(json!({"chat": common::one_message_chat("Stable", "Budget for Q4")})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    call(&client(), Method::POST, url, Some(&olive), None).await;
+    let versions = app::entities::share_version::Entity::find().count(&server.db).await.expect("count");
+    assert_eq!(versions, 2);
+}

@@ -5,6 +5,8 @@
 //! - `share_view` keeps one row per link, reader (or visitor hash) and day, with how many reads
 //!   it stands for (`reads`): it had one row per read, forever. Existing rows are folded into
 //!   that shape (the newest read of each day kept, the others counted in it).
+//! - `community_view`: who read a community chat on which day, so a chat's views count each
+//!   reader once a day (300 reloads were 300 views).
 //! - `oidc_login.client`: the address that started a pending sign-in, so that one address
 //!   cannot fill the table (and the disk) with sign-ins it never finishes.
 
@@ -27,6 +29,20 @@ enum ShareView {
     Table,
     Day,
     Reads,
+}
+
+#[derive(DeriveIden)]
+enum CommunityView {
+    Table,
+    ChatId,
+    Visitor,
+    Day,
+}
+
+#[derive(DeriveIden)]
+enum CommunityChat {
+    Table,
+    Id,
 }
 
 #[derive(DeriveIden)]
@@ -98,6 +114,30 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
+            .create_table(
+                Table::create()
+                    .table(CommunityView::Table)
+                    .if_not_exists()
+                    .col(ColumnDef::new(CommunityView::ChatId).uuid().not_null())
+                    .col(ColumnDef::new(CommunityView::Visitor).string().not_null())
+                    .col(ColumnDef::new(CommunityView::Day).big_integer().not_null())
+                    .primary_key(
+                        Index::create()
+                            .col(CommunityView::ChatId)
+                            .col(CommunityView::Visitor)
+                            .col(CommunityView::Day),
+                    )
+                    .foreign_key(
+                        ForeignKey::create()
+                            .name("fk_community_view_chat")
+                            .from(CommunityView::Table, CommunityView::ChatId)
+                            .to(CommunityChat::Table, CommunityChat::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
             .alter_table(
                 Table::alter()
                     .table(OidcLogin::Table)
@@ -146,6 +186,9 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .alter_table(Table::alter().table(OidcLogin::Table).drop_column(OidcLogin::Client).to_owned())
+            .await?;
+        manager
+            .drop_table(Table::drop().table(CommunityView::Table).to_owned())
             .await?;
         for column in [ShareView::Reads, ShareView::Day] {
             manager

@@ -272,6 +272,7 @@ struct AdminConfig {
     community_hub_enabled: bool,
     community_allowed_origins: Vec<String>,
     community_indexable: bool,
+    community_quota_mb: u32,
 }
 
 impl From<app::instance::InstanceSettings> for AdminConfig {
@@ -291,6 +292,7 @@ impl From<app::instance::InstanceSettings> for AdminConfig {
             community_hub_enabled: s.community_hub_enabled,
             community_allowed_origins: s.community_allowed_origins,
             community_indexable: s.community_indexable,
+            community_quota_mb: s.community_quota_mb,
         }
     }
 }
@@ -329,6 +331,8 @@ struct AdminConfigChange {
     community_allowed_origins: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     community_indexable: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    community_quota_mb: Option<u32>,
 }
 
 async fn get_admin_config(

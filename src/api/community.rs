@@ -59,7 +59,7 @@ async fn publish(
     caller: Caller,
     ApiJson(b): ApiJson<PublishBody>,
 ) -> Result<Json<Published>, AppError> {
-    hub(&s).await?;
+    let settings = hub(&s).await?;
     let me = caller.member()?;
     let access = Access::requested(b.access.as_deref())?;
     let row = service::publish(
@@ -72,6 +72,7 @@ async fn publish(
             tags: b.tags,
             source: None,
         },
+        settings.community_quota_mb,
     )
     .await?;
     Ok(Json(Published {
@@ -104,10 +105,13 @@ async fn mine(
 async fn read(
     State(s): State<ServerState>,
     caller: Caller,
+    super::Client(client): super::Client,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, AppError> {
     hub(&s).await?;
-    let opened = service::open(&s.app.db, caller.0.as_ref(), community_id(&id)?, true).await?;
+    let reader = caller.0.as_ref();
+    let key = app::share::views::visitor_key(&s.app.db, &s.app.views, reader.map(|u| u.id), &client.address).await?;
+    let opened = service::open(&s.app.db, reader, community_id(&id)?, Some(&key)).await?;
     let mut body = serde_json::to_value(&opened.summary).map_err(|_| AppError::Internal)?;
     if let Value::Object(m) = &mut body {
         m.insert("models".into(), serde_json::json!(opened.models));
@@ -206,7 +210,7 @@ async fn form_publish(
     axum::extract::Form(f): axum::extract::Form<PublishForm>,
 ) -> Response {
     let result = async {
-        hub(&s).await?;
+        let settings = hub(&s).await?;
         let me = caller.member()?;
         let access = Access::requested(f.access.as_deref())?;
         let models = match f.models.as_deref().filter(|m| !m.is_empty()) {
@@ -223,6 +227,7 @@ async fn form_publish(
                 tags: app::community::split_tags(f.tags.as_deref().unwrap_or("")),
                 source: f.source,
             },
+            settings.community_quota_mb,
         )
         .await?;
         Ok(app::community::chat_url(row.id))

@@ -47,6 +47,7 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
     let default_days = RwSignal::new(initial.share_link_default_days.to_string());
     let max_days = RwSignal::new(initial.share_link_max_days.to_string());
     let audit_days = RwSignal::new(initial.audit_retention_days.to_string());
+    let quota_mb = RwSignal::new(initial.community_quota_mb.to_string());
     let error = RwSignal::new(None::<String>);
     let toast = use_toast();
     let switches = StoredValue::new(Vec::<SwitchBinding>::new());
@@ -70,6 +71,7 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
         default_days.set(s.share_link_default_days.to_string());
         max_days.set(s.share_link_max_days.to_string());
         audit_days.set(s.audit_retention_days.to_string());
+        quota_mb.set(s.community_quota_mb.to_string());
     };
     let save = Action::new(move |patch: &SettingsPatch| {
         let patch = patch.clone();
@@ -183,6 +185,22 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
                 <div class="row">
                     <button type="submit" class="button secondary">"Save"</button>
                     <a href="/admin/community">"Moderate community chats"</a>
+                </div>
+            </form>
+            <form class="setting setting-text" on:submit=move |ev| {
+                ev.prevent_default();
+                match quota_mb.get_untracked().trim().parse::<u32>() {
+                    Ok(mb) => { save.dispatch(SettingsPatch { community_quota_mb: Some(mb), ..Default::default() }); }
+                    Err(_) => error.set(Some("The quota is a whole number of megabytes (0 for none).".to_owned())),
+                }
+            }>
+                <label for="setting-community-quota">
+                    <span class="setting-label">"Storage per member (MB)"</span>
+                    <span class="muted setting-hint">"How much each member may publish to the community in all; 0: no limit."</span>
+                </label>
+                <div class="row">
+                    <input id="setting-community-quota" type="number" min="0" max="100000" step="1" bind:value=quota_mb/>
+                    <button type="submit" class="button secondary">"Save"</button>
                 </div>
             </form>
         </section>

@@ -94,6 +94,9 @@ pub struct SettingsPatch {
     /// Search engines may index the community.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub community_indexable: Option<bool>,
+    /// Megabytes of community chats one member may publish (0: no limit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub community_quota_mb: Option<u32>,
 }
 
 #[cfg(feature = "ssr")]

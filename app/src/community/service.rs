@@ -14,7 +14,7 @@ use uuid::Uuid;
 use super::{not_found, Access, CommunityChatSummary, CommunityList, ListQuery};
 use crate::chats::doc::ChatDoc;
 use crate::chats::MessageView;
-use crate::entities::{community_chat, community_tag, now, user};
+use crate::entities::{community_chat, community_tag, community_view, now, user};
 use crate::error::{AppError, AppResult};
 use crate::instance::{InstanceSettings, SettingsDefaults};
 use crate::share::scope::{self, Scope};
@@ -81,14 +81,68 @@ async fn write_tags(txn: &impl sea_orm::ConnectionTrait, id: Uuid, tags: &[Strin
     Ok(())
 }
 
-/// Publishes an upload as `me`'s community chat.
+/// Largest community chat, in bytes of its stored JSON.
+pub const MAX_CHAT_BYTES: usize = 4 * 1024 * 1024;
+/// Chats one member may publish in an hour.
+pub const MAX_PUBLISHES_PER_HOUR: u64 = 20;
+
+/// Publishes an upload as `me`'s community chat, within the member's limits: at most
+/// [`MAX_CHAT_BYTES`] for the chat (422), [`MAX_PUBLISHES_PER_HOUR`] publications an hour (429
+/// with `Retry-After`), and `quota_mb` megabytes of community chats in all (422; 0: no limit).
 pub async fn publish(
     db: &DatabaseConnection,
     me: &user::Model,
     up: Upload,
+    quota_mb: u32,
 ) -> AppResult<community_chat::Model> {
     let tags = clean_tags(&up.tags)?;
     let doc = received_chat(up.chat).await?;
+    let stored = doc.encode()?;
+    if stored.len() > MAX_CHAT_BYTES {
+        return Err(AppError::Unprocessable(format!(
+            "A community chat can be at most {} MB; this one is {:.1} MB.",
+            MAX_CHAT_BYTES / (1024 * 1024),
+            stored.len() as f64 / (1024.0 * 1024.0)
+        )));
+    }
+    let hour_ago = now() - 3_600;
+    let recent: Vec<i64> = community_chat::Entity::find()
+        .select_only()
+        .column(community_chat::Column::CreatedAt)
+        .filter(community_chat::Column::UserId.eq(me.id))
+        .filter(community_chat::Column::CreatedAt.gt(hour_ago))
+        .order_by_asc(community_chat::Column::CreatedAt)
+        .into_tuple()
+        .all(db)
+        .await?;
+    if recent.len() as u64 >= MAX_PUBLISHES_PER_HOUR {
+        let retry_after = recent.first().map_or(3_600, |t| (t + 3_600 - now()).max(1)) as u64;
+        return Err(AppError::RetryLater {
+            detail: format!(
+                "You can publish {MAX_PUBLISHES_PER_HOUR} chats an hour. Try again in {} minutes.",
+                retry_after.div_ceil(60)
+            ),
+            retry_after,
+        });
+    }
+    if quota_mb > 0 {
+        let used: Option<i64> = community_chat::Entity::find()
+            .select_only()
+            .expr(Expr::cust("CAST(SUM(LENGTH(chat)) AS BIGINT)"))
+            .filter(community_chat::Column::UserId.eq(me.id))
+            .into_tuple()
+            .one(db)
+            .await?
+            .flatten();
+        let quota = i64::from(quota_mb) * 1024 * 1024;
+        let after = used.unwrap_or(0) + stored.len() as i64;
+        if after > quota {
+            return Err(AppError::Unprocessable(format!(
+                "This would take your community chats to {:.1} MB, past your {quota_mb} MB. Delete some of them first.",
+                after as f64 / (1024.0 * 1024.0)
+            )));
+        }
+    }
     let title = doc.title.clone().unwrap_or_default();
     let models = model_names(&up.models, &doc);
     let search = search_text(&doc, up.access);
@@ -97,7 +151,7 @@ pub async fn publish(
         id: Set(Uuid::new_v4()),
         user_id: Set(me.id),
         title: Set(title),
-        chat: Set(doc.encode()?),
+        chat: Set(stored),
         models: Set(encode(&models)?),
         access: Set(up.access.as_str().to_owned()),
         tags: Set(encode(&tags)?),
@@ -267,11 +321,14 @@ fn is_admin(u: Option<&user::Model>) -> bool {
 /// Opens a community chat for `reader` (`None`: a visitor): a public one for anyone, a
 /// private one for its uploader only, a hidden one for its uploader and administrators; 404
 /// for everyone else. With `count`, a read by anyone but the uploader adds a view.
+///
+/// `counted_as`: the reader's key (`user:{id}` or a visitor's daily hash) when the read counts
+/// as a view: each reader counts once a day, and the uploader never.
 pub async fn open(
     db: &DatabaseConnection,
     reader: Option<&user::Model>,
     id: Uuid,
-    count: bool,
+    counted_as: Option<&str>,
 ) -> AppResult<Opened> {
     let mut row = row_of(db, id).await?;
     let access = Access::parse(&row.access)?;
@@ -280,7 +337,29 @@ pub async fn open(
     if !may {
         return Err(not_found());
     }
-    if count && !uploader {
+    let first_today = match counted_as.filter(|_| !uploader) {
+        Some(key) => {
+            community_view::Entity::insert(community_view::ActiveModel {
+                chat_id: Set(id),
+                visitor: Set(key.to_owned()),
+                day: Set(now().div_euclid(86_400)),
+            })
+            .on_conflict(
+                sea_orm::sea_query::OnConflict::columns([
+                    community_view::Column::ChatId,
+                    community_view::Column::Visitor,
+                    community_view::Column::Day,
+                ])
+                .do_nothing()
+                .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await?
+                > 0
+        }
+        None => false,
+    };
+    if first_today {
         community_chat::Entity::update_many()
             .col_expr(
                 community_chat::Column::Views,

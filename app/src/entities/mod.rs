@@ -8,6 +8,7 @@ pub mod chat;
 pub mod chat_cursor;
 pub mod community_chat;
 pub mod community_tag;
+pub mod community_view;
 pub mod connection;
 pub mod oidc_login;
 pub mod session;

@@ -53,6 +53,13 @@ pub struct InstanceSettings {
     /// Whether search engines may index the community's pages (otherwise `noindex`).
     #[serde(default)]
     pub community_indexable: bool,
+    /// How many megabytes of community chats one member may publish in all (0: no limit).
+    #[serde(default = "default_community_quota_mb")]
+    pub community_quota_mb: u32,
+}
+
+fn default_community_quota_mb() -> u32 {
+    50
 }
 
 fn yes() -> bool {
@@ -125,6 +132,7 @@ impl InstanceSettings {
             community_hub_enabled: true,
             community_allowed_origins: Vec::new(),
             community_indexable: false,
+            community_quota_mb: default_community_quota_mb(),
         }
     }
 
@@ -151,6 +159,9 @@ impl InstanceSettings {
             if days > MAX_DAYS {
                 return Err(format!("{what} is at most {MAX_DAYS} days."));
             }
+        }
+        if self.community_quota_mb > 100_000 {
+            return Err("A member's community quota is at most 100,000 MB.".to_owned());
         }
         if self.community_allowed_origins.len() > MAX_ALLOWED_ORIGINS {
             return Err(format!(

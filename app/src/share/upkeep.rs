@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use sea_orm::DatabaseConnection;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
@@ -75,6 +75,15 @@ async fn clean(db: &DatabaseConnection, defaults: &SettingsDefaults) {
     };
     if let Err(e) = super::audit::prune(db, days).await {
         tracing::warn!(error = %e, "could not prune the audit log");
+    }
+    // Who read a community chat counts for one day only.
+    let yesterday = crate::entities::now().div_euclid(86_400) - 1;
+    if let Err(e) = crate::entities::community_view::Entity::delete_many()
+        .filter(crate::entities::community_view::Column::Day.lt(yesterday))
+        .exec(db)
+        .await
+    {
+        tracing::warn!(error = %e, "could not prune the community's readers");
     }
 }
 

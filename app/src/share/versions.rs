@@ -54,17 +54,13 @@ pub(super) async fn keep(
         message_count: Set(i64::try_from(message_count).ok()),
         created_at: Set(at),
     };
-    // A version left by a link deleted and made again under the same id cannot exist (ids are
-    // new), so a conflict is only a retried statement: keep the newer content.
+    // The link's version number moves only when its snapshot changed, so an existing row of
+    // this number already holds this very snapshot (an unchanged update, or a retried
+    // statement): nothing to write.
     share_version::Entity::insert(row)
         .on_conflict(
             OnConflict::columns([share_version::Column::ShareId, share_version::Column::Version])
-                .update_columns([
-                    share_version::Column::Title,
-                    share_version::Column::Chat,
-                    share_version::Column::MessageCount,
-                    share_version::Column::CreatedAt,
-                ])
+                .do_nothing()
                 .to_owned(),
         )
         .exec_without_returning(txn)
