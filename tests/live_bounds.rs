@@ -29,7 +29,14 @@ fn branched_chat() -> Value {
 }
 
 async fn fn_as(base: &str, token: &str, name: &str, body: Value) -> (u16, Value) {
-    call(&client(), Method::POST, format!("{base}/api/fn/{name}"), Some(token), Some(body)).await
+    call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/fn/{name}"),
+        Some(token),
+        Some(body),
+    )
+    .await
 }
 
 fn texts(view: &Value) -> Vec<String> {
@@ -99,10 +106,20 @@ async fn collaborators_work_inside_their_link() {
         assert!(!text.contains(leak), "{leak} reached the collaborator: {text}");
     }
     assert_eq!(as_carol["title"], "Trip to [redacted]");
-    assert!(as_carol["messages"].as_array().expect("messages").iter().all(|m| m["editable"] == false));
+    assert!(as_carol["messages"]
+        .as_array()
+        .expect("messages")
+        .iter()
+        .all(|m| m["editable"] == false));
 
     // She cannot move anyone to the unshared branch, nor edit Olive's message.
-    let (status, _) = fn_as(&base, &carol, "switch_branch", json!({"chat_id": chat_id, "message_id": "a0"})).await;
+    let (status, _) = fn_as(
+        &base,
+        &carol,
+        "switch_branch",
+        json!({"chat_id": chat_id, "message_id": "a0"}),
+    )
+    .await;
     assert_eq!(status, 404);
     let (status, body) = fn_as(
         &base,
@@ -144,11 +161,20 @@ async fn collaborators_work_inside_their_link() {
     .await;
     assert_eq!(status, 200, "{edited}");
     let (_, as_carol) = fn_as(&base, &carol, "get_chat", json!({"id": chat_id})).await;
-    assert_eq!(texts(&as_carol).last().map(String::as_str), Some("Carol: I bring cake."));
+    assert_eq!(
+        texts(&as_carol).last().map(String::as_str),
+        Some("Carol: I bring cake.")
+    );
     let (_, as_olive) = fn_as(&base, &olive, "get_chat", json!({"id": chat_id})).await;
-    assert_eq!(texts(&as_olive).last().map(String::as_str), Some("Carol: I bring snacks."));
+    assert_eq!(
+        texts(&as_olive).last().map(String::as_str),
+        Some("Carol: I bring snacks.")
+    );
     let link = read_link().await;
-    assert!(link.contains("Carol: I bring snacks.") && !link.contains("cake"), "{link}");
+    assert!(
+        link.contains("Carol: I bring snacks.") && !link.contains("cake"),
+        "{link}"
+    );
     // Switching back moves her view only.
     let (status, back) = fn_as(
         &base,
@@ -158,10 +184,16 @@ async fn collaborators_work_inside_their_link() {
     )
     .await;
     assert_eq!(status, 200, "{back}");
-    assert_eq!(texts(&back).last().map(String::as_str), Some("Carol: I bring snacks."));
+    assert_eq!(
+        texts(&back).last().map(String::as_str),
+        Some("Carol: I bring snacks.")
+    );
     let (_, as_olive) = fn_as(&base, &olive, "get_chat", json!({"id": chat_id})).await;
     assert_eq!(texts(&as_olive).len(), 3, "{as_olive}");
-    assert!(as_olive.to_string().contains("SECRETWORD"), "the owner sees her own chat whole");
+    assert!(
+        as_olive.to_string().contains("SECRETWORD"),
+        "the owner sees her own chat whole"
+    );
 
     // An expired link shuts her out, as it shuts out its readers.
     let now = std::time::SystemTime::now()
@@ -173,11 +205,11 @@ async fn collaborators_work_inside_their_link() {
         Method::POST,
         share_path,
         Some(&olive),
-        Some(json!({"expires_at": now + 1})),
+        Some(json!({"expires_at": now + 2})),
     )
     .await;
     assert_eq!(status, 200, "{body}");
-    tokio::time::sleep(std::time::Duration::from_millis(2_100)).await;
+    tokio::time::sleep(std::time::Duration::from_millis(3_100)).await;
     let (status, _) = call(
         &client(),
         Method::GET,

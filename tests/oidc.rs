@@ -533,20 +533,41 @@ async fn abandoned_sign_ins_cannot_fill_the_disk() {
     let c = common::client();
     for _ in 0..calls {
         let res = c
-            .get(format!("{base}/auth/oidc/start?redirect={}", app::format::encode_query_value(&long)))
+            .get(format!(
+                "{base}/auth/oidc/start?redirect={}",
+                app::format::encode_query_value(&long)
+            ))
             .send()
             .await
             .unwrap();
         *statuses.entry(res.status().as_u16()).or_default() += 1;
     }
-    let rows = app::entities::oidc_login::Entity::find().all(&server.db).await.unwrap();
+    let rows = app::entities::oidc_login::Entity::find()
+        .all(&server.db)
+        .await
+        .unwrap();
     let bytes: usize = rows
         .iter()
-        .map(|r| r.state_hash.len() + r.nonce.len() + r.pkce_verifier.len() + r.redirect_uri.len() + r.return_to.len())
+        .map(|r| {
+            r.state_hash.len()
+                + r.nonce.len()
+                + r.pkce_verifier.len()
+                + r.redirect_uri.len()
+                + r.return_to.len()
+        })
         .sum();
-    println!("{calls} starts from one address: {statuses:?}; {} pending rows, {bytes} bytes of them", rows.len());
-    assert_eq!(rows.len() as u64, app::accounts::sso::oidc::MAX_PENDING_PER_CLIENT);
-    assert!(rows.iter().all(|r| r.return_to == "/"), "an over-long redirect is not kept");
+    println!(
+        "{calls} starts from one address: {statuses:?}; {} pending rows, {bytes} bytes of them",
+        rows.len()
+    );
+    assert_eq!(
+        rows.len() as u64,
+        app::accounts::sso::oidc::MAX_PENDING_PER_CLIENT
+    );
+    assert!(
+        rows.iter().all(|r| r.return_to == "/"),
+        "an over-long redirect is not kept"
+    );
     server.stop().await.unwrap();
 }
 
@@ -555,7 +576,10 @@ async fn cookie_less_header_requests_share_one_session() {
     let server = common::start_server_with(header_config("127.0.0.1")).await;
     let base = server.url();
     common::signup(&base, "Olive").await;
-    let before = app::entities::session::Entity::find().count(&server.db).await.unwrap();
+    let before = app::entities::session::Entity::find()
+        .count(&server.db)
+        .await
+        .unwrap();
     let mut ids = std::collections::BTreeSet::new();
     for _ in 0..200 {
         // A fresh client each time: no cookie is ever sent back.
@@ -563,8 +587,14 @@ async fn cookie_less_header_requests_share_one_session() {
         assert_eq!(res.status(), 200);
         ids.insert(res.json::<serde_json::Value>().await.unwrap()["id"].to_string());
     }
-    let after = app::entities::session::Entity::find().count(&server.db).await.unwrap();
-    println!("200 cookie-less header requests: {} new session(s)", after - before);
+    let after = app::entities::session::Entity::find()
+        .count(&server.db)
+        .await
+        .unwrap();
+    println!(
+        "200 cookie-less header requests: {} new session(s)",
+        after - before
+    );
     assert_eq!(ids.len(), 1, "one person");
     assert_eq!(after - before, 1, "one session for the person, reused");
     server.stop().await.unwrap();

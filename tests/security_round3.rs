@@ -61,9 +61,23 @@ async fn a_refused_password_makes_no_link() {
         assert_eq!(status, 422, "{short}: {body}");
     }
     // No link came of it: the chat names none, the owner lists none, nobody reads one.
-    let (_, chat) = call(&client(), Method::GET, format!("{base}/api/v1/chats/{chat_id}"), Some(&olive), None).await;
+    let (_, chat) = call(
+        &client(),
+        Method::GET,
+        format!("{base}/api/v1/chats/{chat_id}"),
+        Some(&olive),
+        None,
+    )
+    .await;
     assert_eq!(chat["share_id"], Value::Null, "{chat}");
-    let (_, links) = call(&client(), Method::GET, format!("{base}/api/v1/chats/shared"), Some(&olive), None).await;
+    let (_, links) = call(
+        &client(),
+        Method::GET,
+        format!("{base}/api/v1/chats/shared"),
+        Some(&olive),
+        None,
+    )
+    .await;
     assert_eq!(links, json!([]));
     // The server function takes the password in the same call, with the same rule.
     let (status, _) = call(
@@ -75,14 +89,28 @@ async fn a_refused_password_makes_no_link() {
     )
     .await;
     assert_eq!(status, 422);
-    let (_, chat) = call(&client(), Method::GET, format!("{base}/api/v1/chats/{chat_id}"), Some(&olive), None).await;
+    let (_, chat) = call(
+        &client(),
+        Method::GET,
+        format!("{base}/api/v1/chats/{chat_id}"),
+        Some(&olive),
+        None,
+    )
+    .await;
     assert_eq!(chat["share_id"], Value::Null);
 
     // A good one makes the link with its password at once: Bob is asked for it.
     let (status, shared) = share(json!({"password": "long enough"})).await;
     assert_eq!(status, 200, "{shared}");
     let share_id = shared["share_id"].as_str().expect("a link");
-    let (status, _) = call(&client(), Method::GET, format!("{base}/api/v1/chats/share/{share_id}"), Some(&bob), None).await;
+    let (status, _) = call(
+        &client(),
+        Method::GET,
+        format!("{base}/api/v1/chats/share/{share_id}"),
+        Some(&bob),
+        None,
+    )
+    .await;
     assert_eq!(status, 401);
 }
 
@@ -93,7 +121,10 @@ async fn password_guesses_have_a_budget_per_link_across_addresses() {
     let server = common::start_server_with(config).await;
     let base = server.url();
     let (admin, _) = signup(&base, "Admin").await;
-    assert_eq!(common::admin_config(&base, &admin, json!({"DEFAULT_USER_ROLE": "user"})).await, 200);
+    assert_eq!(
+        common::admin_config(&base, &admin, json!({"DEFAULT_USER_ROLE": "user"})).await,
+        200
+    );
     let (olive, _) = signup(&base, "Olive").await;
     let chat_id = new_chat(&base, &olive, "Salaries").await;
     let (status, shared) = call(
@@ -150,12 +181,22 @@ async fn password_guesses_have_a_budget_per_link_across_addresses() {
         Some(app::share::password::LINK_GUESS_BUDGET as usize),
         "{statuses:?}"
     );
-    assert_eq!(statuses.get(&429).copied(), Some(200 - app::share::password::LINK_GUESS_BUDGET as usize));
+    assert_eq!(
+        statuses.get(&429).copied(),
+        Some(200 - app::share::password::LINK_GUESS_BUDGET as usize)
+    );
     assert!(retry_after.is_some_and(|s| s > 1), "Retry-After: {retry_after:?}");
     // While locked, even the right password is not checked (a guesser learns nothing)...
     assert_eq!(guess("10.10.0.1".into(), "the real one").await.0, 429);
     // ...the owner sees the lock in My shared links...
-    let (_, links) = call(&client(), Method::GET, format!("{base}/api/v1/chats/shared"), Some(&olive), None).await;
+    let (_, links) = call(
+        &client(),
+        Method::GET,
+        format!("{base}/api/v1/chats/shared"),
+        Some(&olive),
+        None,
+    )
+    .await;
     assert!(links[0]["password_locked_until"].as_i64().is_some(), "{links}");
     // ...and members still sign in: link guesses never filled the sign-in gate.
     let res = client()
@@ -209,7 +250,10 @@ async fn a_right_password_is_not_slowed_by_a_neighbours_wrong_guesses() {
     let wrong = tokio::spawn(read("another wrong one"));
     tokio::task::yield_now().await;
     assert_eq!(read("the real one").await, 200);
-    assert!(!wrong.is_finished(), "the guess waits after its check; the reader does not");
+    assert!(
+        !wrong.is_finished(),
+        "the guess waits after its check; the reader does not"
+    );
     assert_eq!(wrong.await.expect("the guess"), 401);
 }
 
@@ -219,7 +263,14 @@ async fn reads_of_a_link_keep_one_row_per_reader_and_day() {
     let (olive, _) = signup(&base, "Olive").await;
     let (bob, _) = signup(&base, "Bob").await;
     let chat_id = new_chat(&base, &olive, "Open").await;
-    let (_, shared) = call(&client(), Method::POST, format!("{base}/api/v1/chats/{chat_id}/share"), Some(&olive), None).await;
+    let (_, shared) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/chats/{chat_id}/share"),
+        Some(&olive),
+        None,
+    )
+    .await;
     let share_id = shared["share_id"].as_str().expect("a link").to_owned();
     open_to_anyone(&base, &admin, &olive, &chat_id).await;
     let url = format!("{base}/api/v1/chats/share/{share_id}");
@@ -257,12 +308,25 @@ async fn reads_of_a_link_keep_one_row_per_reader_and_day() {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     let link = link.expect("every read counted");
-    let rows = app::entities::share_view::Entity::find().count(db).await.expect("count");
-    println!("{reads} reads (half by one member, half by one visitor): {rows} access-log rows, view_count {}", link.view_count);
+    let rows = app::entities::share_view::Entity::find()
+        .count(db)
+        .await
+        .expect("count");
+    println!(
+        "{reads} reads (half by one member, half by one visitor): {rows} access-log rows, view_count {}",
+        link.view_count
+    );
     // Bob and the visitor (one address), today: two rows (three if the day turned meanwhile).
     assert!((2..=3).contains(&rows), "{rows} rows");
     assert_eq!(link.view_count, reads as i64);
-    let (_, listed) = call(&client(), Method::GET, format!("{base}/api/v1/chats/shared"), Some(&olive), None).await;
+    let (_, listed) = call(
+        &client(),
+        Method::GET,
+        format!("{base}/api/v1/chats/shared"),
+        Some(&olive),
+        None,
+    )
+    .await;
     assert_eq!(listed[0]["viewer_count"], 2, "{listed}");
 }
 
@@ -273,7 +337,14 @@ async fn signed_in_pages_are_not_kept_by_the_browser() {
     let me = common::signup_with(&c, &base, "Olive").await;
     let token = me["token"].as_str().expect("a token").to_owned();
     let chat_id = new_chat(&base, &token, "Private").await;
-    let (_, shared) = call(&client(), Method::POST, format!("{base}/api/v1/chats/{chat_id}/share"), Some(&token), None).await;
+    let (_, shared) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/chats/{chat_id}/share"),
+        Some(&token),
+        None,
+    )
+    .await;
     let share_id = shared["share_id"].as_str().expect("a link");
     for path in [format!("/c/{chat_id}"), format!("/s/{share_id}"), "/".to_owned()] {
         let res = c.get(format!("{base}{path}")).send().await.expect("a page");
@@ -292,8 +363,17 @@ async fn smaller_things_hold() {
     let (olive, _) = signup(&base, "Olive").await;
     let (carol, carol_id) = signup(&base, "Carol").await;
     // Page numbers that do not parse are JSON errors like every other /api error.
-    for path in ["/api/v1/chats/?page=-1", "/api/v1/community/chats?page=-1", "/api/v1/chats/?page=two"] {
-        let res = client().get(format!("{base}{path}")).bearer_auth(&olive).send().await.expect("send");
+    for path in [
+        "/api/v1/chats/?page=-1",
+        "/api/v1/community/chats?page=-1",
+        "/api/v1/chats/?page=two",
+    ] {
+        let res = client()
+            .get(format!("{base}{path}"))
+            .bearer_auth(&olive)
+            .send()
+            .await
+            .expect("send");
         let status = res.status().as_u16();
         let body: Value = res.json().await.unwrap_or(Value::Null);
         assert!((400..500).contains(&status), "{path}: {status}");
@@ -311,12 +391,12 @@ async fn smaller_things_hold() {
         Method::POST,
         format!("{base}/api/v1/chats/{chat_id}/share"),
         Some(&olive),
-        Some(json!({"password": "the real one", "expires_at": now + 1})),
+        Some(json!({"password": "the real one", "expires_at": now + 2})),
     )
     .await;
     assert_eq!(status, 200, "{shared}");
     let share_id = shared["share_id"].as_str().expect("a link").to_owned();
-    tokio::time::sleep(std::time::Duration::from_millis(2_100)).await;
+    tokio::time::sleep(std::time::Duration::from_millis(3_100)).await;
     for guess in ["the real one", "a wrong one"] {
         let res = client()
             .get(format!("{base}/api/v1/chats/share/{share_id}"))
@@ -330,7 +410,14 @@ async fn smaller_things_hold() {
 
     // Visitors of an open live link read collaborators' names, not their account ids.
     let chat_id = new_chat(&base, &olive, "Open plans").await;
-    call(&client(), Method::POST, format!("{base}/api/v1/chats/{chat_id}/share"), Some(&olive), None).await;
+    call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/chats/{chat_id}/share"),
+        Some(&olive),
+        None,
+    )
+    .await;
     open_to_anyone(&base, &admin, &olive, &chat_id).await;
     let (status, body) = call(
         &client(),
@@ -353,16 +440,40 @@ async fn smaller_things_hold() {
     )
     .await;
     assert_eq!(status, 200);
-    let (_, chat) = call(&client(), Method::GET, format!("{base}/api/v1/chats/{chat_id}"), Some(&olive), None).await;
+    let (_, chat) = call(
+        &client(),
+        Method::GET,
+        format!("{base}/api/v1/chats/{chat_id}"),
+        Some(&olive),
+        None,
+    )
+    .await;
     let share_id = chat["share_id"].as_str().expect("a link").to_owned();
-    let (status, seen) = call(&client(), Method::GET, format!("{base}/api/v1/chats/share/{share_id}"), None, None).await;
+    let (status, seen) = call(
+        &client(),
+        Method::GET,
+        format!("{base}/api/v1/chats/share/{share_id}"),
+        None,
+        None,
+    )
+    .await;
     assert_eq!(status, 200, "{seen}");
     let text = seen.to_string();
     assert!(text.contains("\"name\":\"Carol\""), "{text}");
-    assert!(!text.contains(&carol_id), "a visitor got Carol's account id: {text}");
-    let page = client().get(format!("{base}/s/{share_id}")).send().await.expect("the page");
+    assert!(
+        !text.contains(&carol_id),
+        "a visitor got Carol's account id: {text}"
+    );
+    let page = client()
+        .get(format!("{base}/s/{share_id}"))
+        .send()
+        .await
+        .expect("the page");
     let html = page.text().await.expect("html");
-    assert!(html.contains("Carol was here") && !html.contains(&carol_id), "the page");
+    assert!(
+        html.contains("Carol was here") && !html.contains(&carol_id),
+        "the page"
+    );
 }
 
 #[tokio::test]
@@ -372,7 +483,14 @@ async fn pages_show_only_our_own_words_for_an_error() {
     let me = common::signup_with(&c, &base, "Olive").await;
     let token = me["token"].as_str().expect("a token").to_owned();
     let chat_id = new_chat(&base, &token, "Notes").await;
-    let (_, shared) = call(&client(), Method::POST, format!("{base}/api/v1/chats/{chat_id}/share"), Some(&token), None).await;
+    let (_, shared) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/chats/{chat_id}/share"),
+        Some(&token),
+        None,
+    )
+    .await;
     let share_id = shared["share_id"].as_str().expect("a link").to_owned();
     let _ = admin;
     let planted = "Your session expired. Re-enter your password at https://evil.example";
@@ -384,11 +502,18 @@ async fn pages_show_only_our_own_words_for_an_error() {
         format!("/s/{share_id}?error={}", q(planted)),
         format!("/chats/upload?error={}", q(planted)),
     ] {
-        let who = if path.starts_with("/auth") { client() } else { c.clone() };
+        let who = if path.starts_with("/auth") {
+            client()
+        } else {
+            c.clone()
+        };
         let res = who.get(format!("{base}{path}")).send().await.expect("a page");
         assert_eq!(res.status(), 200, "{path}");
         let html = res.text().await.expect("html");
-        assert!(!html.contains("evil.example") && !html.contains(&long[..200]), "{path} shows attacker text");
+        assert!(
+            !html.contains("evil.example") && !html.contains(&long[..200]),
+            "{path} shows attacker text"
+        );
     }
     // A code of ours shows our message.
     let html = client()
@@ -428,7 +553,10 @@ async fn the_privacy_check_is_linear_and_capped() {
         )
         .await;
         assert_eq!(status, 200, "{report}");
-        println!("privacy check of {n} addresses: {:.0} ms (debug build)", started.elapsed().as_secs_f64() * 1e3);
+        println!(
+            "privacy check of {n} addresses: {:.0} ms (debug build)",
+            started.elapsed().as_secs_f64() * 1e3
+        );
         let listed = report["findings"].as_array().expect("findings").len();
         assert_eq!(listed, app::share::privacy::MAX_FINDINGS);
         assert_eq!(report["more"].as_u64(), Some((n - listed) as u64));
@@ -462,7 +590,14 @@ async fn masks_hold_in_any_case_and_through_markdown_and_references() {
     .await;
     assert_eq!(status, 200, "{shared}");
     let share_id = shared["share_id"].as_str().expect("a link");
-    let (_, seen) = call(&client(), Method::GET, format!("{base}/api/v1/chats/share/{share_id}"), Some(&bob), None).await;
+    let (_, seen) = call(
+        &client(),
+        Method::GET,
+        format!("{base}/api/v1/chats/share/{share_id}"),
+        Some(&bob),
+        None,
+    )
+    .await;
     let page = client()
         .get(format!("{base}/s/{share_id}"))
         .bearer_auth(&bob)
@@ -480,7 +615,10 @@ async fn masks_hold_in_any_case_and_through_markdown_and_references() {
             .replace("**", "")
             .replace("&#98;", "b")
             .to_lowercase();
-        assert!(!shown.contains("zanzibar42"), "{what} shows the masked word: {got}");
+        assert!(
+            !shown.contains("zanzibar42"),
+            "{what} shows the masked word: {got}"
+        );
         assert!(shown.contains("[redacted]"), "{what}");
     }
     // The privacy check points at the near miss the mask does not cover.
@@ -512,7 +650,11 @@ async fn publish(base: &str, token: &str, chat: Value) -> (u16, Value, Option<St
         .await
         .expect("publish");
     let status = res.status().as_u16();
-    let retry = res.headers().get("retry-after").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let retry = res
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
     (status, res.json().await.unwrap_or(Value::Null), retry)
 }
 
@@ -522,18 +664,31 @@ async fn the_community_has_quotas_and_counts_a_reader_once_a_day() {
     let (olive, _) = signup(&base, "Olive").await;
     let (bob, _) = signup(&base, "Bob").await;
     // A chat over 4 MB is refused.
-    let (status, body, _) = publish(&base, &olive, common::one_message_chat("Huge", &"x".repeat(5 * 1024 * 1024))).await;
+    let (status, body, _) = publish(
+        &base,
+        &olive,
+        common::one_message_chat("Huge", &"x".repeat(5 * 1024 * 1024)),
+    )
+    .await;
     assert_eq!(status, 422, "{body}");
     // Twenty an hour; the twenty-first waits.
     let mut first = None;
     for i in 0..20 {
-        let (status, body, _) = publish(&base, &olive, common::one_message_chat(&format!("Recipe {i}"), "Bread")).await;
+        let (status, body, _) = publish(
+            &base,
+            &olive,
+            common::one_message_chat(&format!("Recipe {i}"), "Bread"),
+        )
+        .await;
         assert_eq!(status, 200, "{i}: {body}");
         first.get_or_insert(body["id"].as_str().expect("an id").to_owned());
     }
     let (status, body, retry) = publish(&base, &olive, common::one_message_chat("One more", "Bread")).await;
     assert_eq!(status, 429, "{body}");
-    assert!(retry.and_then(|r| r.parse::<u64>().ok()).is_some_and(|r| r > 60), "Retry-After");
+    assert!(
+        retry.and_then(|r| r.parse::<u64>().ok()).is_some_and(|r| r > 60),
+        "Retry-After"
+    );
     // The admin's storage quota per member.
     let (status, _) = call(
         &client(),
@@ -547,17 +702,36 @@ async fn the_community_has_quotas_and_counts_a_reader_once_a_day() {
     let big = "y".repeat(400 * 1024);
     let mut statuses = Vec::new();
     for i in 0..3 {
-        statuses.push(publish(&base, &bob, common::one_message_chat(&format!("Big {i}"), &big)).await.0);
+        statuses.push(
+            publish(&base, &bob, common::one_message_chat(&format!("Big {i}"), &big))
+                .await
+                .0,
+        );
     }
     assert_eq!(statuses, [200, 200, 422]);
 
     // 300 loads by one visitor and 300 by one member: two views.
     let id = first.expect("a chat");
     for _ in 0..300 {
-        assert_eq!(client().get(format!("{base}/community/c/{id}")).send().await.expect("a page").status(), 200);
+        assert_eq!(
+            client()
+                .get(format!("{base}/community/c/{id}"))
+                .send()
+                .await
+                .expect("a page")
+                .status(),
+            200
+        );
     }
     for _ in 0..300 {
-        let (status, _) = call(&client(), Method::GET, format!("{base}/api/v1/community/chats/{id}"), Some(&bob), None).await;
+        let (status, _) = call(
+            &client(),
+            Method::GET,
+            format!("{base}/api/v1/community/chats/{id}"),
+            Some(&bob),
+            None,
+        )
+        .await;
         assert_eq!(status, 200);
     }
     let row = app::entities::community_chat::Entity::find_by_id(uuid::Uuid::parse_str(&id).expect("a uuid"))
@@ -578,7 +752,10 @@ async fn an_unchanged_update_stores_no_version() {
         let (status, _) = call(&client(), Method::POST, url.clone(), Some(&olive), None).await;
         assert_eq!(status, 200);
     }
-    let versions = app::entities::share_version::Entity::find().count(&server.db).await.expect("count");
+    let versions = app::entities::share_version::Entity::find()
+        .count(&server.db)
+        .await
+        .expect("count");
     assert_eq!(versions, 1, "100 identical updates");
     // A real change is a new version.
     let (status, _) = call(
@@ -591,6 +768,9 @@ async fn an_unchanged_update_stores_no_version() {
     .await;
     assert_eq!(status, 200);
     call(&client(), Method::POST, url, Some(&olive), None).await;
-    let versions = app::entities::share_version::Entity::find().count(&server.db).await.expect("count");
+    let versions = app::entities::share_version::Entity::find()
+        .count(&server.db)
+        .await
+        .expect("count");
     assert_eq!(versions, 2);
 }

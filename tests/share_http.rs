@@ -599,10 +599,7 @@ async fn clone_chat_works_as_a_plain_form() {
         .await
         .unwrap();
     assert_eq!(res.status(), 303);
-    assert_eq!(
-        location(&res),
-        format!("/s/{gone}?error=link-gone")
-    );
+    assert_eq!(location(&res), format!("/s/{gone}?error=link-gone"));
     let res = form_post(&reader, "/s/not-an-id/clone".to_owned(), "same-origin")
         .await
         .unwrap();

@@ -465,5 +465,9 @@ async fn the_privacy_check_finds_every_kind_and_nothing_in_ordinary_chat() {
         None,
     )
     .await;
-    assert_eq!((status, report), (200, json!({"findings": []})));
+    assert_eq!((status, &report["findings"]), (200, &json!([])), "{report}");
+    assert_eq!(
+        (&report["more"], &report["unchecked_bytes"]),
+        (&json!(0), &json!(0))
+    );
 }

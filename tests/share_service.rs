@@ -464,7 +464,11 @@ async fn a_large_chats_versions_stay_within_the_byte_budget() {
     )
     .await
     .unwrap();
-    for _ in 0..11 {
+    // Each update changes the chat (its title), so each is a version.
+    for i in 0..11 {
+        chats::rename(&w.db, &w.alice, c.id, &format!("Huge {i}"))
+            .await
+            .unwrap();
         share::share(&w.db, &w.d, &w.alice, c.id).await.unwrap();
     }
     let mut kept: Vec<i64> = share_version::Entity::find()
@@ -480,7 +484,10 @@ async fn a_large_chats_versions_stay_within_the_byte_budget() {
     let small = chats::create(&w.db, &w.alice, two_messages("Small"))
         .await
         .unwrap();
-    for _ in 0..101 {
+    for i in 0..101 {
+        chats::rename(&w.db, &w.alice, small.id, &format!("Small {i}"))
+            .await
+            .unwrap();
         share::share(&w.db, &w.d, &w.alice, small.id).await.unwrap();
     }
     let link = shared_chat::Entity::find()

@@ -278,6 +278,7 @@ async fn every_share_is_a_version_and_earlier_ones_are_the_owners() {
 async fn versions_go_with_the_link_the_chat_and_the_owner() {
     let w = world().await;
     let sid = w.share().await;
+    w.add("m2", "m1", "Second thoughts").await;
     w.share().await;
     assert_eq!(w.version_rows().await, 2);
     // Deleting the link takes its versions; a new link starts again at 1.

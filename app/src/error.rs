@@ -146,7 +146,10 @@ impl From<WireError> for AppError {
             413 => AppError::PayloadTooLarge,
             422 => AppError::Unprocessable(d),
             429 => match w.retry_after {
-                Some(retry_after) => AppError::RetryLater { detail: d, retry_after },
+                Some(retry_after) => AppError::RetryLater {
+                    detail: d,
+                    retry_after,
+                },
                 None => AppError::TooManyRequests(d),
             },
             503 => AppError::Unavailable(d),
@@ -334,7 +337,10 @@ mod tests {
     fn notices_are_codes_of_our_own_messages() {
         let wrong = AppError::BadRequest("The email or password is incorrect.".into());
         assert_eq!(wrong.notice_code(), "signin-wrong");
-        assert_eq!(notice_message("signin-wrong"), Some("The email or password is incorrect."));
+        assert_eq!(
+            notice_message("signin-wrong"),
+            Some("The email or password is incorrect.")
+        );
         let provider = AppError::Forbidden(
             "Company SSO could not sign you in: Your session expired. Re-enter your password at https://evil.example."
                 .into(),
@@ -342,7 +348,10 @@ mod tests {
         assert_eq!(provider.notice_code(), "sso-failed");
         assert!(!notice_message("sso-failed").unwrap_or_default().contains("evil"));
         assert_eq!(AppError::Conflict("anything else".into()).notice_code(), "e409");
-        assert_eq!(notice_message("Your session expired. Re-enter your password at https://evil.example"), None);
+        assert_eq!(
+            notice_message("Your session expired. Re-enter your password at https://evil.example"),
+            None
+        );
         for (code, message) in NOTICES {
             assert!(code.len() <= 24 && !message.is_empty());
         }

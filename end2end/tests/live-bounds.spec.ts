@@ -73,9 +73,9 @@ test('a live link bounds its collaborator: masks, scope, her own branches, expir
   await expect(opage.locator('main')).not.toContainText('I bring cake.');
 
   // The link expires: Carol is shut out of the chat.
-  const soon = Math.floor(Date.now() / 1000) + 2;
+  const soon = Math.floor(Date.now() / 1000) + 3;
   expect((await owner.request.post(`/api/v1/chats/${chatId}/share`, { data: { expires_at: soon } })).status()).toBe(200);
-  await page.waitForTimeout(3_000);
+  await page.waitForTimeout(4_000);
   const gone = await page.goto(`/c/${chatId}`);
   expect(gone!.status()).toBe(404);
   for (const ctx of [owner, carol]) await ctx.close();

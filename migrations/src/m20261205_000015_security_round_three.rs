@@ -75,11 +75,7 @@ impl MigrationTrait for Migration {
                     .col(ColumnDef::new(ChatCursor::UserId).uuid().not_null())
                     .col(ColumnDef::new(ChatCursor::CurrentId).text().not_null())
                     .col(ColumnDef::new(ChatCursor::UpdatedAt).big_integer().not_null())
-                    .primary_key(
-                        Index::create()
-                            .col(ChatCursor::ChatId)
-                            .col(ChatCursor::UserId),
-                    )
+                    .primary_key(Index::create().col(ChatCursor::ChatId).col(ChatCursor::UserId))
                     .foreign_key(
                         ForeignKey::create()
                             .name("fk_chat_cursor_chat")
@@ -109,7 +105,12 @@ impl MigrationTrait for Migration {
             .alter_table(
                 Table::alter()
                     .table(ShareView::Table)
-                    .add_column(ColumnDef::new(ShareView::Reads).big_integer().not_null().default(1))
+                    .add_column(
+                        ColumnDef::new(ShareView::Reads)
+                            .big_integer()
+                            .not_null()
+                            .default(1),
+                    )
                     .to_owned(),
             )
             .await?;
@@ -185,14 +186,24 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
-            .alter_table(Table::alter().table(OidcLogin::Table).drop_column(OidcLogin::Client).to_owned())
+            .alter_table(
+                Table::alter()
+                    .table(OidcLogin::Table)
+                    .drop_column(OidcLogin::Client)
+                    .to_owned(),
+            )
             .await?;
         manager
             .drop_table(Table::drop().table(CommunityView::Table).to_owned())
             .await?;
         for column in [ShareView::Reads, ShareView::Day] {
             manager
-                .alter_table(Table::alter().table(ShareView::Table).drop_column(column).to_owned())
+                .alter_table(
+                    Table::alter()
+                        .table(ShareView::Table)
+                        .drop_column(column)
+                        .to_owned(),
+                )
                 .await?;
         }
         manager

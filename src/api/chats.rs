@@ -324,7 +324,9 @@ async fn scan_chat(
     Path(id): Path<String>,
 ) -> Result<Json<app::share::ScanReport>, AppError> {
     let me = caller.member()?;
-    Ok(Json(app::share::privacy::scan(&s.app.db, &me, chat_id(&id)?).await?))
+    Ok(Json(
+        app::share::privacy::scan(&s.app.db, &me, chat_id(&id)?).await?,
+    ))
 }
 
 async fn unshare_chat(

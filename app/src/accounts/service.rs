@@ -13,12 +13,12 @@ use uuid::Uuid;
 
 pub use super::names::{display_name, display_names, FORMER_MEMBER};
 
-use super::throttle::{delay_for, dummy_hash};
-pub(crate) use super::throttle::{forget_attempt, record_attempts};
 pub use super::throttle::{
     attempt_times, hash_password, sign_in_delay, throttle_delay, verify_link_password, verify_password,
     ATTEMPT_WINDOW_SECS, FREE_ATTEMPTS,
 };
+use super::throttle::{delay_for, dummy_hash};
+pub(crate) use super::throttle::{forget_attempt, record_attempts};
 use crate::entities::{api_key, auth_attempt, now, session, user};
 use crate::error::{AppError, AppResult};
 use crate::instance::{service as settings, SettingsDefaults};

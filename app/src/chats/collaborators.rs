@@ -224,7 +224,13 @@ pub async fn collaborator_leaf(
 
 /// Checks that collaborator `who` may see message `id` of `doc` (404 otherwise, as for a
 /// message that does not exist) and, with `own`, that it is theirs (403).
-pub fn check_message(doc: &ChatDoc, bounds: &dyn LinkBounds, who: Uuid, id: &str, own: bool) -> AppResult<()> {
+pub fn check_message(
+    doc: &ChatDoc,
+    bounds: &dyn LinkBounds,
+    who: Uuid,
+    id: &str,
+    own: bool,
+) -> AppResult<()> {
     let m = doc
         .message(id)
         .filter(|_| visible_ids(doc, bounds, who).contains(id))

@@ -196,7 +196,8 @@ pub async fn run(
         ..Message::new(MessageRole::Assistant, content.clone())
     };
     let collaborator = p.collaborating.then_some(p.reader.id);
-    let saved = match service::add_assistant_message(db, p.chat_id, &p.parent_id, message, collaborator).await {
+    let saved = match service::add_assistant_message(db, p.chat_id, &p.parent_id, message, collaborator).await
+    {
         Ok(_) => super::collaborators::view_for(db, &p.reader, p.chat_id).await,
         Err(e) => Err(e),
     };

@@ -53,7 +53,8 @@ pub async fn add_user_message(
                         // After the leaf they see: the shared branch's tip (the chat's
                         // `currentId` moves with it) or a branch of their own (it does not).
                         let parent =
-                            collaborators::collaborator_leaf(db, &chat, bounds.as_ref(), c.id, caller.id).await?;
+                            collaborators::collaborator_leaf(db, &chat, bounds.as_ref(), c.id, caller.id)
+                                .await?;
                         append_beside(&mut chat, parent.as_deref(), signed(message, caller));
                     }
                 }

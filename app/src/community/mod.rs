@@ -279,7 +279,8 @@ pub async fn community_chat(id: Uuid, branch: Option<String>) -> Result<Communit
     let settings = service::hub(&state.db, &state.defaults).await?;
     let me = crate::auth::caller().await?;
     let address = crate::auth::client_info().await.address;
-    let key = crate::share::views::visitor_key(&state.db, &state.views, me.as_ref().map(|u| u.id), &address).await?;
+    let key = crate::share::views::visitor_key(&state.db, &state.views, me.as_ref().map(|u| u.id), &address)
+        .await?;
     let opened = service::open(&state.db, me.as_ref(), id, Some(&key)).await?;
     let mut messages = service::branch_view(&opened, branch.as_deref());
     crate::chats::service::render_views(&mut messages).await;

@@ -241,7 +241,10 @@ mod tests {
         assert!(row.contains("\"ok;' +1;' \t-2\""), "{row}");
         for field in row.split("\",\"") {
             for segment in field.trim_matches('"').split(';') {
-                assert!(!segment.trim_start().starts_with(['=', '+', '-', '@']), "{segment} in {row}");
+                assert!(
+                    !segment.trim_start().starts_with(['=', '+', '-', '@']),
+                    "{segment} in {row}"
+                );
             }
         }
     }

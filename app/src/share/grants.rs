@@ -398,7 +398,8 @@ impl crate::chats::collaborators::Collaboration for LiveLinks {
             match check_read(db, &link, Some(caller)).await {
                 Ok(GrantPermission::Write) => {
                     let limits = LinkLimits(super::scope::Scope::from_stored(link.scope.as_deref()));
-                    Ok(Some(std::sync::Arc::new(limits) as std::sync::Arc<dyn crate::chats::collaborators::LinkBounds>))
+                    Ok(Some(std::sync::Arc::new(limits)
+                        as std::sync::Arc<dyn crate::chats::collaborators::LinkBounds>))
                 }
                 Ok(_) | Err(AppError::Forbidden(_) | AppError::Unauthenticated) => Ok(None),
                 Err(e) => Err(e),

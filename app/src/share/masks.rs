@@ -189,7 +189,9 @@ fn edit_distance(a: &[char], b: &[char], cap: usize) -> usize {
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         if cur.iter().min().is_some_and(|m| *m > cap) {
             return cap + 1;
@@ -223,7 +225,10 @@ mod tests {
         ] {
             let out = masked(&format!("code {shown}."), "Zanzibar42");
             assert!(out.starts_with("code [redacted]"), "{shown}: {out}");
-            assert!(!out.to_lowercase().contains("bar42") && !out.contains("&#"), "{shown}: {out}");
+            assert!(
+                !out.to_lowercase().contains("bar42") && !out.contains("&#"),
+                "{shown}: {out}"
+            );
         }
         assert_eq!(masked("a & b", "a & b"), "[redacted]");
         assert_eq!(masked("a &amp; b", "a & b"), "[redacted]");
@@ -232,7 +237,10 @@ mod tests {
 
     #[test]
     fn near_misses_are_found() {
-        assert_eq!(near_misses("try Zanzibar43 or zanzibar42 or Zanzibar", "Zanzibar42"), ["Zanzibar43", "Zanzibar"]);
+        assert_eq!(
+            near_misses("try Zanzibar43 or zanzibar42 or Zanzibar", "Zanzibar42"),
+            ["Zanzibar43", "Zanzibar"]
+        );
         assert!(near_misses("nothing close here", "Zanzibar42").is_empty());
     }
 }

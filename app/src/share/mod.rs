@@ -16,12 +16,13 @@ mod components;
 #[cfg(feature = "ssr")]
 pub mod export;
 #[cfg(feature = "ssr")]
+mod for_readers;
+#[cfg(feature = "ssr")]
 pub mod grants;
 mod history;
 #[cfg(feature = "ssr")]
 pub mod lifetime;
 mod links;
-#[cfg(feature = "ssr")]
 mod masks;
 #[cfg(feature = "ssr")]
 pub mod oversight;

@@ -182,7 +182,10 @@ pub async fn check(
     let Some(given) = presented.password.clone() else {
         return Err(needed());
     };
-    let keys = [link_key(link.id), format!("share:{}:{}", link.id, presented.client)];
+    let keys = [
+        link_key(link.id),
+        format!("share:{}:{}", link.id, presented.client),
+    ];
     let before = record_attempts(db, &keys).await?;
     let (by_link, by_client) = (
         before.first().copied().unwrap_or(0),

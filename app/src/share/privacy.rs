@@ -112,8 +112,11 @@ pub(super) fn findings(doc: &ChatDoc, masks: &[String]) -> Checked {
         unchecked_bytes: 0,
     };
     let mut budget = MAX_SCANNED_BYTES;
-    let texts = std::iter::once((None, doc.title.as_deref().unwrap_or_default()))
-        .chain(scope::reading_order(doc).into_iter().map(|m| (Some(m.id.as_str()), m.content.as_str())));
+    let texts = std::iter::once((None, doc.title.as_deref().unwrap_or_default())).chain(
+        scope::reading_order(doc)
+            .into_iter()
+            .map(|m| (Some(m.id.as_str()), m.content.as_str())),
+    );
     for (id, text) in texts {
         let mut cut = text.len().min(budget);
         while !text.is_char_boundary(cut) {
@@ -172,7 +175,11 @@ async fn check_turn() -> AppResult<tokio::sync::SemaphorePermit<'static>> {
 
 /// `GET /api/v1/chats/{id}/share/scan`: the findings in what the chat's link would share now
 /// (its choices and masks applied; a chat without a link: the visible branch).
-pub async fn scan(db: &DatabaseConnection, caller: &user::Model, chat_id: Uuid) -> AppResult<super::ScanReport> {
+pub async fn scan(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    chat_id: Uuid,
+) -> AppResult<super::ScanReport> {
     let c = own_chat(db, caller, chat_id).await?;
     let scope = stored_scope(db, c.id).await?;
     let _turn = check_turn().await?;

@@ -24,15 +24,22 @@ pub const ACTION_NAMES: &[(&str, &str)] = &[
     ("share.admin_revoke", "Revoked by an administrator"),
 ];
 
-/// One read in a link's access log.
+/// One reader's reads of a link on one day, in its access log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ViewEntry {
     /// The reader's account (`null`: a visitor without one).
     pub user_id: Option<Uuid>,
     /// Their display name.
     pub name: Option<String>,
-    /// When, epoch seconds.
+    /// Their latest read that day, epoch seconds.
     pub viewed_at: i64,
+    /// How many times they read it that day.
+    #[serde(default = "one")]
+    pub reads: i64,
+}
+
+fn one() -> i64 {
+    1
 }
 
 /// One row of the audit log, as listed.

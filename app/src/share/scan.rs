@@ -141,7 +141,8 @@ static DETECTORS: LazyLock<Vec<Detector>> = LazyLock::new(|| {
 pub fn scan(message_id: Option<&str>, text: &str) -> Vec<Finding> {
     // Kept spans by start: they never overlap, so the one starting last before a match's end
     // is the only one that can overlap it.
-    let mut kept: std::collections::BTreeMap<usize, (usize, &'static str)> = std::collections::BTreeMap::new();
+    let mut kept: std::collections::BTreeMap<usize, (usize, &'static str)> =
+        std::collections::BTreeMap::new();
     for d in DETECTORS.iter() {
         for caps in d.pattern.captures_iter(text) {
             let Some(m) = caps.get(d.group) else { continue };

@@ -12,7 +12,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, SqlErr, TransactionTrait,
 };
-use serde_json::{Map, Value};
+use serde_json::Value;
 use uuid::Uuid;
 
 use super::lifetime::Requested;
@@ -281,28 +281,7 @@ pub async fn unshare(db: &DatabaseConnection, caller: &user::Model, chat_id: Uui
     Ok(gone.rows_affected > 0)
 }
 
-/// Removes the owner's private configuration keys from a chat JSON text, leaving every other
-/// value as it is (top level only: the message tree is passed through without being parsed).
-pub fn strip_private(chat_json: &str) -> AppResult<String> {
-    if !PRIVATE_KEYS
-        .iter()
-        .any(|k| chat_json.contains(&format!("\"{k}\"")))
-    {
-        return Ok(chat_json.to_owned());
-    }
-    let mut top: Map<String, Value> = match serde_json::from_str::<Value>(chat_json) {
-        Ok(Value::Object(m)) => m,
-        Ok(_) => return Ok(chat_json.to_owned()),
-        Err(e) => {
-            tracing::error!(error = %e, "stored snapshot JSON does not parse");
-            return Err(AppError::Internal);
-        }
-    };
-    for k in PRIVATE_KEYS {
-        top.remove(*k);
-    }
-    serde_json::to_string(&top).map_err(|_| AppError::Internal)
-}
+pub use super::for_readers::strip_private;
 
 /// [`view_with`] for a signed-in caller who gives no link password.
 pub async fn view(db: &DatabaseConnection, caller: &user::Model, share_id: Uuid) -> AppResult<Snapshot> {
@@ -373,16 +352,8 @@ pub async fn view_of(
     let mut stored_chat = None;
     if !viewer_is_owner {
         let mut stripped = strip_private(&row.chat)?;
-        if caller.is_none() && stripped.contains("\"author\"") {
-            // A visitor needs collaborators' names, not their account ids.
-            let mut doc = ChatDoc::from_stored(&stripped)?;
-            if let Some(h) = &mut doc.history {
-                for a in h.messages.values_mut().filter_map(|m| m.author.as_mut()) {
-                    a.id = Uuid::nil();
-                }
-            }
-            doc.sync_flat_messages();
-            stripped = doc.encode()?;
+        if caller.is_none() {
+            stripped = super::for_readers::without_author_ids(stripped)?;
         }
         if stripped != row.chat {
             stored_chat = Some(std::mem::replace(&mut row.chat, stripped));

@@ -131,15 +131,17 @@ async fn write(db: &DatabaseConnection, reads: &[Read]) -> AppResult<()> {
     }
     let rows: Vec<share_view::ActiveModel> = per_reader
         .into_iter()
-        .map(|((share_id, visitor, day), (user_id, n, last))| share_view::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            share_id: Set(share_id),
-            user_id: Set(user_id),
-            visitor: Set(visitor.to_owned()),
-            viewed_at: Set(last),
-            day: Set(day),
-            reads: Set(n),
-        })
+        .map(
+            |((share_id, visitor, day), (user_id, n, last))| share_view::ActiveModel {
+                id: Set(Uuid::new_v4()),
+                share_id: Set(share_id),
+                user_id: Set(user_id),
+                visitor: Set(visitor.to_owned()),
+                viewed_at: Set(last),
+                day: Set(day),
+                reads: Set(n),
+            },
+        )
         .collect();
     let txn = crate::entities::begin_write(db).await?;
     let mut rows = rows.into_iter().peekable();
@@ -154,8 +156,10 @@ async fn write(db: &DatabaseConnection, reads: &[Read]) -> AppResult<()> {
                 ])
                 .value(
                     share_view::Column::Reads,
-                    Expr::col((share_view::Entity, share_view::Column::Reads))
-                        .add(Expr::col((sea_orm::sea_query::Alias::new("excluded"), share_view::Column::Reads))),
+                    Expr::col((share_view::Entity, share_view::Column::Reads)).add(Expr::col((
+                        sea_orm::sea_query::Alias::new("excluded"),
+                        share_view::Column::Reads,
+                    ))),
                 )
                 .update_column(share_view::Column::ViewedAt)
                 .to_owned(),
@@ -257,6 +261,7 @@ pub async fn log(
             user_id: v.user_id,
             name: u.map(|u| u.name),
             viewed_at: v.viewed_at,
+            reads: v.reads,
         })
         .collect())
 }

@@ -15,7 +15,9 @@ use openidconnect::{
     PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, StandardErrorResponse, StandardTokenResponse,
     TokenResponse,
 };
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set,
+};
 use serde::{Deserialize, Serialize};
 
 use super::config::OidcConfig;
@@ -163,7 +165,8 @@ pub async fn start(
         .await?;
     if mine >= MAX_PENDING_PER_CLIENT {
         return Err(AppError::RetryLater {
-            detail: "Too many sign-ins were started from here and not finished. Try again in a few minutes.".to_owned(),
+            detail: "Too many sign-ins were started from here and not finished. Try again in a few minutes."
+                .to_owned(),
             retry_after: 60,
         });
     }

@@ -5,7 +5,9 @@
 
 use axum::http::HeaderMap;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+};
 
 use super::config::TrustedHeaderConfig;
 use crate::accounts::service::{self as accounts, normalize_email};
@@ -94,7 +96,11 @@ async fn header_session(db: &DatabaseConnection, user_id: uuid::Uuid) -> AppResu
         created_at: Set(t),
         expires_at: Set((period + 2) * HEADER_SESSION_PERIOD_SECS),
     })
-    .on_conflict(OnConflict::column(session::Column::TokenHash).do_nothing().to_owned())
+    .on_conflict(
+        OnConflict::column(session::Column::TokenHash)
+            .do_nothing()
+            .to_owned(),
+    )
     .exec_without_returning(db)
     .await?;
     Ok(token)
