@@ -235,7 +235,7 @@ pub fn check_message(
         .message(id)
         .filter(|_| visible_ids(doc, bounds, who).contains(id))
         .ok_or_else(|| AppError::NotFound("Message not found.".to_owned()))?;
-    if own && !m.author.as_ref().is_some_and(|a| a.id == who) {
+    if own && m.author.as_ref().is_none_or(|a| a.id != who) {
         return Err(AppError::Forbidden(
             "You can edit and get answers for your own messages only.".to_owned(),
         ));

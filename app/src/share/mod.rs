@@ -23,6 +23,7 @@ mod history;
 #[cfg(feature = "ssr")]
 pub mod lifetime;
 mod links;
+#[cfg(feature = "ssr")]
 mod masks;
 #[cfg(feature = "ssr")]
 pub mod oversight;

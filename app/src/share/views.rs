@@ -121,7 +121,9 @@ async fn write(db: &DatabaseConnection, reads: &[Read]) -> AppResult<()> {
     let live: std::collections::HashSet<Uuid> = live.into_iter().collect();
     // One row per link, reader and day: the batch's reads are folded first, then added to
     // the day's row (or make it).
-    let mut per_reader: HashMap<(Uuid, &str, i64), (Option<Uuid>, i64, i64)> = HashMap::new();
+    // (link, reader, day) → (account, reads, latest read).
+    type Day<'a> = (Uuid, &'a str, i64);
+    let mut per_reader: HashMap<Day<'_>, (Option<Uuid>, i64, i64)> = HashMap::new();
     for r in reads.iter().filter(|r| live.contains(&r.share_id)) {
         let e = per_reader
             .entry((r.share_id, r.visitor.as_str(), r.at.div_euclid(86_400)))
