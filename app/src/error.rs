@@ -214,6 +214,47 @@ impl axum::response::IntoResponse for AppError {
 /// names one of our own messages, so nothing typed into an address bar (or sent by an identity
 /// provider) is ever shown as text on our pages.
 const NOTICES: &[(&str, &str)] = &[
+    (
+        "pending",
+        "Your account is waiting for an administrator's approval.",
+    ),
+    ("link-password", "This link needs a password."),
+    ("link-password-wrong", "That password is not right."),
+    (
+        "link-locked",
+        "This link has had too many wrong passwords. Try again in a few minutes.",
+    ),
+    ("link-gone", "This shared chat is no longer available."),
+    ("link-expired", "This link has expired."),
+    ("already-open", "You can already open this chat."),
+    ("no-share-permission", "You don't have permission to share chats."),
+    (
+        "community-gone",
+        "This community chat does not exist, or is not shared with you.",
+    ),
+    ("e400", "That request was not valid. Please try again."),
+    ("e401", "Please sign in to continue."),
+    ("e403", "You don't have permission to do that."),
+    ("e404", "We could not find what you're looking for."),
+    ("e409", "That conflicts with something that already exists."),
+    ("e410", "This has ended and is no longer available."),
+    ("e413", "That is too large."),
+    (
+        "e422",
+        "Something you entered is not valid. Please check it and try again.",
+    ),
+    ("e429", "Too many attempts. Please wait a moment and try again."),
+    ("e500", "Something went wrong on our side. Please try again."),
+    (
+        "e503",
+        "The service is not available right now. Please try again.",
+    ),
+];
+
+/// The sign-in page's notices. That page is written by the server alone (no client code), so
+/// these stay out of the client's module.
+#[cfg(feature = "ssr")]
+const SIGN_IN_NOTICES: &[(&str, &str)] = &[
     ("signin-wrong", "The email or password is incorrect."),
     ("signup-off", "Sign-up is disabled. Ask an administrator for an account."),
     ("email-invalid", "Please enter a valid email address."),
@@ -221,17 +262,8 @@ const NOTICES: &[(&str, &str)] = &[
     ("password-short", "The password must be at least 8 characters long."),
     ("password-long", "The password must be at most 256 bytes long."),
     ("email-taken", "An account with this email already exists."),
-    ("pending", "Your account is waiting for an administrator's approval."),
     ("password-login-off", "Password sign-in is turned off on this instance. Use your company's sign-in."),
     ("signin-busy", "Too many sign-ins are being checked right now. Please try again in a moment."),
-    ("link-password", "This link needs a password."),
-    ("link-password-wrong", "That password is not right."),
-    ("link-locked", "This link has had too many wrong passwords. Try again in a few minutes."),
-    ("link-gone", "This shared chat is no longer available."),
-    ("link-expired", "This link has expired."),
-    ("already-open", "You can already open this chat."),
-    ("no-share-permission", "You don't have permission to share chats."),
-    ("community-gone", "This community chat does not exist, or is not shared with you."),
     ("sso-again", "The sign-in did not complete. Please sign in again."),
     ("sso-state", "This sign-in did not start in this browser, or it took too long (its security check, the state, does not match). Please sign in again."),
     ("sso-slow", "This sign-in took too long. Please sign in again."),
@@ -246,21 +278,20 @@ const NOTICES: &[(&str, &str)] = &[
     ("sso-domain", "Accounts of your email's domain may not sign in to this instance."),
     ("sso-linked", "This sign-in is already linked to an account."),
     ("sso-off", "Sign-in with an identity provider is not set up on this instance."),
-    ("e400", "That request was not valid. Please try again."),
-    ("e401", "Please sign in to continue."),
-    ("e403", "You don't have permission to do that."),
-    ("e404", "We could not find what you're looking for."),
-    ("e409", "That conflicts with something that already exists."),
-    ("e410", "This has ended and is no longer available."),
-    ("e413", "That is too large."),
-    ("e422", "Something you entered is not valid. Please check it and try again."),
-    ("e429", "Too many attempts. Please wait a moment and try again."),
-    ("e500", "Something went wrong on our side. Please try again."),
-    ("e503", "The service is not available right now. Please try again."),
 ];
+
+/// Every notice this build can show: on the client, those of the pages it renders.
+fn notices() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    #[cfg(feature = "ssr")]
+    let all = NOTICES.iter().chain(SIGN_IN_NOTICES.iter());
+    #[cfg(not(feature = "ssr"))]
+    let all = NOTICES.iter();
+    all
+}
 
 /// Messages of ours whose words vary (names, dates), by a piece they always hold: the notice
 /// each becomes.
+#[cfg(feature = "ssr")]
 const NOTICE_PATTERNS: &[(&str, &str)] = &[
     ("did not start in this browser", "sso-state"),
     ("This sign-in took too long.", "sso-slow"),
@@ -279,12 +310,13 @@ const NOTICE_PATTERNS: &[(&str, &str)] = &[
     ("Password sign-in is turned off", "password-login-off"),
 ];
 
+#[cfg(feature = "ssr")]
 impl AppError {
     /// The notice code a page is sent back with for this error (see [`notice_message`]): the
     /// code of its message, else of the pattern it follows, else of its status.
     pub fn notice_code(&self) -> String {
         let detail = self.detail();
-        if let Some((code, _)) = NOTICES.iter().find(|(_, m)| *m == detail) {
+        if let Some((code, _)) = notices().find(|(_, m)| *m == detail) {
             return (*code).to_owned();
         }
         if let Some((_, code)) = NOTICE_PATTERNS.iter().find(|(p, _)| detail.contains(p)) {
@@ -296,7 +328,7 @@ impl AppError {
 
 /// Our message for notice `code`; `None` for a code we never send (the page then shows none).
 pub fn notice_message(code: &str) -> Option<&'static str> {
-    NOTICES.iter().find(|(c, _)| *c == code).map(|(_, m)| *m)
+    notices().find(|(c, _)| *c == code).map(|(_, m)| *m)
 }
 
 /// A result whose error is an [`AppError`].
@@ -352,7 +384,7 @@ mod tests {
             notice_message("Your session expired. Re-enter your password at https://evil.example"),
             None
         );
-        for (code, message) in NOTICES {
+        for (code, message) in notices() {
             assert!(code.len() <= 24 && !message.is_empty());
         }
     }

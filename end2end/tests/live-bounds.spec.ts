@@ -64,7 +64,11 @@ test('a live link bounds its collaborator: masks, scope, her own branches, expir
   await page.getByRole('button', { name: 'Save & Submit' }).click();
   await expect(page.locator('.message.user').filter({ hasText: 'Carol: I bring cake.' })).toBeVisible();
   await page.screenshot({ path: 'test-results/live-bounds-collaborator-1280.png' });
+  // On a phone: the page opened at that width (the sidebar folded away).
   await page.setViewportSize({ width: 360, height: 740 });
+  await page.reload();
+  await hydrated(page);
+  await expect(page.locator('.message.user').filter({ hasText: 'Carol: I bring cake.' })).toBeVisible();
   await page.screenshot({ path: 'test-results/live-bounds-collaborator-360.png' });
   const opage = await owner.newPage();
   await opage.goto(`/c/${chatId}`);

@@ -65,5 +65,7 @@ test('a signed-out colleague follows a shared link, continues with the provider 
 test('the provider refusing the sign-in comes back to the sign-in page in words', async ({ page }) => {
   await page.goto(`${SSO}/auth/oidc/callback?error=access_denied&error_description=End-User+aborted+interaction`);
   await expect(page).toHaveURL(/\/auth\?error=/);
-  await expect(page.getByRole('alert')).toContainText('Signing in at Company SSO was cancelled or refused');
+  // Our words for the provider's `access_denied`; its own description is never shown.
+  await expect(page.getByRole('alert')).toContainText('Signing in at your identity provider was cancelled or refused.');
+  await expect(page.getByRole('alert')).not.toContainText('End-User');
 });
