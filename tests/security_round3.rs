@@ -45,6 +45,26 @@ async fn open_to_anyone(base: &str, admin: &str, owner: &str, chat_id: &str) {
     assert_eq!(status, 200, "{body}");
 }
 
+/// Olive, signed in through a cookie jar (`c`), with a chat of hers (`title`) shared as a link:
+/// the jar, the chat's id and the link's.
+async fn olive_with_a_link(base: &str, title: &str) -> (reqwest::Client, String, String) {
+    let c = client();
+    let me = common::signup_with(&c, base, "Olive").await;
+    let token = me["token"].as_str().expect("a token").to_owned();
+    let chat_id = new_chat(base, &token, title).await;
+    let (status, shared) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/chats/{chat_id}/share"),
+        Some(&token),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{shared}");
+    let share_id = shared["share_id"].as_str().expect("a link").to_owned();
+    (c, chat_id, share_id)
+}
+
 #[tokio::test]
 async fn a_refused_password_makes_no_link() {
     let (_server, base, _admin) = open_instance().await;
@@ -333,19 +353,7 @@ async fn reads_of_a_link_keep_one_row_per_reader_and_day() {
 #[tokio::test]
 async fn signed_in_pages_are_not_kept_by_the_browser() {
     let (_server, base, _admin) = open_instance().await;
-    let c = client();
-    let me = common::signup_with(&c, &base, "Olive").await;
-    let token = me["token"].as_str().expect("a token").to_owned();
-    let chat_id = new_chat(&base, &token, "Private").await;
-    let (_, shared) = call(
-        &client(),
-        Method::POST,
-        format!("{base}/api/v1/chats/{chat_id}/share"),
-        Some(&token),
-        None,
-    )
-    .await;
-    let share_id = shared["share_id"].as_str().expect("a link");
+    let (c, chat_id, share_id) = olive_with_a_link(&base, "Private").await;
     for path in [format!("/c/{chat_id}"), format!("/s/{share_id}"), "/".to_owned()] {
         let res = c.get(format!("{base}{path}")).send().await.expect("a page");
         assert_eq!(res.status(), 200, "{path}");
@@ -478,21 +486,8 @@ async fn smaller_things_hold() {
 
 #[tokio::test]
 async fn pages_show_only_our_own_words_for_an_error() {
-    let (_server, base, admin) = open_instance().await;
-    let c = client();
-    let me = common::signup_with(&c, &base, "Olive").await;
-    let token = me["token"].as_str().expect("a token").to_owned();
-    let chat_id = new_chat(&base, &token, "Notes").await;
-    let (_, shared) = call(
-        &client(),
-        Method::POST,
-        format!("{base}/api/v1/chats/{chat_id}/share"),
-        Some(&token),
-        None,
-    )
-    .await;
-    let share_id = shared["share_id"].as_str().expect("a link").to_owned();
-    let _ = admin;
+    let (_server, base, _admin) = open_instance().await;
+    let (c, _chat_id, share_id) = olive_with_a_link(&base, "Notes").await;
     let planted = "Your session expired. Re-enter your password at https://evil.example";
     let long = "A".repeat(5_000);
     let q = app::format::encode_query_value;

@@ -214,10 +214,6 @@ impl axum::response::IntoResponse for AppError {
 /// names one of our own messages, so nothing typed into an address bar (or sent by an identity
 /// provider) is ever shown as text on our pages.
 const NOTICES: &[(&str, &str)] = &[
-    (
-        "pending",
-        "Your account is waiting for an administrator's approval.",
-    ),
     ("link-password", "This link needs a password."),
     ("link-password-wrong", "That password is not right."),
     (
@@ -227,34 +223,39 @@ const NOTICES: &[(&str, &str)] = &[
     ("link-gone", "This shared chat is no longer available."),
     ("link-expired", "This link has expired."),
     ("already-open", "You can already open this chat."),
-    ("no-share-permission", "You don't have permission to share chats."),
-    (
-        "community-gone",
-        "This community chat does not exist, or is not shared with you.",
-    ),
-    ("e400", "That request was not valid. Please try again."),
-    ("e401", "Please sign in to continue."),
     ("e403", "You don't have permission to do that."),
     ("e404", "We could not find what you're looking for."),
-    ("e409", "That conflicts with something that already exists."),
-    ("e410", "This has ended and is no longer available."),
-    ("e413", "That is too large."),
     (
         "e422",
         "Something you entered is not valid. Please check it and try again.",
     ),
     ("e429", "Too many attempts. Please wait a moment and try again."),
     ("e500", "Something went wrong on our side. Please try again."),
+];
+
+/// The notices of pages written by the server alone (the sign-in page, the community's
+/// pages), which have no client code: they stay out of the client's module, which carries only
+/// those of the shared page.
+#[cfg(feature = "ssr")]
+const SIGN_IN_NOTICES: &[(&str, &str)] = &[
+    (
+        "pending",
+        "Your account is waiting for an administrator's approval.",
+    ),
+    (
+        "community-gone",
+        "This community chat does not exist, or is not shared with you.",
+    ),
     (
         "e503",
         "The service is not available right now. Please try again.",
     ),
-];
-
-/// The sign-in page's notices. That page is written by the server alone (no client code), so
-/// these stay out of the client's module.
-#[cfg(feature = "ssr")]
-const SIGN_IN_NOTICES: &[(&str, &str)] = &[
+    ("no-share-permission", "You don't have permission to share chats."),
+    ("e400", "That request was not valid. Please try again."),
+    ("e401", "Please sign in to continue."),
+    ("e409", "That conflicts with something that already exists."),
+    ("e410", "This has ended and is no longer available."),
+    ("e413", "That is too large."),
     ("signin-wrong", "The email or password is incorrect."),
     ("signup-off", "Sign-up is disabled. Ask an administrator for an account."),
     ("email-invalid", "Please enter a valid email address."),

@@ -76,3 +76,20 @@ pub async fn update(
     txn.commit().await?;
     Ok(settings)
 }
+
+/// The instance's secret named `key`: `fresh` the first time it is asked for, kept in the
+/// settings table (so every process uses the same one) and read back from there afterwards.
+pub async fn secret(db: &DatabaseConnection, key: &str, fresh: String) -> AppResult<String> {
+    setting::Entity::insert(setting::ActiveModel {
+        key: Set(key.to_owned()),
+        value: Set(fresh),
+    })
+    .on_conflict(OnConflict::column(setting::Column::Key).do_nothing().to_owned())
+    .exec_without_returning(db)
+    .await?;
+    setting::Entity::find_by_id(key)
+        .one(db)
+        .await?
+        .map(|r| r.value)
+        .ok_or(AppError::Internal)
+}

@@ -19,7 +19,7 @@ use uuid::Uuid;
 
 pub use super::records::ViewEntry;
 
-use crate::entities::{now, session, setting, share_view, shared_chat, user};
+use crate::entities::{now, session, share_view, shared_chat, user};
 use crate::error::{AppError, AppResult};
 
 /// Reads held at most before new ones are dropped (with a warning) when the database cannot
@@ -217,20 +217,9 @@ pub async fn visitor_key(
 async fn salt(db: &DatabaseConnection, cache: &tokio::sync::OnceCell<String>) -> AppResult<String> {
     const KEY: &str = "visitor_salt";
     cache
-        .get_or_try_init(|| async {
+        .get_or_try_init(|| {
             let fresh = crate::accounts::service::hash_secret(&Uuid::new_v4().to_string());
-            setting::Entity::insert(setting::ActiveModel {
-                key: Set(KEY.to_owned()),
-                value: Set(fresh),
-            })
-            .on_conflict(OnConflict::column(setting::Column::Key).do_nothing().to_owned())
-            .exec_without_returning(db)
-            .await?;
-            setting::Entity::find_by_id(KEY)
-                .one(db)
-                .await?
-                .map(|r| r.value)
-                .ok_or(AppError::Internal)
+            crate::instance::service::secret(db, KEY, fresh)
         })
         .await
         .cloned()

@@ -11,7 +11,7 @@ use sea_orm::{
 
 use super::config::TrustedHeaderConfig;
 use crate::accounts::service::{self as accounts, normalize_email};
-use crate::entities::{session, setting, user};
+use crate::entities::{session, user};
 use crate::error::{AppError, AppResult};
 use crate::instance::SettingsDefaults;
 
@@ -109,17 +109,5 @@ async fn header_session(db: &DatabaseConnection, user_id: uuid::Uuid) -> AppResu
 /// A random secret made once per instance and kept in the settings table (so every process
 /// derives the same header sessions).
 async fn instance_secret(db: &DatabaseConnection) -> AppResult<String> {
-    const KEY: &str = "trusted_header_secret";
-    setting::Entity::insert(setting::ActiveModel {
-        key: Set(KEY.to_owned()),
-        value: Set(accounts::random_hex(32)),
-    })
-    .on_conflict(OnConflict::column(setting::Column::Key).do_nothing().to_owned())
-    .exec_without_returning(db)
-    .await?;
-    setting::Entity::find_by_id(KEY)
-        .one(db)
-        .await?
-        .map(|r| r.value)
-        .ok_or(AppError::Internal)
+    crate::instance::service::secret(db, "trusted_header_secret", accounts::random_hex(32)).await
 }
