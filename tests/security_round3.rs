@@ -218,14 +218,8 @@ async fn password_guesses_have_a_budget_per_link_across_addresses() {
     )
     .await;
     assert!(links[0]["password_locked_until"].as_i64().is_some(), "{links}");
-    // ...and members still sign in: link guesses never filled the sign-in gate.
-    let res = client()
-        .post(format!("{base}/api/v1/auths/signin"))
-        .json(&json!({"email": "olive@example.com", "password": "correct horse"}))
-        .send()
-        .await
-        .expect("sign in");
-    assert_ne!(res.status().as_u16(), 429);
+    // That link guesses never fill the sign-in gate is `accounts::throttle`'s unit test (here the
+    // guesses come one at a time and could not fill any gate).
 }
 
 #[tokio::test]

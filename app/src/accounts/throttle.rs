@@ -216,3 +216,34 @@ pub(crate) async fn forget_attempt(db: &DatabaseConnection, key: &str) -> AppRes
 pub(super) fn delay_for(by_email: u64, by_client: u64) -> Duration {
     throttle_delay(by_email.max(by_client / 4))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A flood of guesses at link passwords fills the link passwords' gate only: a sign-in
+    /// checked meanwhile goes through (with one gate for both, it got 429).
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn link_password_guesses_never_fill_the_sign_in_gate() {
+        let hash = hash_password("the real one".to_owned()).await.unwrap();
+        let guesses: Vec<_> = (0..MAX_WAITING_HASHES + 20)
+            .map(|_| tokio::spawn(verify_link_password(hash.clone(), "a wrong one".to_owned())))
+            .collect();
+        // The link passwords' queue is full before the sign-in comes.
+        let waiting = || hash_gate(Gate::LinkPassword).waiting.load(std::sync::atomic::Ordering::SeqCst);
+        while waiting() < MAX_WAITING_HASHES {
+            tokio::task::yield_now().await;
+        }
+        let sign_in = verify_password(hash.clone(), "the real one".to_owned()).await;
+        assert_eq!(sign_in, Ok(true), "a member's sign-in is checked");
+        let mut refused = 0;
+        for g in guesses {
+            match g.await.unwrap() {
+                Ok(ok) => assert!(!ok),
+                Err(AppError::TooManyRequests(_)) => refused += 1,
+                Err(e) => panic!("{e}"),
+            }
+        }
+        assert!(refused > 0, "the flood did fill the link passwords' gate");
+    }
+}
