@@ -230,7 +230,11 @@ mod tests {
             .map(|_| tokio::spawn(verify_link_password(hash.clone(), "a wrong one".to_owned())))
             .collect();
         // The link passwords' queue is full before the sign-in comes.
-        let waiting = || hash_gate(Gate::LinkPassword).waiting.load(std::sync::atomic::Ordering::SeqCst);
+        let waiting = || {
+            hash_gate(Gate::LinkPassword)
+                .waiting
+                .load(std::sync::atomic::Ordering::SeqCst)
+        };
         while waiting() < MAX_WAITING_HASHES {
             tokio::task::yield_now().await;
         }

@@ -93,6 +93,12 @@ impl Writable {
     }
 }
 
+/// Whether `caller` has the whole of chat `c`: its owner, or an admin (anyone else who writes
+/// to it is a collaborator).
+pub fn owns(c: &chat::Model, caller: &user::Model) -> bool {
+    c.user_id == caller.id || caller.role == Role::Admin
+}
+
 /// The chat `id` for a caller who may add turns to it: its owner, an admin, or a collaborator
 /// the installed rule lets in. Anyone else gets the same 404 as for a chat that does not exist.
 pub async fn find_writable(db: &DatabaseConnection, caller: &user::Model, id: Uuid) -> AppResult<Writable> {
@@ -100,7 +106,7 @@ pub async fn find_writable(db: &DatabaseConnection, caller: &user::Model, id: Uu
         .one(db)
         .await?
         .ok_or_else(AppError::chat_not_found)?;
-    if c.user_id == caller.id || caller.role == Role::Admin {
+    if owns(&c, caller) {
         return Ok(Writable {
             chat: c,
             access: Access::Owner,
@@ -148,20 +154,25 @@ pub fn visible_ids(doc: &ChatDoc, bounds: &dyn LinkBounds, who: Uuid) -> HashSet
     seen
 }
 
-/// The leaf collaborator `who` sees in `doc`: the shared branch's tip, unless their cursor
-/// stands on a branch of their own (then that branch's newest leaf). `None` for an empty chat.
-fn leaf_for(doc: &ChatDoc, visible: &HashSet<String>, cursor: Option<&str>) -> Option<String> {
+/// `doc` cut to what collaborator `who` (standing at `cursor`) may see, showing their leaf: the
+/// shared branch's tip, unless their cursor stands on a branch of their own (then that
+/// branch's newest leaf). Not yet redacted.
+fn cut_for(doc: &ChatDoc, bounds: &dyn LinkBounds, who: Uuid, cursor: Option<&str>) -> ChatDoc {
+    let visible = visible_ids(doc, bounds, who);
     let ids: HashSet<&str> = visible.iter().map(String::as_str).collect();
     let mut cut = doc.clone();
     cut.history = Some(doc.keeping(&ids));
-    let tip = cut.current_id().map(str::to_owned);
-    if let (Some(c), Some(t)) = (cursor, tip.as_deref()) {
-        let on_shared_branch = cut.branch_to(t).iter().any(|m| m.id == c);
+    if let (Some(c), Some(tip)) = (cursor, cut.current_id().map(str::to_owned)) {
+        let on_shared_branch = cut.branch_to(&tip).iter().any(|m| m.id == c);
         if ids.contains(c) && !on_shared_branch {
-            return Some(cut.newest_leaf(c));
+            let leaf = cut.newest_leaf(c);
+            if let Some(h) = &mut cut.history {
+                h.current_id = Some(leaf);
+            }
         }
     }
-    tip
+    cut.sync_flat_messages();
+    cut
 }
 
 /// `doc` as collaborator `who` (standing at `cursor`) gets it: cut to what they may see, showing
@@ -172,15 +183,7 @@ pub fn collaborator_doc(
     who: Uuid,
     cursor: Option<&str>,
 ) -> AppResult<ChatDoc> {
-    let visible = visible_ids(doc, bounds, who);
-    let leaf = leaf_for(doc, &visible, cursor);
-    let ids: HashSet<&str> = visible.iter().map(String::as_str).collect();
-    let mut cut = doc.clone();
-    let mut history = doc.keeping(&ids);
-    history.current_id = leaf;
-    cut.history = Some(history);
-    cut.sync_flat_messages();
-    bounds.redacted(cut)
+    bounds.redacted(cut_for(doc, bounds, who, cursor))
 }
 
 /// Where collaborator `who` stands in chat `chat_id` (`None`: on the shared branch's tip).
@@ -218,8 +221,9 @@ pub async fn collaborator_leaf(
     who: Uuid,
 ) -> AppResult<Option<String>> {
     let cursor = cursor(db, chat_id, who).await?;
-    let visible = visible_ids(doc, bounds, who);
-    Ok(leaf_for(doc, &visible, cursor.as_deref()))
+    Ok(cut_for(doc, bounds, who, cursor.as_deref())
+        .current_id()
+        .map(str::to_owned))
 }
 
 /// Checks that collaborator `who` may see message `id` of `doc` (404 otherwise, as for a

@@ -62,7 +62,7 @@ pub async fn add_user_message(
                 save(db, c, &chat, None).await
             })
             .await?;
-            if collaborating(&saved, caller) {
+            if !collaborators::owns(&saved, caller) {
                 collaborators::move_cursor(db, saved.id, caller.id, &new_id).await?;
             }
             Ok(saved)
@@ -103,11 +103,6 @@ fn append_beside(chat: &mut ChatDoc, parent: Option<&str>, message: Message) {
         }
         chat.sync_flat_messages();
     }
-}
-
-/// Whether `caller` wrote to `c` as a collaborator (neither its owner nor an admin).
-fn collaborating(c: &chat::Model, caller: &user::Model) -> bool {
-    c.user_id != caller.id && caller.role != crate::accounts::service::Role::Admin
 }
 
 /// `message` with its author recorded (a collaborator's, not the owner's).
@@ -200,7 +195,7 @@ pub async fn edit_user_message(
         save(db, c, &chat, None).await
     })
     .await?;
-    if collaborating(&saved, caller) {
+    if !collaborators::owns(&saved, caller) {
         collaborators::move_cursor(db, saved.id, caller.id, &new_id).await?;
     }
     Ok((saved, new_id))

@@ -196,9 +196,10 @@ pub async fn check(
         for key in &keys {
             forget_attempt(db, key).await?;
         }
-        let until = match budget_spent(db, &keys[0], LINK_GUESS_BUDGET).await? {
+        let [by_link_key, by_client_key] = &keys;
+        let until = match budget_spent(db, by_link_key, LINK_GUESS_BUDGET).await? {
             Some(t) => Some(t),
-            None => budget_spent(db, &keys[1], CLIENT_GUESS_BUDGET).await?,
+            None => budget_spent(db, by_client_key, CLIENT_GUESS_BUDGET).await?,
         };
         let retry_after = until.map_or(60, |t| (t - crate::entities::now()).max(1)) as u64;
         return Err(AppError::RetryLater {
