@@ -882,3 +882,71 @@ async fn a_collaborator_on_a_live_link_is_answered_too() {
         .clone();
     assert_eq!(asked["author"], json!({"id": bob_id, "name": "Bob"}));
 }
+
+#[tokio::test]
+async fn a_collaborators_answer_never_carries_what_the_link_masks() {
+    let w = world().await;
+    let (status, _) = call(
+        &w.ada,
+        &w.base,
+        "admin_update_settings",
+        json!({"patch": {"default_user_role": "user"}}),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let v = send(&w, None, "The door code is SECRETWORD.", "echo").await;
+    let chat = v["id"].as_str().unwrap().to_owned();
+    reply(&w, &chat, &last_id(&v), "echo").await;
+    let shared = w
+        .ada
+        .post(format!("{}/api/v1/chats/{chat}/share", w.base))
+        .json(&json!({"redact": ["SECRETWORD"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(shared.status(), 200);
+    let carol = common::client();
+    let me = common::signup_with(&carol, &w.base, "Carol").await;
+    let grants = w
+        .ada
+        .post(format!("{}/api/v1/chats/shared/{chat}/access/update", w.base))
+        .json(&json!({"access_grants": [{"principal_type": "user", "principal_id": me["id"], "permission": "write"}], "share_mode": "continue"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(grants.status(), 200);
+
+    // Carol asks about the masked word herself: the model gets the link's view (masked), so
+    // neither the streamed pieces nor the saved chat she is shown carry it.
+    let (status, mine) = call(
+        &carol,
+        &w.base,
+        "send_message",
+        json!({"chat_id": chat, "content": "Is it SECRETWORD?", "model": "echo"}),
+    )
+    .await;
+    assert_eq!(status, 200, "{mine}");
+    let res = carol
+        .post(format!("{}/api/chats/{chat}/reply", w.base))
+        .json(&json!({"parent_id": last_id(&mine), "model": "echo"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let events = read_events(res).await;
+    let streamed: String = events
+        .iter()
+        .filter(|e| e.event == "delta" || e.event == "done")
+        .map(|e| e.data.clone())
+        .collect();
+    assert!(streamed.contains("[redacted]"), "{streamed}");
+    assert!(!streamed.contains("SECRETWORD"), "{streamed}");
+    // Carol may not ask for answers to Ada's messages.
+    let res = carol
+        .post(format!("{}/api/chats/{chat}/reply", w.base))
+        .json(&json!({"parent_id": v["messages"][0]["id"], "model": "echo"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+}
