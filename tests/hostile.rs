@@ -4,72 +4,51 @@
 
 mod common;
 
-use std::process::Child;
 use std::time::{Duration, Instant};
 
 use common::{
     admin_config, call_fn, client, create_and_share, get_text, one_message_chat, set_role, signup,
-    signup_with, start_server,
+    signup_with, start_server, Binary,
 };
 use serde_json::{json, Value};
 
-/// The release-like binary on a fresh database, killed when dropped.
-struct Binary {
-    child: Child,
-    base: String,
+/// What `/healthz` did while some work ran.
+#[derive(Debug)]
+struct Health {
+    /// `/healthz` answers (200) that were asked and answered while the work was still running.
+    answered_during: usize,
+    /// The slowest of them (a figure to print, never a threshold).
+    slowest: Duration,
 }
 
-impl Binary {
-    async fn start(env: &[(&str, &str)]) -> Binary {
-        let url = common::fresh_database_url().await;
-        let (child, base) = common::spawn_binary_with(&url, env).await;
-        Binary { child, base }
-    }
-
-    /// The process's resident memory now, in MiB (from /proc).
-    fn rss_mib(&self) -> f64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
-        status
-            .lines()
-            .find(|l| l.starts_with("VmRSS:"))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|kb| kb.parse::<f64>().ok())
-            .map_or(0.0, |kb| kb / 1024.0)
-    }
-}
-
-impl Drop for Binary {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Runs `work` while asking `/healthz` every 50 ms; the slowest `/healthz` answer and what
+/// Runs `work` while asking `/healthz` over and over from another task: how many answers came
+/// back while `work` had not finished (a stalled server answers none until it has), and what
 /// `work` returned.
-async fn healthz_during<F: std::future::Future>(base: &str, work: F) -> (Duration, F::Output) {
-    let (stop_tx, mut stop_rx) = tokio::sync::watch::channel(false);
+async fn healthz_during<F: std::future::Future>(base: &str, work: F) -> (Health, F::Output) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+    let busy = Arc::new(AtomicBool::new(true));
     let url = format!("{base}/healthz");
+    let still_busy = busy.clone();
     let prober = tokio::spawn(async move {
-        let c = reqwest::Client::builder()
-            .timeout(Duration::from_secs(30))
-            .build()
-            .unwrap();
-        let mut slowest = Duration::ZERO;
-        loop {
+        let c = reqwest::Client::new();
+        let mut health = Health {
+            answered_during: 0,
+            slowest: Duration::ZERO,
+        };
+        while still_busy.load(Ordering::SeqCst) {
             let started = Instant::now();
             let ok = c.get(&url).send().await.is_ok_and(|r| r.status() == 200);
-            let took = started.elapsed();
-            slowest = slowest.max(if ok { took } else { Duration::from_secs(30) });
-            tokio::select! {
-                _ = tokio::time::sleep(Duration::from_millis(50)) => {}
-                _ = stop_rx.changed() => return slowest,
+            if ok && still_busy.load(Ordering::SeqCst) {
+                health.answered_during += 1;
+                health.slowest = health.slowest.max(started.elapsed());
             }
+            tokio::time::sleep(Duration::from_millis(20)).await;
         }
+        health
     });
-    tokio::time::sleep(Duration::from_millis(100)).await;
     let out = work.await;
-    let _ = stop_tx.send(true);
+    busy.store(false, Ordering::SeqCst);
     (prober.await.unwrap(), out)
 }
 
@@ -142,7 +121,7 @@ async fn a_chat_title_never_becomes_markup_in_the_page_head() {
 // 2. Nested markdown is rendered once, flattened past a depth, off the async threads.
 #[tokio::test]
 async fn deeply_nested_markdown_does_not_stall_the_server() {
-    let b = Binary::start(&[]).await;
+    let b = Binary::fresh(&[]).await;
     let ada = client();
     signup_with(&ada, &b.base, "Ada").await;
     let hostile = ">".repeat(60_000) + " deep";
@@ -159,16 +138,19 @@ async fn deeply_nested_markdown_does_not_stall_the_server() {
                 (status, html.contains("deep"), started.elapsed())
             }
         });
-    let (slowest_health, answers) = healthz_during(&b.base, futures::future::join_all(views)).await;
+    let (health, answers) = healthz_during(&b.base, futures::future::join_all(views)).await;
     let slowest_view = answers.iter().map(|a| a.2).max().unwrap();
     println!(
-        "60,000 nested '>': 4 concurrent page views, slowest {slowest_view:?}; slowest /healthz meanwhile {slowest_health:?}"
+        "60,000 nested '>': 4 concurrent page views, slowest {slowest_view:?}; /healthz meanwhile {health:?}"
     );
     for (status, has_text, _) in &answers {
         assert_eq!(*status, 200);
         assert!(*has_text, "the message's text is shown");
     }
-    assert!(slowest_health < Duration::from_secs(1), "{slowest_health:?}");
+    assert!(
+        health.answered_during >= 2,
+        "/healthz was answered while the work ran: {health:?}"
+    );
     // The shared page's rendering is stored: the next view renders nothing.
     let started = Instant::now();
     let res = ada.get(format!("{}/s/{share}", b.base)).send().await.unwrap();
@@ -199,7 +181,7 @@ fn wide_chat(n: usize) -> Value {
 // 3. Wide trees are checked in linear time, off the async threads.
 #[tokio::test]
 async fn wide_chat_trees_do_not_stall_the_server() {
-    let b = Binary::start(&[]).await;
+    let b = Binary::fresh(&[]).await;
     let ada = client();
     signup_with(&ada, &b.base, "Ada").await;
     let body = json!({ "chat": wide_chat(30_000) });
@@ -211,15 +193,18 @@ async fn wide_chat_trees_do_not_stall_the_server() {
             (status, started.elapsed())
         }
     });
-    let (slowest_health, answers) = healthz_during(&b.base, futures::future::join_all(posts)).await;
+    let (health, answers) = healthz_during(&b.base, futures::future::join_all(posts)).await;
     println!(
-        "two 30,000-child chats posted at once: {:?}; slowest /healthz meanwhile {slowest_health:?}",
+        "two 30,000-child chats posted at once: {:?}; /healthz meanwhile {health:?}",
         answers.iter().map(|a| a.1).collect::<Vec<_>>()
     );
     for (status, _) in &answers {
         assert_eq!(*status, 200);
     }
-    assert!(slowest_health < Duration::from_secs(1), "{slowest_health:?}");
+    assert!(
+        health.answered_during >= 2,
+        "/healthz was answered while the work ran: {health:?}"
+    );
 }
 
 async fn sign_in_status(
@@ -228,71 +213,70 @@ async fn sign_in_status(
     email: &str,
     password: &str,
     xff: Option<&str>,
-) -> (u16, Duration) {
+) -> u16 {
     let mut req = c
         .post(format!("{base}/api/v1/auths/signin"))
         .json(&json!({"email": email, "password": password}));
     if let Some(xff) = xff {
         req = req.header("x-forwarded-for", xff);
     }
-    let started = Instant::now();
-    let status = req.send().await.unwrap().status().as_u16();
-    (status, started.elapsed())
+    req.send().await.unwrap().status().as_u16()
+}
+
+/// A second connection to a binary's database, to read what the server recorded and decided.
+async fn open_db(url: &str) -> sea_orm::DatabaseConnection {
+    chatshare::db::connect_and_migrate(url, 2).await.unwrap()
 }
 
 // 4a. Parallel guesses count each other: the throttle is not outrun by sending them at once.
 #[tokio::test]
 async fn parallel_password_guesses_are_throttled_and_the_owner_still_gets_in() {
-    let b = Binary::start(&[]).await;
+    use app::accounts::service::{attempt_times, sign_in_delay, throttle_delay, FREE_ATTEMPTS};
+    let url = common::fresh_database_url().await;
+    let b = Binary::start(&url, &[]).await;
     signup(&b.base, "Alice").await;
     let started = Instant::now();
     let guesses = (0..60).map(|i| {
         let base = b.base.clone();
         async move { sign_in_status(&client(), &base, "alice@example.com", &format!("guess {i}"), None).await }
     });
-    let answers = futures::future::join_all(guesses).await;
-    let slowest = answers.iter().map(|a| a.1).max().unwrap();
-    let fast = answers
-        .iter()
-        .filter(|a| a.1 < Duration::from_millis(250))
-        .count();
+    let statuses = futures::future::join_all(guesses).await;
     println!(
-        "60 parallel wrong passwords: all answered in {:?}, slowest {slowest:?}, {fast} under 250 ms",
+        "60 parallel wrong passwords: all answered in {:?}",
         started.elapsed()
     );
-    for (status, _) in &answers {
+    for status in &statuses {
         assert!([400, 429].contains(status), "{status}");
     }
-    assert!(fast <= 5, "only the free attempts answer at once: {fast}");
-    assert!(
-        slowest >= Duration::from_millis(7_500),
-        "the later guesses waited the full delay: {slowest:?}"
+    // Every guess was recorded before it was checked, so each one saw the ones sent with it: the
+    // server's wait for the next guess is its longest, as after 60 guesses one at a time.
+    let db = open_db(&url).await;
+    assert_eq!(
+        attempt_times(&db, "email:alice@example.com").await.unwrap().len(),
+        60
     );
-    let (status, took) = sign_in_status(&client(), &b.base, "alice@example.com", "correct horse", None).await;
-    assert_eq!(status, 200, "the owner still gets in ({took:?})");
+    let next = sign_in_delay(&db, "alice@example.com", "127.0.0.1")
+        .await
+        .unwrap();
+    assert_eq!(next, throttle_delay(60), "{next:?}");
+    assert!(throttle_delay(FREE_ATTEMPTS - 1).is_zero() && !next.is_zero());
+    let status = sign_in_status(&client(), &b.base, "alice@example.com", "correct horse", None).await;
+    assert_eq!(status, 200, "the owner still gets in");
 }
 
 // 4b. A flood of sign-ins with random emails: no 500, memory bounded by the hash gate.
 #[tokio::test]
 async fn a_sign_in_flood_keeps_memory_bounded_and_never_answers_500() {
     // Every connection let in, so that the hash gate (not the connection cap) is what is tested.
-    let b = Binary::start(&[("CHATSHARE_MAX_CONNECTIONS_PER_CLIENT", "1000")]).await;
+    let b = Binary::fresh(&[("CHATSHARE_MAX_CONNECTIONS_PER_CLIENT", "1000")]).await;
     signup(&b.base, "Alice").await;
     let baseline = b.rss_mib();
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-    let pid = b.child.id();
+    let pid = b.pid();
     let sampler = tokio::spawn(async move {
         let mut peak = 0.0f64;
         while !*stop_rx.borrow() {
-            let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-            if let Some(kb) = status
-                .lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kb| kb.parse::<f64>().ok())
-            {
-                peak = peak.max(kb / 1024.0);
-            }
+            peak = peak.max(common::rss_mib_of(pid));
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
         peak
@@ -399,18 +383,17 @@ async fn slow_connection(source: &str, addr: std::net::SocketAddr) -> Option<tok
     Some(stream)
 }
 
-/// Waits up to `limit` for the server to close `stream`; whether it did.
-async fn closed_within(mut stream: tokio::net::TcpStream, limit: Duration) -> bool {
+/// Reads `stream` until the server closes it (a server that never does is ended by the
+/// runner's time limit); true once it is closed (or reset).
+async fn closed(mut stream: tokio::net::TcpStream) -> bool {
     use tokio::io::AsyncReadExt;
     let mut buf = [0u8; 512];
-    let deadline = Instant::now() + limit;
     loop {
-        let left = deadline.saturating_duration_since(Instant::now());
-        match tokio::time::timeout(left, stream.read(&mut buf)).await {
-            Ok(Ok(0) | Err(_)) => return true,
+        match stream.read(&mut buf).await {
+            Ok(0) => return true,
             // A 408 answer or the like: keep reading until the close.
-            Ok(Ok(_)) => continue,
-            Err(_) => return false,
+            Ok(_) => continue,
+            Err(_) => return true,
         }
     }
 }
@@ -418,14 +401,14 @@ async fn closed_within(mut stream: tokio::net::TcpStream, limit: Duration) -> bo
 // 6. Slowloris: slow headers are cut off and one address cannot take every connection.
 #[tokio::test]
 async fn slow_headers_cannot_hold_the_server() {
-    let b = Binary::start(&[
+    let b = Binary::fresh(&[
         ("CHATSHARE_HEADER_TIMEOUT_SECS", "2"),
         ("CHATSHARE_MAX_CONNECTIONS_PER_CLIENT", "64"),
     ])
     .await;
     let addr: std::net::SocketAddr = b.base.trim_start_matches("http://").parse().unwrap();
     let started = Instant::now();
-    let (slowest_health, streams) = healthz_during(&b.base, async {
+    let (health, streams) = healthz_during(&b.base, async {
         let mut streams = Vec::new();
         for _ in 0..300 {
             if let Some(s) = slow_connection("127.0.0.2", addr).await {
@@ -441,19 +424,17 @@ async fn slow_headers_cannot_hold_the_server() {
         "the attacker's connections were made: {}",
         streams.len()
     );
-    let closes = futures::future::join_all(
-        streams
-            .into_iter()
-            .map(|s| closed_within(s, Duration::from_secs(6))),
-    )
-    .await;
+    let closes = futures::future::join_all(streams.into_iter().map(closed)).await;
     let closed = closes.iter().filter(|c| **c).count();
     println!(
-        "300 slow-header connections from one address: /healthz (another address) slowest {slowest_health:?}; {closed} of {} closed by the server within {:?}",
+        "300 slow-header connections from one address: /healthz (another address) {health:?}; {closed} of {} closed by the server within {:?}",
         closes.len(),
         started.elapsed()
     );
-    assert!(slowest_health < Duration::from_secs(1), "{slowest_health:?}");
+    assert!(
+        health.answered_during >= 2,
+        "/healthz was answered while the work ran: {health:?}"
+    );
     assert_eq!(
         closed,
         closes.len(),
@@ -476,7 +457,6 @@ async fn sign_up_does_not_tell_which_emails_exist_and_is_throttled() {
     let try_signup = |email: &'static str| {
         let base = base.clone();
         async move {
-            let started = Instant::now();
             let res = client()
                 .post(format!("{base}/api/v1/auths/signup"))
                 .json(&json!({"name": "X", "email": email, "password": "correct horse"}))
@@ -485,25 +465,28 @@ async fn sign_up_does_not_tell_which_emails_exist_and_is_throttled() {
                 .unwrap();
             let status = res.status().as_u16();
             let body: Value = res.json().await.unwrap();
-            (status, body["detail"].clone(), started.elapsed())
+            (status, body["detail"].clone())
         }
     };
     let known = try_signup("bob@example.com").await;
     let unknown = try_signup("carol@example.com").await;
-    assert_eq!(
-        (known.0, &known.1),
-        (unknown.0, &unknown.1),
-        "alike: {known:?} {unknown:?}"
-    );
+    assert_eq!(known, unknown, "alike");
     assert_eq!(known.0, 403);
-    // Sign-ups from one address: 22 so far (2 accounts, 2 refusals, 18 more below); past 20
-    // in the window each waits.
+    use app::accounts::service::sign_up_delay;
+    // 4 sign-ups from this address so far (2 accounts, 2 refusals): no wait yet.
+    assert!(sign_up_delay(&s.db, "127.0.0.1").await.unwrap().is_zero());
+    // 18 more: past 20 in the window, the server makes the next one wait (its decision, read
+    // from the records the sign-ups left).
     for _ in 0..18 {
         try_signup("dave@example.com").await;
     }
-    let (_, _, took) = try_signup("erin@example.com").await;
-    println!("the 23rd sign-up from one address waited {took:?}");
-    assert!(took >= Duration::from_millis(250), "{took:?}");
+    let wait = sign_up_delay(&s.db, "127.0.0.1").await.unwrap();
+    println!("the 23rd sign-up from one address waits {wait:?}");
+    assert!(!wait.is_zero());
+    assert!(
+        sign_up_delay(&s.db, "127.0.0.2").await.unwrap().is_zero(),
+        "per address"
+    );
     s.stop().await.unwrap();
 }
 
@@ -650,7 +633,8 @@ async fn forwarded_headers_are_believed_only_from_trusted_proxies() {
         } else {
             &[]
         };
-        let b = Binary::start(env).await;
+        let url = common::fresh_database_url().await;
+        let b = Binary::start(&url, env).await;
         signup(&b.base, "Alice").await;
         let res = client()
             .post(format!("{}/api/v1/auths/signin", b.base))
@@ -672,9 +656,35 @@ async fn forwarded_headers_are_believed_only_from_trusted_proxies() {
             )
             .await;
         }
-        // Alice, forwarded for another address: slowed only if the header was ignored (then
-        // everyone is the proxy's one address).
-        let (status, took) = sign_in_status(
+        // Whose failures the server counted them as: the forwarded address only behind a trusted
+        // proxy, else the proxy's own (then everyone shares its one address).
+        use app::accounts::service::{attempt_times, sign_in_delay};
+        let db = open_db(&url).await;
+        let counted = |key: &'static str| {
+            let db = db.clone();
+            async move { attempt_times(&db, key).await.unwrap().len() }
+        };
+        let (forwarded, proxy) = (counted("ip:6.6.6.6").await, counted("ip:127.0.0.1").await);
+        // Alice, forwarded for another address: slowed only if the header was ignored.
+        let alice_wait = sign_in_delay(
+            &db,
+            "alice@example.com",
+            if trusted { "7.7.7.7" } else { "127.0.0.1" },
+        )
+        .await
+        .unwrap();
+        println!(
+            "trusted proxies: {trusted}; 24 failures counted under 6.6.6.6: {forwarded}, under 127.0.0.1: {proxy}; Alice's next sign-in waits {alice_wait:?}"
+        );
+        if trusted {
+            assert_eq!((forwarded, proxy), (24, 0));
+            assert!(alice_wait.is_zero());
+        } else {
+            assert_eq!(forwarded, 0);
+            assert!(proxy >= 24, "{proxy}");
+            assert!(!alice_wait.is_zero());
+        }
+        let status = sign_in_status(
             &client(),
             &b.base,
             "alice@example.com",
@@ -683,12 +693,6 @@ async fn forwarded_headers_are_believed_only_from_trusted_proxies() {
         )
         .await;
         assert_eq!(status, 200);
-        println!("trusted proxies: {trusted}; another client's sign-in after 24 failures took {took:?}");
-        if trusted {
-            assert!(took < Duration::from_millis(250), "{took:?}");
-        } else {
-            assert!(took >= Duration::from_millis(250), "{took:?}");
-        }
     }
 }
 

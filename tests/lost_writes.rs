@@ -18,10 +18,10 @@ const PINS: usize = 6;
 #[tokio::test]
 async fn concurrent_messages_renames_and_pins_across_two_processes_lose_nothing() {
     let url = common::fresh_database_url().await;
-    let (a, base_a) = common::spawn_binary(&url).await;
-    let (b, base_b) = common::spawn_binary(&url).await;
     // Both processes end with the test, also when an assertion fails.
-    let _processes = (common::Killed(a), common::Killed(b));
+    let a = common::Binary::start(&url, &[]).await;
+    let b = common::Binary::start(&url, &[]).await;
+    let (base_a, base_b) = (a.base.clone(), b.base.clone());
     let c = common::client();
     let token = common::signup_with(&c, &base_a, "Ada").await["token"]
         .as_str()

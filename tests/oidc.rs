@@ -718,7 +718,7 @@ async fn expired_sessions_and_abandoned_sign_ins_are_cleared() {
         .unwrap();
     }
     assert_eq!(
-        app::accounts::service::clear_expired_sign_ins(&db, now())
+        app::accounts::sso::oidc::clear_expired_sign_ins(&db, now())
             .await
             .unwrap(),
         (2, 1)

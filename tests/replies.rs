@@ -215,29 +215,29 @@ async fn an_answer_streams_is_saved_and_names_the_chat() {
 #[tokio::test]
 async fn tokens_arrive_before_the_answer_ends() {
     let w = world().await;
-    let v = send(&w, None, "Count slowly", "slow").await;
+    let v = send(&w, None, "Count", "held").await;
     let chat = v["id"].as_str().unwrap().to_owned();
-    let start = Instant::now();
-    let mut res = open_reply(&w, &chat, &last_id(&v), "slow").await;
+    let mut res = open_reply(&w, &chat, &last_id(&v), "held").await;
     let mut p = SseParser::new();
-    let mut first_delta = None;
-    let mut done_at = None;
-    while let Some(chunk) = res.chunk().await.unwrap() {
-        for e in p.push(&chunk) {
-            if e.event == "delta" && first_delta.is_none() {
-                first_delta = Some(start.elapsed());
-            }
-            if e.event == "done" {
-                done_at = Some(start.elapsed());
-            }
-        }
+    // The model sends its 30 words and then holds its end back: all 30 reach the browser
+    // while the model's answer is still open (a server that waited for the end would relay
+    // nothing, and the runner's time limit would end the test).
+    let mut deltas = 0;
+    while deltas < 30 {
+        let chunk = res.chunk().await.unwrap().expect("more of the stream");
+        deltas += p.push(&chunk).iter().filter(|e| e.event == "delta").count();
     }
-    let (first, done) = (first_delta.unwrap(), done_at.unwrap());
-    // 30 words 100 ms apart: the first is relayed about 2.9 s before the end.
-    assert!(
-        done - first > Duration::from_secs(2),
-        "first {first:?}, done {done:?}"
+    assert_eq!(
+        w.standin.record.open.load(Ordering::SeqCst),
+        1,
+        "the model is still answering"
     );
+    w.standin.record.release();
+    let mut done = false;
+    while let Some(chunk) = res.chunk().await.unwrap() {
+        done |= p.push(&chunk).iter().any(|e| e.event == "done");
+    }
+    assert!(done, "the stream ends with done once the model ends");
 }
 
 #[tokio::test]
@@ -258,7 +258,7 @@ async fn stop_cancels_the_model_request_and_keeps_what_arrived() {
         }
     }
     drop(res); // Stop.
-    let deadline = Instant::now() + Duration::from_secs(10);
+               // (A wait that never ends is ended by the runner's time limit, .config/nextest.toml.)
     let answer = loop {
         let stored = stored_chat(&w, &chat).await;
         let cur = stored["chat"]["history"]["currentId"]
@@ -269,7 +269,6 @@ async fn stop_cancels_the_model_request_and_keeps_what_arrived() {
         if m["role"] == "assistant" {
             break m;
         }
-        assert!(Instant::now() < deadline, "the stopped answer was not saved");
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
     let content = answer["content"].as_str().unwrap();
@@ -283,12 +282,7 @@ async fn stop_cancels_the_model_request_and_keeps_what_arrived() {
     );
     assert!(answer.get("error").is_none());
     // The upstream request was cancelled, not left running.
-    let deadline = Instant::now() + Duration::from_secs(5);
     while w.standin.record.cancelled.load(Ordering::SeqCst) < 1 {
-        assert!(
-            Instant::now() < deadline,
-            "the stand-in's stream was not cancelled"
-        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     assert_eq!(w.standin.record.open.load(Ordering::SeqCst), 0);
@@ -584,7 +578,10 @@ async fn connections_are_for_admins_and_keys_never_leave_the_server() {
     )
     .await;
     assert_eq!(ok["ok"], true);
-    assert_eq!(ok["message"], "Connected: 6 models.");
+    assert_eq!(
+        ok["message"],
+        format!("Connected: {} models.", standin::MODELS.len())
+    );
     let (_, bad) = call(
         &w.ada,
         &w.base,
@@ -667,7 +664,7 @@ async fn connections_are_for_admins_and_keys_never_leave_the_server() {
     }
     let (status, menu) = call(&bob, &w.base, "list_models", json!({"refresh": false})).await;
     assert_eq!(status, 200);
-    assert_eq!(menu["models"].as_array().unwrap().len(), 6);
+    assert_eq!(menu["models"].as_array().unwrap().len(), standin::MODELS.len());
 
     // Disabled: its models go at once (the cache is keyed by the connection's last change).
     let (status, _) = call(
@@ -717,27 +714,31 @@ async fn twenty_streams_at_once_hold_no_database_connection_and_block_nothing() 
         .map(|(chat, parent)| {
             let c = w.ada.clone();
             let url = format!("{}/api/chats/{chat}/reply", w.base);
-            let body = json!({"parent_id": parent, "model": "slow"});
+            let body = json!({"parent_id": parent, "model": "held"});
             tokio::spawn(async move {
                 let res = c.post(url).json(&body).send().await.unwrap();
                 read_events(res).await
             })
         })
         .collect();
-    let deadline = Instant::now() + Duration::from_secs(10);
     while w.standin.record.open.load(Ordering::SeqCst) < 20 {
-        assert!(Instant::now() < deadline, "20 streams did not open");
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     // While all twenty are open: no pooled database connection is in use, and the health check
     // and a write answer as usual.
     let mut worst = Duration::ZERO;
+    let still_open = || w.standin.record.open.load(Ordering::SeqCst);
+    // The pool comes to rest with every stream open (a stream that held a connection would keep
+    // it busy until its end, which never comes before the release below).
+    while busy_db_connections(&w.server.db) != 0 {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert_eq!(
+        still_open(),
+        20,
+        "no database connection is busy while the streams run"
+    );
     for _ in 0..10 {
-        assert_eq!(
-            busy_db_connections(&w.server.db),
-            0,
-            "a stream holds a database connection"
-        );
         let t = Instant::now();
         let res = common::client()
             .get(format!("{}/healthz", w.base))
@@ -746,20 +747,14 @@ async fn twenty_streams_at_once_hold_no_database_connection_and_block_nothing() 
             .unwrap();
         assert_eq!(res.status(), 200);
         worst = worst.max(t.elapsed());
-        tokio::time::sleep(Duration::from_millis(50)).await;
+        assert_eq!(still_open(), 20, "/healthz was answered while the streams ran");
     }
     let t = Instant::now();
     send(&w, None, "A write while the streams run", "slow").await;
     let write = t.elapsed();
-    assert_eq!(
-        w.standin.record.open.load(Ordering::SeqCst),
-        20,
-        "the streams were still open"
-    );
+    assert_eq!(still_open(), 20, "the write was answered while the streams ran");
     println!("20 streams open: slowest /healthz {worst:?}, a chat write {write:?}");
-    // Generous bounds (2 cores, debug build): "blocked" would mean waiting for the 3 s streams.
-    assert!(worst < Duration::from_secs(1), "/healthz took {worst:?}");
-    assert!(write < Duration::from_secs(1), "the write took {write:?}");
+    w.standin.record.release();
     for s in streams {
         let events = s.await.unwrap();
         let done = events
@@ -775,12 +770,13 @@ async fn twenty_streams_at_once_hold_no_database_connection_and_block_nothing() 
 #[tokio::test]
 async fn shutting_down_ends_answers_and_saves_what_arrived() {
     let w = world().await;
-    let v = send(&w, None, "A long answer, please", "slow").await;
+    let v = send(&w, None, "A long answer, please", "held").await;
     let chat = uuid::Uuid::parse_str(v["id"].as_str().unwrap()).unwrap();
-    let mut res = open_reply(&w, &chat.to_string(), &last_id(&v), "slow").await;
+    // The model sends 30 words and never its end (nobody releases it).
+    let mut res = open_reply(&w, &chat.to_string(), &last_id(&v), "held").await;
     let mut p = SseParser::new();
     let mut deltas = 0;
-    while deltas < 2 {
+    while deltas < 30 {
         let chunk = res.chunk().await.unwrap().expect("more of the stream");
         deltas += p.push(&chunk).iter().filter(|e| e.event == "delta").count();
     }
@@ -788,7 +784,7 @@ async fn shutting_down_ends_answers_and_saves_what_arrived() {
     let t = Instant::now();
     w.server.stop().await.unwrap();
     let took = t.elapsed();
-    // The stream ended with the saved answer instead of running its 3 s to the end.
+    // The stream ended with the saved answer although the model never ended its own.
     let mut rest = Vec::new();
     while let Ok(Some(chunk)) = res.chunk().await {
         rest.extend(p.push(&chunk));
@@ -799,7 +795,7 @@ async fn shutting_down_ends_answers_and_saves_what_arrived() {
         .expect("the stream ends with done");
     let view: Value = serde_json::from_str(&done.data).unwrap();
     let words = last(&view)["text"].as_str().unwrap().split_whitespace().count();
-    assert!((2..30).contains(&words), "{words} words saved");
+    assert_eq!(words, 30, "what arrived is saved");
     use sea_orm::EntityTrait;
     let row = app::entities::chat::Entity::find_by_id(chat)
         .one(&db)

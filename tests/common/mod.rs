@@ -92,38 +92,103 @@ pub async fn get_json(c: &reqwest::Client, url: &str) -> serde_json::Value {
         .expect("a JSON answer")
 }
 
-/// The real `chatshare` binary, started on a free loopback port against `database_url`;
-/// returns the child and its base URL (read from the first line it prints).
-pub async fn spawn_binary(database_url: &str) -> (std::process::Child, String) {
-    spawn_binary_with(database_url, &[]).await
+/// The real `chatshare` binary on a free loopback port: the one way tests start a server process.
+/// The process is killed and reaped when this is dropped, so it never outlives its test, pass or
+/// fail.
+pub struct Binary {
+    child: std::process::Child,
+    /// `http://127.0.0.1:PORT` (read from the first line the binary prints).
+    pub base: String,
 }
 
-/// [`spawn_binary`] with more environment variables (configuration) for the process.
-pub async fn spawn_binary_with(database_url: &str, env: &[(&str, &str)]) -> (std::process::Child, String) {
-    use std::io::{BufRead, BufReader};
-    use std::process::{Command, Stdio};
-    let data_dir = std::env::temp_dir().join(format!("chatshare-bin-{}", uuid::Uuid::new_v4()));
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chatshare"))
-        .envs(env.iter().copied())
-        .env("CHATSHARE_ADDR", "127.0.0.1:0")
-        .env("CHATSHARE_DATA_DIR", &data_dir)
-        .env("DATABASE_URL", database_url)
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start the chatshare binary");
-    let stdout = child.stdout.take().expect("piped stdout");
-    let line = tokio::task::spawn_blocking(move || {
-        let mut line = String::new();
-        BufReader::new(stdout).read_line(&mut line).map(|_| line)
-    })
-    .await
-    .expect("join the reader")
-    .expect("read the first line");
-    let base = line.trim().rsplit(' ').next().expect("an address").to_owned();
-    assert!(base.starts_with("http://127.0.0.1:"), "{line}");
-    (child, base)
+impl Binary {
+    /// Starts the binary against `database_url` with `env` (more configuration) set.
+    pub async fn start(database_url: &str, env: &[(&str, &str)]) -> Binary {
+        use std::io::{BufRead, BufReader};
+        use std::process::{Command, Stdio};
+        let data_dir = std::env::temp_dir().join(format!("chatshare-bin-{}", uuid::Uuid::new_v4()));
+        let mut child = Command::new(env!("CARGO_BIN_EXE_chatshare"))
+            .envs(env.iter().copied())
+            .env("CHATSHARE_ADDR", "127.0.0.1:0")
+            .env("CHATSHARE_DATA_DIR", &data_dir)
+            .env("DATABASE_URL", database_url)
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the chatshare binary");
+        let stdout = child.stdout.take().expect("piped stdout");
+        // Owned before the first await: a test that fails from here on still kills it.
+        let mut binary = Binary {
+            child,
+            base: String::new(),
+        };
+        let line = tokio::task::spawn_blocking(move || {
+            let mut line = String::new();
+            BufReader::new(stdout).read_line(&mut line).map(|_| line)
+        })
+        .await
+        .expect("join the reader")
+        .expect("read the first line");
+        let base = line.trim().rsplit(' ').next().expect("an address").to_owned();
+        assert!(base.starts_with("http://127.0.0.1:"), "{line}");
+        binary.base = base;
+        binary
+    }
+
+    /// The binary on a fresh database of the backend under test.
+    pub async fn fresh(env: &[(&str, &str)]) -> Binary {
+        let url = fresh_database_url().await;
+        Binary::start(&url, env).await
+    }
+
+    /// The process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Sends `signal` ("TERM", "KILL", …) to the process.
+    pub fn signal(&self, signal: &str) {
+        let sent = std::process::Command::new("kill")
+            .args([format!("-{signal}"), self.child.id().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(sent.success(), "kill -{signal} failed");
+    }
+
+    /// Waits for the process to end (a test that waits forever is ended by the runner's
+    /// time limit, `.config/nextest.toml`), and its exit status.
+    pub async fn exited(&mut self) -> std::process::ExitStatus {
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait for the binary") {
+                return status;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
+    /// The process's resident memory now, in MiB (from /proc; 0 once it has ended).
+    pub fn rss_mib(&self) -> f64 {
+        rss_mib_of(self.child.id())
+    }
+}
+
+/// Resident memory of process `pid` in MiB (from /proc; 0 if it is gone).
+pub fn rss_mib_of(pid: u32) -> f64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|kb| kb.parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+impl Drop for Binary {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 /// Signs `name` up through the API with `c` (which keeps the session cookie), as
@@ -278,16 +343,6 @@ pub async fn admin_config(base: &str, admin_token: &str, patch: serde_json::Valu
         .expect("send the admin config")
         .status()
         .as_u16()
-}
-
-/// A child process killed (and reaped) when dropped, also when a test fails.
-pub struct Killed(pub std::process::Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 /// A server whose new accounts are approved members at once: the server, its URL and the

@@ -2,6 +2,7 @@
 //! chunks. The model name is the switch:
 //! - `echo`: answers "You said: <last user message>" word by word, quickly;
 //! - `slow`: "w1 w2 … w30", one word every 100 ms;
+//! - `held`: "w1 w2 … w30" at once, then the end only once the test calls [`Record::release`];
 //! - `fail`: HTTP 500 with OpenAI's error shape;
 //! - `broken`: three words, then the connection is cut without `[DONE]`;
 //! - `stall`: one word, then silence.
@@ -28,7 +29,7 @@ use tokio::sync::mpsc;
 /// The API key the stand-in accepts.
 pub const KEY: &str = "sk-standin-secret-key-7890";
 /// The models it lists.
-pub const MODELS: [&str; 6] = ["echo", "echo-notitle", "slow", "fail", "broken", "stall"];
+pub const MODELS: [&str; 7] = ["echo", "echo-notitle", "slow", "held", "fail", "broken", "stall"];
 
 /// What the stand-in saw.
 #[derive(Default)]
@@ -41,6 +42,28 @@ pub struct Record {
     pub max_open: AtomicUsize,
     /// Streams the client closed before their end.
     pub cancelled: AtomicUsize,
+    /// Whether `held` streams may end.
+    released: std::sync::atomic::AtomicBool,
+    release: tokio::sync::Notify,
+}
+
+impl Record {
+    /// Lets every `held` stream (open now or later) send its end.
+    pub fn release(&self) {
+        self.released.store(true, Ordering::SeqCst);
+        self.release.notify_waiters();
+    }
+
+    async fn held(&self) {
+        loop {
+            // Created before the check, so a release in between still wakes it.
+            let released = self.release.notified();
+            if self.released.load(Ordering::SeqCst) {
+                return;
+            }
+            released.await;
+        }
+    }
 }
 
 /// A running stand-in.
@@ -130,6 +153,7 @@ async fn completions(
             "done",
         ),
         "slow" => ((1..=30).map(|i| format!("w{i} ")).collect(), 100, "done"),
+        "held" => ((1..=30).map(|i| format!("w{i} ")).collect(), 0, "held"),
         "broken" => (vec!["one ".into(), "two ".into(), "three ".into()], 20, "cut"),
         "stall" => (vec!["hello ".into()], 0, "stall"),
         "fail" => {
@@ -156,9 +180,15 @@ async fn completions(
                 break;
             }
         }
+        if finished && ending == "held" {
+            tokio::select! {
+                _ = tx.closed() => finished = false,
+                _ = rec.held() => {}
+            }
+        }
         if finished {
             match ending {
-                "done" => {
+                "done" | "held" => {
                     let stop = json!({ "choices": [{ "index": 0, "delta": {}, "finish_reason": "stop" }] });
                     let _ = tx
                         .send(Ok(Bytes::from(format!("data: {stop}\n\ndata: [DONE]\n\n"))))
