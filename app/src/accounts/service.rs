@@ -28,9 +28,9 @@ pub const SESSION_TTL_SECS: i64 = 30 * 24 * 3600;
 const MIN_PASSWORD: usize = 8;
 const MAX_PASSWORD: usize = 256;
 
-pub use super::management::{clear_expired_sign_ins, delete_user, list_users, set_can_share, set_role};
 pub(crate) use super::management::{default_role, insert_account};
-pub use super::Role;
+pub use super::management::{delete_user, list_users, set_can_share, set_role};
+pub use crate::role::Role;
 
 /// A signed-in user and the session token that proves it.
 #[derive(Debug, Clone)]
@@ -164,13 +164,28 @@ pub async fn sign_up_from(
     input: SignUp,
     client: &str,
 ) -> AppResult<Authenticated> {
-    let key = format!("signup:{client}");
+    let key = sign_up_key(client);
     let before = record_attempts(db, std::slice::from_ref(&key)).await?;
-    let delay = throttle_delay(before.first().copied().unwrap_or(0) / 4);
+    let delay = sign_up_wait(before.first().copied().unwrap_or(0));
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
     }
     sign_up(db, defaults, input).await
+}
+
+fn sign_up_key(client: &str) -> String {
+    format!("signup:{client}")
+}
+
+/// The wait of a sign-up after `before` sign-ups from its address in the window.
+fn sign_up_wait(before: u64) -> std::time::Duration {
+    throttle_delay(before / 4)
+}
+
+/// The wait a sign-up from `client` would start with if it came now.
+pub async fn sign_up_delay(db: &DatabaseConnection, client: &str) -> AppResult<std::time::Duration> {
+    let before = attempt_times(db, &sign_up_key(client)).await?.len() as u64;
+    Ok(sign_up_wait(before))
 }
 
 /// Signs in with email and password. Wrong email and wrong password give the same message

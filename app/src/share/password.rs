@@ -5,12 +5,15 @@
 //! (across every address) and per link and address, and refused for a while past a budget
 //! ([`check`]); link passwords have their own hash gate, apart from sign-ins'.
 
+use std::time::Duration;
+
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use crate::accounts::service::{
-    forget_attempt, hash_password, hash_secret, record_attempts, throttle_delay, verify_link_password,
+    attempt_times, forget_attempt, hash_password, hash_secret, record_attempts, throttle_delay,
+    verify_link_password,
 };
 use crate::entities::{shared_chat, user};
 use crate::error::{AppError, AppResult};
@@ -140,6 +143,17 @@ fn link_key(share_id: Uuid) -> String {
     format!("share:{share_id}")
 }
 
+fn client_key(share_id: Uuid, client: &str) -> String {
+    format!("share:{share_id}:{client}")
+}
+
+/// The pause a wrong password for link `share_id` from `client` would wait if it came now
+/// (longer the more that address got wrong in the window).
+pub async fn wrong_guess_delay(db: &DatabaseConnection, share_id: Uuid, client: &str) -> AppResult<Duration> {
+    let before = attempt_times(db, &client_key(share_id, client)).await?;
+    Ok(throttle_delay(before.len() as u64))
+}
+
 /// Until when link `share_id` refuses password guesses (epoch seconds), if it does now.
 pub async fn locked_until(db: &DatabaseConnection, share_id: Uuid) -> AppResult<Option<i64>> {
     budget_spent(db, &link_key(share_id), LINK_GUESS_BUDGET).await
@@ -147,7 +161,7 @@ pub async fn locked_until(db: &DatabaseConnection, share_id: Uuid) -> AppResult<
 
 /// Whether the attempts under `key` reached `budget` in the window: until when, if so.
 async fn budget_spent(db: &DatabaseConnection, key: &str, budget: u64) -> AppResult<Option<i64>> {
-    let times = crate::accounts::service::attempt_times(db, key).await?;
+    let times = attempt_times(db, key).await?;
     if (times.len() as u64) < budget {
         return Ok(None);
     }
@@ -182,10 +196,7 @@ pub async fn check(
     let Some(given) = presented.password.clone() else {
         return Err(needed());
     };
-    let keys = [
-        link_key(link.id),
-        format!("share:{}:{}", link.id, presented.client),
-    ];
+    let keys = [link_key(link.id), client_key(link.id, &presented.client)];
     let before = record_attempts(db, &keys).await?;
     let (by_link, by_client) = (
         before.first().copied().unwrap_or(0),
