@@ -7,3 +7,4 @@ pub mod config;
 pub mod db;
 pub mod listener;
 pub mod server;
+pub mod state;

@@ -4,15 +4,12 @@
 use std::net::SocketAddr;
 
 use app::error::{AppError, WireError};
-use app::state::AppState;
 use axum::body::Body;
-use axum::extract::{DefaultBodyLimit, FromRef, State};
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{middleware, Json, Router};
-use leptos::config::{Env, LeptosOptions};
-use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
@@ -24,62 +21,23 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::assets;
 use crate::config::Config;
 use crate::db;
-
-/// The router's state: Leptos' options and the app's shared state.
-#[derive(Clone, FromRef)]
-pub struct ServerState {
-    /// Leptos' site options (output name, site root, versioned pkg path).
-    pub leptos_options: LeptosOptions,
-    /// Database and other shared state.
-    pub app: AppState,
-}
-
-/// What every request can reach, built from the configuration.
-/// Fails when the sign-in settings are inconsistent.
-pub fn app_state(config: &Config, db: DatabaseConnection) -> std::io::Result<AppState> {
-    let sso = config.sign_in_config().map_err(std::io::Error::other)?;
-    // Live links' write grantees may continue the chats they are shared.
-    app::share::grants::let_collaborators_continue();
-    Ok(AppState {
-        db,
-        defaults: config.settings_defaults(),
-        upstream: app::connections::upstream::Upstream::new(std::time::Duration::from_secs(
-            config.model_idle_timeout_secs,
-        )),
-        split_chunks: std::sync::Arc::new(assets::split_manifest(&config.site_root)),
-        views: if config.count_views {
-            app::share::views::ViewLog::default()
-        } else {
-            app::share::views::ViewLog::off()
-        },
-        sso: std::sync::Arc::new(sso),
-    })
-}
+use crate::state::ServerState;
 
 /// The whole HTTP application over its shared state.
-pub fn router(config: &Config, app_state: AppState) -> Router {
-    let hash = assets::pkg_hash(&config.site_root);
-    let leptos_options = LeptosOptions::builder()
-        .output_name("chatshare")
-        .site_root(config.site_root.to_string_lossy().to_string())
-        .site_pkg_dir(format!("pkg/{hash}"))
-        .site_addr(config.addr)
-        .env(Env::PROD)
-        .build();
-    let state = ServerState {
-        leptos_options: leptos_options.clone(),
-        app: app_state.clone(),
+pub fn router(config: &Config, state: ServerState) -> Router {
+    let leptos_options = state.leptos_options.clone();
+    let header_sign_in = (state.clone(), config.trusted_proxies.clone());
+    let context = {
+        let state = state.clone();
+        move || state.provide()
     };
-    let header_sign_in = (app_state.clone(), config.trusted_proxies.clone());
-    let context = move || provide_context(app_state.clone());
     let routes = generate_route_list(app::App);
 
     let versioned_pkg = Router::new()
         .nest_service(
-            &format!("/pkg/{hash}"),
+            &format!("/{}", leptos_options.site_pkg_dir),
             // The build wrote brotli and gzip copies of every file (at the highest levels).
             ServeDir::new(config.site_root.join("pkg"))
                 .precompressed_br()
@@ -204,7 +162,7 @@ async fn resolve_client(
 /// that session's cookie in place of any other, and the answer sets it in the browser. From
 /// anyone else the header is ignored.
 async fn sign_in_by_trusted_header(
-    (state, trusted): (AppState, app::auth::TrustedProxies),
+    (state, trusted): (ServerState, app::auth::TrustedProxies),
     mut req: axum::extract::Request,
     next: middleware::Next,
 ) -> Response {
@@ -214,19 +172,23 @@ async fn sign_in_by_trusted_header(
     if !peer_ip(&req).is_some_and(|p| trusted.trusts(p)) || app::auth::uses_bearer(req.headers()) {
         return next.run(req).await;
     }
-    let token =
-        match app::accounts::sso::trusted_header::session_for(&state.db, &state.defaults, cfg, req.headers())
-            .await
-        {
-            Ok(Some(token)) => token,
-            Ok(None) => return next.run(req).await,
-            // The request goes on not signed in (a browser then gets the sign-in page, not
-            // an error page).
-            Err(e) => {
-                tracing::warn!(error = %e, "trusted-header sign-in failed");
-                return next.run(req).await;
-            }
-        };
+    let token = match app::accounts::sso::trusted_header::session_for(
+        &state.app.db,
+        &state.app.defaults,
+        cfg,
+        req.headers(),
+    )
+    .await
+    {
+        Ok(Some(token)) => token,
+        Ok(None) => return next.run(req).await,
+        // The request goes on not signed in (a browser then gets the sign-in page, not
+        // an error page).
+        Err(e) => {
+            tracing::warn!(error = %e, "trusted-header sign-in failed");
+            return next.run(req).await;
+        }
+    };
     let others: Vec<String> = req
         .headers()
         .get_all(header::COOKIE)
@@ -376,9 +338,9 @@ pub async fn spawn(config: &Config, db: DatabaseConnection) -> std::io::Result<R
     seed_connection(config, &db).await?;
     let listener = TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
-    let state = app_state(config, db.clone())?;
+    let state = ServerState::new(config, db.clone())?;
     let upstream = state.upstream.clone();
-    let upkeep = app::share::upkeep::start(db.clone(), state.views.clone(), state.defaults.clone());
+    let upkeep = app::share::upkeep::start(db.clone(), state.views.clone(), state.app.defaults.clone());
     let app = router(config, state);
     let (tx, rx) = oneshot::channel::<()>();
     let limits = config.connection_limits();
@@ -409,9 +371,9 @@ pub async fn serve_until_signal(config: &Config, db: DatabaseConnection) -> std:
     let addr = listener.local_addr()?;
     tracing::info!("chatshare is listening on http://{addr}");
     println!("chatshare is running at http://{addr}");
-    let state = app_state(config, db.clone())?;
+    let state = ServerState::new(config, db.clone())?;
     let upstream = state.upstream.clone();
-    let upkeep = app::share::upkeep::start(db, state.views.clone(), state.defaults.clone());
+    let upkeep = app::share::upkeep::start(db, state.views.clone(), state.app.defaults.clone());
     // Every request carries the peer address, which the sign-in limiter keys on (without it
     // every client would share one "unknown" address, and one person's failures would slow
     // everyone's sign-in).

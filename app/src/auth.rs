@@ -1,12 +1,11 @@
-//! Who is calling: the bearer token or session cookie of a request, resolved to an account.
-//! Used by the REST handlers and the server functions alike.
+//! What a request carries about its caller: the bearer token or session cookie, the client's
+//! address (behind trusted proxies) and the cookies an answer sets. Used by the REST handlers and
+//! the server functions alike; which account a credential belongs to is `accounts::caller`'s
+//! business.
 
 use axum::http::{header, HeaderMap, HeaderValue};
 
-use crate::accounts::service as accounts;
-use crate::entities::user;
 use crate::error::{AppError, AppResult};
-use crate::state::AppState;
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "chatshare_session";
@@ -155,43 +154,12 @@ pub fn clear_session_cookie() -> HeaderValue {
     HeaderValue::from_static("chatshare_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
 }
 
-/// The account behind the request's credential, if it is valid now.
-pub async fn caller_from_headers(state: &AppState, headers: &HeaderMap) -> AppResult<Option<user::Model>> {
-    match token_from_headers(headers) {
-        Some(token) => accounts::authenticate(&state.db, &state.defaults, &token).await,
-        None => Ok(None),
-    }
-}
-
-/// In a server function: the app state and the calling account, which must be signed in and
-/// approved (401 / 403 otherwise).
-pub async fn member() -> AppResult<(AppState, user::Model)> {
-    let state = crate::state::app_state()?;
-    let me = accounts::require_member(caller().await?)?;
-    Ok((state, me))
-}
-
-/// In a server function: the app state and the calling account, which must be an administrator
-/// (401 when signed out, 403 otherwise).
-pub async fn admin() -> AppResult<(AppState, user::Model)> {
-    let state = crate::state::app_state()?;
-    let me = accounts::require_admin(caller().await?)?;
-    Ok((state, me))
-}
-
 /// In a server function: the request's headers.
 pub async fn request_headers() -> AppResult<HeaderMap> {
     leptos_axum::extract::<HeaderMap>().await.map_err(|e| {
         tracing::error!(error = %e, "cannot read request headers");
         AppError::Internal
     })
-}
-
-/// In a server function: the calling account, if any.
-pub async fn caller() -> AppResult<Option<user::Model>> {
-    let state = crate::state::app_state()?;
-    let headers = request_headers().await?;
-    caller_from_headers(&state, &headers).await
 }
 
 /// In a server function: who sent the request (address for the sign-in limiter, https for the

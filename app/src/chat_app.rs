@@ -36,6 +36,10 @@ pub enum Part {
 /// chunk on first use; the server has already asked for it when it rendered any part).
 #[lazy]
 pub fn view(part: Part) -> AnyView {
+    provide_context(crate::chats::ShellParts {
+        share_dialog: |chat_id, on_close| view! { <LazyShareModal chat_id on_close/> }.into_any(),
+        chat_list,
+    });
     match part {
         Part::Home => crate::home::HomePage().into_any(),
         Part::Chat => crate::chats::ChatPage().into_any(),
@@ -47,6 +51,21 @@ pub fn view(part: Part) -> AnyView {
             sharing,
         } => crate::chats::chat_list(list, now, can_share, sharing),
     }
+}
+
+/// The sidebar's chat list through the split point (the code is there once the sidebar is).
+fn chat_list(
+    list: Vec<ChatSummary>,
+    now: i64,
+    can_share: bool,
+    sharing: RwSignal<Option<Uuid>>,
+) -> crate::chats::ChatListView {
+    Box::pin(view(Part::ChatList {
+        list,
+        now,
+        can_share,
+        sharing,
+    }))
 }
 
 /// Whether the chunk's code is in memory (always on the server).
@@ -121,8 +140,8 @@ chat_app_route!(
 
 /// The Share Chat modal, with its code loaded on first use: a chunk of its own, so a page that
 /// never shares does not carry it. Until the chunk has arrived, the dialog shows "Loading…".
-/// (It lives here, not in `share`, so that the chat UI opens it without importing the share
-/// feature.)
+/// (It lives here, not in `share`, and reaches the chat UI as [`crate::chats::ShellParts`], so
+/// that the chat UI opens it without importing the share feature or the shell.)
 #[component]
 pub fn LazyShareModal(
     /// The chat to share.

@@ -1,5 +1,5 @@
-//! Formatting shared by pages and the REST layer: URL query values, calendar dates, the
-//! sidebar's date groups and times, the same on server and client (so hydration matches).
+//! Formatting shared by pages and the REST layer: URL query values, HTML text, calendar dates,
+//! the sidebar's date groups and times, the same on server and client (so hydration matches).
 
 /// Percent-encodes a path for use as a query value (keeps `/` and unreserved characters).
 pub fn encode_query_value(s: &str) -> String {
@@ -84,6 +84,22 @@ pub fn format_time(epoch: i64) -> String {
         secs / 3600,
         secs % 3600 / 60
     )
+}
+
+/// `text` with `&`, `<`, `>`, `"` and `'` escaped, safe anywhere in HTML text or attributes.
+pub fn escape_html_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ pub mod groups;
 pub mod home;
 pub mod instance;
 pub mod redirect;
+pub mod role;
 pub mod settings;
 pub mod share;
 pub mod shell;
@@ -173,18 +174,26 @@ fn content_security_policy() {
 /// directory; the server read the manifest at start-up.)
 #[cfg(feature = "ssr")]
 fn provide_split_manifest(options: &LeptosOptions) {
-    let Some(state) = use_context::<state::AppState>() else {
+    let Some(SplitChunks(chunks)) = use_context::<SplitChunks>() else {
         return;
     };
-    if state.split_chunks.is_empty() {
+    if chunks.is_empty() {
         return;
     }
     provide_context(leptos::WasmSplitManifest(ArcStoredValue::new((
         format!("/{}", options.site_pkg_dir),
-        (*state.split_chunks).clone(),
+        (*chunks).clone(),
         "__wasm_split.______________________.js".to_owned(),
     ))));
 }
+
+/// Which lazily loaded WASM chunks each split point of the client needs (the build's
+/// `__wasm_split_manifest.json`; empty for a server built without the client). The server reads
+/// it at start-up and puts it in each request's context; the page shell turns it into preload
+/// links for the chunks the rendered page uses.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug, Default)]
+pub struct SplitChunks(pub std::sync::Arc<std::collections::HashMap<String, Vec<String>>>);
 
 /// Every page's title: "{text} · chatshare". On the server it is escaped here, because
 /// `leptos_meta` writes the title into `<title>` as it is: a chat named
@@ -197,24 +206,8 @@ fn title_text(text: String) -> String {
         format!("{text} · chatshare")
     };
     #[cfg(feature = "ssr")]
-    let full = escape_html_text(&full);
+    let full = format::escape_html_text(&full);
     full
-}
-
-/// `text` with `&`, `<`, `>`, `"` and `'` escaped, safe anywhere in HTML text or attributes.
-pub fn escape_html_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Loads the code of the lazily split parts (other than routes) that the server rendered into

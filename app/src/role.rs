@@ -1,5 +1,7 @@
 //! [`Role`]: what an account may do. One type for the database column (`user.role`, stored
 //! as its name), the server's rules, the wire (`"admin"`, `"user"`, `"pending"`) and the UI.
+//! It sits on the ground floor, beside the rows that store it: `entities` and every feature use
+//! it (`accounts` re-exports it as `accounts::Role`).
 
 use serde::{Deserialize, Serialize};
 

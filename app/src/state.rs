@@ -1,9 +1,11 @@
-//! Server-side state shared by every request: the database connection and the server's options.
+//! The ground floor's server-side state, shared by every request: the database connection and
+//! the settings defaults. Each feature keeps its own state (the model client, the view log, the
+//! sign-in configuration); the server makes it at start-up and puts it beside this one in each
+//! request's context, where the feature finds it with [`from_context`].
 
 use sea_orm::DatabaseConnection;
 
 use crate::error::AppError;
-use crate::instance::SettingsDefaults;
 
 /// What every server function and service call on the server can reach.
 #[derive(Clone, Debug)]
@@ -12,23 +14,39 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// Setting defaults from the server's environment.
     pub defaults: SettingsDefaults,
-    /// The client for model servers, with its short-lived model list cache.
-    pub upstream: crate::connections::upstream::Upstream,
-    /// Which lazily loaded WASM chunks each split point of the client needs (the build's
-    /// `__wasm_split_manifest.json`; empty for a server built without the client). The page
-    /// shell turns it into preload links for the chunks the rendered page uses.
-    pub split_chunks: std::sync::Arc<std::collections::HashMap<String, Vec<String>>>,
-    /// Reads of share links waiting to be counted (written out every second by the server's
-    /// sharing chores).
-    pub views: crate::share::views::ViewLog,
-    /// How people sign in: password, OpenID Connect, trusted header.
-    pub sso: std::sync::Arc<crate::accounts::sso::SsoConfig>,
+}
+
+/// Defaults that the server's configuration (environment) can set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SettingsDefaults {
+    /// `ENABLE_SIGNUP`.
+    pub enable_signup: bool,
+    /// `DEFAULT_USER_ROLE`.
+    pub default_user_role: String,
+    /// `ENABLE_API_KEYS`.
+    pub enable_api_keys: bool,
+}
+
+impl Default for SettingsDefaults {
+    fn default() -> Self {
+        SettingsDefaults {
+            enable_signup: true,
+            default_user_role: "pending".to_owned(),
+            enable_api_keys: true,
+        }
+    }
 }
 
 /// The [`AppState`] provided to the current request, for server functions.
 pub fn app_state() -> Result<AppState, AppError> {
-    leptos::prelude::use_context::<AppState>().ok_or_else(|| {
-        tracing::error!("AppState missing from the request context");
+    from_context("AppState")
+}
+
+/// The `T` the server put into the current request's context (a feature's own state), for
+/// server functions and pages; `what` names it in the log when it is missing.
+pub fn from_context<T: Clone + Send + Sync + 'static>(what: &str) -> Result<T, AppError> {
+    leptos::prelude::use_context::<T>().ok_or_else(|| {
+        tracing::error!("{what} missing from the request context");
         AppError::Internal
     })
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::{see_other, ApiJson, Caller, Client};
-use crate::server::ServerState;
+use crate::state::ServerState;
 
 pub fn routes() -> Router<ServerState> {
     Router::new()
@@ -80,7 +80,7 @@ async fn form_sign_in(
     Client(client): Client,
     axum::Form(form): axum::Form<AuthForm>,
 ) -> Response {
-    if let Err(e) = state.app.sso.require_password_login() {
+    if let Err(e) = state.sso.require_password_login() {
         return back_to_form("signin", &form, &e);
     }
     match service::sign_in(&state.app.db, &form.email, &form.password, &client.address).await {
@@ -96,7 +96,7 @@ async fn form_sign_up(
     Client(client): Client,
     axum::Form(form): axum::Form<AuthForm>,
 ) -> Response {
-    if let Err(e) = state.app.sso.require_password_login() {
+    if let Err(e) = state.sso.require_password_login() {
         return back_to_form("signup", &form, &e);
     }
     let input = service::SignUp {
@@ -148,7 +148,7 @@ async fn signup(
     Client(client): Client,
     ApiJson(b): ApiJson<SignUpBody>,
 ) -> Response {
-    if let Err(e) = state.app.sso.require_password_login() {
+    if let Err(e) = state.sso.require_password_login() {
         return e.into_response();
     }
     let input = service::SignUp {
@@ -167,7 +167,7 @@ async fn signin(
     Client(client): Client,
     ApiJson(b): ApiJson<SignInBody>,
 ) -> Response {
-    if let Err(e) = state.app.sso.require_password_login() {
+    if let Err(e) = state.sso.require_password_login() {
         return e.into_response();
     }
     match service::sign_in(&state.app.db, &b.email, &b.password, &client.address).await {

@@ -19,7 +19,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::{ApiJson, Caller, Client};
-use crate::server::ServerState;
+use crate::state::ServerState;
 
 pub fn routes() -> Router<ServerState> {
     let mut r = Router::new()
@@ -351,7 +351,7 @@ async fn view_shared(
     Query(q): Query<VersionQuery>,
 ) -> Result<Response, AppError> {
     if let Some(n) = q.version {
-        let caller = Caller(app::auth::caller_from_headers(&s.app, &headers).await?);
+        let caller = Caller(app::accounts::caller::caller_from_headers(&s.app, &headers).await?);
         return super::versions::old_version(&s, caller, &id, &n).await;
     }
     let sid = share_id(&id)?;
@@ -360,7 +360,7 @@ async fn view_shared(
     let (_, snap) = app::share::views::read_as(
         &s.app.db,
         &s.app.defaults,
-        &s.app.views,
+        &s.views,
         token.as_deref(),
         sid,
         &presented,

@@ -15,7 +15,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::{ApiJson, Caller};
-use crate::server::ServerState;
+use crate::state::ServerState;
 
 pub fn routes() -> Router<ServerState> {
     Router::new()
@@ -110,8 +110,8 @@ async fn read(
 ) -> Result<Json<Value>, AppError> {
     hub(&s).await?;
     let reader = caller.0.as_ref();
-    let key = app::share::views::visitor_key(&s.app.db, &s.app.views, reader.map(|u| u.id), &client.address)
-        .await?;
+    let key =
+        app::share::views::visitor_key(&s.app.db, &s.views, reader.map(|u| u.id), &client.address).await?;
     let opened = service::open(&s.app.db, reader, community_id(&id)?, Some(&key)).await?;
     let mut body = serde_json::to_value(&opened.summary).map_err(|_| AppError::Internal)?;
     if let Value::Object(m) = &mut body {

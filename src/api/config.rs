@@ -12,7 +12,7 @@ use axum::{Json, Router};
 use serde::Serialize;
 
 use super::Caller;
-use crate::server::ServerState;
+use crate::state::ServerState;
 
 pub fn routes() -> Router<ServerState> {
     Router::new().route("/api/config", get(config))

@@ -22,7 +22,7 @@ use axum::http::request::Parts;
 use axum::Router;
 use serde::de::DeserializeOwned;
 
-use crate::server::ServerState;
+use crate::state::ServerState;
 
 /// Every JSON API route.
 pub fn routes() -> Router<ServerState> {
@@ -64,7 +64,7 @@ impl FromRequestParts<ServerState> for Caller {
 
     async fn from_request_parts(parts: &mut Parts, state: &ServerState) -> Result<Self, Self::Rejection> {
         Ok(Caller(
-            app::auth::caller_from_headers(&state.app, &parts.headers).await?,
+            app::accounts::caller::caller_from_headers(&state.app, &parts.headers).await?,
         ))
     }
 }

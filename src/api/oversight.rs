@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use super::chats::{chat_id, share_id};
 use super::Caller;
-use crate::server::ServerState;
+use crate::state::ServerState;
 
 pub fn routes() -> Router<ServerState> {
     Router::new()

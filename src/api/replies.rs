@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc;
 
 use super::{ApiJson, Caller};
-use crate::server::ServerState;
+use crate::state::ServerState;
 
 pub fn routes() -> Router<ServerState> {
     Router::new()
@@ -48,9 +48,9 @@ async fn reply_stream(
 ) -> Result<impl IntoResponse, AppError> {
     let me = caller.member()?;
     let chat_id = uuid::Uuid::parse_str(&id).map_err(|_| AppError::chat_not_found())?;
-    let prepared = reply::prepare(&s.app.db, &s.app.upstream, &me, chat_id, &b.parent_id, &b.model).await?;
+    let prepared = reply::prepare(&s.app.db, &s.upstream, &me, chat_id, &b.parent_id, &b.model).await?;
     let (tx, rx) = mpsc::channel::<ReplyEvent>(256);
-    let (db, upstream) = (s.app.db.clone(), s.app.upstream.clone());
+    let (db, upstream) = (s.app.db.clone(), s.upstream.clone());
     // The answer is written in its own task, so it is saved even when the browser goes away.
     tokio::spawn(async move {
         let (ending, saved) = reply::run(&db, &upstream, prepared, tx).await;
@@ -114,7 +114,7 @@ async fn models(
 ) -> Result<Json<ModelList>, AppError> {
     caller.member()?;
     let refresh = matches!(q.refresh.as_deref(), Some("true" | "1"));
-    let menu = s.app.upstream.models(&s.app.db, refresh).await?;
+    let menu = s.upstream.models(&s.app.db, refresh).await?;
     Ok(Json(ModelList {
         data: menu
             .models

@@ -15,7 +15,7 @@ use axum::Router;
 use serde::Deserialize;
 
 use super::{see_other, Client};
-use crate::server::ServerState;
+use crate::state::ServerState;
 
 /// The cookie that ties the provider's answer to the browser that started the sign-in.
 const STATE_COOKIE: &str = "chatshare_oidc_state";
@@ -45,7 +45,7 @@ fn state_cookie(value: &str, max_age: i64, secure: bool) -> HeaderValue {
 }
 
 fn configured(state: &ServerState) -> Result<std::sync::Arc<OidcConfig>, AppError> {
-    state.app.sso.oidc.clone().ok_or_else(|| {
+    state.sso.oidc.clone().ok_or_else(|| {
         AppError::NotFound("Sign-in with an identity provider is not set up on this instance.".to_owned())
     })
 }

@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use super::chats::{json_response, share_id};
 use super::{Caller, Client};
-use crate::server::ServerState;
+use crate::state::ServerState;
 
 pub fn routes() -> Router<ServerState> {
     Router::new()

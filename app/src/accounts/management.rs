@@ -11,9 +11,9 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::service::unique_violation;
-use super::Role;
 use crate::entities::{lock_for_write, now, user};
 use crate::error::{AppError, AppResult};
+use crate::role::Role;
 
 /// Every account, newest first, optionally filtered by a name or email fragment.
 pub async fn list_users(db: &DatabaseConnection, query: Option<&str>) -> AppResult<Vec<user::Model>> {
@@ -95,24 +95,6 @@ pub async fn delete_user(db: &DatabaseConnection, target: Uuid) -> AppResult<()>
     user::Entity::delete_by_id(target).exec(&txn).await?;
     txn.commit().await?;
     Ok(())
-}
-
-/// Deletes sessions that have expired (a session presented after its end is deleted then, but
-/// one never presented again, such as a cookie-less client's behind a trusted proxy, would stay)
-/// and identity-provider sign-ins abandoned for longer than they may take; how many of each.
-pub async fn clear_expired_sign_ins(db: &DatabaseConnection, now: i64) -> AppResult<(u64, u64)> {
-    use crate::entities::{oidc_login, session};
-    let sessions = session::Entity::delete_many()
-        .filter(session::Column::ExpiresAt.lt(now))
-        .exec(db)
-        .await?
-        .rows_affected;
-    let logins = oidc_login::Entity::delete_many()
-        .filter(oidc_login::Column::CreatedAt.lt(now - super::sso::oidc::LOGIN_TTL_SECS))
-        .exec(db)
-        .await?
-        .rows_affected;
-    Ok((sessions, logins))
 }
 
 /// The role of a new account after the first: the instance's default user role.

@@ -9,23 +9,24 @@ use uuid::Uuid;
 
 use crate::error::AppError;
 
+#[cfg(feature = "ssr")]
+pub mod caller;
 mod components;
 #[cfg(feature = "ssr")]
 mod management;
 #[cfg(feature = "ssr")]
 mod names;
-mod role;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod sso;
 #[cfg(feature = "ssr")]
 mod throttle;
 
+pub use crate::role::Role;
 pub use components::{
     api_keys_resource, member_or, sign_in_redirect, AccountSettings, ApiKeysPanel, ApiKeysResource, AuthPage,
     PendingNotice, UserMenu,
 };
-pub use role::Role;
 
 /// What the current user may do (and, from `GET /api/v1/users/default/permissions`, what a
 /// user without overrides may do).
@@ -292,7 +293,7 @@ pub async fn sign_in(
     redirect: Option<String>,
 ) -> Result<SignedIn, AppError> {
     let (state, client) = state_and_client().await?;
-    state.sso.require_password_login()?;
+    sso::sign_in_config()?.require_password_login()?;
     let signed = service::sign_in(&state.db, &email, &password, &client).await?;
     finish_sign_in(&state, signed, redirect).await
 }
@@ -306,7 +307,7 @@ pub async fn sign_up(
     redirect: Option<String>,
 ) -> Result<SignedIn, AppError> {
     let (state, client) = state_and_client().await?;
-    state.sso.require_password_login()?;
+    sso::sign_in_config()?.require_password_login()?;
     let signed = service::sign_up_from(
         &state.db,
         &state.defaults,
@@ -340,7 +341,7 @@ pub async fn sign_out() -> Result<(), AppError> {
 #[server(prefix = "/api/fn", endpoint = "current_user", input = Json, output = Json)]
 pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
     let state = crate::state::app_state()?;
-    match crate::auth::caller().await? {
+    match crate::accounts::caller::caller().await? {
         Some(u) => Ok(Some(session_user(&state, &u).await?)),
         None => Ok(None),
     }
@@ -358,7 +359,7 @@ pub async fn first_run() -> Result<bool, AppError> {
 #[server(prefix = "/api/fn", endpoint = "create_api_key", input = Json, output = Json)]
 pub async fn create_api_key() -> Result<NewApiKey, AppError> {
     let state = crate::state::app_state()?;
-    let me = service::require_member(crate::auth::caller().await?)?;
+    let me = service::require_member(crate::accounts::caller::caller().await?)?;
     let (row, api_key) = service::create_api_key(&state.db, &state.defaults, &me).await?;
     Ok(NewApiKey {
         api_key,
@@ -370,7 +371,7 @@ pub async fn create_api_key() -> Result<NewApiKey, AppError> {
 #[server(prefix = "/api/fn", endpoint = "list_api_keys", input = Json, output = Json)]
 pub async fn list_api_keys() -> Result<Vec<ApiKeyInfo>, AppError> {
     let state = crate::state::app_state()?;
-    let me = service::require_member(crate::auth::caller().await?)?;
+    let me = service::require_member(crate::accounts::caller::caller().await?)?;
     Ok(service::list_api_keys(&state.db, &me)
         .await?
         .iter()
@@ -382,7 +383,7 @@ pub async fn list_api_keys() -> Result<Vec<ApiKeyInfo>, AppError> {
 #[server(prefix = "/api/fn", endpoint = "revoke_api_key", input = Json, output = Json)]
 pub async fn revoke_api_key(id: Uuid) -> Result<(), AppError> {
     let state = crate::state::app_state()?;
-    let me = service::require_member(crate::auth::caller().await?)?;
+    let me = service::require_member(crate::accounts::caller::caller().await?)?;
     service::revoke_api_key(&state.db, &me, id).await
 }
 

@@ -133,7 +133,7 @@ mod wire {
 /// `POST /api/fn/admin_settings`: the instance settings in force (admins only).
 #[server(prefix = "/api/fn", endpoint = "admin_settings", input = Json, output = Json)]
 pub async fn admin_settings() -> Result<InstanceSettings, AppError> {
-    let (state, _) = crate::auth::admin().await?;
+    let (state, _) = crate::accounts::caller::admin().await?;
     crate::instance::service::get(&state.db, &state.defaults).await
 }
 
@@ -141,7 +141,7 @@ pub async fn admin_settings() -> Result<InstanceSettings, AppError> {
 /// given; returns the settings now in force (admins only).
 #[server(prefix = "/api/fn", endpoint = "admin_update_settings", input = Json, output = Json)]
 pub async fn admin_update_settings(patch: SettingsPatch) -> Result<InstanceSettings, AppError> {
-    let (state, _) = crate::auth::admin().await?;
+    let (state, _) = crate::accounts::caller::admin().await?;
     let patch = serde_json::to_value(patch).map_err(|_| AppError::Internal)?;
     crate::instance::service::update(&state.db, &state.defaults, patch).await
 }
@@ -150,7 +150,7 @@ pub async fn admin_update_settings(patch: SettingsPatch) -> Result<InstanceSetti
 /// or email (admins only).
 #[server(prefix = "/api/fn", endpoint = "admin_list_users", input = Json, output = Json)]
 pub async fn admin_list_users(query: String) -> Result<Vec<AdminUserRow>, AppError> {
-    let (state, me) = crate::auth::admin().await?;
+    let (state, me) = crate::accounts::caller::admin().await?;
     let default_can_share = crate::instance::service::get(&state.db, &state.defaults)
         .await?
         .default_can_share;
@@ -165,7 +165,7 @@ pub async fn admin_list_users(query: String) -> Result<Vec<AdminUserRow>, AppErr
 /// cannot be demoted: 409).
 #[server(prefix = "/api/fn", endpoint = "admin_set_role", input = Json, output = Json)]
 pub async fn admin_set_role(id: Uuid, role: String) -> Result<AdminUserRow, AppError> {
-    let (state, me) = crate::auth::admin().await?;
+    let (state, me) = crate::accounts::caller::admin().await?;
     let u = crate::accounts::service::set_role(&state.db, id, &role).await?;
     wire::row(&state, &me, &u).await
 }
@@ -174,7 +174,7 @@ pub async fn admin_set_role(id: Uuid, role: String) -> Result<AdminUserRow, AppE
 /// "Allow chat sharing" (`null`: follow the default) (admins only).
 #[server(prefix = "/api/fn", endpoint = "admin_set_can_share", input = Json, output = Json)]
 pub async fn admin_set_can_share(id: Uuid, value: Option<bool>) -> Result<AdminUserRow, AppError> {
-    let (state, me) = crate::auth::admin().await?;
+    let (state, me) = crate::accounts::caller::admin().await?;
     let u = crate::accounts::service::set_can_share(&state.db, id, value).await?;
     wire::row(&state, &me, &u).await
 }
@@ -183,6 +183,6 @@ pub async fn admin_set_can_share(id: Uuid, value: Option<bool>) -> Result<AdminU
 /// links (admins only; the last admin cannot be deleted: 409).
 #[server(prefix = "/api/fn", endpoint = "admin_delete_user", input = Json, output = Json)]
 pub async fn admin_delete_user(id: Uuid) -> Result<(), AppError> {
-    let (state, _) = crate::auth::admin().await?;
+    let (state, _) = crate::accounts::caller::admin().await?;
     crate::accounts::service::delete_user(&state.db, id).await
 }

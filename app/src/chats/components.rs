@@ -10,7 +10,6 @@ use super::{
     edit_message, get_chat, send_message, set_chat_model, switch_branch, use_chat_list_version, ChatView,
     MessageList, MessageView,
 };
-use crate::chat_app::LazyShareModal;
 use crate::connections::{list_models, pick_model, ModelMenu, ModelPicker, NoModelNotice};
 
 use super::messages::message_actions;
@@ -412,7 +411,7 @@ pub fn ChatPage() -> impl IntoView {
             })}
         </Transition>
         {move || match (sharing.get(), id()) {
-            (true, Some(chat_id)) => Some(view! { <LazyShareModal chat_id on_close=move || sharing.set(false)/> }),
+            (true, Some(chat_id)) => super::share_dialog(chat_id, move || sharing.set(false)),
             _ => None,
         }}
     }

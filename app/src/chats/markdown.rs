@@ -93,7 +93,7 @@ async fn render_within(
 /// `text` as an escaped, pre-wrapped paragraph: what a message looks like when it is not
 /// rendered as markdown.
 pub fn plain(text: &str) -> String {
-    format!("<p class=\"plain\">{}</p>", crate::escape_html_text(text))
+    format!("<p class=\"plain\">{}</p>", crate::format::escape_html_text(text))
 }
 
 /// The words of a markdown text without its markup (`**borrow checker**` → `borrow checker`):

@@ -40,6 +40,28 @@ pub use import_panel::ChatTransferPanel;
 pub use messages::MessageList;
 pub use sidebar::{chat_list, ChatSidebar};
 
+/// The sidebar's chat list as the shell builds it: a future, because its code may still have to
+/// arrive (see [`ShellParts::chat_list`]).
+pub type ChatListView = std::pin::Pin<Box<dyn std::future::Future<Output = AnyView> + Send>>;
+
+/// What the chat UI shows through the shell, which loads that code lazily (the Share dialog is
+/// a WASM chunk of its own; the chat list lives in the chat app's chunk). The shell
+/// (`chat_app`) provides it, as context, to the chat app's parts it builds: the chat UI uses
+/// it without importing the shell, or the share feature.
+#[derive(Clone, Copy)]
+pub struct ShellParts {
+    /// The Share Chat dialog for a chat; the callback closes it.
+    pub share_dialog: fn(Uuid, Callback<()>) -> AnyView,
+    /// The sidebar's chat list ([`chat_list`]'s arguments).
+    pub chat_list: fn(Vec<ChatSummary>, i64, bool, RwSignal<Option<Uuid>>) -> ChatListView,
+}
+
+/// The Share dialog for `chat_id` from the shell's parts (nothing if the shell gave none).
+fn share_dialog(chat_id: Uuid, on_close: impl Fn() + Send + Sync + 'static) -> Option<AnyView> {
+    use_context::<ShellParts>()
+        .map(|parts| (parts.share_dialog)(chat_id, Callback::new(move |()| on_close())))
+}
+
 /// A chat in the sidebar.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChatSummary {
@@ -226,7 +248,7 @@ pub struct ChatView {
 }
 
 #[cfg(feature = "ssr")]
-use crate::auth::member;
+use crate::accounts::caller::member;
 
 /// `POST /api/fn/list_chats` `{"query": ""}`: the caller's sidebar (pinned first).
 #[server(prefix = "/api/fn", endpoint = "list_chats", input = Json, output = Json)]

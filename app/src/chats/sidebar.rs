@@ -6,7 +6,6 @@ use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
 use super::{delete_chat, list_chats, rename_chat, toggle_chat, use_chat_list_version, ChatSummary};
-use crate::chat_app::LazyShareModal;
 use crate::ui::Modal;
 
 /// The sidebar for a signed-in member: "New Chat", title search and the chat list.
@@ -24,6 +23,7 @@ pub fn ChatSidebar() -> impl IntoView {
     // browser hydrates the same groups.
     let now = crate::ui::page_resource(|| (), |_| async { crate::ui::now_epoch() });
     let sharing = RwSignal::new(None::<Uuid>);
+    let parts = use_context::<super::ShellParts>();
     view! {
         <a class="button new-chat" href="/">"+ New Chat"</a>
         <a class="sidebar-link" href="/community" rel="external">"Community"</a>
@@ -39,14 +39,17 @@ pub fn ChatSidebar() -> impl IntoView {
                         Ok(list) if list.is_empty() => view! { <p class="sidebar-empty">"No chats yet."</p> }.into_any(),
                         Ok(list) => {
                             let now = now.await;
-                            crate::chat_app::view(crate::chat_app::Part::ChatList { list, now, can_share, sharing }).await
+                            match parts {
+                                Some(parts) => (parts.chat_list)(list, now, can_share, sharing).await,
+                                None => chat_list(list, now, can_share, sharing),
+                            }
                         }
                         Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
                     }
                 })}
             </Transition>
         </nav>
-        {move || sharing.get().map(|id| view! { <LazyShareModal chat_id=id on_close=move || sharing.set(None)/> })}
+        {move || sharing.get().and_then(|id| super::share_dialog(id, move || sharing.set(None)))}
     }
 }
 

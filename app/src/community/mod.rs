@@ -251,7 +251,7 @@ pub fn split_tags(raw: &str) -> Vec<String> {
 }
 
 #[cfg(feature = "ssr")]
-use crate::auth::member;
+use crate::accounts::caller::member;
 
 // What the community's pages read. Plain functions, not server functions: the pages are
 // written by the server only, so these need no HTTP endpoint (the JSON API is
@@ -262,7 +262,7 @@ use crate::auth::member;
 pub async fn community_gallery(query: ListQuery) -> Result<Gallery, AppError> {
     let state = crate::state::app_state()?;
     let settings = service::hub(&state.db, &state.defaults).await?;
-    let me = crate::auth::caller().await?;
+    let me = crate::accounts::caller::caller().await?;
     let list = service::list(&state.db, &query).await?;
     Ok(Gallery {
         list,
@@ -277,10 +277,11 @@ pub async fn community_gallery(query: ListQuery) -> Result<Gallery, AppError> {
 pub async fn community_chat(id: Uuid, branch: Option<String>) -> Result<CommunityChatPage, AppError> {
     let state = crate::state::app_state()?;
     let settings = service::hub(&state.db, &state.defaults).await?;
-    let me = crate::auth::caller().await?;
+    let me = crate::accounts::caller::caller().await?;
     let address = crate::auth::client_info().await.address;
-    let key = crate::share::views::visitor_key(&state.db, &state.views, me.as_ref().map(|u| u.id), &address)
-        .await?;
+    let views = crate::share::views::view_log()?;
+    let key =
+        crate::share::views::visitor_key(&state.db, &views, me.as_ref().map(|u| u.id), &address).await?;
     let opened = service::open(&state.db, me.as_ref(), id, Some(&key)).await?;
     let mut messages = service::branch_view(&opened, branch.as_deref());
     crate::chats::service::render_views(&mut messages).await;
@@ -309,7 +310,7 @@ pub async fn my_community_chats() -> Result<Vec<CommunityChatSummary>, AppError>
 pub async fn community_upload_info() -> Result<UploadInfo, AppError> {
     let state = crate::state::app_state()?;
     let settings = service::hub(&state.db, &state.defaults).await?;
-    let me = crate::auth::caller().await?;
+    let me = crate::accounts::caller::caller().await?;
     Ok(UploadInfo {
         allowed_origins: settings.community_allowed_origins,
         signed_in: crate::accounts::service::require_member(me).is_ok(),

@@ -12,21 +12,21 @@ use crate::ui::format_time;
 /// `POST /api/fn/admin_community_chats`: every community chat, newest first (admins only).
 #[server(prefix = "/api/fn", endpoint = "admin_community_chats", input = Json, output = Json)]
 pub async fn admin_community_chats() -> Result<Vec<CommunityChatSummary>, AppError> {
-    let (state, me) = crate::auth::admin().await?;
+    let (state, me) = crate::accounts::caller::admin().await?;
     super::service::moderation_list(&state.db, &me, 1).await
 }
 
 /// `POST /api/fn/admin_hide_community_chat` `{"id": …, "hidden": true}` (admins only).
 #[server(prefix = "/api/fn", endpoint = "admin_hide_community_chat", input = Json, output = Json)]
 pub async fn admin_hide_community_chat(id: Uuid, hidden: bool) -> Result<CommunityChatSummary, AppError> {
-    let (state, me) = crate::auth::admin().await?;
+    let (state, me) = crate::accounts::caller::admin().await?;
     super::service::set_hidden(&state.db, &me, id, hidden).await
 }
 
 /// `POST /api/fn/admin_delete_community_chat` `{"id": …}` (admins only).
 #[server(prefix = "/api/fn", endpoint = "admin_delete_community_chat", input = Json, output = Json)]
 pub async fn admin_delete_community_chat(id: Uuid) -> Result<(), AppError> {
-    let (state, me) = crate::auth::admin().await?;
+    let (state, me) = crate::accounts::caller::admin().await?;
     super::service::delete(&state.db, &me, id).await.map(|_| ())
 }
 

@@ -224,7 +224,7 @@ pub fn snippet_html(marked: &str) -> String {
             Some(c) if c == MARK_START || c == MARK_END => (&part[..part.len() - c.len_utf8()], Some(c)),
             _ => (part, None),
         };
-        out.push_str(&crate::escape_html_text(text));
+        out.push_str(&crate::format::escape_html_text(text));
         match mark {
             Some(c) if c == MARK_START && !open => {
                 out.push_str("<mark>");

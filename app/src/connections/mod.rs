@@ -65,14 +65,14 @@ pub struct VerifyReport {
 }
 
 #[cfg(feature = "ssr")]
-use crate::auth::{admin, member};
+use crate::accounts::caller::{admin, member};
 
 /// `POST /api/fn/list_models` `{"refresh": false}`: the models members can pick (cached for a
 /// minute; `refresh` asks the servers again).
 #[server(prefix = "/api/fn", endpoint = "list_models", input = Json, output = Json)]
 pub async fn list_models(refresh: bool) -> Result<ModelMenu, AppError> {
     let (state, me) = member().await?;
-    let mut menu = state.upstream.models(&state.db, refresh).await?;
+    let mut menu = upstream::upstream()?.models(&state.db, refresh).await?;
     if me.role != crate::accounts::Role::Admin {
         menu.problems.clear();
     }
@@ -127,7 +127,7 @@ pub async fn admin_verify_connection(
         (None, Some(id)) => service::stored_key_for(&state.db, id, &base_url).await?,
         (None, None) => String::new(),
     };
-    Ok(match state.upstream.fetch_models(&base_url, &key).await {
+    Ok(match upstream::upstream()?.fetch_models(&base_url, &key).await {
         Ok(models) => VerifyReport {
             ok: true,
             message: match models.len() {

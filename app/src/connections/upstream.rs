@@ -76,6 +76,11 @@ pub struct Upstream {
     pub idle_timeout: Duration,
 }
 
+/// This server's model client, from the request's context (the server puts it there).
+pub fn upstream() -> AppResult<Upstream> {
+    crate::state::from_context("the model client")
+}
+
 impl std::fmt::Debug for Upstream {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Upstream")

@@ -14,7 +14,7 @@ pub struct Model {
     /// argon2id PHC string.
     pub password_hash: String,
     /// What the account may do.
-    pub role: crate::accounts::Role,
+    pub role: crate::role::Role,
     pub profile_image_url: String,
     /// Per-user override of the `chat.share` permission; `None` follows the default.
     pub can_share: Option<bool>,

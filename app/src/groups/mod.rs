@@ -49,28 +49,28 @@ pub struct GroupsState {
 /// `POST /api/fn/admin_groups` `{}`: every group with its members (admins).
 #[server(prefix = "/api/fn", endpoint = "admin_groups", input = Json, output = Json)]
 pub async fn admin_groups() -> Result<GroupsState, AppError> {
-    let (state, _) = crate::auth::admin().await?;
+    let (state, _) = crate::accounts::caller::admin().await?;
     service::state(&state.db).await
 }
 
 /// `POST /api/fn/admin_create_group` `{"name", "description"}` (admins).
 #[server(prefix = "/api/fn", endpoint = "admin_create_group", input = Json, output = Json)]
 pub async fn admin_create_group(name: String, description: String) -> Result<(), AppError> {
-    let (state, _) = crate::auth::admin().await?;
+    let (state, _) = crate::accounts::caller::admin().await?;
     service::create(&state.db, &name, &description).await.map(|_| ())
 }
 
 /// `POST /api/fn/admin_delete_group` `{"id"}` (admins).
 #[server(prefix = "/api/fn", endpoint = "admin_delete_group", input = Json, output = Json)]
 pub async fn admin_delete_group(id: Uuid) -> Result<(), AppError> {
-    let (state, _) = crate::auth::admin().await?;
+    let (state, _) = crate::accounts::caller::admin().await?;
     service::delete(&state.db, id).await
 }
 
 /// `POST /api/fn/admin_change_group_members` `{"id", "user_ids", "add"}` (admins).
 #[server(prefix = "/api/fn", endpoint = "admin_change_group_members", input = Json, output = Json)]
 pub async fn admin_change_group_members(id: Uuid, user_ids: Vec<Uuid>, add: bool) -> Result<(), AppError> {
-    let (state, _) = crate::auth::admin().await?;
+    let (state, _) = crate::accounts::caller::admin().await?;
     service::change_members(&state.db, id, &user_ids, add)
         .await
         .map(|_| ())

@@ -90,29 +90,12 @@ fn default_audit_days() -> u32 {
 /// Most days any of the day settings may say (ten years).
 pub const MAX_DAYS: u32 = 3650;
 
-/// Defaults that the server's configuration (environment) can set.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SettingsDefaults {
-    /// `ENABLE_SIGNUP`.
-    pub enable_signup: bool,
-    /// `DEFAULT_USER_ROLE`.
-    pub default_user_role: String,
-    /// `ENABLE_API_KEYS`.
-    pub enable_api_keys: bool,
-}
-
-impl Default for SettingsDefaults {
-    fn default() -> Self {
-        SettingsDefaults {
-            enable_signup: true,
-            default_user_role: "pending".to_owned(),
-            enable_api_keys: true,
-        }
-    }
-}
+#[cfg(feature = "ssr")]
+pub use crate::state::SettingsDefaults;
 
 impl InstanceSettings {
     /// The settings of a new instance.
+    #[cfg(feature = "ssr")]
     pub fn from_defaults(d: &SettingsDefaults) -> Self {
         InstanceSettings {
             enable_signup: d.enable_signup,

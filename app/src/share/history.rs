@@ -29,7 +29,7 @@ pub struct ShareVersionInfo {
 async fn link_of(
     chat_id: Uuid,
 ) -> Result<(crate::state::AppState, crate::entities::user::Model, Uuid), AppError> {
-    let (state, me) = crate::auth::member().await?;
+    let (state, me) = crate::accounts::caller::member().await?;
     let c = crate::chats::service::find_visible(&state.db, &me, chat_id).await?;
     let share_id = c
         .share_id

@@ -269,7 +269,7 @@ pub struct ShareAudience {
 }
 
 #[cfg(feature = "ssr")]
-use crate::auth::member;
+use crate::accounts::caller::member;
 
 /// `POST /api/fn/share_chat` `{"chat_id": …, "choices": {…}, "password": "…"}`: creates the
 /// link, or updates its snapshot (same id); with `choices`, what it shares (without: as the link
@@ -336,7 +336,9 @@ pub async fn view_shared(
     let state = crate::state::app_state()?;
     let (me, snap, old_version) = match version {
         Some(n) => {
-            let me = crate::auth::caller().await?.ok_or(AppError::Unauthenticated)?;
+            let me = crate::accounts::caller::caller()
+                .await?
+                .ok_or(AppError::Unauthenticated)?;
             let (snap, current) = versions::open(&state.db, &me, share_id, n).await?;
             (Some(me), snap, (n != current).then_some((n, current)))
         }
@@ -346,7 +348,7 @@ pub async fn view_shared(
             let (me, snap) = views::read_as(
                 &state.db,
                 &state.defaults,
-                &state.views,
+                &views::view_log()?,
                 token.as_deref(),
                 share_id,
                 &presented,

@@ -248,7 +248,7 @@ pub async fn my_links(
 }
 
 #[cfg(feature = "ssr")]
-use crate::auth::{admin, member};
+use crate::accounts::caller::{admin, member};
 
 /// `POST /api/fn/list_shared` `{"query": "", "page": 1, "order": "updated"}`: my links, each
 /// with its audience, reads and the requests for access waiting for my answer.

@@ -119,7 +119,7 @@ pub struct SharePreview {
 }
 
 #[cfg(feature = "ssr")]
-use crate::auth::member;
+use crate::accounts::caller::member;
 
 /// `POST /api/fn/share_review` `{"chat_id": …}`: the chat's messages, the privacy check's
 /// findings and the link's choices (owner only).

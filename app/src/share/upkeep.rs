@@ -63,7 +63,7 @@ async fn clean(db: &DatabaseConnection, defaults: &SettingsDefaults) {
         Ok(n) => tracing::info!(links = n, "deleted links that expired long ago"),
         Err(e) => tracing::warn!(error = %e, "could not clean up expired links"),
     }
-    if let Err(e) = crate::accounts::service::clear_expired_sign_ins(db, crate::entities::now()).await {
+    if let Err(e) = crate::accounts::sso::oidc::clear_expired_sign_ins(db, crate::entities::now()).await {
         tracing::warn!(error = %e, "could not delete expired sessions");
     }
     let days = match crate::instance::service::get(db, defaults).await {

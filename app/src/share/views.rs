@@ -46,6 +46,11 @@ pub struct Read {
 #[derive(Debug, Clone)]
 pub struct ViewLog(Option<Arc<Mutex<Vec<Read>>>>, Arc<tokio::sync::OnceCell<String>>);
 
+/// This server's view log, from the request's context (the server puts it there).
+pub fn view_log() -> AppResult<ViewLog> {
+    crate::state::from_context("the view log")
+}
+
 impl Default for ViewLog {
     fn default() -> Self {
         ViewLog(Some(Arc::default()), Arc::default())

@@ -39,7 +39,7 @@ pub struct SystemDetails {
 #[server(prefix = "/api/fn", endpoint = "system_info", input = Json, output = Json)]
 pub async fn get_system_info() -> Result<SystemInfo, AppError> {
     let state = crate::state::app_state()?;
-    let admin = crate::auth::caller()
+    let admin = crate::accounts::caller::caller()
         .await?
         .is_some_and(|u| u.role == crate::accounts::Role::Admin);
     service::system_info(&state.db, admin).await

@@ -10,10 +10,10 @@ use uuid::Uuid;
 
 use super::config::OidcConfig;
 use crate::accounts::service::{default_role, insert_account, normalize_email, unique_violation};
-use crate::accounts::Role;
 use crate::entities::{now, user, user_group, user_group_member, user_identity};
 use crate::error::{AppError, AppResult};
 use crate::instance::{service as settings, SettingsDefaults};
+use crate::role::Role;
 
 /// A person as the identity provider describes them.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -25,6 +25,12 @@ pub use components::{AuthenticationPanel, ContinueWithProvider};
 #[cfg(feature = "ssr")]
 pub use config::{OidcConfig, SsoConfig, TrustedHeaderConfig};
 
+/// This server's sign-in configuration, from the request's context (the server puts it there).
+#[cfg(feature = "ssr")]
+pub fn sign_in_config() -> Result<std::sync::Arc<SsoConfig>, AppError> {
+    crate::state::from_context("the sign-in configuration")
+}
+
 /// Where the sign-in page's "Continue with …" link starts a sign-in at the identity provider.
 pub const OIDC_START_PATH: &str = "/auth/oidc/start";
 /// Where the identity provider sends the browser back (register it at the provider).
@@ -93,16 +99,17 @@ pub struct TrustedHeaderSummary {
 #[server(prefix = "/api/fn", endpoint = "sign_in_methods", input = Json, output = Json)]
 pub async fn sign_in_methods() -> Result<SignInOptions, AppError> {
     let state = crate::state::app_state()?;
+    let sso = sign_in_config()?;
     Ok(SignInOptions {
         first_run: crate::accounts::service::is_first_run(&state.db).await?,
-        password_login: state.sso.password_login,
-        provider: state.sso.oidc.as_ref().map(|o| o.provider_name.clone()),
+        password_login: sso.password_login,
+        provider: sso.oidc.as_ref().map(|o| o.provider_name.clone()),
     })
 }
 
 /// `POST /api/fn/admin_authentication_settings` `{}`: how sign-in is configured (admins).
 #[server(prefix = "/api/fn", endpoint = "admin_authentication_settings", input = Json, output = Json)]
 pub async fn admin_authentication_settings() -> Result<AuthenticationSettings, AppError> {
-    let (state, _) = crate::auth::admin().await?;
-    Ok(state.sso.summary())
+    crate::accounts::caller::admin().await?;
+    Ok(sign_in_config()?.summary())
 }

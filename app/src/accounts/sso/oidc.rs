@@ -68,15 +68,22 @@ type OidcClient = Client<
     EndpointMaybeSet,
 >;
 
-/// The provider's discovery document (with its signing keys) and when it was fetched.
+/// The provider's discovery document (with its signing keys) and when it was fetched, and the
+/// HTTP client that talks to the provider. Both belong to one server's sign-in configuration,
+/// never to the process: a client's pooled connections belong to the runtime that opened them,
+/// and one left in a static outlived it (a process that ran several servers, as the tests do,
+/// waited forever on a connection whose runtime had ended).
 #[derive(Clone, Default)]
-pub struct Discovered(std::sync::Arc<tokio::sync::Mutex<Option<(Instant, CoreProviderMetadata)>>>);
+pub struct Discovered(
+    std::sync::Arc<tokio::sync::Mutex<Option<(Instant, CoreProviderMetadata)>>>,
+    std::sync::Arc<std::sync::OnceLock<reqwest::Client>>,
+);
 
-/// The HTTP client for the provider: no redirects followed (the library's advice, against
+/// The HTTP client for `cfg`'s provider: no redirects followed (the library's advice, against
 /// SSRF), and a time limit.
-fn http() -> AppResult<&'static reqwest::Client> {
-    static CLIENT: std::sync::OnceLock<reqwest::Client> = std::sync::OnceLock::new();
-    if let Some(c) = CLIENT.get() {
+fn http(cfg: &OidcConfig) -> AppResult<&reqwest::Client> {
+    let cell = &cfg.discovered.1;
+    if let Some(c) = cell.get() {
         return Ok(c);
     }
     let built = reqwest::Client::builder()
@@ -87,7 +94,7 @@ fn http() -> AppResult<&'static reqwest::Client> {
             tracing::error!(error = %e, "cannot build the OpenID Connect HTTP client");
             AppError::Internal
         })?;
-    Ok(CLIENT.get_or_init(|| built))
+    Ok(cell.get_or_init(|| built))
 }
 
 fn unreachable_provider(cfg: &OidcConfig) -> AppError {
@@ -108,7 +115,7 @@ async fn metadata(cfg: &OidcConfig) -> AppResult<CoreProviderMetadata> {
         tracing::error!(error = %e, "OIDC_ISSUER_URL is not a URL");
         unreachable_provider(cfg)
     })?;
-    let meta = CoreProviderMetadata::discover_async(issuer, http()?)
+    let meta = CoreProviderMetadata::discover_async(issuer, http(cfg)?)
         .await
         .map_err(|e| {
             tracing::warn!(error = %e, issuer = %cfg.issuer_url, "OpenID Connect discovery failed");
@@ -187,7 +194,7 @@ pub async fn start(
     }
     let (url, state, nonce) = request.set_pkce_challenge(challenge).url();
     // Sign-ins abandoned at the provider are deleted by the minute's upkeep
-    // (`accounts::service::clear_expired_sign_ins`).
+    // ([`clear_expired_sign_ins`]).
     oidc_login::ActiveModel {
         state_hash: Set(hash_secret(state.secret())),
         nonce: Set(nonce.secret().clone()),
@@ -261,7 +268,7 @@ pub async fn finish(
             refused("does not offer the sign-in this app needs (it has no token endpoint).")
         })?
         .set_pkce_verifier(PkceCodeVerifier::new(login.pkce_verifier.clone()))
-        .request_async(http()?)
+        .request_async(http(cfg)?)
         .await
         .map_err(|e| {
             tracing::warn!(error = %e, "the provider refused the authorization code");
@@ -289,7 +296,7 @@ pub async fn finish(
     // the rest from the userinfo endpoint; what it sends fills the gaps.
     if let Ok(request) = client.user_info(token.access_token().clone(), Some(claims.subject().clone())) {
         match request
-            .request_async::<ExtraClaims, _, CoreGenderClaim>(http()?)
+            .request_async::<ExtraClaims, _, CoreGenderClaim>(http(cfg)?)
             .await
         {
             Ok(info) => {
@@ -340,6 +347,24 @@ pub fn groups_of(
         ),
         _ => Some(Vec::new()),
     }
+}
+
+/// Deletes sessions that have expired (a session presented after its end is deleted then, but
+/// one never presented again, such as a cookie-less client's behind a trusted proxy, would stay)
+/// and identity-provider sign-ins abandoned for longer than they may take; how many of each.
+pub async fn clear_expired_sign_ins(db: &DatabaseConnection, now: i64) -> AppResult<(u64, u64)> {
+    use crate::entities::{oidc_login, session};
+    let sessions = session::Entity::delete_many()
+        .filter(session::Column::ExpiresAt.lt(now))
+        .exec(db)
+        .await?
+        .rows_affected;
+    let logins = oidc_login::Entity::delete_many()
+        .filter(oidc_login::Column::CreatedAt.lt(now - LOGIN_TTL_SECS))
+        .exec(db)
+        .await?
+        .rows_affected;
+    Ok((sessions, logins))
 }
 
 #[cfg(test)]
