@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-// Runs the release server on its own port with a fresh data directory, and Debian's Chromium.
+// Runs the server ($CHATSHARE_BIN, else the release build) on its own port with a fresh data
+// directory, and Debian's Chromium.
+const server = process.env.CHATSHARE_BIN ?? './target/release/chatshare';
 const port = Number(process.env.CHATSHARE_E2E_PORT ?? 3107);
 /** The stand-in model server's port (models.spec.ts reads the same variable). */
 const standinPort = Number(process.env.CHATSHARE_E2E_STANDIN_PORT ?? 3108);
@@ -43,7 +45,7 @@ export default defineConfig({
     timeout: 30_000,
     env: { STANDIN_PORT: String(standinPort) },
   }, {
-    command: `rm -rf ${dataDir} && ./target/release/chatshare`,
+    command: `rm -rf ${dataDir} && ${server}`,
     cwd: '..',
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
@@ -54,7 +56,7 @@ export default defineConfig({
       RUST_LOG: 'warn',
     },
   }, {
-    command: `rm -rf ${dataDir}-hub && ./target/release/chatshare`,
+    command: `rm -rf ${dataDir}-hub && ${server}`,
     cwd: '..',
     url: `http://127.0.0.1:${hubPort}/healthz`,
     reuseExistingServer: false,
@@ -72,7 +74,7 @@ export default defineConfig({
     timeout: 30_000,
     env: { OIDC_PORT: String(idpPort) },
   }, {
-    command: `rm -rf ${dataDir}-sso && ./target/release/chatshare`,
+    command: `rm -rf ${dataDir}-sso && ${server}`,
     cwd: '..',
     url: `http://127.0.0.1:${ssoPort}/healthz`,
     reuseExistingServer: false,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Open WebUI API compatibility: drives the release server with owui-client 11.0.0 (PyPI), from a
-# virtualenv this script creates once under target/ and reuses. Needs target/release/chatshare.
+# Open WebUI API compatibility: drives the server with owui-client 11.0.0 (PyPI), from a
+# virtualenv this script creates once under target/ and reuses. Runs $CHATSHARE_BIN (default
+# target/release/chatshare, which must be built).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +15,7 @@ fi
 
 port=${CHATSHARE_COMPAT_PORT:-3109}
 data=$(mktemp -d /tmp/chatshare-compat.XXXXXX)
-CHATSHARE_ADDR=127.0.0.1:$port CHATSHARE_DATA_DIR=$data RUST_LOG=warn ./target/release/chatshare &
+CHATSHARE_ADDR=127.0.0.1:$port CHATSHARE_DATA_DIR=$data RUST_LOG=warn "${CHATSHARE_BIN:-./target/release/chatshare}" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 100); do

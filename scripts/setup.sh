@@ -2,7 +2,7 @@
 # Installs what building (and, with --test, testing) chatshare needs, skipping whatever is
 # already there at the right version. Safe to run again.
 #   scripts/setup.sh          build prerequisites: WASM target, wasm-bindgen CLI, brotli, npm tools
-#   scripts/setup.sh --test   also Chromium, and PostgreSQL started when it is down
+#   scripts/setup.sh --test   also cargo-nextest, Chromium, and PostgreSQL started when it is down
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,6 +40,10 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ]
 fi
 
 if [ "$want_test" = 1 ]; then
+  if ! cargo nextest --version >/dev/null 2>&1; then
+    say "installing cargo-nextest (the test runner: one process per test; about 5 minutes)"
+    cargo install cargo-nextest --locked
+  fi
   if [ ! -x /usr/bin/chromium ]; then
     say "installing Debian's Chromium"
     apt-get update -qq && apt-get install -y -qq chromium
