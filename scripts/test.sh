@@ -46,8 +46,11 @@ stage "removing databases left by earlier PostgreSQL test runs" drop_old_test_da
 # .config/nextest.toml: how many at once, and the time limit that ends a hung test.
 stage "unit and integration tests on SQLite" \
   env CHATSHARE_TEST_DB=sqlite cargo nextest run -p chatshare -p app -p migrations
+# The same packages as above (another set would unify features differently and rebuild the
+# tests), filtered to the server's integration tests.
 stage "integration tests on PostgreSQL" \
-  env CHATSHARE_TEST_DB=postgres CHATSHARE_TEST_PG_URL="$PG_ADMIN_URL" cargo nextest run -p chatshare --tests
+  env CHATSHARE_TEST_DB=postgres CHATSHARE_TEST_PG_URL="$PG_ADMIN_URL" \
+  cargo nextest run -p chatshare -p app -p migrations -E 'package(chatshare) & kind(test)'
 # The server the tests ran (a debug build; `make run` builds the release one).
 export CHATSHARE_BIN=target/debug/chatshare
 stage "Open WebUI API compatibility (owui-client 11.0.0)" scripts/owui-compat.sh
