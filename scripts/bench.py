@@ -83,6 +83,20 @@ def chat_json(n, title="Benchmark chat"):
     return {"title": title, "models": ["llama3.1:8b"], "history": {"messages": messages, "currentId": parent}}
 
 
+def wide_chat(n):
+    """A chat whose first question has n answers (the tree check's worst case)."""
+    children = [f"c{i}" for i in range(n)]
+    messages = {"root": {"id": "root", "parentId": None, "childrenIds": children, "role": "user", "content": "q"}}
+    for c in children:
+        messages[c] = {"id": c, "parentId": "root", "childrenIds": [], "role": "assistant", "content": "a"}
+    return {"title": "Wide", "history": {"messages": messages, "currentId": "c0"}}
+
+
+def one_message_chat(title, content):
+    return {"title": title, "history": {"currentId": "m1", "messages": {
+        "m1": {"id": "m1", "parentId": None, "childrenIds": [], "role": "user", "content": content}}}}
+
+
 def wait_healthy(proc, timeout=30.0):
     start = time.perf_counter()
     while time.perf_counter() - start < timeout:
@@ -273,6 +287,16 @@ def main():
             updated = timed(lambda: request("POST", path, token=token, raw=True), 5)
             results[f"share_{n}"] = {"create_ms": created, "update_ms": updated}
 
+        # Hostile shapes (the tests check what happens to them; their speed is measured here): a
+        # 30,000-answer chat posted (the tree check, linear), and the first view of a shared page
+        # whose message nests 60,000 quotes (flattened past 32 levels, rendering then stored).
+        results["wide_tree_ms"] = timed(
+            lambda: request("POST", "/api/v1/chats/new", {"chat": wide_chat(30_000)}, token=token, raw=True), 1)
+        deep = request("POST", "/api/v1/chats/new", {"chat": one_message_chat("Deep", ">" * 60_000 + " deep")},
+                       token=token)
+        deep_share = request("POST", f"/api/v1/chats/{deep['id']}/share", token=token)["share_id"]
+        results["deep_page_ms"] = timed(lambda: request("GET", f"/s/{deep_share}", cookie=cookie, raw=True), 1)
+
         seed_links(db_url, data_dir, owner_id, 100_000)
         results["share_get_100k"] = wrk(f"/api/v1/chats/share/{share_id}", 16, d, auth)
         results["rss_mib"] = rss_mib(proc.pid)
@@ -321,6 +345,10 @@ def main():
         s = r[f"share_{n}"]
         rows.append((f"share {n:,}-message chat: create / update", f"{s['create_ms']:.1f} / {s['update_ms']:.1f} ms",
                      f"≤ {limit} ms each", s["create_ms"] <= limit and s["update_ms"] <= limit, "–"))
+    rows.append(("30,000-answer chat posted (tree check)", f"{r['wide_tree_ms']:,.0f} ms", "≤ 1,000 ms",
+                 r["wide_tree_ms"] <= 1000, "–"))
+    rows.append(("shared page of a 60,000-level quote, first view", f"{r['deep_page_ms']:,.0f} ms", "≤ 2,000 ms",
+                 r["deep_page_ms"] <= 2000, "–"))
     counted, uncounted = r["share_get_counted"], r["share_get_uncounted"]
     ratio = counted["rps"] / uncounted["rps"]
     rows.append(("same GET by a member, reads counted", f"{counted['rps']:,.0f} req/s ({ratio:.0%} of {uncounted['rps']:,.0f} uncounted), p99 {counted['p99_ms']:.2f} ms",

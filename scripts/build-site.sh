@@ -9,6 +9,8 @@
 # Every file in pkg/ also gets a brotli (.br) and a gzip (.gz) copy, served as they are.
 #   scripts/build-site.sh release   size-optimised (profile wasm-release, wasm-opt -Oz, terser)
 #   scripts/build-site.sh debug     fast, unoptimised
+# The site always goes to target/site; the compiler's output goes where CARGO_TARGET_DIR says
+# (make test builds the site in its own directory while the tests run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-release}
@@ -23,10 +25,10 @@ if [ "$mode" = release ]; then
   RUSTC_BOOTSTRAP=1 \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -C link-args=--emit-relocs -Zfmt-debug=none -Zlocation-detail=none" \
   cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release
-  wasm=target/wasm32-unknown-unknown/wasm-release/frontend.wasm
+  wasm=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/frontend.wasm
 else
   cargo build -p frontend --lib --target wasm32-unknown-unknown
-  wasm=target/wasm32-unknown-unknown/debug/frontend.wasm
+  wasm=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/debug/frontend.wasm
 fi
 out=target/site
 rm -rf "$out.tmp" && mkdir -p "$out.tmp/pkg"

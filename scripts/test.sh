@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it:
 #   formatting, clippy (ssr and hydrate feature sets), unit and integration tests on SQLite and
-#   on PostgreSQL (cargo-nextest: one process per test, several at once), then the
-#   owui-client compatibility test and the Playwright suite in Chromium, against the server the
-#   tests built and the size-optimised WASM site. Each stage prints its time when it ends, and
+#   on PostgreSQL (cargo-nextest: one process per test, several at once; the size-optimised
+#   WASM site builds meanwhile), then the owui-client compatibility test and the Playwright
+#   suite in Chromium, against the server the tests built and that site. Each stage prints its time when it ends, and
 #   the last lines sum them up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,7 @@ stage() {
   times+=("$(printf '%4d s  %s' "$took" "$name")")
 }
 summary() {
-  local status=$?
+  local status=${1:-$?}
   printf '\033[1m==> stage times\033[0m\n'
   printf '%s\n' "${times[@]}"
   printf '%4d s  in all (exit %d)\n' "$SECONDS" "$status"
@@ -41,7 +41,24 @@ stage "clippy (hydrate: app and frontend for wasm32)" \
   cargo clippy -p frontend -p app --target wasm32-unknown-unknown -- -D warnings
 stage "build: the tests and the server (debug)" \
   cargo nextest run -p chatshare -p app -p migrations --no-run
-stage "build: the site (size-optimised WASM client)" scripts/build-site.sh release
+# The site (the size-optimised WASM client) builds while the suites run: most of its time is one
+# core's final optimisation, and the tests mostly wait on sockets. In a target directory of its
+# own, so that neither waits for the other's cargo lock. Only Playwright needs it.
+mkdir -p target
+site_log=target/site-build.log
+site_started=$SECONDS
+(CARGO_TARGET_DIR=target/site-build scripts/build-site.sh release >"$site_log" 2>&1) &
+site_pid=$!
+trap 'rc=$?; kill "$site_pid" 2>/dev/null || true; summary "$rc"' EXIT
+wait_for_site() {
+  if wait "$site_pid"; then
+    tail -n 2 "$site_log"
+    echo "(the site build took $((SECONDS - site_started)) s in all, beside the tests)"
+  else
+    cat "$site_log"
+    return 1
+  fi
+}
 stage "removing databases left by earlier PostgreSQL test runs" drop_old_test_databases
 # .config/nextest.toml: how many at once, and the time limit that ends a hung test.
 stage "unit and integration tests on SQLite" \
@@ -54,4 +71,5 @@ stage "integration tests on PostgreSQL" \
 # The server the tests ran (a debug build; `make run` builds the release one).
 export CHATSHARE_BIN=target/debug/chatshare
 stage "Open WebUI API compatibility (owui-client 11.0.0)" scripts/owui-compat.sh
+stage "build: the site (waiting for the rest of it)" wait_for_site
 stage "Playwright in Chromium" bash -c 'cd end2end && ../node_modules/.bin/playwright test'

@@ -311,19 +311,16 @@ mod hostile {
                 out.matches("<blockquote>").count(),
                 out.matches("</blockquote>").count()
             );
-            // Generous for a debug build; before the cap 60,000 levels took over 20 s.
-            assert!(
-                started.elapsed().as_secs() < 3,
-                "{depth}: {:?}",
-                started.elapsed()
-            );
+            // A figure, not a check (its target is in `make bench`): before the cap 60,000
+            // levels took over 20 s.
+            println!("{depth} levels: {:?}", started.elapsed());
         }
         let lists = "- ".repeat(20_000) + "x";
         assert!(render(&lists).matches("<ul>").count() <= MAX_DEPTH);
         let inline = "*".repeat(30_000) + "x" + &"*".repeat(30_000);
         let started = std::time::Instant::now();
-        render(&inline);
-        assert!(started.elapsed().as_secs() < 3, "{:?}", started.elapsed());
+        assert!(render(&inline).contains('x'));
+        println!("30,000 nested emphasis marks: {:?}", started.elapsed());
     }
 
     #[test]

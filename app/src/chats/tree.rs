@@ -472,8 +472,9 @@ mod tests {
         let big = doc(wide(30_000)).unwrap();
         let started = std::time::Instant::now();
         big.validate().unwrap();
-        // Debug build; the quadratic check took 6 s for 20,000 children in release.
-        assert!(started.elapsed().as_secs() < 2, "{:?}", started.elapsed());
+        // A figure, not a check (its target is in `make bench`): the quadratic check took 6 s
+        // for 20,000 children in release.
+        println!("30,000 children checked in {:?}", started.elapsed());
         let mut broken = wide(100);
         broken["history"]["messages"]["root"]["childrenIds"]
             .as_array_mut()
