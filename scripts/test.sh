@@ -59,7 +59,10 @@ wait_for_site() {
     return 1
   fi
 }
-stage "removing databases left by earlier PostgreSQL test runs" drop_old_test_databases
+# Databases earlier PostgreSQL runs left (one per test, named by a fresh id, so nothing running
+# now uses them) are dropped in the background; the run waits for that at its end.
+drop_old_test_databases >target/drop-test-databases.log 2>&1 &
+drop_pid=$!
 # .config/nextest.toml: how many at once, and the time limit that ends a hung test.
 stage "unit and integration tests on SQLite" \
   env CHATSHARE_TEST_DB=sqlite cargo nextest run -p chatshare -p app -p migrations
@@ -71,5 +74,6 @@ stage "integration tests on PostgreSQL" \
 # The server the tests ran (a debug build; `make run` builds the release one).
 export CHATSHARE_BIN=target/debug/chatshare
 stage "Open WebUI API compatibility (owui-client 11.0.0)" scripts/owui-compat.sh
+stage "removing databases left by earlier PostgreSQL runs (begun beside the tests)" wait "$drop_pid"
 stage "build: the site (waiting for the rest of it)" wait_for_site
 stage "Playwright in Chromium" bash -c 'cd end2end && ../node_modules/.bin/playwright test'

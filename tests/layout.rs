@@ -513,18 +513,23 @@ fn no_import_circle_crosses_a_folder_or_the_ground() {
     }
 }
 
-#[test]
-fn the_ground_imports_nothing_above_it() {
-    let graph = file_graph(&app_src());
-    let mut above = Vec::new();
-    for (file, imports) in graph.iter().filter(|(f, _)| is_ground(f)) {
-        above.extend(
+/// The imports `file → import` of `graph` from a file that `from` takes to one that `to` takes.
+fn imports_between(graph: &FileGraph, from: &dyn Fn(&str) -> bool, to: &dyn Fn(&str) -> bool) -> Vec<String> {
+    graph
+        .iter()
+        .filter(|(file, _)| from(file))
+        .flat_map(|(file, imports)| {
             imports
                 .iter()
-                .filter(|i| !is_ground(i))
-                .map(|i| format!("{file} → {i}")),
-        );
-    }
+                .filter(|i| to(i))
+                .map(move |i| format!("{file} → {i}"))
+        })
+        .collect()
+}
+
+#[test]
+fn the_ground_imports_nothing_above_it() {
+    let above = imports_between(&file_graph(&app_src()), &is_ground, &|f| !is_ground(f));
     assert!(
         above.is_empty(),
         "the ground imports features or the shell: {above:#?}"
@@ -533,16 +538,7 @@ fn the_ground_imports_nothing_above_it() {
 
 #[test]
 fn features_never_import_the_shell() {
-    let graph = file_graph(&app_src());
-    let mut upward = Vec::new();
-    for (file, imports) in graph.iter().filter(|(f, _)| !is_shell(f)) {
-        upward.extend(
-            imports
-                .iter()
-                .filter(|i| is_shell(i))
-                .map(|i| format!("{file} → {i}")),
-        );
-    }
+    let upward = imports_between(&file_graph(&app_src()), &|f| !is_shell(f), &is_shell);
     assert!(
         upward.is_empty(),
         "the shell composes features, not the reverse: {upward:#?}"
