@@ -726,7 +726,15 @@ async fn the_community_has_quotas_and_counts_a_reader_once_a_day() {
         .await
         .expect("read")
         .expect("the chat");
-    assert_eq!(row.views, 2);
+    // Who was counted, to tell a missed reader from a merged one when this fails.
+    let readers: Vec<(String, i64)> = app::entities::community_view::Entity::find()
+        .all(&server.db)
+        .await
+        .expect("read the readers")
+        .into_iter()
+        .map(|v| (v.visitor, v.day))
+        .collect();
+    assert_eq!(row.views, 2, "readers counted: {readers:?}");
 }
 
 #[tokio::test]
