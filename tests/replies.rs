@@ -809,44 +809,52 @@ async fn shutting_down_ends_answers_and_saves_what_arrived() {
     println!("shutdown with an answer streaming took {took:?}");
 }
 
-#[tokio::test]
-async fn a_collaborator_on_a_live_link_is_answered_too() {
-    let w = world().await;
-    let v = send(&w, None, "Plans for Friday", "echo").await;
-    let chat = v["id"].as_str().unwrap().to_owned();
-    // Bob joins as a member and gets a write grant on the chat's live link.
-    let res = w
+/// Makes new accounts members, shares `chat` (Ada's) as a live link with `share` (the share
+/// request's body), signs `name` up and grants them write access: their client and id.
+async fn live_collaborator(w: &World, chat: &str, share: Value, name: &str) -> (reqwest::Client, String) {
+    let (status, _) = call(
+        &w.ada,
+        &w.base,
+        "admin_update_settings",
+        json!({"patch": {"default_user_role": "user"}}),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let shared = w
         .ada
-        .post(format!("{}/api/v1/auths/admin/config", w.base))
-        .json(&json!({"DEFAULT_USER_ROLE": "user"}))
+        .post(format!("{}/api/v1/chats/{chat}/share", w.base))
+        .json(&share)
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 200);
-    let bob = common::client();
-    let bob_id = common::signup_with(&bob, &w.base, "Bob").await["id"]
+    assert_eq!(shared.status(), 200);
+    let them = common::client();
+    let id = common::signup_with(&them, &w.base, name).await["id"]
         .as_str()
         .unwrap()
         .to_owned();
-    let res = w
-        .ada
-        .post(format!("{}/api/v1/chats/{chat}/share", w.base))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
     let grant = json!({
-        "access_grants": [{"principal_type": "user", "principal_id": bob_id, "permission": "write"}],
+        "access_grants": [{"principal_type": "user", "principal_id": id, "permission": "write"}],
         "share_mode": "continue",
     });
-    let res = w
+    let granted = w
         .ada
         .post(format!("{}/api/v1/chats/shared/{chat}/access/update", w.base))
         .json(&grant)
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 200);
+    assert_eq!(granted.status(), 200);
+    (them, id)
+}
+
+#[tokio::test]
+async fn a_collaborator_on_a_live_link_is_answered_too() {
+    let w = world().await;
+    let v = send(&w, None, "Plans for Friday", "echo").await;
+    let chat = v["id"].as_str().unwrap().to_owned();
+    // Bob joins as a member and gets a write grant on the chat's live link.
+    let (bob, bob_id) = live_collaborator(&w, &chat, json!({}), "Bob").await;
 
     // Bob's turn is answered like the owner's, and saved in the owner's chat.
     let (status, sent) = call(
@@ -882,35 +890,10 @@ async fn a_collaborator_on_a_live_link_is_answered_too() {
 #[tokio::test]
 async fn a_collaborators_answer_never_carries_what_the_link_masks() {
     let w = world().await;
-    let (status, _) = call(
-        &w.ada,
-        &w.base,
-        "admin_update_settings",
-        json!({"patch": {"default_user_role": "user"}}),
-    )
-    .await;
-    assert_eq!(status, 200);
     let v = send(&w, None, "The door code is SECRETWORD.", "echo").await;
     let chat = v["id"].as_str().unwrap().to_owned();
     reply(&w, &chat, &last_id(&v), "echo").await;
-    let shared = w
-        .ada
-        .post(format!("{}/api/v1/chats/{chat}/share", w.base))
-        .json(&json!({"redact": ["SECRETWORD"]}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(shared.status(), 200);
-    let carol = common::client();
-    let me = common::signup_with(&carol, &w.base, "Carol").await;
-    let grants = w
-        .ada
-        .post(format!("{}/api/v1/chats/shared/{chat}/access/update", w.base))
-        .json(&json!({"access_grants": [{"principal_type": "user", "principal_id": me["id"], "permission": "write"}], "share_mode": "continue"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(grants.status(), 200);
+    let (carol, _) = live_collaborator(&w, &chat, json!({"redact": ["SECRETWORD"]}), "Carol").await;
 
     // Carol asks about the masked word herself: the model gets the link's view (masked), so
     // neither the streamed pieces nor the saved chat she is shown carry it.
