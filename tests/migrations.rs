@@ -3,10 +3,25 @@
 mod common;
 
 use migrations::{Migrator, MigratorTrait};
+use sea_orm::DatabaseConnection;
+
+/// A migrated, empty database of the backend under test, through one connection.
+///
+/// These tests take the schema down and up again. Through a pool, SQLite fails that at random:
+/// a connection that has been idle since another one dropped a column still holds the old
+/// schema, and SQLite checks `ADD COLUMN` against it when the statement is prepared
+/// ("duplicate column name"), without the re-read it does for a missing table or column. One
+/// connection always sees its own changes.
+async fn one_connection_db() -> DatabaseConnection {
+    let url = common::fresh_database_url().await;
+    chatshare::db::connect_and_migrate(&url, 1)
+        .await
+        .expect("open and migrate the test database")
+}
 
 #[tokio::test]
 async fn migrations_go_down_and_up_again() {
-    let db = common::fresh_db().await;
+    let db = one_connection_db().await;
     let applied = Migrator::get_applied_migrations(&db).await.unwrap();
     assert_eq!(applied.len(), Migrator::migrations().len());
     assert!(Migrator::get_pending_migrations(&db).await.unwrap().is_empty());
@@ -24,7 +39,7 @@ async fn migrations_go_down_and_up_again() {
 #[tokio::test]
 async fn links_made_before_grants_stay_open_to_every_member() {
     use app::accounts::service::{sign_up, SignUp};
-    let db = common::fresh_db().await;
+    let db = one_connection_db().await;
     let d = app::instance::SettingsDefaults::default();
     let olive = sign_up(
         &db,
@@ -77,7 +92,7 @@ async fn links_made_before_grants_stay_open_to_every_member() {
 async fn links_made_before_scopes_read_as_their_visible_branch_and_become_version_1() {
     use app::accounts::service::{set_role, sign_up, SignUp};
     use sea_orm::ConnectionTrait;
-    let db = common::fresh_db().await;
+    let db = one_connection_db().await;
     let d = app::instance::SettingsDefaults::default();
     let mk = |n: &str| SignUp {
         name: n.into(),
