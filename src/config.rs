@@ -75,6 +75,11 @@ pub struct Config {
     #[arg(long, env = "CHATSHARE_MODEL_IDLE_TIMEOUT_SECS", default_value_t = 300)]
     pub model_idle_timeout_secs: u64,
 
+    /// Most readers of live links one process keeps connected at once (each holds one
+    /// server-sent events connection); more are answered 503 and read without live updates.
+    #[arg(long, env = "CHATSHARE_LIVE_READERS_MAX", default_value_t = 2000)]
+    pub live_readers_max: usize,
+
     /// Reverse proxies to believe, comma-separated addresses or networks
     /// (`127.0.0.1,10.0.0.0/8`). Only requests from them have their `X-Forwarded-For` (the
     /// client address the sign-in limiter counts) and `X-Forwarded-Proto` (https, for the

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use app::accounts::sso::SsoConfig;
 use app::connections::upstream::Upstream;
+use app::share::live::LiveHub;
 use app::share::views::ViewLog;
 use app::state::AppState;
 use app::SplitChunks;
@@ -30,6 +31,8 @@ pub struct ServerState {
     pub upstream: Upstream,
     /// Sharing's state: reads of share links waiting to be counted.
     pub views: ViewLog,
+    /// Sharing's state: the readers of live links connected here, and news of changed chats.
+    pub live: LiveHub,
     /// Accounts' state: how people sign in (password, OpenID Connect, trusted header).
     pub sso: Arc<SsoConfig>,
     /// The shell's state: which WASM chunks each lazily loaded page needs.
@@ -61,6 +64,7 @@ impl ServerState {
             } else {
                 ViewLog::off()
             },
+            live: LiveHub::new(config.live_readers_max),
             sso: Arc::new(sso),
             split_chunks: SplitChunks(Arc::new(assets::split_manifest(&config.site_root))),
         })

@@ -40,9 +40,9 @@ use leptos_router::{
 
 /// Declares `$route`, a route whose page is loaded lazily: in the browser its code is a WASM
 /// chunk of its own (split at build time by `tools/wasm-split`), fetched when the route is
-/// first shown and preloaded by the server for the page it renders. So `/s/{id}` does not pay
-/// for the chat app, and nothing but `/admin` pays for the Admin Panel.
-/// (`/s/{id}` itself is not lazy: it is the page the main module is made for.)
+/// first shown and preloaded by the server for the page it renders. So a page does not pay
+/// for the chat app, and nothing but `/admin` pays for the Admin Panel. (`/s/{id}` loads no
+/// client code at all: see `share::page`.)
 macro_rules! lazy_page {
     ($(#[$doc:meta])* $route:ident => $page:path) => {
         $(#[$doc])*
@@ -133,12 +133,12 @@ fn on_reading_page() -> bool {
 /// the same fields as JSON and then load the next page all the same), so a stranger following a
 /// shared link signs in on a page of a few kilobytes. Reached from inside the hydrated app, the
 /// sign-in page is a lazy route like the others. Nor do the community's pages (see
-/// [`community::CommunityPage`]).
+/// [`community::CommunityPage`]) or a shared chat (`share::page`): one small script each.
 fn hydrates() -> bool {
     #[cfg(feature = "ssr")]
     if let Some(req) = use_context::<axum::http::request::Parts>() {
         let path = req.uri.path();
-        return path != "/auth" && !community::is_community_page(path);
+        return path != "/auth" && !path.starts_with("/s/") && !community::is_community_page(path);
     }
     true
 }
@@ -251,8 +251,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/community/c/:id") view=community::CommunityPage ssr=SsrMode::Async/>
                     <Route path=path!("/chats/upload") view=community::CommunityPage ssr=SsrMode::Async/>
                     <Route path=path!("/c/:id") view={Lazy::<chat_app::ChatRoute>::new()} ssr=SsrMode::Async/>
-                    // Not lazy: the shared page is in the main module, so a reader's browser fetches one
-                    // WASM file (see the README's "Client weight").
+                    // Written by the server with no client code: in the browser this route only
+                    // loads the page from the server (see the README's "Client weight").
                     <Route path=path!("/s/:id") view=share::SharedChatPage ssr=SsrMode::Async/>
                 </Routes>
             </shell::AppShell>

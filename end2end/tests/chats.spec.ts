@@ -1,7 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
-import { adminContext, hydrated } from './helpers';
+import { adminContext, hydrated, pageReady } from './helpers';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'tests', 'fixtures');
 
@@ -189,7 +189,7 @@ test('script, event-handler and javascript: payloads render as inert text', asyn
 
   for (const url of [`/c/${chatId}`, `/s/${shareId}`]) {
     await page.goto(url);
-    await hydrated(page);
+    await pageReady(page);
     const body = page.locator('.messages');
     await expect(body).toContainText('<script>alert(1)</script>');
     await expect(body).toContainText('<img src=x onerror=alert(1)>');

@@ -24,6 +24,16 @@ export async function hydrated(page: Page) {
   await expect(page.locator('body')).toHaveAttribute('data-hydrated', 'true');
 }
 
+/** The shared page `/s/{id}` is ready: its one script ran (it has no WASM client). */
+export async function scriptReady(page: Page) {
+  await expect(page.locator('body')).toHaveAttribute('data-script-ready', 'true');
+}
+
+/** The page is ready, whichever it is: the WASM client took over, or the shared page's script ran. */
+export async function pageReady(page: Page) {
+  await expect(page.locator('body[data-hydrated="true"], body[data-script-ready="true"]')).toHaveCount(1);
+}
+
 import { Browser, BrowserContext } from '@playwright/test';
 
 /** A browser context signed in as the admin (cookie set through the context's own requests). */

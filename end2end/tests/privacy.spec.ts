@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { adminContext, adminToken, hydrated, memberContext, openShareFromSidebar } from './helpers';
+import { adminContext, adminToken, hydrated, memberContext, openShareFromSidebar, scriptReady } from './helpers';
 
 const PERMS = ['clipboard-read', 'clipboard-write'];
 const KEY = 'sk-proj-Z9yX8wV7uT6sR5qP4oN3mL2kJ1hG0fEd';
@@ -98,7 +98,7 @@ test('a message link scrolls to its message and highlights it', async ({ browser
 
   const page = await owner.newPage();
   await page.goto(`/s/${shareId}`);
-  await hydrated(page);
+  await scriptReady(page);
   // "Copy link to this message" copies the message's address.
   const target = page.locator('li.message#m15');
   await target.getByRole('link', { name: 'Copy link to this message' }).click();
@@ -116,9 +116,9 @@ test('a message link scrolls to its message and highlights it', async ({ browser
   await expect(other.locator('li.message#m14')).toHaveCSS('outline-style', 'none');
   await other.screenshot({ path: 'test-results/message-link.png' });
 
-  // A reading page carries only the main stylesheet; going into the app from it (client-side)
-  // brings the app's: the sidebar is laid out, not raw.
-  await hydrated(other);
+  // A reading page carries only the main stylesheet (and no client app); going into the app
+  // from it brings the app's: the sidebar is laid out, not raw.
+  await scriptReady(other);
   await expect(other.locator('link#app-css')).toHaveCount(0);
   await other.getByRole('link', { name: 'chatshare' }).click();
   await expect(other.getByRole('link', { name: '+ New Chat' })).toBeVisible();

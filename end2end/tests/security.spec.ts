@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { adminContext, adminToken, hydrated, memberContext } from './helpers';
+import { adminContext, adminToken, hydrated, memberContext, pageReady } from './helpers';
 
 /** Stored-XSS payloads: script tags, event handlers, javascript:/data:/vbscript: URLs, SVG and
  * MathML tricks, markdown link and image forms, entity-encoded and mixed-case variants, broken
@@ -102,7 +102,7 @@ test(`${PAYLOADS.length} stored-XSS payloads in messages, titles and names stay 
     page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
     page.on('console', (m) => { if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text()); });
     await page.goto(url);
-    await hydrated(page);
+    await pageReady(page);
     await expect(page.locator('.message')).toHaveCount(PAYLOADS.length);
     // Shown as the text it is.
     await expect(page.getByRole('heading', { name: title })).toBeVisible();
@@ -160,7 +160,7 @@ test('a chat title never becomes markup in the page head (no meta refresh away f
     // Blocks the meta refresh's target, should the page ever try to go there.
     await page.route('https://example.org/**', (route) => route.abort());
     await page.goto(path);
-    await hydrated(page);
+    await pageReady(page);
     await page.waitForTimeout(1500);
     expect(new URL(page.url()).pathname, path).toBe(path);
     expect(navigations.filter((u) => !u.endsWith(path)), path).toEqual([]);

@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { adminContext, adminToken, createChat, hydrated, memberContext, plainHtml, setAdminConfig, openShareFromSidebar } from './helpers';
+import { adminContext, adminToken, createChat, hydrated, memberContext, openShareFromSidebar, plainHtml, scriptReady, setAdminConfig } from './helpers';
 
 const PERMS = ['clipboard-read', 'clipboard-write'];
 
@@ -266,7 +266,7 @@ test('text-to-speech on: "Read aloud" speaks the message and becomes "Stop"', as
   const link = await (await owner.request.post(`/api/v1/chats/${chatId}/share`)).json();
   const page = await owner.newPage();
   await page.goto(`/s/${link.share_id}`);
-  await hydrated(page);
+  await scriptReady(page);
   await page.getByRole('button', { name: 'Read aloud' }).click();
   // The words, not the markdown ("star star").
   expect(await page.evaluate(() => (window as any).__spoken)).toEqual(['Listen to this answer.']);

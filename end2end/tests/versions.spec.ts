@@ -1,5 +1,5 @@
 import { test, expect, BrowserContext } from '@playwright/test';
-import { adminContext, adminToken, createChat, hydrated, memberContext, openShareFromSidebar } from './helpers';
+import { adminContext, adminToken, createChat, hydrated, memberContext, openShareFromSidebar, scriptReady } from './helpers';
 
 const PERMS = ['clipboard-read', 'clipboard-write'];
 
@@ -87,7 +87,7 @@ test('"New since you last looked" for a returning reader, not a first-time one; 
   await expect(fpage.getByText('New since you last looked')).toHaveCount(0);
 
   // Print: the conversation only.
-  await hydrated(fpage);
+  await scriptReady(fpage);
   await fpage.emulateMedia({ media: 'print' });
   await expect(fpage.locator('.topbar')).toBeHidden();
   await expect(fpage.getByRole('button', { name: 'Clone Chat' })).toBeHidden();

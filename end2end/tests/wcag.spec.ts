@@ -1,7 +1,7 @@
 import { Browser, Page, expect, test } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
-import { adminContext, createChat, hydrated } from './helpers';
+import { adminContext, createChat, hydrated, scriptReady } from './helpers';
 
 // axe-core's WCAG 2.1 A and AA rules on the pages people use most, light and dark; screenshots
 // of each state at desktop and phone widths go to end2end/screens/ to be looked at.
@@ -68,7 +68,7 @@ for (const width of [1280, 375]) {
 
     const shared = await owner.newPage();
     await shared.goto(url);
-    await hydrated(shared);
+    await scriptReady(shared);
     await check(shared, 'shared', width);
     await owner.close();
   });

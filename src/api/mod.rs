@@ -8,6 +8,7 @@ mod community;
 mod config;
 mod groups;
 mod oversight;
+mod reading;
 mod replies;
 mod sso;
 mod users;
@@ -38,6 +39,7 @@ pub fn routes() -> Router<ServerState> {
         .merge(config::routes())
         .merge(replies::routes())
         .merge(sso::routes())
+        .merge(reading::routes())
 }
 
 /// The chat import, which takes a larger body than the rest (its own limit, set by the router).

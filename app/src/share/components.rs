@@ -154,6 +154,12 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
                         <input id="share-link" type="text" readonly prop:value=share_url(sid)
                             on:focus=move |ev| { let _ = select_all(&ev); }/>
                     </div>
+                    // The link as a QR code, for a slide or a phone (drawn by the server).
+                    <details class="share-qr">
+                        <summary>"QR code"</summary>
+                        <img src=format!("/s/{sid}/qr.svg") alt="QR code of the link" width="200" height="200" loading="lazy"/>
+                        <a href=format!("/s/{sid}/qr.svg") download="chatshare-link-qr.svg">"Download the QR code"</a>
+                    </details>
                     <p>
                         "Click here to "
                         <button type="button" class="link-button" disabled=move || busy.get() on:click=delete_link>

@@ -24,15 +24,20 @@ mod history;
 pub mod lifetime;
 mod links;
 #[cfg(feature = "ssr")]
+pub mod live;
+#[cfg(feature = "ssr")]
 mod masks;
 #[cfg(feature = "ssr")]
 pub mod oversight;
 mod oversight_panels;
-mod page;
+#[cfg(feature = "ssr")]
+pub mod page;
 #[cfg(feature = "ssr")]
 pub mod password;
 #[cfg(feature = "ssr")]
 pub mod privacy;
+#[cfg(feature = "ssr")]
+pub mod qr;
 mod records;
 #[cfg(feature = "ssr")]
 mod rendering;
@@ -58,9 +63,23 @@ pub use components::ShareModal;
 pub use history::*;
 pub use links::{shared_links_state, SharedLinksManager, SharedLinksState};
 pub use oversight_panels::{AuditPanel, InstanceLinksPanel};
+#[cfg(feature = "ssr")]
 pub use page::SharedChatPage;
 pub use records::*;
 pub use review::*;
+
+/// `/s/{id}` in the browser's build. The shared page is written by the server only, with no
+/// client code for it (see [`page`] on the server), so when the app's own links lead there the
+/// client loads it from the server instead of drawing it.
+#[cfg(not(feature = "ssr"))]
+#[component]
+pub fn SharedChatPage() -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+    view! { <p class="muted">"Loading…"</p> }
+}
 
 /// The result of sharing: the link's id (the URL is `{origin}/s/{share_id}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -357,6 +376,27 @@ pub async fn view_shared(
             (me, snap, None)
         }
     };
+    let opened = version.map(|_| old_version);
+    page_view(&state.db, &state.defaults, me.as_ref(), snap, branch, opened).await
+}
+
+/// What link `snap`'s page shows `me` (`None`: a visitor): its visible branch rendered (or the
+/// branch through message `branch`, on a link with every branch), who shared it, and what the
+/// page offers. `opened`: the link was opened by its version number (by the owner), so it is
+/// rendered as it is read instead of from the stored rendering; inside, that number and the
+/// current one when they differ ("you are looking at version 2; readers see version 3"). A
+/// returning, signed-in reader of a snapshot has the messages new since their last visit marked
+/// (and this visit remembered).
+#[cfg(feature = "ssr")]
+pub async fn page_view(
+    db: &sea_orm::DatabaseConnection,
+    defaults: &crate::instance::SettingsDefaults,
+    me: Option<&crate::entities::user::Model>,
+    snap: service::Snapshot,
+    branch: Option<String>,
+    opened: Option<Option<(i64, i64)>>,
+) -> Result<SharedChatView, AppError> {
+    let old_version = opened.flatten();
     let mut chat = crate::chats::doc::ChatDoc::from_stored(&snap.row.chat)?;
     if let Some(b) = branch {
         chat.switch_to(&b);
@@ -365,19 +405,19 @@ pub async fn view_shared(
         .owner_name
         .clone()
         .unwrap_or_else(|| crate::accounts::service::FORMER_MEMBER.to_owned());
-    let settings = crate::instance::service::get(&state.db, &state.defaults).await?;
-    let messages = if version.is_some() {
+    let settings = crate::instance::service::get(db, defaults).await?;
+    let messages = if opened.is_some() {
         // An earlier version is rendered as it is read (the stored rendering is the current one's).
         let mut views = crate::chats::service::messages_view(&chat);
         crate::chats::service::render_views(&mut views).await;
         views
     } else {
-        service::rendered_messages(&state.db, &snap, &chat).await?
+        service::rendered_messages(db, &snap, &chat).await?
     };
-    let new_since = match &me {
+    let new_since = match me {
         Some(reader) if !snap.viewer_is_owner && !snap.live && old_version.is_none() => {
             let shown: Vec<String> = messages.iter().map(|m| m.id.clone()).collect();
-            versions::seen(&state.db, reader.id, &snap.row, &shown).await?
+            versions::seen(db, reader.id, &snap.row, &shown).await?
         }
         _ => None,
     };

@@ -1,98 +1,109 @@
-//! The shared page `/s/{id}`: a snapshot, read-only, with Clone Chat and Read aloud.
+//! The shared page `/s/{id}`: a snapshot (or a live chat), read-only, written by the server as
+//! plain HTML with no client app: no WASM and no hydration data, like the community's pages.
+//! Whatever needs the browser (copy link, copy code, message links, Read aloud, Print, a live
+//! link's new turns) is `public/share.js`, one small deferred script; everything else is a link
+//! or a form (branches, versions, downloads, Clone, Continue this chat, password, request
+//! access, sign in). Opened from inside the chat app, the client loads it from the server
+//! ([`super::SharedChatPage`] in the browser's build).
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_params_map, use_query_map};
 use uuid::Uuid;
 
-use super::{clone_shared, view_shared, SharedChatView};
-use crate::chats::{use_chat_list_version, InPage, MessageList, MessageView};
+use super::{view_shared, SharedChatView};
+use crate::chats::{MessageList, MessageView};
 use crate::error::AppError;
 use crate::ui::{format_time, set_page_status};
 
 /// `/s/{id}`: a shared chat, read-only, for whoever its grants let in. Visitors who are not
 /// signed in read a link open to anyone (with link-preview tags); for any other link they are
 /// sent to sign in (303) before any content. Signed in without a grant: a 403 page; an unknown
-/// or deleted link: a 404 page.
+/// or deleted link: a 404 page. The page awaits its data inside its `Suspense` (no resource, so
+/// no copy of the messages for a client that never comes).
 #[component]
 pub fn SharedChatPage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let raw_id = move || {
-        let q = query.read();
-        (
-            params.read().get("id").unwrap_or_default(),
-            q.get("branch"),
-            q.get("version").and_then(|v| v.parse::<i64>().ok()),
-        )
-    };
-    let shared = crate::ui::page_resource(raw_id, |(raw, branch, version)| async move {
-        match Uuid::parse_str(&raw) {
-            Ok(id) => view_shared(id, branch, version)
-                .await
-                .map(InPage)
-                .map_err(|e| (e, raw)),
-            Err(_) => Err((
-                AppError::NotFound("This shared chat is no longer available.".to_owned()),
-                raw,
-            )),
-        }
-    });
+    let raw = use_params_map().read_untracked().get("id").unwrap_or_default();
+    let query = use_query_map().read_untracked();
+    let branch = query.get("branch");
+    let version = query.get("version").and_then(|v| v.parse::<i64>().ok());
     view! {
         <Meta name="robots" content="noindex, nofollow"/>
         <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match shared.await {
-                    Ok(InPage(v)) => view! { <SharedChat view=v/> }.into_any(),
-                    Err((AppError::Unauthenticated, raw)) => crate::accounts::sign_in_redirect(&format!("/s/{raw}")),
-                    Err((AppError::PasswordRequired(_), raw)) => {
-                        set_page_status(401);
-                        view! { <PasswordForm raw/> }.into_any()
+            {move || {
+                let (raw, branch) = (raw.clone(), branch.clone());
+                Suspend::new(async move {
+                    let shared = match Uuid::parse_str(&raw) {
+                        Ok(id) => view_shared(id, branch, version).await,
+                        Err(_) => Err(AppError::NotFound("This shared chat is no longer available.".to_owned())),
+                    };
+                    match shared {
+                        Ok(v) => view! { <SharedChat view=v/> }.into_any(),
+                        Err(e) => refused(e, raw),
                     }
-                    Err((AppError::Forbidden(m), raw)) => {
-                        set_page_status(403);
-                        let asks = m == super::NO_ACCESS;
-                        view! {
-                            <section class="panel">
-                                <h1>"You can't open this yet"</h1>
-                                <p>{m}</p>
-                                {asks.then(|| view! { <RequestAccess raw/> })}
-                            </section>
-                        }.into_any()
-                    }
-                    Err((AppError::Gone(m), raw)) => {
-                        set_page_status(410);
-                        let extends = m.ends_with(super::EXTEND_HINT);
-                        let said = m.trim_end_matches(super::EXTEND_HINT).to_owned();
-                        view! {
-                            <Title text="This link expired"/>
-                            <section class="panel">
-                                <h1>"This link expired"</h1>
-                                <p>{said}</p>
-                                {extends.then(|| view! {
-                                    <form method="post" action=format!("/s/{}/extend", crate::format::encode_query_value(&raw)) class="plain-form">
-                                        <button type="submit" class="button">"Extend"</button>
-                                    </form>
-                                    <p class="muted">"It opens again for seven days, at the same address. You can change that in the chat's Share dialog."</p>
-                                })}
-                                <a href="/">"Go to your chats"</a>
-                            </section>
-                        }.into_any()
-                    }
-                    Err((e, _)) => {
-                        set_page_status(e.status());
-                        view! {
-                            <Title text="Shared chat not available"/>
-                            <section class="panel">
-                                <h1>"This shared chat is no longer available"</h1>
-                                <p>"The link may have been deleted by its owner, or the address is wrong."</p>
-                                <a href="/">"Go to your chats"</a>
-                            </section>
-                        }.into_any()
-                    }
-                }
-            })}
+                })
+            }}
         </Suspense>
+        // The page's one script (copy, Read aloud, Print, live updates): small and deferred, so
+        // its controls work at first paint.
+        <script src="/share.js" defer></script>
+    }
+}
+
+/// The page for a link the reader cannot open (yet): sign in, the password, request access,
+/// expired, or not there.
+fn refused(e: AppError, raw: String) -> AnyView {
+    match e {
+        AppError::Unauthenticated => crate::accounts::sign_in_redirect(&format!("/s/{raw}")),
+        AppError::PasswordRequired(_) => {
+            set_page_status(401);
+            view! { <PasswordForm raw/> }.into_any()
+        }
+        AppError::Forbidden(m) => {
+            set_page_status(403);
+            let asks = m == super::NO_ACCESS;
+            view! {
+                <Title text="You can't open this yet"/>
+                <section class="panel">
+                    <h1>"You can't open this yet"</h1>
+                    <p>{m}</p>
+                    {asks.then(|| view! { <RequestAccess raw/> })}
+                </section>
+            }
+            .into_any()
+        }
+        AppError::Gone(m) => {
+            set_page_status(410);
+            let extends = m.ends_with(super::EXTEND_HINT);
+            let said = m.trim_end_matches(super::EXTEND_HINT).to_owned();
+            view! {
+                <Title text="This link expired"/>
+                <section class="panel">
+                    <h1>"This link expired"</h1>
+                    <p>{said}</p>
+                    {extends.then(|| view! {
+                        <form method="post" action=format!("/s/{}/extend", crate::format::encode_query_value(&raw)) class="plain-form">
+                            <button type="submit" class="button">"Extend"</button>
+                        </form>
+                        <p class="muted">"It opens again for seven days, at the same address. You can change that in the chat's Share dialog."</p>
+                    })}
+                    <a href="/">"Go to your chats"</a>
+                </section>
+            }
+            .into_any()
+        }
+        e => {
+            set_page_status(e.status());
+            view! {
+                <Title text="Shared chat not available"/>
+                <section class="panel">
+                    <h1>"This shared chat is no longer available"</h1>
+                    <p>"The link may have been deleted by its owner, or the address is wrong."</p>
+                    <a href="/">"Go to your chats"</a>
+                </section>
+            }
+            .into_any()
+        }
     }
 }
 
@@ -137,51 +148,21 @@ fn RequestAccess(raw: String) -> impl IntoView {
     }
 }
 
+/// The shared chat itself: head (title, who shared it, when), its links and forms, and the
+/// messages.
 #[component]
 fn SharedChat(view: SharedChatView) -> impl IntoView {
-    let navigate = use_navigate();
-    let version = use_chat_list_version();
     let share_id = view.share_id;
-    // What the plain form's answer said went wrong (`?error=`), shown until the next try.
+    // What the plain form's answer said went wrong (`?error=`).
     let form_error = use_query_map()
         .read_untracked()
         .get("error")
         .and_then(|c| crate::error::notice_message(&c).map(str::to_owned));
-    let cloning = Action::new(move |_: &()| {
-        let navigate = navigate.clone();
-        async move {
-            let r = clone_shared(share_id).await;
-            if let Ok(id) = &r {
-                version.bump();
-                navigate(&format!("/c/{id}"), Default::default());
-            }
-            r
-        }
-    });
-    let speech = view.tts_enabled.then(|| (view.tts_voice.clone(), view.tts_rate));
-    let extra = speech.map(|(voice, rate)| {
-        Callback::new(move |m: MessageView| {
-            view! { <ReadAloud text=spoken_text(&m.text) voice=voice.clone() rate/> }.into_any()
-        })
-    });
     let preview = preview_text(&view.messages);
-    let switch_href = Callback::new(move |sibling: String| {
-        format!(
-            "/s/{share_id}?branch={}",
-            crate::format::encode_query_value(&sibling)
-        )
-    });
     let clone_control = if view.signed_in {
-        // A plain form, so Clone Chat works before (and without) the WASM client; once it is
-        // there, the copy opens without a page load.
         view! {
-            <form method="post" action=format!("/s/{share_id}/clone") class="plain-form" on:submit=move |ev| {
-                ev.prevent_default();
-                cloning.dispatch(());
-            }>
-                <button type="submit" class="button" disabled=move || cloning.pending().get()>
-                    "Clone Chat"
-                </button>
+            <form method="post" action=format!("/s/{share_id}/clone") class="plain-form">
+                <button type="submit" class="button">"Clone Chat"</button>
             </form>
         }
         .into_any()
@@ -189,6 +170,15 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
         let back = crate::format::encode_query_value(&format!("/s/{share_id}"));
         view! { <a class="button" href=format!("/auth?redirect={back}")>"Sign in to clone"</a> }.into_any()
     };
+    // A live link's readers get its new turns from the server as they are written
+    // (`/s/{id}/events`, which the script listens to).
+    let events = view.live.then(|| {
+        let shown = super::live::fingerprint(&messages_html(view.clone()));
+        format!("/s/{share_id}/events?state={shown}")
+    });
+    let speech = view
+        .tts_enabled
+        .then(|| (view.tts_voice.clone(), view.tts_rate.to_string()));
     view! {
         <Title text=view.title.clone()/>
         // Link previews (chat apps, social sites); the page stays out of search engines.
@@ -199,7 +189,12 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
         <Meta name="twitter:card" content="summary"/>
         <Meta name="twitter:title" content=view.title.clone()/>
         <Meta name="twitter:description" content=preview/>
-        <article class="shared-chat">
+        <article
+            class="shared-chat"
+            data-events=events
+            data-voice=speech.as_ref().map(|(voice, _)| voice.clone())
+            data-rate=speech.as_ref().map(|(_, rate)| rate.clone())
+        >
             <header class="shared-head">
                 <h1>{view.title.clone()}</h1>
                 <p class="muted">
@@ -218,12 +213,12 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
                     </p>
                 })}
                 <div class="row">
-                    // A live link's collaborators continue the chat itself (a plain link: it
-                    // works before the client is there).
+                    // A live link's collaborators continue the chat itself.
                     {view.continue_at.map(|id| view! {
                         <a class="button" href=format!("/c/{id}")>"Continue this chat"</a>
                     })}
                     {clone_control}
+                    <button type="button" class="button secondary" data-action="copy-link">"Copy link"</button>
                 </div>
                 <p class="shared-downloads muted">
                     "Download "
@@ -231,25 +226,46 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
                     " · "
                     <a href=format!("/api/v1/chats/share/{share_id}/export?format=json") download aria-label="Download JSON">"JSON"</a>
                     " · "
-                    // "Print / Save as PDF": the browser's print dialog, with the page's print
-                    // stylesheet (inert until the client is there, like every button).
-                    <button type="button" class="link-button" on:click=move |_| {
-                        #[cfg(feature = "hydrate")]
-                        if let Some(w) = web_sys::window() {
-                            let _ = w.print();
-                        }
-                    }>"Print / Save as PDF"</button>
+                    // The browser's print dialog, with the page's print stylesheet.
+                    <button type="button" class="link-button" data-action="print">"Print / Save as PDF"</button>
                 </p>
-                <p class="status-error" role="alert">
-                    {move || cloning.value().get().and_then(|r| r.err()).map(|e| e.detail()).or_else(|| form_error.clone())}
-                </p>
+                <p class="status-error" role="alert">{form_error}</p>
+                {view.live.then(|| view! { <p class="muted live-status" role="status" id="live-status"></p> })}
             </header>
-            {match extra {
-                Some(cb) => view! { <MessageList messages=view.messages.clone() assistant_extra=cb user_author=view.shared_by.clone() switch_href message_links=true new_from=view.new_since.clone()/> }.into_any(),
-                None => view! { <MessageList messages=view.messages.clone() user_author=view.shared_by.clone() switch_href message_links=true new_from=view.new_since.clone()/> }.into_any(),
-            }}
+            <div id="shared-messages">
+                <SharedMessages view=view.clone()/>
+            </div>
         </article>
     }
+}
+
+/// A shared chat's messages as its page shows them: with "‹ 2 / 3 ›" links on a link with every
+/// branch, "Copy link to this message", "New since you last looked" and, where the admin offers
+/// it, "Read aloud" under each answer (a button for the page's script).
+#[component]
+fn SharedMessages(view: SharedChatView) -> impl IntoView {
+    let share_id = view.share_id;
+    let switch_href = Callback::new(move |sibling: String| {
+        format!(
+            "/s/{share_id}?branch={}",
+            crate::format::encode_query_value(&sibling)
+        )
+    });
+    if view.tts_enabled {
+        let read_aloud = Callback::new(|_: MessageView| {
+            view! { <button type="button" class="button secondary small read-aloud" data-action="read-aloud">"Read aloud"</button> }.into_any()
+        });
+        view! { <MessageList messages=view.messages assistant_extra=read_aloud user_author=view.shared_by switch_href message_links=true new_from=view.new_since/> }.into_any()
+    } else {
+        view! { <MessageList messages=view.messages user_author=view.shared_by switch_href message_links=true new_from=view.new_since/> }.into_any()
+    }
+}
+
+/// The HTML of a shared chat's messages, as [`SharedMessages`] writes them into its page: what
+/// a live link's readers are sent when the chat changes (the page's script puts it in place).
+pub fn messages_html(view: SharedChatView) -> String {
+    let owner = Owner::new();
+    owner.with(|| view! { <SharedMessages view/> }.to_html())
 }
 
 /// A link preview's description: the first words of the first answer (or of the first message),
@@ -312,62 +328,6 @@ fn spoken_text(markdown: &str) -> String {
     }
     out.retain(|c| !matches!(c, '*' | '`' | '~'));
     out.replace('_', " ").trim().to_owned()
-}
-
-/// "Read aloud" for one message with the browser's speech synthesis; "Stop" while speaking.
-#[component]
-fn ReadAloud(text: String, voice: String, rate: f64) -> impl IntoView {
-    let speaking = RwSignal::new(false);
-    let ready = crate::ui::use_client_ready();
-    let toggle = move |_| {
-        #[cfg(feature = "hydrate")]
-        speech::toggle(&text, &voice, rate, speaking);
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (&text, &voice, rate);
-    };
-    view! {
-        <button type="button" class="button secondary small read-aloud" disabled=move || !ready.get() on:click=toggle>
-            {move || if speaking.get() { "Stop" } else { "Read aloud" }}
-        </button>
-    }
-}
-
-#[cfg(feature = "hydrate")]
-mod speech {
-    use leptos::prelude::*;
-    use wasm_bindgen::prelude::*;
-
-    pub fn toggle(text: &str, voice: &str, rate: f64, speaking: RwSignal<bool>) {
-        let Some(synth) = web_sys::window().and_then(|w| w.speech_synthesis().ok()) else {
-            return;
-        };
-        if speaking.get_untracked() {
-            synth.cancel();
-            speaking.set(false);
-            return;
-        }
-        let Ok(u) = web_sys::SpeechSynthesisUtterance::new_with_text(text) else {
-            return;
-        };
-        u.set_rate(rate as f32);
-        if !voice.is_empty() {
-            if let Some(v) = synth
-                .get_voices()
-                .iter()
-                .filter_map(|v| v.dyn_into::<web_sys::SpeechSynthesisVoice>().ok())
-                .find(|v| v.name() == voice)
-            {
-                u.set_voice(Some(&v));
-            }
-        }
-        let done = Closure::<dyn FnMut()>::new(move || speaking.set(false));
-        u.set_onend(Some(done.as_ref().unchecked_ref()));
-        u.set_onerror(Some(done.as_ref().unchecked_ref()));
-        done.forget();
-        synth.cancel();
-        speaking.set(true);
-        synth.speak(&u);
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,139 @@
+// /s/{id}: the shared page's one script (the page itself is server-written HTML with no client
+// app; see app/src/share/page.rs). It makes the page's buttons work: Copy link, a code block's
+// Copy, "Copy link to this message", Print and Read aloud; and on a live link it puts the
+// server-rendered messages in place when the chat changes (server-sent events from
+// /s/{id}/events). Every text it shows is set as text, never as markup; the only HTML it inserts
+// is what this server rendered for the page.
+(() => {
+  const article = document.querySelector('.shared-chat');
+  const area = document.querySelector('.toast-area');
+
+  /** Shows `text` in the page's polite live region for 3 seconds (as the app's toasts do). */
+  function toast(text) {
+    if (!area) return;
+    area.replaceChildren();
+    const box = document.createElement('div');
+    box.className = 'toast';
+    box.textContent = text;
+    area.append(box);
+    clearTimeout(toast.timer);
+    toast.timer = setTimeout(() => box.remove(), 3000);
+  }
+
+  /** Copies `text`; false when the browser refuses. */
+  async function copy(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The words of a message for a speech voice: its text without the code blocks' buttons. */
+  function spokenText(message) {
+    const body = message.querySelector('.message-body');
+    if (!body) return '';
+    const copyOf = body.cloneNode(true);
+    copyOf.querySelectorAll('.code-copy').forEach((b) => b.remove());
+    return (copyOf.innerText || copyOf.textContent || '').trim();
+  }
+
+  let speaking = null;
+  function stopSpeaking() {
+    if (speaking) speaking.textContent = 'Read aloud';
+    speaking = null;
+    if ('speechSynthesis' in window) window.speechSynthesis.cancel();
+  }
+
+  /** "Read aloud" (and "Stop") for one answer, with the admin's voice and rate. */
+  function readAloud(button) {
+    if (!('speechSynthesis' in window)) {
+      toast('This browser cannot read aloud.');
+      return;
+    }
+    if (speaking === button) {
+      stopSpeaking();
+      return;
+    }
+    stopSpeaking();
+    const message = button.closest('.message');
+    const u = new SpeechSynthesisUtterance(message ? spokenText(message) : '');
+    const rate = Number(article && article.dataset.rate);
+    if (rate > 0) u.rate = rate;
+    const wanted = article && article.dataset.voice;
+    if (wanted) {
+      const voice = window.speechSynthesis.getVoices().find((v) => v.name === wanted);
+      if (voice) u.voice = voice;
+    }
+    const done = () => {
+      if (speaking === button) stopSpeaking();
+    };
+    u.onend = done;
+    u.onerror = done;
+    speaking = button;
+    button.textContent = 'Stop';
+    window.speechSynthesis.speak(u);
+  }
+
+  document.addEventListener('click', async (ev) => {
+    const control = ev.target.closest('[data-action], .code-copy, .message-link');
+    if (!control) return;
+    const action = control.dataset.action;
+    if (action === 'print') {
+      window.print();
+    } else if (action === 'read-aloud') {
+      readAloud(control);
+    } else if (action === 'copy-link') {
+      const link = location.origin + location.pathname;
+      toast((await copy(link)) ? 'Link copied.' : 'Your browser blocked copying: the address bar holds the link.');
+    } else if (control.matches('.message-link')) {
+      // The message's address: copied, and gone to (so it is highlighted, and the address bar
+      // holds it when the browser refuses to copy).
+      ev.preventDefault();
+      location.hash = control.getAttribute('href') || '';
+      const link = location.origin + location.pathname + location.search + location.hash;
+      toast(
+        (await copy(link))
+          ? 'Link to this message copied.'
+          : 'Your browser blocked copying: the address bar holds the link to this message.',
+      );
+    } else if (control.matches('.code-copy')) {
+      const pre = control.parentElement && control.parentElement.querySelector('pre');
+      if (!pre) return;
+      if (await copy(pre.textContent || '')) {
+        control.textContent = 'Copied!';
+        toast('Code copied.');
+        setTimeout(() => {
+          control.textContent = 'Copy';
+        }, 2000);
+      } else {
+        window.getSelection().selectAllChildren(pre);
+        toast('Your browser blocked copying. The code is selected: press Ctrl+C.');
+      }
+    }
+  });
+
+  // A live link: the server sends the messages again, rendered, whenever the chat changes; the
+  // browser reconnects by itself after a network failure. "gone": the link was deleted, expired
+  // or closed to this reader.
+  const events = article && article.dataset.events;
+  const list = document.getElementById('shared-messages');
+  const status = document.getElementById('live-status');
+  if (events && list && 'EventSource' in window) {
+    const source = new EventSource(events);
+    source.addEventListener('messages', (e) => {
+      const atBottom = window.innerHeight + window.scrollY >= document.body.scrollHeight - 80;
+      if (speaking) stopSpeaking();
+      list.innerHTML = e.data;
+      if (status) status.textContent = 'Updated just now.';
+      if (atBottom) window.scrollTo({ top: document.body.scrollHeight });
+    });
+    source.addEventListener('gone', () => {
+      source.close();
+      if (status) status.textContent = 'This link is no longer available: reload the page to see why.';
+    });
+  }
+
+  document.body.dataset.scriptReady = 'true';
+})();

@@ -1,0 +1,305 @@
+//! Live links stay live across processes: a reader connected to one server process gets the
+//! turns written through another on the same database (PostgreSQL's notifications, SQLite's
+//! change check), as server-sent events; the stream ends with `gone` when the link goes; a
+//! snapshot link (404) and a visitor who must sign in (401) get no stream.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{admin_config, call, client, signup, Binary};
+use reqwest::Method;
+use serde_json::json;
+
+/// The chat as Open WebUI's update sends it: two turns, or three with `more`.
+fn chat(more: Option<&str>) -> serde_json::Value {
+    let mut messages = json!({
+        "u1": {"id": "u1", "role": "user", "content": "What should we cook?", "parentId": null, "childrenIds": ["a1"]},
+        "a1": {"id": "a1", "role": "assistant", "content": "Risotto.", "parentId": "u1", "childrenIds": []},
+    });
+    let mut current = "a1";
+    if let Some(text) = more {
+        messages["a1"]["childrenIds"] = json!(["u2"]);
+        messages["u2"] =
+            json!({"id": "u2", "role": "user", "content": text, "parentId": "a1", "childrenIds": []});
+        current = "u2";
+    }
+    json!({"title": "Dinner", "history": {"currentId": current, "messages": messages}})
+}
+
+/// Reads server-sent events from `res` until one named `name` arrives; its data. Fails when the
+/// stream ends first, or when nothing comes for 20 s (a guard against hanging, not a speed
+/// check: the change check runs every second).
+async fn next_event(stream: &mut reqwest::Response, buf: &mut String, name: &str) -> String {
+    loop {
+        while let Some(end) = buf.find("\n\n") {
+            let block: String = buf.drain(..end + 2).collect();
+            let mut event = "message";
+            let mut data = Vec::new();
+            for line in block.lines() {
+                if let Some(e) = line.strip_prefix("event:") {
+                    event = e.trim();
+                } else if let Some(d) = line.strip_prefix("data:") {
+                    data.push(d.strip_prefix(' ').unwrap_or(d).to_owned());
+                }
+            }
+            if event == name {
+                return data.join("\n");
+            }
+        }
+        let chunk = tokio::time::timeout(Duration::from_secs(20), stream.chunk())
+            .await
+            .unwrap_or_else(|_| panic!("no `{name}` event within 20 s"))
+            .expect("read the stream")
+            .unwrap_or_else(|| panic!("the stream ended before a `{name}` event"));
+        buf.push_str(&String::from_utf8_lossy(&chunk));
+    }
+}
+
+#[tokio::test]
+async fn a_turn_written_through_one_process_reaches_a_reader_of_another() {
+    let url = common::fresh_database_url().await;
+    let writer = Binary::start(&url, &[]).await;
+    let reader_side = Binary::start(&url, &[]).await;
+    let (olive, _) = signup(&writer.base, "Olive").await;
+    // New accounts are members at once (not waiting for approval).
+    assert_eq!(
+        admin_config(&writer.base, &olive, json!({"DEFAULT_USER_ROLE": "user"})).await,
+        200
+    );
+    let (bob, _) = signup(&writer.base, "Bob").await;
+
+    let (status, created) = call(
+        &client(),
+        Method::POST,
+        format!("{}/api/v1/chats/new", writer.base),
+        Some(&olive),
+        Some(json!({"chat": chat(None)})),
+    )
+    .await;
+    assert_eq!(status, 200, "{created}");
+    let chat_id = created["id"].as_str().expect("a chat id").to_owned();
+    let (status, shared) = call(
+        &client(),
+        Method::POST,
+        format!("{}/api/v1/chats/{chat_id}/share", writer.base),
+        Some(&olive),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{shared}");
+    let share_id = shared["share_id"].as_str().expect("a link").to_owned();
+
+    // A snapshot link has no stream.
+    let snapshot = client()
+        .get(format!("{}/s/{share_id}/events", reader_side.base))
+        .bearer_auth(&bob)
+        .send()
+        .await
+        .expect("ask for the stream");
+    assert_eq!(snapshot.status(), 404);
+
+    let (status, body) = call(
+        &client(),
+        Method::POST,
+        format!("{}/api/v1/chats/shared/{chat_id}/access/update", writer.base),
+        Some(&olive),
+        Some(json!({"access_grants": [{"principal_type": "user", "principal_id": "*", "permission": "read"}], "share_mode": "continue"})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+
+    // A visitor (no account) must sign in to open a members' link: no stream either.
+    let stranger = client()
+        .get(format!("{}/s/{share_id}/events", reader_side.base))
+        .send()
+        .await
+        .expect("ask");
+    assert_eq!(stranger.status(), 401);
+
+    // Bob follows the live link on the other process.
+    let res = client()
+        .get(format!("{}/s/{share_id}/events", reader_side.base))
+        .bearer_auth(&bob)
+        .send()
+        .await
+        .expect("open the stream");
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        res.headers().get("content-type").and_then(|v| v.to_str().ok()),
+        Some("text/event-stream")
+    );
+    let mut stream = res;
+    let mut buf = String::new();
+
+    // Olive writes a turn through the first process.
+    let (status, body) = call(
+        &client(),
+        Method::POST,
+        format!("{}/api/v1/chats/{chat_id}", writer.base),
+        Some(&olive),
+        Some(json!({"chat": chat(Some("And for dessert?"))})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let html = next_event(&mut stream, &mut buf, "messages").await;
+    assert!(html.contains("And for dessert?"), "{html}");
+    assert!(html.contains("Risotto."), "{html}");
+    // The messages as the page writes them: the list and its three messages.
+    let list = scraper::Html::parse_fragment(&html);
+    let messages = scraper::Selector::parse("ol.messages > li.message").expect("a selector");
+    assert_eq!(list.select(&messages).count(), 3, "{html}");
+
+    // Olive deletes the link: Bob's stream says so and ends.
+    let (status, body) = call(
+        &client(),
+        Method::DELETE,
+        format!("{}/api/v1/chats/{chat_id}/share", writer.base),
+        Some(&olive),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    // (With data: a browser drops an event whose data is empty.)
+    assert_eq!(next_event(&mut stream, &mut buf, "gone").await, "gone");
+}
+
+#[tokio::test]
+async fn a_page_out_of_date_when_its_reader_connects_is_sent_the_messages_at_once() {
+    let server = common::start_server().await;
+    let base = server.url();
+    let (olive, _) = signup(&base, "Olive").await;
+    let (status, created) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/chats/new"),
+        Some(&olive),
+        Some(json!({"chat": chat(None)})),
+    )
+    .await;
+    assert_eq!(status, 200, "{created}");
+    let chat_id = created["id"].as_str().expect("a chat id").to_owned();
+    let (status, shared) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/chats/{chat_id}/share"),
+        Some(&olive),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{shared}");
+    let share_id = shared["share_id"].as_str().expect("a link").to_owned();
+    let (status, body) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/chats/shared/{chat_id}/access/update"),
+        Some(&olive),
+        Some(json!({"access_grants": [{"principal_type": "user", "principal_id": "*", "permission": "read"}], "share_mode": "continue"})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+
+    // The page names the stream with the fingerprint of what it shows.
+    let page = client()
+        .get(format!("{base}/s/{share_id}"))
+        .bearer_auth(&olive)
+        .send()
+        .await
+        .expect("the page");
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.expect("the page's text");
+    assert!(!html.contains(".wasm"), "the shared page loads no WASM");
+    assert!(html.contains("/share.js"), "the shared page has its script");
+    let events = scraper::Html::parse_document(&html)
+        .select(&scraper::Selector::parse("article.shared-chat").expect("a selector"))
+        .next()
+        .and_then(|a| a.value().attr("data-events").map(str::to_owned))
+        .expect("a live link's page names its stream");
+    assert!(
+        events.starts_with(&format!("/s/{share_id}/events?state=")),
+        "{events}"
+    );
+
+    // Nothing changed since: the stream sends nothing at first (a comment at most).
+    let res = client()
+        .get(format!("{base}{events}"))
+        .bearer_auth(&olive)
+        .send()
+        .await
+        .expect("stream");
+    assert_eq!(res.status(), 200);
+    let mut stream = res;
+    let first = tokio::time::timeout(Duration::from_millis(1500), stream.chunk()).await;
+    assert!(first.is_err(), "an up-to-date page was sent something: {first:?}");
+    drop(stream);
+
+    // The chat changed after the page was written: the stream sends the messages at once.
+    let (status, body) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/chats/{chat_id}"),
+        Some(&olive),
+        Some(json!({"chat": chat(Some("Written meanwhile"))})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    let mut stream = client()
+        .get(format!("{base}{events}"))
+        .bearer_auth(&olive)
+        .send()
+        .await
+        .expect("stream");
+    let mut buf = String::new();
+    let sent = next_event(&mut stream, &mut buf, "messages").await;
+    assert!(sent.contains("Written meanwhile"), "{sent}");
+}
+
+#[tokio::test]
+async fn the_qr_code_is_an_svg_of_the_link_and_unknown_links_have_none() {
+    let server = common::start_server().await;
+    let base = server.url();
+    let (olive, _) = signup(&base, "Olive").await;
+    let (status, created) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/chats/new"),
+        Some(&olive),
+        Some(json!({"chat": chat(None)})),
+    )
+    .await;
+    assert_eq!(status, 200, "{created}");
+    let chat_id = created["id"].as_str().expect("a chat id").to_owned();
+    let (_, shared) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/chats/{chat_id}/share"),
+        Some(&olive),
+        None,
+    )
+    .await;
+    let share_id = shared["share_id"].as_str().expect("a link").to_owned();
+    let res = client()
+        .get(format!("{base}/s/{share_id}/qr.svg"))
+        .send()
+        .await
+        .expect("the QR code");
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        res.headers().get("content-type").and_then(|v| v.to_str().ok()),
+        Some("image/svg+xml")
+    );
+    let svg = res.text().await.expect("text");
+    assert!(svg.contains("<svg"), "{svg}");
+    let unknown = client()
+        .get(format!("{base}/s/{}/qr.svg", uuid::Uuid::new_v4()))
+        .send()
+        .await
+        .expect("ask");
+    assert_eq!(unknown.status(), 404);
+    let malformed = client()
+        .get(format!("{base}/s/not-a-link/qr.svg"))
+        .send()
+        .await
+        .expect("ask");
+    assert_eq!(malformed.status(), 404);
+}
