@@ -56,6 +56,58 @@ async fn next_event(stream: &mut reqwest::Response, buf: &mut String, name: &str
     }
 }
 
+/// Chat `chat(None)`, created and shared (a snapshot link, every member's) by the holder of
+/// `token` on `base`: its id and the link's.
+async fn shared_chat(base: &str, token: &str) -> (String, String) {
+    let (status, created) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/chats/new"),
+        Some(token),
+        Some(json!({"chat": chat(None)})),
+    )
+    .await;
+    assert_eq!(status, 200, "{created}");
+    let chat_id = created["id"].as_str().expect("a chat id").to_owned();
+    let (status, shared) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/chats/{chat_id}/share"),
+        Some(token),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{shared}");
+    let share_id = shared["share_id"].as_str().expect("a link").to_owned();
+    (chat_id, share_id)
+}
+
+/// Makes chat `chat_id`'s link live, open to every member.
+async fn make_live(base: &str, token: &str, chat_id: &str) {
+    let (status, body) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/chats/shared/{chat_id}/access/update"),
+        Some(token),
+        Some(json!({"access_grants": [{"principal_type": "user", "principal_id": "*", "permission": "read"}], "share_mode": "continue"})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+}
+
+/// Writes chat `chat_id` as `chat(Some(text))`: a third turn saying `text`.
+async fn add_turn(base: &str, token: &str, chat_id: &str, text: &str) {
+    let (status, body) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/chats/{chat_id}"),
+        Some(token),
+        Some(json!({"chat": chat(Some(text))})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+}
+
 #[tokio::test]
 async fn a_turn_written_through_one_process_reaches_a_reader_of_another() {
     let url = common::fresh_database_url().await;
@@ -69,26 +121,7 @@ async fn a_turn_written_through_one_process_reaches_a_reader_of_another() {
     );
     let (bob, _) = signup(&writer.base, "Bob").await;
 
-    let (status, created) = call(
-        &client(),
-        Method::POST,
-        format!("{}/api/v1/chats/new", writer.base),
-        Some(&olive),
-        Some(json!({"chat": chat(None)})),
-    )
-    .await;
-    assert_eq!(status, 200, "{created}");
-    let chat_id = created["id"].as_str().expect("a chat id").to_owned();
-    let (status, shared) = call(
-        &client(),
-        Method::POST,
-        format!("{}/api/v1/chats/{chat_id}/share", writer.base),
-        Some(&olive),
-        None,
-    )
-    .await;
-    assert_eq!(status, 200, "{shared}");
-    let share_id = shared["share_id"].as_str().expect("a link").to_owned();
+    let (chat_id, share_id) = shared_chat(&writer.base, &olive).await;
 
     // A snapshot link has no stream.
     let snapshot = client()
@@ -99,15 +132,7 @@ async fn a_turn_written_through_one_process_reaches_a_reader_of_another() {
         .expect("ask for the stream");
     assert_eq!(snapshot.status(), 404);
 
-    let (status, body) = call(
-        &client(),
-        Method::POST,
-        format!("{}/api/v1/chats/shared/{chat_id}/access/update", writer.base),
-        Some(&olive),
-        Some(json!({"access_grants": [{"principal_type": "user", "principal_id": "*", "permission": "read"}], "share_mode": "continue"})),
-    )
-    .await;
-    assert_eq!(status, 200, "{body}");
+    make_live(&writer.base, &olive, &chat_id).await;
 
     // A visitor (no account) must sign in to open a members' link: no stream either.
     let stranger = client()
@@ -133,15 +158,7 @@ async fn a_turn_written_through_one_process_reaches_a_reader_of_another() {
     let mut buf = String::new();
 
     // Olive writes a turn through the first process.
-    let (status, body) = call(
-        &client(),
-        Method::POST,
-        format!("{}/api/v1/chats/{chat_id}", writer.base),
-        Some(&olive),
-        Some(json!({"chat": chat(Some("And for dessert?"))})),
-    )
-    .await;
-    assert_eq!(status, 200, "{body}");
+    add_turn(&writer.base, &olive, &chat_id, "And for dessert?").await;
     let html = next_event(&mut stream, &mut buf, "messages").await;
     assert!(html.contains("And for dessert?"), "{html}");
     assert!(html.contains("Risotto."), "{html}");
@@ -169,35 +186,8 @@ async fn a_page_out_of_date_when_its_reader_connects_is_sent_the_messages_at_onc
     let server = common::start_server().await;
     let base = server.url();
     let (olive, _) = signup(&base, "Olive").await;
-    let (status, created) = call(
-        &client(),
-        Method::POST,
-        format!("{base}/api/v1/chats/new"),
-        Some(&olive),
-        Some(json!({"chat": chat(None)})),
-    )
-    .await;
-    assert_eq!(status, 200, "{created}");
-    let chat_id = created["id"].as_str().expect("a chat id").to_owned();
-    let (status, shared) = call(
-        &client(),
-        Method::POST,
-        format!("{base}/api/v1/chats/{chat_id}/share"),
-        Some(&olive),
-        None,
-    )
-    .await;
-    assert_eq!(status, 200, "{shared}");
-    let share_id = shared["share_id"].as_str().expect("a link").to_owned();
-    let (status, body) = call(
-        &client(),
-        Method::POST,
-        format!("{base}/api/v1/chats/shared/{chat_id}/access/update"),
-        Some(&olive),
-        Some(json!({"access_grants": [{"principal_type": "user", "principal_id": "*", "permission": "read"}], "share_mode": "continue"})),
-    )
-    .await;
-    assert_eq!(status, 200, "{body}");
+    let (chat_id, share_id) = shared_chat(&base, &olive).await;
+    make_live(&base, &olive, &chat_id).await;
 
     // The page names the stream with the fingerprint of what it shows.
     let page = client()
@@ -234,15 +224,7 @@ async fn a_page_out_of_date_when_its_reader_connects_is_sent_the_messages_at_onc
     drop(stream);
 
     // The chat changed after the page was written: the stream sends the messages at once.
-    let (status, body) = call(
-        &client(),
-        Method::POST,
-        format!("{base}/api/v1/chats/{chat_id}"),
-        Some(&olive),
-        Some(json!({"chat": chat(Some("Written meanwhile"))})),
-    )
-    .await;
-    assert_eq!(status, 200, "{body}");
+    add_turn(&base, &olive, &chat_id, "Written meanwhile").await;
     let mut stream = client()
         .get(format!("{base}{events}"))
         .bearer_auth(&olive)
@@ -259,25 +241,7 @@ async fn the_qr_code_is_an_svg_of_the_link_and_unknown_links_have_none() {
     let server = common::start_server().await;
     let base = server.url();
     let (olive, _) = signup(&base, "Olive").await;
-    let (status, created) = call(
-        &client(),
-        Method::POST,
-        format!("{base}/api/v1/chats/new"),
-        Some(&olive),
-        Some(json!({"chat": chat(None)})),
-    )
-    .await;
-    assert_eq!(status, 200, "{created}");
-    let chat_id = created["id"].as_str().expect("a chat id").to_owned();
-    let (_, shared) = call(
-        &client(),
-        Method::POST,
-        format!("{base}/api/v1/chats/{chat_id}/share"),
-        Some(&olive),
-        None,
-    )
-    .await;
-    let share_id = shared["share_id"].as_str().expect("a link").to_owned();
+    let (_, share_id) = shared_chat(&base, &olive).await;
     let res = client()
         .get(format!("{base}/s/{share_id}/qr.svg"))
         .send()

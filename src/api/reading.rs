@@ -80,9 +80,6 @@ async fn qr_code(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let share_id = share_id(&id)?;
-    if !app::share::service::link_exists(&s.app.db, share_id).await? {
-        return Err(app::share::service::link_not_found());
-    }
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
@@ -93,7 +90,8 @@ async fn qr_code(
         })
         .ok_or_else(|| AppError::BadRequest("The request has no usable Host header.".to_owned()))?;
     let scheme = if client.https { "https" } else { "http" };
-    let svg = app::share::qr::qr_svg(&format!("{scheme}://{host}/s/{share_id}"))?;
+    let svg =
+        app::share::qr::link_qr_svg(&s.app.db, share_id, &format!("{scheme}://{host}/s/{share_id}")).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "image/svg+xml"),

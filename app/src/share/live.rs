@@ -335,6 +335,6 @@ async fn current(
         return Err(super::service::link_not_found());
     }
     let chat_id = snap.row.chat_id;
-    let view = super::page_view(db, defaults, me.as_ref(), snap, None, None).await?;
+    let view = super::page::page_view(db, defaults, me.as_ref(), snap, None, None).await?;
     Ok((chat_id, super::page::messages_html(view)))
 }

@@ -377,67 +377,7 @@ pub async fn view_shared(
         }
     };
     let opened = version.map(|_| old_version);
-    page_view(&state.db, &state.defaults, me.as_ref(), snap, branch, opened).await
-}
-
-/// What link `snap`'s page shows `me` (`None`: a visitor): its visible branch rendered (or the
-/// branch through message `branch`, on a link with every branch), who shared it, and what the
-/// page offers. `opened`: the link was opened by its version number (by the owner), so it is
-/// rendered as it is read instead of from the stored rendering; inside, that number and the
-/// current one when they differ ("you are looking at version 2; readers see version 3"). A
-/// returning, signed-in reader of a snapshot has the messages new since their last visit marked
-/// (and this visit remembered).
-#[cfg(feature = "ssr")]
-pub async fn page_view(
-    db: &sea_orm::DatabaseConnection,
-    defaults: &crate::instance::SettingsDefaults,
-    me: Option<&crate::entities::user::Model>,
-    snap: service::Snapshot,
-    branch: Option<String>,
-    opened: Option<Option<(i64, i64)>>,
-) -> Result<SharedChatView, AppError> {
-    let old_version = opened.flatten();
-    let mut chat = crate::chats::doc::ChatDoc::from_stored(&snap.row.chat)?;
-    if let Some(b) = branch {
-        chat.switch_to(&b);
-    }
-    let shared_by = snap
-        .owner_name
-        .clone()
-        .unwrap_or_else(|| crate::accounts::service::FORMER_MEMBER.to_owned());
-    let settings = crate::instance::service::get(db, defaults).await?;
-    let messages = if opened.is_some() {
-        // An earlier version is rendered as it is read (the stored rendering is the current one's).
-        let mut views = crate::chats::service::messages_view(&chat);
-        crate::chats::service::render_views(&mut views).await;
-        views
-    } else {
-        service::rendered_messages(db, &snap, &chat).await?
-    };
-    let new_since = match me {
-        Some(reader) if !snap.viewer_is_owner && !snap.live && old_version.is_none() => {
-            let shown: Vec<String> = messages.iter().map(|m| m.id.clone()).collect();
-            versions::seen(db, reader.id, &snap.row, &shown).await?
-        }
-        _ => None,
-    };
-    Ok(SharedChatView {
-        share_id: snap.row.id,
-        title: snap.row.title,
-        shared_by,
-        created_at: snap.row.created_at,
-        updated_at: snap.row.updated_at,
-        messages,
-        signed_in: me.is_some(),
-        live: snap.live,
-        continue_at: snap.may_continue.then_some(snap.row.chat_id),
-        updates: snap.row.version - 1,
-        old_version,
-        new_since,
-        tts_enabled: settings.tts_enabled,
-        tts_voice: settings.tts_voice,
-        tts_rate: settings.tts_rate,
-    })
+    page::page_view(&state.db, &state.defaults, me.as_ref(), snap, branch, opened).await
 }
 
 /// `POST /api/fn/clone_shared` `{"share_id": …}`: copies the snapshot into my chats; returns the new chat's id.

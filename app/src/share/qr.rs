@@ -1,5 +1,26 @@
 //! A share link as a QR code, for putting it on a slide or opening it on a phone.
 
+/// The QR code of link `share_id`, whose address is `url`, as [`qr_svg`] draws it; 404 when
+/// there is no such link (nothing of it is read: whoever holds its address may know it exists).
+pub async fn link_qr_svg(
+    db: &sea_orm::DatabaseConnection,
+    share_id: uuid::Uuid,
+    url: &str,
+) -> crate::error::AppResult<String> {
+    use crate::entities::shared_chat;
+    use sea_orm::{EntityTrait, QuerySelect};
+    let found: Option<uuid::Uuid> = shared_chat::Entity::find_by_id(share_id)
+        .select_only()
+        .column(shared_chat::Column::Id)
+        .into_tuple()
+        .one(db)
+        .await?;
+    match found {
+        Some(_) => qr_svg(url),
+        None => Err(super::service::link_not_found()),
+    }
+}
+
 /// The QR code of `url` as an SVG image: dark modules on white (so a phone reads it in either
 /// theme), with the quiet zone a reader needs, at least 240 px wide.
 pub fn qr_svg(url: &str) -> Result<String, crate::error::AppError> {

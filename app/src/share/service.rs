@@ -288,19 +288,6 @@ pub async fn view(db: &DatabaseConnection, caller: &user::Model, share_id: Uuid)
     view_with(db, Some(caller), share_id, &Presented::default()).await
 }
 
-/// Whether link `share_id` exists (nothing of it is read: whoever asks may know a link they
-/// hold the address of is there).
-pub async fn link_exists(db: &DatabaseConnection, share_id: Uuid) -> AppResult<bool> {
-    use sea_orm::QuerySelect;
-    let found: Option<Uuid> = shared_chat::Entity::find_by_id(share_id)
-        .select_only()
-        .column(shared_chat::Column::Id)
-        .into_tuple()
-        .one(db)
-        .await?;
-    Ok(found.is_some())
-}
-
 /// The snapshot behind `share_id` (or, for a live link, the chat as it is now) for `caller`
 /// (`None`: not signed in), if its grants let them
 /// open it ([`super::grants::check_read`]: 401 or 403 otherwise) and, when it has a password,
