@@ -80,18 +80,9 @@ async fn qr_code(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let share_id = share_id(&id)?;
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            !h.is_empty()
-                && h.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
-        })
+    let origin = super::request_origin(&headers, client.https)
         .ok_or_else(|| AppError::BadRequest("The request has no usable Host header.".to_owned()))?;
-    let scheme = if client.https { "https" } else { "http" };
-    let svg =
-        app::share::qr::link_qr_svg(&s.app.db, share_id, &format!("{scheme}://{host}/s/{share_id}")).await?;
+    let svg = app::share::qr::link_qr_svg(&s.app.db, share_id, &format!("{origin}/s/{share_id}")).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "image/svg+xml"),

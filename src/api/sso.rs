@@ -55,21 +55,12 @@ fn callback_url(cfg: &OidcConfig, headers: &HeaderMap, https: bool) -> Result<St
     if let Some(uri) = &cfg.redirect_uri {
         return Ok(uri.clone());
     }
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            !h.is_empty()
-                && h.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
-        })
-        .ok_or_else(|| {
-            AppError::BadRequest(
-                "This request names no valid host, so the sign-in cannot come back here.".to_owned(),
-            )
-        })?;
-    let scheme = if https { "https" } else { "http" };
-    Ok(format!("{scheme}://{host}{OIDC_CALLBACK_PATH}"))
+    let origin = super::request_origin(headers, https).ok_or_else(|| {
+        AppError::BadRequest(
+            "This request names no valid host, so the sign-in cannot come back here.".to_owned(),
+        )
+    })?;
+    Ok(format!("{origin}{OIDC_CALLBACK_PATH}"))
 }
 
 #[derive(Deserialize)]
