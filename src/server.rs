@@ -339,7 +339,7 @@ pub async fn spawn(config: &Config, db: DatabaseConnection) -> std::io::Result<R
     let listener = TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
     let state = ServerState::new(config, db.clone())?;
-    let upstream = state.upstream.clone();
+    let (upstream, live) = (state.upstream.clone(), state.live.clone());
     let upkeep = app::share::upkeep::start(db.clone(), state.views.clone(), state.app.defaults.clone());
     let app = router(config, state);
     let (tx, rx) = oneshot::channel::<()>();
@@ -348,9 +348,10 @@ pub async fn spawn(config: &Config, db: DatabaseConnection) -> std::io::Result<R
     let handle = tokio::spawn(async move {
         let served = crate::listener::serve(listener, app, limits, trusted, async move {
             let _ = rx.await;
-            // Answers being written end now (saved as far as they got), so shutting down
-            // does not wait for a long stream.
+            // Answers being written end now (saved as far as they got), and so do live
+            // links' streams, so shutting down does not wait for a long stream.
             upstream.stop_all();
+            live.stop_all();
         })
         .await;
         upkeep.finish().await;
@@ -372,7 +373,7 @@ pub async fn serve_until_signal(config: &Config, db: DatabaseConnection) -> std:
     tracing::info!("chatshare is listening on http://{addr}");
     println!("chatshare is running at http://{addr}");
     let state = ServerState::new(config, db.clone())?;
-    let upstream = state.upstream.clone();
+    let (upstream, live) = (state.upstream.clone(), state.live.clone());
     let upkeep = app::share::upkeep::start(db, state.views.clone(), state.app.defaults.clone());
     // Every request carries the peer address, which the sign-in limiter keys on (without it
     // every client would share one "unknown" address, and one person's failures would slow
@@ -385,6 +386,7 @@ pub async fn serve_until_signal(config: &Config, db: DatabaseConnection) -> std:
         async move {
             shutdown_signal().await;
             upstream.stop_all();
+            live.stop_all();
         },
     )
     .await?;

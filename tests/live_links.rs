@@ -27,9 +27,9 @@ fn chat(more: Option<&str>) -> serde_json::Value {
     json!({"title": "Dinner", "history": {"currentId": current, "messages": messages}})
 }
 
-/// Reads server-sent events from `res` until one named `name` arrives; its data. Fails when the
-/// stream ends first, or when nothing comes for 20 s (a guard against hanging, not a speed
-/// check: the change check runs every second).
+/// Reads server-sent events from `stream` until one named `name` arrives; its data. Fails when
+/// the stream ends first; a stream that never sends it is ended by the runner's time limit
+/// (.config/nextest.toml).
 async fn next_event(stream: &mut reqwest::Response, buf: &mut String, name: &str) -> String {
     loop {
         while let Some(end) = buf.find("\n\n") {
@@ -47,13 +47,23 @@ async fn next_event(stream: &mut reqwest::Response, buf: &mut String, name: &str
                 return data.join("\n");
             }
         }
-        let chunk = tokio::time::timeout(Duration::from_secs(20), stream.chunk())
+        let chunk = stream
+            .chunk()
             .await
-            .unwrap_or_else(|_| panic!("no `{name}` event within 20 s"))
             .expect("read the stream")
             .unwrap_or_else(|| panic!("the stream ended before a `{name}` event"));
         buf.push_str(&String::from_utf8_lossy(&chunk));
     }
+}
+
+/// `GET url` as the holder of `token`: the answer, whatever its status (a stream stays open).
+async fn open_stream(url: String, token: &str) -> reqwest::Response {
+    client()
+        .get(url)
+        .bearer_auth(token)
+        .send()
+        .await
+        .expect("ask for the stream")
 }
 
 /// Chat `chat(None)`, created and shared (a snapshot link, every member's) by the holder of
@@ -124,37 +134,22 @@ async fn a_turn_written_through_one_process_reaches_a_reader_of_another() {
     let (chat_id, share_id) = shared_chat(&writer.base, &olive).await;
 
     // A snapshot link has no stream.
-    let snapshot = client()
-        .get(format!("{}/s/{share_id}/events", reader_side.base))
-        .bearer_auth(&bob)
-        .send()
-        .await
-        .expect("ask for the stream");
-    assert_eq!(snapshot.status(), 404);
+    let events = format!("{}/s/{share_id}/events", reader_side.base);
+    assert_eq!(open_stream(events.clone(), &bob).await.status(), 404);
 
     make_live(&writer.base, &olive, &chat_id).await;
 
     // A visitor (no account) must sign in to open a members' link: no stream either.
-    let stranger = client()
-        .get(format!("{}/s/{share_id}/events", reader_side.base))
-        .send()
-        .await
-        .expect("ask");
+    let stranger = client().get(&events).send().await.expect("ask");
     assert_eq!(stranger.status(), 401);
 
     // Bob follows the live link on the other process.
-    let res = client()
-        .get(format!("{}/s/{share_id}/events", reader_side.base))
-        .bearer_auth(&bob)
-        .send()
-        .await
-        .expect("open the stream");
-    assert_eq!(res.status(), 200);
+    let mut stream = open_stream(events, &bob).await;
+    assert_eq!(stream.status(), 200);
     assert_eq!(
-        res.headers().get("content-type").and_then(|v| v.to_str().ok()),
+        stream.headers().get("content-type").and_then(|v| v.to_str().ok()),
         Some("text/event-stream")
     );
-    let mut stream = res;
     let mut buf = String::new();
 
     // Olive writes a turn through the first process.
@@ -210,30 +205,78 @@ async fn a_page_out_of_date_when_its_reader_connects_is_sent_the_messages_at_onc
         "{events}"
     );
 
-    // Nothing changed since: the stream sends nothing at first (a comment at most).
-    let res = client()
-        .get(format!("{base}{events}"))
-        .bearer_auth(&olive)
-        .send()
-        .await
-        .expect("stream");
-    assert_eq!(res.status(), 200);
-    let mut stream = res;
-    let first = tokio::time::timeout(Duration::from_millis(1500), stream.chunk()).await;
-    assert!(first.is_err(), "an up-to-date page was sent something: {first:?}");
-    drop(stream);
-
-    // The chat changed after the page was written: the stream sends the messages at once.
-    add_turn(&base, &olive, &chat_id, "Written meanwhile").await;
-    let mut stream = client()
-        .get(format!("{base}{events}"))
-        .bearer_auth(&olive)
-        .send()
-        .await
-        .expect("stream");
+    // Nothing changed since the page: the first messages the stream sends are those of the next
+    // change (an up-to-date page is not sent what it shows).
+    let mut up_to_date = open_stream(format!("{base}{events}"), &olive).await;
+    assert_eq!(up_to_date.status(), 200);
+    add_turn(&base, &olive, &chat_id, "Written after connecting").await;
     let mut buf = String::new();
-    let sent = next_event(&mut stream, &mut buf, "messages").await;
-    assert!(sent.contains("Written meanwhile"), "{sent}");
+    let first = next_event(&mut up_to_date, &mut buf, "messages").await;
+    assert!(first.contains("Written after connecting"), "{first}");
+
+    // A page written before that change is out of date when its reader connects: the stream
+    // sends the messages at once, with no further change.
+    let mut late = open_stream(format!("{base}{events}"), &olive).await;
+    let mut buf = String::new();
+    let sent = next_event(&mut late, &mut buf, "messages").await;
+    assert!(sent.contains("Written after connecting"), "{sent}");
+}
+
+#[tokio::test]
+async fn sigterm_ends_live_streams_and_the_server_exits() {
+    let mut server = Binary::fresh(&[]).await;
+    let base = server.base.clone();
+    let (olive, _) = signup(&base, "Olive").await;
+    let (chat_id, share_id) = shared_chat(&base, &olive).await;
+    make_live(&base, &olive, &chat_id).await;
+    let mut stream = open_stream(format!("{base}/s/{share_id}/events"), &olive).await;
+    assert_eq!(stream.status(), 200);
+
+    // A graceful shutdown waits for the requests in flight; a reader's stream is one that
+    // never ends by itself, so shutting down ends it. (A server that never exits is ended by
+    // the runner's time limit.)
+    server.signal("TERM");
+    let status = server.exited().await;
+    assert!(status.success(), "exit status after SIGTERM: {status}");
+    let mut rest = String::new();
+    while let Ok(Some(chunk)) = stream.chunk().await {
+        rest.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    assert!(!rest.contains("event: messages"), "{rest}");
+}
+
+#[tokio::test]
+async fn a_process_keeps_as_many_live_readers_as_it_is_told_and_frees_a_readers_place() {
+    let mut config = common::test_config();
+    config.live_readers_max = 1;
+    let server = common::start_server_with(config).await;
+    let base = server.url();
+    let (olive, _) = signup(&base, "Olive").await;
+    let (chat_id, share_id) = shared_chat(&base, &olive).await;
+    make_live(&base, &olive, &chat_id).await;
+    let events = format!("{base}/s/{share_id}/events");
+
+    let first = open_stream(events.clone(), &olive).await;
+    assert_eq!(first.status(), 200);
+    let refused = open_stream(events.clone(), &olive).await;
+    assert_eq!(refused.status(), 503);
+    let body: serde_json::Value = refused.json().await.expect("a JSON error");
+    assert!(
+        body["detail"].as_str().is_some_and(|d| d.contains("live links")),
+        "{body}"
+    );
+
+    // The first reader goes: its place is given back (once the server notices the closed
+    // connection), and the next reader gets it.
+    drop(first);
+    loop {
+        let again = open_stream(events.clone(), &olive).await;
+        if again.status() == 200 {
+            break;
+        }
+        assert_eq!(again.status(), 503);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 #[tokio::test]

@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect};
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, watch};
 use uuid::Uuid;
 
 use super::password::Presented;
@@ -47,6 +47,9 @@ struct Hub {
     watched: Mutex<HashMap<Uuid, usize>>,
     /// Whether the task that learns of changes was started (on the first reader).
     started: AtomicBool,
+    /// `true` once the server shuts down: every reader's stream ends (a graceful shutdown
+    /// waits for the requests in flight, and a stream never ends by itself).
+    stopping: watch::Sender<bool>,
 }
 
 impl LiveHub {
@@ -59,7 +62,13 @@ impl LiveHub {
             max_readers,
             watched: Mutex::new(HashMap::new()),
             started: AtomicBool::new(false),
+            stopping: watch::Sender::new(false),
         }))
+    }
+
+    /// Ends every reader's stream, and refuses new ones (the server is shutting down).
+    pub fn stop_all(&self) {
+        self.0.stopping.send_replace(true);
     }
 
     /// How many readers are connected to this process.
@@ -76,6 +85,9 @@ impl LiveHub {
     /// A place for one more reader of `chat_id`, or `None` when the process has as many as it
     /// keeps. Starts the watcher on first use.
     fn take_slot(&self, db: &DatabaseConnection, chat_id: Uuid) -> Option<ReaderSlot> {
+        if *self.0.stopping.borrow() {
+            return None;
+        }
         let taken = self.0.readers.fetch_add(1, Ordering::Relaxed);
         if taken >= self.0.max_readers {
             self.0.readers.fetch_sub(1, Ordering::Relaxed);
@@ -247,6 +259,7 @@ pub struct LiveReader {
     chat_id: Uuid,
     reader: Reader,
     changes: broadcast::Receiver<Uuid>,
+    stopping: watch::Receiver<bool>,
     last: String,
     out_of_date: bool,
     done: bool,
@@ -272,6 +285,7 @@ pub async fn connect(
     })?;
     // Subscribed before anything else can change: a change from now on is seen.
     let changes = hub.0.changed.subscribe();
+    let stopping = hub.0.stopping.subscribe();
     Ok(LiveReader {
         db: db.clone(),
         defaults: defaults.clone(),
@@ -281,6 +295,7 @@ pub async fn connect(
         last: html,
         reader,
         changes,
+        stopping,
         done: false,
         _slot: slot,
     })
@@ -297,7 +312,11 @@ impl LiveReader {
             return Some(LiveEvent::Messages(self.last.clone()));
         }
         loop {
-            match self.changes.recv().await {
+            let changed = tokio::select! {
+                changed = self.changes.recv() => changed,
+                _ = self.stopping.wait_for(|stop| *stop) => return None,
+            };
+            match changed {
                 Ok(id) if id != self.chat_id => continue,
                 Ok(_) | Err(broadcast::error::RecvError::Lagged(_)) => {}
                 Err(broadcast::error::RecvError::Closed) => return None,
@@ -307,6 +326,11 @@ impl LiveReader {
                 Ok((_, html)) => {
                     self.last = html.clone();
                     return Some(LiveEvent::Messages(html));
+                }
+                // The server failed (the database, say): not the link's answer. The reader
+                // keeps what they have and the next change is tried again.
+                Err(e @ (AppError::Internal | AppError::Unavailable(_))) => {
+                    tracing::warn!(share = %self.share_id, error = %e, "live link: could not render a change");
                 }
                 Err(e) => {
                     tracing::debug!(share = %self.share_id, error = %e, "live link closed to a reader");
