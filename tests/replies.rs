@@ -535,14 +535,7 @@ async fn bad_reply_requests_are_refused_with_the_right_status() {
     .unwrap();
     assert_eq!(r.status(), 401);
     // Another member cannot make the model answer in Ada's chat.
-    let (status, _) = call(
-        &w.ada,
-        &w.base,
-        "admin_update_settings",
-        json!({"patch": {"default_user_role": "user"}}),
-    )
-    .await;
-    assert_eq!(status, 200);
+    members_by_default(&w).await;
     let bob = common::client();
     common::signup_with(&bob, &w.base, "Bob").await;
     let r = post(&bob, url, json!({"parent_id": q, "model": "echo"}))
@@ -639,13 +632,7 @@ async fn connections_are_for_admins_and_keys_never_leave_the_server() {
     )
     .await;
     assert_eq!(status, 404);
-    call(
-        &w.ada,
-        &w.base,
-        "admin_update_settings",
-        json!({"patch": {"default_user_role": "user"}}),
-    )
-    .await;
+    members_by_default(&w).await;
     let bob = common::client();
     common::signup_with(&bob, &w.base, "Bob").await;
     for (name, body) in [
@@ -809,17 +796,23 @@ async fn shutting_down_ends_answers_and_saves_what_arrived() {
     println!("shutdown with an answer streaming took {took:?}");
 }
 
-/// Makes new accounts members, shares `chat` (Ada's) as a live link with `share` (the share
-/// request's body), signs `name` up and grants them write access: their client and id.
-async fn live_collaborator(w: &World, chat: &str, share: Value, name: &str) -> (reqwest::Client, String) {
-    let (status, _) = call(
+/// Makes new accounts members at once (Ada, the admin, sets the default role), so that Bob and
+/// the others can use the chats shared with them.
+async fn members_by_default(w: &World) {
+    let (status, body) = call(
         &w.ada,
         &w.base,
         "admin_update_settings",
         json!({"patch": {"default_user_role": "user"}}),
     )
     .await;
-    assert_eq!(status, 200);
+    assert_eq!(status, 200, "{body}");
+}
+
+/// Makes new accounts members, shares `chat` (Ada's) as a live link with `share` (the share
+/// request's body), signs `name` up and grants them write access: their client and id.
+async fn live_collaborator(w: &World, chat: &str, share: Value, name: &str) -> (reqwest::Client, String) {
+    members_by_default(w).await;
     let shared = w
         .ada
         .post(format!("{}/api/v1/chats/{chat}/share", w.base))
