@@ -467,9 +467,3 @@ pub async fn chat_json(chat_id: Uuid) -> Result<String, AppError> {
         .get()
         .to_owned())
 }
-
-impl crate::chats::HasMessages for SharedChatView {
-    fn messages_mut(&mut self) -> &mut [crate::chats::MessageView] {
-        &mut self.messages
-    }
-}
