@@ -43,9 +43,9 @@ export async function adminContext(browser: Browser, options: Parameters<Browser
   return ctx;
 }
 
-/** A new approved member in their own browser context. */
-export async function memberContext(browser: Browser, name: string, adminBearer: string): Promise<{ ctx: BrowserContext; email: string }> {
-  const ctx = await browser.newContext();
+/** A new approved member in their own browser context (made with `options`). */
+export async function memberContext(browser: Browser, name: string, adminBearer: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ ctx: BrowserContext; email: string }> {
+  const ctx = await browser.newContext(options);
   const email = `${name.toLowerCase().replace(/\W/g, '')}-${Date.now()}@example.com`;
   const res = await ctx.request.post('/api/v1/auths/signup', { data: { name, email, password: 'member password' } });
   expect(res.status()).toBe(200);

@@ -1,19 +1,7 @@
-import { Browser, BrowserContext, Page, expect, test } from '@playwright/test';
-import { adminContext, adminToken, createChat, hydrated, scriptReady } from './helpers';
+import { BrowserContext, Page, expect, test } from '@playwright/test';
+import { adminContext, adminToken, createChat, hydrated, memberContext, scriptReady } from './helpers';
 
 // The page readers land on, /s/{id}: server-written HTML with one small script (issue #36).
-
-/** A member's context with JavaScript off (signed up, and made a member by the admin). */
-async function memberWithoutScripts(browser: Browser, name: string, bearer: string): Promise<BrowserContext> {
-  const ctx = await browser.newContext({ javaScriptEnabled: false });
-  const email = `${name.toLowerCase().replace(/\W/g, '')}-${Date.now()}@example.com`;
-  const res = await ctx.request.post('/api/v1/auths/signup', { data: { name, email, password: 'member password' } });
-  expect(res.status()).toBe(200);
-  const { id } = await res.json();
-  const ok = await ctx.request.post(`/api/v1/users/${id}/update`, { data: { role: 'user' }, headers: { Authorization: `Bearer ${bearer}` } });
-  expect(ok.status()).toBe(200);
-  return ctx;
-}
 
 /** Fails the test if `ctx` ever asks for a WASM module or the client's JavaScript. */
 function refuseClientCode(ctx: BrowserContext) {
@@ -26,7 +14,7 @@ test('with JavaScript off, every state of /s/{id} reads: the chat, sign in, 403 
   const bearer = await adminToken(request);
   const stamp = Date.now();
   const owner = await adminContext(browser);
-  const reader = await memberWithoutScripts(browser, `Nora ${stamp}`, bearer);
+  const { ctx: reader } = await memberContext(browser, `Nora ${stamp}`, bearer, { javaScriptEnabled: false });
   const asked = refuseClientCode(reader);
   const page = await reader.newPage();
 
@@ -123,11 +111,7 @@ test("a live link's reader sees the owner's new turn appear without reloading", 
   const bearer = await adminToken(request);
   const stamp = Date.now();
   const owner = await adminContext(browser);
-  const reader = await browser.newContext();
-  const email = `rosa-${stamp}@example.com`;
-  const signed = await reader.request.post('/api/v1/auths/signup', { data: { name: `Rosa ${stamp}`, email, password: 'member password' } });
-  const { id } = await signed.json();
-  expect((await reader.request.post(`/api/v1/users/${id}/update`, { data: { role: 'user' }, headers: { Authorization: `Bearer ${bearer}` } })).status()).toBe(200);
+  const { ctx: reader } = await memberContext(browser, `Rosa ${stamp}`, bearer);
 
   const history = (extra: boolean) => {
     const messages: Record<string, object> = {
