@@ -21,6 +21,7 @@ mod m20261201_000013_community;
 mod m20261202_000014_sign_in_with_idp;
 mod m20261205_000015_security_round_three;
 mod m20261205_000016_live_changes;
+mod m20261205_000017_share_card;
 
 /// Every migration of the chatshare schema, oldest first.
 pub struct Migrator;
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000014_sign_in_with_idp::Migration),
             Box::new(m20261205_000015_security_round_three::Migration),
             Box::new(m20261205_000016_live_changes::Migration),
+            Box::new(m20261205_000017_share_card::Migration),
         ]
     }
 }

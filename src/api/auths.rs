@@ -273,6 +273,8 @@ struct AdminConfig {
     community_allowed_origins: Vec<String>,
     community_indexable: bool,
     community_quota_mb: u32,
+    instance_name: String,
+    share_embed_origins: Vec<String>,
 }
 
 impl From<app::instance::InstanceSettings> for AdminConfig {
@@ -293,6 +295,8 @@ impl From<app::instance::InstanceSettings> for AdminConfig {
             community_allowed_origins: s.community_allowed_origins,
             community_indexable: s.community_indexable,
             community_quota_mb: s.community_quota_mb,
+            instance_name: s.instance_name,
+            share_embed_origins: s.share_embed_origins,
         }
     }
 }
@@ -333,6 +337,10 @@ struct AdminConfigChange {
     community_indexable: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     community_quota_mb: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    instance_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    share_embed_origins: Option<Vec<String>>,
 }
 
 async fn get_admin_config(

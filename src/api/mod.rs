@@ -25,22 +25,7 @@ use serde::de::DeserializeOwned;
 
 use crate::state::ServerState;
 
-/// This server's origin as `headers` reached it: `http(s)://` (`https` as the client resolved
-/// it, trusted proxies included) and the `Host` header, when that is a plain host name or
-/// address with an optional port (anything else could put another site or markup into the
-/// address we build from it).
-pub(super) fn request_origin(headers: &axum::http::HeaderMap, https: bool) -> Option<String> {
-    let host = headers
-        .get(axum::http::header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            !h.is_empty()
-                && h.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
-        })?;
-    let scheme = if https { "https" } else { "http" };
-    Some(format!("{scheme}://{host}"))
-}
+pub(super) use app::auth::request_origin;
 
 /// Every JSON API route.
 pub fn routes() -> Router<ServerState> {
@@ -159,32 +144,4 @@ pub fn see_other(location: &str, cookie: Option<axum::http::HeaderValue>) -> axu
         res.headers_mut().insert(axum::http::header::SET_COOKIE, c);
     }
     res
-}
-
-#[cfg(test)]
-mod tests {
-    use super::request_origin;
-    use axum::http::{header, HeaderMap, HeaderValue};
-
-    fn with_host(host: &'static str) -> HeaderMap {
-        let mut h = HeaderMap::new();
-        h.insert(header::HOST, HeaderValue::from_static(host));
-        h
-    }
-
-    #[test]
-    fn the_request_origin_is_a_plain_host_or_nothing() {
-        assert_eq!(
-            request_origin(&with_host("chat.example.com:8443"), true).as_deref(),
-            Some("https://chat.example.com:8443")
-        );
-        assert_eq!(
-            request_origin(&with_host("[::1]:3000"), false).as_deref(),
-            Some("http://[::1]:3000")
-        );
-        for bad in ["evil.example/x", "a\"b", "x@evil.example", ""] {
-            assert_eq!(request_origin(&with_host(bad), false), None, "{bad}");
-        }
-        assert_eq!(request_origin(&HeaderMap::new(), false), None);
-    }
 }

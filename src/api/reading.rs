@@ -1,5 +1,6 @@
-//! What the shared page `/s/{id}` uses beside its HTML: a live link's stream of new turns
-//! (server-sent events) and the link's QR code.
+//! What the shared page `/s/{id}` uses beside its HTML, and how a link is met elsewhere: a live
+//! link's stream of new turns (server-sent events), the link's QR code, its preview card, and
+//! embeds (the embed view and oEmbed).
 
 use std::convert::Infallible;
 use std::time::Duration;
@@ -23,6 +24,9 @@ pub fn routes() -> Router<ServerState> {
     Router::new()
         .route("/s/{id}/events", get(live_events))
         .route("/s/{id}/qr.svg", get(qr_code))
+        .route("/s/{id}/card.png", get(preview_card))
+        .route("/s/{id}/embed", get(embed_view))
+        .route("/api/oembed", get(oembed))
 }
 
 /// `GET /s/{id}/events`'s query: the fingerprint of the messages the reader's page shows.
@@ -91,4 +95,122 @@ async fn qr_code(
         svg,
     )
         .into_response())
+}
+
+/// `GET /s/{id}/card.png`: the link's preview card (1200×630 PNG): its own for a link anyone may
+/// open, the instance's generic card (no title, no words) for any other link; 404 for no link.
+async fn preview_card(State(s): State<ServerState>, Path(id): Path<String>) -> Result<Response, AppError> {
+    let card = app::share::card::link_card(&s.app.db, &s.app.defaults, share_id(&id)?).await?;
+    // A link's own card changes with the link (and goes with it): caches keep it briefly.
+    let cache = if card.own {
+        "public, max-age=600"
+    } else {
+        "public, max-age=86400"
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/png"),
+            (header::CACHE_CONTROL, cache),
+        ],
+        card.png.to_vec(),
+    )
+        .into_response())
+}
+
+/// `GET /s/{id}/embed`: the embed view of a link anyone may open, for another site's
+/// `<iframe>`: the only page that may be framed, by the sites in the admin's
+/// `share_embed_origins` (`frame-ancestors`). 404 for any other link, or when embeds are off.
+async fn embed_view(
+    State(s): State<ServerState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    Client(client): Client,
+) -> Result<Response, AppError> {
+    use app::share::embed;
+    let share_id = share_id(&id)?;
+    let (snap, settings) = embed::embeddable(&s.app.db, &s.app.defaults, &s.views, share_id)
+        .await
+        .map_err(|e| match e {
+            AppError::Unauthenticated => app::share::service::link_not_found(),
+            e => e,
+        })?;
+    let ancestors = settings
+        .frame_ancestors()
+        .ok_or_else(app::share::service::link_not_found)?;
+    let origin = super::request_origin(&headers, client.https).unwrap_or_default();
+    let view = app::share::page::page_view(&s.app.db, &s.app.defaults, None, snap, None, None).await?;
+    let stylesheet = format!("/{}/chatshare.css", s.leptos_options.site_pkg_dir);
+    let html = embed::embed_document(view, &format!("{origin}/s/{share_id}"), &stylesheet);
+    let policy = format!(
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; \
+         connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
+         frame-ancestors {ancestors}"
+    );
+    let policy = header::HeaderValue::from_str(&policy).map_err(|_| AppError::Internal)?;
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                header::HeaderValue::from_static("text/html; charset=utf-8"),
+            ),
+            (header::CONTENT_SECURITY_POLICY, policy),
+            (
+                header::CACHE_CONTROL,
+                header::HeaderValue::from_static("no-cache"),
+            ),
+        ],
+        html,
+    )
+        .into_response())
+}
+
+/// `GET /api/oembed`'s query (oEmbed 1.0).
+#[derive(Deserialize)]
+struct OEmbedQuery {
+    url: String,
+    #[serde(default)]
+    maxwidth: Option<u32>,
+    #[serde(default)]
+    maxheight: Option<u32>,
+    #[serde(default)]
+    format: Option<String>,
+}
+
+/// `GET /api/oembed?url=…&maxwidth=…&maxheight=…`: the oEmbed answer (`type: "rich"`, an
+/// `<iframe>` of the embed view, the preview card as thumbnail) for a link anyone may open. 404
+/// for an address that is not one of this instance's links, an expired link, or when embeds are
+/// off; 401 for a link that is not open to anyone; 501 for a format other than JSON.
+async fn oembed(
+    State(s): State<ServerState>,
+    headers: HeaderMap,
+    Client(client): Client,
+    Query(q): Query<OEmbedQuery>,
+) -> Result<Response, AppError> {
+    use app::share::embed;
+    if q.format.as_deref().is_some_and(|f| f != "json") {
+        return Ok((
+            axum::http::StatusCode::NOT_IMPLEMENTED,
+            axum::Json(AppError::BadRequest("Only format=json is offered.".to_owned())),
+        )
+            .into_response());
+    }
+    let origin = super::request_origin(&headers, client.https)
+        .ok_or_else(|| AppError::BadRequest("The request has no usable Host header.".to_owned()))?;
+    let share_id = embed::link_in(&q.url, &origin).ok_or_else(|| {
+        AppError::NotFound("That address is not a shared chat of this instance.".to_owned())
+    })?;
+    let (snap, settings) = embed::embeddable(
+        &s.app.db,
+        &s.app.defaults,
+        &app::share::views::ViewLog::off(),
+        share_id,
+    )
+    .await?;
+    Ok(axum::Json(embed::oembed(
+        &snap,
+        &settings,
+        &origin,
+        (q.maxwidth, q.maxheight),
+    ))
+    .into_response())
 }

@@ -1,5 +1,6 @@
-//! Admin Panel → Settings → General: sign-up, default role, API keys, sharing, community
-//! sharing and read aloud. Switches save at once; text fields with their section's button.
+//! Admin Panel → Settings → General: sign-up, default role, API keys, sharing, link previews
+//! and embeds, community sharing and read aloud. Switches save at once; text fields with their
+//! section's button.
 
 use leptos::prelude::*;
 
@@ -48,6 +49,8 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
     let max_days = RwSignal::new(initial.share_link_max_days.to_string());
     let audit_days = RwSignal::new(initial.audit_retention_days.to_string());
     let quota_mb = RwSignal::new(initial.community_quota_mb.to_string());
+    let instance_name = RwSignal::new(initial.instance_name.clone());
+    let embed_origins = RwSignal::new(initial.share_embed_origins.join("\n"));
     let error = RwSignal::new(None::<String>);
     let toast = use_toast();
     let switches = StoredValue::new(Vec::<SwitchBinding>::new());
@@ -72,6 +75,8 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
         max_days.set(s.share_link_max_days.to_string());
         audit_days.set(s.audit_retention_days.to_string());
         quota_mb.set(s.community_quota_mb.to_string());
+        instance_name.set(s.instance_name.clone());
+        embed_origins.set(s.share_embed_origins.join("\n"));
     };
     let save = Action::new(move |patch: &SettingsPatch| {
         let patch = patch.clone();
@@ -82,6 +87,8 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
                     origins.set(s.community_allowed_origins.join("\n"));
                     voice.set(s.tts_voice.clone());
                     rate.set(format!("{}", s.tts_rate));
+                    instance_name.set(s.instance_name.clone());
+                    embed_origins.set(s.share_embed_origins.join("\n"));
                     current.set(s);
                     error.set(None);
                     toast.show("Settings saved.");
@@ -154,6 +161,39 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
                 <label for="setting-community-url"><span class="setting-label">"Community sharing URL"</span></label>
                 <div class="row">
                     <input id="setting-community-url" type="url" bind:value=url/>
+                    <button type="submit" class="button secondary">"Save"</button>
+                </div>
+            </form>
+        </section>
+        <section class="panel settings-group" aria-labelledby="settings-previews">
+            <h2 id="settings-previews">"Link previews and embeds"</h2>
+            <form class="setting setting-text" on:submit=move |ev| {
+                ev.prevent_default();
+                // Written one way, as the community's list is; `*` stays as typed.
+                let sites = embed_origins
+                    .get_untracked()
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(|l| crate::instance::origin_of(l).unwrap_or_else(|| l.to_owned()))
+                    .collect();
+                save.dispatch(SettingsPatch {
+                    instance_name: Some(instance_name.get_untracked().trim().to_owned()),
+                    share_embed_origins: Some(sites),
+                    ..Default::default()
+                });
+            }>
+                <label for="setting-instance-name">
+                    <span class="setting-label">"Instance name"</span>
+                    <span class="muted setting-hint">"Shown on link preview cards, on embedded chats (“Open in …”) and to oEmbed clients."</span>
+                </label>
+                <input id="setting-instance-name" type="text" maxlength="60" required bind:value=instance_name/>
+                <label for="setting-embed-origins">
+                    <span class="setting-label">"Sites that may embed shared chats"</span>
+                    <span class="muted setting-hint">"For links open to anyone. * for any site, or one address per line (https://blog.example.com); empty: no embeds. No other page may be framed."</span>
+                </label>
+                <textarea id="setting-embed-origins" rows="3" bind:value=embed_origins></textarea>
+                <div class="row">
                     <button type="submit" class="button secondary">"Save"</button>
                 </div>
             </form>

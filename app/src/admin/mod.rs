@@ -97,6 +97,12 @@ pub struct SettingsPatch {
     /// Megabytes of community chats one member may publish (0: no limit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub community_quota_mb: Option<u32>,
+    /// This instance's name on link previews and embeds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_name: Option<String>,
+    /// Sites that may embed shared chats (`*`: any; empty: none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_embed_origins: Option<Vec<String>>,
 }
 
 #[cfg(feature = "ssr")]

@@ -56,7 +56,29 @@ pub struct InstanceSettings {
     /// How many megabytes of community chats one member may publish in all (0: no limit).
     #[serde(default = "default_community_quota_mb")]
     pub community_quota_mb: u32,
+    /// This instance's name, as link previews, embeds and oEmbed answers show it.
+    #[serde(default = "default_instance_name")]
+    pub instance_name: String,
+    /// Which sites may show shared chats in a frame (`/s/{id}/embed`): `*` for any, their
+    /// origins (`https://blog.example.com`), or none (no embeds). Every other page refuses
+    /// to be framed.
+    #[serde(default = "any_site")]
+    pub share_embed_origins: Vec<String>,
 }
+
+fn default_instance_name() -> String {
+    "chatshare".to_owned()
+}
+
+fn any_site() -> Vec<String> {
+    vec![ANY_SITE.to_owned()]
+}
+
+/// [`InstanceSettings::share_embed_origins`]' entry for "any site".
+pub const ANY_SITE: &str = "*";
+
+/// Longest instance name.
+pub const MAX_INSTANCE_NAME: usize = 60;
 
 fn default_community_quota_mb() -> u32 {
     50
@@ -116,7 +138,14 @@ impl InstanceSettings {
             community_allowed_origins: Vec::new(),
             community_indexable: false,
             community_quota_mb: default_community_quota_mb(),
+            instance_name: default_instance_name(),
+            share_embed_origins: any_site(),
         }
+    }
+
+    /// The `frame-ancestors` source list of the embed view (`None`: embeds are off).
+    pub fn frame_ancestors(&self) -> Option<String> {
+        (!self.share_embed_origins.is_empty()).then(|| self.share_embed_origins.join(" "))
     }
 
     /// Checks every value; the message names what is wrong.
@@ -158,6 +187,25 @@ impl InstanceSettings {
                 ));
             }
         }
+        let name = self.instance_name.trim();
+        if name.is_empty() || name.chars().count() > MAX_INSTANCE_NAME || name.chars().any(char::is_control) {
+            return Err(format!(
+                "The instance name is 1 to {MAX_INSTANCE_NAME} characters, on one line."
+            ));
+        }
+        if self.share_embed_origins.len() > MAX_ALLOWED_ORIGINS {
+            return Err(format!(
+                "At most {MAX_ALLOWED_ORIGINS} sites may embed shared chats."
+            ));
+        }
+        for o in &self.share_embed_origins {
+            let any = o == ANY_SITE && self.share_embed_origins.len() == 1;
+            if !any && origin_of(o).as_deref() != Some(o.as_str()) {
+                return Err(format!(
+                    "\"{o}\" is not a site's address: write * alone for any site, or each site as https://host or https://host:port, without a path."
+                ));
+            }
+        }
         if self.share_link_max_days > 0 && self.share_link_default_days > self.share_link_max_days {
             return Err(format!(
                 "A link's default lifetime cannot be longer than the longest lifetime ({} days).",
@@ -190,6 +238,26 @@ mod tests {
         assert!(s.validate().unwrap_err().contains("without a path"));
         s.community_allowed_origins = vec!["https://a.example:8443".into()];
         assert!(s.validate().is_ok());
+        let mut s = ok.clone();
+        s.instance_name = " ".into();
+        assert!(s.validate().unwrap_err().contains("instance name"));
+        s.instance_name = "Acme\nChat".into();
+        assert!(s.validate().unwrap_err().contains("instance name"));
+        let mut s = ok.clone();
+        assert_eq!(s.frame_ancestors().as_deref(), Some("*"));
+        s.share_embed_origins = vec!["*".into(), "https://blog.example".into()];
+        assert!(s.validate().unwrap_err().contains("* alone"));
+        s.share_embed_origins = vec!["https://blog.example/post".into()];
+        assert!(s.validate().unwrap_err().contains("without a path"));
+        s.share_embed_origins = vec!["https://blog.example".into(), "https://wiki.example:8443".into()];
+        assert!(s.validate().is_ok());
+        assert_eq!(
+            s.frame_ancestors().as_deref(),
+            Some("https://blog.example https://wiki.example:8443")
+        );
+        s.share_embed_origins.clear();
+        assert!(s.validate().is_ok());
+        assert_eq!(s.frame_ancestors(), None);
     }
 
     #[test]

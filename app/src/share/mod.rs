@@ -12,7 +12,11 @@ use crate::error::AppError;
 mod audience;
 #[cfg(feature = "ssr")]
 pub mod audit;
+#[cfg(feature = "ssr")]
+pub mod card;
 mod components;
+#[cfg(feature = "ssr")]
+pub mod embed;
 #[cfg(feature = "ssr")]
 pub mod export;
 #[cfg(feature = "ssr")]
@@ -147,6 +151,17 @@ pub struct SharedChatView {
     pub tts_voice: String,
     /// Speech rate.
     pub tts_rate: f64,
+    /// The instance's name (link previews, "Open in …").
+    #[serde(default)]
+    pub instance_name: String,
+    /// Whether shared chats may be embedded here.
+    #[serde(default)]
+    pub embeds: bool,
+    /// The link's address, when its page carries the link's own preview (title, card, oEmbed):
+    /// a visitor reads a link that anyone may open without a password. Otherwise the page's
+    /// preview tags name only the instance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preview_url: Option<String>,
 }
 
 fn is_zero(n: &i64) -> bool {
@@ -377,7 +392,14 @@ pub async fn view_shared(
         }
     };
     let opened = version.map(|_| old_version);
-    page::page_view(&state.db, &state.defaults, me.as_ref(), snap, branch, opened).await
+    let previewable = me.is_none() && snap.row.password_hash.is_none();
+    let mut view = page::page_view(&state.db, &state.defaults, me.as_ref(), snap, branch, opened).await?;
+    if previewable {
+        let headers = crate::auth::request_headers().await?;
+        let https = crate::auth::client_info().await.https;
+        view.preview_url = crate::auth::request_origin(&headers, https).map(|o| format!("{o}/s/{share_id}"));
+    }
+    Ok(view)
 }
 
 /// `POST /api/fn/clone_shared` `{"share_id": …}`: copies the snapshot into my chats; returns the new chat's id.

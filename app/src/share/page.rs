@@ -181,14 +181,7 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
         .then(|| (view.tts_voice.clone(), view.tts_rate.to_string()));
     view! {
         <Title text=view.title.clone()/>
-        // Link previews (chat apps, social sites); the page stays out of search engines.
-        <Meta property="og:title" content=view.title.clone()/>
-        <Meta property="og:description" content=preview.clone()/>
-        <Meta property="og:site_name" content="chatshare"/>
-        <Meta property="og:type" content="article"/>
-        <Meta name="twitter:card" content="summary"/>
-        <Meta name="twitter:title" content=view.title.clone()/>
-        <Meta name="twitter:description" content=preview/>
+        <PreviewTags view=view.clone() description=preview/>
         <article
             class="shared-chat"
             data-events=events
@@ -237,6 +230,43 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
             </div>
         </article>
     }
+}
+
+/// Link previews (chat apps, social sites, mail) and oEmbed discovery; the page stays out of
+/// search engines. The link's own title, words and card only where a visitor reads a link open
+/// to anyone ([`SharedChatView::preview_url`]); otherwise only the instance's name and card.
+#[component]
+fn PreviewTags(view: SharedChatView, description: String) -> impl IntoView {
+    let site = view.instance_name.clone();
+    let Some(url) = view.preview_url.clone() else {
+        return view! {
+            <Meta property="og:site_name" content=site.clone()/>
+            <Meta property="og:title" content=site/>
+        }
+        .into_any();
+    };
+    let card = format!("{url}/card.png");
+    let oembed = view.embeds.then(|| {
+        let origin = url.trim_end_matches(&format!("/s/{}", view.share_id));
+        let href = format!("{origin}/api/oembed?url={}&format=json", crate::format::encode_query_value(&url));
+        view! { <leptos_meta::Link rel="alternate" type_="application/json+oembed" href=href title=view.title.clone()/> }
+    });
+    view! {
+        <Meta property="og:title" content=view.title.clone()/>
+        <Meta property="og:description" content=description.clone()/>
+        <Meta property="og:site_name" content=site/>
+        <Meta property="og:type" content="article"/>
+        <Meta property="og:url" content=url/>
+        <Meta property="og:image" content=card.clone()/>
+        <Meta property="og:image:width" content="1200"/>
+        <Meta property="og:image:height" content="630"/>
+        <Meta name="twitter:card" content="summary_large_image"/>
+        <Meta name="twitter:title" content=view.title.clone()/>
+        <Meta name="twitter:description" content=description/>
+        <Meta name="twitter:image" content=card/>
+        {oembed}
+    }
+    .into_any()
 }
 
 /// A shared chat's messages as its page shows them: with "‹ 2 / 3 ›" links on a link with every
@@ -308,6 +338,7 @@ pub async fn page_view(
         }
         _ => None,
     };
+    let embeds = settings.frame_ancestors().is_some();
     Ok(SharedChatView {
         share_id: snap.row.id,
         title: snap.row.title,
@@ -324,6 +355,9 @@ pub async fn page_view(
         tts_enabled: settings.tts_enabled,
         tts_voice: settings.tts_voice,
         tts_rate: settings.tts_rate,
+        embeds,
+        instance_name: settings.instance_name,
+        preview_url: None,
     })
 }
 
@@ -353,7 +387,7 @@ fn preview_text(messages: &[MessageView]) -> String {
 /// What "Read aloud" says for a message's markdown: its words, without the markup a speech
 /// voice would read out ("star star borrow checker star star"): emphasis and code marks,
 /// heading, quote and list markers, code fences, and link and image targets (their text stays).
-fn spoken_text(markdown: &str) -> String {
+pub(super) fn spoken_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     for line in markdown.lines() {
         let trimmed = line.trim_start();
