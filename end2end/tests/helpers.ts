@@ -1,4 +1,6 @@
 import { APIRequestContext, Page, expect } from '@playwright/test';
+import * as fs from 'fs';
+import * as path from 'path';
 
 /** The first account of the test instance (an admin). */
 export const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'correct horse battery' };
@@ -86,4 +88,33 @@ export async function openShareFromSidebar(page: Page, title: string) {
   await page.getByRole('button', { name: `Chat options for ${title}` }).click();
   await page.getByRole('menuitem', { name: 'Share' }).click();
   await expect(page.getByRole('dialog', { name: 'Share Chat' })).toBeVisible();
+}
+
+const AXE = fs.readFileSync(path.join(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
+const SCREENS = path.join(__dirname, '../screens');
+
+type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
+
+/** The WCAG 2.1 A/AA violations axe-core finds on the page as it is now. */
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const found: Violation[] = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations;
+  });
+  return found.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Checks the page with axe-core's WCAG 2.1 A/AA rules in light and dark, and saves a
+ * screenshot of each to end2end/screens/ (the page's context needs `bypassCSP: true`). */
+export async function check(page: Page, name: string, width: number) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    // Let transitions settle before measuring colours.
+    await page.waitForTimeout(150);
+    expect(await violations(page), `${name}, ${scheme}, ${width} px`).toEqual([]);
+    fs.mkdirSync(SCREENS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENS, `${name}-${scheme}-${width}.png`) });
+  }
 }

@@ -1,5 +1,5 @@
 import { BrowserContext, Page, expect, test } from '@playwright/test';
-import { adminContext, adminToken, createChat, hydrated, memberContext, scriptReady } from './helpers';
+import { adminContext, adminToken, check, createChat, hydrated, memberContext, scriptReady } from './helpers';
 
 // The page readers land on, /s/{id}: server-written HTML with one small script (issue #36).
 
@@ -168,5 +168,52 @@ test('the Share dialog shows the link as a QR code', async ({ browser }) => {
   await page.screenshot({ path: 'test-results/share-qr-1280.png' });
   await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: 'test-results/share-qr-360.png' });
+  await owner.close();
+});
+
+test('another site embeds a link open to anyone: the embed view shows in its frame, the page itself refuses to be framed', async ({ browser, request }) => {
+  const bearer = await adminToken(request);
+  const open = await request.post('/api/v1/users/default/permissions', { data: { sharing: { open_chats: true } }, headers: { Authorization: `Bearer ${bearer}` } });
+  expect(open.status()).toBe(200);
+  const owner = await adminContext(browser);
+  const chatId = await createChat(owner, 'Embedded answers', 'Use `cargo fmt` before every commit.');
+  const link = await (await owner.request.post(`/api/v1/chats/${chatId}/share`)).json();
+  const grants = await owner.request.post(`/api/v1/chats/shared/${chatId}/access/update`, {
+    data: { access_grants: [{ principal_type: 'anyone', principal_id: '*', permission: 'read' }], share_mode: null },
+  });
+  expect(grants.status()).toBe(200);
+  const base = new URL((await request.get('/healthz')).url()).origin;
+  const oembed = await request.get(`/api/oembed?url=${encodeURIComponent(`${base}/s/${link.share_id}`)}`);
+  expect(oembed.status()).toBe(200);
+  const iframe = (await oembed.json()).html as string;
+
+  // A blog post on another origin with the oEmbed's frame, and a frame of the page itself.
+  const blog = await browser.newContext({ viewport: { width: 900, height: 900 } });
+  const asked: string[] = [];
+  blog.on('request', (r) => { if (/\.wasm$|\/pkg\/.*\.js$/.test(new URL(r.url()).pathname)) asked.push(r.url()); });
+  const page = await blog.newPage();
+  await page.route('https://blog.example.com/**', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!DOCTYPE html><html lang="en"><title>A post</title><h1>A post</h1>${iframe}<iframe id="page" src="${base}/s/${link.share_id}" title="The page"></iframe>`,
+  }));
+  await page.goto('https://blog.example.com/post');
+  const embed = page.frameLocator('iframe[src$="/embed"]');
+  await expect(embed.getByRole('heading', { name: 'Embedded answers' })).toBeVisible();
+  await expect(embed.getByRole('link', { name: 'Open in chatshare' })).toHaveAttribute('href', `${base}/s/${link.share_id}`);
+  await expect(embed.locator('.messages')).toContainText('Use cargo fmt before every commit.');
+  await expect(page.frameLocator('#page').getByRole('heading', { name: 'Embedded answers' })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/embed-in-a-blog-900.png' });
+  expect(asked).toEqual([]);
+  await blog.close();
+
+  // The embed view itself, light and dark, wide and narrow.
+  for (const width of [1280, 360]) {
+    const ctx = await browser.newContext({ bypassCSP: true, viewport: { width, height: 700 } });
+    const view = await ctx.newPage();
+    await view.goto(`/s/${link.share_id}/embed`);
+    await scriptReady(view);
+    await check(view, 'embed', width);
+    await ctx.close();
+  }
   await owner.close();
 });

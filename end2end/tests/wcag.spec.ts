@@ -1,38 +1,8 @@
-import { Browser, Page, expect, test } from '@playwright/test';
-import * as fs from 'fs';
-import * as path from 'path';
-import { adminContext, createChat, hydrated, scriptReady } from './helpers';
+import { Browser, expect, test } from '@playwright/test';
+import { adminContext, check, createChat, hydrated, scriptReady } from './helpers';
 
-// axe-core's WCAG 2.1 A and AA rules on the pages people use most, light and dark; screenshots
-// of each state at desktop and phone widths go to end2end/screens/ to be looked at.
-const AXE = fs.readFileSync(path.join(__dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
-const SCREENS = path.join(__dirname, '../screens');
-
-type Violation = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
-
-/** The WCAG 2.1 A/AA violations axe-core finds on the page as it is now. */
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const found: Violation[] = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations;
-  });
-  return found.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-/** Checks the page in light and dark, and saves a screenshot of each. */
-async function check(page: Page, name: string, width: number) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    // Let transitions settle before measuring colours.
-    await page.waitForTimeout(150);
-    expect(await violations(page), `${name}, ${scheme}, ${width} px`).toEqual([]);
-    fs.mkdirSync(SCREENS, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENS, `${name}-${scheme}-${width}.png`) });
-  }
-}
-
+// axe-core's WCAG 2.1 A and AA rules on the pages people use most, light and dark ([check]);
+// screenshots of each state at desktop and phone widths go to end2end/screens/ to be looked at.
 async function signedIn(browser: Browser, width: number) {
   return adminContext(browser, {
     bypassCSP: true, // axe-core is injected as a script
