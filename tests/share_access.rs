@@ -382,7 +382,12 @@ async fn the_shared_page_follows_the_grants() {
         meta("property", "og:description").as_deref(),
         Some("Where do we meet?")
     );
-    assert_eq!(meta("name", "twitter:card").as_deref(), Some("summary"));
+    // A large preview card, drawn for the link (tests/link_previews.rs checks the picture).
+    assert_eq!(
+        meta("name", "twitter:card").as_deref(),
+        Some("summary_large_image")
+    );
+    assert!(meta("name", "twitter:image").is_some_and(|i| i.ends_with("/card.png")));
     assert!(meta("name", "robots").is_some_and(|r| r.contains("noindex")));
     assert!(html.contains("Where do we meet?"));
     assert!(html.contains("Sign in to clone"));
