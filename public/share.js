@@ -1,10 +1,16 @@
 // /s/{id}: the shared page's one script (the page itself is server-written HTML with no client
-// app; see app/src/share/page.rs). It makes the page's buttons work: Copy link, a code block's
+// app; see app/src/share/page.rs), which the page carries inside itself (the embed view links
+// to it as /share.js). It makes the page's buttons work: Copy link, a code block's
 // Copy, "Copy link to this message", Print and Read aloud; and on a live link it puts the
 // server-rendered messages in place when the chat changes (server-sent events from
 // /s/{id}/events). Every text it shows is set as text, never as markup; the only HTML it inserts
 // is what this server rendered for the page.
-(() => {
+(function start() {
+  // Inside the page it runs where it stands: the rest of the document comes first.
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start, { once: true });
+    return;
+  }
   const article = document.querySelector('.shared-chat');
   const area = document.querySelector('.toast-area');
 

@@ -1,4 +1,5 @@
-//! The built site's versioned asset path.
+//! The built site's versioned asset path, its WASM split manifest, and the files the shared
+//! page carries inside itself.
 //!
 //! The WASM, JS and CSS are served under `/pkg/<hash>/`, where `<hash>` is taken from their
 //! contents at start-up, so they can be cached for a year: a new build gets a new path.
@@ -40,6 +41,23 @@ pub fn split_manifest(site_root: &Path) -> HashMap<String, Vec<String>> {
         tracing::warn!(path = %path.display(), %err, "unreadable WASM split manifest: no chunk preloads");
         HashMap::new()
     })
+}
+
+/// The built site's reading stylesheet (`pkg/chatshare.css`) and the shared page's script
+/// (`share.js`), for the shared page to carry inside itself: on a slow network every file a
+/// page needs before its controls work costs a round trip (562.5 ms on Slow 4G). Each is `None`
+/// when the site has no such file, or when its text could end the element it goes into; the
+/// page then links to it instead.
+pub fn reading_assets(site_root: &Path) -> app::ReadingAssets {
+    let read = |path: std::path::PathBuf, element: &str| {
+        let text = std::fs::read_to_string(path).ok()?;
+        let closes = text.to_ascii_lowercase().contains(&format!("</{element}"));
+        (!text.trim().is_empty() && !closes).then(|| std::sync::Arc::<str>::from(text))
+    };
+    app::ReadingAssets {
+        css: read(site_root.join("pkg").join("chatshare.css"), "style"),
+        script: read(site_root.join("share.js"), "script"),
+    }
 }
 
 fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -92,6 +110,23 @@ mod tests {
         assert_eq!(first.len(), 12);
         std::fs::write(pkg.join("a.js"), "two").unwrap();
         assert_ne!(first, pkg_hash(&dir));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn the_shared_page_carries_the_built_files_unless_they_could_end_their_element() {
+        let dir = std::env::temp_dir().join(format!("chatshare-reading-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("pkg")).unwrap();
+        let none = reading_assets(&dir);
+        assert!(none.css.is_none() && none.script.is_none());
+        std::fs::write(dir.join("pkg/chatshare.css"), "body{margin:0}").unwrap();
+        std::fs::write(dir.join("share.js"), "document.title = '</SCRIPT><b>';").unwrap();
+        let read = reading_assets(&dir);
+        assert_eq!(read.css.as_deref(), Some("body{margin:0}"));
+        assert!(
+            read.script.is_none(),
+            "a script that closes its element is linked, not carried"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

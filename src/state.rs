@@ -11,7 +11,7 @@ use app::connections::upstream::Upstream;
 use app::share::live::LiveHub;
 use app::share::views::ViewLog;
 use app::state::AppState;
-use app::SplitChunks;
+use app::{ReadingAssets, SplitChunks};
 use axum::extract::FromRef;
 use leptos::config::{Env, LeptosOptions};
 use leptos::prelude::provide_context;
@@ -37,6 +37,8 @@ pub struct ServerState {
     pub sso: Arc<SsoConfig>,
     /// The shell's state: which WASM chunks each lazily loaded page needs.
     pub split_chunks: SplitChunks,
+    /// The shared page's stylesheet and script, written into the page itself.
+    pub reading_assets: ReadingAssets,
 }
 
 impl ServerState {
@@ -67,6 +69,7 @@ impl ServerState {
             live: LiveHub::new(config.live_readers_max),
             sso: Arc::new(sso),
             split_chunks: SplitChunks(Arc::new(assets::split_manifest(&config.site_root))),
+            reading_assets: assets::reading_assets(&config.site_root),
         })
     }
 
@@ -78,5 +81,6 @@ impl ServerState {
         provide_context(self.views.clone());
         provide_context(self.sso.clone());
         provide_context(self.split_chunks.clone());
+        provide_context(self.reading_assets.clone());
     }
 }

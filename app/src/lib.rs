@@ -85,6 +85,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         provide_split_manifest(&options);
     }
     let stylesheet = format!("/{}/chatshare.css", options.site_pkg_dir);
+    // The shared page carries its stylesheet inside itself (see [`ReadingAssets`]).
+    #[cfg(feature = "ssr")]
+    let inline_css = on_shared_page()
+        .then(|| use_context::<ReadingAssets>().and_then(|a| a.css))
+        .flatten()
+        .map(|css| css.to_string());
+    #[cfg(not(feature = "ssr"))]
+    let inline_css: Option<String> = None;
     // The chat app's styles, on every page with the sidebar (reading pages need only the main
     // sheet; the client adds this one when it navigates from one into the app).
     let app_stylesheet = (!on_reading_page()).then(|| format!("/{}/app.css", options.site_pkg_dir));
@@ -95,7 +103,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
-                <link rel="stylesheet" href=stylesheet/>
+                {match inline_css {
+                    Some(css) => view! { <style inner_html=css></style> }.into_any(),
+                    None => view! { <link rel="stylesheet" href=stylesheet/> }.into_any(),
+                }}
                 {app_stylesheet.map(|href| view! { <link rel="stylesheet" id="app-css" href=href/> })}
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 {hydrates.then(|| view! { <HydrationScripts options/> })}
@@ -117,6 +128,12 @@ pub fn reading_page(path: &str) -> bool {
 /// visitors who are not signed in read too; they use the app's stylesheet).
 pub fn without_sidebar(path: &str) -> bool {
     reading_page(path) || community::is_community_page(path)
+}
+
+/// Whether the page the server is writing is a shared chat's (`/s/…`).
+#[cfg(feature = "ssr")]
+fn on_shared_page() -> bool {
+    use_context::<axum::http::request::Parts>().is_some_and(|req| req.uri.path().starts_with("/s/"))
 }
 
 /// Whether the page the server is writing is a [`reading_page`].
@@ -194,6 +211,24 @@ fn provide_split_manifest(options: &LeptosOptions) {
 #[cfg(feature = "ssr")]
 #[derive(Clone, Debug, Default)]
 pub struct SplitChunks(pub std::sync::Arc<std::collections::HashMap<String, Vec<String>>>);
+
+/// The shared page's stylesheet and script, as text (read from the built site at start-up;
+/// `None`: the site has no such file, and the page links to it): the page `/s/{id}` carries both
+/// inside itself, so a reader on a slow network waits for one file, not three.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug, Default)]
+pub struct ReadingAssets {
+    /// The reading stylesheet (`chatshare.css`, as built).
+    pub css: Option<std::sync::Arc<str>>,
+    /// The shared page's script (`share.js`).
+    pub script: Option<std::sync::Arc<str>>,
+}
+
+/// The text of the shared page's script when the page carries it inside itself.
+#[cfg(feature = "ssr")]
+pub fn inline_share_script() -> Option<String> {
+    use_context::<ReadingAssets>()?.script.map(|s| s.to_string())
+}
 
 /// Every page's title: "{text} · chatshare". On the server it is escaped here, because
 /// `leptos_meta` writes the title into `<title>` as it is: a chat named
