@@ -85,10 +85,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         provide_split_manifest(&options);
     }
     let stylesheet = format!("/{}/chatshare.css", options.site_pkg_dir);
-    // The shared page carries its stylesheet inside itself (see [`ReadingAssets`]).
+    // The shared page carries its stylesheet inside itself (see [`state::ReadingAssets`]).
     #[cfg(feature = "ssr")]
     let inline_css = on_shared_page()
-        .then(|| use_context::<ReadingAssets>().and_then(|a| a.css))
+        .then(|| use_context::<state::ReadingAssets>().and_then(|a| a.css))
         .flatten()
         .map(|css| css.to_string());
     #[cfg(not(feature = "ssr"))]
@@ -211,24 +211,6 @@ fn provide_split_manifest(options: &LeptosOptions) {
 #[cfg(feature = "ssr")]
 #[derive(Clone, Debug, Default)]
 pub struct SplitChunks(pub std::sync::Arc<std::collections::HashMap<String, Vec<String>>>);
-
-/// The shared page's stylesheet and script, as text (read from the built site at start-up;
-/// `None`: the site has no such file, and the page links to it): the page `/s/{id}` carries both
-/// inside itself, so a reader on a slow network waits for one file, not three.
-#[cfg(feature = "ssr")]
-#[derive(Clone, Debug, Default)]
-pub struct ReadingAssets {
-    /// The reading stylesheet (`chatshare.css`, as built).
-    pub css: Option<std::sync::Arc<str>>,
-    /// The shared page's script (`share.js`).
-    pub script: Option<std::sync::Arc<str>>,
-}
-
-/// The text of the shared page's script when the page carries it inside itself.
-#[cfg(feature = "ssr")]
-pub fn inline_share_script() -> Option<String> {
-    use_context::<ReadingAssets>()?.script.map(|s| s.to_string())
-}
 
 /// Every page's title: "{text} · chatshare". On the server it is escaped here, because
 /// `leptos_meta` writes the title into `<title>` as it is: a chat named
