@@ -43,41 +43,35 @@ async fn open_links_instance() -> (chatshare::server::RunningServer, String, Str
     (server, base, admin, session)
 }
 
-/// Creates and shares `chat` as `token`; with `anyone`, the link is opened to anyone. The chat's
-/// id and the link's.
-async fn share(base: &str, token: &str, chat: Value, anyone: bool) -> (String, String) {
-    let (status, created) = call(
-        &client(),
-        Method::POST,
-        format!("{base}/api/v1/chats/new"),
-        Some(token),
-        Some(json!({"chat": chat})),
-    )
-    .await;
-    assert_eq!(status, 200, "{created}");
-    let chat_id = created["id"].as_str().expect("a chat id").to_owned();
-    let (status, shared) = call(
-        &client(),
-        Method::POST,
-        format!("{base}/api/v1/chats/{chat_id}/share"),
-        Some(token),
-        None,
-    )
-    .await;
-    assert_eq!(status, 200, "{shared}");
+/// Creates and shares `chat` as the holder of `session`; with `anyone`, the link is opened to
+/// anyone. The chat's id and the link's.
+async fn share(base: &str, session: &reqwest::Client, chat: Value, anyone: bool) -> (String, String) {
+    let (chat_id, share_id) = common::create_and_share(session, base, chat).await;
     if anyone {
         let grants = json!({"access_grants": [{"principal_type": "anyone", "principal_id": "*", "permission": "read"}], "share_mode": null});
-        let (status, body) = call(
-            &client(),
-            Method::POST,
-            format!("{base}/api/v1/chats/shared/{chat_id}/access/update"),
-            Some(token),
-            Some(grants),
-        )
-        .await;
-        assert_eq!(status, 200, "{body}");
+        let res = session
+            .post(format!("{base}/api/v1/chats/shared/{chat_id}/access/update"))
+            .json(&grants)
+            .send()
+            .await
+            .expect("open the link to anyone");
+        assert_eq!(res.status(), 200);
     }
-    (chat_id, shared["share_id"].as_str().expect("a link").to_owned())
+    (chat_id, share_id)
+}
+
+/// Olive's two links: "Lifetimes in Rust", open to anyone, and "Secret merger plans", for the
+/// members. Each chat's id and link's.
+async fn two_links(base: &str, olive: &reqwest::Client) -> ((String, String), (String, String)) {
+    let open = chat(
+        "Lifetimes in Rust",
+        "Why does the borrow checker reject this loop?",
+    );
+    let members = chat("Secret merger plans", "Should we buy Initech?");
+    (
+        share(base, olive, open, true).await,
+        share(base, olive, members, false).await,
+    )
 }
 
 /// `GET {base}/s/{share_id}/card.png`: the status, and the PNG's size and bytes.
@@ -142,24 +136,14 @@ fn csp(headers: &reqwest::header::HeaderMap) -> String {
 #[tokio::test]
 async fn an_open_links_card_and_tags_show_its_chat_and_other_links_show_nothing_of_theirs() {
     let (_server, base, olive, olive_session) = open_links_instance().await;
-    let (open_chat, open) = share(
+    let ((open_chat, open), (_, members)) = two_links(&base, &olive_session).await;
+    let (_, members2) = share(
         &base,
-        &olive,
-        chat(
-            "Lifetimes in Rust",
-            "Why does the borrow checker reject this loop?",
-        ),
-        true,
-    )
-    .await;
-    let (_, members) = share(
-        &base,
-        &olive,
-        chat("Secret merger plans", "Should we buy Initech?"),
+        &olive_session,
+        chat("Layoff list", "Who goes first?"),
         false,
     )
     .await;
-    let (_, members2) = share(&base, &olive, chat("Layoff list", "Who goes first?"), false).await;
 
     // The open link: a visitor's page names the chat and points at its card and its oEmbed.
     let (status, _, page) = get(format!("{base}/s/{open}"), None).await;
@@ -264,24 +248,8 @@ async fn an_open_links_card_and_tags_show_its_chat_and_other_links_show_nothing_
 
 #[tokio::test]
 async fn oembed_frames_the_embed_view_for_the_admins_sites_and_members_only_links_have_none() {
-    let (_server, base, olive, _) = open_links_instance().await;
-    let (_, open) = share(
-        &base,
-        &olive,
-        chat(
-            "Lifetimes in Rust",
-            "Why does the borrow checker reject this loop?",
-        ),
-        true,
-    )
-    .await;
-    let (_, members) = share(
-        &base,
-        &olive,
-        chat("Secret merger plans", "Should we buy Initech?"),
-        false,
-    )
-    .await;
+    let (_server, base, olive, olive_session) = open_links_instance().await;
+    let ((_, open), (_, members)) = two_links(&base, &olive_session).await;
     let oembed = |url: String, extra: &str| {
         format!(
             "{base}/api/oembed?url={}{extra}",

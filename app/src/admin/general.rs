@@ -14,6 +14,17 @@ use crate::ui::use_toast;
 /// A settings switch and the setting it shows.
 type SwitchBinding = (NodeRef<leptos::html::Input>, fn(&InstanceSettings) -> bool);
 
+/// A text area's list of site addresses, one per line, each written one way (lower case, no
+/// trailing slash); what is not an address (`*`, a typo) is sent as typed, and the server's
+/// check says what is wrong with it.
+fn address_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| crate::instance::origin_of(l).unwrap_or_else(|| l.to_owned()))
+        .collect()
+}
+
 /// Settings → General: switches save at once; text fields save with their section's button.
 #[component]
 pub(super) fn GeneralSettingsTab(
@@ -169,14 +180,7 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
             <h2 id="settings-previews">"Link previews and embeds"</h2>
             <form class="setting setting-text" on:submit=move |ev| {
                 ev.prevent_default();
-                // Written one way, as the community's list is; `*` stays as typed.
-                let sites = embed_origins
-                    .get_untracked()
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(|l| crate::instance::origin_of(l).unwrap_or_else(|| l.to_owned()))
-                    .collect();
+                let sites = address_lines(&embed_origins.get_untracked());
                 save.dispatch(SettingsPatch {
                     instance_name: Some(instance_name.get_untracked().trim().to_owned()),
                     share_embed_origins: Some(sites),
@@ -206,15 +210,7 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
                 |v| SettingsPatch { community_indexable: Some(v), ..Default::default() })}
             <form class="setting setting-text" on:submit=move |ev| {
                 ev.prevent_default();
-                // Written one way (lower case, no trailing slash); what is not an address is sent
-                // as typed, and the server's check says what is wrong with it.
-                let list = origins
-                    .get_untracked()
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(|l| crate::instance::origin_of(l).unwrap_or_else(|| l.to_owned()))
-                    .collect();
+                let list = address_lines(&origins.get_untracked());
                 save.dispatch(SettingsPatch { community_allowed_origins: Some(list), ..Default::default() });
             }>
                 <label for="setting-community-origins">

@@ -50,13 +50,7 @@ pub async fn embeddable(
 pub fn embed_document(view: super::SharedChatView, page_url: &str, stylesheet: &str) -> String {
     let title = format!("{} · {}", view.title, view.instance_name);
     let open_in = format!("Open in {}", view.instance_name);
-    let events = view.live.then(|| {
-        let shown = super::live::fingerprint(&super::page::messages_html(view.clone()));
-        format!("/s/{}/events?state={shown}", view.share_id)
-    });
-    let speech = view
-        .tts_enabled
-        .then(|| (view.tts_voice.clone(), view.tts_rate.to_string()));
+    let data = super::page::script_data(&view);
     let messages = super::page::messages_html(view.clone());
     let (page_url, stylesheet) = (page_url.to_owned(), stylesheet.to_owned());
     let owner = Owner::new();
@@ -78,9 +72,9 @@ pub fn embed_document(view: super::SharedChatView, page_url: &str, stylesheet: &
                 <body class="embed">
                     <article
                         class="shared-chat embed-chat"
-                        data-events=events
-                        data-voice=speech.as_ref().map(|(voice, _)| voice.clone())
-                        data-rate=speech.as_ref().map(|(_, rate)| rate.clone())
+                        data-events=data.events
+                        data-voice=data.voice
+                        data-rate=data.rate
                     >
                         <header class="embed-head">
                             <h1>{view.title.clone()}</h1>

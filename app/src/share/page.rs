@@ -173,23 +173,15 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
         let back = crate::format::encode_query_value(&format!("/s/{share_id}"));
         view! { <a class="button" href=format!("/auth?redirect={back}")>"Sign in to clone"</a> }.into_any()
     };
-    // A live link's readers get its new turns from the server as they are written
-    // (`/s/{id}/events`, which the script listens to).
-    let events = view.live.then(|| {
-        let shown = super::live::fingerprint(&messages_html(view.clone()));
-        format!("/s/{share_id}/events?state={shown}")
-    });
-    let speech = view
-        .tts_enabled
-        .then(|| (view.tts_voice.clone(), view.tts_rate.to_string()));
+    let data = script_data(&view);
     view! {
         <Title text=view.title.clone()/>
         <PreviewTags view=view.clone() description=preview/>
         <article
             class="shared-chat"
-            data-events=events
-            data-voice=speech.as_ref().map(|(voice, _)| voice.clone())
-            data-rate=speech.as_ref().map(|(_, rate)| rate.clone())
+            data-events=data.events
+            data-voice=data.voice
+            data-rate=data.rate
         >
             <header class="shared-head">
                 <h1>{view.title.clone()}</h1>
@@ -270,6 +262,30 @@ fn PreviewTags(view: SharedChatView, description: String) -> impl IntoView {
         {oembed}
     }
     .into_any()
+}
+
+/// What the page's script reads off the chat's `<article>` (`data-…`).
+pub(super) struct ScriptData {
+    /// A live link's stream of new turns (`/s/{id}/events`, with the fingerprint of the
+    /// messages written into the page).
+    pub events: Option<String>,
+    /// "Read aloud"'s voice, when it is offered.
+    pub voice: Option<String>,
+    /// "Read aloud"'s rate, when it is offered.
+    pub rate: Option<String>,
+}
+
+/// [`ScriptData`] for the page (or the embed view) of `view`.
+pub(super) fn script_data(view: &SharedChatView) -> ScriptData {
+    let events = view.live.then(|| {
+        let shown = super::live::fingerprint(&messages_html(view.clone()));
+        format!("/s/{}/events?state={shown}", view.share_id)
+    });
+    ScriptData {
+        events,
+        voice: view.tts_enabled.then(|| view.tts_voice.clone()),
+        rate: view.tts_enabled.then(|| view.tts_rate.to_string()),
+    }
 }
 
 /// A shared chat's messages as its page shows them: with "‹ 2 / 3 ›" links on a link with every
