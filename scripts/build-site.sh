@@ -17,14 +17,17 @@ mode=${1:-release}
 # .cargo/config.toml gives the WASM build its flags (relocations for tools/wasm-split, and
 # Leptos's erase_components, which the server shares).
 if [ "$mode" = release ]; then
-  # Two size flags on top of .cargo/config.toml's (which they must repeat, as the variable
-  # replaces them): Debug impls format nothing and panics carry no source paths, 3 % off every
-  # module (7 KB brotli off the main one). They are unstable, so RUSTC_BOOTSTRAP lets this
-  # stable compiler take them, for this one build of the client and nothing else (clippy and
-  # the server never see them). If a compiler drops them, delete these two lines.
+  # Size flags on top of .cargo/config.toml's (which they must repeat, as the variable replaces
+  # them): Debug impls format nothing and panics carry no source paths (3 % off every module),
+  # and the standard library is built with the client, with panics that stop at once instead of
+  # formatting a message nobody reads (immediate-abort: the panic machinery and the formatting
+  # it pulls in leave every module). They are unstable, so RUSTC_BOOTSTRAP lets this stable
+  # compiler take them, for this one build of the client and nothing else (clippy and the
+  # server never see them). If a compiler drops them, delete them here.
   RUSTC_BOOTSTRAP=1 \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -C link-args=--emit-relocs -Zfmt-debug=none -Zlocation-detail=none" \
-  cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -C link-args=--emit-relocs -Zfmt-debug=none -Zlocation-detail=none -Zunstable-options -Cpanic=immediate-abort" \
+  cargo build -p frontend --lib --target wasm32-unknown-unknown --profile wasm-release \
+    -Zbuild-std=std,panic_abort
   wasm=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/wasm-release/frontend.wasm
 else
   cargo build -p frontend --lib --target wasm32-unknown-unknown
