@@ -188,11 +188,12 @@ async fn oembed(
 ) -> Result<Response, AppError> {
     use app::share::embed;
     if q.format.as_deref().is_some_and(|f| f != "json") {
-        return Ok((
-            axum::http::StatusCode::NOT_IMPLEMENTED,
-            axum::Json(AppError::BadRequest("Only format=json is offered.".to_owned())),
-        )
-            .into_response());
+        let detail = app::error::WireError {
+            detail: "Only format=json is offered.".to_owned(),
+            status: 501,
+            retry_after: None,
+        };
+        return Ok((axum::http::StatusCode::NOT_IMPLEMENTED, axum::Json(detail)).into_response());
     }
     let origin = super::request_origin(&headers, client.https)
         .ok_or_else(|| AppError::BadRequest("The request has no usable Host header.".to_owned()))?;
