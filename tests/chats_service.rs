@@ -65,14 +65,18 @@ async fn create_update_list_delete_and_visibility() {
 
     assert_eq!(chats::list(&db, &alice, 1).await.unwrap().len(), 2);
     assert!(chats::list(&db, &bob, 1).await.unwrap().is_empty());
-    let side = chats::sidebar(&db, &alice, "renam").await.unwrap();
+    let side = chats::sidebar(&db, &alice, "renam", 500).await.unwrap();
     assert_eq!(side.len(), 1);
     chats::toggle(&db, &alice, untitled.id, false).await.unwrap();
     assert_eq!(
-        chats::sidebar(&db, &alice, "").await.unwrap()[0].id,
+        chats::sidebar(&db, &alice, "", 500).await.unwrap()[0].id,
         untitled.id,
         "pinned first"
     );
+    // The sidebar lists as many as it is asked for, pinned first.
+    let first = chats::sidebar(&db, &alice, "", 1).await.unwrap();
+    assert_eq!(first.iter().map(|c| c.id).collect::<Vec<_>>(), vec![untitled.id]);
+    assert_eq!(chats::sidebar(&db, &alice, "", 2).await.unwrap().len(), 2);
 
     chats::delete(&db, &alice, c.id).await.unwrap();
     assert_eq!(
@@ -383,7 +387,7 @@ async fn searches_take_wildcard_characters_literally() {
         (r"c:\", vec![r"C:\temp"]),
         ("%", vec!["50% off"]),
     ] {
-        let mut found: Vec<String> = chats::sidebar(&db, &alice, query)
+        let mut found: Vec<String> = chats::sidebar(&db, &alice, query, 500)
             .await
             .unwrap()
             .into_iter()

@@ -211,3 +211,30 @@ test('script, event-handler and javascript: payloads render as inert text', asyn
   expect(dialogs).toEqual([]);
   await ctx.close();
 });
+
+test('the sidebar lists the newest 60 chats, and more on request; the page carries no more', async ({ browser }) => {
+  const owner = await adminContext(browser);
+  const stamp = Date.now();
+  const ids: string[] = [];
+  for (let i = 0; i < 65; i++) {
+    const res = await owner.request.post('/api/v1/chats/new', { data: { chat: { title: `Many ${stamp} #${i}` } } });
+    expect(res.status()).toBe(200);
+    ids.push((await res.json()).id);
+  }
+  // At most 60 of them in the list (pinned chats, if any, come first and take places), and the
+  // page carries no more than the list asks for (61: one more tells whether there are more).
+  const html = await (await owner.request.get(`/c/${ids[64]}`)).text();
+  expect(ids.filter((id) => html.includes(id)).length).toBeLessThanOrEqual(61);
+  const page = await owner.newPage();
+  await page.goto(`/c/${ids[64]}`);
+  await hydrated(page);
+  const nav = page.getByRole('navigation', { name: 'Chats' });
+  const many = nav.getByRole('link', { name: new RegExp(`^Many ${stamp} #`) });
+  await expect(many.first()).toBeVisible();
+  expect(await many.count()).toBeLessThanOrEqual(60);
+  await nav.getByRole('button', { name: 'Show more chats' }).click();
+  await expect(many).toHaveCount(65);
+  await page.screenshot({ path: 'test-results/sidebar-show-more-1280.png' });
+  for (const id of ids) expect((await owner.request.delete(`/api/v1/chats/${id}`)).status()).toBe(200);
+  await owner.close();
+});

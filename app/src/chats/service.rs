@@ -194,11 +194,16 @@ pub async fn list(db: &DatabaseConnection, owner: &user::Model, page: u64) -> Ap
         .await?)
 }
 
-/// The sidebar: pinned chats first, then the rest by last update; titles matching `query`.
+/// Most chats the sidebar lists at once.
+pub const SIDEBAR_MAX: u64 = 500;
+
+/// The sidebar: pinned chats first, then the rest by last update; titles matching `query`; at
+/// most `limit` of them ([`SIDEBAR_MAX`] at the most).
 pub async fn sidebar(
     db: &DatabaseConnection,
     owner: &user::Model,
     query: &str,
+    limit: u64,
 ) -> AppResult<Vec<ChatSummary>> {
     let mut q = chat::Entity::find()
         .select_only()
@@ -222,7 +227,7 @@ pub async fn sidebar(
     let rows: Vec<(Uuid, String, i64, bool, bool, Option<Uuid>)> = q
         .order_by_desc(chat::Column::Pinned)
         .order_by_desc(chat::Column::UpdatedAt)
-        .limit(500)
+        .limit(limit.min(SIDEBAR_MAX))
         .into_tuple()
         .all(db)
         .await?;

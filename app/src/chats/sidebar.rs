@@ -8,6 +8,14 @@ use uuid::Uuid;
 use super::{delete_chat, list_chats, rename_chat, toggle_chat, use_chat_list_version, ChatSummary};
 use crate::ui::Modal;
 
+/// How many chats the sidebar lists first: the page carries no more (an account with thousands
+/// of chats used to have 500 of them written into every page).
+const SIDEBAR_FIRST: u64 = 60;
+/// How many more each "Show more chats" lists.
+const SIDEBAR_MORE: u64 = 100;
+/// Most chats the sidebar lists (search finds the rest).
+const SIDEBAR_MAX: u64 = 500;
+
 /// The sidebar for a signed-in member: "New Chat", title search and the chat list.
 ///
 /// One suspense boundary awaits both the user and the list: a boundary nested inside another's
@@ -18,7 +26,13 @@ pub fn ChatSidebar() -> impl IntoView {
     let user = crate::accounts::use_current_user();
     let version = use_chat_list_version();
     let query = RwSignal::new(String::new());
-    let chats = crate::ui::page_resource(move || (query.get(), version.0.get()), |(q, _)| list_chats(q));
+    // How many chats the list shows: the first ones, then more at each "Show more chats" (one
+    // more is asked for, to know whether there are more).
+    let shown = RwSignal::new(SIDEBAR_FIRST);
+    let chats = crate::ui::page_resource(
+        move || (query.get(), version.0.get(), shown.get()),
+        |(q, _, n)| list_chats(q, Some(n + 1)),
+    );
     // The time the groups are counted from: the server's, written into the page, so the
     // browser hydrates the same groups.
     let now = crate::ui::page_resource(|| (), |_| async { crate::ui::now_epoch() });
@@ -37,12 +51,21 @@ pub fn ChatSidebar() -> impl IntoView {
                     };
                     match chats.await {
                         Ok(list) if list.is_empty() => view! { <p class="sidebar-empty">"No chats yet."</p> }.into_any(),
-                        Ok(list) => {
+                        Ok(mut list) => {
                             let now = now.await;
-                            match parts {
+                            let limit = shown.get_untracked();
+                            let more = list.len() as u64 > limit;
+                            list.truncate(limit as usize);
+                            let items = match parts {
                                 Some(parts) => (parts.chat_list)(list, now, can_share, sharing).await,
                                 None => chat_list(list, now, can_share, sharing),
-                            }
+                            };
+                            let more = (more && limit < SIDEBAR_MAX).then(|| view! {
+                                <button type="button" class="link-button show-more" on:click=move |_| shown.update(|n| *n += SIDEBAR_MORE)>
+                                    "Show more chats"
+                                </button>
+                            });
+                            view! { {items} {more} }.into_any()
                         }
                         Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
                     }

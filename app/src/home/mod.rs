@@ -15,7 +15,7 @@ pub fn HomePage() -> impl IntoView {
     let models = crate::ui::page_resource(|| (), |_| crate::connections::list_models(false));
     let recent = crate::ui::page_resource(
         move || version.0.get(),
-        |_| crate::chats::list_chats(String::new()),
+        |_| crate::chats::list_chats(String::new(), None),
     );
     let first = crate::ui::page_resource(|| (), |_| crate::accounts::first_run());
     view! {
