@@ -48,13 +48,13 @@ pub fn split_manifest(site_root: &Path) -> HashMap<String, Vec<String>> {
 /// page needs before its controls work costs a round trip (562.5 ms on Slow 4G). Each is `None`
 /// when the site has no such file, or when its text could end the element it goes into; the
 /// page then links to it instead.
-pub fn reading_assets(site_root: &Path) -> app::state::ReadingAssets {
+pub fn reading_assets(site_root: &Path) -> app::share::ReadingAssets {
     let read = |path: std::path::PathBuf, element: &str| {
         let text = std::fs::read_to_string(path).ok()?;
         let closes = text.to_ascii_lowercase().contains(&format!("</{element}"));
         (!text.trim().is_empty() && !closes).then(|| std::sync::Arc::<str>::from(text))
     };
-    app::state::ReadingAssets {
+    app::share::ReadingAssets {
         css: read(site_root.join("pkg").join("chatshare.css"), "style"),
         script: read(site_root.join("share.js"), "script"),
     }

@@ -85,10 +85,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         provide_split_manifest(&options);
     }
     let stylesheet = format!("/{}/chatshare.css", options.site_pkg_dir);
-    // The shared page carries its stylesheet inside itself (see [`state::ReadingAssets`]).
+    // The shared page carries its stylesheet inside itself (see [`share::ReadingAssets`]).
     #[cfg(feature = "ssr")]
     let inline_css = on_shared_page()
-        .then(|| use_context::<state::ReadingAssets>().and_then(|a| a.css))
+        .then(|| use_context::<share::ReadingAssets>().and_then(|a| a.css))
         .flatten()
         .map(|css| css.to_string());
     #[cfg(not(feature = "ssr"))]

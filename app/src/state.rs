@@ -50,14 +50,3 @@ pub fn from_context<T: Clone + Send + Sync + 'static>(what: &str) -> Result<T, A
         AppError::Internal
     })
 }
-
-/// The shared page's stylesheet and script, as text (read from the built site at start-up;
-/// `None`: the site has no such file, and the page links to it): the page `/s/{id}` carries both
-/// inside itself, so a reader on a slow network waits for one file, not three.
-#[derive(Clone, Debug, Default)]
-pub struct ReadingAssets {
-    /// The reading stylesheet (`chatshare.css`, as built).
-    pub css: Option<std::sync::Arc<str>>,
-    /// The shared page's script (`share.js`).
-    pub script: Option<std::sync::Arc<str>>,
-}

@@ -85,6 +85,18 @@ pub fn SharedChatPage() -> impl IntoView {
     view! { <p class="muted">"Loading…"</p> }
 }
 
+/// The shared page's stylesheet and script, as text (read from the built site at start-up;
+/// `None`: the site has no such file, and the page links to it): the page `/s/{id}` carries both
+/// inside itself, so a reader on a slow network waits for one file, not three.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug, Default)]
+pub struct ReadingAssets {
+    /// The reading stylesheet (`chatshare.css`, as built).
+    pub css: Option<std::sync::Arc<str>>,
+    /// The shared page's script (`share.js`).
+    pub script: Option<std::sync::Arc<str>>,
+}
+
 /// The result of sharing: the link's id (the URL is `{origin}/s/{share_id}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShareLink {

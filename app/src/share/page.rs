@@ -46,7 +46,7 @@ pub fn SharedChatPage() -> impl IntoView {
         </Suspense>
         // The page's one script (copy, Read aloud, Print, live updates): small, and inside the
         // page when the site was built (else deferred), so its controls work at first paint.
-        {match use_context::<crate::state::ReadingAssets>().and_then(|a| a.script) {
+        {match use_context::<super::ReadingAssets>().and_then(|a| a.script) {
             Some(js) => view! { <script nonce=leptos::nonce::use_nonce() inner_html=js.to_string()></script> }.into_any(),
             None => view! { <script src="/share.js" defer nonce=leptos::nonce::use_nonce()></script> }.into_any(),
         }}
