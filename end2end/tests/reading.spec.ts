@@ -195,26 +195,30 @@ test('another site embeds a link open to anyone: the embed view shows in its fra
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-features=LocalNetworkAccessChecks,PrivateNetworkAccessForNavigations'],
   });
-  const blog = await launched.newContext({ viewport: { width: 900, height: 900 } });
-  const asked: string[] = [];
-  blog.on('request', (r) => { if (/\.wasm$|\/pkg\/.*\.js$/.test(new URL(r.url()).pathname)) asked.push(r.url()); });
-  const page = await blog.newPage();
-  await page.route('http://localhost:3999/**', (route) => route.fulfill({
-    contentType: 'text/html',
-    body: `<!DOCTYPE html><html lang="en"><title>A post</title><h1>A post</h1>${iframe}<iframe id="page" src="${base}/s/${link.share_id}" title="The page"></iframe>`,
-  }));
-  const refused: string[] = [];
-  page.on('console', (m) => { if (m.text().includes("frame-ancestors 'none'")) refused.push(m.text()); });
-  await page.goto('http://localhost:3999/post');
-  const embed = page.frameLocator('iframe[src$="/embed"]');
-  await expect(embed.getByRole('heading', { name: 'Embedded answers' })).toBeVisible();
-  await expect(embed.getByRole('link', { name: 'Open in chatshare' })).toHaveAttribute('href', `${base}/s/${link.share_id}`);
-  await expect(embed.locator('.messages')).toContainText('Use cargo fmt before every commit.');
-  await expect(page.frameLocator('#page').getByRole('heading', { name: 'Embedded answers' })).toHaveCount(0);
-  await expect.poll(() => refused.length, { message: "the browser refused to frame /s/{id} for its frame-ancestors 'none'" }).toBeGreaterThan(0);
-  await page.screenshot({ path: 'test-results/embed-in-a-blog-900.png' });
-  expect(asked).toEqual([]);
-  await launched.close();
+  // Closed even when an expectation fails, so no browser outlives the test.
+  try {
+    const blog = await launched.newContext({ viewport: { width: 900, height: 900 } });
+    const asked: string[] = [];
+    blog.on('request', (r) => { if (/\.wasm$|\/pkg\/.*\.js$/.test(new URL(r.url()).pathname)) asked.push(r.url()); });
+    const page = await blog.newPage();
+    await page.route('http://localhost:3999/**', (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!DOCTYPE html><html lang="en"><title>A post</title><h1>A post</h1>${iframe}<iframe id="page" src="${base}/s/${link.share_id}" title="The page"></iframe>`,
+    }));
+    const refused: string[] = [];
+    page.on('console', (m) => { if (m.text().includes("frame-ancestors 'none'")) refused.push(m.text()); });
+    await page.goto('http://localhost:3999/post');
+    const embed = page.frameLocator('iframe[src$="/embed"]');
+    await expect(embed.getByRole('heading', { name: 'Embedded answers' })).toBeVisible();
+    await expect(embed.getByRole('link', { name: 'Open in chatshare' })).toHaveAttribute('href', `${base}/s/${link.share_id}`);
+    await expect(embed.locator('.messages')).toContainText('Use cargo fmt before every commit.');
+    await expect(page.frameLocator('#page').getByRole('heading', { name: 'Embedded answers' })).toHaveCount(0);
+    await expect.poll(() => refused.length, { message: "the browser refused to frame /s/{id} for its frame-ancestors 'none'" }).toBeGreaterThan(0);
+    await page.screenshot({ path: 'test-results/embed-in-a-blog-900.png' });
+    expect(asked).toEqual([]);
+  } finally {
+    await launched.close();
+  }
 
   // The embed view itself, light and dark, wide and narrow.
   for (const width of [1280, 360]) {
