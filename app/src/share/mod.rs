@@ -68,7 +68,7 @@ pub use history::*;
 pub use links::{shared_links_state, SharedLinksManager, SharedLinksState};
 pub use oversight_panels::{AuditPanel, InstanceLinksPanel};
 #[cfg(feature = "ssr")]
-pub use page::SharedChatPage;
+pub use page::{ReadingAssets, SharedChatPage};
 pub use records::*;
 pub use review::*;
 
@@ -83,18 +83,6 @@ pub fn SharedChatPage() -> impl IntoView {
         let _ = w.location().reload();
     }
     view! { <p class="muted">"Loading…"</p> }
-}
-
-/// The shared page's stylesheet and script, as text (read from the built site at start-up;
-/// `None`: the site has no such file, and the page links to it): the page `/s/{id}` carries both
-/// inside itself, so a reader on a slow network waits for one file, not three.
-#[cfg(feature = "ssr")]
-#[derive(Clone, Debug, Default)]
-pub struct ReadingAssets {
-    /// The reading stylesheet (`chatshare.css`, as built).
-    pub css: Option<std::sync::Arc<str>>,
-    /// The shared page's script (`share.js`).
-    pub script: Option<std::sync::Arc<str>>,
 }
 
 /// The result of sharing: the link's id (the URL is `{origin}/s/{share_id}`).

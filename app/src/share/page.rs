@@ -16,6 +16,17 @@ use crate::chats::{MessageList, MessageView};
 use crate::error::AppError;
 use crate::ui::{format_time, set_page_status};
 
+/// The shared page's stylesheet and script, as text (read from the built site at start-up;
+/// `None`: the site has no such file, and the page links to it): the page `/s/{id}` carries both
+/// inside itself, so a reader on a slow network waits for one file, not three.
+#[derive(Clone, Debug, Default)]
+pub struct ReadingAssets {
+    /// The reading stylesheet (`chatshare.css`, as built).
+    pub css: Option<std::sync::Arc<str>>,
+    /// The shared page's script (`share.js`).
+    pub script: Option<std::sync::Arc<str>>,
+}
+
 /// `/s/{id}`: a shared chat, read-only, for whoever its grants let in. Visitors who are not
 /// signed in read a link open to anyone (with link-preview tags); for any other link they are
 /// sent to sign in (303) before any content. Signed in without a grant: a 403 page; an unknown
