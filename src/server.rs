@@ -25,6 +25,9 @@ use crate::config::Config;
 use crate::db;
 use crate::state::ServerState;
 
+/// The shared page's route, which the server answers itself instead of through the app's router.
+const SHARED_PAGE: &str = "/s/{id}";
+
 /// The whole HTTP application over its shared state.
 pub fn router(config: &Config, state: ServerState) -> Router {
     let leptos_options = state.leptos_options.clone();
@@ -33,7 +36,12 @@ pub fn router(config: &Config, state: ServerState) -> Router {
         let state = state.clone();
         move || state.provide()
     };
-    let routes = generate_route_list(app::App);
+    // `/s/{id}` is written outside the app's router (`api::reading`); its Leptos route is only
+    // for the client's own navigation.
+    let routes: Vec<_> = generate_route_list(app::App)
+        .into_iter()
+        .filter(|route| route.path() != SHARED_PAGE)
+        .collect();
 
     let versioned_pkg = Router::new()
         .nest_service(

@@ -38,7 +38,7 @@ pub struct ServerState {
     pub sso: Arc<SsoConfig>,
     /// The shell's state: which WASM chunks each lazily loaded page needs.
     pub split_chunks: SplitChunks,
-    /// The shared page's stylesheet and script, written into the page itself.
+    /// Sharing's state: the shared page's stylesheet and script, written into the page itself.
     pub reading_assets: ReadingAssets,
 }
 
@@ -82,6 +82,5 @@ impl ServerState {
         provide_context(self.views.clone());
         provide_context(self.sso.clone());
         provide_context(self.split_chunks.clone());
-        provide_context(self.reading_assets.clone());
     }
 }

@@ -157,6 +157,13 @@ async fn an_open_links_card_and_tags_show_its_chat_and_other_links_show_nothing_
     );
     assert!(has(&format!("content={base}/s/{open}/card.png")), "{t:?}");
     assert!(has("type=application/json+oembed"), "{t:?}");
+    // Its top bar's "Sign in" comes back to the page.
+    assert!(
+        page.contains(&format!(
+            r#"<a class="button" href="/auth?redirect=/s/{open}">Sign in</a>"#
+        )),
+        "{page}"
+    );
     let (status, size, open_card) = card(&base, &open).await;
     assert_eq!((status, size), (200, (1200, 630)));
 

@@ -518,6 +518,37 @@ async fn the_shared_page_is_server_rendered_redirects_and_404s() {
     );
     assert!(html.contains("<meta name=\"robots\" content=\"noindex, nofollow\""));
     assert!(html.contains("<title>AI Assistant Conversation · chatshare</title>"));
+    // No client app: no WASM, no hydration data. The reader's account menu opens without a
+    // script (a disclosure: Settings, the Admin Panel for an admin, Sign out as a plain form).
+    assert!(
+        !html.contains("chatshare.js") && !html.contains(".wasm") && !html.contains("__RESOLVED_RESOURCES"),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<details class="menu-wrap account-menu"><summary class="icon-button user-button">Admin</summary>"#),
+        "{html}"
+    );
+    assert!(html.contains(r#"<a href="/settings">Settings</a><a href="/admin">Admin Panel</a>"#));
+    assert!(html.contains(r#"<form class="sign-out plain-form" method="post" action="/auth/sign-out">"#));
+    // Its one script carries the nonce the page's policy allows, and nothing else may run.
+    let res = c.get(format!("{base}/s/{sid}")).send().await.unwrap();
+    let policy = res.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in the policy")
+        .to_owned();
+    let html = res.text().await.unwrap();
+    assert_eq!(html.matches("<script").count(), 1, "{html}");
+    assert!(html.contains(&format!("nonce=\"{nonce}\"")), "{policy} {html}");
+    // The same page with a trailing slash.
+    let res = c.get(format!("{base}/s/{sid}/")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.unwrap().contains("I'm here to help!"));
 
     let res = client().get(format!("{base}/s/{sid}")).send().await.unwrap();
     assert_eq!(res.status(), 303);

@@ -42,7 +42,7 @@ use leptos_router::{
 /// chunk of its own (split at build time by `tools/wasm-split`), fetched when the route is
 /// first shown and preloaded by the server for the page it renders. So a page does not pay
 /// for the chat app, and nothing but `/admin` pays for the Admin Panel. (`/s/{id}` loads no
-/// client code at all: see `share::page`.)
+/// client code at all, and the server writes it outside this router: see `share::document`.)
 macro_rules! lazy_page {
     ($(#[$doc:meta])* $route:ident => $page:path) => {
         $(#[$doc])*
@@ -85,14 +85,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         provide_split_manifest(&options);
     }
     let stylesheet = format!("/{}/chatshare.css", options.site_pkg_dir);
-    // The shared page carries its stylesheet inside itself (see [`share::ReadingAssets`]).
-    #[cfg(feature = "ssr")]
-    let inline_css = on_shared_page()
-        .then(|| use_context::<share::ReadingAssets>().and_then(|a| a.css))
-        .flatten()
-        .map(|css| css.to_string());
-    #[cfg(not(feature = "ssr"))]
-    let inline_css: Option<String> = None;
     // The chat app's styles, on every page with the sidebar (reading pages need only the main
     // sheet; the client adds this one when it navigates from one into the app).
     let app_stylesheet = (!on_reading_page()).then(|| format!("/{}/app.css", options.site_pkg_dir));
@@ -103,10 +95,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
-                {match inline_css {
-                    Some(css) => view! { <style inner_html=css></style> }.into_any(),
-                    None => view! { <link rel="stylesheet" href=stylesheet/> }.into_any(),
-                }}
+                <link rel="stylesheet" href=stylesheet/>
                 {app_stylesheet.map(|href| view! { <link rel="stylesheet" id="app-css" href=href/> })}
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 {hydrates.then(|| view! { <HydrationScripts options/> })}
@@ -130,12 +119,6 @@ pub fn without_sidebar(path: &str) -> bool {
     reading_page(path) || community::is_community_page(path)
 }
 
-/// Whether the page the server is writing is a shared chat's (`/s/…`).
-#[cfg(feature = "ssr")]
-fn on_shared_page() -> bool {
-    use_context::<axum::http::request::Parts>().is_some_and(|req| req.uri.path().starts_with("/s/"))
-}
-
 /// Whether the page the server is writing is a [`reading_page`].
 fn on_reading_page() -> bool {
     #[cfg(feature = "ssr")]
@@ -150,7 +133,7 @@ fn on_reading_page() -> bool {
 /// the same fields as JSON and then load the next page all the same), so a stranger following a
 /// shared link signs in on a page of a few kilobytes. Reached from inside the hydrated app, the
 /// sign-in page is a lazy route like the others. Nor do the community's pages (see
-/// [`community::CommunityPage`]) or a shared chat (`share::page`): one small script each.
+/// [`community::CommunityPage`]) or a shared chat (`share::document`, written outside the router): one small script each.
 fn hydrates() -> bool {
     #[cfg(feature = "ssr")]
     if let Some(req) = use_context::<axum::http::request::Parts>() {
@@ -268,8 +251,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/community/c/:id") view=community::CommunityPage ssr=SsrMode::Async/>
                     <Route path=path!("/chats/upload") view=community::CommunityPage ssr=SsrMode::Async/>
                     <Route path=path!("/c/:id") view={Lazy::<chat_app::ChatRoute>::new()} ssr=SsrMode::Async/>
-                    // Written by the server with no client code: in the browser this route only
-                    // loads the page from the server (see the README's "Client weight").
+                    // Written by the server outside this router, with no client code: in the
+                    // browser this route only loads the page from the server (see the README's
+                    // "Client weight").
                     <Route path=path!("/s/:id") view=share::SharedChatPage ssr=SsrMode::Async/>
                 </Routes>
             </shell::AppShell>

@@ -1,5 +1,5 @@
-//! What the shared page `/s/{id}` uses beside its HTML, and how a link is met elsewhere: a live
-//! link's stream of new turns (server-sent events), the link's QR code, its preview card, and
+//! The shared page `/s/{id}` (written outside the app's router), what it uses beside its HTML,
+//! and how a link is met elsewhere: a live link's stream of new turns (server-sent events), the link's QR code, its preview card, and
 //! embeds (the embed view and oEmbed).
 
 use std::convert::Infallible;
@@ -22,11 +22,56 @@ use crate::state::ServerState;
 
 pub fn routes() -> Router<ServerState> {
     Router::new()
+        .route("/s/{id}", get(shared_page))
+        // The same page with a trailing slash (the app's router would otherwise take it).
+        .route("/s/{id}/", get(shared_page))
         .route("/s/{id}/events", get(live_events))
         .route("/s/{id}/qr.svg", get(qr_code))
         .route("/s/{id}/card.png", get(preview_card))
         .route("/s/{id}/embed", get(embed_view))
         .route("/api/oembed", get(oembed))
+}
+
+/// `GET /s/{id}`: the shared page, a whole document written by the server with no client app
+/// (`app::share::document`): the chat, or the page that says why it does not open (401
+/// password, 403 request access, 410 expired, 404), or a 303 to sign in first. Its one inline
+/// script carries this answer's nonce, the only script the page's policy allows.
+async fn shared_page(
+    State(s): State<ServerState>,
+    Path(id): Path<String>,
+    Query(query): Query<app::share::page::PageQuery>,
+    headers: HeaderMap,
+    Client(client): Client,
+) -> Response {
+    use app::share::document::{self, PageFrame, SharedPage};
+    let nonce = uuid::Uuid::new_v4().simple().to_string();
+    let stylesheet = format!("/{}/chatshare.css", s.leptos_options.site_pkg_dir);
+    let frame = PageFrame {
+        assets: &s.reading_assets,
+        stylesheet: &stylesheet,
+        nonce: &nonce,
+    };
+    let answer = document::shared_page(&s.app, &s.views, &frame, &headers, &client, &id, query).await;
+    let (status, html) = match answer {
+        SharedPage::SignIn(to) => return axum::response::Redirect::to(&to).into_response(),
+        SharedPage::Page { status, html } => (status, html),
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; \
+         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
+         base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    );
+    let status = axum::http::StatusCode::from_u16(status).unwrap_or(axum::http::StatusCode::OK);
+    let mut res = (status, html).into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    if let Ok(policy) = header::HeaderValue::from_str(&policy) {
+        h.insert(header::CONTENT_SECURITY_POLICY, policy);
+    }
+    res
 }
 
 /// `GET /s/{id}/events`'s query: the fingerprint of the messages the reader's page shows.

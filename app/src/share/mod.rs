@@ -16,6 +16,8 @@ pub mod audit;
 pub mod card;
 mod components;
 #[cfg(feature = "ssr")]
+pub mod document;
+#[cfg(feature = "ssr")]
 pub mod embed;
 #[cfg(feature = "ssr")]
 pub mod export;
@@ -68,14 +70,13 @@ pub use history::*;
 pub use links::{shared_links_state, SharedLinksManager, SharedLinksState};
 pub use oversight_panels::{AuditPanel, InstanceLinksPanel};
 #[cfg(feature = "ssr")]
-pub use page::{ReadingAssets, SharedChatPage};
+pub use page::ReadingAssets;
 pub use records::*;
 pub use review::*;
 
-/// `/s/{id}` in the browser's build. The shared page is written by the server only, with no
-/// client code for it (see [`page`] on the server), so when the app's own links lead there the
-/// client loads it from the server instead of drawing it.
-#[cfg(not(feature = "ssr"))]
+/// `/s/{id}` in the app's router. The shared page is written by the server only, outside the
+/// router and with no client code for it (see [`document`] on the server), so when the app's
+/// own links lead there the client loads it from the server instead of drawing it.
 #[component]
 pub fn SharedChatPage() -> impl IntoView {
     #[cfg(feature = "hydrate")]
@@ -368,37 +369,10 @@ pub async fn view_shared(
     #[server(default)] version: Option<i64>,
 ) -> Result<SharedChatView, AppError> {
     let state = crate::state::app_state()?;
-    let (me, snap, old_version) = match version {
-        Some(n) => {
-            let me = crate::accounts::caller::caller()
-                .await?
-                .ok_or(AppError::Unauthenticated)?;
-            let (snap, current) = versions::open(&state.db, &me, share_id, n).await?;
-            (Some(me), snap, (n != current).then_some((n, current)))
-        }
-        None => {
-            let token = crate::auth::token_from_headers(&crate::auth::request_headers().await?);
-            let presented = presented_here(share_id).await?;
-            let (me, snap) = views::read_as(
-                &state.db,
-                &state.defaults,
-                &views::view_log()?,
-                token.as_deref(),
-                share_id,
-                &presented,
-            )
-            .await?;
-            (me, snap, None)
-        }
-    };
-    let opened = version.map(|_| old_version);
-    let previewable = me.is_none() && snap.row.password_hash.is_none();
-    let mut view = page::page_view(&state.db, &state.defaults, me.as_ref(), snap, branch, opened).await?;
-    if previewable {
-        let headers = crate::auth::request_headers().await?;
-        let https = crate::auth::client_info().await.https;
-        view.preview_url = crate::auth::request_origin(&headers, https).map(|o| format!("{o}/s/{share_id}"));
-    }
+    let headers = crate::auth::request_headers().await?;
+    let client = crate::auth::client_info().await;
+    let log = views::view_log()?;
+    let (_, view) = document::read_page(&state, &log, &headers, &client, share_id, branch, version).await?;
     Ok(view)
 }
 

@@ -1,20 +1,18 @@
-//! The shared page `/s/{id}`: a snapshot (or a live chat), read-only, written by the server as
-//! plain HTML with no client app: no WASM and no hydration data, like the community's pages.
+//! The shared page `/s/{id}`'s parts: the chat (head, links and forms, messages), the pages for
+//! a link the reader cannot open (yet), and what the page's script reads. Written by the server
+//! as plain HTML with no client app: no WASM and no hydration data, like the community's pages.
 //! Whatever needs the browser (copy link, copy code, message links, Read aloud, Print, a live
-//! link's new turns) is `public/share.js`, one small deferred script; everything else is a link
-//! or a form (branches, versions, downloads, Clone, Continue this chat, password, request
-//! access, sign in). Opened from inside the chat app, the client loads it from the server
-//! ([`super::SharedChatPage`] in the browser's build).
+//! link's new turns) is `public/share.js`, one small script; everything else is a link or a
+//! form (branches, versions, downloads, Clone, Continue this chat, password, request access,
+//! sign in). [`super::document`] puts the parts into the page's document.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
-use leptos_router::hooks::{use_params_map, use_query_map};
-use uuid::Uuid;
+use serde::Deserialize;
 
-use super::{view_shared, SharedChatView};
+use super::SharedChatView;
 use crate::chats::{MessageList, MessageView};
 use crate::error::AppError;
-use crate::ui::{format_time, set_page_status};
+use crate::ui::format_time;
 
 /// The shared page's stylesheet and script, as text (read from the built site at start-up;
 /// `None`: the site has no such file, and the page links to it): the page `/s/{id}` carries both
@@ -27,71 +25,81 @@ pub struct ReadingAssets {
     pub script: Option<std::sync::Arc<str>>,
 }
 
-/// `/s/{id}`: a shared chat, read-only, for whoever its grants let in. Visitors who are not
-/// signed in read a link open to anyone (with link-preview tags); for any other link they are
-/// sent to sign in (303) before any content. Signed in without a grant: a 403 page; an unknown
-/// or deleted link: a 404 page. The page awaits its data inside its `Suspense` (no resource, so
-/// no copy of the messages for a client that never comes).
-#[component]
-pub fn SharedChatPage() -> impl IntoView {
-    let raw = use_params_map().read_untracked().get("id").unwrap_or_default();
-    let query = use_query_map().read_untracked();
-    let branch = query.get("branch");
-    let version = query.get("version").and_then(|v| v.parse::<i64>().ok());
-    view! {
-        <Meta name="robots" content="noindex, nofollow"/>
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
-            {move || {
-                let (raw, branch) = (raw.clone(), branch.clone());
-                Suspend::new(async move {
-                    let shared = match Uuid::parse_str(&raw) {
-                        Ok(id) => view_shared(id, branch, version).await,
-                        Err(_) => Err(AppError::NotFound("This shared chat is no longer available.".to_owned())),
-                    };
-                    match shared {
-                        Ok(v) => view! { <SharedChat view=v/> }.into_any(),
-                        Err(e) => refused(e, raw),
-                    }
-                })
-            }}
-        </Suspense>
-        // The page's one script (copy, Read aloud, Print, live updates): small, and inside the
-        // page when the site was built (else deferred), so its controls work at first paint.
-        {match use_context::<super::ReadingAssets>().and_then(|a| a.script) {
-            Some(js) => view! { <script nonce=leptos::nonce::use_nonce() inner_html=js.to_string()></script> }.into_any(),
-            None => view! { <script src="/share.js" defer nonce=leptos::nonce::use_nonce()></script> }.into_any(),
-        }}
+/// What a shared page's address carries beside the link: the branch and version to show, and
+/// what a plain form's answer reports (`?wrong` password, access `?requested`, `?error=` code).
+/// Every field is text, so no query makes the page fail; a `version` that is not a number is
+/// ignored.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct PageQuery {
+    /// The message whose branch to show (a link with every branch).
+    pub branch: Option<String>,
+    /// An earlier version of the link, by number (its owner's).
+    pub version: Option<String>,
+    /// The password form's answer: the password was wrong.
+    pub wrong: Option<String>,
+    /// The request-access form's answer: the request was made.
+    pub requested: Option<String>,
+    /// A plain form's error, as a notice code ([`crate::error::notice_message`]).
+    pub error: Option<String>,
+}
+
+impl PageQuery {
+    /// The version asked for, when it is a number.
+    pub fn version(&self) -> Option<i64> {
+        self.version.as_deref().and_then(|v| v.parse().ok())
+    }
+
+    /// The form error to show, in words.
+    fn form_error(&self) -> Option<String> {
+        self.error
+            .as_deref()
+            .and_then(crate::error::notice_message)
+            .map(str::to_owned)
     }
 }
 
-/// The page for a link the reader cannot open (yet): sign in, the password, request access,
-/// expired, or not there.
-fn refused(e: AppError, raw: String) -> AnyView {
-    match e {
-        AppError::Unauthenticated => crate::accounts::sign_in_redirect(&format!("/s/{raw}")),
+/// The page for a link the reader cannot open (yet): its status, title and content.
+pub struct Refusal {
+    /// The HTTP status: 401 (password), 403, 404 or 410.
+    pub status: u16,
+    /// The page's title.
+    pub title: &'static str,
+    /// The page's content, as HTML.
+    pub html: String,
+}
+
+/// What the page says for error `e` on link `raw` (the id as the address spelled it): `None`
+/// when the reader must sign in first (the caller redirects), otherwise the password form,
+/// "You can't open this yet" with Request access, "This link expired" with Extend (for its
+/// owner), or "not available".
+pub fn refused(e: AppError, raw: &str, query: &PageQuery) -> Option<Refusal> {
+    let raw = raw.to_owned();
+    let (status, title, view) = match e {
+        AppError::Unauthenticated => return None,
         AppError::PasswordRequired(_) => {
-            set_page_status(401);
-            view! { <PasswordForm raw/> }.into_any()
+            let wrong = query.wrong.is_some();
+            (
+                401,
+                "This link needs a password",
+                view! { <PasswordForm raw wrong/> }.into_any(),
+            )
         }
         AppError::Forbidden(m) => {
-            set_page_status(403);
             let asks = m == super::NO_ACCESS;
-            view! {
-                <Title text="You can't open this yet"/>
+            let (requested, error) = (query.requested.is_some(), query.form_error());
+            let view = view! {
                 <section class="panel">
                     <h1>"You can't open this yet"</h1>
                     <p>{m}</p>
-                    {asks.then(|| view! { <RequestAccess raw/> })}
+                    {asks.then(|| view! { <RequestAccess raw requested error/> })}
                 </section>
-            }
-            .into_any()
+            };
+            (403, "You can't open this yet", view.into_any())
         }
         AppError::Gone(m) => {
-            set_page_status(410);
             let extends = m.ends_with(super::EXTEND_HINT);
             let said = m.trim_end_matches(super::EXTEND_HINT).to_owned();
-            view! {
-                <Title text="This link expired"/>
+            let view = view! {
                 <section class="panel">
                     <h1>"This link expired"</h1>
                     <p>{said}</p>
@@ -103,31 +111,33 @@ fn refused(e: AppError, raw: String) -> AnyView {
                     })}
                     <a href="/">"Go to your chats"</a>
                 </section>
-            }
-            .into_any()
+            };
+            (410, "This link expired", view.into_any())
         }
         e => {
-            set_page_status(e.status());
-            view! {
-                <Title text="Shared chat not available"/>
+            let view = view! {
                 <section class="panel">
                     <h1>"This shared chat is no longer available"</h1>
                     <p>"The link may have been deleted by its owner, or the address is wrong."</p>
                     <a href="/">"Go to your chats"</a>
                 </section>
-            }
-            .into_any()
+            };
+            (e.status(), "Shared chat not available", view.into_any())
         }
-    }
+    };
+    Some(Refusal {
+        status,
+        title,
+        html: view.to_html(),
+    })
 }
 
 /// The form for a link with a password: a plain form (it works before and without the client);
-/// a right password opens the page (and, for 30 days, this browser).
+/// a right password opens the page (and, for 30 days, this browser). `wrong`: the last try was
+/// not the password.
 #[component]
-fn PasswordForm(raw: String) -> impl IntoView {
-    let wrong = use_query_map().read_untracked().get("wrong").is_some();
+fn PasswordForm(raw: String, wrong: bool) -> impl IntoView {
     view! {
-        <Title text="This link needs a password"/>
         <section class="panel password-panel">
             <h1>"This link needs a password"</h1>
             <p>"Ask the person who shared it for the password."</p>
@@ -142,12 +152,9 @@ fn PasswordForm(raw: String) -> impl IntoView {
 }
 
 /// "Request access" on the 403 page: a plain form (it works before and without the client);
-/// after it, "Requested".
+/// after it (`requested`), "Requested"; `error`: why the last request failed.
 #[component]
-fn RequestAccess(raw: String) -> impl IntoView {
-    let query = use_query_map().read_untracked();
-    let requested = query.get("requested").is_some();
-    let error = query.get("error").and_then(|c| crate::error::notice_message(&c));
+fn RequestAccess(raw: String, requested: bool, error: Option<String>) -> impl IntoView {
     view! {
         {if requested {
             view! { <p class="status-ok" role="status">"Requested. The owner will see your request in the Share dialog."</p> }.into_any()
@@ -162,17 +169,18 @@ fn RequestAccess(raw: String) -> impl IntoView {
     }
 }
 
+/// The shared chat's content, as HTML: [`SharedChat`], with `query`'s form error.
+pub fn chat_html(view: SharedChatView, query: &PageQuery) -> String {
+    let form_error = query.form_error();
+    view! { <SharedChat view form_error/> }.to_html()
+}
+
 /// The shared chat itself: head (title, who shared it, when), its links and forms, and the
 /// messages.
+/// `form_error`: what the plain form's answer said went wrong (`?error=`).
 #[component]
-fn SharedChat(view: SharedChatView) -> impl IntoView {
+fn SharedChat(view: SharedChatView, form_error: Option<String>) -> impl IntoView {
     let share_id = view.share_id;
-    // What the plain form's answer said went wrong (`?error=`).
-    let form_error = use_query_map()
-        .read_untracked()
-        .get("error")
-        .and_then(|c| crate::error::notice_message(&c).map(str::to_owned));
-    let preview = preview_text(&view.messages);
     let clone_control = if view.signed_in {
         view! {
             <form method="post" action=format!("/s/{share_id}/clone") class="plain-form">
@@ -186,8 +194,6 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
     };
     let data = script_data(&view);
     view! {
-        <Title text=view.title.clone()/>
-        <PreviewTags view=view.clone() description=preview/>
         <article
             class="shared-chat"
             data-events=data.events
@@ -236,43 +242,6 @@ fn SharedChat(view: SharedChatView) -> impl IntoView {
             </div>
         </article>
     }
-}
-
-/// Link previews (chat apps, social sites, mail) and oEmbed discovery; the page stays out of
-/// search engines. The link's own title, words and card only where a visitor reads a link open
-/// to anyone ([`SharedChatView::preview_url`]); otherwise only the instance's name and card.
-#[component]
-fn PreviewTags(view: SharedChatView, description: String) -> impl IntoView {
-    let site = view.instance_name.clone();
-    let Some(url) = view.preview_url.clone() else {
-        return view! {
-            <Meta property="og:site_name" content=site.clone()/>
-            <Meta property="og:title" content=site/>
-        }
-        .into_any();
-    };
-    let card = format!("{url}/card.png");
-    let oembed = view.embeds.then(|| {
-        let origin = url.trim_end_matches(&format!("/s/{}", view.share_id));
-        let href = format!("{origin}/api/oembed?url={}&format=json", crate::format::encode_query_value(&url));
-        view! { <leptos_meta::Link rel="alternate" type_="application/json+oembed" href=href title=view.title.clone()/> }
-    });
-    view! {
-        <Meta property="og:title" content=view.title.clone()/>
-        <Meta property="og:description" content=description.clone()/>
-        <Meta property="og:site_name" content=site/>
-        <Meta property="og:type" content="article"/>
-        <Meta property="og:url" content=url/>
-        <Meta property="og:image" content=card.clone()/>
-        <Meta property="og:image:width" content="1200"/>
-        <Meta property="og:image:height" content="630"/>
-        <Meta name="twitter:card" content="summary_large_image"/>
-        <Meta name="twitter:title" content=view.title.clone()/>
-        <Meta name="twitter:description" content=description/>
-        <Meta name="twitter:image" content=card/>
-        {oembed}
-    }
-    .into_any()
 }
 
 /// What the page's script reads off the chat's `<article>` (`data-…`).
@@ -393,7 +362,7 @@ pub async fn page_view(
 
 /// A link preview's description: the first words of the first answer (or of the first message),
 /// without markup, at most 200 characters.
-fn preview_text(messages: &[MessageView]) -> String {
+pub(super) fn preview_text(messages: &[MessageView]) -> String {
     let first = messages
         .iter()
         .find(|m| m.role == crate::chats::MessageRole::Assistant)
