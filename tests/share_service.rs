@@ -575,3 +575,47 @@ async fn a_read_by_session_finds_the_reader_with_the_link_and_ends_with_the_sess
         .unwrap();
     assert!(kept.is_none());
 }
+
+/// The shared page reads the settings in force and the snapshot's stored rendering in one
+/// query: a settings change shows on the next view, and a stored rendering is what the page
+/// shows (it is not rendered again).
+#[tokio::test]
+async fn the_page_reads_the_settings_in_force_and_the_stored_rendering() {
+    use app::entities::shared_render;
+    use app::share::password::Presented;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let w = world().await;
+    let (_, sid) = alices_link(&w, "Greetings").await;
+    let page = |db: DatabaseConnection, d: SettingsDefaults, bob: user::Model| async move {
+        let snap = share::view_with(&db, Some(&bob), sid, &Presented::default())
+            .await
+            .unwrap();
+        app::share::page::page_view(&db, &d, Some(&bob), snap, None, None)
+            .await
+            .unwrap()
+    };
+    let first = page(w.db.clone(), w.d.clone(), w.bob.clone()).await;
+    assert_eq!(first.instance_name, "chatshare");
+    assert!(!first.tts_enabled);
+    assert_eq!(first.messages[1].html.trim(), "<p>Hi!</p>");
+
+    instance::update(
+        &w.db,
+        &w.d,
+        json!({"instance_name": "Acme chats", "tts_enabled": true}),
+    )
+    .await
+    .unwrap();
+    let stored = shared_render::Entity::find_by_id(sid)
+        .one(&w.db)
+        .await
+        .unwrap()
+        .expect("the first view kept its rendering");
+    let mut kept: shared_render::ActiveModel = stored.into();
+    kept.html = Set(json!({"u": "<p>Hello?</p>", "a": "<p>as kept</p>"}).to_string());
+    kept.update(&w.db).await.unwrap();
+    let second = page(w.db.clone(), w.d.clone(), w.bob.clone()).await;
+    assert_eq!(second.instance_name, "Acme chats");
+    assert!(second.tts_enabled);
+    assert_eq!(second.messages[1].html, "<p>as kept</p>");
+}

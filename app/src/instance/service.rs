@@ -8,7 +8,8 @@ use super::{InstanceSettings, SettingsDefaults};
 use crate::entities::setting;
 use crate::error::{AppError, AppResult};
 
-const KEY: &str = "instance";
+/// The `setting` row that holds the instance's settings.
+pub(crate) const KEY: &str = "instance";
 
 fn overlay(defaults: &SettingsDefaults, stored: Option<&str>) -> AppResult<Value> {
     let mut base = serde_json::to_value(InstanceSettings::from_defaults(defaults)).map_err(|e| {
@@ -26,6 +27,12 @@ fn overlay(defaults: &SettingsDefaults, stored: Option<&str>) -> AppResult<Value
 
 fn decode(v: Value) -> AppResult<InstanceSettings> {
     serde_json::from_value(v).map_err(|e| AppError::Unprocessable(format!("Invalid settings: {e}")))
+}
+
+/// The settings in force, from the stored JSON `stored` (the `setting` row [`KEY`]'s value;
+/// `None`: nothing saved yet), for a caller that read the row with other data in one query.
+pub fn from_stored(defaults: &SettingsDefaults, stored: Option<&str>) -> AppResult<InstanceSettings> {
+    decode(overlay(defaults, stored)?)
 }
 
 /// The settings in force.

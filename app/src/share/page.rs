@@ -321,14 +321,14 @@ pub async fn page_view(
         .owner_name
         .clone()
         .unwrap_or_else(|| crate::accounts::service::FORMER_MEMBER.to_owned());
-    let settings = crate::instance::service::get(db, defaults).await?;
+    let (settings, stored) = super::rendering::page_inputs(db, defaults, snap.row.id).await?;
     let messages = if opened.is_some() {
         // An earlier version is rendered as it is read (the stored rendering is the current one's).
         let mut views = crate::chats::service::messages_view(&chat);
         crate::chats::service::render_views(&mut views).await;
         views
     } else {
-        super::service::rendered_messages(db, &snap, &chat).await?
+        super::rendering::rendered_with(db, &snap, &chat, stored).await?
     };
     let new_since = match me {
         Some(reader) if !snap.viewer_is_owner && !snap.live && old_version.is_none() => {
