@@ -41,7 +41,7 @@
     const body = message.querySelector('.message-body');
     if (!body) return '';
     const copyOf = body.cloneNode(true);
-    copyOf.querySelectorAll('.code-copy').forEach((b) => b.remove());
+    copyOf.querySelectorAll('.code-copy, .code-lang').forEach((b) => b.remove());
     return (copyOf.innerText || copyOf.textContent || '').trim();
   }
 

@@ -238,3 +238,36 @@ test('the sidebar lists the newest 60 chats, and more on request; the page carri
   for (const id of ids) expect((await owner.request.delete(`/api/v1/chats/${id}`)).status()).toBe(200);
   await owner.close();
 });
+
+test('messages look as written: your line breaks, a labelled code block, solid bullets, in the app and on the shared page', async ({ browser }) => {
+  const ctx = await adminContext(browser);
+  const created = await ctx.request.post('/api/v1/chats/new', {
+    data: {
+      chat: {
+        title: 'As written', models: ['llama3.1:8b'],
+        history: {
+          currentId: 'a1', messages: {
+            u1: { id: 'u1', parentId: null, childrenIds: ['a1'], role: 'user', content: 'line one\nline two', timestamp: 1795295194 },
+            a1: { id: 'a1', parentId: 'u1', childrenIds: [], role: 'assistant', content: 'Here:\n\n```rust\nfn main() {}\n```\n\n- apples\n  - green\n- pears', model: 'llama3.1:8b', timestamp: 1795295198 },
+          },
+        },
+      },
+    },
+  });
+  expect(created.status()).toBe(200);
+  const id = (await created.json()).id;
+  const shared = await ctx.request.post(`/api/v1/chats/${id}/share`);
+  expect(shared.status()).toBe(200);
+  const sid = (await shared.json()).share_id;
+  const page = await ctx.newPage();
+  for (const url of [`/c/${id}`, `/s/${sid}`]) {
+    await page.goto(url);
+    // innerText follows the page's CSS: the break shows as a line break, not a space.
+    expect(await page.locator('#u1 .message-body').innerText(), url).toContain('line one\nline two');
+    await expect(page.locator('#a1 .code-lang'), url).toHaveText('rust');
+    const bullets = await page.locator('#a1 .message-body ul').evaluateAll((lists) => lists.map((l) => getComputedStyle(l).listStyleType));
+    expect(bullets, url).toEqual(['disc', 'disc']);
+  }
+  await ctx.request.delete(`/api/v1/chats/${id}`);
+  await ctx.close();
+});

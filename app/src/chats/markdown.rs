@@ -176,6 +176,11 @@ fn with_copy_buttons(html: &str) -> String {
         let opens = rest.starts_with("<pre>") || rest.starts_with("<pre ");
         if opens {
             out.push_str(CODE_BLOCK_OPEN);
+            if let Some(lang) = code_language(rest) {
+                out.push_str("<span class=\"code-lang\">");
+                out.push_str(lang);
+                out.push_str("</span>");
+            }
             out.push('<');
         } else if rest.starts_with("</pre>") {
             out.push_str("</pre></div>");
@@ -188,6 +193,16 @@ fn with_copy_buttons(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The language a code block starting at `pre` (`<pre><code class="language-rust">…`) names, when
+/// it is a plain name (letters, digits, `+#._-`, at most 24 characters): its label.
+fn code_language(pre: &str) -> Option<&str> {
+    let rest = pre.strip_prefix("<pre><code class=\"language-")?;
+    let end = rest.find('"')?;
+    let lang = &rest[..end];
+    let plain = |c: char| c.is_ascii_alphanumeric() || "+#._-".contains(c);
+    (!lang.is_empty() && lang.len() <= 24 && lang.chars().all(plain)).then_some(lang)
 }
 
 #[cfg(test)]
@@ -276,6 +291,18 @@ mod tests {
             1,
             "the inline `<pre>` is text: {code}"
         );
+        assert!(
+            code.contains("Copy</button><span class=\"code-lang\">rust</span><pre>"),
+            "a code block is labelled with its language: {code}"
+        );
+        for fence in [
+            "```\nx\n```",
+            "```<img src=x onerror=alert(1)>\nx\n```",
+            "```a\"b\nx\n```",
+        ] {
+            let out = render(fence);
+            assert!(!out.contains("code-lang"), "no label for {fence:?}: {out}");
+        }
         let image = render("![pixel](https://tracker.example/p.png?reader=1)");
         assert!(
             !image.contains("<img")

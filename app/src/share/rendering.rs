@@ -10,6 +10,11 @@ use crate::chats::service as chats;
 use crate::entities::shared_render;
 use crate::error::{AppError, AppResult};
 
+/// The version of the markdown renderer's output, kept with each stored rendering: raised when
+/// the output changes (2: code blocks carry their language's label), so no page shows what an
+/// older renderer made.
+const RENDERER_VERSION: u32 = 2;
+
 /// A snapshot's visible branch with its messages rendered. The rendering is stored with the
 /// snapshot the first time anyone opens it (keyed by a hash of the snapshot's JSON, so an
 /// update is never shown with an older rendering) and reused by every later view, on every
@@ -132,7 +137,11 @@ pub async fn rendered_with(
     let mut views = chats::messages_view(chat);
     // The hash of what was stored (private keys are top-level, never in messages, so the
     // owner's and a reader's renderings are the same).
-    let source = crate::accounts::service::hash_secret(snap.stored_chat.as_deref().unwrap_or(&snap.row.chat));
+    // With the renderer's version, so that what an older renderer kept is rendered again.
+    let source = format!(
+        "{RENDERER_VERSION}:{}",
+        crate::accounts::service::hash_secret(snap.stored_chat.as_deref().unwrap_or(&snap.row.chat))
+    );
     let mut html: Map<String, Value> = stored
         .filter(|r| r.source == source)
         .and_then(|r| serde_json::from_str(&r.html).ok())
