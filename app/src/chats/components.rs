@@ -32,6 +32,10 @@ pub fn Composer(
     /// Called with the updated chat.
     #[prop(into)]
     on_sent: Callback<ChatView>,
+    /// The reader scrolled up while messages arrived: the composer then offers "↓" (scroll to
+    /// the latest message), in its own row so that it covers no message.
+    #[prop(optional)]
+    behind: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let text = RwSignal::new(crate::ui::typed_before_hydration(COMPOSER_INPUT_ID).unwrap_or_default());
     let ready = crate::ui::use_client_ready();
@@ -74,6 +78,22 @@ pub fn Composer(
                     }
                 }
             ></textarea>
+            {behind.map(|behind| view! {
+                <Show when=move || behind.get()>
+                    <button
+                        type="button"
+                        class="icon-button to-latest"
+                        aria-label="Scroll to the latest message"
+                        title="Scroll to the latest message"
+                        on:click=move |_| {
+                            behind.set(false);
+                            crate::ui::scroll_main_to_end(true);
+                        }
+                    >
+                        <span aria-hidden="true">"↓"</span>
+                    </button>
+                </Show>
+            })}
             <Show
                 when=move || streaming.get()
                 fallback=move || view! { <button type="submit" class="button" disabled=move || !ready.get() || sending.try_get().unwrap_or(false)>"Send"</button> }
@@ -267,7 +287,7 @@ pub fn ChatPage() -> impl IntoView {
         }
         shown
     });
-    // Scrolled up while an answer arrives: a "↓ New messages" button instead of a jump.
+    // Scrolled up while an answer arrives: the composer's "↓" instead of a jump.
     let behind = RwSignal::new(false);
     Effect::new(move |_| {
         live.track();
@@ -380,22 +400,20 @@ pub fn ChatPage() -> impl IntoView {
                                 </div>
                             })}
                             <p class="status-error" role="alert">{edit_error}</p>
-                            <Show when=move || behind.get()>
-                                <button type="button" class="button secondary new-messages" on:click=move |_| {
-                                    behind.set(false);
-                                    crate::ui::scroll_main_to_end(true);
-                                }>"↓ New messages"</button>
-                            </Show>
                             <NoModelNotice menu=menu.clone() is_admin=me.is_admin()/>
                             <Composer
                                 chat_id=Some(chat_id)
                                 model=selected
                                 streaming
                                 on_stop=move |_| replies.stop()
+                                behind
                                 on_sent=move |nv: ChatView| {
                                     let last = nv.messages.last().map(|m| m.id.clone());
                                     current.set(Some(nv));
                                     version.bump();
+                                    // Your message comes into view, and the answer below it follows.
+                                    behind.set(false);
+                                    crate::ui::scroll_main_to_end(true);
                                     if let (Some(parent), Some(model)) = (last, selected.get_untracked()) {
                                         replies.start(chat_id, parent, model, current, version);
                                     }

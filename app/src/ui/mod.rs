@@ -32,7 +32,7 @@ pub fn scroll_main_to_end(force: bool) {
 }
 
 /// Keeps the main column at its end while content arrives, unless the reader has scrolled up:
-/// then `behind` becomes true (the page shows "↓ New messages"); back at the end, false.
+/// then `behind` becomes true (the composer offers "↓"); back at the end, false.
 pub fn follow_main_end(behind: RwSignal<bool>) {
     #[cfg(feature = "hydrate")]
     request_animation_frame(move || {
