@@ -594,3 +594,82 @@ async fn two_processes_count_into_one_database_and_clean_up_once() {
         .len();
     assert_eq!(after, before - 1);
 }
+
+/// A stranger is told why (#37): following a members-only link, they are sent to sign in and the
+/// sign-in page says who shared a chat with whom (never its title); an expired link says it
+/// expired without asking them to sign in first.
+#[tokio::test]
+async fn a_stranger_is_told_who_shared_and_that_a_link_expired() {
+    let w = world().await;
+    let (_, open) = w.shared("Quarterly numbers").await;
+    let visitor = client();
+    let why = |redirect: String| {
+        call(
+            &visitor,
+            Method::POST,
+            format!("{}/api/fn/sign_in_methods", w.base),
+            None,
+            Some(json!({ "redirect": redirect })),
+        )
+    };
+    let page = client()
+        .get(format!("{}/s/{open}", w.base))
+        .send()
+        .await
+        .expect("the page");
+    assert_eq!(page.status(), 303);
+    let to = page.headers()["location"]
+        .to_str()
+        .expect("a location")
+        .to_owned();
+    let (status, options) = why(format!("/s/{open}")).await;
+    assert_eq!(status, 200, "{options}");
+    assert_eq!(
+        options["invitation"],
+        "Olive shared a chat with the members of chatshare. Sign in to read it."
+    );
+    let auth = client()
+        .get(format!("{}{to}", w.base))
+        .send()
+        .await
+        .expect("the sign-in page")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        auth.contains("Olive shared a chat with the members of chatshare. Sign in to read it."),
+        "{auth}"
+    );
+    assert!(!auth.contains("Quarterly numbers"), "never the title");
+    // No such link, or no link at all: nothing to say.
+    let (_, options) = why(format!("/s/{}", uuid::Uuid::new_v4())).await;
+    assert!(options.get("invitation").is_none(), "{options}");
+    let (_, options) = why("/settings".to_owned()).await;
+    assert!(options.get("invitation").is_none(), "{options}");
+
+    // Expired: a 410 page for the stranger too, and the sign-in page says nothing of it.
+    let (chat_id, _) = w.shared("Old plans").await;
+    let (status, shared) = w
+        .req(
+            Method::POST,
+            &format!("/api/v1/chats/{chat_id}/share"),
+            Some(&w.owner),
+            Some(json!({"expires_at": now() + 2})),
+        )
+        .await;
+    assert_eq!(status, 200, "{shared}");
+    let expired = shared["share_id"].as_str().expect("a link").to_owned();
+    tokio::time::sleep(Duration::from_millis(3_100)).await;
+    let page = client()
+        .get(format!("{}/s/{expired}", w.base))
+        .send()
+        .await
+        .expect("the page");
+    assert_eq!(page.status(), 410);
+    let html = page.text().await.expect("html");
+    assert!(html.contains("This link expired"), "{html}");
+    assert!(!html.contains("Old plans") && !html.contains("Extend"), "{html}");
+    assert_eq!(w.read(&expired, None).await.0, 410);
+    let (_, options) = why(format!("/s/{expired}")).await;
+    assert!(options.get("invitation").is_none(), "{options}");
+}

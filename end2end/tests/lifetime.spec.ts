@@ -40,6 +40,15 @@ test('expiry: pick "1 day" in the Share dialog and see it in My shared links; an
   const res = await page.goto(`/s/${link.share_id}`);
   expect(res!.status()).toBe(410);
   await expect(page.getByRole('heading', { name: 'This link expired' })).toBeVisible();
+  // A stranger is told so too, without being asked to sign in first.
+  const stranger = await browser.newContext();
+  const theirs = await stranger.newPage();
+  const seen = await theirs.goto(`/s/${link.share_id}`);
+  expect(seen!.status()).toBe(410);
+  await expect(theirs).toHaveURL(new RegExp(`/s/${link.share_id}$`));
+  await expect(theirs.getByRole('heading', { name: 'This link expired' })).toBeVisible();
+  await expect(theirs.getByRole('button', { name: 'Extend' })).toHaveCount(0);
+  await stranger.close();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: 'test-results/expired-410-1280.png' });
   await page.getByRole('button', { name: 'Extend' }).click();

@@ -89,6 +89,9 @@ test('a signed-out visitor signs in and comes back to the shared chat', async ({
   await page.goto(`/s/${link.share_id}`);
   await expect(page).toHaveURL(new RegExp(`/auth\\?redirect=/s/${link.share_id}$`));
   await plainHtml(page);
+  // Told why, never what: who shared a chat with whom, not its title.
+  await expect(page.getByRole('status').filter({ hasText: 'Ada Admin shared a chat with the members of chatshare. Sign in to read it.' })).toBeVisible();
+  await expect(page.getByText(title)).toHaveCount(0);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('member password');
   await page.getByRole('button', { name: 'Sign in' }).click();

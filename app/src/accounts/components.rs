@@ -21,7 +21,7 @@ pub fn AuthPage() -> impl IntoView {
     // `?error=…` (never the password).
     // A fresh instance (no account yet) opens on "Create the admin account"; the identity
     // provider's button and the password form show as the server is configured.
-    let options = crate::ui::page_resource(|| (), |_| crate::accounts::sso::sign_in_methods());
+    let options = crate::ui::page_resource(redirect, crate::accounts::sso::sign_in_methods);
     let fresh = RwSignal::new(false);
     let signing_up = Memo::new(move |_| match query.read().get("mode").as_deref() {
         Some("signup") => true,
@@ -87,6 +87,7 @@ pub fn AuthPage() -> impl IntoView {
             first_run: false,
             password_login: true,
             provider: None,
+            invitation: None,
         });
         fresh.set(opts.first_run && opts.password_login);
         let password_login = opts.password_login;
@@ -101,6 +102,8 @@ pub fn AuthPage() -> impl IntoView {
                 (true, false) => "Create your account",
                 (false, _) => "Sign in to chatshare",
             }}</h1>
+            // Came from a members-only shared link: who shared it, and with whom.
+            {opts.invitation.clone().map(|why| view! { <p class="lead invitation" role="status">{why}</p> })}
             <Show when=move || fresh.get() && signing_up.get()>
                 <p class="lead">
                     "This chatshare instance is new. Its first account administers it: it approves new members and decides who may share chats."

@@ -321,7 +321,14 @@ pub async fn view_of(
     if !viewer_is_owner && owner.as_ref().is_none_or(|o| o.role == Role::Pending) {
         return Err(link_not_found());
     }
-    let permission = super::grants::check_read(db, &row, caller).await?;
+    let permission = match super::grants::check_read(db, &row, caller).await {
+        // A visitor is told that a link expired, not asked to sign in first.
+        Err(AppError::Unauthenticated) => {
+            super::lifetime::check(&row, now(), false)?;
+            return Err(AppError::Unauthenticated);
+        }
+        read => read?,
+    };
     // Expiry before the password: an expired link answers 410 whatever was guessed, so a
     // guess cannot be told right (410) from wrong (401).
     super::lifetime::check(&row, now(), viewer_is_owner)?;

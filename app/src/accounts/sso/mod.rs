@@ -45,6 +45,10 @@ pub struct SignInOptions {
     pub password_login: bool,
     /// The identity provider's name for "Continue with {name}", when OpenID Connect is set up.
     pub provider: Option<String>,
+    /// Why a stranger is asked to sign in, when they came from a members-only shared link:
+    /// "{owner} shared a chat with the members of {instance}. Sign in to read it." (no title).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invitation: Option<String>,
 }
 
 /// What Admin Panel → Settings → Authentication shows (read-only: it comes from the server's
@@ -95,15 +99,25 @@ pub struct TrustedHeaderSummary {
     pub name_header: Option<String>,
 }
 
-/// `POST /api/fn/sign_in_methods` `{}`: what the sign-in page offers (anyone may ask).
+/// `POST /api/fn/sign_in_methods` `{"redirect": "/s/…"}`: what the sign-in page offers (anyone
+/// may ask); with the page's `redirect`, when it is a shared link, who shared it and with whom.
 #[server(prefix = "/api/fn", endpoint = "sign_in_methods", input = Json, output = Json)]
-pub async fn sign_in_methods() -> Result<SignInOptions, AppError> {
+pub async fn sign_in_methods(#[server(default)] redirect: Option<String>) -> Result<SignInOptions, AppError> {
     let state = crate::state::app_state()?;
     let sso = sign_in_config()?;
+    let link = redirect
+        .as_deref()
+        .and_then(|r| r.strip_prefix("/s/"))
+        .and_then(|id| uuid::Uuid::parse_str(id).ok());
+    let invitation = match link {
+        Some(id) => crate::share::invitation::invitation(&state.db, &state.defaults, id).await?,
+        None => None,
+    };
     Ok(SignInOptions {
         first_run: crate::accounts::service::is_first_run(&state.db).await?,
         password_login: sso.password_login,
         provider: sso.oidc.as_ref().map(|o| o.provider_name.clone()),
+        invitation,
     })
 }
 
