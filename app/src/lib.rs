@@ -26,6 +26,7 @@ pub mod role;
 pub mod settings;
 pub mod share;
 pub mod shell;
+pub mod shortcuts;
 #[cfg(feature = "ssr")]
 pub mod state;
 pub mod system;

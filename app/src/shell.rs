@@ -46,8 +46,31 @@ fn ensure_app_stylesheet() -> Option<()> {
 /// by its scrim and by Escape) and the main column, which alone scrolls.
 #[component]
 pub fn AppShell(children: Children) -> impl IntoView {
-    let (sidebar_open, set_sidebar_open) = signal(false);
+    let open = RwSignal::new(false);
+    let (sidebar_open, set_sidebar_open) = open.split();
+    let sidebar_hidden = RwSignal::new(false);
+    let shortcuts_open = RwSignal::new(false);
     let location = leptos_router::hooks::use_location();
+    // Open WebUI's keyboard shortcuts (Ctrl/⌘+/ lists them).
+    #[cfg(feature = "hydrate")]
+    {
+        let controls = crate::shortcuts::ShellControls {
+            sidebar_open: open,
+            sidebar_hidden,
+            list_open: shortcuts_open,
+            toast: crate::ui::use_toast(),
+        };
+        let navigate = leptos_router::hooks::use_navigate();
+        let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+            let command = ev.ctrl_key() || ev.meta_key();
+            if let Some(shortcut) = crate::shortcuts::shortcut_of(&ev.code(), command, ev.shift_key()) {
+                ev.prevent_default();
+                crate::shortcuts::run(shortcut, &|to| navigate(to, Default::default()), controls);
+            }
+        });
+        let keys = send_wrapper::SendWrapper::new(keys);
+        on_cleanup(move || keys.take().remove());
+    }
     // A shared chat is a page to read and `/auth` a page to sign in on: neither has the chat
     // app's sidebar (as in Open WebUI and ChatGPT), and neither loads its code; nor do the
     // community's pages, which visitors read too.
@@ -65,6 +88,7 @@ pub fn AppShell(children: Children) -> impl IntoView {
             class="app"
             class=("reading", without_sidebar)
             class=("sidebar-open", move || sidebar_open.get())
+            class=("sidebar-hidden", move || sidebar_hidden.get())
             on:keydown=move |ev| {
                 if ev.key() == "Escape" && sidebar_open.get_untracked() {
                     set_sidebar_open.set(false);
@@ -105,6 +129,9 @@ pub fn AppShell(children: Children) -> impl IntoView {
                 </ErrorBoundary>
             </main>
             <ToastArea/>
+            <Show when=move || shortcuts_open.get()>
+                <crate::shortcuts::ShortcutList on_close=move |_| shortcuts_open.set(false)/>
+            </Show>
         </div>
     }
 }

@@ -1,7 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
-import { adminContext, hydrated, pageReady } from './helpers';
+import { adminContext, createChat, hydrated, pageReady } from './helpers';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'tests', 'fixtures');
 
@@ -269,5 +269,70 @@ test('messages look as written: your line breaks, a labelled code block, solid b
     expect(bullets, url).toEqual(['disc', 'disc']);
   }
   await ctx.request.delete(`/api/v1/chats/${id}`);
+  await ctx.close();
+});
+
+test("the composer: focused when a chat opens, grows to about 12 lines, Shift+Enter breaks the line; Open WebUI's shortcuts", async ({ browser }) => {
+  const ctx = await adminContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const id = await createChat(ctx, `Keys ${Date.now()}`, 'Here:\n\n```rust\nfn main() {}\n```\n\nDone.');
+  const page = await ctx.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`/c/${id}`);
+  await hydrated(page);
+  const box = page.getByRole('textbox', { name: 'Message' });
+  await expect(box).toBeFocused();
+
+  // It grows with its text, then scrolls.
+  const height = async () => (await box.boundingBox())!.height;
+  const empty = await height();
+  await box.fill(Array.from({ length: 5 }, (_, i) => `line ${i}`).join('\n'));
+  const five = await height();
+  expect(five).toBeGreaterThan(empty + 30);
+  await box.fill(Array.from({ length: 40 }, (_, i) => `line ${i}`).join('\n'));
+  const forty = await height();
+  expect(forty).toBeGreaterThan(five);
+  expect(forty).toBeLessThan(400);
+  expect(await box.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+  await box.fill('first');
+  await box.press('Shift+Enter');
+  await box.pressSequentially('second');
+  await expect(box).toHaveValue('first\nsecond');
+  await box.fill('');
+
+  // Shift+Esc: back to the message box.
+  await page.getByRole('heading', { level: 1 }).click();
+  await expect(box).not.toBeFocused();
+  await page.keyboard.press('Shift+Escape');
+  await expect(box).toBeFocused();
+  // Copy the last answer, then the last code block (without its button and label).
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+  await page.keyboard.press('Control+Shift+KeyC');
+  await expect(page.getByText('Answer copied.')).toBeVisible();
+  const answer = await clipboard();
+  expect(answer).toContain('Here:');
+  expect(answer).toContain('fn main() {}');
+  expect(answer).toContain('Done.');
+  expect(answer).not.toContain('Copy');
+  await page.keyboard.press('Control+Shift+Semicolon');
+  await expect(page.getByText('Code copied.')).toBeVisible();
+  expect((await clipboard()).trim()).toBe('fn main() {}');
+  // The list of shortcuts.
+  await page.keyboard.press('Control+Slash');
+  const list = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(list).toContainText('Copy the last code block');
+  await expect(list).toContainText('Ctrl/⌘ + Shift + O');
+  await page.keyboard.press('Escape');
+  await expect(list).toBeHidden();
+  // Hide and show the sidebar.
+  await page.keyboard.press('Control+Shift+KeyS');
+  await expect(page.locator('#sidebar')).toBeHidden();
+  await page.keyboard.press('Control+Shift+KeyS');
+  await expect(page.locator('#sidebar')).toBeVisible();
+  // A new chat: the start page, its message box focused.
+  await page.keyboard.press('Control+Shift+KeyO');
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/');
+  await hydrated(page);
+  await expect(box).toBeFocused();
   await ctx.close();
 });

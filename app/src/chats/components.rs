@@ -39,6 +39,19 @@ pub fn Composer(
 ) -> impl IntoView {
     let text = RwSignal::new(crate::ui::typed_before_hydration(COMPOSER_INPUT_ID).unwrap_or_default());
     let ready = crate::ui::use_client_ready();
+    let field = NodeRef::<leptos::html::Textarea>::new();
+    // A chat or the start page opens with the message box focused (unless the reader already
+    // put the focus somewhere). It grows with its text up to about 12 lines, then scrolls (CSS
+    // `field-sizing`).
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(el) = field.get() {
+            let idle = document().active_element().is_none_or(|a| a.tag_name() == "BODY");
+            if idle {
+                let _ = el.focus();
+            }
+        }
+    });
     let send = Action::new(move |content: &String| {
         let content = content.clone();
         let model = model.get_untracked();
@@ -67,6 +80,8 @@ pub fn Composer(
         }>
             <textarea
                 id=COMPOSER_INPUT_ID
+                node_ref=field
+                autofocus
                 aria-label="Message"
                 placeholder="Send a message"
                 rows="2"
