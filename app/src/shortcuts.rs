@@ -44,13 +44,24 @@ pub fn shortcut_of(code: &str, command: bool, shift: bool) -> Option<Shortcut> {
     }
 }
 
-/// The list of shortcuts (Ctrl/⌘+/), as a dialog.
+/// The list of shortcuts (Ctrl/⌘+/), as a dialog. Its code is a chunk of its own, loaded when
+/// it is first opened (the main module carries only the matching of keys).
 #[component]
 pub fn ShortcutList(
     /// Closes the list.
     #[prop(into)]
     on_close: Callback<()>,
 ) -> impl IntoView {
+    view! {
+        <Suspense fallback=|| ()>
+            {Suspend::new(shortcut_list(on_close))}
+        </Suspense>
+    }
+}
+
+/// The list's split point.
+#[lazy]
+fn shortcut_list(on_close: Callback<()>) -> AnyView {
     view! {
         <crate::ui::Modal title="Keyboard shortcuts" on_close>
             <dl class="shortcut-list">
@@ -60,6 +71,7 @@ pub fn ShortcutList(
             </dl>
         </crate::ui::Modal>
     }
+    .into_any()
 }
 
 /// The shell's parts that shortcuts act on.
@@ -107,26 +119,48 @@ pub fn run(shortcut: Shortcut, navigate: &dyn Fn(&str), shell: ShellControls) {
                 sidebar_hidden.update(|h| *h = !*h);
             }
         }
-        Shortcut::CopyLastAnswer => copy_last(
+        Shortcut::CopyLastAnswer => leptos::task::spawn_local(copy_last(Copying {
             toast,
-            ".message.assistant .message-body",
-            "Answer copied.",
-            "There is no answer to copy.",
-        ),
-        Shortcut::CopyLastCode => copy_last(
+            selector: ".message.assistant .message-body",
+            done: "Answer copied.",
+            none: "There is no answer to copy.",
+        })),
+        Shortcut::CopyLastCode => leptos::task::spawn_local(copy_last(Copying {
             toast,
-            ".message-body pre",
-            "Code copied.",
-            "There is no code block to copy.",
-        ),
+            selector: ".message-body pre",
+            done: "Code copied.",
+            none: "There is no code block to copy.",
+        })),
         Shortcut::ShowList => list_open.set(true),
     }
 }
 
-/// Copies the text of the page's last element matching `selector` (without the code blocks'
-/// buttons and labels), and says so in a toast (`done`, or `none` when there is none).
+/// What [`copy_last`] copies and says (read in the browser only).
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+pub struct Copying {
+    /// The app's toasts.
+    toast: crate::ui::Toast,
+    /// The elements whose last one is copied.
+    selector: &'static str,
+    /// The toast after copying.
+    done: &'static str,
+    /// The toast when there is nothing to copy.
+    none: &'static str,
+}
+
+/// Copies the text of the page's last element matching the selector (without the code blocks'
+/// buttons and labels), and says so in a toast. A split point: its code loads on first use.
+#[lazy]
+fn copy_last(copying: Copying) {
+    #[cfg(feature = "hydrate")]
+    copy_in_page(copying.toast, copying.selector, copying.done, copying.none);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = copying;
+}
+
+/// [`copy_last`]'s work in the browser.
 #[cfg(feature = "hydrate")]
-fn copy_last(toast: crate::ui::Toast, selector: &str, done: &'static str, none: &'static str) {
+fn copy_in_page(toast: crate::ui::Toast, selector: &str, done: &'static str, none: &'static str) {
     use crate::ui::clipboard::{copy_from, CopyOutcome};
     let last = document()
         .query_selector_all(selector)
