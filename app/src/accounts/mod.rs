@@ -13,6 +13,8 @@ use crate::error::AppError;
 pub mod caller;
 mod components;
 #[cfg(feature = "ssr")]
+pub mod invitation;
+#[cfg(feature = "ssr")]
 mod management;
 #[cfg(feature = "ssr")]
 mod names;

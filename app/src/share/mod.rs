@@ -27,8 +27,6 @@ mod for_readers;
 pub mod grants;
 mod history;
 #[cfg(feature = "ssr")]
-pub mod invitation;
-#[cfg(feature = "ssr")]
 pub mod lifetime;
 mod links;
 #[cfg(feature = "ssr")]

@@ -110,7 +110,7 @@ pub async fn sign_in_methods(#[server(default)] redirect: Option<String>) -> Res
         .and_then(|r| r.strip_prefix("/s/"))
         .and_then(|id| uuid::Uuid::parse_str(id).ok());
     let invitation = match link {
-        Some(id) => crate::share::invitation::invitation(&state.db, &state.defaults, id).await?,
+        Some(id) => crate::accounts::invitation::invitation(&state.db, &state.defaults, id).await?,
         None => None,
     };
     Ok(SignInOptions {

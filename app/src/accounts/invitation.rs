@@ -1,5 +1,6 @@
 //! What the sign-in page tells a stranger who followed a members-only link: who shared a chat
-//! and with whom, never its title.
+//! and with whom, never its title. (Sharing sends them here; this reads the link's row itself,
+//! so that accounts does not depend on the share feature, which depends on it.)
 
 use sea_orm::{DatabaseConnection, EntityTrait};
 use uuid::Uuid;
@@ -24,7 +25,8 @@ pub async fn invitation(
     else {
         return Ok(None);
     };
-    if owner.role == Role::Pending || super::lifetime::check(&link, crate::entities::now(), false).is_err() {
+    let expired = link.expires_at.is_some_and(|at| at <= crate::entities::now());
+    if owner.role == Role::Pending || expired {
         return Ok(None);
     }
     let instance = crate::instance::service::get(db, defaults).await?.instance_name;
