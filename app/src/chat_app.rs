@@ -30,6 +30,13 @@ pub enum Part {
         /// The chat whose Share modal is open.
         sharing: RwSignal<Option<Uuid>>,
     },
+    /// The list of keyboard shortcuts (Ctrl/⌘+/), closed by `on_close`.
+    ShortcutList {
+        /// Closes the list.
+        on_close: Callback<()>,
+    },
+    /// Not a view: copies the last answer or code block (a keyboard shortcut) and shows nothing.
+    Copy(crate::shortcuts::Copying),
 }
 
 /// The split point: builds `part` where its code lives (in the browser, after loading the
@@ -50,6 +57,11 @@ pub fn view(part: Part) -> AnyView {
             can_share,
             sharing,
         } => crate::chats::chat_list(list, now, can_share, sharing),
+        Part::ShortcutList { on_close } => crate::shortcuts::list_view(on_close),
+        Part::Copy(copying) => {
+            crate::shortcuts::copy_last(copying);
+            ().into_any()
+        }
     }
 }
 

@@ -44,8 +44,8 @@ pub fn shortcut_of(code: &str, command: bool, shift: bool) -> Option<Shortcut> {
     }
 }
 
-/// The list of shortcuts (Ctrl/⌘+/), as a dialog. Its code is a chunk of its own, loaded when
-/// it is first opened (the main module carries only the matching of keys).
+/// The list of shortcuts (Ctrl/⌘+/), as a dialog. Its code is in the chat app's chunk (see
+/// [`crate::chat_app`]): the main module carries only the matching of keys.
 #[component]
 pub fn ShortcutList(
     /// Closes the list.
@@ -54,14 +54,13 @@ pub fn ShortcutList(
 ) -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
-            {Suspend::new(shortcut_list(on_close))}
+            {Suspend::new(crate::chat_app::view(crate::chat_app::Part::ShortcutList { on_close }))}
         </Suspense>
     }
 }
 
-/// The list's split point.
-#[lazy]
-fn shortcut_list(on_close: Callback<()>) -> AnyView {
+/// The list's dialog (built in the chat app's chunk).
+pub fn list_view(on_close: Callback<()>) -> AnyView {
     view! {
         <crate::ui::Modal title="Keyboard shortcuts" on_close>
             <dl class="shortcut-list">
@@ -119,20 +118,28 @@ pub fn run(shortcut: Shortcut, navigate: &dyn Fn(&str), shell: ShellControls) {
                 sidebar_hidden.update(|h| *h = !*h);
             }
         }
-        Shortcut::CopyLastAnswer => leptos::task::spawn_local(copy_last(Copying {
+        Shortcut::CopyLastAnswer => in_chunk(Copying {
             toast,
             selector: ".message.assistant .message-body",
             done: "Answer copied.",
             none: "There is no answer to copy.",
-        })),
-        Shortcut::CopyLastCode => leptos::task::spawn_local(copy_last(Copying {
+        }),
+        Shortcut::CopyLastCode => in_chunk(Copying {
             toast,
             selector: ".message-body pre",
             done: "Code copied.",
             none: "There is no code block to copy.",
-        })),
+        }),
         Shortcut::ShowList => list_open.set(true),
     }
+}
+
+/// Runs [`copy_last`] in the chat app's chunk (loaded by then on every page with the sidebar).
+#[cfg(feature = "hydrate")]
+fn in_chunk(copying: Copying) {
+    leptos::task::spawn_local(async move {
+        let _ = crate::chat_app::view(crate::chat_app::Part::Copy(copying)).await;
+    });
 }
 
 /// What [`copy_last`] copies and says (read in the browser only).
@@ -149,9 +156,8 @@ pub struct Copying {
 }
 
 /// Copies the text of the page's last element matching the selector (without the code blocks'
-/// buttons and labels), and says so in a toast. A split point: its code loads on first use.
-#[lazy]
-fn copy_last(copying: Copying) {
+/// buttons and labels), and says so in a toast (run in the chat app's chunk).
+pub fn copy_last(copying: Copying) {
     #[cfg(feature = "hydrate")]
     copy_in_page(copying.toast, copying.selector, copying.done, copying.none);
     #[cfg(not(feature = "hydrate"))]
