@@ -65,7 +65,12 @@ pub fn AppShell(children: Children) -> impl IntoView {
             let command = ev.ctrl_key() || ev.meta_key();
             if let Some(shortcut) = crate::shortcuts::shortcut_of(&ev.code(), command, ev.shift_key()) {
                 ev.prevent_default();
-                crate::shortcuts::run(shortcut, &|to| navigate(to, Default::default()), controls);
+                let copy = |copying| {
+                    leptos::task::spawn_local(async move {
+                        let _ = crate::chat_app::view(crate::chat_app::Part::Copy(copying)).await;
+                    })
+                };
+                crate::shortcuts::run(shortcut, &|to| navigate(to, Default::default()), &copy, controls);
             }
         });
         let keys = send_wrapper::SendWrapper::new(keys);
@@ -130,8 +135,23 @@ pub fn AppShell(children: Children) -> impl IntoView {
             </main>
             <ToastArea/>
             <Show when=move || shortcuts_open.get()>
-                <crate::shortcuts::ShortcutList on_close=move |_| shortcuts_open.set(false)/>
+                <ShortcutList on_close=move |_| shortcuts_open.set(false)/>
             </Show>
         </div>
+    }
+}
+
+/// The list of keyboard shortcuts (Ctrl/⌘+/), as a dialog. Its code is in the chat app's chunk
+/// (see [`crate::chat_app`]): the main module carries only the matching of keys.
+#[component]
+fn ShortcutList(
+    /// Closes the list.
+    #[prop(into)]
+    on_close: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <Suspense fallback=|| ()>
+            {Suspend::new(crate::chat_app::view(crate::chat_app::Part::ShortcutList { on_close }))}
+        </Suspense>
     }
 }

@@ -44,21 +44,6 @@ pub fn shortcut_of(code: &str, command: bool, shift: bool) -> Option<Shortcut> {
     }
 }
 
-/// The list of shortcuts (Ctrl/⌘+/), as a dialog. Its code is in the chat app's chunk (see
-/// [`crate::chat_app`]): the main module carries only the matching of keys.
-#[component]
-pub fn ShortcutList(
-    /// Closes the list.
-    #[prop(into)]
-    on_close: Callback<()>,
-) -> impl IntoView {
-    view! {
-        <Suspense fallback=|| ()>
-            {Suspend::new(crate::chat_app::view(crate::chat_app::Part::ShortcutList { on_close }))}
-        </Suspense>
-    }
-}
-
 /// The list's dialog (built in the chat app's chunk).
 pub fn list_view(on_close: Callback<()>) -> AnyView {
     view! {
@@ -86,9 +71,10 @@ pub struct ShellControls {
     pub toast: crate::ui::Toast,
 }
 
-/// Carries out `shortcut` in the browser with the app's navigation (`navigate`) and `shell`.
+/// Carries out `shortcut` in the browser with the app's navigation (`navigate`), `shell`, and
+/// `copy`, which runs [`copy_last`] where its code is (the chat app's chunk).
 #[cfg(feature = "hydrate")]
-pub fn run(shortcut: Shortcut, navigate: &dyn Fn(&str), shell: ShellControls) {
+pub fn run(shortcut: Shortcut, navigate: &dyn Fn(&str), copy: &dyn Fn(Copying), shell: ShellControls) {
     let ShellControls {
         sidebar_open,
         sidebar_hidden,
@@ -118,13 +104,13 @@ pub fn run(shortcut: Shortcut, navigate: &dyn Fn(&str), shell: ShellControls) {
                 sidebar_hidden.update(|h| *h = !*h);
             }
         }
-        Shortcut::CopyLastAnswer => in_chunk(Copying {
+        Shortcut::CopyLastAnswer => copy(Copying {
             toast,
             selector: ".message.assistant .message-body",
             done: "Answer copied.",
             none: "There is no answer to copy.",
         }),
-        Shortcut::CopyLastCode => in_chunk(Copying {
+        Shortcut::CopyLastCode => copy(Copying {
             toast,
             selector: ".message-body pre",
             done: "Code copied.",
@@ -132,14 +118,6 @@ pub fn run(shortcut: Shortcut, navigate: &dyn Fn(&str), shell: ShellControls) {
         }),
         Shortcut::ShowList => list_open.set(true),
     }
-}
-
-/// Runs [`copy_last`] in the chat app's chunk (loaded by then on every page with the sidebar).
-#[cfg(feature = "hydrate")]
-fn in_chunk(copying: Copying) {
-    leptos::task::spawn_local(async move {
-        let _ = crate::chat_app::view(crate::chat_app::Part::Copy(copying)).await;
-    });
 }
 
 /// What [`copy_last`] copies and says (read in the browser only).
