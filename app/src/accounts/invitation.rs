@@ -1,11 +1,12 @@
 //! What the sign-in page tells a stranger who followed a members-only link: who shared a chat
-//! and with whom, never its title. (Sharing sends them here; this reads the link's row itself,
-//! so that accounts does not depend on the share feature, which depends on it.)
+//! and with whom, never its title. (Sharing sends them here; this reads the link's row through
+//! the entity's helpers, so that accounts does not depend on the share feature, which depends
+//! on it.)
 
-use sea_orm::{DatabaseConnection, EntityTrait};
+use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
-use crate::entities::{shared_chat, user};
+use crate::entities::shared_chat;
 use crate::error::AppResult;
 use crate::instance::SettingsDefaults;
 use crate::role::Role;
@@ -18,15 +19,10 @@ pub async fn invitation(
     defaults: &SettingsDefaults,
     share_id: Uuid,
 ) -> AppResult<Option<String>> {
-    let Some((link, Some(owner))) = shared_chat::Entity::find_by_id(share_id)
-        .find_also_related(user::Entity)
-        .one(db)
-        .await?
-    else {
+    let Some((link, Some(owner))) = shared_chat::with_owner(db, share_id).await? else {
         return Ok(None);
     };
-    let expired = link.expires_at.is_some_and(|at| at <= crate::entities::now());
-    if owner.role == Role::Pending || expired {
+    if owner.role == Role::Pending || link.expired_at(crate::entities::now()) {
         return Ok(None);
     }
     let instance = crate::instance::service::get(db, defaults).await?.instance_name;

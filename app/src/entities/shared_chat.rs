@@ -50,3 +50,22 @@ impl Related<super::user::Entity> for Entity {
 }
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// Whether the link has expired at time `t` (seconds): its `expires_at` is at or before it.
+    pub fn expired_at(&self, t: i64) -> bool {
+        self.expires_at.is_some_and(|at| at <= t)
+    }
+}
+
+/// Link `id` with its owner (`None` inside: the account is gone), in one query; `None`: no such
+/// link.
+pub async fn with_owner(
+    db: &impl sea_orm::ConnectionTrait,
+    id: Uuid,
+) -> Result<Option<(Model, Option<super::user::Model>)>, DbErr> {
+    Entity::find_by_id(id)
+        .find_also_related(super::user::Entity)
+        .one(db)
+        .await
+}

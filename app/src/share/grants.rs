@@ -381,11 +381,7 @@ impl crate::chats::collaborators::Collaboration for LiveLinks {
             let Some(share_id) = chat.share_id else {
                 return Ok(None);
             };
-            let Some((link, Some(owner))) = shared_chat::Entity::find_by_id(share_id)
-                .find_also_related(user::Entity)
-                .one(db)
-                .await?
-            else {
+            let Some((link, Some(owner))) = shared_chat::with_owner(db, share_id).await? else {
                 return Ok(None);
             };
             if link.share_mode.as_deref() != Some(LIVE) || owner.role == Role::Pending {

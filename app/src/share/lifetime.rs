@@ -53,7 +53,7 @@ pub fn resolve(settings: &InstanceSettings, asked: Requested, t: i64) -> AppResu
 /// its owner).
 pub fn check(link: &shared_chat::Model, t: i64, for_owner: bool) -> AppResult<()> {
     match link.expires_at {
-        Some(at) if at <= t => Err(AppError::Gone(format!(
+        Some(at) if link.expired_at(t) => Err(AppError::Gone(format!(
             "This link expired on {}.{}",
             crate::format::format_time(at),
             if for_owner { super::EXTEND_HINT } else { "" }

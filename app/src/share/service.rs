@@ -301,9 +301,7 @@ pub async fn view_with(
     share_id: Uuid,
     presented: &Presented,
 ) -> AppResult<Snapshot> {
-    let (row, owner) = shared_chat::Entity::find_by_id(share_id)
-        .find_also_related(user::Entity)
-        .one(db)
+    let (row, owner) = shared_chat::with_owner(db, share_id)
         .await?
         .ok_or_else(link_not_found)?;
     view_of(db, caller, row, owner, presented).await
