@@ -250,15 +250,18 @@ pub struct ChatView {
 #[cfg(feature = "ssr")]
 use crate::accounts::caller::member;
 
+/// Most chats the sidebar lists (search finds the rest).
+pub const SIDEBAR_MAX: u64 = 500;
+
 /// `POST /api/fn/list_chats` `{"query": "", "limit": 60}`: the caller's sidebar (pinned
-/// first), at most `limit` chats (500 without it, and at most).
+/// first), at most `limit` chats ([`SIDEBAR_MAX`] without it, and at most).
 #[server(prefix = "/api/fn", endpoint = "list_chats", input = Json, output = Json)]
 pub async fn list_chats(
     query: String,
     #[server(default)] limit: Option<u64>,
 ) -> Result<Vec<ChatSummary>, AppError> {
     let (state, me) = member().await?;
-    service::sidebar(&state.db, &me, &query, limit.unwrap_or(500)).await
+    service::sidebar(&state.db, &me, &query, limit.unwrap_or(SIDEBAR_MAX)).await
 }
 
 /// `POST /api/fn/get_chat` `{"id": …}`: a chat's visible branch, rendered, for its owner, an

@@ -194,11 +194,8 @@ pub async fn list(db: &DatabaseConnection, owner: &user::Model, page: u64) -> Ap
         .await?)
 }
 
-/// Most chats the sidebar lists at once.
-pub const SIDEBAR_MAX: u64 = 500;
-
 /// The sidebar: pinned chats first, then the rest by last update; titles matching `query`; at
-/// most `limit` of them ([`SIDEBAR_MAX`] at the most).
+/// most `limit` of them ([`super::SIDEBAR_MAX`] at the most).
 pub async fn sidebar(
     db: &DatabaseConnection,
     owner: &user::Model,
@@ -227,7 +224,7 @@ pub async fn sidebar(
     let rows: Vec<(Uuid, String, i64, bool, bool, Option<Uuid>)> = q
         .order_by_desc(chat::Column::Pinned)
         .order_by_desc(chat::Column::UpdatedAt)
-        .limit(limit.min(SIDEBAR_MAX))
+        .limit(limit.min(super::SIDEBAR_MAX))
         .into_tuple()
         .all(db)
         .await?;

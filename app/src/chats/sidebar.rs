@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
-use super::{delete_chat, list_chats, rename_chat, toggle_chat, use_chat_list_version, ChatSummary};
+use super::{
+    delete_chat, list_chats, rename_chat, toggle_chat, use_chat_list_version, ChatSummary, SIDEBAR_MAX,
+};
 use crate::ui::Modal;
 
 /// How many chats the sidebar lists first: the page carries no more (an account with thousands
@@ -13,8 +15,6 @@ use crate::ui::Modal;
 const SIDEBAR_FIRST: u64 = 60;
 /// How many more each "Show more chats" lists.
 const SIDEBAR_MORE: u64 = 100;
-/// Most chats the sidebar lists (search finds the rest).
-const SIDEBAR_MAX: u64 = 500;
 
 /// The sidebar for a signed-in member: "New Chat", title search and the chat list.
 ///
