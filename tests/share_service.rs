@@ -378,12 +378,15 @@ async fn a_snapshots_rendering_is_stored_once_and_follows_updates() {
         .unwrap()
         .share_id
         .unwrap();
+    // As the shared page renders it (its settings and stored rendering read in one query).
     let render = |who: user::Model| {
-        let db = w.db.clone();
+        let (db, d) = (w.db.clone(), w.d.clone());
         async move {
             let snap = share::view(&db, &who, sid).await.unwrap();
-            let chat = app::chats::doc::ChatDoc::from_stored(&snap.row.chat).unwrap();
-            share::rendered_messages(&db, &snap, &chat).await.unwrap()
+            app::share::page::page_view(&db, &d, Some(&who), snap, None, None)
+                .await
+                .unwrap()
+                .messages
         }
     };
     assert!(shared_render::Entity::find_by_id(sid)

@@ -328,7 +328,7 @@ pub async fn page_view(
         crate::chats::service::render_views(&mut views).await;
         views
     } else {
-        super::rendering::rendered_with(db, &snap, &chat, stored).await?
+        super::rendering::rendered_messages(db, &snap, &chat, stored).await?
     };
     let new_since = match me {
         Some(reader) if !snap.viewer_is_owner && !snap.live && old_version.is_none() => {

@@ -19,15 +19,62 @@ const RENDERER_VERSION: u32 = 2;
 /// snapshot the first time anyone opens it (keyed by a hash of the snapshot's JSON, so an
 /// update is never shown with an older rendering) and reused by every later view, on every
 /// process; markdown is rendered once per snapshot.
+///
+/// `stored`: the snapshot's stored rendering, as [`page_inputs`] read it.
 pub async fn rendered_messages(
     db: &DatabaseConnection,
     snap: &Snapshot,
     chat: &ChatDoc,
+    stored: Option<shared_render::Model>,
 ) -> AppResult<Vec<crate::chats::MessageView>> {
-    let stored = shared_render::Entity::find_by_id(snap.row.id).one(db).await?;
-    rendered_with(db, snap, chat, stored).await
+    use sea_orm::ActiveValue::Set;
+    let mut views = chats::messages_view(chat);
+    // The hash of what was stored (private keys are top-level, never in messages, so the
+    // owner's and a reader's renderings are the same), with the renderer's version, so that
+    // what an older renderer kept is rendered again.
+    let source = format!(
+        "{RENDERER_VERSION}:{}",
+        crate::accounts::service::hash_secret(snap.stored_chat.as_deref().unwrap_or(&snap.row.chat))
+    );
+    let mut html: Map<String, Value> = stored
+        .filter(|r| r.source == source)
+        .and_then(|r| serde_json::from_str(&r.html).ok())
+        .unwrap_or_default();
+    let (ids, texts): (Vec<String>, Vec<String>) = views
+        .iter()
+        .filter(|v| !html.contains_key(&v.id))
+        .map(|v| (v.id.clone(), v.text.clone()))
+        .unzip();
+    if !ids.is_empty() {
+        let rendered = crate::chats::markdown::render_all(texts).await;
+        for (id, h) in ids.into_iter().zip(rendered) {
+            html.insert(id, Value::String(h));
+        }
+        let row = shared_render::ActiveModel {
+            share_id: Set(snap.row.id),
+            source: Set(source),
+            html: Set(serde_json::to_string(&html).map_err(|_| AppError::Internal)?),
+        };
+        // A cache: failing to keep it (the link was deleted meanwhile, say) costs nothing.
+        if let Err(e) = shared_render::Entity::insert(row)
+            .on_conflict(
+                OnConflict::column(shared_render::Column::ShareId)
+                    .update_columns([shared_render::Column::Source, shared_render::Column::Html])
+                    .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await
+        {
+            tracing::debug!(error = %e, "could not keep a snapshot's rendering");
+        }
+    }
+    for v in &mut views {
+        if let Some(Value::String(h)) = html.remove(&v.id) {
+            v.html = h;
+        }
+    }
+    Ok(views)
 }
-
 /// What the shared page reads beside its link, in one query (each query is a round trip to the
 /// database's connection, which is most of a page's time): the instance's settings in force and
 /// link `share_id`'s stored rendering, if any.
@@ -124,60 +171,4 @@ fn inputs_sql(backend: sea_orm::DbBackend) -> Option<&'static String> {
         }
     })
     .as_ref()
-}
-
-/// [`rendered_messages`] with the stored rendering already read (`stored`).
-pub async fn rendered_with(
-    db: &DatabaseConnection,
-    snap: &Snapshot,
-    chat: &ChatDoc,
-    stored: Option<shared_render::Model>,
-) -> AppResult<Vec<crate::chats::MessageView>> {
-    use sea_orm::ActiveValue::Set;
-    let mut views = chats::messages_view(chat);
-    // The hash of what was stored (private keys are top-level, never in messages, so the
-    // owner's and a reader's renderings are the same).
-    // With the renderer's version, so that what an older renderer kept is rendered again.
-    let source = format!(
-        "{RENDERER_VERSION}:{}",
-        crate::accounts::service::hash_secret(snap.stored_chat.as_deref().unwrap_or(&snap.row.chat))
-    );
-    let mut html: Map<String, Value> = stored
-        .filter(|r| r.source == source)
-        .and_then(|r| serde_json::from_str(&r.html).ok())
-        .unwrap_or_default();
-    let (ids, texts): (Vec<String>, Vec<String>) = views
-        .iter()
-        .filter(|v| !html.contains_key(&v.id))
-        .map(|v| (v.id.clone(), v.text.clone()))
-        .unzip();
-    if !ids.is_empty() {
-        let rendered = crate::chats::markdown::render_all(texts).await;
-        for (id, h) in ids.into_iter().zip(rendered) {
-            html.insert(id, Value::String(h));
-        }
-        let row = shared_render::ActiveModel {
-            share_id: Set(snap.row.id),
-            source: Set(source),
-            html: Set(serde_json::to_string(&html).map_err(|_| AppError::Internal)?),
-        };
-        // A cache: failing to keep it (the link was deleted meanwhile, say) costs nothing.
-        if let Err(e) = shared_render::Entity::insert(row)
-            .on_conflict(
-                OnConflict::column(shared_render::Column::ShareId)
-                    .update_columns([shared_render::Column::Source, shared_render::Column::Html])
-                    .to_owned(),
-            )
-            .exec_without_returning(db)
-            .await
-        {
-            tracing::debug!(error = %e, "could not keep a snapshot's rendering");
-        }
-    }
-    for v in &mut views {
-        if let Some(Value::String(h)) = html.remove(&v.id) {
-            v.html = h;
-        }
-    }
-    Ok(views)
 }

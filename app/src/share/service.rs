@@ -25,8 +25,6 @@ use crate::entities::{chat, now, shared_chat, user};
 use crate::error::{AppError, AppResult};
 use crate::instance::SettingsDefaults;
 
-pub use super::rendering::rendered_messages;
-
 /// Links per page of `list`.
 pub const PAGE_SIZE: u64 = 30;
 
