@@ -545,10 +545,13 @@ async fn the_shared_page_is_server_rendered_redirects_and_404s() {
     let html = res.text().await.unwrap();
     assert_eq!(html.matches("<script").count(), 1, "{html}");
     assert!(html.contains(&format!("nonce=\"{nonce}\"")), "{policy} {html}");
-    // The same page with a trailing slash.
-    let res = c.get(format!("{base}/s/{sid}/")).send().await.unwrap();
-    assert_eq!(res.status(), 200);
-    assert!(res.text().await.unwrap().contains("I'm here to help!"));
+    // The same page with a trailing slash, and with an address whose query is odd (a key twice,
+    // a version that is no number): the page, never a bare 400 text.
+    for odd in ["/", "?branch=a&branch=b", "?version=x&wrong&error=%FF"] {
+        let res = c.get(format!("{base}/s/{sid}{odd}")).send().await.unwrap();
+        assert_eq!(res.status(), 200, "{odd}");
+        assert!(res.text().await.unwrap().contains("I'm here to help!"), "{odd}");
+    }
 
     let res = client().get(format!("{base}/s/{sid}")).send().await.unwrap();
     assert_eq!(res.status(), 303);

@@ -134,7 +134,8 @@ fn on_reading_page() -> bool {
 /// the same fields as JSON and then load the next page all the same), so a stranger following a
 /// shared link signs in on a page of a few kilobytes. Reached from inside the hydrated app, the
 /// sign-in page is a lazy route like the others. Nor do the community's pages (see
-/// [`community::CommunityPage`]) or a shared chat (`share::document`, written outside the router): one small script each.
+/// [`community::CommunityPage`]) or a shared chat (`share::document`, written outside the
+/// router): one small script each.
 fn hydrates() -> bool {
     #[cfg(feature = "ssr")]
     if let Some(req) = use_context::<axum::http::request::Parts>() {

@@ -1,6 +1,6 @@
 //! The shared page `/s/{id}` (written outside the app's router), what it uses beside its HTML,
-//! and how a link is met elsewhere: a live link's stream of new turns (server-sent events), the link's QR code, its preview card, and
-//! embeds (the embed view and oEmbed).
+//! and how a link is met elsewhere: a live link's stream of new turns (server-sent events), the
+//! link's QR code, its preview card, and embeds (the embed view and oEmbed).
 
 use std::convert::Infallible;
 use std::time::Duration;
@@ -39,11 +39,13 @@ pub fn routes() -> Router<ServerState> {
 async fn shared_page(
     State(s): State<ServerState>,
     Path(id): Path<String>,
-    Query(query): Query<app::share::page::PageQuery>,
+    query: Result<Query<app::share::page::PageQuery>, axum::extract::rejection::QueryRejection>,
     headers: HeaderMap,
     Client(client): Client,
 ) -> Response {
     use app::share::document::{self, PageFrame, SharedPage};
+    // A query the page cannot read (a key twice, say) is ignored: the reader gets the page.
+    let query = query.map(|Query(q)| q).unwrap_or_default();
     let nonce = uuid::Uuid::new_v4().simple().to_string();
     let stylesheet = format!("/{}/chatshare.css", s.leptos_options.site_pkg_dir);
     let frame = PageFrame {
@@ -61,7 +63,8 @@ async fn shared_page(
          img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
          base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
     );
-    let status = axum::http::StatusCode::from_u16(status).unwrap_or(axum::http::StatusCode::OK);
+    let status =
+        axum::http::StatusCode::from_u16(status).unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
     let mut res = (status, html).into_response();
     let h = res.headers_mut();
     h.insert(

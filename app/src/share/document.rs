@@ -132,6 +132,7 @@ pub async fn shared_page(
             // Who reads, for the top bar (a page that opens learned it with the link).
             let me = crate::accounts::caller::caller_from_headers(state, headers)
                 .await
+                .inspect_err(|e| tracing::warn!(error = %e, "the refused page's reader is unknown"))
                 .ok()
                 .flatten();
             let head = String::new();
