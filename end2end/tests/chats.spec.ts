@@ -328,6 +328,14 @@ test("the composer: focused when a chat opens, grows to about 12 lines, Shift+En
   await expect(page.locator('#sidebar')).toBeHidden();
   await page.keyboard.press('Control+Shift+KeyS');
   await expect(page.locator('#sidebar')).toBeVisible();
+  // On a phone the same keys open and close the drawer.
+  await page.setViewportSize({ width: 375, height: 740 });
+  await expect(page.locator('#sidebar')).not.toBeInViewport();
+  await page.keyboard.press('Control+Shift+KeyS');
+  await expect(page.locator('#sidebar')).toBeInViewport();
+  await page.keyboard.press('Control+Shift+KeyS');
+  await expect(page.locator('#sidebar')).not.toBeInViewport();
+  await page.setViewportSize({ width: 1280, height: 800 });
   // A new chat: the start page, its message box focused.
   await page.keyboard.press('Control+Shift+KeyO');
   await expect(page).toHaveURL(/\/$/);
