@@ -395,7 +395,7 @@ async fn searches_take_wildcard_characters_literally() {
             .collect();
         found.sort();
         assert_eq!(found, want, "sidebar search {query:?}");
-        let mut shared: Vec<String> = app::share::service::list(&db, &alice, query, 1, Default::default())
+        let mut shared: Vec<String> = app::share::list(&db, &alice, query, 1, Default::default())
             .await
             .unwrap()
             .into_iter()

@@ -1184,3 +1184,93 @@ async fn group_of(p: &People, member: &str) -> String {
     assert_eq!(status, 200);
     gid
 }
+
+/// The Share dialog's Copy Link: the link is made with the audience, expiry and password chosen
+/// before it existed, in one step (it never exists open to every member first); a refused
+/// audience makes no link; the REST endpoint takes the same grants.
+#[tokio::test]
+async fn a_new_link_is_made_with_the_audience_chosen_before_it_existed() {
+    let p = people().await;
+    let new_chat = |title: &str| {
+        let c = p.owner_cookie.clone();
+        let base = p.base.clone();
+        let chat = one_message_chat(title, "Where do we meet?");
+        async move {
+            let res = c
+                .post(format!("{base}/api/v1/chats/new"))
+                .json(&json!({ "chat": chat }))
+                .send()
+                .await
+                .expect("create a chat");
+            let created: Value = res.json().await.expect("a chat object");
+            created["id"].as_str().expect("an id").to_owned()
+        }
+    };
+    let chat_id = new_chat("Only Bob").await;
+    let in_an_hour = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("a clock")
+        .as_secs()
+        + 3600;
+    let (status, link) = fn_as(
+        &p.base,
+        Some(&p.owner),
+        "share_chat",
+        json!({
+            "chat_id": chat_id,
+            "audience": {"grants": [{"principal_type": "user", "principal_id": p.bob.1, "permission": "read"}], "live": false},
+            "expiry": {"at": in_an_hour},
+            "password": null,
+        }),
+    )
+    .await;
+    assert_eq!(status, 200, "{link}");
+    let share_id = link["share_id"].as_str().expect("a link").to_owned();
+    //                                     owner admin bob  carol pending visitor
+    assert_eq!(p.statuses(&share_id).await, [200, 200, 200, 403, 403, 401]);
+    let (_, audience) = fn_as(
+        &p.base,
+        Some(&p.owner),
+        "share_audience",
+        json!({"chat_id": chat_id}),
+    )
+    .await;
+    assert_eq!(audience["expires_at"], json!(in_an_hour), "{audience}");
+    assert_eq!(audience["grants"].as_array().map(Vec::len), Some(1), "{audience}");
+
+    // Anyone with the link, while the instance does not allow it: 403, and no link at all.
+    let refused_chat = new_chat("Not for anyone").await;
+    let (status, said) = fn_as(
+        &p.base,
+        Some(&p.owner),
+        "share_chat",
+        json!({
+            "chat_id": refused_chat,
+            "audience": {"grants": [{"principal_type": "anyone", "principal_id": "*", "permission": "read"}]},
+        }),
+    )
+    .await;
+    assert_eq!(status, 403, "{said}");
+    let (_, chat) = call(
+        &client(),
+        Method::GET,
+        format!("{}/api/v1/chats/{refused_chat}", p.base),
+        Some(&p.owner),
+        None,
+    )
+    .await;
+    assert_eq!(chat["share_id"], Value::Null, "a refused audience makes no link");
+
+    // The REST endpoint: an empty list is "only me".
+    let (status, chat) = call(
+        &client(),
+        Method::POST,
+        format!("{}/api/v1/chats/{refused_chat}/share", p.base),
+        Some(&p.owner),
+        Some(json!({"access_grants": []})),
+    )
+    .await;
+    assert_eq!(status, 200, "{chat}");
+    let share_id = chat["share_id"].as_str().expect("a link").to_owned();
+    assert_eq!(p.statuses(&share_id).await, [200, 200, 403, 403, 403, 401]);
+}

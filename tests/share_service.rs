@@ -153,7 +153,7 @@ async fn who_may_share_and_unshare() {
         .unwrap()
         .share_id
         .unwrap();
-    let listed = share::list(&w.db, &w.alice, "", 1, Default::default())
+    let listed = app::share::list(&w.db, &w.alice, "", 1, Default::default())
         .await
         .unwrap();
     assert_eq!(listed.len(), 1);
@@ -247,19 +247,19 @@ async fn my_links_list_search_and_delete_all() {
     let bobs = chats::create(&w.db, &w.bob, two_messages("Bob's")).await.unwrap();
     share::share(&w.db, &w.d, &w.bob, bobs.id).await.unwrap();
     assert_eq!(
-        share::list(&w.db, &w.alice, "", 1, Default::default())
+        app::share::list(&w.db, &w.alice, "", 1, Default::default())
             .await
             .unwrap()
             .len(),
         3,
         "mine only"
     );
-    let found = share::list(&w.db, &w.alice, "BREAD", 1, Default::default())
+    let found = app::share::list(&w.db, &w.alice, "BREAD", 1, Default::default())
         .await
         .unwrap();
     assert_eq!(found.len(), 2);
     assert_eq!(share::unshare_all(&w.db, &w.alice).await.unwrap(), 3);
-    assert!(share::list(&w.db, &w.alice, "", 1, Default::default())
+    assert!(app::share::list(&w.db, &w.alice, "", 1, Default::default())
         .await
         .unwrap()
         .is_empty());
@@ -270,7 +270,7 @@ async fn my_links_list_search_and_delete_all() {
         .unwrap();
     assert!(alices.iter().all(|c| c.share_id.is_none()));
     assert_eq!(
-        share::list(&w.db, &w.bob, "", 1, Default::default())
+        app::share::list(&w.db, &w.bob, "", 1, Default::default())
             .await
             .unwrap()
             .len(),

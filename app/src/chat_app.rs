@@ -23,8 +23,8 @@ pub enum Part {
     ChatList {
         /// The chats, pinned first, newest first.
         list: Vec<ChatSummary>,
-        /// The time the date groups count from.
-        now: i64,
+        /// The time the date groups count from, and the reader's zone (seconds east of UTC).
+        now: (i64, i64),
         /// Whether the ⋯ menus offer Share.
         can_share: bool,
         /// The chat whose Share modal is open.
@@ -68,7 +68,7 @@ pub fn view(part: Part) -> AnyView {
 /// The sidebar's chat list through the split point (the code is there once the sidebar is).
 fn chat_list(
     list: Vec<ChatSummary>,
-    now: i64,
+    now: (i64, i64),
     can_share: bool,
     sharing: RwSignal<Option<Uuid>>,
 ) -> crate::chats::ChatListView {

@@ -89,6 +89,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     // The chat app's styles, on every page with the sidebar (reading pages need only the main
     // sheet; the client adds this one when it navigates from one into the app).
     let app_stylesheet = (!on_reading_page()).then(|| format!("/{}/app.css", options.site_pkg_dir));
+    // Every page's times in the reader's zone (`ui::TIMES_SCRIPT`), inline with the nonce.
+    #[cfg(feature = "ssr")]
+    let times = view! { <script nonce=leptos::nonce::use_nonce() inner_html=ui::TIMES_SCRIPT></script> };
+    #[cfg(not(feature = "ssr"))]
+    let times = ();
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -99,6 +104,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href=stylesheet/>
                 {app_stylesheet.map(|href| view! { <link rel="stylesheet" id="app-css" href=href/> })}
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                {times}
                 {hydrates.then(|| view! { <HydrationScripts options/> })}
                 <MetaTags/>
             </head>

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { adminContext, adminToken, createChat, hydrated, memberContext } from './helpers';
+import { adminContext, adminToken, applyShare, openLinkOptions, createChat, hydrated, memberContext } from './helpers';
 
 /** Allows or forbids links that anyone can open (Admin Panel → Settings → General). */
 async function allowOpenLinks(request: import('@playwright/test').APIRequestContext, on: boolean) {
@@ -49,7 +49,10 @@ test('who can open a link: everyone, specific people, only me, anyone; right and
   await audience.getByRole('radio', { name: 'Specific people' }).check();
   await audience.getByLabel('Find people and groups').fill(`Walt ${stamp}`);
   await audience.getByRole('checkbox', { name: `Walt ${stamp}` }).check();
-  await expect(audience.getByRole('status')).toHaveText('Saved.');
+  // Nothing changes until the main button applies it.
+  await expect(dialog.getByRole('status').filter({ hasText: 'Your changes apply when you press Update and Copy Link.' })).toBeVisible();
+  expect((await status(vera)).s).toBe(200);
+  await applyShare(dialog);
   await page.screenshot({ path: 'test-results/audience-people-1280.png' });
   const denied = await status(vera);
   expect(denied.s).toBe(403);
@@ -75,9 +78,10 @@ test('who can open a link: everyone, specific people, only me, anyone; right and
   await vpage403.close();
 
   // A password: Vera must give it (the form), then reads the chat; the owner removes it again.
+  await openLinkOptions(dialog);
   await dialog.getByLabel('Password (optional)').fill('open sesame');
-  await dialog.getByRole('button', { name: 'Set password' }).click();
-  await expect(audience.getByRole('status')).toHaveText('Password set.');
+  await applyShare(dialog);
+  await expect(dialog.getByText('Expiry and password')).toContainText('password set');
   const vpw = await vera.newPage();
   const locked = await vpw.goto(url);
   expect(locked!.status()).toBe(401);
@@ -90,19 +94,21 @@ test('who can open a link: everyone, specific people, only me, anyone; right and
   await expect(vpw.getByText('Spend less on coffee.')).toBeVisible();
   await vpw.screenshot({ path: 'test-results/password-opened-1280.png' });
   await vpw.close();
-  await dialog.getByRole('button', { name: 'Remove' }).click();
-  await expect(audience.getByRole('status')).toHaveText('Password removed.');
+  await openLinkOptions(dialog);
+  await dialog.getByRole('checkbox', { name: 'Remove the password' }).check();
+  await applyShare(dialog);
+  await expect(dialog.getByText('Expiry and password')).not.toContainText('password set');
 
   // Only me: Walt too is refused now; the owner still reads it.
   await audience.getByRole('radio', { name: 'Only me' }).check();
   await expect(audience).toContainText('Only you (and administrators) can open the link.');
-  await expect(audience.getByRole('status')).toHaveText('Saved.');
+  await applyShare(dialog);
   expect((await status(walt)).s).toBe(403);
   expect((await status(owner)).s).toBe(200);
 
   // Anyone with the link: a visitor without an account reads it and is offered to sign in to clone.
   await audience.getByRole('radio', { name: 'Anyone with the link' }).check();
-  await expect(audience.getByRole('status')).toHaveText('Saved.');
+  await applyShare(dialog);
   const vpage = await visitor.newPage();
   const res = await vpage.goto(url);
   expect(res!.status()).toBe(200);
@@ -117,7 +123,7 @@ test('who can open a link: everyone, specific people, only me, anyone; right and
 
   // Back to every member, and open links off again for the other tests.
   await audience.getByRole('radio', { name: 'Everyone on this instance' }).check();
-  await expect(audience.getByRole('status')).toHaveText('Saved.');
+  await applyShare(dialog);
   await allowOpenLinks(request, false);
   const again = await vpage.reload();
   expect(again!.status()).toBe(200); // after the 303 to sign in

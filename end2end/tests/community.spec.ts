@@ -60,7 +60,7 @@ test('Share to Community from instance A lands on instance B: publish as Public,
   await expect(tab.getByText(/Shared by Uli Uploader .* · Public$/)).toBeVisible();
 
   // A visitor on B (no account) finds it by a word from its answer, highlighted.
-  const visitor = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const visitor = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Tokyo' });
   const vpage = await visitor.newPage();
   await vpage.goto(`${HUB}/community`);
   // The community's pages are plain HTML: no WASM, nothing to wait for.
@@ -70,6 +70,9 @@ test('Share to Community from instance A lands on instance B: publish as Public,
   await expect(vpage).toHaveURL(new RegExp(`query=${word}`));
   await expect(vpage.getByText(`1 chat found for “${word}”`)).toBeVisible();
   await expect(vpage.locator('.snippet mark')).toHaveText(word);
+  // Its card says when, in the reader's zone: moments ago, never a UTC time.
+  await expect(vpage.locator('.community-card time')).toHaveText(/^(just now|1 minute ago)$/);
+  await expect(vpage.locator('main')).not.toContainText('UTC');
   await vpage.screenshot({ path: 'test-results/community-search-1280.png', fullPage: true });
   await vpage.setViewportSize({ width: 360, height: 780 });
   await vpage.screenshot({ path: 'test-results/community-search-360.png', fullPage: true });

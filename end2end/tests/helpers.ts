@@ -1,4 +1,4 @@
-import { APIRequestContext, Page, expect } from '@playwright/test';
+import { APIRequestContext, Locator, Page, expect } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -81,6 +81,29 @@ export async function setAdminConfig(request: APIRequestContext, patch: Record<s
   const token = await adminToken(request);
   const res = await request.post('/api/v1/auths/admin/config', { data: patch, headers: { Authorization: `Bearer ${token}` } });
   expect(res.status()).toBe(200);
+}
+
+/** Presses the Share dialog's main button (Copy Link, or Update and Copy Link), which applies
+ * every choice in the dialog at once, and waits until the link is saved and copied (or offered
+ * to copy by hand, where the browser refused the clipboard). */
+export async function applyShare(dialog: Locator) {
+  const main = dialog.locator('.share-actions > .button').first();
+  await main.click();
+  await expect(dialog.getByRole('button', { name: 'Copied!' }).or(dialog.getByLabel(/did not allow copying/))).toBeVisible();
+  await expect(dialog.locator('.unsaved')).toBeEmpty();
+}
+
+/** Unfolds the Share dialog's "Expiry and password" (unless it is unfolded already). */
+export async function openLinkOptions(dialog: Locator) {
+  const options = dialog.locator('details.link-options');
+  if ((await options.getAttribute('open')) === null) await options.locator('summary').click();
+  await expect(options).toHaveAttribute('open', '');
+}
+
+/** Deletes the link from the open Share dialog ("delete this link", then confirmed). */
+export async function deleteLink(dialog: Locator) {
+  await dialog.getByRole('button', { name: 'delete this link' }).click();
+  await dialog.getByRole('button', { name: 'Delete link' }).click();
 }
 
 /** Opens the Share modal of chat `title` from its sidebar menu. */

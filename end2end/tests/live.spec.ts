@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { adminContext, adminToken, createChat, hydrated, memberContext } from './helpers';
+import { adminContext, adminToken, applyShare, createChat, deleteLink, hydrated, memberContext } from './helpers';
 
 test('a live link: a collaborator continues the chat, the owner sees the message with their name, a reader follows it', async ({ browser, request }) => {
   const bearer = await adminToken(request);
@@ -23,7 +23,7 @@ test('a live link: a collaborator continues the chat, the owner sees the message
   const audience = dialog.getByRole('group', { name: 'Who can open the link' });
   await expect(audience.getByRole('radio', { name: 'Everyone on this instance' })).toBeChecked();
   await audience.getByRole('checkbox', { name: 'Let them continue the chat' }).check();
-  await expect(audience.getByRole('status')).toHaveText('Saved.');
+  await applyShare(dialog);
   await expect(audience).toContainText('signed with their name');
   const grants = await (await owner.request.get(`/api/v1/chats/shared/${chatId}/access`)).json();
   expect(grants.map((g: { principal_id: string; permission: string }) => `${g.principal_id}:${g.permission}`)).toEqual(['*:write']);
@@ -63,7 +63,7 @@ test('a live link: a collaborator continues the chat, the owner sees the message
 
   // Deleting the link ends it for everyone: Cleo can no longer open the chat.
   await page.getByRole('button', { name: 'Share', exact: true }).click();
-  await dialog.getByRole('button', { name: 'delete this link' }).click();
+  await deleteLink(dialog);
   await expect(dialog.getByRole('button', { name: 'Copy Link' })).toBeVisible();
   const gone = await cpage.goto(`/c/${chatId}`);
   expect(gone!.status()).toBe(404);

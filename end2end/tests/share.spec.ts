@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { adminContext, adminToken, createChat, hydrated, memberContext, openShareFromSidebar, plainHtml, scriptReady, setAdminConfig } from './helpers';
+import { adminContext, adminToken, createChat, hydrated, deleteLink, memberContext, openShareFromSidebar, plainHtml, scriptReady, setAdminConfig } from './helpers';
 
 const PERMS = ['clipboard-read', 'clipboard-write'];
 
@@ -68,6 +68,11 @@ test('share, view, update, delete: the seed walk-through with two people', async
 
   // 4. "delete this link": back to the first state; the viewer gets the 404 page.
   await dialog.getByRole('button', { name: 'delete this link' }).click();
+  // It asks first; "Keep it" keeps it.
+  await dialog.getByRole('button', { name: 'Keep it' }).click();
+  await expect(vpage.reload()).resolves.toBeTruthy();
+  await expect(vpage.getByText('What about rye flour?')).toBeVisible();
+  await deleteLink(dialog);
   await expect(dialog.getByRole('button', { name: 'Copy Link' })).toBeVisible();
   await expect(dialog).toContainText("Messages you send after creating your link won't be shared.");
   const gone = await vpage.reload();

@@ -275,6 +275,13 @@ struct ShareBody {
     /// left out: the link's masks.
     #[serde(default)]
     redact: Option<Vec<String>>,
+    /// Who may open the link, all its grants at once (Open WebUI's shape); left out: a new
+    /// link is for every member, an existing one keeps its grants.
+    #[serde(default)]
+    access_grants: Option<Vec<app::share::AccessGrant>>,
+    /// With `access_grants`: whether write grantees may continue the chat.
+    #[serde(default)]
+    live: Option<bool>,
 }
 
 /// A field that is there (`Some`, maybe `null`), as opposed to left out (`None`).
@@ -313,7 +320,17 @@ async fn share_chat(
         message_ids: body.message_ids,
         redact: body.redact,
     };
-    let c = share::share_with(&s.app.db, &s.app.defaults, &me, id, expiry, change, body.password).await?;
+    let audience = body.access_grants.map(|grants| app::share::LinkAudience {
+        grants,
+        live: body.live.unwrap_or(false),
+    });
+    let request = share::LinkRequest {
+        expiry,
+        change,
+        password: body.password,
+        audience,
+    };
+    let c = share::share_with(&s.app.db, &s.app.defaults, &me, id, request).await?;
     chat_object(&c)
 }
 

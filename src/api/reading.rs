@@ -30,6 +30,20 @@ pub fn routes() -> Router<ServerState> {
         .route("/s/{id}/card.png", get(preview_card))
         .route("/s/{id}/embed", get(embed_view))
         .route("/api/oembed", get(oembed))
+        .route("/times.js", get(times_script))
+}
+
+/// `GET /times.js`: the pages' time script (`app::ui::TIMES_SCRIPT`) as a file, for the embed
+/// view, whose policy allows no inline script. The other pages carry it inline.
+async fn times_script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        app::ui::TIMES_SCRIPT,
+    )
+        .into_response()
 }
 
 /// `GET /s/{id}`: the shared page, a whole document written by the server with no client app

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 use super::{
     create_api_key, list_api_keys, revoke_api_key, sign_in, sign_out, sign_up, use_current_user, SessionUser,
 };
-use crate::ui::{format_time, hard_navigate, typed_before_hydration};
+use crate::ui::{hard_navigate, typed_before_hydration};
 
 /// `/auth`: sign in, or switch to creating an account. After success the browser goes to the
 /// sanitised `?redirect=` target.
@@ -378,7 +378,7 @@ pub fn ApiKeysPanel(
                                         view! {
                                             <li>
                                                 <code>{format!("{}…", k.prefix)}</code>
-                                                <span class="muted">{format!("created {}", format_time(k.created_at))}</span>
+                                                <span class="muted">"created "<crate::ui::Time at=k.created_at/></span>
                                                 <button type="button" class="button danger small" on:click=move |_| { revoke.dispatch(id); }>
                                                     "Revoke"
                                                 </button>

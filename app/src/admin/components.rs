@@ -16,7 +16,7 @@ use super::{
 };
 use crate::accounts::{member_or, sign_in_redirect, use_current_user, SessionUser};
 use crate::error::AppError;
-use crate::ui::{format_time, set_page_status, use_toast, Modal};
+use crate::ui::{set_page_status, use_toast, Modal, Time};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
@@ -340,8 +340,8 @@ fn UserRow(
                     }.into_any(),
                 }}
             </td>
-            <td><time>{format_time(user.created_at)}</time></td>
-            <td><time>{format_time(user.last_active_at)}</time></td>
+            <td><Time at=user.created_at/></td>
+            <td><Time at=user.last_active_at/></td>
             <td>
                 <button type="button" class="button danger small" aria-label=format!("Delete {}", user.name)
                     on:click=move |_| deleting.set(Some(row.clone()))>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::{MessageRole, MessageView};
-use crate::ui::format_time;
+use crate::ui::Time;
 
 /// The messages of a branch. With `on_switch`, messages with siblings show "‹ 2 / 3 ›" (without
 /// it, nothing: a reader who cannot switch sees no arrows); with `actions`, each message gets
@@ -106,7 +106,7 @@ pub fn MessageList(
                     <li class=format!("message {}", m.role.as_str()) id=m.id.clone()>
                         <div class="message-head">
                             <span class="author">{author}</span>
-                            {m.timestamp.map(|t| view! { <time class="muted">{format_time(t)}</time> })}
+                            {m.timestamp.map(|t| view! { <Time at=t attr:class="muted"/> })}
                             {switcher}
                             {message_link}
                         </div>

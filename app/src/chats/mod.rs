@@ -40,6 +40,10 @@ pub use import_panel::ChatTransferPanel;
 pub use messages::MessageList;
 pub use sidebar::{chat_list, ChatSidebar};
 
+/// When the sidebar's date groups are counted from (epoch seconds) and the reader's zone
+/// (seconds east of UTC).
+pub type ListClock = (i64, i64);
+
 /// The sidebar's chat list as the shell builds it: a future, because its code may still have to
 /// arrive (see [`ShellParts::chat_list`]).
 pub type ChatListView = std::pin::Pin<Box<dyn std::future::Future<Output = AnyView> + Send>>;
@@ -53,7 +57,7 @@ pub struct ShellParts {
     /// The Share Chat dialog for a chat; the callback closes it.
     pub share_dialog: fn(Uuid, Callback<()>) -> AnyView,
     /// The sidebar's chat list ([`chat_list`]'s arguments).
-    pub chat_list: fn(Vec<ChatSummary>, i64, bool, RwSignal<Option<Uuid>>) -> ChatListView,
+    pub chat_list: fn(Vec<ChatSummary>, ListClock, bool, RwSignal<Option<Uuid>>) -> ChatListView,
 }
 
 /// The Share dialog for `chat_id` from the shell's parts (nothing if the shell gave none).

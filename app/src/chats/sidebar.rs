@@ -33,9 +33,12 @@ pub fn ChatSidebar() -> impl IntoView {
         move || (query.get(), version.0.get(), shown.get()),
         |(q, _, n)| list_chats(q, Some(n + 1)),
     );
-    // The time the groups are counted from: the server's, written into the page, so the
-    // browser hydrates the same groups.
-    let now = crate::ui::page_resource(|| (), |_| async { crate::ui::now_epoch() });
+    // The time the groups are counted from, and the reader's zone: the server's, written into
+    // the page, so the browser hydrates the same groups.
+    let now = crate::ui::page_resource(
+        || (),
+        |_| async { (crate::ui::now_epoch(), crate::ui::reader_zone()) },
+    );
     let sharing = RwSignal::new(None::<Uuid>);
     let parts = use_context::<super::ShellParts>();
     view! {
@@ -81,7 +84,7 @@ pub fn ChatSidebar() -> impl IntoView {
 /// module does not carry it.
 pub fn chat_list(
     list: Vec<ChatSummary>,
-    now: i64,
+    (now, zone): (i64, i64),
     can_share: bool,
     sharing: RwSignal<Option<Uuid>>,
 ) -> AnyView {
@@ -91,7 +94,7 @@ pub fn chat_list(
         let label = if chat.pinned {
             "Pinned".to_owned()
         } else {
-            crate::ui::date_group(chat.updated_at, now)
+            crate::ui::date_group(chat.updated_at, now, zone)
         };
         match groups.last_mut() {
             Some((last, chats)) if *last == label => chats.push(chat),

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::CommunityChatSummary;
 use crate::error::AppError;
-use crate::ui::format_time;
+use crate::ui::Time;
 
 /// `POST /api/fn/admin_community_chats`: every community chat, newest first (admins only).
 #[server(prefix = "/api/fn", endpoint = "admin_community_chats", input = Json, output = Json)]
@@ -79,7 +79,7 @@ pub fn ModerationPanel() -> impl IntoView {
                                                 <td><a href=c.url.clone() rel="external">{c.title.clone()}</a></td>
                                                 <td>{c.uploader.clone()}</td>
                                                 <td>{level}</td>
-                                                <td>{format_time(c.created_at)}</td>
+                                                <td><Time at=c.created_at/></td>
                                                 <td>{c.views}</td>
                                                 <td class="row">
                                                     <button type="button" class="button secondary small" disabled=move || act.pending().get()

@@ -17,7 +17,7 @@ use super::{
 use crate::chats::MessageList;
 use crate::error::AppError;
 use crate::format::encode_query_value;
-use crate::ui::{format_time, set_page_status};
+use crate::ui::{set_page_status, Time};
 
 /// Every community page: the one the address names.
 #[component]
@@ -58,16 +58,13 @@ fn unavailable(e: AppError) -> AnyView {
 }
 
 /// "by Ada · 3 Dec 2026 · 12 views · #bread": a chat's line under its title.
-fn byline(s: &CommunityChatSummary) -> String {
+fn byline(s: &CommunityChatSummary) -> AnyView {
     let views = match s.views {
         1 => "1 view".to_owned(),
         n => format!("{n} views"),
     };
-    format!(
-        "Shared by {} · {} · {views}",
-        s.uploader,
-        format_time(s.created_at)
-    )
+    view! { {format!("Shared by {} · ", s.uploader)}<Time at=s.created_at/>{format!(" · {views}")} }
+        .into_any()
 }
 
 /// A gallery address with `key` set to `value` (and the page back to the first).
@@ -276,7 +273,7 @@ fn chat_view(p: CommunityChatPage) -> AnyView {
             <header class="shared-head">
                 <p><a href="/community">"← Community"</a></p>
                 <h1>{s.title.clone()}</h1>
-                <p class="muted">{format!("{} · {level}", byline(&s))}</p>
+                <p class="muted">{byline(&s)}{format!(" · {level}")}</p>
                 {(!p.models.is_empty()).then(|| view! { <p class="muted">{format!("Models: {}", p.models.join(", "))}</p> })}
                 {(!s.tags.is_empty()).then(|| view! {
                     <p class="card-tags">{s.tags.iter().map(|t| view! {
@@ -375,7 +372,7 @@ fn MyCommunityChats() -> impl IntoView {
                         Ok(list) => view! {
                             <ol class="community-list">
                                 {list.into_iter().map(|c| {
-                                    let line = format!("{} · {}", c.access.label(), byline(&c));
+                                    let line = view! { {c.access.label()}" · "{byline(&c)} };
                                     view! {
                                         <li class="community-card">
                                             <h2><a href=c.url.clone()>{c.title.clone()}</a></h2>

@@ -62,7 +62,7 @@ pub fn HomePage() -> impl IntoView {
                                 {chats.into_iter().map(|c| view! {
                                     <li>
                                         <a href=format!("/c/{}", c.id)>{c.title}</a>
-                                        <time class="muted">{crate::ui::format_time(c.updated_at)}</time>
+                                        <crate::ui::Time at=c.updated_at attr:class="muted"/>
                                     </li>
                                 }).collect_view()}
                             </ul>

@@ -1,16 +1,20 @@
 //! The Share modal's audience picker: who can open the link. "Only me", "Specific people"
-//! (a filtered list of members), "Everyone on this instance" (what a new link starts with) and
-//! "Anyone with the link" (when the administrator allows it), and for people and members "Let
-//! them continue the chat" (a live link with write grants). A choice saves at once.
+//! (a filtered list of members), "Everyone on this instance" (what a new link starts with, when
+//! the administrator allows it) and "Anyone with the link" (when allowed), and for people and
+//! members "Let them continue the chat" (a live link with write grants); folded beside them,
+//! the expiry and the password. Nothing saves on its own: the choices are a [`LinkDraft`] that
+//! Copy Link (or Update and Copy Link) sends with the link, so a new link is made with them and
+//! never exists, even for a moment, open to readers its owner did not choose.
 
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use super::link_options::{ExpiryDraft, LinkOptions};
 use super::{
-    access_requests, answer_access_request, get_share_audience, set_share_audience, set_share_expiry,
-    set_share_password, AccessGrant, AccessRequest, GrantPermission, Person, PrincipalType, ANY,
+    access_requests, answer_access_request, get_share_audience, AccessGrant, AccessRequest, ExpiryChoice,
+    GrantPermission, LinkAudience, Person, PrincipalType, ShareAudience, ANY,
 };
 
 /// Who can open a link, as the picker shows it.
@@ -96,22 +100,178 @@ fn grants_for(audience: Audience, people: &BTreeSet<(bool, Uuid)>, live: bool) -
     }
 }
 
-/// Who can open the link of `chat_id`, the controls to change it, and the requests for access
-/// waiting for an answer.
+/// The people and groups picked: (is a group, id).
+type Picked = BTreeSet<(bool, Uuid)>;
+
+/// The Share dialog's choices for the link, held until Copy Link sends them.
+#[derive(Clone, Copy)]
+pub(super) struct LinkDraft {
+    /// Whether the choices have loaded (Copy Link waits for them).
+    pub loaded: RwSignal<bool>,
+    chosen: RwSignal<Audience>,
+    /// Who is picked for "Specific people": (is a group, id).
+    picked: RwSignal<BTreeSet<(bool, Uuid)>>,
+    live: RwSignal<bool>,
+    /// The expiry picked.
+    pub(super) expiry: ExpiryDraft,
+    /// A new password typed (empty: none).
+    pub(super) password: RwSignal<String>,
+    /// Whether the link's password is to go.
+    pub(super) remove_password: RwSignal<bool>,
+    /// Who the link is for now: (audience, people, live); `None` before it exists.
+    saved: RwSignal<Option<(Audience, Picked, bool)>>,
+    /// Whether "Expiry and password" is unfolded (kept when the choices are read again).
+    pub(super) options_open: RwSignal<bool>,
+    /// Whether the link was just saved (or deleted): the next load starts every choice afresh.
+    /// Other loads (a request for access answered) keep a typed password and a picked expiry.
+    fresh: RwSignal<bool>,
+}
+
+/// What Copy Link sends beside the review's choices.
+pub(super) struct DraftRequest {
+    pub audience: LinkAudience,
+    pub expiry: Option<ExpiryChoice>,
+    pub password: Option<String>,
+    pub remove_password: bool,
+}
+
+impl LinkDraft {
+    pub fn new() -> Self {
+        LinkDraft {
+            loaded: RwSignal::new(false),
+            chosen: RwSignal::new(Audience::OnlyMe),
+            picked: RwSignal::new(BTreeSet::new()),
+            live: RwSignal::new(false),
+            expiry: ExpiryDraft::new(),
+            password: RwSignal::new(String::new()),
+            remove_password: RwSignal::new(false),
+            saved: RwSignal::new(None),
+            fresh: RwSignal::new(true),
+            options_open: RwSignal::new(false),
+        }
+    }
+
+    /// The link was saved or deleted: the next load starts every choice from what it has now.
+    pub fn saved_now(&self) {
+        self.fresh.set(true);
+    }
+
+    /// Starts from what the link has, or for a chat without a link from the instance's
+    /// default: every member when the administrator allows such links, otherwise only me.
+    fn load(&self, a: &ShareAudience, has_link: bool) {
+        let picked: BTreeSet<(bool, Uuid)> = a
+            .grants
+            .iter()
+            .filter(|g| matches!(g.principal_type, PrincipalType::User | PrincipalType::Group))
+            .filter_map(|g| {
+                let id = Uuid::parse_str(&g.principal_id).ok()?;
+                Some((g.principal_type == PrincipalType::Group, id))
+            })
+            .collect();
+        let chosen = if has_link {
+            Audience::of(&a.grants)
+        } else if a.members_allowed {
+            Audience::Members
+        } else {
+            Audience::OnlyMe
+        };
+        self.chosen.set(chosen);
+        self.picked.set(picked.clone());
+        self.live.set(a.live);
+        if self.fresh.get_untracked() || !self.loaded.get_untracked() {
+            self.expiry.reset();
+            self.password.set(String::new());
+            self.remove_password.set(false);
+            self.fresh.set(false);
+        }
+        self.saved.set(has_link.then_some((chosen, picked, a.live)));
+        self.loaded.set(true);
+    }
+
+    /// What Copy Link sends; an error to show instead when "Specific people" has nobody picked,
+    /// or the picked date cannot be read.
+    pub fn request(&self) -> Result<DraftRequest, String> {
+        let audience = self.chosen.get_untracked();
+        let picked = self.picked.get_untracked();
+        if audience == Audience::People && picked.is_empty() {
+            return Err(
+                "Pick at least one person or group, or choose who else can open the link.".to_owned(),
+            );
+        }
+        let live = self.live.get_untracked() && audience.can_continue();
+        let password = self.password.get_untracked();
+        Ok(DraftRequest {
+            audience: LinkAudience {
+                grants: grants_for(audience, &picked, live),
+                live,
+            },
+            expiry: self.expiry.choice()?,
+            password: (!password.is_empty()).then_some(password),
+            remove_password: self.remove_password.get_untracked(),
+        })
+    }
+
+    /// Whether the chat has a link (as the choices were loaded).
+    pub fn has_link(&self) -> bool {
+        self.saved.with_untracked(Option::is_some)
+    }
+
+    /// Whether a choice differs from what the link has (nothing to say before it exists).
+    pub fn changed(&self) -> bool {
+        let Some((audience, picked, live)) = self.saved.get() else {
+            return false;
+        };
+        let chosen = self.chosen.get();
+        chosen != audience
+            || (chosen == Audience::People && self.picked.with(|p| *p != picked))
+            || (chosen.can_continue() && self.live.get() != live)
+            || self.expiry.changed()
+            || !self.password.with(String::is_empty)
+            || self.remove_password.get()
+    }
+}
+
+/// Who can open the link of `chat_id` and how long, as a [`LinkDraft`] (read again when
+/// `version` changes: after the link was saved, or a request for access was answered), and
+/// the requests for access waiting for an answer.
 #[component]
 pub fn AudiencePicker(
-    /// The shared chat.
+    /// The chat to share.
     chat_id: Uuid,
+    /// The choices, which Copy Link sends.
+    draft: LinkDraft,
+    /// Whether the chat has a link.
+    #[prop(into)]
+    has_link: Signal<bool>,
+    /// Bumped to read the link's audience again.
+    version: RwSignal<u32>,
 ) -> impl IntoView {
-    // Bumped when a request is answered: the grants and the requests are read again.
-    let version = RwSignal::new(0u32);
-    let loaded = crate::ui::page_resource(move || version.get(), move |_| get_share_audience(chat_id));
-    let waiting = crate::ui::page_resource(move || version.get(), move |_| access_requests(chat_id));
+    // The draft takes what the link has as the answer arrives (not while the choices render).
+    let loaded = crate::ui::page_resource(
+        move || version.get(),
+        move |_| async move {
+            let answer = get_share_audience(chat_id).await;
+            if let Ok(a) = &answer {
+                draft.load(a, has_link.get_untracked());
+            }
+            answer
+        },
+    );
+    let waiting = crate::ui::page_resource(
+        move || (version.get(), has_link.get()),
+        move |(_, has)| async move {
+            if has {
+                access_requests(chat_id).await
+            } else {
+                Ok(Vec::new())
+            }
+        },
+    );
     view! {
         <Transition fallback=|| view! { <p class="muted">"Loading who can open it…"</p> }>
             {move || Suspend::new(async move {
                 match loaded.await {
-                    Ok(a) => view! { <AudienceChoices chat_id audience=a/> }.into_any(),
+                    Ok(a) => view! { <AudienceChoices audience=a draft/> }.into_any(),
                     Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
                 }
             })}
@@ -169,39 +329,14 @@ pub(super) fn AccessRequests(
     }
 }
 
+/// The audience radios, the people picker, "Let them continue the chat" and the folded
+/// expiry and password, all into `draft`.
 #[component]
-fn AudienceChoices(chat_id: Uuid, audience: super::ShareAudience) -> impl IntoView {
-    let chosen = RwSignal::new(Audience::of(&audience.grants));
-    // Who is picked: (is a group, id).
-    let picked: RwSignal<BTreeSet<(bool, Uuid)>> = RwSignal::new(
-        audience
-            .grants
-            .iter()
-            .filter(|g| matches!(g.principal_type, PrincipalType::User | PrincipalType::Group))
-            .filter_map(|g| {
-                let id = Uuid::parse_str(&g.principal_id).ok()?;
-                Some((g.principal_type == PrincipalType::Group, id))
-            })
-            .collect(),
-    );
+fn AudienceChoices(audience: ShareAudience, draft: LinkDraft) -> impl IntoView {
+    let LinkDraft {
+        chosen, picked, live, ..
+    } = draft;
     let filter = RwSignal::new(String::new());
-    let status = RwSignal::new(None::<Result<&'static str, String>>);
-    let live = RwSignal::new(audience.live);
-    let save = Action::new(move |(grants, live): &(Vec<AccessGrant>, bool)| {
-        let (grants, live) = (grants.clone(), *live);
-        async move { set_share_audience(chat_id, grants, live).await }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(_)) => status.set(Some(Ok("Saved."))),
-        Some(Err(e)) => status.set(Some(Err(e.detail()))),
-        None => {}
-    });
-    let apply = move || {
-        status.set(None);
-        let (a, live) = (chosen.get_untracked(), live.get_untracked());
-        let live = live && a.can_continue();
-        save.dispatch((grants_for(a, &picked.get_untracked(), live), live));
-    };
     let mut choices = vec![
         (Audience::OnlyMe, "Only me"),
         (Audience::People, "Specific people"),
@@ -212,14 +347,14 @@ fn AudienceChoices(chat_id: Uuid, audience: super::ShareAudience) -> impl IntoVi
     if audience.anyone_allowed || chosen.get_untracked() == Audience::Anyone {
         choices.push((Audience::Anyone, "Anyone with the link"));
     }
-    let people = audience.people;
+    let people = audience.people.clone();
     view! {
         <fieldset class="audience">
             <legend>"Who can open the link"</legend>
             {choices.into_iter().map(|(a, label)| view! {
                 <label class="audience-choice">
                     <input type="radio" name="audience" prop:checked=move || chosen.get() == a
-                        on:change=move |_| { chosen.set(a); if a != Audience::People || !picked.get_untracked().is_empty() { apply(); } }/>
+                        on:change=move |_| chosen.set(a)/>
                     {label}
                 </label>
             }).collect_view()}
@@ -244,10 +379,7 @@ fn AudienceChoices(chat_id: Uuid, audience: super::ShareAudience) -> impl IntoVi
                                             <li>
                                                 <label>
                                                     <input type="checkbox" prop:checked=move || picked.with(|s| s.contains(&key))
-                                                        on:change=move |_| {
-                                                            picked.update(|s| if !s.remove(&key) { s.insert(key); });
-                                                            apply();
-                                                        }/>
+                                                        on:change=move |_| picked.update(|s| if !s.remove(&key) { s.insert(key); })/>
                                                     {label}
                                                 </label>
                                             </li>
@@ -263,186 +395,16 @@ fn AudienceChoices(chat_id: Uuid, audience: super::ShareAudience) -> impl IntoVi
             <Show when=move || chosen.get().can_continue()>
                 <label class="audience-choice live-choice">
                     <input type="checkbox" name="live" prop:checked=move || live.get()
-                        on:change=move |ev| { live.set(event_target_checked(&ev)); apply(); }/>
+                        on:change=move |ev| live.set(event_target_checked(&ev))/>
                     "Let them continue the chat"
                 </label>
-                <p class="muted audience-help">{move || if live.get() {
-                    "They see the chat as it is now and can add messages to it, signed with their name."
-                } else {
-                    "They see the chat as it was when you shared or last updated the link."
-                }}</p>
+                <Show when=move || live.get()>
+                    <p class="muted audience-help">
+                        "They see the chat as it is now and can add messages to it, signed with their name."
+                    </p>
+                </Show>
             </Show>
-            <ExpiryControl chat_id expires_at=audience.expires_at max_days=audience.max_days status/>
-            <PasswordControl chat_id has_password=audience.has_password status/>
-            <p role="status" class=move || match status.get() { Some(Err(_)) => "status-error", _ => "status-ok" }>
-                {move || match status.get() {
-                    Some(Ok(m)) => m.to_owned(),
-                    Some(Err(e)) => e,
-                    None => String::new(),
-                }}
-            </p>
+            <LinkOptions audience draft/>
         </fieldset>
-    }
-}
-
-/// The link's password: set or change it, or remove it.
-#[component]
-fn PasswordControl(
-    chat_id: Uuid,
-    has_password: bool,
-    status: RwSignal<Option<Result<&'static str, String>>>,
-) -> impl IntoView {
-    let has = RwSignal::new(has_password);
-    let typed = RwSignal::new(String::new());
-    let save = Action::new(move |password: &Option<String>| {
-        let password = password.clone();
-        async move {
-            let setting = password.is_some();
-            match set_share_password(chat_id, password).await {
-                Ok(()) => {
-                    has.set(setting);
-                    typed.set(String::new());
-                    status.set(Some(Ok(if setting {
-                        "Password set."
-                    } else {
-                        "Password removed."
-                    })));
-                }
-                Err(e) => status.set(Some(Err(e.detail()))),
-            }
-        }
-    });
-    view! {
-        <form class="share-password" on:submit=move |ev| {
-            ev.prevent_default();
-            status.set(None);
-            save.dispatch(Some(typed.get_untracked()));
-        }>
-            <label for="share-password-new">
-                {move || if has.get() { "Password (set; type a new one to change it)" } else { "Password (optional)" }}
-            </label>
-            <div class="row">
-                <input id="share-password-new" type="password" autocomplete="new-password" bind:value=typed/>
-                <button type="submit" class="button secondary small" disabled=move || save.pending().get()>
-                    {move || if has.get() { "Change" } else { "Set password" }}
-                </button>
-                <Show when=move || has.get()>
-                    <button type="button" class="button secondary small" disabled=move || save.pending().get()
-                        on:click=move |_| { status.set(None); save.dispatch(None); }>"Remove"</button>
-                </Show>
-            </div>
-        </form>
-    }
-}
-
-/// The link's expiry: Never, 1 / 7 / 30 days from now, or a date (the end of that day, UTC).
-#[component]
-fn ExpiryControl(
-    chat_id: Uuid,
-    expires_at: Option<i64>,
-    max_days: u32,
-    status: RwSignal<Option<Result<&'static str, String>>>,
-) -> impl IntoView {
-    let current = RwSignal::new(expires_at);
-    let choice = RwSignal::new(if expires_at.is_some() { "date" } else { "never" }.to_owned());
-    let date = RwSignal::new(expires_at.map(date_value).unwrap_or_default());
-    let save = Action::new(move |at: &Option<i64>| {
-        let at = *at;
-        async move {
-            match set_share_expiry(chat_id, at).await {
-                Ok(now) => {
-                    current.set(now);
-                    if let Some(t) = now {
-                        date.set(date_value(t));
-                    }
-                    status.set(Some(Ok("Saved.")));
-                }
-                Err(e) => status.set(Some(Err(e.detail()))),
-            }
-        }
-    });
-    let pick = move |value: String| {
-        status.set(None);
-        let now = crate::format::now_epoch();
-        let days = |d: i64| Some(now + d * 86_400);
-        let at = match value.as_str() {
-            "never" => None,
-            "1" => days(1),
-            "7" => days(7),
-            "30" => days(30),
-            _ => {
-                choice.set(value);
-                return;
-            }
-        };
-        choice.set(value);
-        save.dispatch(at);
-    };
-    view! {
-        <div class="share-expiry">
-            <label for="share-expiry">"Expires"</label>
-            <div class="row">
-                <select id="share-expiry" prop:value=move || choice.get() on:change=move |ev| pick(event_target_value(&ev))>
-                    <option value="never">{if max_days > 0 { format!("After {max_days} days (the longest allowed)") } else { "Never".to_owned() }}</option>
-                    <option value="1">"In 1 day"</option>
-                    <option value="7">"In 7 days"</option>
-                    <option value="30">"In 30 days"</option>
-                    <option value="date">"On a date…"</option>
-                </select>
-                <Show when=move || choice.get() == "date">
-                    <input type="date" aria-label="Expiry date" bind:value=date on:change=move |_| {
-                        if let Some(t) = end_of_day(&date.get_untracked()) {
-                            status.set(None);
-                            save.dispatch(Some(t));
-                        }
-                    }/>
-                </Show>
-            </div>
-            <p class="muted">{move || match current.get() {
-                Some(t) => format!("Expires {}.", crate::ui::format_time(t)),
-                None => "Never expires.".to_owned(),
-            }}</p>
-        </div>
-    }
-}
-
-/// `YYYY-MM-DD` of epoch seconds (UTC), for a date input.
-fn date_value(epoch: i64) -> String {
-    let (y, m, d) = crate::format::civil_date(epoch);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// The last second of the UTC day `YYYY-MM-DD`.
-fn end_of_day(value: &str) -> Option<i64> {
-    let mut parts = value.split('-').map(|p| p.parse::<i64>().ok());
-    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    // Days from 1970-01-01 to y-m-d (Howard Hinnant's days_from_civil).
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    Some(days * 86_400 + 86_399)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_picked_date_ends_at_midnight_utc() {
-        let t = end_of_day("2026-12-01").unwrap();
-        assert_eq!(crate::ui::format_time(t), "2026-12-01 23:59 UTC");
-        assert_eq!(date_value(t), "2026-12-01");
-        assert_eq!(
-            end_of_day("2024-02-29").map(date_value).as_deref(),
-            Some("2024-02-29")
-        );
-        assert_eq!(end_of_day("tomorrow"), None);
     }
 }

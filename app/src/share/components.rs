@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::audience::AudiencePicker;
+use super::audience::{AudiencePicker, LinkDraft};
 use super::review_panel::{ReviewChoices, ReviewPanel};
 use super::versions_panel::VersionsPanel;
 
@@ -44,6 +44,10 @@ pub fn ShareModal(
     }
 }
 
+/// The dialog's content: who can open the link (the instance's default picked before it
+/// exists), the review, and Copy Link, which makes the link with those choices; once it exists,
+/// its address, QR code, versions, "delete this link" (asked first), and Update and Copy Link,
+/// which applies every choice at once (nothing saves on its own).
 #[component]
 fn ShareModalBody(state: ShareState) -> impl IntoView {
     let chat_id = state.chat_id;
@@ -52,11 +56,14 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let manual = RwSignal::new(None::<String>);
     let copied = RwSignal::new(false);
+    let deleting = RwSignal::new(false);
     let toast = use_toast();
     let version = use_chat_list_version();
     // The review (privacy check, messages, masks) loads beside the rest; until it is there,
     // "Copy Link" shares with the link's earlier choices.
     let review = ReviewChoices::new();
+    let draft = LinkDraft::new();
+    let audience_version = RwSignal::new(0u32);
     let versions_reload = RwSignal::new(0u32);
     let review_error = RwSignal::new(None::<String>);
     if state.can_share {
@@ -67,18 +74,36 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
             }
         });
     }
+    let can_share = state.can_share;
+    let ready = move || !can_share || draft.loaded.get();
 
     let copy_link = move |_| {
-        if busy.get_untracked() {
+        if busy.get_untracked() || !draft.loaded.get_untracked() {
             return;
         }
-        busy.set(true);
         error.set(None);
         manual.set(None);
+        let wanted = match draft.request() {
+            Ok(w) => w,
+            Err(message) => {
+                error.set(Some(message));
+                return;
+            }
+        };
+        busy.set(true);
         // The clipboard write starts here, inside the click; the server call runs inside it.
         let choices = review.choices();
         let job = copy_from(async move {
-            share_chat(chat_id, choices, None).await.map(|link| {
+            share_chat(
+                chat_id,
+                choices,
+                wanted.password,
+                wanted.remove_password,
+                Some(wanted.audience),
+                wanted.expiry,
+            )
+            .await
+            .map(|link| {
                 share_id.set(Some(link.share_id));
                 share_url(link.share_id)
             })
@@ -87,6 +112,8 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
             match job.await {
                 Ok(CopyOutcome::Copied(_)) => {
                     versions_reload.update(|v| *v += 1);
+                    draft.saved_now();
+                    audience_version.update(|v| *v += 1);
                     copied.set(true);
                     toast.show(COPIED_TOAST);
                     #[cfg(feature = "hydrate")]
@@ -94,6 +121,8 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
                 }
                 Ok(CopyOutcome::Manual(url)) => {
                     versions_reload.update(|v| *v += 1);
+                    draft.saved_now();
+                    audience_version.update(|v| *v += 1);
                     manual.set(Some(url));
                 }
                 Err(e) => error.set(Some(share_error(&e))),
@@ -113,6 +142,10 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
                 Ok(_) => {
                     share_id.set(None);
                     manual.set(None);
+                    deleting.set(false);
+                    draft.saved_now();
+                    audience_version.update(|v| *v += 1);
+                    toast.show("The link was deleted. Nobody can open it any more.");
                     version.bump();
                 }
                 Err(e) => error.set(Some(e.detail())),
@@ -124,7 +157,6 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
         let url = state.community_url.clone();
         view! { <CommunityButton chat_id url/> }
     });
-    let can_share = state.can_share;
     // The content arrives after the dialog opened: move focus to the main action.
     let main_button = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
@@ -137,6 +169,7 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
             let _ = b;
         }
     });
+    let has_link = Signal::derive(move || share_id.get().is_some());
     view! {
         <div class="share-modal" aria-busy=move || busy.get().to_string()>
             {move || match share_id.get() {
@@ -154,26 +187,38 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
                         <input id="share-link" type="text" readonly prop:value=share_url(sid)
                             on:focus=move |ev| { let _ = select_all(&ev); }/>
                     </div>
-                    // The link as a QR code, for a slide or a phone (drawn by the server).
-                    <details class="share-qr">
-                        <summary>"QR code"</summary>
-                        <img src=format!("/s/{sid}/qr.svg") alt="QR code of the link" width="200" height="200" loading="lazy"/>
-                        <a href=format!("/s/{sid}/qr.svg") download="chatshare-link-qr.svg">"Download the QR code"</a>
-                    </details>
                     <p>
                         "Click here to "
-                        <button type="button" class="link-button" disabled=move || busy.get() on:click=delete_link>
+                        <button type="button" class="link-button" disabled=move || busy.get()
+                            aria-expanded=move || deleting.get().to_string() on:click=move |_| deleting.set(true)>
                             "delete this link"
                         </button>
                         " and create a new shared link."
                     </p>
-                    <VersionsPanel chat_id share_id=sid reload=versions_reload/>
-                    {can_share.then(|| view! { <AudiencePicker chat_id/> })}
+                    <Show when=move || deleting.get()>
+                        <div class="confirm-delete" role="group" aria-label="Delete this link?">
+                            <p>"Delete this link? Everyone who opens it will be told it no longer exists; a new link gets a new address."</p>
+                            <div class="row">
+                                <button type="button" class="button danger small" disabled=move || busy.get() on:click=delete_link>"Delete link"</button>
+                                <button type="button" class="button secondary small" on:click=move |_| deleting.set(false)>"Keep it"</button>
+                            </div>
+                        </div>
+                    </Show>
                 }.into_any(),
             }}
+            {can_share.then(|| view! { <AudiencePicker chat_id draft has_link version=audience_version/> })}
             {can_share.then(|| view! {
                 <ReviewPanel chat_id choices=review/>
                 <p class="status-error" role="alert">{move || review_error.get()}</p>
+            })}
+            {move || share_id.get().map(|sid| view! {
+                <VersionsPanel chat_id share_id=sid reload=versions_reload/>
+                // The link as a QR code, for a slide or a phone (drawn by the server).
+                <details class="share-qr">
+                    <summary>"QR code"</summary>
+                    <img src=format!("/s/{sid}/qr.svg") alt="QR code of the link" width="200" height="200" loading="lazy"/>
+                    <a href=format!("/s/{sid}/qr.svg") download="chatshare-link-qr.svg">"Download the QR code"</a>
+                </details>
             })}
             {(!can_share).then(|| view! { <p class="muted">"You don't have permission to share chats."</p> })}
             <p class="status-error" role="alert">{move || error.get()}</p>
@@ -184,14 +229,17 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
                         on:focus=move |ev| { let _ = select_all(&ev); } autofocus/>
                 </div>
             })}
-            // The main action first, then the community one: one column, each as wide as the
-            // dialog (side by side they would wrap into two rows of different widths).
+            <p class="muted small unsaved" role="status">
+                {move || draft.changed().then_some("Your changes apply when you press Update and Copy Link.")}
+            </p>
+            // The main action first, then the community one: side by side and as wide as each
+            // other where both fit, one above the other on a phone.
             <div class="modal-actions share-actions">
                 <button
                     type="button"
                     class="button"
                     node_ref=main_button
-                    aria-disabled=move || (busy.get() || !can_share).to_string()
+                    aria-disabled=move || (busy.get() || !can_share || !ready()).to_string()
                     disabled=!can_share
                     on:click=copy_link
                 >

@@ -181,9 +181,13 @@ fn document(frame: &PageFrame<'_>, page: &Page<'_>) -> String {
         None => format!(r#"<link rel="stylesheet" href="{}">"#, escape(frame.stylesheet)),
     };
     let nonce = escape(frame.nonce);
+    // The page's times in the reader's zone (`ui::TIMES_SCRIPT`), then the page's own script.
+    let times = crate::ui::TIMES_SCRIPT;
     let script = match &frame.assets.script {
-        Some(js) => format!(r#"<script nonce="{nonce}">{js}</script>"#),
-        None => format!(r#"<script src="/share.js" defer nonce="{nonce}"></script>"#),
+        Some(js) => format!(r#"<script nonce="{nonce}">{times}{js}</script>"#),
+        None => format!(
+            r#"<script nonce="{nonce}">{times}</script><script nonce="{nonce}" src="/share.js" defer></script>"#
+        ),
     };
     let account = match page.reader {
         Some(me) => {

@@ -85,6 +85,7 @@ pub fn embed_document(view: super::SharedChatView, page_url: &str, stylesheet: &
                         <div id="shared-messages" inner_html=messages></div>
                     </article>
                     <div class="toast-area" aria-live="polite"></div>
+                    <script src="/times.js" defer></script>
                     <script src="/share.js" defer></script>
                 </body>
             </html>

@@ -160,8 +160,12 @@ pub async fn audience(
             .is_some_and(|l| l.share_mode.as_deref() == Some(LIVE)),
         expires_at: link.and_then(|l| l.expires_at),
         max_days: settings.share_link_max_days,
+        default_days: settings.share_link_default_days,
     })
 }
+
+/// Grants a link is to get, checked ([`checked`]): (principal type, id, permission).
+pub type Wanted = BTreeSet<(PrincipalType, String, GrantPermission)>;
 
 /// Replaces the grants of chat `chat_id`'s link with `grants` (duplicates dropped) and makes it
 /// live (`live`: readers see the chat as it is now, write grantees may continue it) or a
@@ -177,13 +181,27 @@ pub async fn replace(
     live: bool,
 ) -> AppResult<chat::Model> {
     let share_id = managed_link(db, defaults, caller, chat_id).await?;
+    let settings = crate::instance::service::get(db, defaults).await?;
+    let wanted = checked(db, &settings, grants).await?;
+    let txn = db.begin().await?;
+    write(&txn, caller, chat_id, share_id, &wanted, live).await?;
+    txn.commit().await?;
+    chats::find_visible(db, caller, chat_id).await
+}
+
+/// `grants` as a link may hold them under `settings`: 422 for too many, an unknown person or
+/// group, or "anyone" with write; 403 for an audience the instance turned off.
+pub async fn checked(
+    db: &DatabaseConnection,
+    settings: &crate::instance::InstanceSettings,
+    grants: Vec<AccessGrant>,
+) -> AppResult<Wanted> {
     if grants.len() > MAX_GRANTS {
         return Err(AppError::Unprocessable(format!(
             "A link can have at most {MAX_GRANTS} grants."
         )));
     }
-    let settings = crate::instance::service::get(db, defaults).await?;
-    let mut wanted: BTreeSet<(PrincipalType, String, GrantPermission)> = BTreeSet::new();
+    let mut wanted = Wanted::new();
     for g in grants {
         let id = g.principal_id.trim().to_owned();
         match (g.principal_type, id.as_str()) {
@@ -232,22 +250,34 @@ pub async fn replace(
         }
         wanted.insert((g.principal_type, id, g.permission));
     }
-    let txn = db.begin().await?;
+    Ok(wanted)
+}
+
+/// Gives link `share_id` (of chat `chat_id`) exactly the grants `wanted`, live or not, and
+/// records who did it, inside the caller's transaction.
+pub async fn write(
+    txn: &impl ConnectionTrait,
+    caller: &user::Model,
+    chat_id: Uuid,
+    share_id: Uuid,
+    wanted: &Wanted,
+    live: bool,
+) -> AppResult<()> {
     shared_chat::Entity::update_many()
         .col_expr(
             shared_chat::Column::ShareMode,
             Expr::value(live.then(|| LIVE.to_owned())),
         )
         .filter(shared_chat::Column::Id.eq(share_id))
-        .exec(&txn)
+        .exec(txn)
         .await?;
     share_grant::Entity::delete_many()
         .filter(share_grant::Column::ShareId.eq(share_id))
-        .exec(&txn)
+        .exec(txn)
         .await?;
     if !wanted.is_empty() {
         share_grant::Entity::insert_many(wanted.iter().map(|(t, id, p)| row(share_id, *t, id, *p)))
-            .exec_without_returning(&txn)
+            .exec_without_returning(txn)
             .await
             .map_err(|e| match e.sql_err() {
                 // The link was deleted meanwhile.
@@ -269,16 +299,14 @@ pub async fn replace(
         if live { " (live)" } else { "" }
     );
     super::audit::record(
-        &txn,
+        txn,
         super::audit::ACCESS,
         Some(caller.id),
         Some(chat_id),
         Some(share_id),
         Some(detail),
     )
-    .await?;
-    txn.commit().await?;
-    chats::find_visible(db, caller, chat_id).await
+    .await
 }
 
 /// The link of chat `chat_id`, for a caller who may change who opens it: its owner with

@@ -17,10 +17,11 @@ const DAY: i64 = 86_400;
 pub const GRACE_SECS: i64 = 30 * DAY;
 
 /// The expiry a request asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Requested {
     /// Nothing said: a new link gets the policy's default lifetime, an existing one keeps its
     /// expiry.
+    #[default]
     Unchanged,
     /// `null`: never (or after the policy's longest lifetime, when there is one).
     Never,

@@ -6,7 +6,7 @@ use super::components::{share_url, COPIED_TOAST};
 use super::{list_shared, share_chat, unshare_all, unshare_chat, LinkOrder, SharedLinkItem};
 use crate::error::AppError;
 use crate::ui::clipboard::{copy_from, CopyOutcome};
-use crate::ui::{format_time, use_toast, Modal};
+use crate::ui::{use_toast, Modal, Time};
 
 /// Settings › Data › Shared Chats: every link I made, with search, paging, open, copy, update,
 /// delete, and "Delete all shared links".
@@ -156,7 +156,7 @@ fn SharedLinkRow(link: SharedLinkItem, reload: RwSignal<u32>, toast: crate::ui::
     let chat_id = link.chat_id;
     let manual = RwSignal::new(None::<String>);
     let update = Action::new(move |_: &()| async move {
-        let r = share_chat(chat_id, None, None).await;
+        let r = share_chat(chat_id, None, None, false, None, None).await;
         reload.update(|v| *v += 1);
         r
     });
@@ -180,15 +180,15 @@ fn SharedLinkRow(link: SharedLinkItem, reload: RwSignal<u32>, toast: crate::ui::
         <li class="link-row">
             <a href=format!("/s/{sid}") target="_blank" rel="noopener noreferrer" class="link-title">{link.title.clone()}</a>
             <span class="muted link-facts">
-                {format!("updated {}", format_time(link.updated_at))}
+                "updated "<Time at=link.updated_at/>
                 " · "{link.audience.label()}{link.live.then_some(" · live")}
-                " · "{match link.expires_at { Some(t) => format!("expires {}", format_time(t)), None => "never expires".to_owned() }}
+                " · "{match link.expires_at { Some(t) => view! { "expires "<Time at=t/> }.into_any(), None => "never expires".into_any() }}
                 " · "{format!("{} view{} by {} viewer{}", link.view_count, if link.view_count == 1 { "" } else { "s" }, link.viewer_count, if link.viewer_count == 1 { "" } else { "s" })}
-                {link.last_viewed_at.map(|t| format!(" · last viewed {}", format_time(t)))}
+                {link.last_viewed_at.map(|t| view! { " · last viewed "<Time at=t/> })}
             </span>
             {link.password_locked_until.map(|t| view! {
                 <span class="status-error link-locked" role="status">
-                    {format!("Too many wrong passwords: guesses are refused until {}.", format_time(t))}
+                    "Too many wrong passwords: guesses are refused until "<Time at=t/>"."
                 </span>
             })}
             <span class="row-actions">

@@ -28,6 +28,7 @@ pub mod grants;
 mod history;
 #[cfg(feature = "ssr")]
 pub mod lifetime;
+mod link_options;
 mod links;
 #[cfg(feature = "ssr")]
 pub mod live;
@@ -301,32 +302,52 @@ pub struct ShareAudience {
     /// The longest a link may live here, in days (0: no limit).
     #[serde(default)]
     pub max_days: u32,
+    /// How long a new link lives here unless its owner says otherwise, in days (0: for ever).
+    #[serde(default)]
+    pub default_days: u32,
+}
+
+/// Who a link is for, as the Share dialog sends it with Copy Link: its grants and whether it is
+/// live.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkAudience {
+    /// The grants the link gets (all of them: the ones it had go).
+    pub grants: Vec<AccessGrant>,
+    /// Whether write grantees may continue the chat.
+    #[serde(default)]
+    pub live: bool,
 }
 
 #[cfg(feature = "ssr")]
 use crate::accounts::caller::member;
 
-/// `POST /api/fn/share_chat` `{"chat_id": …, "choices": {…}, "password": "…"}`: creates the
-/// link, or updates its snapshot (same id); with `choices`, what it shares (without: as the link
-/// had it); with `password`, the link is made or updated with that password in one step (a
-/// refused password makes no link).
+/// `POST /api/fn/share_chat` `{"chat_id": …, "choices": {…}, "password": "…", "audience":
+/// {"grants": […], "live": false}, "expiry": "never" | {"at": …}}`: creates the link, or updates
+/// its snapshot (same id), with every choice of the Share dialog in one step: what it shares
+/// (`choices`), its password (`password`, or `remove_password`), who may open it (`audience`)
+/// and when it expires (`expiry`); each left out stays as the link had it (a new link: every
+/// member, the instance's default lifetime). A refused choice makes no link.
 #[server(prefix = "/api/fn", endpoint = "share_chat", input = Json, output = Json)]
 pub async fn share_chat(
     chat_id: Uuid,
     #[server(default)] choices: Option<ShareChoices>,
     #[server(default)] password: Option<String>,
+    #[server(default)] remove_password: bool,
+    #[server(default)] audience: Option<LinkAudience>,
+    #[server(default)] expiry: Option<ExpiryChoice>,
 ) -> Result<ShareLink, AppError> {
     let (state, me) = member().await?;
-    let c = service::share_with(
-        &state.db,
-        &state.defaults,
-        &me,
-        chat_id,
-        lifetime::Requested::Unchanged,
-        choices.map(Into::into).unwrap_or_default(),
-        password.map(Some),
-    )
-    .await?;
+    let request = service::LinkRequest {
+        expiry: expiry.map_or(lifetime::Requested::Unchanged, ExpiryChoice::requested),
+        change: choices.map(Into::into).unwrap_or_default(),
+        password: match (password, remove_password) {
+            (Some(p), _) => Some(Some(p)),
+            (None, true) => Some(None),
+            (None, false) => None,
+        },
+        audience,
+    };
+    let c = service::share_with(&state.db, &state.defaults, &me, chat_id, request).await?;
     let share_id = c.share_id.ok_or(AppError::Internal)?;
     Ok(ShareLink {
         chat_id: c.id,

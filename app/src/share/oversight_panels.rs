@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::{admin_audit, admin_revoke_links, admin_shared_links, InstanceLink, ACTION_NAMES};
-use crate::ui::format_time;
+use crate::ui::Time;
 
 /// Admin Panel → Shared links.
 #[component]
@@ -93,8 +93,8 @@ fn InstanceLinkRow(
                     on:click=move |_| owner.set(Some((user_id, name.clone())))>{link.owner_name.clone()}</button>
             </td>
             <td>{audience}</td>
-            <td>{format_time(link.created_at)}</td>
-            <td>{link.expires_at.map_or_else(|| "Never".to_owned(), format_time)}</td>
+            <td><Time at=link.created_at/></td>
+            <td>{match link.expires_at { Some(t) => view! { <Time at=t/> }.into_any(), None => "Never".into_any() }}</td>
             <td>{link.view_count}</td>
             <td>
                 <button type="button" class="button danger small" disabled=move || revoke.pending().get()
@@ -150,11 +150,11 @@ pub fn AuditPanel() -> impl IntoView {
                                     <tbody>
                                         {list.into_iter().map(|e| view! {
                                             <tr>
-                                                <td>{format_time(e.at)}</td>
+                                                <td><Time at=e.at/></td>
                                                 <td>{e.action.clone()}</td>
                                                 <td>{e.actor_name.clone().or_else(|| e.actor_id.map(|a| a.to_string())).unwrap_or_else(|| "—".to_owned())}</td>
                                                 <td>{e.share_id.map(|s| s.to_string()).unwrap_or_default()}</td>
-                                                <td>{e.detail.clone().unwrap_or_default()}</td>
+                                                <td>{crate::ui::text_with_times(e.detail.as_deref().unwrap_or_default())}</td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>

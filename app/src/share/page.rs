@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::SharedChatView;
 use crate::chats::{MessageList, MessageView};
 use crate::error::AppError;
-use crate::ui::format_time;
+use crate::ui::Time;
 
 /// The shared page's stylesheet and script, as text (read from the built site at start-up;
 /// `None`: the site has no such file, and the page links to it): the page `/s/{id}` carries both
@@ -102,7 +102,7 @@ pub fn refused(e: AppError, raw: &str, query: &PageQuery) -> Option<Refusal> {
             let view = view! {
                 <section class="panel">
                     <h1>"This link expired"</h1>
-                    <p>{said}</p>
+                    <p>{crate::ui::text_with_times(&said)}</p>
                     {extends.then(|| view! {
                         <form method="post" action=format!("/s/{}/extend", crate::format::encode_query_value(&raw)) class="plain-form">
                             <button type="submit" class="button">"Extend"</button>
@@ -203,13 +203,14 @@ fn SharedChat(view: SharedChatView, form_error: Option<String>) -> impl IntoView
             <header class="shared-head">
                 <h1>{view.title.clone()}</h1>
                 <p class="muted">
-                    {format!("Shared by {} · {} {}", view.shared_by, match (view.live, view.old_version, view.updates) {
+                    {format!("Shared by {} · {}", view.shared_by, match (view.live, view.old_version, view.updates) {
                         (true, _, _) => "live, last changed".to_owned(),
                         (false, Some((n, _)), _) => format!("version {n}, taken"),
                         (false, None, 0) => "snapshot taken".to_owned(),
                         (false, None, 1) => "Updated 1 time · last on".to_owned(),
                         (false, None, n) => format!("Updated {n} times · last on"),
-                    }, format_time(view.updated_at))}
+                    })}
+                    " "<Time at=view.updated_at/>
                 </p>
                 {view.old_version.map(|(n, current)| view! {
                     <p class="status-warn" role="status">

@@ -249,5 +249,6 @@ pub async fn preview(
         title,
         total,
         messages,
+        shared_by: caller.name.clone(),
     })
 }

@@ -9,6 +9,27 @@ use uuid::Uuid;
 
 use crate::error::AppError;
 
+/// When a link stops opening, as the Share dialog sends it with Copy Link (left out: a new link
+/// gets the instance's default, an existing one keeps its expiry).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExpiryChoice {
+    /// Never (or after the instance's longest lifetime, when it has one).
+    Never,
+    /// At this time, epoch seconds.
+    At(i64),
+}
+
+#[cfg(feature = "ssr")]
+impl ExpiryChoice {
+    pub(super) fn requested(self) -> super::lifetime::Requested {
+        match self {
+            ExpiryChoice::Never => super::lifetime::Requested::Never,
+            ExpiryChoice::At(t) => super::lifetime::Requested::At(t),
+        }
+    }
+}
+
 /// What the owner of an expired link is told after the date (its page then offers "Extend").
 pub const EXTEND_HINT: &str = " It is yours: extend it to open it again.";
 
@@ -206,7 +227,49 @@ impl From<crate::entities::shared_chat::Model> for SharedLinkItem {
     }
 }
 
-/// The caller's links as listed (see [`super::service::list`]), with their audiences and
+/// The caller's links whose title contains `query`, in `order`; pages from 1.
+#[cfg(feature = "ssr")]
+pub async fn list(
+    db: &sea_orm::DatabaseConnection,
+    caller: &crate::entities::user::Model,
+    query: &str,
+    page: u64,
+    order: LinkOrder,
+) -> crate::error::AppResult<Vec<crate::entities::shared_chat::Model>> {
+    use crate::entities::shared_chat;
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
+    let mut q = super::service::listed_links().filter(shared_chat::Column::UserId.eq(caller.id));
+    let query = query.trim();
+    if !query.is_empty() {
+        q = q.filter(crate::entities::contains_ignoring_case(
+            shared_chat::Column::Title,
+            query,
+        ));
+    }
+    q = match order {
+        LinkOrder::Updated => q,
+        LinkOrder::Views => q.order_by_desc(shared_chat::Column::ViewCount),
+        LinkOrder::LastViewed => q.order_by_with_nulls(
+            shared_chat::Column::LastViewedAt,
+            sea_orm::Order::Desc,
+            sea_orm::sea_query::NullOrdering::Last,
+        ),
+        LinkOrder::Expires => q.order_by_with_nulls(
+            shared_chat::Column::ExpiresAt,
+            sea_orm::Order::Asc,
+            sea_orm::sea_query::NullOrdering::Last,
+        ),
+    };
+    Ok(q.order_by_desc(shared_chat::Column::UpdatedAt)
+        .order_by_desc(shared_chat::Column::CreatedAt)
+        .offset(crate::entities::page_offset(page, super::service::PAGE_SIZE)?)
+        .limit(super::service::PAGE_SIZE)
+        .into_model::<shared_chat::Model>()
+        .all(db)
+        .await?)
+}
+
+/// The caller's links as listed (see [`list`]), with their audiences and
 /// distinct readers and, with `requests`, the requests for access waiting for an answer.
 #[cfg(feature = "ssr")]
 pub async fn my_links(
@@ -217,7 +280,7 @@ pub async fn my_links(
     order: LinkOrder,
     requests: bool,
 ) -> crate::error::AppResult<Vec<SharedLinkItem>> {
-    let links = super::service::list(db, caller, query, page, order).await?;
+    let links = list(db, caller, query, page, order).await?;
     let ids: Vec<Uuid> = links.iter().map(|l| l.id).collect();
     let reach = super::oversight::reach(db, &ids).await?;
     let viewers = super::views::viewers(db, &ids).await?;

@@ -116,6 +116,9 @@ pub struct SharePreview {
     pub messages: Vec<MessageView>,
     /// How many messages the link holds in all (every branch).
     pub total: usize,
+    /// The owner as readers see them ("Shared by …", and the name on their messages).
+    #[serde(default)]
+    pub shared_by: String,
 }
 
 #[cfg(feature = "ssr")]

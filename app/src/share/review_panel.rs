@@ -292,8 +292,8 @@ pub(super) fn ReviewPanel(
                             Some(Ok(p)) => view! {
                                 <div class="preview-frame">
                                     <p class="preview-title">{p.title.clone()}</p>
-                                    <p class="muted small">{format!("{} message{} in all", p.total, if p.total == 1 { "" } else { "s" })}</p>
-                                    <MessageList messages=p.messages user_author="You".to_owned()/>
+                                    <p class="muted small">{format!("Shared by {} · {} message{} in all", p.shared_by, p.total, if p.total == 1 { "" } else { "s" })}</p>
+                                    <MessageList messages=p.messages user_author=p.shared_by/>
                                 </div>
                             }.into_any(),
                             Some(Err(e)) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),

@@ -9,8 +9,8 @@
 
 use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, SqlErr, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect, SqlErr,
+    TransactionTrait,
 };
 use serde_json::Value;
 use uuid::Uuid;
@@ -66,16 +66,22 @@ pub async fn share(
     caller: &user::Model,
     chat_id: Uuid,
 ) -> AppResult<chat::Model> {
-    share_with(
-        db,
-        defaults,
-        caller,
-        chat_id,
-        Requested::Unchanged,
-        ScopeChange::default(),
-        None,
-    )
-    .await
+    share_with(db, defaults, caller, chat_id, LinkRequest::default()).await
+}
+
+/// What a share request asks for beside the snapshot itself (each part left out keeps what the
+/// link had; see [`share_with`]).
+#[derive(Debug, Clone, Default)]
+pub struct LinkRequest {
+    /// The link's expiry.
+    pub expiry: Requested,
+    /// What it shares (branches, messages, masks).
+    pub change: ScopeChange,
+    /// `Some(Some(p))` sets the password, `Some(None)` removes it, `None` keeps it.
+    pub password: Option<Option<String>>,
+    /// Who may open it (all its grants), and whether it is live; `None`: a new link is for
+    /// every member, an existing one keeps its grants.
+    pub audience: Option<super::LinkAudience>,
 }
 
 /// [`share`], also setting the link's expiry when `expiry` says one (an expired link opens
@@ -91,10 +97,14 @@ pub async fn share_with(
     defaults: &SettingsDefaults,
     caller: &user::Model,
     chat_id: Uuid,
-    expiry: Requested,
-    change: ScopeChange,
-    password: Option<Option<String>>,
+    request: LinkRequest,
 ) -> AppResult<chat::Model> {
+    let LinkRequest {
+        expiry,
+        change,
+        password,
+        audience,
+    } = request;
     let c = chats::find_visible(db, caller, chat_id).await?;
     if !can_share(db, defaults, caller).await? {
         return Err(AppError::Forbidden(
@@ -104,6 +114,10 @@ pub async fn share_with(
     let t = now();
     let settings = crate::instance::service::get(db, defaults).await?;
     let expires_at = super::lifetime::resolve(&settings, expiry, t)?;
+    let audience = match audience {
+        Some(a) => Some((super::grants::checked(db, &settings, a.grants).await?, a.live)),
+        None => None,
+    };
     let mut updated_columns = vec![
         shared_chat::Column::Title,
         shared_chat::Column::Chat,
@@ -195,7 +209,7 @@ pub async fn share_with(
         t,
     )
     .await?;
-    if c.share_id.is_none() {
+    if c.share_id.is_none() && audience.is_none() {
         // A new link: every approved member may read it, as before grants existed.
         super::grants::grant_members(&*txn, snapshot_id).await?;
     }
@@ -223,6 +237,11 @@ pub async fn share_with(
             Some(super::password::change_detail(hash.as_deref()).to_owned()),
         )
         .await?;
+    }
+    if let Some((wanted, live)) = &audience {
+        // Who may open it, in the same transaction: a link never exists with readers its
+        // owner did not choose.
+        super::grants::write(&*txn, caller, c.id, snapshot_id, wanted, *live).await?;
     }
     let updated = if c.share_id == Some(snapshot_id) {
         // An update: the chat already names its link, and its row (with the whole chat in it)
@@ -420,45 +439,6 @@ pub(super) fn listed_links() -> sea_orm::Select<shared_chat::Entity> {
             shared_chat::Column::Version,
         ])
         .expr_as(Expr::val(""), "chat")
-}
-
-/// The caller's links whose title contains `query`, in `order`; pages from 1.
-pub async fn list(
-    db: &DatabaseConnection,
-    caller: &user::Model,
-    query: &str,
-    page: u64,
-    order: super::LinkOrder,
-) -> AppResult<Vec<shared_chat::Model>> {
-    let mut q = listed_links().filter(shared_chat::Column::UserId.eq(caller.id));
-    let query = query.trim();
-    if !query.is_empty() {
-        q = q.filter(crate::entities::contains_ignoring_case(
-            shared_chat::Column::Title,
-            query,
-        ));
-    }
-    q = match order {
-        super::LinkOrder::Updated => q,
-        super::LinkOrder::Views => q.order_by_desc(shared_chat::Column::ViewCount),
-        super::LinkOrder::LastViewed => q.order_by_with_nulls(
-            shared_chat::Column::LastViewedAt,
-            sea_orm::Order::Desc,
-            sea_orm::sea_query::NullOrdering::Last,
-        ),
-        super::LinkOrder::Expires => q.order_by_with_nulls(
-            shared_chat::Column::ExpiresAt,
-            sea_orm::Order::Asc,
-            sea_orm::sea_query::NullOrdering::Last,
-        ),
-    };
-    Ok(q.order_by_desc(shared_chat::Column::UpdatedAt)
-        .order_by_desc(shared_chat::Column::CreatedAt)
-        .offset(crate::entities::page_offset(page, PAGE_SIZE)?)
-        .limit(PAGE_SIZE)
-        .into_model::<shared_chat::Model>()
-        .all(db)
-        .await?)
 }
 
 /// Deletes all of the caller's links; returns how many there were.

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::{delete_share_version, list_share_versions, restore_share_version, ShareVersionInfo};
-use crate::ui::{format_time, use_toast};
+use crate::ui::{use_toast, Time};
 
 /// "Versions (N)" of the chat's link; `reload` changes after every update of the link.
 #[component]
@@ -59,7 +59,7 @@ pub(super) fn VersionsPanel(
                     {format!("Version {n}")}
                     {v.current.then(|| view! { <span class="badge">"current"</span> })}
                 </span>
-                <span class="muted small">{format!("{} · {messages}", format_time(v.created_at))}</span>
+                <span class="muted small"><Time at=v.created_at/>{format!(" · {messages}")}</span>
                 <span class="version-actions">
                     <a class="button secondary small" href=format!("/s/{share_id}?version={n}") target="_blank" rel="noopener noreferrer"
                         aria-label=format!("Open version {n}")>"Open"</a>
