@@ -89,9 +89,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     // The chat app's styles, on every page with the sidebar (reading pages need only the main
     // sheet; the client adds this one when it navigates from one into the app).
     let app_stylesheet = (!on_reading_page()).then(|| format!("/{}/app.css", options.site_pkg_dir));
-    // Every page's times in the reader's zone (`ui::TIMES_SCRIPT`), inline with the nonce.
+    // Every page's times in the reader's zone (`ui::times_script`), inline with the nonce.
     #[cfg(feature = "ssr")]
-    let times = view! { <script nonce=leptos::nonce::use_nonce() inner_html=ui::TIMES_SCRIPT></script> };
+    let times = view! { <script nonce=leptos::nonce::use_nonce() inner_html=ui::times_script()></script> };
     #[cfg(not(feature = "ssr"))]
     let times = ();
     view! {

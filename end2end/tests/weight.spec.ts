@@ -18,8 +18,9 @@ async function coldLoad(page: Page, path: string, { hydrates = true } = {}) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   const urls = new Map<string, string>();
   const bytes = new Map<string, number>();
-  cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
-  cdp.on('Network.loadingFinished', (e) => bytes.set(e.requestId, e.encodedDataLength));
+  // A data: URL (the stylesheet's icons) is no request: nothing crosses the wire.
+  cdp.on('Network.requestWillBeSent', (e) => { if (!e.request.url.startsWith('data:')) urls.set(e.requestId, e.request.url); });
+  cdp.on('Network.loadingFinished', (e) => { if (urls.has(e.requestId)) bytes.set(e.requestId, e.encodedDataLength); });
   await page.goto(path);
   if (hydrates) await hydrated(page);
   await page.waitForLoadState('networkidle');

@@ -33,7 +33,7 @@ pub fn routes() -> Router<ServerState> {
         .route("/times.js", get(times_script))
 }
 
-/// `GET /times.js`: the pages' time script (`app::ui::TIMES_SCRIPT`) as a file, for the embed
+/// `GET /times.js`: the pages' time script (`app::ui::times_script`) as a file, for the embed
 /// view, whose policy allows no inline script. The other pages carry it inline.
 async fn times_script() -> Response {
     (
@@ -41,7 +41,7 @@ async fn times_script() -> Response {
             (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
-        app::ui::TIMES_SCRIPT,
+        app::ui::times_script(),
     )
         .into_response()
 }

@@ -1,5 +1,5 @@
 //! A branch of messages as the chat page and the shared page show it, and the chat page's
-//! controls under each message (Regenerate, Edit).
+//! tools under each message (Copy, Edit, Regenerate, Read aloud, Info).
 
 use leptos::prelude::*;
 
@@ -122,29 +122,20 @@ pub fn MessageList(
     .into_any()
 }
 
-/// "Regenerate" under an answer, "Edit" under one of your messages (the edit box takes the
-/// focus when it opens; Escape or Cancel puts the text back). Used by the chat page only.
+/// The tools under a message on the chat page, one row of icon buttons with tooltips (shown on
+/// hover and focus; always on touch screens and under the last message): Copy, Edit (your own
+/// messages), Regenerate (answers), Read aloud (answers) and Info (who wrote it, and when).
+/// Edit opens the edit box in place (it takes the focus; Escape or Cancel puts the text back).
 pub(super) fn message_actions(
     m: MessageView,
     busy: Signal<bool>,
     on_regenerate: Callback<MessageView>,
     on_edit: Callback<(String, String)>,
 ) -> AnyView {
-    if !m.editable {
-        return ().into_any();
-    }
-    if m.role == MessageRole::Assistant {
-        return view! {
-            <div class="message-actions">
-                <button type="button" class="button ghost small" disabled=move || busy.get()
-                    on:click=move |_| on_regenerate.run(m.clone())>"Regenerate"</button>
-            </div>
-        }
-        .into_any();
-    }
-    if m.role != MessageRole::User {
-        return ().into_any();
-    }
+    let toast = crate::ui::use_toast();
+    let answer = m.role == MessageRole::Assistant;
+    let can_edit = m.editable && m.role == MessageRole::User;
+    let can_regenerate = m.editable && answer;
     let editing = RwSignal::new(false);
     let original = StoredValue::new(m.text.clone());
     let draft = RwSignal::new(m.text.clone());
@@ -155,12 +146,58 @@ pub(super) fn message_actions(
         draft.set(original.get_value());
         editing.set(false);
     };
+    let copy = move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            use crate::ui::clipboard::{copy_from, CopyOutcome};
+            let text = original.get_value();
+            leptos::task::spawn_local(async move {
+                match copy_from(async { Ok::<_, ()>(text) }).await {
+                    Ok(CopyOutcome::Copied(_)) => toast.show("Copied to clipboard!"),
+                    _ => toast.show("Your browser blocked copying."),
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = toast;
+    };
+    let who = match m.role {
+        MessageRole::Assistant => m.model.clone().unwrap_or_else(|| "Assistant".to_owned()),
+        MessageRole::User => m
+            .author
+            .as_ref()
+            .map_or_else(|| "You".to_owned(), |(_, name)| name.clone()),
+        MessageRole::System => "System".to_owned(),
+    };
+    let regenerate = m.clone();
+    let tools = move || {
+        let regenerate = regenerate.clone();
+        let who = who.clone();
+        view! {
+            <div class="message-tools" role="group" aria-label="Message tools">
+                <button type="button" class="tool tool-copy" aria-label="Copy" data-tip="Copy" on:click=copy></button>
+                {can_edit.then(|| view! {
+                    <button type="button" class="tool tool-edit" aria-label="Edit" data-tip="Edit" disabled=move || busy.get()
+                        on:click=move |_| editing.set(true)></button>
+                })}
+                {can_regenerate.then(|| view! {
+                    <button type="button" class="tool tool-regenerate" aria-label="Regenerate" data-tip="Regenerate" disabled=move || busy.get()
+                        on:click=move |_| on_regenerate.run(regenerate.clone())></button>
+                })}
+                {answer.then(|| view! {
+                    <button type="button" class="tool tool-speak" aria-label="Read aloud" data-tip="Read aloud"
+                        on:click=move |_| read_aloud(&id.get_value())></button>
+                })}
+                <details class="tool-info">
+                    <summary class="tool tool-about" aria-label="Info" data-tip="Info"></summary>
+                    <p class="info-pop">{who}{m.timestamp.map(|t| view! { " · "<Time at=t/> })}</p>
+                </details>
+            </div>
+        }
+    };
     view! {
         <div class="message-actions">
-            <Show when=move || editing.get() fallback=move || view! {
-                <button type="button" class="button ghost small" disabled=move || busy.get()
-                    on:click=move |_| editing.set(true)>"Edit"</button>
-            }>
+            <Show when=move || editing.get() fallback=tools>
                 <form class="edit-form" on:submit=move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();
                     let text = draft.get_untracked();
@@ -180,6 +217,32 @@ pub(super) fn message_actions(
         </div>
     }
     .into_any()
+}
+
+/// Reads message `id`'s words aloud with the browser's voice (its text as shown, not its
+/// Markdown); pressed while speaking, it stops.
+fn read_aloud(id: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        let Ok(speech) = window().speech_synthesis() else {
+            return;
+        };
+        if speech.speaking() {
+            speech.cancel();
+            return;
+        }
+        let words = document()
+            .get_element_by_id(id)
+            .and_then(|m| m.query_selector(".message-body").ok().flatten())
+            .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok())
+            .map(|b| b.inner_text())
+            .unwrap_or_default();
+        if let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(&words) {
+            speech.speak(&utterance);
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = id;
 }
 
 /// The list's copy controls, with one click handler: a code block's "Copy" copies the code

@@ -181,8 +181,8 @@ fn document(frame: &PageFrame<'_>, page: &Page<'_>) -> String {
         None => format!(r#"<link rel="stylesheet" href="{}">"#, escape(frame.stylesheet)),
     };
     let nonce = escape(frame.nonce);
-    // The page's times in the reader's zone (`ui::TIMES_SCRIPT`), then the page's own script.
-    let times = crate::ui::TIMES_SCRIPT;
+    // The page's times in the reader's zone (`ui::times_script`), then the page's own script.
+    let times = crate::ui::times_script();
     let script = match &frame.assets.script {
         Some(js) => format!(r#"<script nonce="{nonce}">{times}{js}</script>"#),
         None => format!(

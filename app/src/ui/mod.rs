@@ -10,7 +10,9 @@ mod time;
 pub use crate::format::{date_group, format_time, now_epoch};
 pub use modal::{use_toast, Modal, Toast, ToastArea};
 pub use resource::{page_resource, PageJson, PageResource};
-pub use time::{reader_zone, text_with_times, Time, TIMES_SCRIPT};
+#[cfg(feature = "ssr")]
+pub use time::times_script;
+pub use time::{reader_zone, text_with_times, Time};
 
 /// Scrolls the main column (the one part of the layout that scrolls) to its end: always with
 /// `force`, otherwise only when the reader is already near the end (so reading further up is

@@ -3,10 +3,22 @@
 
 use leptos::prelude::*;
 
-/// The page's time script: every `<time datetime>` in the reader's zone ("just now",
-/// "5 minutes ago", "Yesterday 14:03", a date), the full local time on hover, and the `tz`
-/// cookie the server groups the sidebar by.
-pub const TIMES_SCRIPT: &str = include_str!("times.js");
+/// The page's time script (`times.js`): every `<time datetime>` in the reader's zone ("just
+/// now", "5 minutes ago", "Yesterday 14:03", a date), the full local time on hover, and the
+/// `tz` cookie the server groups the sidebar by. Without its comments and indentation, since
+/// every page carries it.
+#[cfg(feature = "ssr")]
+pub fn times_script() -> &'static str {
+    static SCRIPT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SCRIPT.get_or_init(|| {
+        include_str!("times.js")
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
+}
 
 /// A moment: `<time datetime>` with the UTC time as its text until the page's time script
 /// shows it in the reader's zone (and for readers without scripts).
@@ -84,6 +96,15 @@ pub fn reader_zone() -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_time_script_goes_out_without_its_comments() {
+        let script = times_script();
+        assert!(script.starts_with("(function () {"), "{script}");
+        assert!(script.contains("time[datetime]") && !script.contains("\n  "));
+        assert!(script.len() < include_str!("times.js").len() * 4 / 5);
+    }
 
     #[test]
     fn utc_times_in_text_are_found_and_read_back() {
