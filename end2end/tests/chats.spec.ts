@@ -1,7 +1,7 @@
 import { test, expect, Page } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
-import { adminContext, createChat, hydrated, pageReady } from './helpers';
+import { adminContext, check, createChat, hydrated, pageReady } from './helpers';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'tests', 'fixtures');
 
@@ -239,8 +239,8 @@ test('the sidebar lists the newest 60 chats, and more on request; the page carri
   await owner.close();
 });
 
-test('messages look as written: your line breaks, a labelled code block, solid bullets, in the app and on the shared page', async ({ browser }) => {
-  const ctx = await adminContext(browser);
+test('messages look as written: your line breaks, a labelled and highlighted code block, solid bullets, in the app and on the shared page', async ({ browser }) => {
+  const ctx = await adminContext(browser, { bypassCSP: true });
   const created = await ctx.request.post('/api/v1/chats/new', {
     data: {
       chat: {
@@ -248,7 +248,7 @@ test('messages look as written: your line breaks, a labelled code block, solid b
         history: {
           currentId: 'a1', messages: {
             u1: { id: 'u1', parentId: null, childrenIds: ['a1'], role: 'user', content: 'line one\nline two', timestamp: 1795295194 },
-            a1: { id: 'a1', parentId: 'u1', childrenIds: [], role: 'assistant', content: 'Here:\n\n```rust\nfn main() {}\n```\n\n- apples\n  - green\n- pears', model: 'llama3.1:8b', timestamp: 1795295198 },
+            a1: { id: 'a1', parentId: 'u1', childrenIds: [], role: 'assistant', content: 'Here:\n\n```rust\nfn main() { let s = "hi"; } // done\n```\n\n- apples\n  - green\n- pears', model: 'llama3.1:8b', timestamp: 1795295198 },
           },
         },
       },
@@ -265,6 +265,13 @@ test('messages look as written: your line breaks, a labelled code block, solid b
     // innerText follows the page's CSS: the break shows as a line break, not a space.
     expect(await page.locator('#u1 .message-body').innerText(), url).toContain('line one\nline two');
     await expect(page.locator('#a1 .code-lang'), url).toHaveText('rust');
+    // Highlighted by the server: keywords, strings and comments in their colours.
+    await expect(page.locator('#a1 pre .hl-k'), url).toHaveText(['fn', 'let']);
+    await expect(page.locator('#a1 pre .hl-s'), url).toHaveText('"hi"');
+    await expect(page.locator('#a1 pre .hl-c'), url).toHaveText('// done');
+    const [keyword, text] = await page.locator('#a1 pre').evaluate((pre) => [getComputedStyle(pre.querySelector('.hl-k')!).color, getComputedStyle(pre).color]);
+    expect(keyword, url).not.toBe(text);
+    await check(page, url.startsWith('/c/') ? 'code-highlight-chat' : 'code-highlight-shared', 1280);
     const bullets = await page.locator('#a1 .message-body ul').evaluateAll((lists) => lists.map((l) => getComputedStyle(l).listStyleType));
     expect(bullets, url).toEqual(['disc', 'disc']);
   }

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use pulldown_cmark::{html, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{html, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 fn sanitizer() -> &'static ammonia::Builder<'static> {
     static B: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
@@ -54,7 +54,7 @@ pub fn render(markdown: &str) -> String {
         Event::Html(h) | Event::InlineHtml(h) => Some(Event::Text(h)),
         other => shape.event(other),
     });
-    html::push_html(&mut raw, events);
+    html::push_html(&mut raw, highlighted(events).into_iter());
     let clean = sanitizer().clean(&raw).to_string();
     with_copy_buttons(&clean)
 }
@@ -154,6 +154,39 @@ impl Shape {
             other => Some(other),
         }
     }
+}
+
+/// The events with each fenced code block in a language [`super::highlight`] knows as one
+/// piece of highlighted HTML (the sanitiser then sees it, like all the rest).
+fn highlighted<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
+    let mut out = Vec::new();
+    // The open code block's language and text.
+    let mut code: Option<(String, String)> = None;
+    for e in events {
+        match e {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref info))) => {
+                let lang = info.split_whitespace().next().unwrap_or_default().to_owned();
+                code = Some((lang, String::new()));
+                out.push(e);
+            }
+            Event::Text(t) if code.is_some() => {
+                if let Some((_, text)) = code.as_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                if let Some((lang, text)) = code.take() {
+                    out.push(match super::highlight::highlight(&text, &lang) {
+                        Some(html) => Event::Html(html.into()),
+                        None => Event::Text(text.into()),
+                    });
+                }
+                out.push(e);
+            }
+            e => out.push(e),
+        }
+    }
+    out
 }
 
 /// Whether an image URL points at another host (anything but a path on this server).
@@ -275,9 +308,14 @@ mod tests {
             "raw HTML is shown as text"
         );
         let code = render("```rust\nfn main() {}\n```\n\n`<pre>` inline");
+        // Highlighted markup goes through the sanitiser like the rest: a code block cannot
+        // smuggle an element in.
+        let smuggled = render("```js\n\"</span><img src=x onerror=alert(1)>\"\n```");
+        assert!(!smuggled.contains("<img"), "{smuggled}");
         assert!(
             code.starts_with("<div class=\"code-block\"><button type=\"button\" class=\"code-copy\"")
-                && code.contains("<pre><code class=\"language-rust\">fn main() {}")
+                && code
+                    .contains("<pre><code class=\"language-rust\"><span class=\"hl-k\">fn</span> main() {}")
                 && code.contains("</pre></div>"),
             "{code}"
         );

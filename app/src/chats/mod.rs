@@ -15,6 +15,8 @@ pub mod collaborators;
 mod components;
 #[cfg(feature = "ssr")]
 pub mod doc;
+#[cfg(feature = "ssr")]
+mod highlight;
 mod import_panel;
 #[cfg(feature = "ssr")]
 pub mod markdown;

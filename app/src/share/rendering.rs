@@ -11,9 +11,9 @@ use crate::entities::shared_render;
 use crate::error::{AppError, AppResult};
 
 /// The version of the markdown renderer's output, kept with each stored rendering: raised when
-/// the output changes (2: code blocks carry their language's label), so no page shows what an
-/// older renderer made.
-const RENDERER_VERSION: u32 = 2;
+/// the output changes (2: code blocks carry their language's label; 3: and their syntax is
+/// highlighted), so no page shows what an older renderer made.
+const RENDERER_VERSION: u32 = 3;
 
 /// A snapshot's visible branch with its messages rendered. The rendering is stored with the
 /// snapshot the first time anyone opens it (keyed by a hash of the snapshot's JSON, so an
