@@ -435,6 +435,16 @@ async fn admins_list_revoke_and_audit_links_and_members_cannot() {
         2,
         "{actions:?}"
     );
+    // Each entry names its link by title, as it is now: the links are gone, so the chats'.
+    let mut created: Vec<&str> = audit
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter(|e| e["action"] == "share.create")
+        .filter_map(|e| e["link_title"].as_str())
+        .collect();
+    created.sort_unstable();
+    assert_eq!(created, ["Alpha plans", "Beta plans"], "{audit}");
     let (_, revokes) = w
         .req(
             Method::GET,

@@ -15,7 +15,7 @@ async function localTimesOnly(page: Page, where: string) {
   }
 }
 
-test('in Tokyo no visible time says UTC: chat, sidebar, shared page, My shared links, versions, Admin lists, audit', async ({ browser }) => {
+test('in Tokyo no visible time says UTC: chat, sidebar, shared page, My shared links, versions, Admin lists, audit (with readable actions and link titles)', async ({ browser }) => {
   const owner = await adminContext(browser, TOKYO);
   const title = `Tokyo times ${Date.now()}`;
   const chatId = await createChat(owner, title);
@@ -60,6 +60,12 @@ test('in Tokyo no visible time says UTC: chat, sidebar, shared page, My shared l
     await p.goto(path);
     await hydrated(p);
     await localTimesOnly(p, path);
+    if (path === '/admin/audit') {
+      // Readable actions, and the link named by its title (a link to it), not by its id.
+      const row = p.locator('table.audit tr').filter({ hasText: 'Link created' }).filter({ hasText: title });
+      await expect(row.getByRole('link', { name: title })).toHaveAttribute('href', `/s/${shareId}`);
+      await expect(p.locator('table.audit')).not.toContainText('share.create');
+    }
     await p.close();
   }
   await owner.close();

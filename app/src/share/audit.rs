@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 pub use super::records::AuditEntry;
 
-use crate::entities::{audit_log, now, user};
+use crate::entities::{audit_log, chat, now, shared_chat, user};
 use crate::error::{AppError, AppResult};
 
 /// A link was created.
@@ -44,6 +44,7 @@ impl From<audit_log::Model> for AuditEntry {
             share_id: r.share_id,
             detail: r.detail,
             at: r.at,
+            link_title: None,
         }
     }
 }
@@ -125,12 +126,51 @@ pub async fn list(
             .map(|u| (u.id, u.name))
             .collect()
     };
+    // The links' titles as they are now (the chats' for links that are gone), in two queries.
+    let links: std::collections::BTreeSet<Uuid> = rows.iter().filter_map(|r| r.share_id).collect();
+    let link_titles: std::collections::HashMap<Uuid, String> = if links.is_empty() {
+        Default::default()
+    } else {
+        shared_chat::Entity::find()
+            .select_only()
+            .columns([shared_chat::Column::Id, shared_chat::Column::Title])
+            .filter(shared_chat::Column::Id.is_in(links))
+            .into_tuple::<(Uuid, String)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect()
+    };
+    let gone: std::collections::BTreeSet<Uuid> = rows
+        .iter()
+        .filter(|r| r.share_id.is_none_or(|s| !link_titles.contains_key(&s)))
+        .filter_map(|r| r.chat_id)
+        .collect();
+    let chat_titles: std::collections::HashMap<Uuid, String> = if gone.is_empty() {
+        Default::default()
+    } else {
+        chat::Entity::find()
+            .select_only()
+            .columns([chat::Column::Id, chat::Column::Title])
+            .filter(chat::Column::Id.is_in(gone))
+            .into_tuple::<(Uuid, String)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect()
+    };
     Ok(rows
         .into_iter()
         .map(|r| {
             let actor_name = r.actor_id.and_then(|a| names.get(&a).cloned());
+            let link_title = r
+                .share_id
+                .and_then(|s| link_titles.get(&s))
+                .or_else(|| r.chat_id.and_then(|c| chat_titles.get(&c)))
+                .cloned();
             AuditEntry {
                 actor_name,
+                link_title,
                 ..AuditEntry::from(r)
             }
         })
@@ -214,6 +254,7 @@ mod tests {
             share_id: None,
             detail: Some("=HYPERLINK(\"x\"), 3 reads".to_owned()),
             at: 0,
+            link_title: None,
         };
         let text = csv(&[e]);
         assert_eq!(
@@ -233,6 +274,7 @@ mod tests {
             share_id: None,
             detail: Some("ok; +1; \t-2".to_owned()),
             at: 0,
+            link_title: None,
         };
         let text = csv(&[e]);
         let row = text.lines().nth(1).unwrap();

@@ -151,9 +151,14 @@ pub fn AuditPanel() -> impl IntoView {
                                         {list.into_iter().map(|e| view! {
                                             <tr>
                                                 <td><Time at=e.at/></td>
-                                                <td>{e.action.clone()}</td>
+                                                <td>{super::action_name(&e.action).to_owned()}</td>
                                                 <td>{e.actor_name.clone().or_else(|| e.actor_id.map(|a| a.to_string())).unwrap_or_else(|| "—".to_owned())}</td>
-                                                <td>{e.share_id.map(|s| s.to_string()).unwrap_or_default()}</td>
+                                                <td>{match (e.share_id, e.link_title.clone()) {
+                                                    (Some(s), Some(t)) => view! { <a href=format!("/s/{s}") title=s.to_string()>{t}</a> }.into_any(),
+                                                    (_, Some(t)) => t.into_any(),
+                                                    (Some(s), None) => view! { <span class="muted" title=s.to_string()>"(deleted)"</span> }.into_any(),
+                                                    (None, None) => "—".into_any(),
+                                                }}</td>
                                                 <td>{crate::ui::text_with_times(e.detail.as_deref().unwrap_or_default())}</td>
                                             </tr>
                                         }).collect_view()}

@@ -84,6 +84,17 @@ pub struct AuditEntry {
     pub detail: Option<String>,
     /// When, epoch seconds.
     pub at: i64,
+    /// The link's title now (the chat's, when the link is gone); none when both are gone.
+    #[serde(default)]
+    pub link_title: Option<String>,
+}
+
+/// The words for an audit action code ([`ACTION_NAMES`]); the code itself when unknown.
+pub fn action_name(code: &str) -> &str {
+    ACTION_NAMES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or(code, |(_, name)| name)
 }
 
 /// The widest audience a link's grants reach.
