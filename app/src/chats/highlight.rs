@@ -296,15 +296,7 @@ fn span(out: &mut String, class: &str, text: &str) {
 }
 
 fn escape(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
+    out.push_str(&crate::format::escape_html_text(text));
 }
 
 #[cfg(test)]
@@ -353,6 +345,7 @@ mod tests {
                 .map(|part| part.split_once('>').map_or(part, |(_, t)| t))
                 .collect::<String>()
                 .replace("&quot;", "\"")
+                .replace("&#39;", "'")
                 .replace("&lt;", "<")
                 .replace("&gt;", ">")
                 .replace("&amp;", "&");
@@ -360,6 +353,8 @@ mod tests {
         }
         assert!(highlight("def f():\n    return 'it\\'s'  # done", "py")
             .expect("known")
-            .contains("<span class=\"hl-s\">'it\\'s'</span>  <span class=\"hl-c\"># done</span>"));
+            .contains(
+                "<span class=\"hl-s\">&#39;it\\&#39;s&#39;</span>  <span class=\"hl-c\"># done</span>"
+            ));
     }
 }
