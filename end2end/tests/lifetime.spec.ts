@@ -80,7 +80,7 @@ test("an admin revokes a member's link from Admin Panel → Shared links, and th
   await expect(row).toHaveCount(0);
   await apage.goto('/admin/audit');
   await hydrated(apage);
-  await expect(apage.locator('table.audit')).toContainText('share.admin_revoke');
+  await expect(apage.locator('table.audit')).toContainText('Revoked by an administrator');
   await apage.setViewportSize({ width: 360, height: 740 });
   await apage.screenshot({ path: 'test-results/admin-audit-360.png' });
 

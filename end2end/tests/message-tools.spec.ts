@@ -18,10 +18,10 @@ test('message tools: icons with names and tooltips, shown on hover and focus (al
   const answered = answer.getByRole('group', { name: 'Message tools' });
 
   // Named icons, no words under the messages.
-  await expect(asked.getByRole('button')).toHaveCount(2);
-  for (const name of ['Copy', 'Edit']) await expect(asked.getByRole('button', { name, exact: true })).toBeVisible();
-  for (const name of ['Copy', 'Regenerate', 'Read aloud']) await expect(answered.getByRole('button', { name, exact: true })).toBeVisible();
-  await expect(answered.locator('summary[aria-label="Info"]')).toBeVisible();
+  await expect(asked.getByRole('button')).toHaveCount(3);
+  for (const name of ['Copy', 'Edit', 'Info']) await expect(asked.getByRole('button', { name, exact: true })).toBeVisible();
+  await expect(answered.getByRole('button')).toHaveCount(4);
+  for (const name of ['Copy', 'Regenerate', 'Read aloud', 'Info']) await expect(answered.getByRole('button', { name, exact: true })).toBeVisible();
   expect((await asked.innerText()).trim()).toBe('');
   expect((await answered.innerText()).trim()).toBe('');
 
@@ -43,7 +43,8 @@ test('message tools: icons with names and tooltips, shown on hover and focus (al
   await answered.getByRole('button', { name: 'Copy' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Copied to clipboard!' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Use **two** cups of flour.');
-  await answered.locator('summary[aria-label="Info"]').click();
+  await answered.getByRole('button', { name: 'Info' }).click();
+  await expect(answered.getByRole('button', { name: 'Info' })).toHaveAttribute('aria-expanded', 'true');
   await expect(answered.locator('.info-pop')).toContainText('llama3.1:8b · ');
   await expect(answered.locator('.info-pop time')).toHaveAttribute('datetime', '2026-11-21T21:06:38Z');
   await owner.close();

@@ -170,6 +170,8 @@ pub(super) fn message_actions(
         MessageRole::System => "System".to_owned(),
     };
     let regenerate = m.clone();
+    // Whether Info shows who wrote the message and when.
+    let info = RwSignal::new(false);
     let tools = move || {
         let regenerate = regenerate.clone();
         let who = who.clone();
@@ -188,10 +190,11 @@ pub(super) fn message_actions(
                     <button type="button" class="tool tool-speak" aria-label="Read aloud" data-tip="Read aloud"
                         on:click=move |_| read_aloud(&id.get_value())></button>
                 })}
-                <details class="tool-info">
-                    <summary class="tool tool-about" aria-label="Info" data-tip="Info"></summary>
-                    <p class="info-pop">{who}{m.timestamp.map(|t| view! { " · "<Time at=t/> })}</p>
-                </details>
+                <button type="button" class="tool tool-about" aria-label="Info" data-tip="Info"
+                    aria-expanded=move || info.get().to_string() on:click=move |_| info.update(|open| *open = !*open)></button>
+                <Show when=move || info.get()>
+                    <p class="info-pop">{who.clone()}{m.timestamp.map(|t| view! { " · "<Time at=t/> })}</p>
+                </Show>
             </div>
         }
     };
