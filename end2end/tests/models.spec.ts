@@ -67,6 +67,8 @@ test('connect a model, stream, stop, regenerate, switch answers, share the chose
   await expect(stopped).toContainText('w6');
   await expect(stopped).not.toContainText('w60');
   await expect(stopped.locator('.author')).toHaveText('slow');
+  // It says it was cut short (a finished answer does not).
+  await expect(stopped.locator('.stopped-mark')).toHaveText('stopped');
   await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
   const stoppedText = (await stopped.locator('.message-body').textContent())!.trim();
 
@@ -78,11 +80,13 @@ test('connect a model, stream, stop, regenerate, switch answers, share the chose
   await expect(answer.locator('.branch-pos')).toHaveText('2 / 2');
   await expect(answer.locator('.author')).toHaveText('echo');
   await expect(page.getByRole('heading', { name: 'Stand-in chat title' })).toBeVisible();
+  await expect(answer.locator('.stopped-mark')).toHaveCount(0);
 
   // Switch between the two answers; the choice survives a reload.
   await answer.getByRole('button', { name: 'Previous answer' }).click();
   await expect(page.locator('.message.assistant').last().locator('.branch-pos')).toHaveText('1 / 2');
   await expect(page.locator('.message.assistant').last()).toContainText(stoppedText);
+  await expect(page.locator('.message.assistant').last().locator('.stopped-mark')).toHaveText('stopped');
   await page.locator('.message.assistant').last().getByRole('button', { name: 'Next answer' }).click();
   await expect(page.locator('.message.assistant').last()).toContainText('You said:');
   await page.locator('.message.assistant').last().getByRole('button', { name: 'Previous answer' }).click();

@@ -107,6 +107,7 @@ pub fn MessageList(
                         <div class="message-head">
                             <span class="author">{author}</span>
                             {m.timestamp.map(|t| view! { <Time at=t attr:class="muted"/> })}
+                            {m.stopped.then(|| view! { <span class="badge stopped-mark">"stopped"</span> })}
                             {switcher}
                             {message_link}
                         </div>

@@ -196,6 +196,9 @@ impl MessageRole {
     }
 }
 
+/// The field an answer cut short by Stop carries (`true`); Open WebUI keeps it as an unknown one.
+pub const STOPPED: &str = "stopped";
+
 /// One message of the visible branch, rendered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessageView {
@@ -230,6 +233,9 @@ pub struct MessageView {
     /// the chat's owner, only their own messages and the answers to them for a collaborator.
     #[serde(default)]
     pub editable: bool,
+    /// Whether the answer was stopped before the model finished (it is marked "stopped").
+    #[serde(default)]
+    pub stopped: bool,
 }
 
 /// A chat ready to read: title and the visible branch.

@@ -195,6 +195,13 @@ pub async fn run(
         },
         ..Message::new(MessageRole::Assistant, content.clone())
     };
+    let mut message = message;
+    if ending == Ending::Stopped {
+        // Our field ([`super::STOPPED`]): the answer was cut short, and says so.
+        message
+            .rest
+            .insert(super::STOPPED.to_owned(), serde_json::Value::Bool(true));
+    }
     let collaborator = p.collaborating.then_some(p.reader.id);
     let saved = match service::add_assistant_message(db, p.chat_id, &p.parent_id, message, collaborator).await
     {

@@ -432,6 +432,7 @@ pub fn messages_view_for(chat: &ChatDoc, collaborator: Option<Uuid>) -> Vec<Mess
                 parent_id: m.parent_id.clone(),
                 error: m.error.as_ref().and_then(|e| e.text()).map(str::to_owned),
                 author: m.author.as_ref().map(|a| (a.id, a.name.clone())),
+                stopped: m.rest.get(super::STOPPED) == Some(&serde_json::Value::Bool(true)),
                 editable: match collaborator {
                     None => true,
                     Some(who) => match m.role {
