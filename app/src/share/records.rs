@@ -336,15 +336,6 @@ pub async fn list_shared(
     my_links(&state.db, &me, &query, page, order, true).await
 }
 
-/// `POST /api/fn/set_share_expiry` `{"chat_id": …, "expires_at": <epoch seconds>|null}`: when
-/// the chat's link stops opening (`null`: never, within the instance's longest lifetime); the
-/// expiry now.
-#[server(prefix = "/api/fn", endpoint = "set_share_expiry", input = Json, output = Json)]
-pub async fn set_share_expiry(chat_id: Uuid, expires_at: Option<i64>) -> Result<Option<i64>, AppError> {
-    let (state, me) = member().await?;
-    super::lifetime::set(&state.db, &state.defaults, &me, chat_id, expires_at).await
-}
-
 /// `POST /api/fn/share_views` `{"chat_id": …, "page": 1}`: the access log of the chat's link,
 /// newest first (owner or admin).
 #[server(prefix = "/api/fn", endpoint = "share_views", input = Json, output = Json)]
