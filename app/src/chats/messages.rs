@@ -125,7 +125,7 @@ pub fn MessageList(
 
 /// The tools under a message on the chat page, one row of icon buttons with tooltips (shown on
 /// hover and focus; always on touch screens and under the last message): Copy, Edit (your own
-/// messages), Regenerate (answers), Read aloud (answers) and Info (who wrote it, and when).
+/// messages), Regenerate (answers), Read aloud (answers) and Info (the model, and when).
 /// Edit opens the edit box in place (it takes the focus; Escape or Cancel puts the text back).
 pub(super) fn message_actions(
     m: MessageView,
@@ -162,20 +162,15 @@ pub(super) fn message_actions(
         #[cfg(not(feature = "hydrate"))]
         let _ = toast;
     };
-    let who = match m.role {
-        MessageRole::Assistant => m.model.clone().unwrap_or_else(|| "Assistant".to_owned()),
-        MessageRole::User => m
-            .author
-            .as_ref()
-            .map_or_else(|| "You".to_owned(), |(_, name)| name.clone()),
-        MessageRole::System => "System".to_owned(),
-    };
+    // Info: the model that wrote an answer, and when (the author is already in the head, named
+    // by the list's own rule).
+    let model = m.model.clone().filter(|_| answer);
     let regenerate = m.clone();
-    // Whether Info shows who wrote the message and when.
+    // Whether Info is open.
     let info = RwSignal::new(false);
     let tools = move || {
         let regenerate = regenerate.clone();
-        let who = who.clone();
+        let model = model.clone();
         view! {
             <div class="message-tools" role="group" aria-label="Message tools">
                 <button type="button" class="tool tool-copy" aria-label="Copy" data-tip="Copy" on:click=copy></button>
@@ -194,7 +189,10 @@ pub(super) fn message_actions(
                 <button type="button" class="tool tool-about" aria-label="Info" data-tip="Info"
                     aria-expanded=move || info.get().to_string() on:click=move |_| info.update(|open| *open = !*open)></button>
                 <Show when=move || info.get()>
-                    <p class="info-pop">{who.clone()}{m.timestamp.map(|t| view! { " · "<Time at=t/> })}</p>
+                    <p class="info-pop">
+                        {model.clone().map(|name| format!("{name} · "))}
+                        {match m.timestamp { Some(t) => view! { <Time at=t/> }.into_any(), None => "No time recorded".into_any() }}
+                    </p>
                 </Show>
             </div>
         }

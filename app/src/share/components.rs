@@ -76,6 +76,13 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
     }
     let can_share = state.can_share;
     let ready = move || !can_share || draft.loaded.get();
+    // After the link was saved: its versions and its choices are read again, and the choices
+    // start afresh from what it has now.
+    let reload_after_save = move || {
+        versions_reload.update(|v| *v += 1);
+        draft.saved_now();
+        audience_version.update(|v| *v += 1);
+    };
 
     let copy_link = move |_| {
         if busy.get_untracked() || !draft.loaded.get_untracked() {
@@ -111,18 +118,14 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match job.await {
                 Ok(CopyOutcome::Copied(_)) => {
-                    versions_reload.update(|v| *v += 1);
-                    draft.saved_now();
-                    audience_version.update(|v| *v += 1);
+                    reload_after_save();
                     copied.set(true);
                     toast.show(COPIED_TOAST);
                     #[cfg(feature = "hydrate")]
                     gloo_timers::callback::Timeout::new(2_000, move || copied.set(false)).forget();
                 }
                 Ok(CopyOutcome::Manual(url)) => {
-                    versions_reload.update(|v| *v += 1);
-                    draft.saved_now();
-                    audience_version.update(|v| *v += 1);
+                    reload_after_save();
                     manual.set(Some(url));
                 }
                 Err(e) => error.set(Some(share_error(&e))),
@@ -143,8 +146,7 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
                     share_id.set(None);
                     manual.set(None);
                     deleting.set(false);
-                    draft.saved_now();
-                    audience_version.update(|v| *v += 1);
+                    reload_after_save();
                     toast.show("The link was deleted. Nobody can open it any more.");
                     version.bump();
                 }
