@@ -141,5 +141,25 @@
     });
   }
 
+  // The 403 page after "Request access": every 5 seconds it asks whether the owner approved,
+  // and then opens the chat (saying so).
+  const waiting = document.querySelector('[data-await-access]');
+  if (waiting) {
+    const url = waiting.getAttribute('data-await-access');
+    const check = async () => {
+      try {
+        const r = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+        if (r.ok) {
+          location.replace(location.pathname + '?approved=1');
+          return;
+        }
+      } catch (e) {
+        // Offline for a moment: asked again below.
+      }
+      setTimeout(check, 5000);
+    };
+    setTimeout(check, 5000);
+  }
+
   document.body.dataset.scriptReady = 'true';
 })();

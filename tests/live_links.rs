@@ -310,3 +310,90 @@ async fn the_qr_code_is_an_svg_of_the_link_and_unknown_links_have_none() {
         .expect("ask");
     assert_eq!(malformed.status(), 404);
 }
+
+#[tokio::test]
+async fn a_collaborators_turn_reaches_the_owners_open_chat_through_another_process() {
+    let url = common::fresh_database_url().await;
+    let writer = Binary::start(&url, &[]).await;
+    let owner_side = Binary::start(&url, &[]).await;
+    let (olive, _) = signup(&writer.base, "Olive").await;
+    assert_eq!(
+        admin_config(&writer.base, &olive, json!({"DEFAULT_USER_ROLE": "user"})).await,
+        200
+    );
+    let (bob, _) = signup(&writer.base, "Bob").await;
+    let (chat_id, _) = shared_chat(&writer.base, &olive).await;
+    let olive_events = format!("{}/api/chats/{chat_id}/events", owner_side.base);
+    let bob_events = format!("{}/api/chats/{chat_id}/events", writer.base);
+
+    // Nobody without a session follows a chat; Bob cannot follow Olive's chat before she
+    // lets him continue it (the same 404 as for a chat that does not exist).
+    let stranger = client().get(&olive_events).send().await.expect("ask");
+    assert_eq!(stranger.status(), 401);
+    assert_eq!(open_stream(bob_events.clone(), &bob).await.status(), 404);
+    let unknown = format!("{}/api/chats/{}/events", owner_side.base, uuid::Uuid::new_v4());
+    assert_eq!(open_stream(unknown, &olive).await.status(), 404);
+
+    let (status, body) = call(
+        &client(),
+        Method::POST,
+        format!("{}/api/v1/chats/shared/{chat_id}/access/update", writer.base),
+        Some(&olive),
+        Some(json!({"access_grants": [{"principal_type": "user", "principal_id": "*", "permission": "write"}], "share_mode": "continue"})),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+
+    // Olive has her chat open on one process, Bob on the other.
+    let mut olive_stream = open_stream(olive_events, &olive).await;
+    assert_eq!(olive_stream.status(), 200);
+    let mut bob_stream = open_stream(bob_events, &bob).await;
+    assert_eq!(bob_stream.status(), 200);
+    let (mut olive_buf, mut bob_buf) = (String::new(), String::new());
+
+    // Bob continues the chat: Olive's page is told the version that has his turn.
+    let (status, sent) = call(
+        &client(),
+        Method::POST,
+        format!("{}/api/fn/send_message", writer.base),
+        Some(&bob),
+        Some(json!({"chat_id": chat_id, "content": "I will bring dessert.", "model": null})),
+    )
+    .await;
+    assert_eq!(status, 200, "{sent}");
+    let version: i64 = next_event(&mut olive_stream, &mut olive_buf, "changed")
+        .await
+        .parse()
+        .expect("a version");
+    assert_eq!(Some(version), sent["version"].as_i64(), "{sent}");
+    // Which is what her page then fetches: Bob's turn, signed with his name.
+    let (status, seen) = call(
+        &client(),
+        Method::POST,
+        format!("{}/api/fn/get_chat", owner_side.base),
+        Some(&olive),
+        Some(json!({"id": chat_id})),
+    )
+    .await;
+    assert_eq!(status, 200, "{seen}");
+    assert_eq!(seen["version"].as_i64(), Some(version));
+    let last = &seen["messages"][seen["messages"].as_array().map_or(0, Vec::len) - 1];
+    assert_eq!(last["text"], "I will bring dessert.", "{seen}");
+    // Bob's own page hears of his write too (it fetches only when the version is newer).
+    assert_eq!(
+        next_event(&mut bob_stream, &mut bob_buf, "changed").await,
+        version.to_string()
+    );
+
+    // Olive deletes the link: Bob's stream says so and ends; Olive's chat stays hers.
+    let (status, body) = call(
+        &client(),
+        Method::DELETE,
+        format!("{}/api/v1/chats/{chat_id}/share", owner_side.base),
+        Some(&olive),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(next_event(&mut bob_stream, &mut bob_buf, "gone").await, "gone");
+}

@@ -922,3 +922,144 @@ async fn a_collaborators_answer_never_carries_what_the_link_masks() {
         .unwrap();
     assert_eq!(res.status(), 403);
 }
+
+/// The stand-in's chat requests whose last message says `text`: each request's messages.
+fn requests_ending_with(w: &World, text: &str) -> Vec<Vec<Value>> {
+    let reqs = w.standin.record.requests.lock().unwrap().clone();
+    reqs.into_iter()
+        .filter_map(|r| r["messages"].as_array().cloned())
+        .filter(|m| m.last().is_some_and(|l| l["content"] == text))
+        .collect()
+}
+
+/// Settings › Appearance and chats (#37 item 9): the system prompt goes first to the model in
+/// chats started afterwards (never in older ones, never to a link's readers), the default model
+/// is named to the composer, the theme is kept per account (Open WebUI's settings shape) and
+/// the pages are written in it.
+#[tokio::test]
+async fn settings_give_new_chats_the_system_prompt_and_the_default_model_and_keep_the_theme() {
+    let w = world().await;
+    let settings_url = format!("{}/api/v1/users/user/settings", w.base);
+    let nothing: Value = w
+        .ada
+        .get(&settings_url)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(nothing, Value::Null, "nothing saved yet");
+    let older = send(&w, None, "Before the prompt?", "echo").await;
+
+    let res = w
+        .ada
+        .post(format!("{}/api/fn/save_preferences", w.base))
+        .json(
+            &json!({"theme": "dark", "default_model": "slow", "system_prompt": "  Answer like a pirate.  "}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let cookie = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("theme="))
+        .map(str::to_owned);
+    assert!(
+        cookie.as_deref().is_some_and(|c| c.starts_with("theme=dark;")),
+        "{cookie:?}"
+    );
+    let saved: Value = res.json().await.unwrap();
+    assert_eq!(
+        (&saved["theme"], &saved["default_model"], &saved["system_prompt"]),
+        (&json!("dark"), &json!("slow"), &json!("Answer like a pirate."))
+    );
+    let stored: Value = w
+        .ada
+        .get(&settings_url)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        stored,
+        json!({"ui": {"theme": "dark", "models": ["slow"], "system": "Answer like a pirate."}})
+    );
+    let (_, menu) = call(&w.ada, &w.base, "list_models", json!({"refresh": false})).await;
+    assert_eq!(menu["default_model"], "slow", "{menu}");
+
+    // A chat started now sends the prompt first; the older chat does not.
+    let newer = send(&w, None, "Where is the treasure?", "echo").await;
+    reply(&w, newer["id"].as_str().unwrap(), &last_id(&newer), "echo").await;
+    let sent = requests_ending_with(&w, "Where is the treasure?");
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert_eq!(
+        sent[0][0],
+        json!({"role": "system", "content": "Answer like a pirate."})
+    );
+    let older_id = older["id"].as_str().unwrap();
+    reply(&w, older_id, &last_id(&older), "echo").await;
+    let sent = requests_ending_with(&w, "Before the prompt?");
+    assert!(
+        sent.iter().all(|m| m.iter().all(|t| t["role"] != "system")),
+        "{sent:?}"
+    );
+
+    // A link's readers (here a live link's collaborator) never see it.
+    let newer_id = newer["id"].as_str().unwrap();
+    let (bob, _) = live_collaborator(&w, newer_id, json!({}), "Bob").await;
+    let share_id = stored_chat(&w, newer_id).await["share_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for url in [
+        format!("{}/api/v1/chats/share/{share_id}", w.base),
+        format!("{}/s/{share_id}", w.base),
+        format!("{}/api/v1/chats/share/{share_id}/export?format=json", w.base),
+    ] {
+        let seen = bob.get(&url).send().await.unwrap();
+        assert_eq!(seen.status(), 200, "{url}");
+        let seen = seen.text().await.unwrap();
+        assert!(
+            seen.contains("Where is the treasure?") && !seen.contains("pirate"),
+            "{url}: {seen}"
+        );
+    }
+    let (status, view) = call(&bob, &w.base, "get_chat", json!({"id": newer_id})).await;
+    assert_eq!(status, 200);
+    assert!(!view.to_string().contains("pirate"), "{view}");
+
+    // The cookie (set again on any page for a browser without it) writes pages dark.
+    let page = w
+        .ada
+        .get(format!("{}/settings", w.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(r#"<html lang="en" data-theme="dark""#),
+        "{}",
+        &page[..200.min(page.len())]
+    );
+
+    // Bad input: a theme that does not exist is refused, and nothing changes.
+    let (status, _) = call(
+        &w.ada,
+        &w.base,
+        "save_preferences",
+        json!({"theme": "neon", "default_model": null, "system_prompt": ""}),
+    )
+    .await;
+    assert!(status == 400 || status == 422, "{status}");
+    let (_, still) = call(&w.ada, &w.base, "my_profile", json!({})).await;
+    assert_eq!(still["theme"], "dark");
+}

@@ -1,5 +1,6 @@
-//! The chat app's code as one lazily loaded WASM chunk: the start page, the chat page and the
-//! sidebar's chat list. One split point for all of them, because they are used together:
+//! The chat app's code as one lazily loaded WASM chunk: the start page, the chat page, the
+//! sidebar's chat list, and "Shared with me" ("My shared links" is in Settings' chunk, with
+//! the list Settings › Data shows). One split point for all of them, because they are used together:
 //! separate chunks share so much code that the splitter cut it into dozens of small files (49
 //! requests for a chat page). The Share modal (with its audience picker, password and requests)
 //! is a chunk of its own that loads when someone first shares: most chat page visits never do.
@@ -17,6 +18,9 @@ pub enum Part {
     Home,
     /// A chat (`/c/{id}`).
     Chat,
+    /// "Shared with me" (`/shared`).
+    SharedWithMe,
+
     /// The sidebar: "New Chat", search and the chat list.
     Sidebar,
     /// The sidebar's chat list, grouped by date.
@@ -46,10 +50,13 @@ pub fn view(part: Part) -> AnyView {
     provide_context(crate::chats::ShellParts {
         share_dialog: |chat_id, on_close| view! { <LazyShareModal chat_id on_close/> }.into_any(),
         chat_list,
+        sidebar_counts: || Box::pin(crate::share::inbox::inbox_counts()),
+        sidebar_entries: crate::share::sidebar_entries,
     });
     match part {
         Part::Home => crate::home::HomePage().into_any(),
         Part::Chat => crate::chats::ChatPage().into_any(),
+        Part::SharedWithMe => crate::share::SharedWithMePage().into_any(),
         Part::Sidebar => crate::chats::ChatSidebar().into_any(),
         Part::ChatList {
             list,
@@ -148,6 +155,10 @@ chat_app_route!(
 chat_app_route!(
     /// `/c/{id}`: a chat.
     ChatRoute => Part::Chat
+);
+chat_app_route!(
+    /// `/shared`: the chats others shared with me.
+    SharedWithMeRoute => Part::SharedWithMe
 );
 
 /// The Share Chat modal, with its code loaded on first use: a chunk of its own, so a page that

@@ -68,7 +68,8 @@ lazy_page!(
     AuthRoute => accounts::AuthPage
 );
 lazy_page!(
-    /// `/settings`: the person's own settings.
+    /// `/settings`: the person's own settings; and `/links`, "My shared links" (the list
+    /// Settings › Data shows, as a page of its own).
     SettingsRoute => settings::SettingsPage
 );
 lazy_page!(
@@ -94,9 +95,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let times = view! { <script nonce=leptos::nonce::use_nonce() inner_html=ui::times_script()></script> };
     #[cfg(not(feature = "ssr"))]
     let times = ();
+    // The account's theme (Settings), as the `theme` cookie carries it; none: the device's.
+    #[cfg(feature = "ssr")]
+    let theme = use_context::<axum::http::request::Parts>()
+        .map(|p| accounts::profile::service::requested_theme(&p.headers))
+        .unwrap_or_default();
+    #[cfg(not(feature = "ssr"))]
+    let theme = accounts::profile::Theme::System;
+    let theme = (theme != accounts::profile::Theme::System).then_some(theme.as_str());
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="en" data-theme=theme>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -244,6 +253,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view={Lazy::<chat_app::HomeRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/auth") view={Lazy::<AuthRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/shared") view={Lazy::<chat_app::SharedWithMeRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/links") view={Lazy::<SettingsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/users") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/groups") view={Lazy::<AdminRoute>::new()} ssr=SsrMode::Async/>

@@ -49,10 +49,17 @@ test('a live link: a collaborator continues the chat, the owner sees the message
   // Her sidebar stays hers: the chat is not in her list.
   await expect(cpage.locator('.chat-item').filter({ hasText: title })).toHaveCount(0);
 
-  // The owner sees the message, signed with Cleo's name.
+  // The owner's open chat shows the message within 3 s, without a reload, signed with
+  // Cleo's name (#37 item 8: the chat's stream of changes).
+  const hers = page.locator('.message.user').filter({ hasText: 'I will bring the tickets.' });
+  await expect(hers.locator('.author')).toHaveText(cleoName, { timeout: 3000 });
+  // And the owner's next turn reaches Cleo's open page the same way.
+  await page.getByRole('textbox', { name: 'Message' }).fill('Owner: and I the sandwiches.');
+  await page.getByRole('textbox', { name: 'Message' }).press('Enter');
+  await expect(cpage.locator('.message.user').filter({ hasText: 'and I the sandwiches.' })).toBeVisible({ timeout: 3000 });
+  // A reload shows the same.
   await page.reload();
   await hydrated(page);
-  const hers = page.locator('.message.user').filter({ hasText: 'I will bring the tickets.' });
   await expect(hers.locator('.author')).toHaveText(cleoName);
   await page.screenshot({ path: 'test-results/live-owner-1280.png' });
 
@@ -65,6 +72,8 @@ test('a live link: a collaborator continues the chat, the owner sees the message
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   await deleteLink(dialog);
   await expect(dialog.getByRole('button', { name: 'Copy Link' })).toBeVisible();
+  // Cleo's open page is told at once.
+  await expect(cpage.getByRole('alert').filter({ hasText: 'This chat is no longer shared with you.' })).toBeVisible({ timeout: 3000 });
   const gone = await cpage.goto(`/c/${chatId}`);
   expect(gone!.status()).toBe(404);
   for (const ctx of [owner, cleo, rita]) await ctx.close();

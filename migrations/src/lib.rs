@@ -22,6 +22,7 @@ mod m20261202_000014_sign_in_with_idp;
 mod m20261205_000015_security_round_three;
 mod m20261205_000016_live_changes;
 mod m20261205_000017_share_card;
+mod m20261205_000018_user_profile;
 
 /// Every migration of the chatshare schema, oldest first.
 pub struct Migrator;
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000015_security_round_three::Migration),
             Box::new(m20261205_000016_live_changes::Migration),
             Box::new(m20261205_000017_share_card::Migration),
+            Box::new(m20261205_000018_user_profile::Migration),
         ]
     }
 }

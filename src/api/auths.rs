@@ -22,6 +22,8 @@ pub fn routes() -> Router<ServerState> {
         .route("/api/v1/auths", get(session_user))
         // POST only: a GET could be triggered by any page with a link or an image.
         .route("/api/v1/auths/signout", post(signout))
+        .route("/api/v1/auths/update/profile", post(update_profile))
+        .route("/api/v1/auths/update/password", post(update_password))
         .route(
             "/api/v1/auths/api_key",
             post(create_key).get(list_keys).delete(delete_all_keys),
@@ -185,6 +187,62 @@ async fn session_user(
     let user = accounts::session_user(&state.app, &u).await?;
     let token = app::auth::token_from_headers(&headers).unwrap_or_default();
     Ok(Json(SessionWithToken::new(user, token, None)))
+}
+
+/// Open WebUI's `POST /api/v1/auths/update/profile` body.
+#[derive(Deserialize)]
+struct ProfileUpdate {
+    name: String,
+    /// A `data:` URL uploads a picture; `""` goes back to the initials; our own avatar
+    /// address (as `GET /api/v1/auths/` gave it) keeps it.
+    #[serde(default)]
+    profile_image_url: Option<String>,
+}
+
+/// Open WebUI's `POST /api/v1/auths/update/profile`: my name and avatar; answers me.
+async fn update_profile(
+    State(state): State<ServerState>,
+    caller: Caller,
+    ApiJson(b): ApiJson<ProfileUpdate>,
+) -> Result<Json<accounts::SessionUser>, AppError> {
+    use app::accounts::profile::service as profile;
+    let me = caller.member()?;
+    let db = &state.app.db;
+    let mut me = profile::update_profile(db, &me, &b.name, None).await?;
+    match b.profile_image_url.as_deref() {
+        Some(url) if url.starts_with("data:") => me = profile::set_avatar(db, &me, Some(url)).await?,
+        Some("") => me = profile::set_avatar(db, &me, None).await?,
+        _ => {}
+    }
+    Ok(Json(accounts::session_user(&state.app, &me).await?))
+}
+
+/// Open WebUI's `POST /api/v1/auths/update/password` body.
+#[derive(Deserialize)]
+struct PasswordUpdate {
+    password: String,
+    new_password: String,
+}
+
+/// Open WebUI's `POST /api/v1/auths/update/password`: `true` once changed (400 when the
+/// current password is wrong or the new one too short); my other sessions end.
+async fn update_password(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    caller: Caller,
+    ApiJson(b): ApiJson<PasswordUpdate>,
+) -> Result<Json<bool>, AppError> {
+    let me = caller.member()?;
+    let token = app::auth::token_from_headers(&headers);
+    app::accounts::profile::service::change_password(
+        &state.app.db,
+        &me,
+        &b.password,
+        &b.new_password,
+        token.as_deref(),
+    )
+    .await?;
+    Ok(Json(true))
 }
 
 /// What sign-out answers (Open WebUI's `{"status": true}`).

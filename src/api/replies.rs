@@ -7,12 +7,16 @@
 //! is cancelled and what arrived is saved. Errors before the stream starts are ordinary JSON
 //! errors (`{"detail"}` with 404, 422, …); a model server failing during the answer is saved on
 //! the answer and arrives in `done`.
+//!
+//! `GET /api/chats/{id}/events`: an open chat's changes (a collaborator's turn reaches its
+//! owner, and the owner's the collaborator), as server-sent events.
 
 use std::convert::Infallible;
 use std::time::Duration;
 
 use app::chats::reply::{self, ReplyEvent};
 use app::error::AppError;
+use app::share::live::{self, ChatEvent};
 use axum::extract::{Path, State};
 
 use super::Query;
@@ -29,7 +33,36 @@ use crate::state::ServerState;
 pub fn routes() -> Router<ServerState> {
     Router::new()
         .route("/api/chats/{id}/reply", post(reply_stream))
+        .route("/api/chats/{id}/events", get(chat_events))
         .route("/api/models", get(models))
+}
+
+/// `GET /api/chats/{id}/events`: an open chat's changes for its owner or a collaborator, as
+/// server-sent events: `changed` (data: the chat's version) after anyone, through any process,
+/// writes it; `gone` when the caller may no longer open it. 401 without a session, 404 for a
+/// chat the caller may not open, 503 when this process follows as many as it keeps.
+async fn chat_events(
+    State(s): State<ServerState>,
+    headers: axum::http::HeaderMap,
+    Path(id): Path<String>,
+) -> Result<impl IntoResponse, AppError> {
+    let chat_id = uuid::Uuid::parse_str(&id).map_err(|_| AppError::chat_not_found())?;
+    let token = app::auth::token_from_headers(&headers).ok_or(AppError::Unauthenticated)?;
+    let follower = live::follow_chat(&s.app.db, &s.app.defaults, &s.live, token, chat_id).await?;
+    let events = futures::stream::unfold(follower, |mut follower| async move {
+        let event = match follower.next().await? {
+            ChatEvent::Changed(version) => Event::default().event("changed").data(version.to_string()),
+            ChatEvent::Gone => Event::default().event("gone").data("gone"),
+        };
+        Some((Ok::<_, Infallible>(event), follower))
+    });
+    Ok((
+        [
+            (axum::http::header::CACHE_CONTROL, "no-store"),
+            (axum::http::HeaderName::from_static("x-accel-buffering"), "no"),
+        ],
+        Sse::new(events).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))),
+    ))
 }
 
 #[derive(Deserialize)]

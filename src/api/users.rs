@@ -1,5 +1,6 @@
 //! `/api/v1/users/…`: permissions and user management.
 
+use app::accounts::profile::service as profile;
 use app::accounts::{self, service, UserObject};
 use app::error::AppError;
 use app::instance::service as instance;
@@ -23,8 +24,72 @@ pub fn routes() -> Router<ServerState> {
         )
         .route("/api/v1/users/", get(list_users))
         .route("/api/v1/users", get(list_users))
+        .route("/api/v1/users/user/settings", get(my_settings))
+        .route("/api/v1/users/user/settings/update", post(update_my_settings))
+        .route("/api/v1/users/{id}/profile/image", get(profile_image))
         .route("/api/v1/users/{id}/update", post(update_user))
         .route("/api/v1/users/{id}", delete(delete_user))
+}
+
+/// Open WebUI's `GET /api/v1/users/user/settings`: my settings (`{"ui": {…}}`), or `null`
+/// when none were saved.
+async fn my_settings(
+    State(state): State<ServerState>,
+    caller: Caller,
+) -> Result<Json<serde_json::Value>, AppError> {
+    let me = caller.member()?;
+    let s = profile::stored(&state.app.db, me.id).await?;
+    Ok(Json(if s.as_object().is_some_and(|o| o.is_empty()) {
+        serde_json::Value::Null
+    } else {
+        s
+    }))
+}
+
+/// Open WebUI's `POST /api/v1/users/user/settings/update`: replaces my settings with the body
+/// (a JSON object); answers them.
+async fn update_my_settings(
+    State(state): State<ServerState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<serde_json::Value>,
+) -> Result<Json<serde_json::Value>, AppError> {
+    let me = caller.member()?;
+    profile::store(&state.app.db, me.id, &body).await?;
+    Ok(Json(body))
+}
+
+/// `?c=`: the colour of the initials (the avatar's address carries it).
+#[derive(Deserialize)]
+struct ImageQuery {
+    c: Option<String>,
+}
+
+/// Open WebUI's `GET /api/v1/users/{id}/profile/image`: the account's uploaded picture, or
+/// its initials as SVG. For signed-in members; 404 for an unknown account.
+async fn profile_image(
+    State(state): State<ServerState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Query(q): Query<ImageQuery>,
+) -> Result<axum::response::Response, AppError> {
+    use axum::response::IntoResponse;
+    caller.member()?;
+    let (media_type, bytes) = profile::avatar_image(&state.app.db, user_id(&id)?, q.c.as_deref()).await?;
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, media_type),
+            (
+                axum::http::header::CACHE_CONTROL,
+                "private, max-age=86400".to_owned(),
+            ),
+            (
+                axum::http::header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; style-src 'unsafe-inline'".to_owned(),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 fn user_id(raw: &str) -> Result<Uuid, AppError> {

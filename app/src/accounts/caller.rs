@@ -39,3 +39,8 @@ pub async fn caller() -> AppResult<Option<user::Model>> {
     let headers = request_headers().await?;
     caller_from_headers(&state, &headers).await
 }
+
+/// In a server function: the request's credential (bearer token or session cookie), if any.
+pub async fn request_token() -> Option<String> {
+    request_headers().await.ok().and_then(|h| token_from_headers(&h))
+}

@@ -294,7 +294,8 @@ fn SignedInMenu(user: SessionUser) -> impl IntoView {
                 aria-expanded=move || open.get().to_string()
                 on:click=move |_| set_open.update(|o| *o = !*o)
             >
-                {user.name.clone()}
+                <super::profile::Avatar name=user.name.clone() url=user.profile_image_url.clone()/>
+                <span class="user-name">{user.name.clone()}</span>
             </button>
             <Show when=move || open.get()>
                 <div class="menu" role="menu" node_ref=list on:keydown=move |ev| crate::ui::menu_arrow_keys(&ev)>
@@ -326,7 +327,7 @@ pub fn AccountSettings(
     view! {
         <section class="panel">
             <h2>"Account"</h2>
-            <p class="facts">{format!("{} · {} · {}", user.name, user.email, user.role)}</p>
+            <p class="account-facts">{format!("Signed in as {} · {}", user.email, user.role)}</p>
         </section>
     }
 }

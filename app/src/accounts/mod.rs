@@ -18,6 +18,7 @@ pub mod invitation;
 mod management;
 #[cfg(feature = "ssr")]
 mod names;
+pub mod profile;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod sso;
@@ -344,7 +345,10 @@ pub async fn sign_out() -> Result<(), AppError> {
 pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
     let state = crate::state::app_state()?;
     match crate::accounts::caller::caller().await? {
-        Some(u) => Ok(Some(session_user(&state, &u).await?)),
+        Some(u) => {
+            profile::service::keep_theme_cookie(&state.db, u.id).await?;
+            Ok(Some(session_user(&state, &u).await?))
+        }
         None => Ok(None),
     }
 }

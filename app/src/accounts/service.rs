@@ -87,7 +87,7 @@ pub fn normalize_email(email: &str) -> AppResult<String> {
     }
 }
 
-fn check_password_rules(password: &str) -> AppResult<()> {
+pub(crate) fn check_password_rules(password: &str) -> AppResult<()> {
     let n = password.chars().count();
     if n < MIN_PASSWORD {
         return Err(AppError::BadRequest(format!(

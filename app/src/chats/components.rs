@@ -346,11 +346,12 @@ pub fn ChatPage() -> impl IntoView {
         }
     });
     let edit_error = move || edit.value().get().and_then(|r| r.err()).map(|e| e.detail());
+    let gone = RwSignal::new(false);
     view! {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 let here = format!("/c/{}", id().map(|i| i.to_string()).unwrap_or_default());
-                let menu = models.await.unwrap_or(ModelMenu { models: Vec::new(), has_connections: false, problems: Vec::new() });
+                let menu = models.await.unwrap_or(ModelMenu { models: Vec::new(), has_connections: false, problems: Vec::new(), default_model: None });
                 let me = match crate::accounts::member_or(user.0.await, || crate::accounts::sign_in_redirect(&here)) {
                     Ok(u) => u,
                     Err(instead) => return instead,
@@ -362,6 +363,9 @@ pub fn ChatPage() -> impl IntoView {
                         // Someone else's live chat: its turns, not the owner's controls.
                         let shared_by = v.shared_by.clone();
                         let can_share = can_share && shared_by.is_none();
+                        // Others may write a shared chat: the page follows their turns.
+                        let followed = v.share_id.is_some() || shared_by.is_some();
+                        let gone_text = if shared_by.is_some() { "This chat is no longer shared with you." } else { "This chat was deleted, or your session ended." };
                         let me_id = me.id;
                         selected.set(pick_model(&menu, v.models.first().map(String::as_str)));
                         current.set(Some(v));
@@ -414,7 +418,8 @@ pub fn ChatPage() -> impl IntoView {
                                     {l.error.clone().map(|e| view! { <p class="status-error message-error" role="alert">{e}</p> })}
                                 </div>
                             })}
-                            <p class="status-error" role="alert">{edit_error}</p>
+                            <p class="status-error" role="alert">{edit_error}{move || gone.get().then_some(gone_text)}</p>
+                            {followed.then(|| view! { <super::follow::FollowChat chat_id current busy=streaming gone/> })}
                             <NoModelNotice menu=menu.clone() is_admin=me.is_admin()/>
                             <Composer
                                 chat_id=Some(chat_id)
@@ -462,7 +467,7 @@ pub fn NewChatComposer(
     let navigate = use_navigate();
     let version = use_chat_list_version();
     let pending = use_context::<super::PendingReply>();
-    let selected = RwSignal::new(pick_model(&menu, None));
+    let selected = RwSignal::new(pick_model(&menu, menu.default_model.as_deref()));
     view! {
         <div class="new-chat-head">
             <ModelPicker menu=menu.clone() selected/>

@@ -15,6 +15,7 @@ pub mod collaborators;
 mod components;
 #[cfg(feature = "ssr")]
 pub mod doc;
+mod follow;
 #[cfg(feature = "ssr")]
 mod highlight;
 mod import_panel;
@@ -60,7 +61,24 @@ pub struct ShellParts {
     pub share_dialog: fn(Uuid, Callback<()>) -> AnyView,
     /// The sidebar's chat list ([`chat_list`]'s arguments).
     pub chat_list: fn(Vec<ChatSummary>, ListClock, bool, RwSignal<Option<Uuid>>) -> ChatListView,
+    /// What the sidebar counts beside "Shared with me" and "My shared links" (sharing's).
+    pub sidebar_counts: fn() -> SidebarCountsFuture,
+    /// The sidebar's entries "Shared with me" and "My shared links", with their counts.
+    pub sidebar_entries: fn(SidebarCounts) -> AnyView,
 }
+
+/// What the sidebar counts beside "Shared with me" and "My shared links".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SidebarCounts {
+    /// Chats shared with the caller that have something new since they last looked.
+    pub new_shared: usize,
+    /// Requests for access to the caller's links that wait for an answer.
+    pub pending_requests: usize,
+}
+
+/// The answer of [`ShellParts::sidebar_counts`].
+pub type SidebarCountsFuture =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<SidebarCounts, AppError>> + Send>>;
 
 /// The Share dialog for `chat_id` from the shell's parts (nothing if the shell gave none).
 fn share_dialog(chat_id: Uuid, on_close: impl Fn() + Send + Sync + 'static) -> Option<AnyView> {
@@ -249,6 +267,10 @@ pub struct ChatView {
     pub share_id: Option<Uuid>,
     /// Last change.
     pub updated_at: i64,
+    /// How many times the chat was written (what `GET /api/chats/{id}/events` announces: the
+    /// page fetches the chat when a newer one is written).
+    #[serde(default)]
+    pub version: i64,
     /// The model picked for this chat (`chat.models`).
     pub models: Vec<String>,
     /// Root first.

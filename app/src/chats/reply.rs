@@ -79,19 +79,29 @@ pub async fn prepare(
             "An answer must follow one of your messages.".to_owned(),
         ));
     }
-    let branch: Vec<Turn> = chat
-        .branch_to(parent_id)
+    // The chat's system prompt (the owner's Settings when it was started) comes first.
+    let system = chat
+        .rest
+        .get(super::turns::SYSTEM_PARAMS)
+        .and_then(|p| p["system"].as_str());
+    let branch: Vec<Turn> = system
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| Turn {
+            role: "system",
+            content: s.to_owned(),
+        })
         .into_iter()
-        .map(|m| Turn {
+        .chain(chat.branch_to(parent_id).into_iter().map(|m| Turn {
             role: m.role.as_str(),
             content: m.content.clone(),
-        })
+        }))
         .collect();
     // The model names the chat at its first finished answer, unless someone renamed it: the
     // title is still the first words of the first message.
     let names_chat = !collaborating
         && branch
-            .first()
+            .iter()
+            .find(|t| t.role != "system")
             .is_some_and(|first| c.title == service::first_words(&first.content));
     let menu = upstream.models(db, false).await?;
     let serving = menu.models.iter().find(|m| m.id == model);

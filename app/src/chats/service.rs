@@ -478,6 +478,7 @@ pub fn view_of_doc(c: &chat::Model, doc: &ChatDoc, title: String, collaborator: 
         title,
         share_id: c.share_id,
         updated_at: c.updated_at,
+        version: c.version,
         models: doc.models.clone().unwrap_or_default(),
         messages: messages_view_for(doc, collaborator),
         shared_by: None,

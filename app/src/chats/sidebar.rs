@@ -41,8 +41,23 @@ pub fn ChatSidebar() -> impl IntoView {
     );
     let sharing = RwSignal::new(None::<Uuid>);
     let parts = use_context::<super::ShellParts>();
+    // "Shared with me" and "My shared links", with what waits in each (sharing's, through the
+    // shell's parts); counted again when the chat list changes.
+    let counts = crate::ui::page_resource(
+        move || version.0.get(),
+        move |_| async move {
+            match parts {
+                Some(p) => (p.sidebar_counts)().await.unwrap_or_default(),
+                None => super::SidebarCounts::default(),
+            }
+        },
+    );
+    let entries = move |c: super::SidebarCounts| parts.map(|p| (p.sidebar_entries)(c));
     view! {
         <a class="button new-chat" href="/">"+ New Chat"</a>
+        <Transition fallback=move || entries(super::SidebarCounts::default())>
+            {move || Suspend::new(async move { entries(counts.await) })}
+        </Transition>
         <a class="sidebar-link" href="/community" rel="external">"Community"</a>
         <input type="search" class="chat-search" placeholder="Search chats" aria-label="Search chats" bind:value=query/>
         <nav aria-label="Chats">

@@ -18,6 +18,9 @@ use crate::error::{AppError, AppResult};
 /// after its first words when `chat_id` is `None`.
 ///
 /// `model`, when given, is remembered as the chat's model (`chat.models`).
+/// Where a chat keeps its settings for the model (`params.system`: the system prompt).
+pub const SYSTEM_PARAMS: &str = "params";
+
 pub async fn add_user_message(
     db: &DatabaseConnection,
     caller: &user::Model,
@@ -34,6 +37,12 @@ pub async fn add_user_message(
                 models: Some(models.unwrap_or_default()),
                 ..ChatDoc::default()
             };
+            // The system prompt of the owner's Settings, kept with the chat (Open WebUI's
+            // `params.system`; links never show it).
+            if let Some(system) = crate::accounts::profile::service::system_prompt(db, caller.id).await? {
+                chat.rest
+                    .insert(SYSTEM_PARAMS.to_owned(), serde_json::json!({ "system": system }));
+            }
             chat.append(None, message);
             create_doc(db, caller, chat).await
         }

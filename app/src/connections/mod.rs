@@ -51,6 +51,9 @@ pub struct ModelMenu {
     pub has_connections: bool,
     /// Connections that could not be asked, in words (shown to administrators only).
     pub problems: Vec<String>,
+    /// The caller's default model (Settings), which new chats start with when it is offered.
+    #[serde(default)]
+    pub default_model: Option<String>,
 }
 
 /// What "Verify" found.
@@ -76,6 +79,9 @@ pub async fn list_models(refresh: bool) -> Result<ModelMenu, AppError> {
     if me.role != crate::accounts::Role::Admin {
         menu.problems.clear();
     }
+    menu.default_model = crate::accounts::profile::service::profile(&state.db, &me)
+        .await?
+        .default_model;
     Ok(menu)
 }
 

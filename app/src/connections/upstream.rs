@@ -177,6 +177,7 @@ impl Upstream {
             models: Vec::new(),
             has_connections: !conns.is_empty(),
             problems: Vec::new(),
+            default_model: None,
         };
         for (c, answer) in conns.iter().zip(answers) {
             match answer {

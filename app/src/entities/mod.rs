@@ -25,6 +25,7 @@ pub mod user;
 pub mod user_group;
 pub mod user_group_member;
 pub mod user_identity;
+pub mod user_profile;
 
 /// Now, in epoch seconds (how every time is stored).
 pub fn now() -> i64 {

@@ -48,6 +48,7 @@ pub fn HomePage() -> impl IntoView {
                         models: Vec::new(),
                         has_connections: false,
                         problems: Vec::new(),
+                        default_model: None,
                     });
                     let mut chats = recent.await.unwrap_or_default();
                     chats.sort_by_key(|c| std::cmp::Reverse(c.updated_at));

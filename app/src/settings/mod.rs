@@ -1,21 +1,28 @@
-//! The user's Settings page (`/settings`): Account (profile, API keys) and Data (import, export
-//! and shared links).
+//! The user's Settings page (`/settings`): Account (profile, password, theme, default model,
+//! system prompt, API keys) and Data (import, export and shared links).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::accounts::AccountSettings;
 
+mod preferences;
+
 /// `/settings`: the signed-in user's settings.
 #[component]
 pub fn SettingsPage() -> impl IntoView {
+    if leptos_router::hooks::use_location().pathname.get_untracked() == "/links" {
+        return crate::share::MyLinksPage().into_any();
+    }
     // Created here, outside the member gate's `Suspend`, so ids match during hydration.
     let keys = crate::accounts::api_keys_resource();
     let links = crate::share::shared_links_state();
+    let profile = preferences::profile_resource();
     view! {
         <Title text="Settings"/>
         <h1>"Settings"</h1>
         <AccountGate/>
+        <preferences::AccountPanels profile/>
         // Siblings of the member gate, not children of its `Suspend`: suspense boundaries nested
         // there are not hydrated in the order the server rendered them.
         <crate::accounts::ApiKeysPanel keys/>
@@ -25,6 +32,7 @@ pub fn SettingsPage() -> impl IntoView {
             <crate::share::SharedLinksManager state=links/>
         </section>
     }
+    .into_any()
 }
 
 /// The account panel, or what a non-member sees instead (approval notice, or a redirect to

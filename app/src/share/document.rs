@@ -147,6 +147,7 @@ pub async fn shared_page(
             head: &head,
             reader: me.as_ref(),
             main: &main,
+            theme: crate::accounts::profile::service::requested_theme(headers),
         },
     );
     SharedPage::Page { status, html }
@@ -164,6 +165,8 @@ struct Page<'a> {
     reader: Option<&'a user::Model>,
     /// The main column's content, as HTML.
     main: &'a str,
+    /// The reader's theme (their `theme` cookie).
+    theme: crate::accounts::profile::Theme,
 }
 
 /// The whole document: the head (title, stylesheet inside, preview tags; kept out of search
@@ -208,7 +211,7 @@ fn document(frame: &PageFrame<'_>, page: &Page<'_>) -> String {
     };
     format!(
         concat!(
-            r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">"#,
+            r#"<!DOCTYPE html><html lang="en"{theme}><head><meta charset="utf-8">"#,
             r#"<meta name="viewport" content="width=device-width, initial-scale=1">"#,
             r#"<meta name="color-scheme" content="light dark">{style}"#,
             r#"<link rel="icon" href="/favicon.svg" type="image/svg+xml"><title>{title}</title>"#,
@@ -218,6 +221,10 @@ fn document(frame: &PageFrame<'_>, page: &Page<'_>) -> String {
             r#"<main class="main" id="main">{main}</main>"#,
             r#"<div class="toast-area" role="status" aria-live="polite"></div></div>{script}</body></html>"#
         ),
+        theme = match page.theme {
+            crate::accounts::profile::Theme::System => String::new(),
+            t => format!(r#" data-theme="{}""#, t.as_str()),
+        },
         style = style,
         title = title,
         head = page.head,

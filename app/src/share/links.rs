@@ -14,6 +14,9 @@ use crate::ui::{use_toast, Modal, Time};
 pub fn SharedLinksManager(
     /// Created by [`shared_links_state`] in the page's body.
     state: SharedLinksState,
+    /// On a page of its own (`/links`): open, without Settings' "Manage" row.
+    #[prop(optional)]
+    page: bool,
 ) -> impl IntoView {
     let SharedLinksState {
         query,
@@ -29,7 +32,17 @@ pub fn SharedLinksManager(
         reload.update(|v| *v += 1);
         r
     });
-    shared_links_view(query, pages, reload, order, links, confirm_all, toast, delete_all)
+    shared_links_view(
+        query,
+        pages,
+        reload,
+        order,
+        links,
+        confirm_all,
+        toast,
+        delete_all,
+        page,
+    )
 }
 
 /// The list state of "My shared links": search text, pages loaded, a reload counter and the
@@ -83,11 +96,12 @@ fn shared_links_view(
     confirm_all: RwSignal<bool>,
     toast: crate::ui::Toast,
     delete_all: Action<(), Result<u64, AppError>>,
+    page: bool,
 ) -> impl IntoView {
-    let open = RwSignal::new(false);
+    let open = RwSignal::new(page);
     view! {
-        <div class="data-row">
-            <div class="row-between">
+        <div class="data-row" class=("links-page", page)>
+            <div class="row-between" hidden=page>
                 <span>"Shared Chats"</span>
                 <button
                     type="button"

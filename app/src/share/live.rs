@@ -362,3 +362,107 @@ async fn current(
     let view = super::page::page_view(db, defaults, me.as_ref(), snap, None, None).await?;
     Ok((chat_id, super::page::messages_html(view)))
 }
+
+/// What an open chat's stream sends its owner or a collaborator (`GET /api/chats/{id}/events`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChatEvent {
+    /// The chat was written: its `version` now. The page fetches the chat when that is newer
+    /// than what it shows.
+    Changed(i64),
+    /// The caller may no longer open the chat (its link was deleted or closed to them, their
+    /// session ended): nothing more comes.
+    Gone,
+}
+
+/// The owner or a collaborator with a chat open: told when anyone, through any process, writes
+/// it (a collaborator's turn reaches the owner, the owner's the collaborator).
+pub struct ChatFollower {
+    db: DatabaseConnection,
+    defaults: SettingsDefaults,
+    chat_id: Uuid,
+    token: String,
+    version: i64,
+    changes: broadcast::Receiver<Uuid>,
+    stopping: watch::Receiver<bool>,
+    done: bool,
+    _slot: ReaderSlot,
+}
+
+/// Connects the holder of session `token` to chat `chat_id`: 401 without a session, 404 when
+/// they may not open the chat (as `get_chat` answers), 503 when this process follows as many
+/// chats and links as it keeps.
+pub async fn follow_chat(
+    db: &DatabaseConnection,
+    defaults: &SettingsDefaults,
+    hub: &LiveHub,
+    token: String,
+    chat_id: Uuid,
+) -> AppResult<ChatFollower> {
+    let version = chat_version_for(db, defaults, &token, chat_id).await?;
+    let slot = hub.take_slot(db, chat_id).ok_or_else(|| {
+        AppError::Unavailable("Too many chats are followed here right now. Reload the page later.".to_owned())
+    })?;
+    let changes = hub.0.changed.subscribe();
+    let stopping = hub.0.stopping.subscribe();
+    Ok(ChatFollower {
+        db: db.clone(),
+        defaults: defaults.clone(),
+        chat_id,
+        token,
+        version,
+        changes,
+        stopping,
+        done: false,
+        _slot: slot,
+    })
+}
+
+impl ChatFollower {
+    /// The next thing to send: [`ChatEvent::Changed`] after a write, or [`ChatEvent::Gone`]
+    /// (then `None` for ever). Every change checks again that the caller may open the chat.
+    pub async fn next(&mut self) -> Option<ChatEvent> {
+        if self.done {
+            return None;
+        }
+        loop {
+            let changed = tokio::select! {
+                changed = self.changes.recv() => changed,
+                _ = self.stopping.wait_for(|stop| *stop) => return None,
+            };
+            match changed {
+                Ok(id) if id != self.chat_id => continue,
+                Ok(_) | Err(broadcast::error::RecvError::Lagged(_)) => {}
+                Err(broadcast::error::RecvError::Closed) => return None,
+            }
+            match chat_version_for(&self.db, &self.defaults, &self.token, self.chat_id).await {
+                Ok(v) if v == self.version => continue,
+                Ok(v) => {
+                    self.version = v;
+                    return Some(ChatEvent::Changed(v));
+                }
+                Err(e @ (AppError::Internal | AppError::Unavailable(_))) => {
+                    tracing::warn!(chat = %self.chat_id, error = %e, "chat stream: could not check a change");
+                }
+                Err(e) => {
+                    tracing::debug!(chat = %self.chat_id, error = %e, "chat closed to its follower");
+                    self.done = true;
+                    return Some(ChatEvent::Gone);
+                }
+            }
+        }
+    }
+}
+
+/// Chat `chat_id`'s version, for the holder of `token` who may open it (owner, admin, or a
+/// collaborator on its live link).
+async fn chat_version_for(
+    db: &DatabaseConnection,
+    defaults: &SettingsDefaults,
+    token: &str,
+    chat_id: Uuid,
+) -> AppResult<i64> {
+    let me = crate::accounts::service::authenticate(db, defaults, token).await?;
+    let me = crate::accounts::service::require_member(me)?;
+    let found = crate::chats::collaborators::find_writable(db, &me, chat_id).await?;
+    Ok(found.chat.version)
+}

@@ -26,6 +26,8 @@ mod for_readers;
 #[cfg(feature = "ssr")]
 pub mod grants;
 mod history;
+pub mod inbox;
+mod inbox_page;
 #[cfg(feature = "ssr")]
 pub mod lifetime;
 mod link_options;
@@ -68,6 +70,7 @@ pub mod views;
 
 pub use components::ShareModal;
 pub use history::*;
+pub use inbox_page::{sidebar_entries, MyLinksPage, SharedWithMePage};
 pub use links::{shared_links_state, SharedLinksManager, SharedLinksState};
 pub use oversight_panels::{AuditPanel, InstanceLinksPanel};
 #[cfg(feature = "ssr")]

@@ -39,6 +39,8 @@ pub struct PageQuery {
     pub wrong: Option<String>,
     /// The request-access form's answer: the request was made.
     pub requested: Option<String>,
+    /// The 403 page's script found the request approved: the chat opens saying so.
+    pub approved: Option<String>,
     /// A plain form's error, as a notice code ([`crate::error::notice_message`]).
     pub error: Option<String>,
 }
@@ -157,7 +159,11 @@ fn PasswordForm(raw: String, wrong: bool) -> impl IntoView {
 fn RequestAccess(raw: String, requested: bool, error: Option<String>) -> impl IntoView {
     view! {
         {if requested {
-            view! { <p class="status-ok" role="status">"Requested. The owner will see your request in the Share dialog."</p> }.into_any()
+            view! {
+                <p class="status-ok" role="status" data-await-access=format!("/api/v1/chats/share/{}", crate::format::encode_query_value(&raw))>
+                    "Requested. The owner will see your request. This page opens the chat as soon as they approve it, and \"Shared with me\" in your sidebar will list it."
+                </p>
+            }.into_any()
         } else {
             view! {
                 <form method="post" action=format!("/s/{}/request-access", crate::format::encode_query_value(&raw)) class="plain-form">
@@ -172,14 +178,16 @@ fn RequestAccess(raw: String, requested: bool, error: Option<String>) -> impl In
 /// The shared chat's content, as HTML: [`SharedChat`], with `query`'s form error.
 pub fn chat_html(view: SharedChatView, query: &PageQuery) -> String {
     let form_error = query.form_error();
-    view! { <SharedChat view form_error/> }.to_html()
+    let approved = query.approved.is_some();
+    view! { <SharedChat view form_error approved/> }.to_html()
 }
 
 /// The shared chat itself: head (title, who shared it, when), its links and forms, and the
 /// messages.
-/// `form_error`: what the plain form's answer said went wrong (`?error=`).
+/// `form_error`: what the plain form's answer said went wrong (`?error=`); `approved`: the
+/// reader comes from the 403 page, whose request the owner just approved.
 #[component]
-fn SharedChat(view: SharedChatView, form_error: Option<String>) -> impl IntoView {
+fn SharedChat(view: SharedChatView, form_error: Option<String>, approved: bool) -> impl IntoView {
     let share_id = view.share_id;
     let clone_control = if view.signed_in {
         view! {
@@ -236,6 +244,7 @@ fn SharedChat(view: SharedChatView, form_error: Option<String>) -> impl IntoView
                     <button type="button" class="link-button" data-action="print">"Print / Save as PDF"</button>
                 </p>
                 <p class="status-error" role="alert">{form_error}</p>
+                {approved.then(|| view! { <p class="status-ok" role="status">{format!("{} approved your request.", view.shared_by)}</p> })}
                 {view.live.then(|| view! { <p class="muted live-status" role="status" id="live-status"></p> })}
             </header>
             <div id="shared-messages">

@@ -1,8 +1,8 @@
 //! Requests for access: a signed-in member whom a link's grants leave out asks for it from the
 //! 403 page; the owner (or an admin) sees the pending requests in the Share modal and in "My
 //! shared links", and approves
-//! (the member gets a `user` read grant) or declines in one click. A declined member cannot ask
-//! the same link again.
+//! (the member gets a `user` read grant, and is told in "Shared with me") or declines in one
+//! click. A declined member cannot ask the same link again.
 
 use std::collections::HashMap;
 
@@ -21,6 +21,9 @@ use crate::instance::SettingsDefaults;
 
 const PENDING: &str = "pending";
 const DECLINED: &str = "declined";
+/// A request the owner approved: kept so that the member is told ("Shared with me", the
+/// link's page) until they open the link.
+pub const APPROVED: &str = "approved";
 
 fn wire(r: share_request::Model, name: String) -> AccessRequest {
     AccessRequest {
@@ -69,6 +72,19 @@ pub async fn request(
     if row.status == DECLINED {
         return Err(AppError::Conflict(
             "The owner has declined your request for this chat.".to_owned(),
+        ));
+    }
+    if row.status == APPROVED {
+        // Approved once, and the access was taken back since: a new request.
+        let again = share_request::ActiveModel {
+            id: Set(row.id),
+            status: Set(PENDING.to_owned()),
+            created_at: Set(now()),
+            ..Default::default()
+        };
+        return Ok(wire(
+            share_request::Entity::update(again).exec(db).await?,
+            me.name,
         ));
     }
     Ok(wire(row, me.name))
@@ -137,7 +153,13 @@ pub async fn answer(
     let txn = db.begin().await?;
     if approve {
         super::grants::grant_read(&txn, share_id, PrincipalType::User, &r.user_id.to_string()).await?;
-        share_request::Entity::delete_by_id(r.id).exec(&txn).await?;
+        share_request::Entity::update(share_request::ActiveModel {
+            id: Set(r.id),
+            status: Set(APPROVED.to_owned()),
+            ..Default::default()
+        })
+        .exec(&txn)
+        .await?;
     } else {
         share_request::Entity::update(share_request::ActiveModel {
             id: Set(r.id),

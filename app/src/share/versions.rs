@@ -286,7 +286,10 @@ pub async fn seen(
     let before = share_reader::Entity::find_by_id((link.id, reader))
         .one(db)
         .await?;
-    if before.as_ref().is_some_and(|b| b.seen_version == link.version) {
+    // A live link changes without new versions: each visit is noted ("Shared with me" marks
+    // what changed since).
+    let live = link.share_mode.as_deref() == Some(super::LIVE);
+    if !live && before.as_ref().is_some_and(|b| b.seen_version == link.version) {
         return Ok(None);
     }
     let row = share_reader::ActiveModel {
