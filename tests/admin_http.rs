@@ -240,3 +240,133 @@ async fn non_admins_are_refused_everywhere_and_settings_are_shared_by_processes(
         "{anon}"
     );
 }
+
+/// Admin Panel lists (#37 item 10): an administrator adds an account (Open WebUI's Add User);
+/// accounts waiting for approval come first and are counted; "My shared links" and Admin →
+/// Shared links show a renamed chat's title now, with the title its readers see.
+#[tokio::test]
+async fn admins_add_users_see_who_waits_first_and_lists_follow_renames() {
+    let server = common::start_server().await;
+    let base = server.url();
+    let ada = client();
+    common::signup_with(&ada, &base, "Ada").await;
+    let fn_call = |name: &'static str, body: Value| {
+        let (ada, base) = (ada.clone(), base.clone());
+        async move { common::call_fn(&ada, &base, name, body).await }
+    };
+    let (status, added) = fn_call(
+        "admin_add_user",
+        json!({"name": "Bea", "email": "Bea@Example.com", "password": "a good password", "role": "user"}),
+    )
+    .await;
+    assert_eq!(status, 200, "{added}");
+    assert_eq!(
+        (&added["email"], &added["role"]),
+        (&json!("bea@example.com"), &json!("user"))
+    );
+    let signed_in = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/auths/signin"),
+        None,
+        Some(json!({"email": "bea@example.com", "password": "a good password"})),
+    )
+    .await;
+    assert_eq!(signed_in.0, 200, "the added account signs in");
+    let again =
+        json!({"name": "Bea", "email": "bea@example.com", "password": "a good password", "role": "user"});
+    assert_eq!(fn_call("admin_add_user", again).await.0, 409);
+    let bad_role =
+        json!({"name": "Cy", "email": "cy@example.com", "password": "a good password", "role": "owner"});
+    assert_eq!(fn_call("admin_add_user", bad_role).await.0, 422);
+    let short = json!({"name": "Cy", "email": "cy@example.com", "password": "short", "role": "user"});
+    assert_eq!(fn_call("admin_add_user", short).await.0, 400);
+    let bea = signed_in.1["token"].as_str().expect("a token").to_owned();
+    let by_member = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/fn/admin_add_user"),
+        Some(&bea),
+        Some(json!({"name": "Dee", "email": "dee@example.com", "password": "a good password", "role": "admin"})),
+    )
+    .await;
+    assert_eq!(by_member.0, 403);
+    // Open WebUI's endpoint: pending unless a role is given.
+    let (status, cy) = call(
+        &client(),
+        Method::POST,
+        format!("{base}/api/v1/auths/add"),
+        Some(&admin_token(&ada, &base).await),
+        Some(json!({"name": "Cy", "email": "cy@example.com", "password": "a good password"})),
+    )
+    .await;
+    assert_eq!((status, &cy["role"]), (200, &json!("pending")), "{cy}");
+    assert!(cy.get("token").is_none(), "no session for the new account: {cy}");
+
+    // Cy and a sign-up wait for approval: counted, and listed first.
+    signup(&base, "Pia").await;
+    assert_eq!(fn_call("admin_pending_count", json!({})).await.1, json!(2));
+    let (_, rows) = fn_call("admin_list_users", json!({"query": ""})).await;
+    let mut roles: Vec<&str> = rows
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter_map(|r| r["role"].as_str())
+        .collect();
+    // (Accounts made in the same second have no order among themselves.)
+    roles[2..].sort_unstable();
+    assert_eq!(roles, vec!["pending", "pending", "admin", "user"]);
+    assert!(rows[0]["profile_image_url"].is_string(), "{rows}");
+    let (_, counts) = fn_call("inbox_counts", json!({})).await;
+    assert_eq!(counts["pending_users"], 2);
+
+    // Ada shares a chat, then renames it: both lists show the new title and the shared one.
+    let (chat_id, _) =
+        common::create_and_share(&ada, &base, common::one_message_chat("Old name", "Hello")).await;
+    let renamed = ada
+        .post(format!("{base}/api/v1/chats/{chat_id}"))
+        .json(&json!({"chat": {"title": "New name"}}))
+        .send()
+        .await
+        .expect("rename");
+    assert_eq!(renamed.status(), 200);
+    let (_, mine) = fn_call("list_shared", json!({"query": "", "page": 1})).await;
+    assert_eq!(
+        (&mine[0]["title"], &mine[0]["shared_as"]),
+        (&json!("New name"), &json!("Old name")),
+        "{mine}"
+    );
+    let (_, all) = fn_call(
+        "admin_shared_links",
+        json!({"query": "", "owner": null, "page": 1}),
+    )
+    .await;
+    assert_eq!(
+        (&all[0]["title"], &all[0]["shared_as"]),
+        (&json!("New name"), &json!("Old name")),
+        "{all}"
+    );
+    // Open WebUI's list keeps the snapshot's title.
+    let listed: Value = ada
+        .get(format!("{base}/api/v1/chats/shared"))
+        .send()
+        .await
+        .expect("list")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(listed[0]["title"], "Old name");
+}
+
+/// The session token of the holder of `c`'s cookie (`GET /api/v1/auths/`).
+async fn admin_token(c: &reqwest::Client, base: &str) -> String {
+    let me: Value = c
+        .get(format!("{base}/api/v1/auths/"))
+        .send()
+        .await
+        .expect("ask")
+        .json()
+        .await
+        .expect("json");
+    me["token"].as_str().expect("a token").to_owned()
+}

@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { adminContext, adminToken, createChat, hydrated, memberContext } from './helpers';
+import { adminContext, adminToken, check, createChat, hydrated, memberContext } from './helpers';
 
 async function openGeneralSettings(page: Page) {
   await page.goto('/');
@@ -119,6 +119,10 @@ test('Admin Panel → Users: search, role, per-user sharing, delete; the last ad
   await expect(page.getByRole('row')).toHaveCount(2); // header and Penny
   const role = row.getByRole('combobox', { name: `Role of ${penny.name}` });
   await expect(role).toHaveValue('pending');
+  // #37 item 10: she is marked, and counted on the Users tab.
+  await expect(row).toContainText('Waiting for approval');
+  await expect(page.getByRole('navigation', { name: 'Admin Panel' }).getByRole('link', { name: 'Users' })).toContainText(/\d+ waiting for approval/);
+  await check(page, 'admin-users-pending', 1280);
 
   // Approve: Penny can use the app.
   expect((await request.get('/api/v1/chats/', asPenny)).status()).toBe(403);
@@ -143,6 +147,19 @@ test('Admin Panel → Users: search, role, per-user sharing, delete; the last ad
   await me.getByRole('combobox', { name: 'Role of Ada Admin' }).selectOption('user');
   await expect(page.getByRole('alert').filter({ hasText: 'The last administrator cannot be demoted.' })).toBeVisible();
   await expect(me.getByRole('combobox', { name: 'Role of Ada Admin' })).toHaveValue('admin');
+
+  // Add user: an account with its first password, which signs in.
+  const quinn = { name: `Quinn ${stamp}`, email: `quinn-${stamp}@example.com`, password: 'quinn password' };
+  await page.getByRole('button', { name: 'Add user' }).click();
+  const add = page.getByRole('dialog', { name: 'Add user' });
+  await add.getByLabel('Name').fill(quinn.name);
+  await add.getByLabel('Email').fill(quinn.email);
+  await add.getByLabel('Password').fill(quinn.password);
+  await add.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'User added.' })).toBeVisible();
+  await page.getByRole('searchbox', { name: 'Search users' }).fill(`quinn-${stamp}`);
+  await expect(page.getByRole('row').filter({ hasText: quinn.email }).getByRole('combobox', { name: `Role of ${quinn.name}` })).toHaveValue('user');
+  expect((await request.post('/api/v1/auths/signin', { data: { email: quinn.email, password: quinn.password } })).status()).toBe(200);
 
   // Delete Penny, through a dialog that says what goes with her.
   await page.getByRole('searchbox', { name: 'Search users' }).fill(`penny-${stamp}`);

@@ -22,6 +22,7 @@ pub fn routes() -> Router<ServerState> {
         .route("/api/v1/auths", get(session_user))
         // POST only: a GET could be triggered by any page with a link or an image.
         .route("/api/v1/auths/signout", post(signout))
+        .route("/api/v1/auths/add", post(add_user))
         .route("/api/v1/auths/update/profile", post(update_profile))
         .route("/api/v1/auths/update/password", post(update_password))
         .route(
@@ -187,6 +188,33 @@ async fn session_user(
     let user = accounts::session_user(&state.app, &u).await?;
     let token = app::auth::token_from_headers(&headers).unwrap_or_default();
     Ok(Json(SessionWithToken::new(user, token, None)))
+}
+
+/// Open WebUI's `POST /api/v1/auths/add` body.
+#[derive(Deserialize)]
+struct AddUser {
+    name: String,
+    email: String,
+    password: String,
+    /// Open WebUI's default: `pending`.
+    #[serde(default = "pending_role")]
+    role: String,
+}
+
+fn pending_role() -> String {
+    "pending".to_owned()
+}
+
+/// Open WebUI's `POST /api/v1/auths/add`: an administrator adds an account; answers it (without
+/// a session for it: the new member signs in themselves).
+async fn add_user(
+    State(state): State<ServerState>,
+    caller: Caller,
+    ApiJson(b): ApiJson<AddUser>,
+) -> Result<Json<accounts::SessionUser>, AppError> {
+    caller.admin()?;
+    let u = app::accounts::service::add_user(&state.app.db, &b.name, &b.email, &b.password, &b.role).await?;
+    Ok(Json(accounts::session_user(&state.app, &u).await?))
 }
 
 /// Open WebUI's `POST /api/v1/auths/update/profile` body.

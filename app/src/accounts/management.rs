@@ -166,3 +166,38 @@ async fn claim_first_admin(txn: &impl sea_orm::ConnectionTrait, user_id: Uuid) -
     .await?;
     Ok(inserted == 1)
 }
+
+/// An administrator adds an account (Admin Panel → Users → Add user; Open WebUI's
+/// `POST /api/v1/auths/add`): its name, email, first password and role. 409 when the email is
+/// taken, 400 for a bad name, email or password, 422 for an unknown role.
+pub async fn add_user(
+    db: &DatabaseConnection,
+    name: &str,
+    email: &str,
+    password: &str,
+    role: &str,
+) -> AppResult<user::Model> {
+    let role =
+        Role::parse(role).ok_or_else(|| AppError::Unprocessable(format!("Unknown role \"{role}\".")))?;
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(AppError::BadRequest(
+            "Please enter a name of 1 to 100 characters.".to_owned(),
+        ));
+    }
+    let email = super::service::normalize_email(email)?;
+    super::service::check_password_rules(password)?;
+    let hash = super::service::hash_password(password.to_owned()).await?;
+    let txn = db.begin().await?;
+    let (created, _) = insert_account(&txn, &email, name, hash, role).await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+/// How many accounts wait for an administrator's approval.
+pub async fn pending_count(db: &DatabaseConnection) -> AppResult<u64> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Role.eq(Role::Pending))
+        .count(db)
+        .await?)
+}

@@ -181,7 +181,7 @@ mod tests {
     #[test]
     fn initials_come_from_the_first_and_last_words_that_start_with_a_letter() {
         assert_eq!(initials("Ada Lovelace"), "AL");
-        assert_eq!(initials("ada"), "A");
+        assert_eq!(initials("ada"), "a");
         assert_eq!(initials("Pat Quill 2026"), "PQ");
         assert_eq!(initials("Jean-Luc de la Barre"), "JB");
         assert_eq!(initials("élise ürgen"), "éü");

@@ -28,8 +28,8 @@ pub const SESSION_TTL_SECS: i64 = 30 * 24 * 3600;
 const MIN_PASSWORD: usize = 8;
 const MAX_PASSWORD: usize = 256;
 
+pub use super::management::{add_user, delete_user, list_users, pending_count, set_can_share, set_role};
 pub(crate) use super::management::{default_role, insert_account};
-pub use super::management::{delete_user, list_users, set_can_share, set_role};
 pub use crate::role::Role;
 
 /// A signed-in user and the session token that proves it.

@@ -88,6 +88,8 @@ pub fn AdminPage() -> impl IntoView {
             }
         },
     );
+    // Accounts waiting for approval, counted on the Users tab.
+    let pending = crate::ui::page_resource(move || users_version.get(), |_| super::admin_pending_count());
     let settings = crate::ui::page_resource(
         move || tab.get() == Tab::Settings,
         |shown| async move {
@@ -106,10 +108,16 @@ pub fn AdminPage() -> impl IntoView {
                 if let Err(instead) = admin_or(user.0.await, &here) {
                     return instead;
                 }
+                let pending = pending.await.unwrap_or(0);
                 view! {
                     <h1>"Admin Panel"</h1>
                     <nav class="tabs" aria-label="Admin Panel">
-                        <a href="/admin/users" aria-current=move || (tab.get() == Tab::Users).then_some("page")>"Users"</a>
+                        <a href="/admin/users" aria-current=move || (tab.get() == Tab::Users).then_some("page")>
+                            "Users"
+                            {(pending > 0).then(|| view! {
+                                <span class="count-badge">{pending.to_string()}<span class="visually-hidden">" waiting for approval"</span></span>
+                            })}
+                        </a>
                         <a href="/admin/groups" aria-current=move || (tab.get() == Tab::Groups).then_some("page")>"Groups"</a>
                         <a href="/admin/shared" aria-current=move || (tab.get() == Tab::Links).then_some("page")>"Shared links"</a>
                         <a href="/admin/audit" aria-current=move || (tab.get() == Tab::Audit).then_some("page")>"Audit"</a>
@@ -118,8 +126,9 @@ pub fn AdminPage() -> impl IntoView {
                     </nav>
                     {move || match tab.get() {
                         Tab::Users => view! {
-                            <div class="toolbar">
+                            <div class="toolbar row">
                                 <input type="search" class="user-search" placeholder="Search users" aria-label="Search users" bind:value=query/>
+                                <super::add_user::AddUser reload=users_version/>
                             </div>
                         }.into_any(),
                         Tab::Settings | Tab::Connections | Tab::Authentication => view! {
@@ -301,8 +310,15 @@ fn UserRow(
     let name = user.name.clone();
     let row = user.clone();
     view! {
-        <tr>
-            <th scope="row">{user.name.clone()} {user.is_me.then(|| view! { <span class="badge">"you"</span> })}</th>
+        <tr class=("pending-row", user.role == Role::Pending)>
+            <th scope="row">
+                <span class="user-cell">
+                    <crate::accounts::profile::Avatar name=user.name.clone() url=user.profile_image_url.clone()/>
+                    {user.name.clone()}
+                    {user.is_me.then(|| view! { <span class="badge">"you"</span> })}
+                    {(user.role == Role::Pending).then(|| view! { <span class="badge badge-warn">"Waiting for approval"</span> })}
+                </span>
+            </th>
             <td>{user.email.clone()}</td>
             <td>
                 <select

@@ -13,6 +13,7 @@ use uuid::Uuid;
 use crate::error::AppError;
 use crate::instance::InstanceSettings;
 
+mod add_user;
 mod components;
 mod general;
 pub use components::AdminPage;
@@ -38,6 +39,9 @@ pub struct AdminUserRow {
     pub last_active_at: i64,
     /// This row is the calling admin.
     pub is_me: bool,
+    /// Their avatar's address (`accounts::profile`).
+    #[serde(default)]
+    pub profile_image_url: String,
 }
 
 /// A partial change of the instance settings: only the fields that are set change.
@@ -132,6 +136,7 @@ mod wire {
             created_at: u.created_at,
             last_active_at: u.last_active_at,
             is_me: u.id == me.id,
+            profile_image_url: u.profile_image_url.clone(),
         }
     }
 }
@@ -152,19 +157,41 @@ pub async fn admin_update_settings(patch: SettingsPatch) -> Result<InstanceSetti
     crate::instance::service::update(&state.db, &state.defaults, patch).await
 }
 
-/// `POST /api/fn/admin_list_users` `{"query": ""}`: accounts, newest first, filtered by name
-/// or email (admins only).
+/// `POST /api/fn/admin_list_users` `{"query": ""}`: accounts waiting for approval first, then
+/// the others, newest first; filtered by name or email (admins only).
 #[server(prefix = "/api/fn", endpoint = "admin_list_users", input = Json, output = Json)]
 pub async fn admin_list_users(query: String) -> Result<Vec<AdminUserRow>, AppError> {
     let (state, me) = crate::accounts::caller::admin().await?;
     let default_can_share = crate::instance::service::get(&state.db, &state.defaults)
         .await?
         .default_can_share;
-    let users = crate::accounts::service::list_users(&state.db, Some(&query)).await?;
+    let mut users = crate::accounts::service::list_users(&state.db, Some(&query)).await?;
+    users.sort_by_key(|u| u.role != crate::accounts::Role::Pending);
     Ok(users
         .iter()
         .map(|u| wire::row_with(default_can_share, &me, u))
         .collect())
+}
+
+/// `POST /api/fn/admin_add_user` `{"name", "email", "password", "role"}`: adds an account
+/// (admins only; 409 when the email is taken).
+#[server(prefix = "/api/fn", endpoint = "admin_add_user", input = Json, output = Json)]
+pub async fn admin_add_user(
+    name: String,
+    email: String,
+    password: String,
+    role: String,
+) -> Result<AdminUserRow, AppError> {
+    let (state, me) = crate::accounts::caller::admin().await?;
+    let u = crate::accounts::service::add_user(&state.db, &name, &email, &password, &role).await?;
+    wire::row(&state, &me, &u).await
+}
+
+/// `POST /api/fn/admin_pending_count`: how many accounts wait for approval (admins only).
+#[server(prefix = "/api/fn", endpoint = "admin_pending_count", input = Json, output = Json)]
+pub async fn admin_pending_count() -> Result<u64, AppError> {
+    let (state, _) = crate::accounts::caller::admin().await?;
+    crate::accounts::service::pending_count(&state.db).await
 }
 
 /// `POST /api/fn/admin_set_role` `{"id": …, "role": "user"}` (admins only; the last admin

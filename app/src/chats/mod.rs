@@ -74,6 +74,10 @@ pub struct SidebarCounts {
     pub new_shared: usize,
     /// Requests for access to the caller's links that wait for an answer.
     pub pending_requests: usize,
+    /// For an administrator: accounts waiting for approval (the sidebar then offers the Admin
+    /// Panel's Users with their number).
+    #[serde(default)]
+    pub pending_users: u64,
 }
 
 /// The answer of [`ShellParts::sidebar_counts`].

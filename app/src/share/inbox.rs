@@ -241,9 +241,15 @@ pub mod service {
             .flatten()
             .map(|r| r.id)
             .collect();
+        let pending_users = if me.role == Role::Admin {
+            crate::accounts::service::pending_count(db).await?
+        } else {
+            0
+        };
         Ok(SidebarCounts {
             new_shared,
             pending_requests: pending.len(),
+            pending_users,
         })
     }
 }

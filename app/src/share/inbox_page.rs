@@ -114,6 +114,12 @@ pub fn sidebar_entries(counts: SidebarCounts) -> AnyView {
         <a class="sidebar-link" href="/links" aria-current=here("/links")>
             "My shared links"{badge(counts.pending_requests, "waiting for your answer")}
         </a>
+        // Only while someone waits for an administrator's approval.
+        {(counts.pending_users > 0).then(|| view! {
+            <a class="sidebar-link" href="/admin/users">
+                "Admin Panel"{badge(counts.pending_users as usize, "waiting for approval")}
+            </a>
+        })}
     }
     .into_any()
 }

@@ -193,6 +193,7 @@ fn SharedLinkRow(link: SharedLinkItem, reload: RwSignal<u32>, toast: crate::ui::
     view! {
         <li class="link-row">
             <a href=format!("/s/{sid}") target="_blank" rel="noopener noreferrer" class="link-title">{link.title.clone()}</a>
+            {link.shared_as.clone().map(|t| view! { <span class="muted shared-as">{format!("shared as “{t}”")}</span> })}
             <span class="muted link-facts">
                 "updated "<Time at=link.updated_at/>
                 " · "{link.audience.label()}{link.live.then_some(" · live")}

@@ -47,6 +47,7 @@ pub async fn list(
         .await?;
     let ids: Vec<Uuid> = links.iter().map(|l| l.id).collect();
     let reach = reach(db, &ids).await?;
+    let mut titles = chat_titles(db, links.iter().map(|l| l.chat_id)).await?;
     let owners: HashMap<Uuid, user::Model> = user::Entity::find()
         .filter(user::Column::Id.is_in(links.iter().map(|l| l.user_id)))
         .all(db)
@@ -58,10 +59,12 @@ pub async fn list(
         .into_iter()
         .map(|l| {
             let owner = owners.get(&l.user_id);
+            let (title, shared_as) = titled(titles.remove(&l.chat_id), l.title);
             InstanceLink {
                 share_id: l.id,
                 chat_id: l.chat_id,
-                title: l.title,
+                title,
+                shared_as,
                 user_id: l.user_id,
                 owner_name: owner.map(|o| o.name.clone()).unwrap_or_default(),
                 owner_email: owner.map(|o| o.email.clone()).unwrap_or_default(),
@@ -174,4 +177,35 @@ async fn unlink(txn: &sea_orm::DatabaseTransaction, ids: &[Uuid]) -> AppResult<(
         .exec(txn)
         .await?;
     Ok(())
+}
+
+/// The current titles of `chats` (a renamed chat's list entries follow the rename).
+pub(super) async fn chat_titles(
+    db: &DatabaseConnection,
+    chats: impl IntoIterator<Item = Uuid>,
+) -> AppResult<HashMap<Uuid, String>> {
+    use crate::entities::chat;
+    use sea_orm::QuerySelect;
+    let chats: Vec<Uuid> = chats.into_iter().collect();
+    if chats.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(chat::Entity::find()
+        .select_only()
+        .columns([chat::Column::Id, chat::Column::Title])
+        .filter(chat::Column::Id.is_in(chats))
+        .into_tuple::<(Uuid, String)>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect())
+}
+
+/// A listed link's title: the chat's now, and the snapshot's when it differs (readers of a
+/// snapshot still see that one).
+pub(super) fn titled(current: Option<String>, snapshot: String) -> (String, Option<String>) {
+    match current {
+        Some(now) if now != snapshot => (now, Some(snapshot)),
+        _ => (snapshot, None),
+    }
 }

@@ -87,7 +87,10 @@ fn InstanceLinkRow(
     }
     view! {
         <tr>
-            <td><a href=format!("/s/{share_id}")>{link.title.clone()}</a></td>
+            <td>
+                <a href=format!("/s/{share_id}")>{link.title.clone()}</a>
+                {link.shared_as.clone().map(|t| view! { <br/><span class="muted shared-as">{format!("shared as “{t}”")}</span> })}
+            </td>
             <td>
                 <button type="button" class="link-button" title=link.owner_email.clone()
                     on:click=move |_| owner.set(Some((user_id, name.clone())))>{link.owner_name.clone()}</button>
@@ -127,7 +130,7 @@ pub fn AuditPanel() -> impl IntoView {
     view! {
         <section class="panel settings-group" aria-labelledby="audit-title">
             <h2 id="audit-title">"Audit"</h2>
-            <p class="muted">"What was shared, changed and revoked, and how often links were read (one row per link and write-out, with the number of reads)."</p>
+            <p class="muted">"What was shared, changed and revoked, and how often links were read (one row per link and day)."</p>
             <div class="toolbar row">
                 <label for="audit-action">"Action"</label>
                 <select id="audit-action" on:change=move |ev| { page.set(1); action.set(event_target_value(&ev)); }>
@@ -143,6 +146,7 @@ pub fn AuditPanel() -> impl IntoView {
                     Ok(list) if list.is_empty() => view! { <p class="muted">"Nothing recorded."</p> }.into_any(),
                     Ok(list) => {
                         let full = list.len() as u64 >= 50;
+                        let list = super::group_reads(list);
                         view! {
                             <div class="table-wrap">
                                 <table class="audit">

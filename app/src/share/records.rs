@@ -89,6 +89,40 @@ pub struct AuditEntry {
     pub link_title: Option<String>,
 }
 
+/// `entries` (newest first) with each link's reads of one day (UTC) in one entry: the newest
+/// moment, the reads added up ("12 reads"), where the day's newest write-out stood. The view
+/// counter writes reads out in batches, so a busy link's day is otherwise dozens of rows.
+pub fn group_reads(entries: Vec<AuditEntry>) -> Vec<AuditEntry> {
+    const VIEW: &str = "share.view";
+    let reads = |e: &AuditEntry| {
+        e.detail
+            .as_deref()
+            .and_then(|d| d.split_whitespace().next())
+            .and_then(|n| n.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    let mut out: Vec<AuditEntry> = Vec::with_capacity(entries.len());
+    let mut days: std::collections::HashMap<(Uuid, i64), (usize, u64)> = std::collections::HashMap::new();
+    for e in entries {
+        let Some(share) = e.share_id.filter(|_| e.action == VIEW) else {
+            out.push(e);
+            continue;
+        };
+        let n = reads(&e);
+        match days.get_mut(&(share, e.at.div_euclid(86_400))) {
+            Some((at, total)) => {
+                *total += n;
+                out[*at].detail = Some(format!("{total} read{}", if *total == 1 { "" } else { "s" }));
+            }
+            None => {
+                days.insert((share, e.at.div_euclid(86_400)), (out.len(), n));
+                out.push(e);
+            }
+        }
+    }
+    out
+}
+
 /// The words for an audit action code ([`ACTION_NAMES`]); the code itself when unknown.
 pub fn action_name(code: &str) -> &str {
     ACTION_NAMES
@@ -130,8 +164,11 @@ pub struct InstanceLink {
     pub share_id: Uuid,
     /// Its chat.
     pub chat_id: Uuid,
-    /// Snapshot title.
+    /// The chat's title now.
     pub title: String,
+    /// The title its readers see, when the chat was renamed since it was shared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_as: Option<String>,
     /// The owner's account.
     pub user_id: Uuid,
     /// The owner's name.
@@ -177,8 +214,11 @@ pub struct SharedLinkItem {
     pub id: Uuid,
     /// The chat's id.
     pub chat_id: Uuid,
-    /// Snapshot title.
+    /// Snapshot title (in "My shared links", the chat's title now).
     pub title: String,
+    /// In "My shared links": the title its readers see, when the chat was renamed since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_as: Option<String>,
     /// The link's id.
     pub share_id: Uuid,
     /// First shared.
@@ -223,6 +263,7 @@ impl From<crate::entities::shared_chat::Model> for SharedLinkItem {
             id: r.chat_id,
             chat_id: r.chat_id,
             title: r.title,
+            shared_as: None,
             share_id: r.id,
             created_at: r.created_at,
             updated_at: r.updated_at,
@@ -300,6 +341,12 @@ pub async fn my_links(
     } else {
         Default::default()
     };
+    // The list shows chats' titles now (the JSON API keeps Open WebUI's snapshot titles).
+    let mut titles = if requests {
+        super::oversight::chat_titles(db, links.iter().map(|l| l.chat_id)).await?
+    } else {
+        Default::default()
+    };
     let mut locked = std::collections::HashMap::new();
     for l in links.iter().filter(|l| l.password_hash.is_some()) {
         if let Some(until) = super::password::locked_until(db, l.id).await? {
@@ -310,7 +357,13 @@ pub async fn my_links(
         .into_iter()
         .map(|l| {
             let id = l.id;
+            let (title, shared_as) = match titles.remove(&l.chat_id) {
+                Some(now) => super::oversight::titled(Some(now), l.title.clone()),
+                None => (l.title.clone(), None),
+            };
             SharedLinkItem {
+                title,
+                shared_as,
                 audience: reach.get(&id).copied().unwrap_or(Reach::OnlyOwner),
                 viewer_count: viewers.get(&id).copied().unwrap_or(0),
                 requests: waiting.remove(&id).unwrap_or_default(),
@@ -387,4 +440,56 @@ pub async fn admin_audit(
         super::audit::PAGE_SIZE,
     )
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(action: &str, share: u128, at: i64, detail: &str) -> AuditEntry {
+        AuditEntry {
+            id: Uuid::from_u128(at as u128),
+            action: action.to_owned(),
+            actor_id: None,
+            actor_name: None,
+            chat_id: None,
+            share_id: Some(Uuid::from_u128(share)),
+            detail: Some(detail.to_owned()),
+            at,
+            link_title: None,
+        }
+    }
+
+    #[test]
+    fn a_links_reads_of_one_day_are_one_entry() {
+        let day = 20_000 * 86_400;
+        let grouped = group_reads(vec![
+            entry("share.view", 1, day + 500, "3 reads"),
+            entry("share.view", 2, day + 400, "1 read"),
+            entry("share.update", 1, day + 300, "Snapshot updated"),
+            entry("share.view", 1, day + 200, "2 reads"),
+            // The day before: its own entry.
+            entry("share.view", 1, day - 10, "1 read"),
+        ]);
+        let seen: Vec<(&str, u128, i64, &str)> = grouped
+            .iter()
+            .map(|e| {
+                (
+                    e.action.as_str(),
+                    e.share_id.map_or(0, |s| s.as_u128()),
+                    e.at,
+                    e.detail.as_deref().unwrap_or_default(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            vec![
+                ("share.view", 1, day + 500, "5 reads"),
+                ("share.view", 2, day + 400, "1 read"),
+                ("share.update", 1, day + 300, "Snapshot updated"),
+                ("share.view", 1, day - 10, "1 read"),
+            ]
+        );
+    }
 }
