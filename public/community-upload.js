@@ -76,11 +76,22 @@
       author.textContent = m.role === 'user' ? 'You' : m.role === 'system' ? 'System' : (m.modelName || m.model || 'Assistant');
       head.append(author);
       const body = document.createElement('div');
-      body.className = 'message-body';
+      body.className = 'message-body plain-text';
       body.textContent = String(m.content ?? '').slice(0, 4000);
       item.append(head, body);
       return item;
     }));
+    // Then as the community page will show it: rendered by this server (Markdown to sanitized
+    // HTML), in place of the plain text above.
+    fetch('/chats/upload/preview', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ chat: JSON.parse(r.chat) }),
+    })
+      .then((res) => (res.ok ? res.text() : null))
+      .then((html) => { if (html !== null) preview.innerHTML = html; })
+      .catch(() => {});
   }
 
   const kept = store && store.getItem(KEY);

@@ -706,3 +706,65 @@ async fn open_webui_uploads_pages_and_forms() {
     assert_eq!(res.status(), 303);
     assert_eq!(h.read(&no_redirects, &fays).await.0, 404);
 }
+
+/// #37 item 11: the upload page's preview is rendered by the server (Markdown to sanitized
+/// HTML, as the community page shows it), and a gallery card carries the chat's opening words
+/// without a search.
+#[tokio::test]
+async fn the_upload_preview_is_rendered_and_cards_carry_a_snippet() {
+    let server = common::start_server().await;
+    let base = server.url();
+    let preview = |chat: serde_json::Value| {
+        let base = base.clone();
+        async move {
+            let res = client()
+                .post(format!("{base}/chats/upload/preview"))
+                .json(&json!({ "chat": chat }))
+                .send()
+                .await
+                .expect("ask for a preview");
+            (res.status().as_u16(), res.text().await.unwrap_or_default())
+        }
+    };
+    let chat = json!({"title": "Bread", "history": {"currentId": "a", "messages": {
+        "q": {"id": "q", "role": "user", "content": "How **long** to knead?", "parentId": null, "childrenIds": ["a"]},
+        "a": {"id": "a", "role": "assistant", "model": "baker", "content": "Ten minutes.<script>alert(1)</script>", "parentId": "q", "childrenIds": []},
+    }}});
+    let (status, html) = preview(chat).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("<strong>long</strong>"), "{html}");
+    assert!(html.contains(r#"<span class="author">baker</span>"#), "{html}");
+    assert!(!html.contains("<script"), "{html}");
+    let (status, said) = preview(json!("not a chat")).await;
+    assert_eq!(status, 400, "{said}");
+    assert!(said.contains("detail"), "{said}");
+
+    let c = client();
+    signup_with(&c, &base, "Ada").await;
+    let published = c
+        .post(format!("{base}/api/v1/community/chats"))
+        .json(&json!({"chat": {"title": "Bread", "history": {"currentId": "a", "messages": {
+            "q": {"id": "q", "role": "user", "content": "How long to knead the dough?", "parentId": null, "childrenIds": ["a"]},
+            "a": {"id": "a", "role": "assistant", "content": "Ten minutes by hand.", "parentId": "q", "childrenIds": []},
+        }}}, "access": "public", "tags": []}))
+        .send()
+        .await
+        .expect("publish");
+    assert_eq!(published.status(), 200);
+    let page = client()
+        .get(format!("{base}/community"))
+        .send()
+        .await
+        .expect("the gallery")
+        .text()
+        .await
+        .unwrap_or_default();
+    let doc = scraper::Html::parse_document(&page);
+    let snippet = scraper::Selector::parse(".community-card .snippet").expect("a selector");
+    let text: Vec<String> = doc.select(&snippet).map(|s| s.text().collect()).collect();
+    assert_eq!(
+        text,
+        vec!["How long to knead the dough? Ten minutes by hand.".to_owned()],
+        "{page}"
+    );
+}

@@ -114,7 +114,7 @@ pub fn AppShell(children: Children) -> impl IntoView {
                 </button>
                 <a class="brand" href="/">"chatshare"</a>
                 <div class="topbar-end">
-                    <crate::accounts::UserMenu/>
+                    <crate::accounts::UserMenu plain=location.pathname.with_untracked(|p| crate::community::is_community_page(p))/>
                 </div>
             </header>
             // Following a link in the drawer (picking a chat, say) closes it.

@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { adminContext, adminToken, check, createChat, hydrated, memberContext } from './helpers';
+import { adminContext, adminToken, check, createChat, hydrated, memberContext, setAdminConfig } from './helpers';
 
 async function openGeneralSettings(page: Page) {
   await page.goto('/');
@@ -93,6 +93,10 @@ test('Admin Panel → Settings → General: community sharing, chat sharing, rea
   await expect(apage.getByRole('alert').filter({ hasText: 'The community sharing URL must be an http(s) URL.' })).toBeVisible();
   const stored = await (await request.get('/api/v1/auths/admin/config', { headers: { Authorization: `Bearer ${bearer}` } })).json();
   expect(stored.COMMUNITY_SHARING_URL).toBe('https://openwebui.com/chats/upload');
+  // This instance runs its own community: one click points the Share dialog's button at it.
+  await apage.getByRole('button', { name: "Use this instance's community" }).click();
+  await expect(apage.getByLabel('Community sharing URL')).toHaveValue(`${new URL(apage.url()).origin}/chats/upload`);
+  await setAdminConfig(request, { COMMUNITY_SHARING_URL: 'https://openwebui.com/chats/upload' });
   await admin.close();
   await member.close();
 });

@@ -32,6 +32,8 @@ test('Share to Community from instance A lands on instance B: publish as Public,
   await hydrated(page);
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Share Chat' });
+  // #37 item 11: the button says where it sends the chat.
+  await expect(dialog.getByText(`Opens ${new URL(HUB).host} in a new tab: you choose there who can see it.`)).toBeVisible();
   const [tab] = await Promise.all([
     owner.waitForEvent('page'),
     dialog.getByRole('button', { name: 'Share to Open WebUI Community' }).click(),
@@ -50,6 +52,10 @@ test('Share to Community from instance A lands on instance B: publish as Public,
   await expect(tab.locator('link[rel="modulepreload"], link[href$=".wasm"]')).toHaveCount(0);
   await expect(tab.getByText(`“${title}”, 2 messages, sent from ${origin}.`)).toBeVisible();
   await expect(tab.locator('.message-body').filter({ hasText: word })).toBeVisible();
+  // The preview is the chat rendered as the community page will show it (not raw Markdown),
+  // and each level says what it means.
+  await expect(tab.locator('#upload-preview .message-body > p').filter({ hasText: word })).toBeVisible();
+  await expect(tab.getByLabel('Public, Full History')).toHaveAccessibleDescription(/with every branch/);
   await tab.screenshot({ path: 'test-results/community-upload-1280.png', fullPage: true });
   await tab.getByLabel('Public', { exact: true }).check();
   await tab.getByLabel('Tags').fill('bread, starter');
@@ -65,6 +71,8 @@ test('Share to Community from instance A lands on instance B: publish as Public,
   await vpage.goto(`${HUB}/community`);
   // The community's pages are plain HTML: no WASM, nothing to wait for.
   await plainHtml(vpage);
+  // Its card carries the chat's opening words, without a search.
+  await expect(vpage.locator('.community-card').filter({ hasText: title }).locator('.snippet')).toContainText(word);
   await vpage.getByLabel('Search community chats').fill(word);
   await vpage.getByRole('button', { name: 'Search' }).click();
   await expect(vpage).toHaveURL(new RegExp(`query=${word}`));
@@ -96,6 +104,10 @@ test('Share to Community from instance A lands on instance B: publish as Public,
   // "My community chats" still lists it for the uploader.
   await tab.goto(`${HUB}/community/mine`);
   await expect(tab.getByRole('link', { name: title })).toBeVisible();
+  // The account menu opens without a script, with the way back to the chats.
+  await tab.locator('summary.user-button').click();
+  await tab.getByRole('link', { name: 'Your chats' }).click();
+  await expect(tab).toHaveURL(`${HUB}/`);
 
   await setAdminConfig(request, { COMMUNITY_SHARING_URL: 'https://openwebui.com/chats/upload' });
   await visitor.close();

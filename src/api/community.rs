@@ -27,6 +27,7 @@ pub fn routes() -> Router<ServerState> {
         )
         .route("/api/v1/community/chats/{id}/hide", post(hide))
         .route("/chats/upload", post(form_publish))
+        .route("/chats/upload/preview", post(upload_preview))
         .route("/community/c/{id}/update", post(form_update))
         .route("/community/c/{id}/delete", post(form_delete))
         .route("/community/c/{id}/hide", post(form_hide))
@@ -304,4 +305,26 @@ async fn form_hide(
     }
     .await;
     answer(&page, result)
+}
+
+/// `POST /chats/upload/preview` `{"chat": …}`: the upload page's preview of the chat it
+/// received, rendered by the server as the community page will show it (HTML `<li>`s). For
+/// anyone who can open the upload page; 422 for what is not a chat.
+async fn upload_preview(ApiJson(body): ApiJson<PreviewBody>) -> Result<axum::response::Response, AppError> {
+    use axum::response::IntoResponse;
+    let html = service::preview_html(body.chat).await?;
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (axum::http::header::CACHE_CONTROL, "no-store"),
+        ],
+        html,
+    )
+        .into_response())
+}
+
+/// `POST /chats/upload/preview`'s body.
+#[derive(Deserialize)]
+struct PreviewBody {
+    chat: Value,
 }

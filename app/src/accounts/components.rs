@@ -252,7 +252,12 @@ pub fn SignOutButton(
 /// The top bar's account area: "Sign in", or the user's name with Settings, Admin Panel
 /// (admins) and Sign out.
 #[component]
-pub fn UserMenu() -> impl IntoView {
+pub fn UserMenu(
+    /// The page has no client app (the community's): the menu opens without a script, and
+    /// offers the way back to your chats.
+    #[prop(optional)]
+    plain: bool,
+) -> impl IntoView {
     let user = use_current_user();
     let location = leptos_router::hooks::use_location();
     let on_sign_in_page = move || location.pathname.with(|p| p == "/auth");
@@ -260,6 +265,7 @@ pub fn UserMenu() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match user.0.await {
+                    Ok(Some(u)) if plain => view! { <PlainMenu user=u/> }.into_any(),
                     Ok(Some(u)) => view! { <SignedInMenu user=u/> }.into_any(),
                     // Not on the sign-in page itself.
                     _ => view! { <a class="button" href="/auth" hidden=on_sign_in_page>"Sign in"</a> }.into_any(),
@@ -307,6 +313,29 @@ fn SignedInMenu(user: SessionUser) -> impl IntoView {
                 </div>
             </Show>
         </div>
+    }
+}
+
+/// The account menu of a page without a client app: a `<details>` that opens without a script,
+/// with the way back to your chats, Settings, the Admin Panel (admins) and a plain sign-out form.
+#[component]
+fn PlainMenu(user: SessionUser) -> impl IntoView {
+    let is_admin = user.is_admin();
+    view! {
+        <details class="menu-wrap account-menu">
+            <summary class="icon-button user-button">
+                <super::profile::Avatar name=user.name.clone() url=user.profile_image_url.clone()/>
+                <span class="user-name">{user.name.clone()}</span>
+            </summary>
+            <div class="menu">
+                <a href="/">"Your chats"</a>
+                <a href="/settings">"Settings"</a>
+                {is_admin.then(|| view! { <a href="/admin">"Admin Panel"</a> })}
+                <form class="sign-out plain-form" method="post" action="/auth/sign-out">
+                    <button type="submit" class="button secondary">"Sign out"</button>
+                </form>
+            </div>
+        </details>
     }
 }
 

@@ -173,6 +173,15 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
                 <div class="row">
                     <input id="setting-community-url" type="url" bind:value=url/>
                     <button type="submit" class="button secondary">"Save"</button>
+                    // This instance runs its own community: one click points the button at it.
+                    <Show when=move || current.with(|s| s.community_hub_enabled)>
+                        <button type="button" class="button secondary" on:click=move |_| {
+                            #[cfg(feature = "hydrate")]
+                            if let Some(origin) = web_sys::window().and_then(|w| w.location().origin().ok()) {
+                                save.dispatch(SettingsPatch { community_sharing_url: Some(format!("{origin}/chats/upload")), ..Default::default() });
+                            }
+                        }>"Use this instance's community"</button>
+                    </Show>
                 </div>
             </form>
         </section>

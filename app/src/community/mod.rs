@@ -89,6 +89,19 @@ impl Access {
         }
     }
 
+    /// What the level means, for the upload page.
+    pub fn explain(self) -> &'static str {
+        match self {
+            Access::Private => "Only you can open it. It is never listed or found.",
+            Access::Public => {
+                "Anyone can open and find it: the conversation as you were reading it, one branch."
+            }
+            Access::PublicFullHistory => {
+                "Anyone can open and find it, with every branch: edits and regenerated answers too."
+            }
+        }
+    }
+
     /// The level a stored or typed name stands for (422 naming the three otherwise).
     pub fn parse(raw: &str) -> Result<Access, AppError> {
         match raw {

@@ -376,6 +376,7 @@ fn MyCommunityChats() -> impl IntoView {
                                     view! {
                                         <li class="community-card">
                                             <h2><a href=c.url.clone()>{c.title.clone()}</a></h2>
+                                            {c.snippet_html.clone().map(|html| view! { <p class="snippet" inner_html=html></p> })}
                                             <p class="muted">{line}</p>
                                         </li>
                                     }

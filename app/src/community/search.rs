@@ -214,6 +214,30 @@ pub async fn top_tags(db: &DatabaseConnection) -> AppResult<Vec<TagCount>> {
         .collect())
 }
 
+/// A gallery card's snippet when nobody searched: the chat's opening words (its searchable
+/// text, Markdown's marks left out), about 180 characters, escaped; `None` when it has none
+/// (a private chat keeps no searchable text).
+pub fn opening_html(search_text: &str) -> Option<String> {
+    const MAX_CHARS: usize = 180;
+    let plain: String = search_text
+        .chars()
+        .filter(|c| !matches!(c, '#' | '*' | '`' | '>' | '_' | '|'))
+        .collect();
+    let flat = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.is_empty() {
+        return None;
+    }
+    let mut cut: String = flat.chars().take(MAX_CHARS).collect();
+    if cut.len() < flat.len() {
+        // At a word's end.
+        if let Some(space) = cut.rfind(' ') {
+            cut.truncate(space);
+        }
+        cut.push('…');
+    }
+    Some(crate::format::escape_html_text(&cut))
+}
+
 /// A snippet as HTML: its text escaped, the matches in `<mark>`, whitespace runs as one space.
 pub fn snippet_html(marked: &str) -> String {
     let flat = marked.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -265,5 +289,13 @@ mod tests {
             "a &lt;b&gt; <mark>starter</mark> &amp; more <mark>x</mark>"
         );
         assert_eq!(snippet_html("plain"), "plain");
+        assert_eq!(
+            opening_html("# Bread\n\nMix **flour** & water <b>"),
+            Some("Bread Mix flour &amp; water &lt;b&gt;".to_owned())
+        );
+        assert_eq!(opening_html("   \n"), None);
+        let long = "word ".repeat(100);
+        let cut = opening_html(&long).unwrap_or_default();
+        assert!(cut.ends_with("word…") && cut.chars().count() <= 181, "{cut}");
     }
 }

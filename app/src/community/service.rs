@@ -89,6 +89,37 @@ pub const MAX_PUBLISHES_PER_HOUR: u64 = 20;
 /// Publishes an upload as `me`'s community chat, within the member's limits: at most
 /// [`MAX_CHAT_BYTES`] for the chat (422), [`MAX_PUBLISHES_PER_HOUR`] publications an hour (429
 /// with `Retry-After`), and `quota_mb` megabytes of community chats in all (422; 0: no limit).
+/// The upload page's preview of `chat` (as "Share to Community" sends it): the branch its
+/// sender was looking at, each message rendered as the community page will show it (Markdown
+/// to sanitized HTML, on the server), as the `<li>`s of a message list. At most 200 messages.
+pub async fn preview_html(chat: Value) -> AppResult<String> {
+    let doc = received_chat(chat).await?;
+    let messages: Vec<_> = doc.visible_path().into_iter().take(200).collect();
+    let rendered =
+        crate::chats::markdown::render_all(messages.iter().map(|m| m.content.clone()).collect()).await;
+    let mut out = String::new();
+    for (m, html) in messages.iter().zip(rendered) {
+        let role = m.role.as_str();
+        let author = match role {
+            "user" => "You".to_owned(),
+            "system" => "System".to_owned(),
+            _ => m
+                .model_name
+                .clone()
+                .or_else(|| m.model.clone())
+                .unwrap_or_else(|| "Assistant".to_owned()),
+        };
+        out.push_str(&format!(
+            r#"<li class="message {}"><div class="message-head"><span class="author">{}</span></div><div class="message-body">{}</div></li>"#,
+            if role == "user" || role == "system" { role } else { "assistant" },
+            crate::format::escape_html_text(&author),
+            // (The page keeps the plain text's line breaks until this arrives: no stray ones.)
+            html.trim(),
+        ));
+    }
+    Ok(out)
+}
+
 pub async fn publish(
     db: &DatabaseConnection,
     me: &user::Model,
@@ -193,7 +224,8 @@ fn summary(
         created_at: r.created_at,
         updated_at: r.updated_at,
         hidden: r.hidden,
-        snippet_html,
+        // Without a search, the chat's opening words.
+        snippet_html: snippet_html.or_else(|| super::search::opening_html(&r.search_text)),
     }
 }
 

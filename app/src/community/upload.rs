@@ -84,11 +84,13 @@ fn publish_form() -> impl IntoView {
                 {Access::ALL.into_iter().map(|a| {
                     let field = format!("access-{}", a.as_str());
                     let label_for = field.clone();
+                    let explain = format!("{field}-means");
                     view! {
                         <label for=label_for class="radio">
-                            <input type="radio" id=field name="access" value=a.as_str() checked=a == Access::Private/>
+                            <input type="radio" id=field name="access" value=a.as_str() checked=a == Access::Private aria-describedby=explain.clone()/>
                             {a.label()}
                         </label>
+                        <p class="muted access-explain" id=explain>{a.explain()}</p>
                     }
                 }).collect_view()}
             </fieldset>

@@ -280,13 +280,40 @@ pub(super) fn select_all(ev: &leptos::ev::FocusEvent) -> Option<()> {
 /// `'loaded'` from its own origin, sends it `{chat, models}` for that origin only.
 #[component]
 fn CommunityButton(chat_id: Uuid, url: String) -> impl IntoView {
+    let note = format!(
+        "Opens {} in a new tab: you choose there who can see it.",
+        community_place(&url)
+    );
     let open = move |_| {
         #[cfg(feature = "hydrate")]
         community::open(chat_id, &url);
         #[cfg(not(feature = "hydrate"))]
         let _ = (chat_id, &url);
     };
-    view! { <button type="button" class="button secondary" on:click=open>"Share to Open WebUI Community"</button> }
+    view! {
+        <button type="button" class="button secondary" aria-describedby="community-where" on:click=open>"Share to Open WebUI Community"</button>
+        <p class="muted community-where" id="community-where">{note}</p>
+    }
+}
+
+/// Where the community button sends a chat, in words: the upload page's host, or this
+/// instance's own community for an address on this server.
+fn community_place(url: &str) -> String {
+    match url.split_once("://") {
+        Some((_, rest)) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+            #[cfg(feature = "hydrate")]
+            if web_sys::window()
+                .and_then(|w| w.location().host().ok())
+                .as_deref()
+                == Some(host)
+            {
+                return "this instance's community".to_owned();
+            }
+            host.to_owned()
+        }
+        None => "this instance's community".to_owned(),
+    }
 }
 
 #[cfg(feature = "hydrate")]
