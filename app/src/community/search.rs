@@ -219,9 +219,14 @@ pub async fn top_tags(db: &DatabaseConnection) -> AppResult<Vec<TagCount>> {
 /// (a private chat keeps no searchable text).
 pub fn opening_html(search_text: &str) -> Option<String> {
     const MAX_CHARS: usize = 180;
+    // Headings' and quotes' marks where a line starts; emphasis, code and table marks anywhere.
     let plain: String = search_text
+        .lines()
+        .map(|l| l.trim_start().trim_start_matches(['#', '>']))
+        .collect::<Vec<_>>()
+        .join(" ")
         .chars()
-        .filter(|c| !matches!(c, '#' | '*' | '`' | '>' | '_' | '|'))
+        .filter(|c| !matches!(c, '*' | '`' | '|'))
         .collect();
     let flat = plain.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.is_empty() {
@@ -290,8 +295,8 @@ mod tests {
         );
         assert_eq!(snippet_html("plain"), "plain");
         assert_eq!(
-            opening_html("# Bread\n\nMix **flour** & water <b>"),
-            Some("Bread Mix flour &amp; water &lt;b&gt;".to_owned())
+            opening_html("# Bread\n\n> Mix **flour** & water <b> in a `bowl_1`"),
+            Some("Bread Mix flour &amp; water &lt;b&gt; in a bowl_1".to_owned())
         );
         assert_eq!(opening_html("   \n"), None);
         let long = "word ".repeat(100);

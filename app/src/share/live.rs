@@ -82,9 +82,9 @@ impl LiveHub {
         let _ = self.0.changed.send(chat_id);
     }
 
-    /// A place for one more reader of `chat_id`, or `None` when the process has as many as it
-    /// keeps. Starts the watcher on first use.
-    fn take_slot(&self, db: &DatabaseConnection, chat_id: Uuid) -> Option<ReaderSlot> {
+    /// A place for one more reader of `chat_id`, with the news of its changes from now on, or
+    /// `None` when the process has as many as it keeps. Starts the watcher on first use.
+    fn take_slot(&self, db: &DatabaseConnection, chat_id: Uuid) -> Option<ChatChanges> {
         if *self.0.stopping.borrow() {
             return None;
         }
@@ -99,9 +99,15 @@ impl LiveHub {
         if !self.0.started.swap(true, Ordering::Relaxed) {
             tokio::spawn(watch(db.clone(), self.clone()));
         }
-        Some(ReaderSlot {
-            hub: self.clone(),
+        Some(ChatChanges {
             chat_id,
+            // Subscribed before anything else can change: a change from now on is seen.
+            changes: self.0.changed.subscribe(),
+            stopping: self.0.stopping.subscribe(),
+            _slot: ReaderSlot {
+                hub: self.clone(),
+                chat_id,
+            },
         })
     }
 
@@ -133,6 +139,40 @@ impl Drop for ReaderSlot {
             }
         }
     }
+}
+
+/// One reader's news of its chat: the hub's changes, filtered to that chat, until the server
+/// stops; holds the reader's place.
+struct ChatChanges {
+    chat_id: Uuid,
+    changes: broadcast::Receiver<Uuid>,
+    stopping: watch::Receiver<bool>,
+    _slot: ReaderSlot,
+}
+
+impl ChatChanges {
+    /// Waits until the chat may have changed (`true`; after missed news too), or the server
+    /// stops (`false`).
+    async fn changed(&mut self) -> bool {
+        loop {
+            let changed = tokio::select! {
+                changed = self.changes.recv() => changed,
+                _ = self.stopping.wait_for(|stop| *stop) => return false,
+            };
+            match changed {
+                Ok(id) if id != self.chat_id => continue,
+                Ok(_) | Err(broadcast::error::RecvError::Lagged(_)) => return true,
+                Err(broadcast::error::RecvError::Closed) => return false,
+            }
+        }
+    }
+}
+
+/// Whether a failed check after a change closes the stream: the answer for this reader (gone,
+/// closed to them), not the server failing (the database, say: then they keep what they have,
+/// and the next change is tried again).
+fn closes(e: &AppError) -> bool {
+    !matches!(e, AppError::Internal | AppError::Unavailable(_))
 }
 
 /// Learns which chats change, for as long as the process runs: PostgreSQL's notifications, or
@@ -256,14 +296,11 @@ pub struct LiveReader {
     db: DatabaseConnection,
     defaults: SettingsDefaults,
     share_id: Uuid,
-    chat_id: Uuid,
     reader: Reader,
-    changes: broadcast::Receiver<Uuid>,
-    stopping: watch::Receiver<bool>,
+    news: ChatChanges,
     last: String,
     out_of_date: bool,
     done: bool,
-    _slot: ReaderSlot,
 }
 
 /// Connects `reader` to live link `share_id`, whose page showed messages with fingerprint
@@ -278,26 +315,20 @@ pub async fn connect(
     shown: Option<&str>,
 ) -> AppResult<LiveReader> {
     let (chat_id, html) = current(db, defaults, share_id, &reader).await?;
-    let slot = hub.take_slot(db, chat_id).ok_or_else(|| {
+    let news = hub.take_slot(db, chat_id).ok_or_else(|| {
         AppError::Unavailable(
             "Too many people are following live links here right now. Reload the page later.".to_owned(),
         )
     })?;
-    // Subscribed before anything else can change: a change from now on is seen.
-    let changes = hub.0.changed.subscribe();
-    let stopping = hub.0.stopping.subscribe();
     Ok(LiveReader {
         db: db.clone(),
         defaults: defaults.clone(),
         share_id,
-        chat_id,
         out_of_date: shown.is_some_and(|s| s != fingerprint(&html)),
         last: html,
         reader,
-        changes,
-        stopping,
+        news,
         done: false,
-        _slot: slot,
     })
 }
 
@@ -311,34 +342,24 @@ impl LiveReader {
         if std::mem::take(&mut self.out_of_date) {
             return Some(LiveEvent::Messages(self.last.clone()));
         }
-        loop {
-            let changed = tokio::select! {
-                changed = self.changes.recv() => changed,
-                _ = self.stopping.wait_for(|stop| *stop) => return None,
-            };
-            match changed {
-                Ok(id) if id != self.chat_id => continue,
-                Ok(_) | Err(broadcast::error::RecvError::Lagged(_)) => {}
-                Err(broadcast::error::RecvError::Closed) => return None,
-            }
+        while self.news.changed().await {
             match current(&self.db, &self.defaults, self.share_id, &self.reader).await {
                 Ok((_, html)) if html == self.last => continue,
                 Ok((_, html)) => {
                     self.last = html.clone();
                     return Some(LiveEvent::Messages(html));
                 }
-                // The server failed (the database, say): not the link's answer. The reader
-                // keeps what they have and the next change is tried again.
-                Err(e @ (AppError::Internal | AppError::Unavailable(_))) => {
-                    tracing::warn!(share = %self.share_id, error = %e, "live link: could not render a change");
-                }
-                Err(e) => {
+                Err(e) if closes(&e) => {
                     tracing::debug!(share = %self.share_id, error = %e, "live link closed to a reader");
                     self.done = true;
                     return Some(LiveEvent::Gone);
                 }
+                Err(e) => {
+                    tracing::warn!(share = %self.share_id, error = %e, "live link: could not render a change");
+                }
             }
         }
+        None
     }
 }
 
@@ -382,10 +403,8 @@ pub struct ChatFollower {
     chat_id: Uuid,
     token: String,
     version: i64,
-    changes: broadcast::Receiver<Uuid>,
-    stopping: watch::Receiver<bool>,
+    news: ChatChanges,
     done: bool,
-    _slot: ReaderSlot,
 }
 
 /// Connects the holder of session `token` to chat `chat_id`: 401 without a session, 404 when
@@ -399,21 +418,17 @@ pub async fn follow_chat(
     chat_id: Uuid,
 ) -> AppResult<ChatFollower> {
     let version = chat_version_for(db, defaults, &token, chat_id).await?;
-    let slot = hub.take_slot(db, chat_id).ok_or_else(|| {
+    let news = hub.take_slot(db, chat_id).ok_or_else(|| {
         AppError::Unavailable("Too many chats are followed here right now. Reload the page later.".to_owned())
     })?;
-    let changes = hub.0.changed.subscribe();
-    let stopping = hub.0.stopping.subscribe();
     Ok(ChatFollower {
         db: db.clone(),
         defaults: defaults.clone(),
         chat_id,
         token,
         version,
-        changes,
-        stopping,
+        news,
         done: false,
-        _slot: slot,
     })
 }
 
@@ -424,32 +439,24 @@ impl ChatFollower {
         if self.done {
             return None;
         }
-        loop {
-            let changed = tokio::select! {
-                changed = self.changes.recv() => changed,
-                _ = self.stopping.wait_for(|stop| *stop) => return None,
-            };
-            match changed {
-                Ok(id) if id != self.chat_id => continue,
-                Ok(_) | Err(broadcast::error::RecvError::Lagged(_)) => {}
-                Err(broadcast::error::RecvError::Closed) => return None,
-            }
+        while self.news.changed().await {
             match chat_version_for(&self.db, &self.defaults, &self.token, self.chat_id).await {
                 Ok(v) if v == self.version => continue,
                 Ok(v) => {
                     self.version = v;
                     return Some(ChatEvent::Changed(v));
                 }
-                Err(e @ (AppError::Internal | AppError::Unavailable(_))) => {
-                    tracing::warn!(chat = %self.chat_id, error = %e, "chat stream: could not check a change");
-                }
-                Err(e) => {
+                Err(e) if closes(&e) => {
                     tracing::debug!(chat = %self.chat_id, error = %e, "chat closed to its follower");
                     self.done = true;
                     return Some(ChatEvent::Gone);
                 }
+                Err(e) => {
+                    tracing::warn!(chat = %self.chat_id, error = %e, "chat stream: could not check a change");
+                }
             }
         }
+        None
     }
 }
 
