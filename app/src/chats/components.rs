@@ -33,9 +33,12 @@ pub fn Composer(
     #[prop(into)]
     on_sent: Callback<ChatView>,
     /// The reader scrolled up while messages arrived: the composer then offers "↓" (scroll to
-    /// the latest message), in its own row so that it covers no message.
+    /// the latest message), beside Send, so that it covers no message.
     #[prop(optional)]
     behind: Option<RwSignal<bool>>,
+    /// What sits in the box's bar beside Send (the model picker, as in Open WebUI).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let text = RwSignal::new(crate::ui::typed_before_hydration(COMPOSER_INPUT_ID).unwrap_or_default());
     let ready = crate::ui::use_client_ready();
@@ -78,43 +81,48 @@ pub fn Composer(
             ev.prevent_default();
             submit();
         }>
-            <textarea
-                id=COMPOSER_INPUT_ID
-                node_ref=field
-                autofocus
-                aria-label="Message"
-                placeholder="Send a message"
-                rows="2"
-                bind:value=text
-                on:keydown=move |ev| {
-                    if ev.key() == "Enter" && !ev.shift_key() {
-                        ev.prevent_default();
-                        submit();
-                    }
-                }
-            ></textarea>
-            {behind.map(|behind| view! {
-                <Show when=move || behind.get()>
-                    <button
-                        type="button"
-                        class="icon-button to-latest"
-                        aria-label="Scroll to the latest message"
-                        title="Scroll to the latest message"
-                        on:click=move |_| {
-                            behind.set(false);
-                            crate::ui::scroll_main_to_end(true);
+            <div class="composer-box">
+                <textarea
+                    id=COMPOSER_INPUT_ID
+                    node_ref=field
+                    autofocus
+                    aria-label="Message"
+                    placeholder="Send a message"
+                    rows="2"
+                    bind:value=text
+                    on:keydown=move |ev| {
+                        if ev.key() == "Enter" && !ev.shift_key() {
+                            ev.prevent_default();
+                            submit();
                         }
+                    }
+                ></textarea>
+                <div class="composer-bar">
+                    <div class="composer-tools">{children.map(|c| c())}</div>
+                    {behind.map(|behind| view! {
+                        <Show when=move || behind.get()>
+                            <button
+                                type="button"
+                                class="icon-button to-latest"
+                                aria-label="Scroll to the latest message"
+                                title="Scroll to the latest message"
+                                on:click=move |_| {
+                                    behind.set(false);
+                                    crate::ui::scroll_main_to_end(true);
+                                }
+                            >
+                                <span aria-hidden="true">"↓"</span>
+                            </button>
+                        </Show>
+                    })}
+                    <Show
+                        when=move || streaming.get()
+                        fallback=move || view! { <button type="submit" class="button" disabled=move || !ready.get() || sending.try_get().unwrap_or(false)>"Send"</button> }
                     >
-                        <span aria-hidden="true">"↓"</span>
-                    </button>
-                </Show>
-            })}
-            <Show
-                when=move || streaming.get()
-                fallback=move || view! { <button type="submit" class="button" disabled=move || !ready.get() || sending.try_get().unwrap_or(false)>"Send"</button> }
-            >
-                <button type="button" class="button danger" on:click=move |_| if let Some(cb) = on_stop { cb.run(()) }>"Stop"</button>
-            </Show>
+                        <button type="button" class="button danger" on:click=move |_| if let Some(cb) = on_stop { cb.run(()) }>"Stop"</button>
+                    </Show>
+                </div>
+            </div>
             <p class="status-error" role="alert">{error}</p>
         </form>
     }
@@ -382,7 +390,6 @@ pub fn ChatPage() -> impl IntoView {
                             <Title text=title/>
                             <div class="chat-head">
                                 <h1 class="chat-title">{title}</h1>
-                                <ModelPicker menu=menu.clone() selected on_pick=move |m: String| { pick.dispatch((chat_id, m)); }/>
                                 {can_share.then(|| view! {
                                     <button type="button" class="button secondary" on:click=move |_| sharing.set(true)>"Share"</button>
                                 })}
@@ -438,7 +445,9 @@ pub fn ChatPage() -> impl IntoView {
                                         replies.start(chat_id, parent, model, current, version);
                                     }
                                 }
-                            />
+                            >
+                                <ModelPicker menu=menu.clone() selected on_pick=move |m: String| { pick.dispatch((chat_id, m)); }/>
+                            </Composer>
                         }.into_any()
                     }
                     Err(e) => {
@@ -468,10 +477,8 @@ pub fn NewChatComposer(
     let version = use_chat_list_version();
     let pending = use_context::<super::PendingReply>();
     let selected = RwSignal::new(pick_model(&menu, menu.default_model.as_deref()));
+    let picker = menu.clone();
     view! {
-        <div class="new-chat-head">
-            <ModelPicker menu=menu.clone() selected/>
-        </div>
         <NoModelNotice menu is_admin/>
         <Composer chat_id=None model=selected on_sent=move |v: ChatView| {
             version.bump();
@@ -479,6 +486,8 @@ pub fn NewChatComposer(
                 p.0.set(Some((v.id, first.id.clone(), model)));
             }
             navigate(&format!("/c/{}", v.id), Default::default());
-        }/>
+        }>
+            <ModelPicker menu=picker selected/>
+        </Composer>
     }
 }
