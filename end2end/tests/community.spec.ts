@@ -1,5 +1,5 @@
 import { test, expect, request as playwrightRequest } from '@playwright/test';
-import { adminContext, createChat, hydrated, plainHtml, setAdminConfig } from './helpers';
+import { adminContext, check, createChat, hydrated, plainHtml, setAdminConfig } from './helpers';
 
 /** The second instance (see playwright.config.ts): the community hub. */
 const HUB = `http://localhost:${process.env.CHATSHARE_E2E_HUB_PORT ?? 3109}`;
@@ -57,6 +57,7 @@ test('Share to Community from instance A lands on instance B: publish as Public,
   await expect(tab.locator('#upload-preview .message-body > p').filter({ hasText: word })).toBeVisible();
   await expect(tab.getByLabel('Public, Full History')).toHaveAccessibleDescription(/with every branch/);
   await tab.screenshot({ path: 'test-results/community-upload-1280.png', fullPage: true });
+  await check(tab, 'community-upload', 1280);
   await tab.getByLabel('Public', { exact: true }).check();
   await tab.getByLabel('Tags').fill('bread, starter');
   await tab.getByRole('button', { name: 'Publish' }).click();
@@ -73,6 +74,7 @@ test('Share to Community from instance A lands on instance B: publish as Public,
   await plainHtml(vpage);
   // Its card carries the chat's opening words, without a search.
   await expect(vpage.locator('.community-card').filter({ hasText: title }).locator('.snippet')).toContainText(word);
+  await check(vpage, 'community-gallery', 1280);
   await vpage.getByLabel('Search community chats').fill(word);
   await vpage.getByRole('button', { name: 'Search' }).click();
   await expect(vpage).toHaveURL(new RegExp(`query=${word}`));
@@ -106,6 +108,7 @@ test('Share to Community from instance A lands on instance B: publish as Public,
   await expect(tab.getByRole('link', { name: title })).toBeVisible();
   // The account menu opens without a script, with the way back to the chats.
   await tab.locator('summary.user-button').click();
+  await check(tab, 'community-mine-menu', 1280);
   await tab.getByRole('link', { name: 'Your chats' }).click();
   await expect(tab).toHaveURL(`${HUB}/`);
 
