@@ -280,10 +280,7 @@ pub(super) fn select_all(ev: &leptos::ev::FocusEvent) -> Option<()> {
 /// `'loaded'` from its own origin, sends it `{chat, models}` for that origin only.
 #[component]
 fn CommunityButton(chat_id: Uuid, url: String) -> impl IntoView {
-    let note = format!(
-        "Opens {} in a new tab: you choose there who can see it.",
-        community_place(&url)
-    );
+    let note = format!("Opens {} in a new tab", community_place(&url));
     let open = move |_| {
         #[cfg(feature = "hydrate")]
         community::open(chat_id, &url);
@@ -291,8 +288,11 @@ fn CommunityButton(chat_id: Uuid, url: String) -> impl IntoView {
         let _ = (chat_id, &url);
     };
     view! {
-        <button type="button" class="button secondary" aria-describedby="community-where" on:click=open>"Share to Open WebUI Community"</button>
-        <p class="muted community-where" id="community-where">{note}</p>
+        // Where it goes, small under the seed's words (and left out of the button's name).
+        <button type="button" class="button secondary community-button" aria-describedby="community-where" on:click=open>
+            <span>"Share to Open WebUI Community"</span>
+            <span class="community-where" id="community-where" aria-hidden="true">{note}</span>
+        </button>
     }
 }
 
