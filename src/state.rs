@@ -48,6 +48,8 @@ impl ServerState {
         let sso = config.sign_in_config().map_err(std::io::Error::other)?;
         // Live links' write grantees may continue the chats they are shared.
         app::share::grants::let_collaborators_continue();
+        // Shared folders' grantees read (write grantees continue) the chats inside.
+        app::folders::access::let_folder_members_in();
         let hash = assets::pkg_hash(&config.site_root);
         Ok(ServerState {
             leptos_options: LeptosOptions::builder()

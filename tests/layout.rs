@@ -15,6 +15,7 @@ const FEATURES: &[&str] = &[
     "chats",
     "community",
     "connections",
+    "folders",
     "groups",
     "home",
     "instance",

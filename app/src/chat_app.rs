@@ -20,6 +20,8 @@ pub enum Part {
     Chat,
     /// "Shared with me" (`/shared`).
     SharedWithMe,
+    /// A folder (`/folders/{id}`).
+    Folder,
 
     /// The sidebar: "New Chat", search and the chat list.
     Sidebar,
@@ -52,11 +54,17 @@ pub fn view(part: Part) -> AnyView {
         chat_list,
         sidebar_counts: || Box::pin(crate::share::inbox::inbox_counts()),
         sidebar_entries: crate::share::sidebar_entries,
+        sidebar_folders: || view! { <crate::folders::FolderSidebarSection/> }.into_any(),
     });
     match part {
         Part::Home => crate::home::HomePage().into_any(),
         Part::Chat => crate::chats::ChatPage().into_any(),
-        Part::SharedWithMe => crate::share::SharedWithMePage().into_any(),
+        Part::SharedWithMe => view! {
+            <crate::share::SharedWithMePage/>
+            <crate::folders::components::SharedFoldersList/>
+        }
+        .into_any(),
+        Part::Folder => crate::folders::FolderPageView().into_any(),
         Part::Sidebar => crate::chats::ChatSidebar().into_any(),
         Part::ChatList {
             list,
@@ -159,6 +167,10 @@ chat_app_route!(
 chat_app_route!(
     /// `/shared`: the chats others shared with me.
     SharedWithMeRoute => Part::SharedWithMe
+);
+chat_app_route!(
+    /// `/folders/{id}`: a folder.
+    FolderRoute => Part::Folder
 );
 
 /// The Share Chat modal, with its code loaded on first use: a chunk of its own, so a page that

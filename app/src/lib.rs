@@ -17,6 +17,7 @@ pub mod connections;
 #[cfg(feature = "ssr")]
 pub mod entities;
 pub mod error;
+pub mod folders;
 pub mod format;
 pub mod groups;
 pub mod home;
@@ -270,6 +271,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/community/c/:id") view=community::CommunityPage ssr=SsrMode::Async/>
                     <Route path=path!("/chats/upload") view=community::CommunityPage ssr=SsrMode::Async/>
                     <Route path=path!("/c/:id") view={Lazy::<chat_app::ChatRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/folders/:id") view={Lazy::<chat_app::FolderRoute>::new()} ssr=SsrMode::Async/>
                     // Written by the server outside this router, with no client code: in the
                     // browser this route only loads the page from the server (see the README's
                     // "Client weight").

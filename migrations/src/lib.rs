@@ -23,6 +23,7 @@ mod m20261205_000015_security_round_three;
 mod m20261205_000016_live_changes;
 mod m20261205_000017_share_card;
 mod m20261205_000018_user_profile;
+mod m20261206_000019_folders;
 
 /// Every migration of the chatshare schema, oldest first.
 pub struct Migrator;
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000016_live_changes::Migration),
             Box::new(m20261205_000017_share_card::Migration),
             Box::new(m20261205_000018_user_profile::Migration),
+            Box::new(m20261206_000019_folders::Migration),
         ]
     }
 }

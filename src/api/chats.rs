@@ -139,7 +139,8 @@ async fn read(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let me = caller.member()?;
-    chat_object(&chats::find_visible(&s.app.db, &me, chat_id(&id)?).await?)
+    // Its owner, an admin, or someone it is shared with through a folder (cut and redacted).
+    chat_object(&app::chats::collaborators::readable_row(&s.app.db, &me, chat_id(&id)?).await?)
 }
 
 async fn update(

@@ -6,6 +6,7 @@ mod auths;
 mod chats;
 mod community;
 mod config;
+mod folders;
 mod groups;
 mod oversight;
 mod reading;
@@ -37,6 +38,7 @@ pub fn routes() -> Router<ServerState> {
         .merge(versions::routes())
         .merge(access::routes())
         .merge(groups::routes())
+        .merge(folders::routes())
         .merge(oversight::routes())
         .merge(config::routes())
         .merge(replies::routes())

@@ -119,6 +119,12 @@ async fn default_permissions(
 struct PermissionsChange {
     chat: Option<ChatChange>,
     sharing: Option<SharingChange>,
+    features: Option<FeaturesChange>,
+}
+
+#[derive(Deserialize)]
+struct FeaturesChange {
+    folders: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -130,6 +136,7 @@ struct ChatChange {
 struct SharingChange {
     public_chats: Option<bool>,
     open_chats: Option<bool>,
+    folders: Option<bool>,
 }
 
 async fn set_default_permissions(
@@ -148,6 +155,10 @@ async fn set_default_permissions(
     if let Some(sharing) = change.sharing {
         set("allow_member_links", sharing.public_chats);
         set("allow_open_links", sharing.open_chats);
+        set("allow_folder_sharing", sharing.folders);
+    }
+    if let Some(features) = change.features {
+        set("folders_enabled", features.folders);
     }
     let s = instance::update(
         &state.app.db,

@@ -93,6 +93,12 @@ pub async fn delete_user(db: &DatabaseConnection, target: Uuid) -> AppResult<()>
         ));
     }
     user::Entity::delete_by_id(target).exec(&txn).await?;
+    // Their folders (and those folders' grants) went with the account; grants naming them go too.
+    crate::entities::folder_grant::Entity::delete_many()
+        .filter(crate::entities::folder_grant::Column::PrincipalType.eq("user"))
+        .filter(crate::entities::folder_grant::Column::PrincipalId.eq(target.to_string()))
+        .exec(&txn)
+        .await?;
     txn.commit().await?;
     Ok(())
 }

@@ -37,9 +37,25 @@ pub use components::{
 pub struct Permissions {
     /// Chat permissions.
     pub chat: ChatPermissions,
-    /// Which audiences a share link may have.
+    /// Which audiences a share link may have, and whether folders may be shared.
     #[serde(default)]
     pub sharing: SharingPermissions,
+    /// Which features a member has.
+    #[serde(default)]
+    pub features: FeaturePermissions,
+}
+
+/// Which features a member has (Open WebUI's `features.*`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeaturePermissions {
+    /// `features.folders`: may keep chats in folders.
+    pub folders: bool,
+}
+
+impl Default for FeaturePermissions {
+    fn default() -> Self {
+        FeaturePermissions { folders: true }
+    }
 }
 
 /// Which audiences a share link may have (instance-wide, set in Admin Panel → Settings).
@@ -49,6 +65,9 @@ pub struct SharingPermissions {
     pub public_chats: bool,
     /// `sharing.open_chats`: a link may be open to anyone who has it.
     pub open_chats: bool,
+    /// `sharing.folders`: may share a folder.
+    #[serde(default)]
+    pub folders: bool,
 }
 
 impl Default for SharingPermissions {
@@ -56,6 +75,7 @@ impl Default for SharingPermissions {
         SharingPermissions {
             public_chats: true,
             open_chats: false,
+            folders: false,
         }
     }
 }
@@ -68,7 +88,13 @@ impl Permissions {
             chat: ChatPermissions {
                 share: service::effective_can_share(u, s.default_can_share),
             },
-            sharing: SharingPermissions::from(s),
+            sharing: SharingPermissions {
+                folders: u.role == Role::Admin || (u.role == Role::User && s.allow_folder_sharing),
+                ..SharingPermissions::from(s)
+            },
+            features: FeaturePermissions {
+                folders: u.role == Role::Admin || s.folders_enabled,
+            },
         }
     }
 
@@ -79,6 +105,9 @@ impl Permissions {
                 share: s.default_can_share,
             },
             sharing: SharingPermissions::from(s),
+            features: FeaturePermissions {
+                folders: s.folders_enabled,
+            },
         }
     }
 }
@@ -89,6 +118,7 @@ impl From<&crate::instance::InstanceSettings> for SharingPermissions {
         SharingPermissions {
             public_chats: s.allow_member_links,
             open_chats: s.allow_open_links,
+            folders: s.allow_folder_sharing,
         }
     }
 }

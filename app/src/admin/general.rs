@@ -163,6 +163,10 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
                 |v| SettingsPatch { allow_member_links: Some(v), ..Default::default() })}
             {switch("Links for anyone", "A link may be open to anyone who has it, without an account. Its page stays out of search engines.", |s| s.allow_open_links,
                 |v| SettingsPatch { allow_open_links: Some(v), ..Default::default() })}
+            {switch("Folders", "Members may keep their chats in folders (Open WebUI's features.folders).", |s| s.folders_enabled,
+                |v| SettingsPatch { folders_enabled: Some(v), ..Default::default() })}
+            {switch("Folder sharing", "Members may share a whole folder with people, groups or every member, read or write (sharing.folders; administrators always may).", |s| s.allow_folder_sharing,
+                |v| SettingsPatch { allow_folder_sharing: Some(v), ..Default::default() })}
             {switch("Enable Community Sharing", "Offer “Share to Open WebUI Community” in the Share dialog.", |s| s.enable_community_sharing,
                 |v| SettingsPatch { enable_community_sharing: Some(v), ..Default::default() })}
             <form class="setting setting-text" on:submit=move |ev| {

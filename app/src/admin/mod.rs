@@ -98,6 +98,12 @@ pub struct SettingsPatch {
     /// Search engines may index the community.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub community_indexable: Option<bool>,
+    /// Members may keep chats in folders.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub folders_enabled: Option<bool>,
+    /// Members may share folders.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow_folder_sharing: Option<bool>,
     /// Megabytes of community chats one member may publish (0: no limit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub community_quota_mb: Option<u32>,

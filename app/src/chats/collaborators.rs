@@ -1,7 +1,7 @@
-//! Who besides a chat's owner may continue it, and what they get. Sharing decides that (a live
-//! link's write grants, see `share::grants`), but the chats feature cannot depend on sharing, so
-//! sharing hands its rule in at start-up ([`let_collaborate`]); until then nobody but the owner
-//! (and admins) may.
+//! Who besides a chat's owner may read or continue it, and what they get. Sharing decides that
+//! (a live link's write grants, see `share::grants`; a shared folder's grants, see
+//! `folders::access`), but the chats feature cannot depend on those features, so each hands its
+//! rule in at start-up ([`let_collaborate`]); until then nobody but the owner (and admins) may.
 //!
 //! A collaborator works inside the link: they see what the link's readers see (its scope, its
 //! masks) plus their own branches below it, and nothing they do moves the chat's `currentId`
@@ -12,7 +12,7 @@
 use std::collections::HashSet;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, PoisonError, RwLock};
 
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
@@ -36,13 +36,21 @@ pub trait LinkBounds: Send + Sync {
     fn mask_text(&self, text: &mut String);
 }
 
-/// The answer of [`Collaboration::bounds`]: the link's limits when the caller may continue.
-pub type Verdict<'a> = Pin<Box<dyn Future<Output = AppResult<Option<Arc<dyn LinkBounds>>>> + Send + 'a>>;
+/// What a rule lets a member do with someone else's chat.
+pub struct Grant {
+    /// The limits they work within.
+    pub bounds: Arc<dyn LinkBounds>,
+    /// Whether they may continue it (else only read it).
+    pub write: bool,
+}
+
+/// The answer of [`Collaboration::bounds`]: what the caller may do, if anything.
+pub type Verdict<'a> = Pin<Box<dyn Future<Output = AppResult<Option<Grant>>> + Send + 'a>>;
 
 /// A rule that lets members other than the owner continue a chat.
 pub trait Collaboration: Send + Sync {
-    /// The limits `caller` (an approved member who neither owns `chat` nor is an admin) works
-    /// within when they may read and continue it; `None` when they may not.
+    /// What `caller` (an approved member who neither owns `chat` nor is an admin) may do with
+    /// it, and within which limits; `None` when this rule lets them do nothing.
     fn bounds<'a>(
         &'a self,
         db: &'a DatabaseConnection,
@@ -51,11 +59,25 @@ pub trait Collaboration: Send + Sync {
     ) -> Verdict<'a>;
 }
 
-static RULE: OnceLock<Box<dyn Collaboration>> = OnceLock::new();
+type Rules = Vec<(&'static str, Arc<dyn Collaboration>)>;
 
-/// Installs the rule (once per process; later calls change nothing).
-pub fn let_collaborate(rule: Box<dyn Collaboration>) {
-    let _ = RULE.set(rule);
+static RULES: RwLock<Rules> = RwLock::new(Vec::new());
+
+/// Installs the rule named `name` (once per process; installing a name again changes nothing).
+pub fn let_collaborate(name: &'static str, rule: Arc<dyn Collaboration>) {
+    let mut rules = RULES.write().unwrap_or_else(PoisonError::into_inner);
+    if !rules.iter().any(|(n, _)| *n == name) {
+        rules.push((name, rule));
+    }
+}
+
+fn rules() -> Vec<Arc<dyn Collaboration>> {
+    RULES
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .iter()
+        .map(|(_, r)| r.clone())
+        .collect()
 }
 
 /// How the caller reached a chat they may write to.
@@ -84,6 +106,9 @@ pub struct Writable {
     /// Owner (or admin), or a collaborator within the link's limits (who may add turns but not
     /// rename, delete, share or export it).
     pub access: Access,
+    /// The caller may only read it (a shared folder's read grantee): never set by
+    /// [`find_writable`].
+    pub read_only: bool,
 }
 
 impl Writable {
@@ -100,8 +125,24 @@ pub fn owns(c: &chat::Model, caller: &user::Model) -> bool {
 }
 
 /// The chat `id` for a caller who may add turns to it: its owner, an admin, or a collaborator
-/// the installed rule lets in. Anyone else gets the same 404 as for a chat that does not exist.
+/// an installed rule lets write. One who may only read it gets a 403; anyone else the same 404
+/// as for a chat that does not exist.
 pub async fn find_writable(db: &DatabaseConnection, caller: &user::Model, id: Uuid) -> AppResult<Writable> {
+    find_with(db, caller, id, true).await
+}
+
+/// The chat `id` for a caller who may read it: as [`find_writable`], and also for those an
+/// installed rule lets only read it (`read_only`).
+pub async fn find_readable(db: &DatabaseConnection, caller: &user::Model, id: Uuid) -> AppResult<Writable> {
+    find_with(db, caller, id, false).await
+}
+
+async fn find_with(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    id: Uuid,
+    write: bool,
+) -> AppResult<Writable> {
     let c = chat::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -110,18 +151,36 @@ pub async fn find_writable(db: &DatabaseConnection, caller: &user::Model, id: Uu
         return Ok(Writable {
             chat: c,
             access: Access::Owner,
+            read_only: false,
         });
     }
-    if caller.role == Role::Pending || c.share_id.is_none() {
+    if caller.role == Role::Pending {
         return Err(AppError::chat_not_found());
     }
-    let Some(rule) = RULE.get() else {
-        return Err(AppError::chat_not_found());
-    };
-    match rule.bounds(db, caller, &c).await? {
+    let mut reader = None;
+    for rule in rules() {
+        match rule.bounds(db, caller, &c).await? {
+            Some(g) if g.write => {
+                return Ok(Writable {
+                    chat: c,
+                    access: Access::Collaborator(g.bounds),
+                    read_only: false,
+                })
+            }
+            Some(g) => {
+                reader.get_or_insert(g.bounds);
+            }
+            None => {}
+        }
+    }
+    match reader {
+        Some(_) if write => Err(AppError::Forbidden(
+            "You can read this chat but not continue it.".to_owned(),
+        )),
         Some(bounds) => Ok(Writable {
             chat: c,
             access: Access::Collaborator(bounds),
+            read_only: true,
         }),
         None => Err(AppError::chat_not_found()),
     }
@@ -262,11 +321,30 @@ pub async fn view_as(db: &DatabaseConnection, caller: &user::Model, found: &Writ
     let mut v = super::service::view_of_doc(c, &seen, title, Some(caller.id));
     super::service::render_views(&mut v.messages).await;
     v.shared_by = Some(crate::accounts::service::display_name(db, c.user_id).await?);
+    v.read_only = found.read_only;
     Ok(v)
 }
 
-/// [`view_as`] for chat `id`, found afresh (after a change).
+/// [`view_as`] for chat `id`, found afresh (after a change), for anyone who may read it.
 pub async fn view_for(db: &DatabaseConnection, caller: &user::Model, id: Uuid) -> AppResult<ChatView> {
-    let found = find_writable(db, caller, id).await?;
+    let found = find_readable(db, caller, id).await?;
     view_as(db, caller, &found).await
+}
+
+/// Chat `id`'s row as `caller` may read it: as stored for its owner (and admins); for anyone
+/// else an installed rule lets in, its JSON cut and redacted as [`view_as`] shows it and its
+/// title masked. 404 for everyone else.
+pub async fn readable_row(db: &DatabaseConnection, caller: &user::Model, id: Uuid) -> AppResult<chat::Model> {
+    let found = find_readable(db, caller, id).await?;
+    let Access::Collaborator(bounds) = &found.access else {
+        return Ok(found.chat);
+    };
+    let mut c = found.chat.clone();
+    let doc = ChatDoc::from_stored(&c.chat)?;
+    let cursor = cursor(db, c.id, caller.id).await?;
+    let seen = collaborator_doc(&doc, bounds.as_ref(), caller.id, cursor.as_deref())?;
+    c.chat = serde_json::to_string(&seen).map_err(|_| AppError::Internal)?;
+    bounds.mask_text(&mut c.title);
+    c.share_id = None;
+    Ok(c)
 }

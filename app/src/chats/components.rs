@@ -36,6 +36,9 @@ pub fn Composer(
     /// the latest message), beside Send, so that it covers no message.
     #[prop(optional)]
     behind: Option<RwSignal<bool>>,
+    /// The folder a new chat goes into (the start page's `?folder=`).
+    #[prop(default = None)]
+    folder: Option<Uuid>,
     /// What sits in the box's bar beside Send (the model picker, as in Open WebUI).
     #[prop(optional)]
     children: Option<Children>,
@@ -59,7 +62,7 @@ pub fn Composer(
         let content = content.clone();
         let model = model.get_untracked();
         async move {
-            let r = send_message(chat_id, content, model).await;
+            let r = send_message(chat_id, content, model, folder).await;
             if let Ok(v) = &r {
                 text.set(String::new());
                 on_sent.run(v.clone());
@@ -370,9 +373,10 @@ pub fn ChatPage() -> impl IntoView {
                         let chat_id = v.id;
                         // Someone else's live chat: its turns, not the owner's controls.
                         let shared_by = v.shared_by.clone();
+                        let read_only = v.read_only;
                         let can_share = can_share && shared_by.is_none();
                         // Others may write a shared chat: the page follows their turns.
-                        let followed = v.share_id.is_some() || shared_by.is_some();
+                        let followed = v.share_id.is_some() || shared_by.is_some() || v.in_folder;
                         let gone_text = if shared_by.is_some() { "This chat is no longer shared with you." } else { "This chat was deleted, or your session ended." };
                         let me_id = me.id;
                         selected.set(pick_model(&menu, v.models.first().map(String::as_str)));
@@ -395,7 +399,7 @@ pub fn ChatPage() -> impl IntoView {
                                 })}
                             </div>
                             {shared_by.clone().map(|owner| view! {
-                                <p class="muted collaborating">{format!("{owner}'s chat, shared with you live: your messages carry your name.")}</p>
+                                <p class="muted collaborating">{if read_only { format!("{owner}'s chat, in a folder shared with you: you can read it.") } else { format!("{owner}'s chat, shared with you live: your messages carry your name.") }}</p>
                             })}
                             {move || {
                                 let mut shown = current.with(|c| c.as_ref().map(|c| c.messages.clone()).unwrap_or_default());
@@ -428,7 +432,7 @@ pub fn ChatPage() -> impl IntoView {
                             <p class="status-error" role="alert">{edit_error}{move || gone.get().then_some(gone_text)}</p>
                             {followed.then(|| view! { <super::follow::FollowChat chat_id current busy=streaming gone/> })}
                             <NoModelNotice menu=menu.clone() is_admin=me.is_admin()/>
-                            <Composer
+                            {(!read_only).then(|| view! { <Composer
                                 chat_id=Some(chat_id)
                                 model=selected
                                 streaming
@@ -447,7 +451,7 @@ pub fn ChatPage() -> impl IntoView {
                                 }
                             >
                                 <ModelPicker menu=menu.clone() selected on_pick=move |m: String| { pick.dispatch((chat_id, m)); }/>
-                            </Composer>
+                            </Composer> })}
                         }.into_any()
                     }
                     Err(e) => {
@@ -478,9 +482,12 @@ pub fn NewChatComposer(
     let pending = use_context::<super::PendingReply>();
     let selected = RwSignal::new(pick_model(&menu, menu.default_model.as_deref()));
     let picker = menu.clone();
+    let folder = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("folder"))
+        .and_then(|f| Uuid::parse_str(&f).ok());
     view! {
         <NoModelNotice menu is_admin/>
-        <Composer chat_id=None model=selected on_sent=move |v: ChatView| {
+        <Composer chat_id=None model=selected folder on_sent=move |v: ChatView| {
             version.bump();
             if let (Some(p), Some(first), Some(model)) = (pending, v.messages.last(), selected.get_untracked()) {
                 p.0.set(Some((v.id, first.id.clone(), model)));

@@ -65,6 +65,8 @@ pub struct ShellParts {
     pub sidebar_counts: fn() -> SidebarCountsFuture,
     /// The sidebar's entries "Shared with me" and "My shared links", with their counts.
     pub sidebar_entries: fn(SidebarCounts) -> AnyView,
+    /// The sidebar's folders (the folders feature's).
+    pub sidebar_folders: fn() -> AnyView,
 }
 
 /// What the sidebar counts beside "Shared with me" and "My shared links".
@@ -283,6 +285,12 @@ pub struct ChatView {
     /// then offers the turns but not the owner's controls). `None` for the owner and admins.
     #[serde(default)]
     pub shared_by: Option<String>,
+    /// The reader may only read it (a shared folder's read grantee): no composer.
+    #[serde(default)]
+    pub read_only: bool,
+    /// It sits in a folder (which may be shared): the page follows others' turns.
+    #[serde(default)]
+    pub in_folder: bool,
 }
 
 #[cfg(feature = "ssr")]
@@ -318,9 +326,11 @@ pub async fn send_message(
     chat_id: Option<Uuid>,
     content: String,
     model: Option<String>,
+    #[server(default)] folder_id: Option<Uuid>,
 ) -> Result<ChatView, AppError> {
     let (state, me) = member().await?;
-    let saved = service::add_user_message(&state.db, &me, chat_id, &content, model.as_deref()).await?;
+    let saved =
+        turns::add_user_message_in(&state.db, &me, chat_id, &content, model.as_deref(), folder_id).await?;
     collaborators::view_for(&state.db, &me, saved.id).await
 }
 

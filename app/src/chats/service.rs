@@ -167,6 +167,7 @@ pub async fn insert_prepared(
         pinned: Set(p.pinned),
         meta: Set(p.meta),
         folder_id: Set(None),
+        folder_private: Set(false),
         version: Set(0),
     }
     .insert(db)
@@ -215,7 +216,10 @@ pub async fn sidebar(
         .filter(chat::Column::UserId.eq(owner.id))
         .filter(chat::Column::Archived.eq(false));
     let query = query.trim();
-    if !query.is_empty() {
+    if query.is_empty() {
+        // Chats in folders are listed under their folder (search finds them all).
+        q = q.filter(chat::Column::FolderId.is_null());
+    } else {
         q = q.filter(crate::entities::contains_ignoring_case(
             chat::Column::Title,
             query,
@@ -482,5 +486,7 @@ pub fn view_of_doc(c: &chat::Model, doc: &ChatDoc, title: String, collaborator: 
         models: doc.models.clone().unwrap_or_default(),
         messages: messages_view_for(doc, collaborator),
         shared_by: None,
+        read_only: false,
+        in_folder: c.folder_id.is_some(),
     }
 }

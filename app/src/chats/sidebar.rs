@@ -59,6 +59,7 @@ pub fn ChatSidebar() -> impl IntoView {
             {move || Suspend::new(async move { entries(counts.await) })}
         </Transition>
         <a class="sidebar-link" href="/community" rel="external">"Community"</a>
+        {parts.map(|p| (p.sidebar_folders)())}
         <input type="search" class="chat-search" placeholder="Search chats" aria-label="Search chats" bind:value=query/>
         <nav aria-label="Chats">
             <Transition fallback=|| view! { <p class="sidebar-empty">"Loading…"</p> }>
@@ -220,6 +221,8 @@ fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>)
                     <a
                         class="chat-link"
                         href=format!("/c/{id}")
+                        draggable="true"
+                        on:dragstart=move |ev| crate::ui::drag_start(&ev, "chat", id)
                         aria-current=move || (location.pathname.get() == format!("/c/{id}")).then_some("page")
                     >
                         {move || title.get()}

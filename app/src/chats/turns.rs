@@ -28,6 +28,20 @@ pub async fn add_user_message(
     content: &str,
     model: Option<&str>,
 ) -> AppResult<chat::Model> {
+    add_user_message_in(db, caller, chat_id, content, model, None).await
+}
+
+/// [`add_user_message`]; a new chat goes into `folder` when it is one of the caller's own
+/// folders, and starts with that folder's system prompt (its `data.system_prompt`) instead of
+/// the one in the caller's Settings.
+pub async fn add_user_message_in(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    chat_id: Option<Uuid>,
+    content: &str,
+    model: Option<&str>,
+    folder: Option<Uuid>,
+) -> AppResult<chat::Model> {
     let message = user_message(content)?;
     let models = model_list(model)?;
     match chat_id {
@@ -39,17 +53,40 @@ pub async fn add_user_message(
             };
             // The system prompt of the owner's Settings, kept with the chat (Open WebUI's
             // `params.system`; links never show it).
-            if let Some(system) = crate::accounts::profile::service::system_prompt(db, caller.id).await? {
+            let project = match folder {
+                Some(f) => crate::entities::folder::Entity::find_by_id(f)
+                    .one(db)
+                    .await?
+                    .filter(|f| f.user_id == caller.id),
+                None => None,
+            };
+            let system = match project.as_ref().and_then(|f| folder_prompt(f.data.as_deref())) {
+                Some(p) => Some(p),
+                None => crate::accounts::profile::service::system_prompt(db, caller.id).await?,
+            };
+            if let Some(system) = system {
                 chat.rest
                     .insert(SYSTEM_PARAMS.to_owned(), serde_json::json!({ "system": system }));
             }
             chat.append(None, message);
-            create_doc(db, caller, chat).await
+            let made = create_doc(db, caller, chat).await?;
+            let Some(f) = project else {
+                return Ok(made);
+            };
+            chat::Entity::update_many()
+                .col_expr(chat::Column::FolderId, Expr::value(f.id.to_string()))
+                .filter(chat::Column::Id.eq(made.id))
+                .exec(db)
+                .await?;
+            Ok(chat::Model {
+                folder_id: Some(f.id.to_string()),
+                ..made
+            })
         }
         Some(id) => {
             let new_id = message.id.clone();
             let saved = change(|| async {
-                let Writable { chat: c, access } = find_writable(db, caller, id).await?;
+                let Writable { chat: c, access, .. } = find_writable(db, caller, id).await?;
                 let mut chat = ChatDoc::from_stored(&c.chat)?;
                 let message = message.clone();
                 match &access {
@@ -77,6 +114,13 @@ pub async fn add_user_message(
             Ok(saved)
         }
     }
+}
+
+/// The system prompt in a folder's stored `data` (`{"system_prompt": …}`), if any.
+fn folder_prompt(data: Option<&str>) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(data?).ok()?;
+    let p = v.get("system_prompt")?.as_str()?.trim();
+    (!p.is_empty()).then(|| p.to_owned())
 }
 
 /// A chat's provisional title: the first eight words of its first message, without markdown
@@ -176,7 +220,7 @@ pub async fn edit_user_message(
     let models = model_list(model)?;
     let new_id = message.id.clone();
     let saved = change(|| async {
-        let Writable { chat: c, access } = find_writable(db, caller, id).await?;
+        let Writable { chat: c, access, .. } = find_writable(db, caller, id).await?;
         let mut chat = ChatDoc::from_stored(&c.chat)?;
         if let Access::Collaborator(bounds) = &access {
             collaborators::check_message(&chat, bounds.as_ref(), caller.id, message_id, true)?;

@@ -18,7 +18,10 @@ pub struct Model {
     pub archived: bool,
     pub pinned: bool,
     pub meta: String,
+    /// The folder it sits in (a `folder.id`, as text: Open WebUI's column).
     pub folder_id: Option<String>,
+    /// Kept out of its shared folder's reach: the folder's grantees do not see it.
+    pub folder_private: bool,
     /// How many times `chat` has been written: every write of it names the version it read
     /// (see `chats::service::save`), so concurrent writers never lose each other's changes.
     pub version: i64,

@@ -190,6 +190,11 @@ pub async fn delete(db: &DatabaseConnection, id: Uuid) -> AppResult<()> {
         .filter(crate::entities::share_grant::Column::PrincipalId.eq(id.to_string()))
         .exec(db)
         .await?;
+    crate::entities::folder_grant::Entity::delete_many()
+        .filter(crate::entities::folder_grant::Column::PrincipalType.eq("group"))
+        .filter(crate::entities::folder_grant::Column::PrincipalId.eq(id.to_string()))
+        .exec(db)
+        .await?;
     Ok(())
 }
 

@@ -64,6 +64,14 @@ pub struct InstanceSettings {
     /// to be framed.
     #[serde(default = "any_site")]
     pub share_embed_origins: Vec<String>,
+    /// Whether members may keep their chats in folders (Open WebUI's `features.folders`;
+    /// administrators always may).
+    #[serde(default = "yes")]
+    pub folders_enabled: bool,
+    /// Whether members may share a folder with people, groups or every member (Open WebUI's
+    /// `sharing.folders`, off as there; administrators always may).
+    #[serde(default)]
+    pub allow_folder_sharing: bool,
 }
 
 fn default_instance_name() -> String {
@@ -140,6 +148,8 @@ impl InstanceSettings {
             community_quota_mb: default_community_quota_mb(),
             instance_name: default_instance_name(),
             share_embed_origins: any_site(),
+            folders_enabled: true,
+            allow_folder_sharing: false,
         }
     }
 

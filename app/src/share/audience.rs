@@ -211,6 +211,18 @@ impl LinkDraft {
         })
     }
 
+    /// The grants chosen (for a folder: no expiry or password); an error to show when
+    /// "Specific people" has nobody picked.
+    fn grants(&self) -> Result<Vec<AccessGrant>, String> {
+        let audience = self.chosen.get_untracked();
+        let picked = self.picked.get_untracked();
+        if audience == Audience::People && picked.is_empty() {
+            return Err("Pick at least one person or group, or choose who else can open it.".to_owned());
+        }
+        let live = self.live.get_untracked() && audience.can_continue();
+        Ok(grants_for(audience, &picked, live))
+    }
+
     /// Whether the chat has a link (as the choices were loaded).
     pub fn has_link(&self) -> bool {
         self.saved.with_untracked(Option::is_some)
@@ -332,7 +344,13 @@ pub(super) fn AccessRequests(
 /// The audience radios, the people picker, "Let them continue the chat" and the folded
 /// expiry and password, all into `draft`.
 #[component]
-fn AudienceChoices(audience: ShareAudience, draft: LinkDraft) -> impl IntoView {
+fn AudienceChoices(
+    audience: ShareAudience,
+    draft: LinkDraft,
+    /// For a folder: its words, no "Anyone with the link", no expiry or password.
+    #[prop(optional)]
+    folder: bool,
+) -> impl IntoView {
     let LinkDraft {
         chosen, picked, live, ..
     } = draft;
@@ -344,13 +362,13 @@ fn AudienceChoices(audience: ShareAudience, draft: LinkDraft) -> impl IntoView {
     if audience.members_allowed || chosen.get_untracked() == Audience::Members {
         choices.push((Audience::Members, "Everyone on this instance"));
     }
-    if audience.anyone_allowed || chosen.get_untracked() == Audience::Anyone {
+    if !folder && (audience.anyone_allowed || chosen.get_untracked() == Audience::Anyone) {
         choices.push((Audience::Anyone, "Anyone with the link"));
     }
     let people = audience.people.clone();
     view! {
         <fieldset class="audience">
-            <legend>"Who can open the link"</legend>
+            <legend>{if folder { "Who can open the folder" } else { "Who can open the link" }}</legend>
             {choices.into_iter().map(|(a, label)| view! {
                 <label class="audience-choice">
                     <input type="radio" name="audience" prop:checked=move || chosen.get() == a
@@ -358,7 +376,10 @@ fn AudienceChoices(audience: ShareAudience, draft: LinkDraft) -> impl IntoView {
                     {label}
                 </label>
             }).collect_view()}
-            <p class="muted audience-help">{move || chosen.get().what_it_means()}</p>
+            <p class="muted audience-help">{move || {
+                let said = chosen.get().what_it_means();
+                if folder { said.replace("the link", "the folder and its chats") } else { said.to_owned() }
+            }}</p>
             <Show when=move || chosen.get() == Audience::People>
                 <div class="people-picker">
                     <label for="people-filter">"Find people and groups"</label>
@@ -396,7 +417,7 @@ fn AudienceChoices(audience: ShareAudience, draft: LinkDraft) -> impl IntoView {
                 <label class="audience-choice live-choice">
                     <input type="checkbox" name="live" prop:checked=move || live.get()
                         on:change=move |ev| live.set(event_target_checked(&ev))/>
-                    "Let them continue the chat"
+                    {if folder { "Let them continue the chats and add their own" } else { "Let them continue the chat" }}
                 </label>
                 <Show when=move || live.get()>
                     <p class="muted audience-help">
@@ -404,7 +425,40 @@ fn AudienceChoices(audience: ShareAudience, draft: LinkDraft) -> impl IntoView {
                     </p>
                 </Show>
             </Show>
-            <LinkOptions audience draft/>
+            {(!folder).then(|| view! { <LinkOptions audience=audience.clone() draft/> })}
         </fieldset>
+    }
+}
+
+/// The link dialog's audience picker for a folder: the same choices without "Anyone with the
+/// link", expiry or password, starting from the folder's `audience.grants`; Save hands the
+/// chosen grants to `save`.
+#[component]
+pub fn FolderAudiencePicker(
+    /// The folder's grants and whom the caller may pick.
+    audience: ShareAudience,
+    /// Saves the chosen grants.
+    save: Callback<Vec<AccessGrant>>,
+    /// Whether a save is under way.
+    #[prop(into)]
+    busy: Signal<bool>,
+) -> impl IntoView {
+    let draft = LinkDraft::new();
+    draft.load(&audience, true);
+    let error = RwSignal::new(None::<String>);
+    view! {
+        <AudienceChoices audience draft folder=true/>
+        {move || error.get().map(|e| view! { <p class="status-error" role="alert">{e}</p> })}
+        <div class="dialog-actions">
+            <button type="button" class="button primary" disabled=move || busy.get() on:click=move |_| {
+                match draft.grants() {
+                    Ok(g) => {
+                        error.set(None);
+                        save.run(g);
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            }>"Save"</button>
+        </div>
     }
 }

@@ -132,6 +132,24 @@ pub async fn audience(
         None => Vec::new(),
     };
     let settings = crate::instance::service::get(db, defaults).await?;
+    Ok(ShareAudience {
+        grants,
+        members_allowed: settings.allow_member_links,
+        anyone_allowed: settings.allow_open_links,
+        people: pickable(db, caller).await?,
+        has_password: link.as_ref().is_some_and(|l| l.password_hash.is_some()),
+        live: link
+            .as_ref()
+            .is_some_and(|l| l.share_mode.as_deref() == Some(LIVE)),
+        expires_at: link.and_then(|l| l.expires_at),
+        max_days: settings.share_link_max_days,
+        default_days: settings.share_link_default_days,
+    })
+}
+
+/// Whom `caller` may pick in an audience picker: the groups, then the other approved members,
+/// by name (at most [`MAX_PICKABLE`]).
+pub async fn pickable(db: &DatabaseConnection, caller: &user::Model) -> AppResult<Vec<Person>> {
     let groups = crate::groups::service::list(db, false)
         .await?
         .into_iter()
@@ -149,19 +167,7 @@ pub async fn audience(
             name,
             is_group: false,
         });
-    Ok(ShareAudience {
-        grants,
-        members_allowed: settings.allow_member_links,
-        anyone_allowed: settings.allow_open_links,
-        people: groups.chain(members).take(MAX_PICKABLE).collect(),
-        has_password: link.as_ref().is_some_and(|l| l.password_hash.is_some()),
-        live: link
-            .as_ref()
-            .is_some_and(|l| l.share_mode.as_deref() == Some(LIVE)),
-        expires_at: link.and_then(|l| l.expires_at),
-        max_days: settings.share_link_max_days,
-        default_days: settings.share_link_default_days,
-    })
+    Ok(groups.chain(members).take(MAX_PICKABLE).collect())
 }
 
 /// Grants a link is to get, checked ([`checked`]): (principal type, id, permission).
@@ -422,8 +428,10 @@ impl crate::chats::collaborators::Collaboration for LiveLinks {
             match check_read(db, &link, Some(caller)).await {
                 Ok(GrantPermission::Write) => {
                     let limits = LinkLimits(super::scope::Scope::from_stored(link.scope.as_deref()));
-                    Ok(Some(std::sync::Arc::new(limits)
-                        as std::sync::Arc<dyn crate::chats::collaborators::LinkBounds>))
+                    Ok(Some(crate::chats::collaborators::Grant {
+                        bounds: std::sync::Arc::new(limits),
+                        write: true,
+                    }))
                 }
                 Ok(_) | Err(AppError::Forbidden(_) | AppError::Unauthenticated) => Ok(None),
                 Err(e) => Err(e),
@@ -459,7 +467,14 @@ impl crate::chats::collaborators::LinkBounds for LinkLimits {
 
 /// Lets live links' write grantees continue their chats (called once at start-up).
 pub fn let_collaborators_continue() {
-    crate::chats::collaborators::let_collaborate(Box::new(LiveLinks));
+    crate::chats::collaborators::let_collaborate("live links", std::sync::Arc::new(LiveLinks));
+}
+
+/// The limits of someone who reads a whole chat as it is now, as a live link without a scope or
+/// masks shows it: the owner's branch, without the owner's private fields (a shared folder's
+/// grantees get these).
+pub fn whole_chat_bounds() -> std::sync::Arc<dyn crate::chats::collaborators::LinkBounds> {
+    std::sync::Arc::new(LinkLimits(super::scope::Scope::default()))
 }
 
 fn no_access() -> AppError {

@@ -460,8 +460,8 @@ impl ChatFollower {
     }
 }
 
-/// Chat `chat_id`'s version, for the holder of `token` who may open it (owner, admin, or a
-/// collaborator on its live link).
+/// Chat `chat_id`'s version, for the holder of `token` who may open it (owner, admin, a
+/// collaborator on its live link, or a shared folder's grantee).
 async fn chat_version_for(
     db: &DatabaseConnection,
     defaults: &SettingsDefaults,
@@ -470,6 +470,6 @@ async fn chat_version_for(
 ) -> AppResult<i64> {
     let me = crate::accounts::service::authenticate(db, defaults, token).await?;
     let me = crate::accounts::service::require_member(me)?;
-    let found = crate::chats::collaborators::find_writable(db, &me, chat_id).await?;
+    let found = crate::chats::collaborators::find_readable(db, &me, chat_id).await?;
     Ok(found.chat.version)
 }

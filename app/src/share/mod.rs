@@ -68,6 +68,7 @@ mod versions_panel;
 #[cfg(feature = "ssr")]
 pub mod views;
 
+pub use audience::FolderAudiencePicker;
 pub use components::ShareModal;
 pub use history::*;
 pub use inbox_page::{sidebar_entries, MyLinksPage, SharedWithMePage};

@@ -194,6 +194,26 @@ pub async fn scan(
     .await
 }
 
+/// The findings in the whole visible branch of chat `chat_id` (the caller's), without a link's
+/// choices or masks: what a shared folder's grantees read.
+pub async fn scan_whole(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    chat_id: Uuid,
+) -> AppResult<super::ScanReport> {
+    let c = own_chat(db, caller, chat_id).await?;
+    let _turn = check_turn().await?;
+    off_async(c, move |_, doc| {
+        let checked = findings(&doc, &[]);
+        Ok(super::ScanReport {
+            findings: checked.findings,
+            more: checked.more,
+            unchecked_bytes: checked.unchecked_bytes,
+        })
+    })
+    .await
+}
+
 /// The Share modal's review: every message (with whether the link shares it), the findings
 /// before masks, and the link's choices.
 pub async fn review(db: &DatabaseConnection, caller: &user::Model, chat_id: Uuid) -> AppResult<ShareReview> {

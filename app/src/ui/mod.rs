@@ -261,3 +261,20 @@ pub fn redirect_to(url: &str) {
     }
     hard_navigate(url);
 }
+
+/// The data type a drag of `kind` ("chat" or "folder") carries its id as.
+pub fn drag_type(kind: &str) -> String {
+    format!("application/x-chatshare-{kind}")
+}
+
+/// Marks the drag `ev` as carrying the chat or folder `id` (`kind`: "chat" or "folder"), for a
+/// folder to take when it is dropped there.
+pub fn drag_start(ev: &leptos::ev::DragEvent, kind: &str, id: uuid::Uuid) {
+    #[cfg(feature = "hydrate")]
+    if let Some(dt) = ev.data_transfer() {
+        let _ = dt.set_data(&drag_type(kind), &id.to_string());
+        dt.set_effect_allowed("move");
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (ev, kind, id);
+}
