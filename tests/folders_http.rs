@@ -526,8 +526,8 @@ async fn a_shared_folder_lets_each_grantee_do_what_their_grant_says_and_no_more(
         &base,
         a,
         Method::POST,
-        "/api/fn/keep_chat_private",
-        Some(json!({"chat_id": c1, "private": true})),
+        "/api/fn/change_folders",
+        Some(json!({"change": {"do": "keep_private", "chat_id": c1, "private": true}})),
     )
     .await;
     assert_eq!(status, 200);

@@ -20,8 +20,6 @@ pub enum Part {
     Chat,
     /// "Shared with me" (`/shared`).
     SharedWithMe,
-    /// A folder (`/folders/{id}`).
-    Folder,
 
     /// The sidebar: "New Chat", search and the chat list.
     Sidebar,
@@ -60,11 +58,11 @@ pub fn view(part: Part) -> AnyView {
         Part::Home => crate::home::HomePage().into_any(),
         Part::Chat => crate::chats::ChatPage().into_any(),
         Part::SharedWithMe => view! {
-            <crate::share::SharedWithMePage/>
-            <crate::folders::components::SharedFoldersList/>
+            <crate::share::SharedWithMePage>
+                <crate::folders::components::SharedFoldersList/>
+            </crate::share::SharedWithMePage>
         }
         .into_any(),
-        Part::Folder => crate::folders::FolderPageView().into_any(),
         Part::Sidebar => crate::chats::ChatSidebar().into_any(),
         Part::ChatList {
             list,
@@ -168,10 +166,25 @@ chat_app_route!(
     /// `/shared`: the chats others shared with me.
     SharedWithMeRoute => Part::SharedWithMe
 );
-chat_app_route!(
-    /// `/folders/{id}`: a folder.
-    FolderRoute => Part::Folder
-);
+/// `/folders/{id}`: a folder's page. Its code is in the Share dialog's chunk (it shares a
+/// folder with the Share Chat dialog's audience picker): the chat app's pages do not carry it.
+pub struct FolderRoute;
+
+impl leptos_router::LazyRoute for FolderRoute {
+    fn data() -> Self {
+        FolderRoute
+    }
+
+    async fn view(_this: Self) -> AnyView {
+        share_modal(SharingPart::FolderPage).await
+    }
+
+    async fn preload() {
+        load_code().await;
+        #[cfg(target_arch = "wasm32")]
+        __preload_share_modal().await;
+    }
+}
 
 /// The Share Chat modal, with its code loaded on first use: a chunk of its own, so a page that
 /// never shares does not carry it. Until the chunk has arrived, the dialog shows "Loading…".
@@ -187,22 +200,32 @@ pub fn LazyShareModal(
 ) -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <div class="modal-backdrop"><p class="muted">"Loading…"</p></div> }>
-            {Suspend::new(share_modal(Sharing { chat_id, on_close }))}
+            {Suspend::new(share_modal(SharingPart::Chat { chat_id, on_close }))}
         </Suspense>
     }
 }
 
-/// What the Share modal's split point takes.
-pub struct Sharing {
-    /// The chat to share.
-    chat_id: Uuid,
-    /// Closes the modal.
-    on_close: Callback<()>,
+/// What the Share dialog's chunk shows.
+pub enum SharingPart {
+    /// The Share Chat dialog.
+    Chat {
+        /// The chat to share.
+        chat_id: Uuid,
+        /// Closes the modal.
+        on_close: Callback<()>,
+    },
+    /// A folder's page, with its Share dialog.
+    FolderPage,
 }
 
-/// The Share modal's split point.
+/// The Share dialog's split point: the Share Chat dialog, and the folder pages that share a
+/// folder with its audience picker.
 #[lazy]
-fn share_modal(sharing: Sharing) -> AnyView {
-    let Sharing { chat_id, on_close } = sharing;
-    view! { <crate::share::ShareModal chat_id on_close/> }.into_any()
+fn share_modal(part: SharingPart) -> AnyView {
+    match part {
+        SharingPart::Chat { chat_id, on_close } => {
+            view! { <crate::share::ShareModal chat_id on_close/> }.into_any()
+        }
+        SharingPart::FolderPage => crate::folders::FolderPageView().into_any(),
+    }
 }

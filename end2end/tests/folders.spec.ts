@@ -19,7 +19,7 @@ test('folders: drag chats in, share with a group after the privacy check, a memb
   expect((await request.post(`/api/v1/groups/id/${group.id}/users/add`, { headers: auth, data: { user_ids: [danId] } })).status()).toBe(200);
   const pricing = `Pricing ${stamp}`;
   const press = `Press ${stamp}`;
-  const pricingId = await createChat(olga, pricing, 'Start at 19 euros; mail sales@example.com for volume.');
+  const pricingId = await createChat(olga, pricing, 'Start at 19 euros; mail maria.lopez@acme-corp.io for volume.');
   await createChat(olga, press, 'Announce on Tuesday.');
   const folderName = `Launch ${stamp}`;
 
@@ -51,7 +51,7 @@ test('folders: drag chats in, share with a group after the privacy check, a memb
   const dialog = page.getByRole('dialog', { name: 'Share folder' });
   const review = dialog.getByRole('region', { name: 'Privacy check' });
   await expect(review).toContainText(pricing);
-  await expect(review).toContainText('sales@example.com');
+  await expect(review).toContainText('maria.lopez@acme-corp.io');
   await expect(dialog.getByRole('group', { name: 'Who can open the folder' })).toHaveCount(0);
   await check(page, 'folder-share-review', 1280);
   await dialog.getByRole('button', { name: 'Continue' }).click();

@@ -144,3 +144,132 @@ pub async fn sidebar_chats(
         })
         .collect())
 }
+
+/// The sidebar's folders as HTML (see `super::components`): the caller's tree, each folder's
+/// chats inside it, and the folders shared with them. Empty when folders are off.
+pub async fn sidebar_html(db: &DatabaseConnection, caller: &user::Model) -> AppResult<String> {
+    let folders = items(db, caller).await?;
+    let chats = sidebar_chats(db, caller).await?;
+    let shared = super::inbox::shared_with(db, caller).await?;
+    let mut out = String::from(concat!(
+        r#"<div class="sidebar-folders-head" data-drop="">"#,
+        r#"<h2 class="sidebar-heading">Folders</h2>"#,
+        r#"<button type="button" class="icon-button folder-add" aria-label="New folder" title="New folder">+</button></div>"#,
+        r#"<form class="folder-new" hidden=""><input type="text" name="name" aria-label="Folder name" placeholder="Folder name" maxlength="255" required="">"#,
+        r#"<button type="submit" class="button secondary">Create</button></form>"#,
+    ));
+    if folders.is_empty() {
+        out.push_str(r#"<p class="sidebar-empty">Drag chats onto a folder to file them.</p>"#);
+    }
+    out.push_str(r#"<ul class="folder-tree">"#);
+    tree_html(&mut out, &folders, &chats, None, 0);
+    out.push_str("</ul>");
+    if !shared.is_empty() {
+        out.push_str(r#"<h2 class="sidebar-heading">Shared folders</h2><ul class="folder-tree">"#);
+        for f in shared {
+            let drop = if f.permission == crate::share::GrantPermission::Write {
+                format!(r#" data-drop="{}""#, f.id)
+            } else {
+                String::new()
+            };
+            let unread = if f.unread_count > 0 {
+                format!(
+                    r#"<span class="count-badge">{}<span class="visually-hidden"> unread</span></span>"#,
+                    f.unread_count.min(99)
+                )
+            } else {
+                String::new()
+            };
+            out.push_str(&format!(
+                r#"<li class="folder"><div class="folder-row"{drop}><a class="folder-link" href="/folders/{id}"><span class="folder-name">{name}</span><span class="visually-hidden">, shared by {owner}</span>{unread}</a></div></li>"#,
+                id = f.id,
+                name = esc(&f.name),
+                owner = esc(&f.owner_name),
+            ));
+        }
+        out.push_str("</ul>");
+    }
+    Ok(out)
+}
+
+fn esc(text: &str) -> String {
+    crate::format::escape_html_text(text)
+}
+
+/// The folders under `parent` among `all` as list items, each with its folders and chats.
+fn tree_html(
+    out: &mut String,
+    all: &[super::FolderItem],
+    chats: &[super::FolderChatLink],
+    parent: Option<Uuid>,
+    depth: usize,
+) {
+    if depth > super::service::MAX_DEPTH {
+        return;
+    }
+    for f in all.iter().filter(|f| f.parent_id == parent) {
+        let name = esc(&f.name);
+        let shared = if f.shared {
+            r#"<span class="badge folder-shared">Shared</span>"#
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            concat!(
+                r#"<li class="folder" data-folder="{id}"><div class="folder-row" data-drop="{id}">"#,
+                r#"<button type="button" class="folder-toggle" aria-expanded="{open}" aria-label="Show what is in {name}"><span aria-hidden="true">▸</span></button>"#,
+                r#"<a class="folder-link" href="/folders/{id}" draggable="true" data-drag="folder" data-id="{id}"><span class="folder-name">{name}</span>{shared}</a></div>"#,
+                r#"<ul class="folder-tree"{hidden}>"#,
+            ),
+            id = f.id,
+            open = f.is_expanded,
+            name = name,
+            shared = shared,
+            hidden = if f.is_expanded { "" } else { r#" hidden="""# },
+        ));
+        tree_html(out, all, chats, Some(f.id), depth + 1);
+        for c in chats.iter().filter(|c| c.folder_id == f.id) {
+            out.push_str(&format!(
+                r#"<li class="chat-item folder-chat"><a class="chat-link" href="/c/{id}" draggable="true" data-drag="chat" data-id="{id}">{title}</a></li>"#,
+                id = c.id,
+                title = esc(&c.title),
+            ));
+        }
+        out.push_str("</ul></li>");
+    }
+}
+
+/// "Shared with me"'s folders as HTML (empty when nothing is shared with the caller).
+pub async fn shared_html(db: &DatabaseConnection, caller: &user::Model) -> AppResult<String> {
+    let shared = super::inbox::shared_with(db, caller).await?;
+    if shared.is_empty() {
+        return Ok(String::new());
+    }
+    let mut out =
+        String::from(r#"<h2 class="inbox-heading">Folders</h2><ul class="inbox-list shared-folders">"#);
+    for f in shared {
+        let unread = f.unread_count > 0;
+        out.push_str(&format!(
+            concat!(
+                r#"<li class="inbox-item{class}"><div class="inbox-line"><a class="inbox-title" href="/folders/{id}">{name}</a>{new}{write}</div>"#,
+                r#"<p class="muted inbox-meta">{owner} shared this folder with you</p></li>"#,
+            ),
+            class = if unread { " unread" } else { "" },
+            id = f.id,
+            name = esc(&f.name),
+            new = if unread {
+                format!(r#"<span class="badge badge-new">{} new</span>"#, f.unread_count)
+            } else {
+                String::new()
+            },
+            write = if f.permission == crate::share::GrantPermission::Write {
+                r#"<span class="badge">Can continue</span>"#
+            } else {
+                ""
+            },
+            owner = esc(&f.owner_name),
+        ));
+    }
+    out.push_str("</ul>");
+    Ok(out)
+}

@@ -149,7 +149,7 @@ pub struct FolderChatFindings {
 }
 
 /// A chat inside one of the caller's folders, as the sidebar lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FolderChatLink {
     /// The folder.
     pub folder_id: Uuid,
@@ -159,44 +159,35 @@ pub struct FolderChatLink {
     pub title: String,
 }
 
-/// The sidebar's folders.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FolderSidebarData {
-    /// Whether the caller has folders (`features.folders`).
-    pub enabled: bool,
-    /// The caller's folders, by name.
-    pub folders: Vec<FolderItem>,
-    /// The chats in them, newest first.
-    pub chats: Vec<FolderChatLink>,
-    /// The folders shared with the caller.
-    pub shared: Vec<SharedFolderItem>,
-}
-
 #[cfg(feature = "ssr")]
 use crate::accounts::caller::member;
 
-/// `POST /api/fn/folder_sidebar`: the caller's folders with their chats, and the folders shared
-/// with them.
-#[server(prefix = "/api/fn", endpoint = "folder_sidebar", input = Json, output = Json)]
-pub async fn folder_sidebar() -> Result<FolderSidebarData, AppError> {
+/// Which folders' HTML the page wants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FolderPart {
+    /// The sidebar's folders.
+    Sidebar,
+    /// "Shared with me"'s folders.
+    SharedWithMe,
+}
+
+/// `POST /api/fn/folder_html` `{"part": "sidebar"|"shared_with_me"}`: the caller's folders as
+/// the sidebar shows them, or the folders shared with them as "Shared with me" lists them, as
+/// HTML (empty when folders are off or there is nothing to show).
+#[server(prefix = "/api/fn", endpoint = "folder_html", input = Json, output = Json)]
+pub async fn folder_html(part: FolderPart) -> Result<String, AppError> {
     let (state, me) = member().await?;
     if service::check_enabled(&state.db, &state.defaults, &me)
         .await
         .is_err()
     {
-        return Ok(FolderSidebarData {
-            enabled: false,
-            folders: Vec::new(),
-            chats: Vec::new(),
-            shared: Vec::new(),
-        });
+        return Ok(String::new());
     }
-    Ok(FolderSidebarData {
-        enabled: true,
-        folders: listing::items(&state.db, &me).await?,
-        chats: listing::sidebar_chats(&state.db, &me).await?,
-        shared: inbox::shared_with(&state.db, &me).await?,
-    })
+    match part {
+        FolderPart::Sidebar => listing::sidebar_html(&state.db, &me).await,
+        FolderPart::SharedWithMe => listing::shared_html(&state.db, &me).await,
+    }
 }
 
 /// `POST /api/fn/folder_audience` `{"id": …}`: the folder's grants and whom the owner may pick,
@@ -221,97 +212,78 @@ impl FolderItem {
     }
 }
 
-/// `POST /api/fn/list_folders`: the caller's folders, by name.
-#[server(prefix = "/api/fn", endpoint = "list_folders", input = Json, output = Json)]
-pub async fn list_folders() -> Result<Vec<FolderItem>, AppError> {
+/// A change to the caller's folders, as the sidebar and a folder's page ask for it (one
+/// endpoint for all of them: the chat app's code carries one call, not eight).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "do", rename_all = "snake_case")]
+pub enum FolderChange {
+    /// A new folder (at the top level, or in `parent_id`).
+    Create {
+        /// Its name.
+        name: String,
+        /// The folder it goes in.
+        parent_id: Option<Uuid>,
+    },
+    /// A new name.
+    Rename {
+        /// The folder.
+        id: Uuid,
+        /// Its new name.
+        name: String,
+    },
+    /// The system prompt the chats started in it begin with (empty: none).
+    SetPrompt {
+        /// The folder.
+        id: Uuid,
+        /// The prompt.
+        system_prompt: String,
+    },
+    /// Deletes it and the folders in it; their chats go too, or (`delete_chats: false`) stay.
+    Delete {
+        /// The folder.
+        id: Uuid,
+        /// Whether its chats go with it.
+        delete_chats: bool,
+    },
+    /// Puts it in another folder (or at the top level); never into itself or one of its own.
+    Move {
+        /// The folder.
+        id: Uuid,
+        /// Where it goes.
+        parent_id: Option<Uuid>,
+    },
+    /// Whether the sidebar shows it open.
+    Expand {
+        /// The folder.
+        id: Uuid,
+        /// Open or closed.
+        open: bool,
+    },
+    /// Puts a chat of the caller's into a folder they own or may write to (`None`: out).
+    MoveChat {
+        /// The chat.
+        chat_id: Uuid,
+        /// The folder.
+        folder_id: Option<Uuid>,
+    },
+    /// Keeps a chat of the caller's out of its shared folder's reach, or lets it back in.
+    KeepPrivate {
+        /// The chat.
+        chat_id: Uuid,
+        /// Kept out.
+        private: bool,
+    },
+}
+
+/// `POST /api/fn/change_folders` `{"change": {"do": "create", "name": …, "parent_id": null}}`
+/// (and `rename`, `set_prompt`, `delete`, `move`, `expand`, `move_chat`, `keep_private`):
+/// changes the caller's folders. Only a folder's owner changes it; a chat moves into a folder
+/// its owner may write to.
+#[server(prefix = "/api/fn", endpoint = "change_folders", input = Json, output = Json)]
+pub async fn change_folders(change: FolderChange) -> Result<(), AppError> {
     let (state, me) = member().await?;
     service::check_enabled(&state.db, &state.defaults, &me).await?;
-    listing::items(&state.db, &me).await
-}
-
-/// `POST /api/fn/create_folder` `{"name": …, "parent_id": …|null}`: a new folder of the
-/// caller's.
-#[server(prefix = "/api/fn", endpoint = "create_folder", input = Json, output = Json)]
-pub async fn create_folder(name: String, parent_id: Option<Uuid>) -> Result<FolderItem, AppError> {
-    let (state, me) = member().await?;
-    service::check_enabled(&state.db, &state.defaults, &me).await?;
-    let form = service::FolderForm {
-        name: Some(name),
-        parent_id,
-        ..Default::default()
-    };
-    Ok(FolderItem::of(
-        service::create(&state.db, &me, form).await?,
-        false,
-    ))
-}
-
-/// `POST /api/fn/rename_folder` `{"id": …, "name": …}`.
-#[server(prefix = "/api/fn", endpoint = "rename_folder", input = Json, output = Json)]
-pub async fn rename_folder(id: Uuid, name: String) -> Result<FolderItem, AppError> {
-    let (state, me) = member().await?;
-    let form = service::FolderForm {
-        name: Some(name),
-        ..Default::default()
-    };
-    let f = service::update(&state.db, &me, id, form).await?;
-    let shared = !access::grants(&state.db, f.id).await?.is_empty();
-    Ok(FolderItem::of(f, shared))
-}
-
-/// `POST /api/fn/save_folder_prompt` `{"id": …, "system_prompt": …}`: the system prompt the
-/// chats started in the folder begin with (empty: none).
-#[server(prefix = "/api/fn", endpoint = "save_folder_prompt", input = Json, output = Json)]
-pub async fn save_folder_prompt(id: Uuid, system_prompt: String) -> Result<(), AppError> {
-    let (state, me) = member().await?;
-    let f = service::find_owned(&state.db, &me, id).await?;
-    let mut data: serde_json::Map<String, serde_json::Value> = f
-        .data
-        .as_deref()
-        .and_then(|d| serde_json::from_str(d).ok())
-        .unwrap_or_default();
-    data.insert("system_prompt".to_owned(), system_prompt.trim().into());
-    let form = service::FolderForm {
-        data: Some(serde_json::Value::Object(data)),
-        ..Default::default()
-    };
-    service::update(&state.db, &me, id, form).await?;
-    Ok(())
-}
-
-/// `POST /api/fn/delete_folder` `{"id": …, "delete_chats": bool}`: deletes a folder and the
-/// folders in it; their chats are deleted too, or (`delete_chats: false`) kept outside.
-#[server(prefix = "/api/fn", endpoint = "delete_folder", input = Json, output = Json)]
-pub async fn delete_folder(id: Uuid, delete_chats: bool) -> Result<(), AppError> {
-    let (state, me) = member().await?;
-    service::delete(&state.db, &me, id, delete_chats).await
-}
-
-/// `POST /api/fn/move_folder` `{"id": …, "parent_id": …|null}`: puts a folder in another (or
-/// at the top level); never into itself or a folder of its own.
-#[server(prefix = "/api/fn", endpoint = "move_folder", input = Json, output = Json)]
-pub async fn move_folder(id: Uuid, parent_id: Option<Uuid>) -> Result<(), AppError> {
-    let (state, me) = member().await?;
-    service::set_parent(&state.db, &me, id, parent_id).await?;
-    Ok(())
-}
-
-/// `POST /api/fn/expand_folder` `{"id": …, "open": bool}`: remembers whether the sidebar shows
-/// a folder open.
-#[server(prefix = "/api/fn", endpoint = "expand_folder", input = Json, output = Json)]
-pub async fn expand_folder(id: Uuid, open: bool) -> Result<(), AppError> {
-    let (state, me) = member().await?;
-    service::set_expanded(&state.db, &me, id, open).await?;
-    Ok(())
-}
-
-/// `POST /api/fn/move_chat_to_folder` `{"chat_id": …, "folder_id": …|null}`: puts a chat of
-/// the caller's into a folder they own or may write to (null: out of any folder).
-#[server(prefix = "/api/fn", endpoint = "move_chat_to_folder", input = Json, output = Json)]
-pub async fn move_chat_to_folder(chat_id: Uuid, folder_id: Option<Uuid>) -> Result<(), AppError> {
-    let (state, me) = member().await?;
-    service::move_chat(&state.db, &me, chat_id, folder_id).await?;
-    Ok(())
+    service::apply(&state.db, &me, change).await
 }
 
 /// `POST /api/fn/folder_page` `{"id": …}`: a folder's page for its owner or a grantee; opening
@@ -321,13 +293,6 @@ pub async fn folder_page(id: Uuid) -> Result<FolderPageData, AppError> {
     let (state, me) = member().await?;
     service::check_enabled(&state.db, &state.defaults, &me).await?;
     listing::page(&state.db, &state.defaults, &me, id).await
-}
-
-/// `POST /api/fn/shared_folders`: the folders others shared with the caller.
-#[server(prefix = "/api/fn", endpoint = "shared_folders", input = Json, output = Json)]
-pub async fn shared_folders() -> Result<Vec<SharedFolderItem>, AppError> {
-    let (state, me) = member().await?;
-    inbox::shared_with(&state.db, &me).await
 }
 
 /// `POST /api/fn/folder_privacy` `{"id": …}`: the privacy check over every chat of the
@@ -345,12 +310,4 @@ pub async fn share_folder(id: Uuid, grants: Vec<AccessGrant>) -> Result<Vec<Acce
     let (state, me) = member().await?;
     access::set_grants(&state.db, &state.defaults, &me, id, grants, None).await?;
     access::grants(&state.db, id).await
-}
-
-/// `POST /api/fn/keep_chat_private` `{"chat_id": …, "private": bool}`: keeps a chat of the
-/// caller's out of its shared folder's reach (or lets it back in).
-#[server(prefix = "/api/fn", endpoint = "keep_chat_private", input = Json, output = Json)]
-pub async fn keep_chat_private(chat_id: Uuid, private: bool) -> Result<(), AppError> {
-    let (state, me) = member().await?;
-    service::set_private(&state.db, &me, chat_id, private).await
 }

@@ -9,8 +9,8 @@ use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 use super::{
-    delete_folder, folder_audience, folder_page, folder_privacy, keep_chat_private, rename_folder,
-    save_folder_prompt, share_folder, FolderChatItem, FolderPageData,
+    change_folders, folder_audience, folder_page, folder_privacy, share_folder, FolderChange, FolderChatItem,
+    FolderPageData,
 };
 use crate::error::AppError;
 use crate::share::GrantPermission;
@@ -76,7 +76,7 @@ fn FolderView(page: FolderPageData, version: RwSignal<u32>) -> impl IntoView {
     let rename = Action::new(move |n: &String| {
         let n = n.clone();
         async move {
-            match rename_folder(id, n).await {
+            match change_folders(FolderChange::Rename { id, name: n }).await {
                 Ok(_) => {
                     renaming.set(false);
                     version.update(|v| *v += 1);
@@ -89,7 +89,7 @@ fn FolderView(page: FolderPageData, version: RwSignal<u32>) -> impl IntoView {
     let save_prompt = Action::new(move |p: &String| {
         let p = p.clone();
         async move {
-            match save_folder_prompt(id, p).await {
+            match change_folders(FolderChange::SetPrompt { id, system_prompt: p }).await {
                 Ok(()) => toast.show("Saved. New chats in this folder start with this system prompt."),
                 Err(e) => toast.show(&e.detail()),
             }
@@ -131,9 +131,10 @@ fn FolderView(page: FolderPageData, version: RwSignal<u32>) -> impl IntoView {
                 })}
             </div>
             <p class="muted">{who}</p>
-            {write.then(|| view! {
+            {manage.then(|| view! {
                 <a class="button secondary folder-new-chat" href=format!("/?folder={id}")>"+ New chat in this folder"</a>
             })}
+            {write.then(|| view! { <AddChat id version/> })}
             <h2>"Chats"</h2>
             {if chats.chats.is_empty() {
                 view! { <p class="muted">"No chats here yet. Drag a chat from the sidebar onto this folder's name."</p> }.into_any()
@@ -186,7 +187,12 @@ fn ChatRow(chat: FolderChatItem, manage: bool, version: RwSignal<u32>) -> impl I
     let keep = Action::new(move |on: &bool| {
         let on = *on;
         async move {
-            match keep_chat_private(id, on).await {
+            match change_folders(FolderChange::KeepPrivate {
+                chat_id: id,
+                private: on,
+            })
+            .await
+            {
                 Ok(()) => version.update(|v| *v += 1),
                 Err(e) => toast.show(&e.detail()),
             }
@@ -221,7 +227,7 @@ fn ChatRow(chat: FolderChatItem, manage: bool, version: RwSignal<u32>) -> impl I
 /// Share a folder: first the privacy check over its chats (findings per chat, each chat can be
 /// kept out), then who can open it (the link dialog's picker). Nothing is shared before Save.
 #[component]
-fn ShareFolderDialog(id: Uuid, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
+pub fn ShareFolderDialog(id: Uuid, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let checked = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let toast = crate::ui::use_toast();
@@ -274,7 +280,7 @@ fn ShareFolderDialog(id: Uuid, #[prop(into)] on_close: Callback<()>) -> impl Int
                                                         <input type="checkbox" prop:checked=move || private.get() on:change=move |ev| {
                                                             let on = event_target_checked(&ev);
                                                             private.set(on);
-                                                            leptos::task::spawn_local(async move { let _ = keep_chat_private(chat, on).await; });
+                                                            leptos::task::spawn_local(async move { let _ = change_folders(FolderChange::KeepPrivate { chat_id: chat, private: on }).await; });
                                                         }/>
                                                         "Keep this chat out of the folder's share"
                                                     </label>
@@ -318,7 +324,7 @@ fn DeleteFolderDialog(id: Uuid, #[prop(into)] on_close: Callback<()>) -> impl In
         let delete_chats = !*keep_chats;
         let navigate = navigate.clone();
         async move {
-            match delete_folder(id, delete_chats).await {
+            match change_folders(FolderChange::Delete { id, delete_chats }).await {
                 Ok(()) => {
                     list.bump();
                     navigate("/", Default::default());
@@ -346,5 +352,52 @@ fn DeleteFolderDialog(id: Uuid, #[prop(into)] on_close: Callback<()>) -> impl In
                 <button type="button" class="button danger" on:click=move |_| { delete.dispatch(keep.get_untracked()); }>"Delete folder"</button>
             </div>
         </Modal>
+    }
+}
+
+/// Puts one of the caller's chats (those in no folder) into the folder: the keyboard's way to
+/// do what dragging a chat onto the folder does.
+#[component]
+fn AddChat(id: Uuid, version: RwSignal<u32>) -> impl IntoView {
+    let list = crate::chats::use_chat_list_version();
+    let toast = crate::ui::use_toast();
+    let loose = Resource::new(|| (), |_| crate::chats::list_chats(String::new(), Some(200)));
+    let picked = RwSignal::new(String::new());
+    let add = Action::new(move |chat: &String| {
+        let chat = Uuid::parse_str(chat).ok();
+        async move {
+            let Some(chat) = chat else { return };
+            match change_folders(FolderChange::MoveChat {
+                chat_id: chat,
+                folder_id: Some(id),
+            })
+            .await
+            {
+                Ok(()) => {
+                    version.update(|v| *v += 1);
+                    list.bump();
+                }
+                Err(e) => toast.show(&e.detail()),
+            }
+        }
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let chats = loose.await.unwrap_or_default();
+                (!chats.is_empty()).then(|| view! {
+                    <form class="folder-add-chat" on:submit=move |ev| { ev.prevent_default(); add.dispatch(picked.get_untracked()); }>
+                        <label for="folder-add-chat">"Add one of your chats"</label>
+                        <div class="row">
+                            <select id="folder-add-chat" on:change=move |ev| picked.set(event_target_value(&ev))>
+                                <option value="">"Pick a chat"</option>
+                                {chats.into_iter().map(|c| view! { <option value=c.id.to_string()>{c.title}</option> }).collect_view()}
+                            </select>
+                            <button type="submit" class="button secondary">"Add"</button>
+                        </div>
+                    </form>
+                })
+            })}
+        </Suspense>
     }
 }

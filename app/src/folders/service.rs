@@ -418,3 +418,48 @@ pub async fn set_private(
         .await?;
     Ok(())
 }
+
+/// Applies `change` (see [`super::FolderChange`]) for `caller`.
+pub async fn apply(
+    db: &DatabaseConnection,
+    caller: &user::Model,
+    change: super::FolderChange,
+) -> AppResult<()> {
+    use super::FolderChange as C;
+    match change {
+        C::Create { name, parent_id } => {
+            let form = FolderForm {
+                name: Some(name),
+                parent_id,
+                ..Default::default()
+            };
+            create(db, caller, form).await.map(drop)
+        }
+        C::Rename { id, name } => {
+            let form = FolderForm {
+                name: Some(name),
+                ..Default::default()
+            };
+            update(db, caller, id, form).await.map(drop)
+        }
+        C::SetPrompt { id, system_prompt } => {
+            let f = find_owned(db, caller, id).await?;
+            let mut data: serde_json::Map<String, Value> = f
+                .data
+                .as_deref()
+                .and_then(|d| serde_json::from_str(d).ok())
+                .unwrap_or_default();
+            data.insert("system_prompt".to_owned(), system_prompt.trim().into());
+            let form = FolderForm {
+                data: Some(Value::Object(data)),
+                ..Default::default()
+            };
+            update(db, caller, id, form).await.map(drop)
+        }
+        C::Delete { id, delete_chats } => delete(db, caller, id, delete_chats).await,
+        C::Move { id, parent_id } => set_parent(db, caller, id, parent_id).await.map(drop),
+        C::Expand { id, open } => set_expanded(db, caller, id, open).await.map(drop),
+        C::MoveChat { chat_id, folder_id } => move_chat(db, caller, chat_id, folder_id).await.map(drop),
+        C::KeepPrivate { chat_id, private } => set_private(db, caller, chat_id, private).await,
+    }
+}

@@ -12,12 +12,17 @@ use crate::ui::Time;
 /// is marked "New", a request the owner approved "Request approved", and a live chat I may
 /// continue has "Continue this chat".
 #[component]
-pub fn SharedWithMePage() -> impl IntoView {
+pub fn SharedWithMePage(
+    /// What else is shared with me, shown first (the folders shared with me).
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
     let user = crate::accounts::use_current_user();
     let items = crate::ui::page_resource(|| (), |_| shared_with_me());
     view! {
         <Title text="Shared with me"/>
         <h1>"Shared with me"</h1>
+        {children.map(|c| c())}
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 if let Err(instead) = crate::accounts::member_or(user.0.await, || crate::accounts::sign_in_redirect("/shared")) {
@@ -26,7 +31,7 @@ pub fn SharedWithMePage() -> impl IntoView {
                 match items.await {
                     Ok(list) if list.is_empty() => view! {
                         <p class="muted empty-inbox">
-                            "Nothing is shared with you yet. Chats that others share with you by name, with a group of yours or with everyone here show up on this page."
+                            "No chats are shared with you by link yet. Chats that others share with you by name, with a group of yours or with everyone here show up on this page."
                         </p>
                     }.into_any(),
                     Ok(list) => view! {
