@@ -45,7 +45,7 @@ async fn sign_up_sign_in_session_and_sign_out() {
     assert_eq!(body["email"], "alice@example.com");
     assert_eq!(
         body["permissions"],
-        json!({"chat": {"share": true}, "sharing": {"public_chats": true, "open_chats": false}})
+        json!({"chat": {"share": true}, "sharing": {"public_chats": true, "open_chats": false, "folders": true}, "features": {"folders": true}})
     );
     let token = body["token"].as_str().unwrap().to_owned();
 
@@ -263,7 +263,7 @@ async fn api_keys_admin_config_permissions_and_user_management() {
             .json::<Value>()
             .await
             .unwrap(),
-        json!({"chat":{"share":true}, "sharing": {"public_chats": true, "open_chats": false}})
+        json!({"chat":{"share":true}, "sharing": {"public_chats": true, "open_chats": false, "folders": false}, "features": {"folders": true}})
     );
 
     // Default permissions off → Bob cannot share; an override gives it back.
@@ -276,7 +276,7 @@ async fn api_keys_admin_config_permissions_and_user_management() {
     .await;
     assert_eq!(
         res.json::<Value>().await.unwrap(),
-        json!({"chat":{"share":false}, "sharing": {"public_chats": true, "open_chats": false}})
+        json!({"chat":{"share":false}, "sharing": {"public_chats": true, "open_chats": false, "folders": false}, "features": {"folders": true}})
     );
     assert_eq!(
         get(&c, format!("{base}/api/v1/users/permissions"), Some(&bt))
@@ -284,7 +284,7 @@ async fn api_keys_admin_config_permissions_and_user_management() {
             .json::<Value>()
             .await
             .unwrap(),
-        json!({"chat":{"share":false}, "sharing": {"public_chats": true, "open_chats": false}})
+        json!({"chat":{"share":false}, "sharing": {"public_chats": true, "open_chats": false, "folders": false}, "features": {"folders": true}})
     );
     post(
         &c,
@@ -299,7 +299,7 @@ async fn api_keys_admin_config_permissions_and_user_management() {
             .json::<Value>()
             .await
             .unwrap(),
-        json!({"chat":{"share":true}, "sharing": {"public_chats": true, "open_chats": false}})
+        json!({"chat":{"share":true}, "sharing": {"public_chats": true, "open_chats": false, "folders": false}, "features": {"folders": true}})
     );
 
     // API key: create, authenticate, list without the key, revoke.

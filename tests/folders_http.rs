@@ -60,6 +60,18 @@ fn same_keys_as(name: &str, theirs: &Value, ours: &Value, but: &[&str]) {
     assert!(missing.is_empty(), "{name}: missing {missing:?} in {ours}");
 }
 
+/// Chat `chat` as the holder of `token` reads it in the app (`get_chat`): status and view.
+async fn read_chat(base: &str, token: Option<&str>, chat: &str) -> (u16, Value) {
+    as_(
+        base,
+        token,
+        Method::POST,
+        "/api/fn/get_chat",
+        Some(json!({"id": chat})),
+    )
+    .await
+}
+
 async fn new_chat(base: &str, token: &str, title: &str) -> String {
     let (status, c) = as_(
         base,
@@ -421,8 +433,13 @@ async fn a_shared_folder_lets_each_grantee_do_what_their_grant_says_and_no_more(
         (c, &c2, 200),
         (e, &c1, 404),
     ] {
-        let (status, body) = as_(&base, who, Method::GET, &format!("/api/v1/chats/{chat}"), None).await;
+        let (status, body) = read_chat(&base, who, chat).await;
         assert_eq!(status, want, "{body}");
+        if status == 200 {
+            // As a grantee reads it: its owner named, none of the owner's private fields.
+            assert_eq!(body["shared_by"], "Alice", "{body}");
+            assert_eq!(body["read_only"], json!(who == b || who == d), "{body}");
+        }
     }
     // Continuing: the write grantee may, signed; a read grantee may not; a stranger finds nothing.
     let send = |chat: &str| json!({"chat_id": chat, "content": "Add a launch-day checklist", "model": null});
@@ -531,12 +548,7 @@ async fn a_shared_folder_lets_each_grantee_do_what_their_grant_says_and_no_more(
     )
     .await;
     assert_eq!(status, 200);
-    assert_eq!(
-        as_(&base, b, Method::GET, &format!("/api/v1/chats/{c1}"), None)
-            .await
-            .0,
-        404
-    );
+    assert_eq!(read_chat(&base, b, &c1).await.0, 404);
     // A member removed from the group loses the folder at once.
     let (status, _) = as_(
         &base,
@@ -548,12 +560,7 @@ async fn a_shared_folder_lets_each_grantee_do_what_their_grant_says_and_no_more(
     .await;
     assert_eq!(status, 200);
     assert_eq!(as_(&base, d, Method::GET, &folder, None).await.0, 404);
-    assert_eq!(
-        as_(&base, d, Method::GET, &format!("/api/v1/chats/{c2}"), None)
-            .await
-            .0,
-        404
-    );
+    assert_eq!(read_chat(&base, d, &c2).await.0, 404);
     assert_eq!(
         as_(&base, d, Method::GET, "/api/v1/folders/shared", None).await.1,
         json!([])
@@ -600,10 +607,96 @@ async fn a_shared_folder_lets_each_grantee_do_what_their_grant_says_and_no_more(
         as_(&base, b, Method::GET, "/api/v1/folders/shared", None).await.1,
         json!([])
     );
+    assert_eq!(read_chat(&base, b, &c2).await.0, 404);
+}
+
+#[tokio::test]
+async fn a_group_can_let_its_members_share_folders_when_the_default_does_not() {
+    let (_server, base, admin) = common::open_instance().await;
+    let (alice, alice_id) = signup(&base, "Alice").await;
+    let (bob, bob_id) = signup(&base, "Bob").await;
+    let (a, b) = (Some(alice.as_str()), Some(bob.as_str()));
+    let (_, leads) = as_(
+        &base,
+        Some(&admin),
+        Method::POST,
+        "/api/v1/groups/create",
+        Some(json!({"name": "Leads"})),
+    )
+    .await;
+    let leads = leads["id"].as_str().expect("a group id").to_owned();
+    as_(
+        &base,
+        Some(&admin),
+        Method::POST,
+        &format!("/api/v1/groups/id/{leads}/users/add"),
+        Some(json!({"user_ids": [alice_id]})),
+    )
+    .await;
+    let folder_of = |token: String| {
+        let base = base.clone();
+        async move {
+            let (_, f) = as_(
+                &base,
+                Some(&token),
+                Method::POST,
+                "/api/v1/folders/",
+                Some(json!({"name": "Plans"})),
+            )
+            .await;
+            f["id"].as_str().expect("an id").to_owned()
+        }
+    };
+    let (fa, fb) = (folder_of(alice.clone()).await, folder_of(bob.clone()).await);
+    let to = |who: &str| json!({"access_grants": [{"principal_type": "user", "principal_id": who, "permission": "read"}]});
+    // Off by default, and the group does not give it yet.
     assert_eq!(
-        as_(&base, b, Method::GET, &format!("/api/v1/chats/{c2}"), None)
-            .await
-            .0,
-        404
+        as_(
+            &base,
+            a,
+            Method::POST,
+            &format!("/api/v1/folders/{fa}/access/update"),
+            Some(to(&bob_id))
+        )
+        .await
+        .0,
+        403
     );
+    let (status, g) = as_(
+        &base,
+        Some(&admin),
+        Method::POST,
+        &format!("/api/v1/groups/id/{leads}/update"),
+        Some(json!({"name": "Leads", "permissions": {"sharing": {"folders": true}}})),
+    )
+    .await;
+    assert_eq!(status, 200, "{g}");
+    assert_eq!(g["permissions"]["sharing"]["folders"], true, "{g}");
+    // Alice, a lead, may now; Bob, who is not, still may not.
+    assert_eq!(
+        as_(
+            &base,
+            a,
+            Method::POST,
+            &format!("/api/v1/folders/{fa}/access/update"),
+            Some(to(&bob_id))
+        )
+        .await
+        .0,
+        200
+    );
+    assert_eq!(
+        as_(
+            &base,
+            b,
+            Method::POST,
+            &format!("/api/v1/folders/{fb}/access/update"),
+            Some(to(&alice_id))
+        )
+        .await
+        .0,
+        403
+    );
+    let (_, list) = as_(&base, Some(&admin), Method::GET, "/api/v1/groups/", None).await;
+    assert_eq!(list[0]["permissions"]["sharing"]["folders"], true, "{list}");
 }

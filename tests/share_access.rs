@@ -183,7 +183,7 @@ async fn every_caller_against_every_audience() {
     assert_eq!(status, 200);
     assert_eq!(
         perms,
-        json!({"chat": {"share": true}, "sharing": {"public_chats": true, "open_chats": true}}),
+        json!({"chat": {"share": true}, "sharing": {"public_chats": true, "open_chats": true, "folders": false}, "features": {"folders": true}}),
         "fields left out keep their value"
     );
     assert_eq!(p.set_grants(&p.owner, &chat_id, anyone).await.0, 200);

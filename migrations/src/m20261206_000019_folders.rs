@@ -3,7 +3,9 @@
 //! it open. A folder can be shared: `folder_grant` holds its grants as `share_grant` holds a
 //! link's (user, group or every member; read or write), and `folder_read` when each grantee last
 //! marked it read. A chat may be kept out of its shared folder's reach (`chat.folder_private`).
-//! Grants and read marks go with their folder; folders go with their owner, and a folder's
+//! A group can give its members permissions beyond the instance's defaults
+//! (`user_group.permissions`, Open WebUI's group permissions: `sharing.folders`,
+//! `features.folders`). Grants and read marks go with their folder; folders go with their owner, and a folder's
 //! children with it.
 
 use sea_orm_migration::prelude::*;
@@ -48,6 +50,12 @@ enum FolderRead {
 enum User {
     Table,
     Id,
+}
+
+#[derive(DeriveIden)]
+enum UserGroup {
+    Table,
+    Permissions,
 }
 
 #[derive(DeriveIden)]
@@ -180,6 +188,14 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager
+            .alter_table(
+                Table::alter()
+                    .table(UserGroup::Table)
+                    .add_column(ColumnDef::new(UserGroup::Permissions).text())
+                    .to_owned(),
+            )
+            .await?;
+        manager
             .create_index(
                 Index::create()
                     .name("ix_chat_folder")
@@ -193,6 +209,14 @@ impl MigrationTrait for Migration {
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
             .drop_index(Index::drop().name("ix_chat_folder").table(Chat::Table).to_owned())
+            .await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(UserGroup::Table)
+                    .drop_column(UserGroup::Permissions)
+                    .to_owned(),
+            )
             .await?;
         manager
             .alter_table(

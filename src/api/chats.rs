@@ -105,7 +105,7 @@ struct PageQuery {
 
 /// An item of `GET /api/v1/chats/` (Open WebUI's `ChatTitleIdResponse`).
 #[derive(Serialize)]
-struct ChatListItem {
+pub(super) struct ChatListItem {
     id: Uuid,
     title: String,
     updated_at: i64,
@@ -139,8 +139,7 @@ async fn read(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let me = caller.member()?;
-    // Its owner, an admin, or someone it is shared with through a folder (cut and redacted).
-    chat_object(&app::chats::collaborators::readable_row(&s.app.db, &me, chat_id(&id)?).await?)
+    chat_object(&chats::find_visible(&s.app.db, &me, chat_id(&id)?).await?)
 }
 
 async fn update(

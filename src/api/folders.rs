@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::chats::{chat_object, json_response};
+use super::chats::{chat_object, json_response, ChatListItem};
 use super::{ApiJson, Caller, Query};
 use crate::state::ServerState;
 
@@ -430,15 +430,6 @@ struct ListQuery {
     page: Option<u64>,
 }
 
-/// Open WebUI's `ChatTitleIdResponse`.
-#[derive(Serialize)]
-struct ChatListItem {
-    id: Uuid,
-    title: String,
-    updated_at: i64,
-    created_at: i64,
-}
-
 /// `GET /api/v1/chats/folder/{id}/list?page=`: the caller's chats in their folder, ten a page.
 async fn chat_list(
     State(s): State<ServerState>,
@@ -455,12 +446,7 @@ async fn chat_list(
             .filter(|c| c.user_id == me.id)
             .skip(((page - 1) * 10) as usize)
             .take(10)
-            .map(|c| ChatListItem {
-                id: c.id,
-                title: c.title,
-                updated_at: c.updated_at,
-                created_at: c.created_at,
-            })
+            .map(ChatListItem::from)
             .collect(),
     ))
 }

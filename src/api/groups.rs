@@ -40,6 +40,10 @@ struct GroupForm {
     name: String,
     #[serde(default)]
     description: String,
+    /// Open WebUI's group permissions (only `sharing.folders` and `features.folders` mean
+    /// something here).
+    #[serde(default)]
+    permissions: Option<app::groups::GroupPermissions>,
 }
 
 async fn create(
@@ -58,9 +62,13 @@ async fn update(
     ApiJson(f): ApiJson<GroupForm>,
 ) -> Result<Json<GroupItem>, AppError> {
     caller.admin()?;
-    Ok(Json(
-        groups::update(&s.app.db, group_id(&id)?, &f.name, &f.description).await?,
-    ))
+    let id = group_id(&id)?;
+    let mut g = groups::update(&s.app.db, id, &f.name, &f.description).await?;
+    if let Some(p) = f.permissions {
+        groups::set_permissions(&s.app.db, id, p).await?;
+        g.permissions = p;
+    }
+    Ok(Json(g))
 }
 
 /// Whom to add or remove.

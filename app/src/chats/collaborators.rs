@@ -330,21 +330,3 @@ pub async fn view_for(db: &DatabaseConnection, caller: &user::Model, id: Uuid) -
     let found = find_readable(db, caller, id).await?;
     view_as(db, caller, &found).await
 }
-
-/// Chat `id`'s row as `caller` may read it: as stored for its owner (and admins); for anyone
-/// else an installed rule lets in, its JSON cut and redacted as [`view_as`] shows it and its
-/// title masked. 404 for everyone else.
-pub async fn readable_row(db: &DatabaseConnection, caller: &user::Model, id: Uuid) -> AppResult<chat::Model> {
-    let found = find_readable(db, caller, id).await?;
-    let Access::Collaborator(bounds) = &found.access else {
-        return Ok(found.chat);
-    };
-    let mut c = found.chat.clone();
-    let doc = ChatDoc::from_stored(&c.chat)?;
-    let cursor = cursor(db, c.id, caller.id).await?;
-    let seen = collaborator_doc(&doc, bounds.as_ref(), caller.id, cursor.as_deref())?;
-    c.chat = serde_json::to_string(&seen).map_err(|_| AppError::Internal)?;
-    bounds.mask_text(&mut c.title);
-    c.share_id = None;
-    Ok(c)
-}

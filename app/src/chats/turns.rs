@@ -60,7 +60,7 @@ pub async fn add_user_message_in(
                     .filter(|f| f.user_id == caller.id),
                 None => None,
             };
-            let system = match project.as_ref().and_then(|f| folder_prompt(f.data.as_deref())) {
+            let system = match project.as_ref().and_then(|f| f.system_prompt()) {
                 Some(p) => Some(p),
                 None => crate::accounts::profile::service::system_prompt(db, caller.id).await?,
             };
@@ -114,13 +114,6 @@ pub async fn add_user_message_in(
             Ok(saved)
         }
     }
-}
-
-/// The system prompt in a folder's stored `data` (`{"system_prompt": …}`), if any.
-fn folder_prompt(data: Option<&str>) -> Option<String> {
-    let v: serde_json::Value = serde_json::from_str(data?).ok()?;
-    let p = v.get("system_prompt")?.as_str()?.trim();
-    (!p.is_empty()).then(|| p.to_owned())
 }
 
 /// A chat's provisional title: the first eight words of its first message, without markdown

@@ -30,3 +30,13 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// The system prompt in its settings (`data.system_prompt`), if it has one: what the chats
+    /// started in it begin with.
+    pub fn system_prompt(&self) -> Option<String> {
+        let v: serde_json::Value = serde_json::from_str(self.data.as_deref()?).ok()?;
+        let p = v.get("system_prompt")?.as_str()?.trim();
+        (!p.is_empty()).then(|| p.to_owned())
+    }
+}

@@ -16,6 +16,9 @@ pub struct Model {
     pub created_at: i64,
     /// Last changed, epoch seconds.
     pub updated_at: i64,
+    /// What it lets its members do beyond the instance's defaults, as JSON
+    /// (`groups::GroupPermissions`; migration 19).
+    pub permissions: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

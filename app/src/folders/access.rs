@@ -151,7 +151,7 @@ pub async fn grants(db: &impl ConnectionTrait, id: Uuid) -> AppResult<Vec<Access
 }
 
 /// Whether `caller` may share folders: admins always; others when the instance's
-/// `sharing.folders` permission is on.
+/// `sharing.folders` permission is on, or a group of theirs gives it.
 pub async fn may_share(
     db: &DatabaseConnection,
     defaults: &SettingsDefaults,
@@ -160,10 +160,13 @@ pub async fn may_share(
     if caller.role == Role::Admin {
         return Ok(true);
     }
-    Ok(caller.role == Role::User
-        && crate::instance::service::get(db, defaults)
-            .await?
-            .allow_folder_sharing)
+    if caller.role != Role::User {
+        return Ok(false);
+    }
+    Ok(crate::instance::service::get(db, defaults)
+        .await?
+        .allow_folder_sharing
+        || crate::groups::service::any_group_gives(db, caller.id, |p| p.sharing.folders).await?)
 }
 
 /// What the folder's Share dialog starts from: its grants, whether every member may be picked,

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
-use super::service::{find, find_owned, list, subtree, system_prompt_of, MAX_FOLDERS};
+use super::service::{find, find_owned, list, subtree, MAX_FOLDERS};
 use crate::entities::{chat, folder, user};
 use crate::error::AppResult;
 
@@ -51,7 +51,7 @@ pub async fn page(
         owner_name: crate::accounts::service::display_name(db, f.user_id).await?,
         manage,
         system_prompt: if manage {
-            system_prompt_of(f.data.as_deref()).unwrap_or_default()
+            f.system_prompt().unwrap_or_default()
         } else {
             String::new()
         },

@@ -79,13 +79,6 @@ fn stored_json(v: &Value, what: &str) -> AppResult<String> {
     Ok(text)
 }
 
-/// The system prompt of folder `data` (its stored JSON), if it has one.
-pub fn system_prompt_of(data: Option<&str>) -> Option<String> {
-    let v: Value = serde_json::from_str(data?).ok()?;
-    let p = v.get("system_prompt")?.as_str()?.trim();
-    (!p.is_empty()).then(|| p.to_owned())
-}
-
 /// Every folder of `owner`, by name.
 pub async fn list(db: &impl ConnectionTrait, owner: Uuid) -> AppResult<Vec<folder::Model>> {
     Ok(folder::Entity::find()
@@ -360,7 +353,8 @@ pub async fn chats_in(db: &impl ConnectionTrait, id: Uuid) -> AppResult<Vec<chat
         .await?)
 }
 
-/// 403 when folders are turned off for `caller` (`features.folders`; admins always have them).
+/// 403 when folders are turned off for `caller` (`features.folders`, from the instance's
+/// default or a group of theirs; admins always have them).
 pub async fn check_enabled(
     db: &DatabaseConnection,
     defaults: &crate::instance::SettingsDefaults,
@@ -368,6 +362,7 @@ pub async fn check_enabled(
 ) -> AppResult<()> {
     if caller.role == crate::accounts::service::Role::Admin
         || crate::instance::service::get(db, defaults).await?.folders_enabled
+        || crate::groups::service::any_group_gives(db, caller.id, |p| p.features.folders).await?
     {
         Ok(())
     } else {

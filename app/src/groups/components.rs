@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::{
-    admin_change_group_members, admin_create_group, admin_delete_group, admin_groups, GroupDetail, Member,
+    admin_change_group_members, admin_create_group, admin_delete_group, admin_groups,
+    admin_set_group_permissions, GroupDetail, Member,
 };
 
 /// The Groups tab: a form for a new group, then one card per group.
@@ -114,6 +115,26 @@ fn GroupCard(
                 }}
             </div>
             {(!group.description.is_empty()).then(|| view! { <p class="muted">{group.description.clone()}</p> })}
+            {
+                let permissions = group.permissions;
+                let share = RwSignal::new(permissions.sharing.folders);
+                view! {
+                    <label class="setting-inline">
+                        <input type="checkbox" prop:checked=move || share.get() on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            share.set(on);
+                            let mut p = permissions;
+                            p.sharing.folders = on;
+                            leptos::task::spawn_local(async move {
+                                if let Err(e) = admin_set_group_permissions(id, p).await {
+                                    error.set(Some(e.detail()));
+                                }
+                            });
+                        }/>
+                        "Its members may share folders (even when Admin Panel → Settings says members may not)"
+                    </label>
+                }
+            }
             <ul class="group-members">
                 {group.members.into_iter().map(|m| {
                     let label = format!("Remove {} from {}", m.name, title);

@@ -35,6 +35,8 @@ pub struct GroupDetail {
     pub description: String,
     /// Its members, by name.
     pub members: Vec<Member>,
+    /// What it lets its members do.
+    pub permissions: GroupPermissions,
 }
 
 /// Every group with its members, and every approved member (to add).
@@ -76,6 +78,41 @@ pub async fn admin_change_group_members(id: Uuid, user_ids: Vec<Uuid>, add: bool
         .map(|_| ())
 }
 
+/// What a group lets its members do beyond the instance's defaults (Open WebUI's group
+/// permissions: a member has a permission when the default or any of their groups gives it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupPermissions {
+    /// `sharing.*`.
+    #[serde(default)]
+    pub sharing: GroupSharing,
+    /// `features.*`.
+    #[serde(default)]
+    pub features: GroupFeatures,
+}
+
+/// A group's `sharing.*` permissions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupSharing {
+    /// `sharing.folders`: its members may share folders.
+    #[serde(default)]
+    pub folders: bool,
+}
+
+/// A group's `features.*` permissions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupFeatures {
+    /// `features.folders`: its members keep chats in folders.
+    #[serde(default)]
+    pub folders: bool,
+}
+
+/// `POST /api/fn/admin_set_group_permissions` `{"id", "permissions"}` (admins).
+#[server(prefix = "/api/fn", endpoint = "admin_set_group_permissions", input = Json, output = Json)]
+pub async fn admin_set_group_permissions(id: Uuid, permissions: GroupPermissions) -> Result<(), AppError> {
+    let (state, _) = crate::accounts::caller::admin().await?;
+    service::set_permissions(&state.db, id, permissions).await
+}
+
 /// A group, as `GET /api/v1/groups/` lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GroupItem {
@@ -85,6 +122,9 @@ pub struct GroupItem {
     pub name: String,
     /// What it is for.
     pub description: String,
+    /// What it lets its members do.
+    #[serde(default)]
+    pub permissions: GroupPermissions,
     /// Its members' ids (for administrators only; absent for anyone else).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_ids: Option<Vec<Uuid>>,

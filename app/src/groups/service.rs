@@ -65,6 +65,7 @@ async fn item(
         None
     };
     Ok(GroupItem {
+        permissions: permissions_of(&g),
         id: g.id,
         name: g.name,
         description: g.description,
@@ -97,6 +98,7 @@ pub async fn create(db: &DatabaseConnection, name: &str, description: &str) -> A
         description: Set(description),
         created_at: Set(t),
         updated_at: Set(t),
+        permissions: Set(None),
     }
     .insert(db)
     .await?;
@@ -125,6 +127,48 @@ pub async fn update(
     am.updated_at = Set(now());
     let g = am.update(db).await?;
     item(db, g, true).await
+}
+
+/// What group `g` lets its members do (nothing extra when unset or unreadable).
+fn permissions_of(g: &user_group::Model) -> super::GroupPermissions {
+    g.permissions
+        .as_deref()
+        .and_then(|p| serde_json::from_str(p).ok())
+        .unwrap_or_default()
+}
+
+/// Sets what group `id` lets its members do.
+pub async fn set_permissions(db: &DatabaseConnection, id: Uuid, p: super::GroupPermissions) -> AppResult<()> {
+    let g = find(db, id).await?;
+    let mut am: user_group::ActiveModel = g.into();
+    am.permissions = Set(Some(serde_json::to_string(&p).map_err(|_| AppError::Internal)?));
+    am.updated_at = Set(now());
+    am.update(db).await?;
+    Ok(())
+}
+
+/// Whether any group `user_id` belongs to gives them the permission `pick` reads.
+pub async fn any_group_gives(
+    db: &DatabaseConnection,
+    user_id: Uuid,
+    pick: fn(&super::GroupPermissions) -> bool,
+) -> AppResult<bool> {
+    let ids: Vec<Uuid> = user_group_member::Entity::find()
+        .filter(user_group_member::Column::UserId.eq(user_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.group_id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(false);
+    }
+    Ok(user_group::Entity::find()
+        .filter(user_group::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .iter()
+        .any(|g| pick(&permissions_of(g))))
 }
 
 /// Adds (`add`) or removes members; 422 naming a user that does not exist.
@@ -220,6 +264,7 @@ pub async fn state(db: &DatabaseConnection) -> AppResult<super::GroupsState> {
             .collect();
         members.sort_by(|a, b| a.name.cmp(&b.name));
         groups.push(super::GroupDetail {
+            permissions: permissions_of(&g),
             id: g.id,
             name: g.name,
             description: g.description,

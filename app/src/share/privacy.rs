@@ -182,16 +182,7 @@ pub async fn scan(
 ) -> AppResult<super::ScanReport> {
     let c = own_chat(db, caller, chat_id).await?;
     let scope = stored_scope(db, c.id).await?;
-    let _turn = check_turn().await?;
-    off_async(c, move |_, doc| {
-        let checked = findings(&scope::apply(&doc, &scope)?.unwrap_or(doc), &scope.redact);
-        Ok(super::ScanReport {
-            findings: checked.findings,
-            more: checked.more,
-            unchecked_bytes: checked.unchecked_bytes,
-        })
-    })
-    .await
+    report(c, scope).await
 }
 
 /// The findings in the whole visible branch of chat `chat_id` (the caller's), without a link's
@@ -202,9 +193,14 @@ pub async fn scan_whole(
     chat_id: Uuid,
 ) -> AppResult<super::ScanReport> {
     let c = own_chat(db, caller, chat_id).await?;
+    report(c, Scope::default()).await
+}
+
+/// The findings in chat `c` as `scope` shares it.
+async fn report(c: chat::Model, scope: Scope) -> AppResult<super::ScanReport> {
     let _turn = check_turn().await?;
     off_async(c, move |_, doc| {
-        let checked = findings(&doc, &[]);
+        let checked = findings(&scope::apply(&doc, &scope)?.unwrap_or(doc), &scope.redact);
         Ok(super::ScanReport {
             findings: checked.findings,
             more: checked.more,
