@@ -9,7 +9,10 @@ import { ADMIN, adminContext, createChat, hydrated, scriptReady } from './helper
 const KB = 1000;
 const SHARED_PAGE_LIMIT = 30 * KB;
 const AUTH_PAGE_LIMIT = 250 * KB;
-const CHAT_PAGE_LIMIT = 450 * KB;
+// 450 KB until #38: folders (the sidebar's tree, its drag and drop, shared folders) cost the chat
+// page 14-17 KB after moving the folder page into the Share dialog's chunk (a first cut cost 98).
+// #39 is to bring /c/{id} down to 400 KB.
+const CHAT_PAGE_LIMIT = 460 * KB;
 
 /** Loads `path` on a cold cache and returns what crossed the wire. */
 async function coldLoad(page: Page, path: string, { hydrates = true } = {}) {
