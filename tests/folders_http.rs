@@ -700,3 +700,94 @@ async fn a_group_can_let_its_members_share_folders_when_the_default_does_not() {
     let (_, list) = as_(&base, Some(&admin), Method::GET, "/api/v1/groups/", None).await;
     assert_eq!(list[0]["permissions"]["sharing"]["folders"], true, "{list}");
 }
+
+#[tokio::test]
+async fn deleting_an_account_takes_its_folders_and_gives_others_their_chats_back() {
+    let (_server, base, admin) = common::open_instance().await;
+    let (alice, alice_id) = signup(&base, "Alice").await;
+    let (cleo, cleo_id) = signup(&base, "Cleo").await;
+    let (a, c) = (Some(alice.as_str()), Some(cleo.as_str()));
+    as_(
+        &base,
+        Some(&admin),
+        Method::POST,
+        "/api/v1/users/default/permissions",
+        Some(json!({"sharing": {"folders": true}})),
+    )
+    .await;
+    let (_, f) = as_(
+        &base,
+        a,
+        Method::POST,
+        "/api/v1/folders/",
+        Some(json!({"name": "Launch"})),
+    )
+    .await;
+    let fid = f["id"].as_str().expect("an id").to_owned();
+    let grant = json!({"access_grants": [{"principal_type": "user", "principal_id": cleo_id, "permission": "write"}]});
+    assert_eq!(
+        as_(
+            &base,
+            a,
+            Method::POST,
+            &format!("/api/v1/folders/{fid}/access/update"),
+            Some(grant)
+        )
+        .await
+        .0,
+        200
+    );
+    let hers = new_chat(&base, &cleo, "Cleo's ideas").await;
+    assert_eq!(
+        as_(
+            &base,
+            c,
+            Method::POST,
+            &format!("/api/v1/chats/{hers}/folder"),
+            Some(json!({"folder_id": fid}))
+        )
+        .await
+        .0,
+        200
+    );
+    let listed = |l: &Value| {
+        l.as_array()
+            .is_some_and(|l| l.iter().any(|x| x["id"] == json!(hers)))
+    };
+    let (_, side) = as_(
+        &base,
+        c,
+        Method::POST,
+        "/api/fn/list_chats",
+        Some(json!({"query": ""})),
+    )
+    .await;
+    assert!(!listed(&side), "filed in Alice's folder: {side}");
+    assert_eq!(
+        as_(
+            &base,
+            Some(&admin),
+            Method::DELETE,
+            &format!("/api/v1/users/{alice_id}"),
+            None
+        )
+        .await
+        .0,
+        200
+    );
+    assert_eq!(
+        as_(&base, c, Method::GET, "/api/v1/folders/shared", None).await.1,
+        json!([])
+    );
+    let (_, side) = as_(
+        &base,
+        c,
+        Method::POST,
+        "/api/fn/list_chats",
+        Some(json!({"query": ""})),
+    )
+    .await;
+    assert!(listed(&side), "back in Cleo's list: {side}");
+    let (_, chat) = as_(&base, c, Method::GET, &format!("/api/v1/chats/{hers}"), None).await;
+    assert_eq!(chat["folder_id"], Value::Null);
+}

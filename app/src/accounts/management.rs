@@ -92,6 +92,24 @@ pub async fn delete_user(db: &DatabaseConnection, target: Uuid) -> AppResult<()>
             "The last administrator cannot be deleted.".to_owned(),
         ));
     }
+    // Chats others filed in this account's folders move out of them (the folders go with it).
+    let folders: Vec<String> = crate::entities::folder::Entity::find()
+        .filter(crate::entities::folder::Column::UserId.eq(target))
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|f| f.id.to_string())
+        .collect();
+    if !folders.is_empty() {
+        crate::entities::chat::Entity::update_many()
+            .col_expr(
+                crate::entities::chat::Column::FolderId,
+                sea_orm::sea_query::Expr::value(Option::<String>::None),
+            )
+            .filter(crate::entities::chat::Column::FolderId.is_in(folders))
+            .exec(&txn)
+            .await?;
+    }
     user::Entity::delete_by_id(target).exec(&txn).await?;
     // Their folders (and those folders' grants) went with the account; grants naming them go too.
     crate::entities::folder_grant::Entity::delete_many()
