@@ -499,8 +499,29 @@ async fn a_shared_folder_lets_each_grantee_do_what_their_grant_says_and_no_more(
         .0,
         404
     );
-    // Changing the folder is the owner's: grantees 403, strangers 404.
-    for (who, want) in [(b, 403), (c, 403), (e, 404)] {
+    // Changing the folder is the owner's, through the API and the app alike: grantees and
+    // admins 403, strangers 404.
+    for (who, want) in [(b, 403), (c, 403), (Some(admin.as_str()), 403), (e, 404)] {
+        let rename = json!({"change": {"do": "rename", "id": fid, "name": "Mine"}});
+        assert_eq!(
+            as_(&base, who, Method::POST, "/api/fn/change_folders", Some(rename))
+                .await
+                .0,
+            want
+        );
+        let parent = json!({"parent_id": null});
+        assert_eq!(
+            as_(
+                &base,
+                who,
+                Method::POST,
+                &format!("{folder}/update/parent"),
+                Some(parent)
+            )
+            .await
+            .0,
+            want
+        );
         assert_eq!(
             as_(
                 &base,

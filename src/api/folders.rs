@@ -219,20 +219,6 @@ async fn read(
     }))
 }
 
-/// Only a folder's owner changes it: 403 for a grantee, 404 for anyone who can't see it.
-async fn owner_or_hidden(s: &ServerState, me: &user::Model, id: Uuid) -> Result<(), AppError> {
-    let f = folders::find(&s.app.db, id).await?;
-    if f.user_id == me.id {
-        return Ok(());
-    }
-    match access::permission(&s.app.db, me, &f).await? {
-        Some(_) => Err(AppError::Forbidden(
-            "Only the folder's owner can change it.".to_owned(),
-        )),
-        None => Err(not_found()),
-    }
-}
-
 async fn update(
     State(s): State<ServerState>,
     caller: Caller,
@@ -241,7 +227,6 @@ async fn update(
 ) -> Result<Json<FolderModel>, AppError> {
     let me = member_with_folders(&s, caller).await?;
     let id = folder_id(&id)?;
-    owner_or_hidden(&s, &me, id).await?;
     let mut form: folders::FolderForm = f.into();
     form.parent_id = None;
     Ok(Json(folders::update(&s.app.db, &me, id, form).await?.into()))
@@ -261,7 +246,6 @@ async fn set_parent(
 ) -> Result<Json<FolderModel>, AppError> {
     let me = member_with_folders(&s, caller).await?;
     let id = folder_id(&id)?;
-    owner_or_hidden(&s, &me, id).await?;
     Ok(Json(
         folders::set_parent(&s.app.db, &me, id, f.parent_id).await?.into(),
     ))
@@ -390,7 +374,6 @@ async fn remove(
 ) -> Result<Json<bool>, AppError> {
     let me = member_with_folders(&s, caller).await?;
     let id = folder_id(&id)?;
-    owner_or_hidden(&s, &me, id).await?;
     // Open WebUI deletes the chats unless told not to.
     folders::delete(&s.app.db, &me, id, q.delete_contents.unwrap_or(true)).await?;
     Ok(Json(true))

@@ -43,7 +43,8 @@ pub async fn page(
 ) -> AppResult<super::FolderPageData> {
     let chats = super::access::shared_chats(db, caller, id).await?;
     let f = find(db, id).await?;
-    let manage = f.user_id == caller.id || caller.role == crate::accounts::service::Role::Admin;
+    // Only the owner changes a folder (`service::check_owner`); an admin reads it.
+    let manage = f.user_id == caller.id;
     super::access::mark_read(db, caller, id).await?;
     Ok(super::FolderPageData {
         id: f.id,

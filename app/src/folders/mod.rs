@@ -123,7 +123,7 @@ pub struct FolderPageData {
     pub name: String,
     /// Its owner's name.
     pub owner_name: String,
-    /// The caller owns it (or is an admin): they may rename, share and set its system prompt.
+    /// The caller owns it: they may rename, share and delete it and set its system prompt.
     pub manage: bool,
     /// The system prompt chats started in it begin with (owner only; empty otherwise).
     pub system_prompt: String,

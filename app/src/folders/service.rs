@@ -96,8 +96,8 @@ pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> AppResult<folder::Mode
         .ok_or_else(not_found)
 }
 
-/// Folder `id` for its owner, or an admin; anyone else gets the 404 of a folder that does not
-/// exist.
+/// Folder `id` for its owner (inside a transaction: [`check_owner`] has told everyone else
+/// why not); anyone else gets the 404 of a folder that does not exist.
 pub async fn find_owned(
     db: &impl ConnectionTrait,
     caller: &user::Model,
@@ -108,6 +108,22 @@ pub async fn find_owned(
         Ok(f)
     } else {
         Err(not_found())
+    }
+}
+
+/// Only a folder's owner changes it: 403 for anyone who can see it (its grantees, admins), the
+/// 404 of a folder that does not exist for everyone else. The one rule the REST API and the
+/// server functions share.
+pub async fn check_owner(db: &DatabaseConnection, caller: &user::Model, id: Uuid) -> AppResult<()> {
+    let f = find(db, id).await?;
+    if f.user_id == caller.id {
+        return Ok(());
+    }
+    match super::access::permission(db, caller, &f).await? {
+        Some(_) => Err(AppError::Forbidden(
+            "Only the folder's owner can change it.".to_owned(),
+        )),
+        None => Err(not_found()),
     }
 }
 
@@ -204,6 +220,7 @@ pub async fn update(
     id: Uuid,
     form: FolderForm,
 ) -> AppResult<folder::Model> {
+    check_owner(db, caller, id).await?;
     let txn = db.begin().await?;
     crate::entities::lock_for_write(&txn, &format!("folders:{}", caller.id)).await?;
     let f = find_owned(&txn, caller, id).await?;
@@ -236,6 +253,7 @@ pub async fn set_parent(
     id: Uuid,
     parent: Option<Uuid>,
 ) -> AppResult<folder::Model> {
+    check_owner(db, caller, id).await?;
     let txn = db.begin().await?;
     crate::entities::lock_for_write(&txn, &format!("folders:{}", caller.id)).await?;
     let f = find_owned(&txn, caller, id).await?;
@@ -275,6 +293,7 @@ pub async fn set_expanded(
     id: Uuid,
     open: bool,
 ) -> AppResult<folder::Model> {
+    check_owner(db, caller, id).await?;
     let f = find_owned(db, caller, id).await?;
     let mut row: folder::ActiveModel = f.into();
     row.is_expanded = Set(open);
@@ -316,6 +335,7 @@ pub async fn delete(
     id: Uuid,
     delete_contents: bool,
 ) -> AppResult<()> {
+    check_owner(db, caller, id).await?;
     let txn = db.begin().await?;
     crate::entities::lock_for_write(&txn, &format!("folders:{}", caller.id)).await?;
     let f = find_owned(&txn, caller, id).await?;
