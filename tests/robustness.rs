@@ -313,9 +313,34 @@ async fn two_server_processes_on_one_database_behave_as_one() {
     // A revoked API key, and then a session signed out, are refused by the other process at
     // once: by its API and by its share reads (where a session is read in the same query as the
     // link).
-    let (_, kept) = share_new_chat(&c, &base_a, &token, "Still shared").await;
+    let (kept_chat, kept) = share_new_chat(&c, &base_a, &token, "Still shared").await;
     let kept_link = format!("/api/v1/chats/share/{kept}");
     assert_eq!(get(&base_a, &kept_link).await.0, 200);
+    // A grant changed on A is in force on B at once: a visitor reads the link once it is open
+    // to anyone, and is asked to sign in once it is for members again.
+    let access = format!("{base_a}/api/v1/chats/shared/{kept_chat}/access/update");
+    let visitor = reqwest::Client::new();
+    assert_eq!(status_of(&visitor, format!("{base_b}{kept_link}"), "").await, 401);
+    let allow_open = json!({"sharing": {"open_chats": true}});
+    post_json(
+        &c,
+        format!("{base_b}/api/v1/users/default/permissions"),
+        &token,
+        allow_open,
+    )
+    .await
+    .unwrap();
+    let anyone = json!({"principal_type": "anyone", "principal_id": "*", "permission": "read"});
+    post_json(&c, access.clone(), &token, json!({"access_grants": [anyone]}))
+        .await
+        .unwrap();
+    assert_eq!(status_of(&visitor, format!("{base_b}{kept_link}"), "").await, 200);
+    let members = json!({"principal_type": "user", "principal_id": "*", "permission": "read"});
+    post_json(&c, access, &token, json!({"access_grants": [members]}))
+        .await
+        .unwrap();
+    assert_eq!(status_of(&visitor, format!("{base_b}{kept_link}"), "").await, 401);
+    assert_eq!(get(&base_b, &kept_link).await.0, 200);
     let key = post_json(&c, format!("{base_a}/api/v1/auths/api_key"), &token, json!({}))
         .await
         .unwrap()["api_key"]

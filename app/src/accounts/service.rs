@@ -19,7 +19,7 @@ pub use super::throttle::{
 };
 use super::throttle::{delay_for, dummy_hash};
 pub(crate) use super::throttle::{forget_attempt, record_attempts};
-use crate::entities::{api_key, auth_attempt, now, session, user};
+use crate::entities::{api_key, auth_attempt, local, now, session, user};
 use crate::error::{AppError, AppResult};
 use crate::instance::{service as settings, SettingsDefaults};
 
@@ -278,20 +278,23 @@ pub async fn authenticate(
     let t = now();
     if let Some(hash) = session_token_hash(token) {
         // The session and its user in one query (this runs on every request).
-        let found = session::Entity::find_by_id(hash)
-            .find_also_related(user::Entity)
-            .one(db)
-            .await?;
+        // On the request's own thread on SQLite (`entities::local`).
+        let found = local::one_also(
+            db,
+            session::Entity::find_by_id(hash).find_also_related(user::Entity),
+        )
+        .await?;
         return session_caller(db, found, t).await;
     }
     // An `sk-` API key.
     if !settings::get(db, defaults).await?.enable_api_keys {
         return Ok(None);
     }
-    let Some(key) = api_key::Entity::find()
-        .filter(api_key::Column::KeyHash.eq(hash_secret(token)))
-        .one(db)
-        .await?
+    let Some(key) = local::one(
+        db,
+        api_key::Entity::find().filter(api_key::Column::KeyHash.eq(hash_secret(token))),
+    )
+    .await?
     else {
         return Ok(None);
     };
@@ -302,7 +305,7 @@ pub async fn authenticate(
             .exec(db)
             .await?;
     }
-    let Some(u) = user::Entity::find_by_id(key.user_id).one(db).await? else {
+    let Some(u) = local::one(db, user::Entity::find_by_id(key.user_id)).await? else {
         return Ok(None);
     };
     Ok(Some(touch(db, u, t).await?))

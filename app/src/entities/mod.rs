@@ -13,6 +13,7 @@ pub mod connection;
 pub mod folder;
 pub mod folder_grant;
 pub mod folder_read;
+pub mod local;
 pub mod oidc_login;
 pub mod session;
 pub mod setting;

@@ -37,7 +37,7 @@ pub fn from_stored(defaults: &SettingsDefaults, stored: Option<&str>) -> AppResu
 
 /// The settings in force.
 pub async fn get(db: &DatabaseConnection, defaults: &SettingsDefaults) -> AppResult<InstanceSettings> {
-    let row = setting::Entity::find_by_id(KEY).one(db).await?;
+    let row = crate::entities::local::one(db, setting::Entity::find_by_id(KEY)).await?;
     decode(overlay(defaults, row.as_ref().map(|r| r.value.as_str()))?)
 }
 

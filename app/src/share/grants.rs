@@ -80,12 +80,21 @@ pub(super) fn row(
 }
 
 async fn grants_of(db: &impl ConnectionTrait, share_id: Uuid) -> AppResult<Vec<share_grant::Model>> {
-    Ok(share_grant::Entity::find()
+    Ok(grants_query(share_id).all(db).await?)
+}
+
+/// [`grants_of`] outside a transaction: on the request's thread on SQLite (every read of a
+/// link asks this).
+async fn current_grants_of(db: &DatabaseConnection, share_id: Uuid) -> AppResult<Vec<share_grant::Model>> {
+    Ok(crate::entities::local::all(db, grants_query(share_id)).await?)
+}
+
+/// Link `share_id`'s grants, oldest first.
+fn grants_query(share_id: Uuid) -> sea_orm::Select<share_grant::Entity> {
+    share_grant::Entity::find()
         .filter(share_grant::Column::ShareId.eq(share_id))
         .order_by_asc(share_grant::Column::CreatedAt)
         .order_by_asc(share_grant::Column::Id)
-        .all(db)
-        .await?)
 }
 
 /// The grants of chat `chat_id`'s link, oldest first (owner or admin; another user's chat is a
@@ -347,7 +356,7 @@ pub async fn check_read(
         return Ok(GrantPermission::Write);
     }
     let live = link.share_mode.as_deref() == Some(LIVE);
-    let grants = grants_of(db, link.id).await?;
+    let grants = current_grants_of(db, link.id).await?;
     let open_to_anyone = grants
         .iter()
         .any(|g| g.principal_type == PrincipalType::Anyone.as_str() && g.principal_id == ANY);

@@ -96,7 +96,8 @@ pub async fn page_inputs(
         ),
         None => backend.build(&inputs_query(share_id)),
     };
-    let row = db.query_one(stmt).await?;
+    // Untyped: its three columns are text or NULL.
+    let row = crate::entities::local::query_one(db, stmt, &crate::entities::local::Shape::default()).await?;
     let get = |col: &str| -> AppResult<Option<String>> {
         match &row {
             Some(r) => Ok(r.try_get::<Option<String>>("", col)?),

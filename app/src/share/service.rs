@@ -318,7 +318,8 @@ pub async fn view_with(
     share_id: Uuid,
     presented: &Presented,
 ) -> AppResult<Snapshot> {
-    let (row, owner) = shared_chat::with_owner(db, share_id)
+    let link = shared_chat::Entity::find_by_id(share_id).find_also_related(user::Entity);
+    let (row, owner) = crate::entities::local::one_also(db, link)
         .await?
         .ok_or_else(link_not_found)?;
     view_of(db, caller, row, owner, presented).await
@@ -353,8 +354,7 @@ pub async fn view_of(
     let live = row.share_mode.as_deref() == Some(super::LIVE);
     if live {
         // A live link shows the chat as it is now (its title column's title in the JSON).
-        let c = chat::Entity::find_by_id(row.chat_id)
-            .one(db)
+        let c = crate::entities::local::one(db, chat::Entity::find_by_id(row.chat_id))
             .await?
             .ok_or_else(link_not_found)?;
         row.chat = crate::chats::transfer::titled(&c.chat, &c.title)?

@@ -314,7 +314,8 @@ pub async fn read_as(
 }
 
 /// What a link, its owner and the session `token_hash` with its account are (`None`: no such
-/// link), in one statement ([`joined`]).
+/// link), in one statement ([`joined`]), read on the request's thread on SQLite
+/// ([`crate::entities::local`]).
 #[allow(clippy::type_complexity)]
 async fn link_with_session(
     db: &DatabaseConnection,
@@ -327,9 +328,17 @@ async fn link_with_session(
         Option<(session::Model, Option<user::Model>)>,
     )>,
 > {
+    use crate::entities::local::{self, Shape};
     use sea_orm::{ConnectionTrait, FromQueryResult};
+    static SHAPE: std::sync::OnceLock<Shape> = std::sync::OnceLock::new();
+    let shape = SHAPE.get_or_init(|| {
+        Shape::of::<shared_chat::Entity>("A_")
+            .and::<user::Entity>("B_")
+            .and::<session::Entity>("C_")
+            .and::<user::Entity>("D_")
+    });
     let stmt = joined_statement(db.get_database_backend(), share_id, token_hash);
-    let Some(r) = db.query_one(stmt).await? else {
+    let Some(r) = local::query_one(db, stmt, shape).await? else {
         return Ok(None);
     };
     let link = shared_chat::Model::from_query_result(&r, "A_")?;
