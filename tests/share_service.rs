@@ -467,22 +467,40 @@ async fn a_large_chats_versions_stay_within_the_byte_budget() {
     )
     .await
     .unwrap();
-    // Each update changes the chat (its title), so each is a version.
+    let versions = || async {
+        let mut kept: Vec<i64> = share_version::Entity::find()
+            .all(&w.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|v| v.version)
+            .collect();
+        kept.sort_unstable();
+        kept
+    };
+    // Renames alone: versions are stored by content, so the message is stored once and all
+    // eleven versions stay.
     for i in 0..11 {
         chats::rename(&w.db, &w.alice, c.id, &format!("Huge {i}"))
             .await
             .unwrap();
         share::share(&w.db, &w.d, &w.alice, c.id).await.unwrap();
     }
-    let mut kept: Vec<i64> = share_version::Entity::find()
-        .all(&w.db)
+    assert_eq!(versions().await, (1..=11).collect::<Vec<i64>>());
+    // Each update a new 6 MB message: the oldest go.
+    for i in 0..11 {
+        let message = json!({"u": {"id": "u", "parentId": null, "childrenIds": [], "role": "user", "content": format!("{i}{big}")}});
+        chats::update(
+            &w.db,
+            &w.alice,
+            c.id,
+            json!({"history": {"currentId": "u", "messages": message}}),
+        )
         .await
-        .unwrap()
-        .into_iter()
-        .map(|v| v.version)
-        .collect();
-    kept.sort_unstable();
-    assert_eq!(kept, (4..=11).collect::<Vec<i64>>());
+        .unwrap();
+        share::share(&w.db, &w.d, &w.alice, c.id).await.unwrap();
+    }
+    assert_eq!(versions().await, (15..=22).collect::<Vec<i64>>());
     // A small chat keeps its newest 100 versions (the count limit).
     let small = chats::create(&w.db, &w.alice, two_messages("Small"))
         .await

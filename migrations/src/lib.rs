@@ -5,6 +5,8 @@
 
 pub use sea_orm_migration::prelude::*;
 
+pub mod version_chunks;
+
 mod m20261121_000001_initial_schema;
 mod m20261122_000002_connections;
 mod m20261128_000003_shared_render;
@@ -24,6 +26,7 @@ mod m20261205_000016_live_changes;
 mod m20261205_000017_share_card;
 mod m20261205_000018_user_profile;
 mod m20261206_000019_folders;
+mod m20261206_000020_version_chunks;
 
 /// Every migration of the chatshare schema, oldest first.
 pub struct Migrator;
@@ -51,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000017_share_card::Migration),
             Box::new(m20261205_000018_user_profile::Migration),
             Box::new(m20261206_000019_folders::Migration),
+            Box::new(m20261206_000020_version_chunks::Migration),
         ]
     }
 }

@@ -18,6 +18,7 @@ pub mod oidc_login;
 pub mod session;
 pub mod setting;
 pub mod share_card;
+pub mod share_chunk;
 pub mod share_grant;
 pub mod share_reader;
 pub mod share_request;

@@ -13,8 +13,10 @@ pub struct Model {
     pub version: i64,
     /// The title it had.
     pub title: String,
-    /// The snapshot's chat JSON.
+    /// The snapshot's chat JSON; with `chunks`, its skeleton ([`migrations::version_chunks`]).
     pub chat: String,
+    /// Where the link's chunks (`share_chunk`) go in `chat` (`None` or empty: `chat` is whole).
+    pub chunks: Option<String>,
     /// How many messages it holds (null for versions made before it was kept).
     pub message_count: Option<i64>,
     /// When it was made, epoch seconds.
