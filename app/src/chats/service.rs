@@ -65,10 +65,10 @@ pub(super) async fn checked(chat: ChatDoc) -> AppResult<ChatDoc> {
     result.map(|()| chat)
 }
 
-/// The chat with this id if the caller owns it or is an admin; otherwise 404.
+/// The chat with this id if the caller owns it or is an admin; otherwise 404. Read on the
+/// request's thread on SQLite ([`crate::entities::local`]).
 pub async fn find_visible(db: &DatabaseConnection, caller: &user::Model, id: Uuid) -> AppResult<chat::Model> {
-    let c = chat::Entity::find_by_id(id)
-        .one(db)
+    let c = crate::entities::local::one(db, chat::Entity::find_by_id(id))
         .await?
         .ok_or_else(AppError::chat_not_found)?;
     if c.user_id == caller.id || caller.role == Role::Admin {

@@ -13,15 +13,20 @@ use crate::error::{AppError, AppResult};
 
 /// The choices of chat `chat_id`'s link (the default when it has none, or had one made before
 /// choices existed).
-pub async fn stored_scope(db: &impl ConnectionTrait, chat_id: Uuid) -> AppResult<Scope> {
-    let stored: Option<Option<String>> = shared_chat::Entity::find()
+pub async fn stored_scope(db: &DatabaseConnection, chat_id: Uuid) -> AppResult<Scope> {
+    use crate::entities::local;
+    use sea_orm::QueryTrait;
+    let stmt = shared_chat::Entity::find()
         .select_only()
         .column(shared_chat::Column::Scope)
         .filter(shared_chat::Column::ChatId.eq(chat_id))
-        .into_tuple()
-        .one(db)
-        .await?;
-    Ok(Scope::from_stored(stored.flatten().as_deref()))
+        .build(db.get_database_backend());
+    // One text column, on the request's thread on SQLite.
+    let stored = match local::query_one(db, stmt, &local::Shape::default()).await? {
+        Some(row) => row.try_get::<Option<String>>("", "scope")?,
+        None => None,
+    };
+    Ok(Scope::from_stored(stored.as_deref()))
 }
 
 /// The caller's own chat `chat_id` (anyone else's, an admin's view of it included: 404).

@@ -18,7 +18,7 @@ use uuid::Uuid;
 use super::lifetime::Requested;
 use super::password::Presented;
 use super::scope::{self, Scope, ScopeChange};
-use crate::accounts::service::{can_share, Role};
+use crate::accounts::service::{effective_can_share, Role};
 use crate::chats::doc::ChatDoc;
 use crate::chats::service as chats;
 use crate::entities::{chat, now, shared_chat, user};
@@ -106,13 +106,13 @@ pub async fn share_with(
         audience,
     } = request;
     let c = chats::find_visible(db, caller, chat_id).await?;
-    if !can_share(db, defaults, caller).await? {
+    let settings = crate::instance::service::get(db, defaults).await?;
+    if !effective_can_share(caller, settings.default_can_share) {
         return Err(AppError::Forbidden(
             "You don't have permission to share chats.".to_owned(),
         ));
     }
     let t = now();
-    let settings = crate::instance::service::get(db, defaults).await?;
     let expires_at = super::lifetime::resolve(&settings, expiry, t)?;
     let audience = match audience {
         Some(a) => Some((super::grants::checked(db, &settings, a.grants).await?, a.live)),
