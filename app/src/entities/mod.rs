@@ -92,17 +92,24 @@ impl WriteTxn {
 /// meet in SQLite's lock and its busy timeout. PostgreSQL locks rows, and is not gated. A
 /// transaction begun here must not begin another one inside it.
 pub async fn begin_write(db: &sea_orm::DatabaseConnection) -> Result<WriteTxn, sea_orm::DbErr> {
-    use sea_orm::{ConnectionTrait, TransactionTrait};
-    static SQLITE_WRITER: std::sync::LazyLock<std::sync::Arc<tokio::sync::Mutex<()>>> =
-        std::sync::LazyLock::new(Default::default);
-    let turn = match db.get_database_backend() {
-        sea_orm::DbBackend::Sqlite => Some(SQLITE_WRITER.clone().lock_owned().await),
-        _ => None,
-    };
+    use sea_orm::TransactionTrait;
+    let turn = write_turn(db).await;
     Ok(WriteTxn {
         txn: db.begin().await?,
         _turn: turn,
     })
+}
+
+/// This process's turn to write to SQLite, held until dropped (`None`: PostgreSQL, which is not
+/// gated): for a single statement that needs no transaction ([`begin_write`] takes it too).
+pub async fn write_turn(db: &sea_orm::DatabaseConnection) -> Option<tokio::sync::OwnedMutexGuard<()>> {
+    use sea_orm::ConnectionTrait;
+    static SQLITE_WRITER: std::sync::LazyLock<std::sync::Arc<tokio::sync::Mutex<()>>> =
+        std::sync::LazyLock::new(Default::default);
+    match db.get_database_backend() {
+        sea_orm::DbBackend::Sqlite => Some(SQLITE_WRITER.clone().lock_owned().await),
+        _ => None,
+    }
 }
 
 /// Highest page number a listing accepts (60 or 30 rows a page: far beyond any real list).

@@ -12,10 +12,7 @@ use crate::error::{AppError, AppResult};
 /// Removes the owner's private configuration keys from a chat JSON text, leaving every other
 /// value as it is (top level only: the message tree is passed through without being parsed).
 pub fn strip_private(chat_json: &str) -> AppResult<String> {
-    if !PRIVATE_KEYS
-        .iter()
-        .any(|k| chat_json.contains(&format!("\"{k}\"")))
-    {
+    if !PRIVATE_KEYS.iter().any(|k| quoted_in(chat_json, k)) {
         return Ok(chat_json.to_owned());
     }
     let mut top: Map<String, Value> = match serde_json::from_str::<Value>(chat_json) {
@@ -30,6 +27,14 @@ pub fn strip_private(chat_json: &str) -> AppResult<String> {
         top.remove(*k);
     }
     serde_json::to_string(&top).map_err(|_| AppError::Internal)
+}
+
+/// Whether `"{key}"` occurs in `text` (without building the quoted key).
+fn quoted_in(text: &str, key: &str) -> bool {
+    text.match_indices(key).any(|(at, _)| {
+        text.as_bytes().get(at.wrapping_sub(1)) == Some(&b'"')
+            && text.as_bytes().get(at + key.len()) == Some(&b'"')
+    })
 }
 
 /// `chat_json` with every collaborator's account id replaced by the nil id (a visitor needs
