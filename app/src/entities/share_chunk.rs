@@ -9,7 +9,7 @@ pub struct Model {
     /// The link (`shared_chat.id`).
     #[sea_orm(primary_key, auto_increment = false)]
     pub share_id: Uuid,
-    /// The start of the text's SHA-256, in hex.
+    /// The start of the text's SHA-256, in base64url.
     #[sea_orm(primary_key, auto_increment = false)]
     pub hash: String,
     /// The messages' JSON, comma-separated.
