@@ -12,7 +12,7 @@ use crate::error::{AppError, AppResult};
 /// Removes the owner's private configuration keys from a chat JSON text, leaving every other
 /// value as it is (top level only: the message tree is passed through without being parsed).
 pub fn strip_private(chat_json: &str) -> AppResult<String> {
-    if !PRIVATE_KEYS.iter().any(|k| quoted_in(chat_json, k)) {
+    if !PRIVATE_NEEDLES.iter().any(|k| chat_json.contains(k)) {
         return Ok(chat_json.to_owned());
     }
     let mut top: Map<String, Value> = match serde_json::from_str::<Value>(chat_json) {
@@ -29,13 +29,9 @@ pub fn strip_private(chat_json: &str) -> AppResult<String> {
     serde_json::to_string(&top).map_err(|_| AppError::Internal)
 }
 
-/// Whether `"{key}"` occurs in `text` (without building the quoted key).
-fn quoted_in(text: &str, key: &str) -> bool {
-    text.match_indices(key).any(|(at, _)| {
-        text.as_bytes().get(at.wrapping_sub(1)) == Some(&b'"')
-            && text.as_bytes().get(at + key.len()) == Some(&b'"')
-    })
-}
+/// [`PRIVATE_KEYS`] quoted, as they appear in JSON: searched for as they are (formatting them
+/// for each read, or finding each bare word and looking around it, was 4 % of a share read).
+const PRIVATE_NEEDLES: [&str; 4] = ["\"params\"", "\"system\"", "\"files\"", "\"knowledge\""];
 
 /// `chat_json` with every collaborator's account id replaced by the nil id (a visitor needs
 /// their names only); the text as it is when no message names an author.
@@ -51,4 +47,17 @@ pub fn without_author_ids(chat_json: String) -> AppResult<String> {
     }
     doc.sync_flat_messages();
     doc.encode()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_needles_are_the_private_keys_quoted() {
+        let quoted: Vec<String> = PRIVATE_KEYS.iter().map(|k| format!("\"{k}\"")).collect();
+        assert_eq!(PRIVATE_NEEDLES.to_vec(), quoted);
+        let stripped = strip_private(r#"{"title":"t","params":{"system":"secret"},"files":[1]}"#).unwrap();
+        assert_eq!(stripped, r#"{"title":"t"}"#);
+    }
 }
