@@ -229,7 +229,7 @@ fn cut(items: &[&str]) -> Vec<String> {
         }
         current.push_str(item);
         count += 1;
-        if fnv(item) % AVERAGE_CHUNK == 0 || count == MAX_CHUNK {
+        if fnv(item).is_multiple_of(AVERAGE_CHUNK) || count == MAX_CHUNK {
             chunks.push(std::mem::take(&mut current));
             count = 0;
         }
