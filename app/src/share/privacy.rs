@@ -29,6 +29,27 @@ pub async fn stored_scope(db: &DatabaseConnection, chat_id: Uuid) -> AppResult<S
     Ok(Scope::from_stored(stored.as_deref()))
 }
 
+/// Chat `c`'s link (`None`: it has none), read on the request's thread on SQLite.
+pub(super) async fn link_of(
+    db: &DatabaseConnection,
+    c: &chat::Model,
+) -> AppResult<Option<shared_chat::Model>> {
+    if c.share_id.is_none() {
+        return Ok(None);
+    }
+    let of_chat = shared_chat::Entity::find().filter(shared_chat::Column::ChatId.eq(c.id));
+    Ok(crate::entities::local::one(db, of_chat).await?)
+}
+
+/// Whether `link` already shows snapshot `chat` under `title` with the choices `scope`.
+pub(super) fn shows(link: &shared_chat::Model, chat: &str, title: &str, scope: &Scope) -> bool {
+    link.chat == chat
+        && link.title == title
+        && scope
+            .encode()
+            .is_ok_and(|s| link.scope.as_deref() == Some(s.as_str()))
+}
+
 /// The caller's own chat `chat_id` (anyone else's, an admin's view of it included: 404).
 async fn own_chat(db: &DatabaseConnection, caller: &user::Model, chat_id: Uuid) -> AppResult<chat::Model> {
     let c = crate::chats::service::find_visible(db, caller, chat_id).await?;

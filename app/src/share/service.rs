@@ -134,41 +134,21 @@ pub async fn share_with(
     if password_hash.is_some() {
         updated_columns.push(shared_chat::Column::PasswordHash);
     }
-    // The link as it is (on the request's thread on SQLite): its stored choices, and what it
-    // shows, to tell an update that changes nothing.
-    let link = match c.share_id {
-        Some(_) => {
-            let of_chat = shared_chat::Entity::find().filter(shared_chat::Column::ChatId.eq(c.id));
-            crate::entities::local::one(db, of_chat).await?
-        }
-        None => None,
-    };
+    // The link as it is: its stored choices, and what it shows (an update may change nothing).
+    let link = super::privacy::link_of(db, &c).await?;
     let stored = Scope::from_stored(link.as_ref().and_then(|l| l.scope.as_deref()));
     let (snapshot_json, message_count, scope) = super::privacy::snapshot_of(&c, stored, change).await?;
     let mut title = c.title.clone();
     scope::mask_text(&mut title, &scope.redact);
-    if let Some(link) = &link {
-        let nothing_else = expiry == Requested::Unchanged && password_hash.is_none() && audience.is_none();
-        let scope_text = scope.encode()?;
-        if nothing_else
-            && link.chat == snapshot_json
-            && link.title == title
-            && link.scope.as_deref() == Some(scope_text.as_str())
-        {
-            // Nothing to write but the update itself in the audit log: one statement, no
-            // transaction, no version (its snapshot is the current version already).
-            let _turn = crate::entities::write_turn(db).await;
-            super::audit::record(
-                db,
-                super::audit::UPDATE,
-                Some(caller.id),
-                Some(c.id),
-                Some(link.id),
-                None,
-            )
-            .await?;
-            return Ok(c);
-        }
+    let nothing_else = expiry == Requested::Unchanged && password_hash.is_none() && audience.is_none();
+    let unchanged = |l: &shared_chat::Model| super::privacy::shows(l, &snapshot_json, &title, &scope);
+    if let Some(link) = link.filter(|l| nothing_else && unchanged(l)) {
+        // Nothing to write but the update itself in the audit log: one statement, no
+        // transaction, no version (its snapshot is the current version already).
+        let _turn = crate::entities::write_turn(db).await;
+        let (actor, chat) = (Some(caller.id), Some(c.id));
+        super::audit::record(db, super::audit::UPDATE, actor, chat, Some(link.id), None).await?;
+        return Ok(c);
     }
     let backend = db.get_database_backend();
     let copy = Query::insert()
