@@ -16,7 +16,7 @@ pub fn strip_private(chat_json: &str) -> AppResult<String> {
     use memchr::memmem::Finder;
     use std::sync::LazyLock;
     static FINDERS: LazyLock<Vec<Finder<'static>>> =
-        LazyLock::new(|| PRIVATE_NEEDLES.iter().map(|n| Finder::new(n)).collect());
+        LazyLock::new(|| PRIVATE_NEEDLES.iter().map(Finder::new).collect());
     if !FINDERS.iter().any(|f| f.find(chat_json.as_bytes()).is_some()) {
         return Ok(chat_json.to_owned());
     }
