@@ -376,6 +376,8 @@ pub async fn spawn(config: &Config, db: DatabaseConnection) -> std::io::Result<R
 /// Serves until SIGINT or SIGTERM, then shuts down gracefully.
 pub async fn serve_until_signal(config: &Config, db: DatabaseConnection) -> std::io::Result<()> {
     seed_connection(config, &db).await?;
+    // Before anything listens: a SIGTERM from then on shuts down gracefully.
+    let shutdown = shutdown_signal();
     let listener = TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
     tracing::info!("chatshare is listening on http://{addr}");
@@ -392,7 +394,7 @@ pub async fn serve_until_signal(config: &Config, db: DatabaseConnection) -> std:
         config.connection_limits(),
         config.trusted_proxies.clone(),
         async move {
-            shutdown_signal().await;
+            shutdown.await;
             upstream.stop_all();
             live.stop_all();
         },
@@ -426,30 +428,37 @@ async fn seed_connection(config: &Config, db: &DatabaseConnection) -> std::io::R
     }
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        if let Err(e) = tokio::signal::ctrl_c().await {
-            tracing::error!(error = %e, "cannot listen for Ctrl-C");
-            std::future::pending::<()>().await;
-        }
-    };
+/// Resolves on SIGINT or SIGTERM. The SIGTERM handler is installed when this is called, not when
+/// the future is first polled: the accept loop may serve its first requests before it polls the
+/// shutdown future, and a SIGTERM in between killed the process (a flaky shutdown test).
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(e) => {
-                tracing::error!(error = %e, "cannot listen for SIGTERM");
+    let terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate());
+    async move {
+        let ctrl_c = async {
+            if let Err(e) = tokio::signal::ctrl_c().await {
+                tracing::error!(error = %e, "cannot listen for Ctrl-C");
                 std::future::pending::<()>().await;
             }
+        };
+        #[cfg(unix)]
+        let terminate = async {
+            match terminate {
+                Ok(mut s) => {
+                    s.recv().await;
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "cannot listen for SIGTERM");
+                    std::future::pending::<()>().await;
+                }
+            }
+        };
+        #[cfg(not(unix))]
+        let terminate = std::future::pending::<()>();
+        tokio::select! {
+            _ = ctrl_c => {},
+            _ = terminate => {},
         }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = terminate => {},
+        tracing::info!("shutdown signal received, finishing requests in flight");
     }
-    tracing::info!("shutdown signal received, finishing requests in flight");
 }
