@@ -41,15 +41,6 @@ pub(super) async fn link_of(
     Ok(crate::entities::local::one(db, of_chat).await?)
 }
 
-/// Whether `link` already shows snapshot `chat` under `title` with the choices `scope`.
-pub(super) fn shows(link: &shared_chat::Model, chat: &str, title: &str, scope: &Scope) -> bool {
-    link.chat == chat
-        && link.title == title
-        && scope
-            .encode()
-            .is_ok_and(|s| link.scope.as_deref() == Some(s.as_str()))
-}
-
 /// The caller's own chat `chat_id` (anyone else's, an admin's view of it included: 404).
 async fn own_chat(db: &DatabaseConnection, caller: &user::Model, chat_id: Uuid) -> AppResult<chat::Model> {
     let c = crate::chats::service::find_visible(db, caller, chat_id).await?;

@@ -134,22 +134,12 @@ pub async fn share_with(
     if password_hash.is_some() {
         updated_columns.push(shared_chat::Column::PasswordHash);
     }
-    // The link as it is: its stored choices, and what it shows (an update may change nothing).
+    // The link as it is: its stored choices.
     let link = super::privacy::link_of(db, &c).await?;
     let stored = Scope::from_stored(link.as_ref().and_then(|l| l.scope.as_deref()));
     let (snapshot_json, message_count, scope) = super::privacy::snapshot_of(&c, stored, change).await?;
     let mut title = c.title.clone();
     scope::mask_text(&mut title, &scope.redact);
-    let nothing_else = expiry == Requested::Unchanged && password_hash.is_none() && audience.is_none();
-    let unchanged = |l: &shared_chat::Model| super::privacy::shows(l, &snapshot_json, &title, &scope);
-    if let Some(link) = link.filter(|l| nothing_else && unchanged(l)) {
-        // Nothing to write but the update itself in the audit log: one statement, no
-        // transaction, no version (its snapshot is the current version already).
-        let _turn = crate::entities::write_turn(db).await;
-        let (actor, chat) = (Some(caller.id), Some(c.id));
-        super::audit::record(db, super::audit::UPDATE, actor, chat, Some(link.id), None).await?;
-        return Ok(c);
-    }
     let backend = db.get_database_backend();
     let copy = Query::insert()
         .into_table(shared_chat::Entity)
