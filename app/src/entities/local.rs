@@ -192,7 +192,6 @@ fn read_rows(
 
 /// Binds `v` as sqlx binds it for SQLite (UUIDs as 16-byte blobs, booleans as integers).
 fn bind(stmt: &mut rusqlite::CachedStatement<'_>, at: usize, v: &Value) -> rusqlite::Result<()> {
-    use rusqlite::types::Null;
     match v {
         Value::Bool(b) => stmt.raw_bind_parameter(at, b.map(i64::from)),
         Value::TinyInt(n) => stmt.raw_bind_parameter(at, n.map(i64::from)),
@@ -212,7 +211,6 @@ fn bind(stmt: &mut rusqlite::CachedStatement<'_>, at: usize, v: &Value) -> rusql
         Value::Uuid(u) => stmt.raw_bind_parameter(at, u.as_ref().map(|u| u.as_bytes().as_slice())),
         _ => {
             tracing::error!(value = ?v, "a value the thread-local reads cannot bind");
-            stmt.raw_bind_parameter(at, Null)?;
             Err(rusqlite::Error::InvalidParameterCount(at, 0))
         }
     }

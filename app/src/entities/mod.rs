@@ -101,8 +101,8 @@ pub async fn begin_write(db: &sea_orm::DatabaseConnection) -> Result<WriteTxn, s
 }
 
 /// This process's turn to write to SQLite, held until dropped (`None`: PostgreSQL, which is not
-/// gated): for a single statement that needs no transaction ([`begin_write`] takes it too).
-pub async fn write_turn(db: &sea_orm::DatabaseConnection) -> Option<tokio::sync::OwnedMutexGuard<()>> {
+/// gated).
+async fn write_turn(db: &sea_orm::DatabaseConnection) -> Option<tokio::sync::OwnedMutexGuard<()>> {
     use sea_orm::ConnectionTrait;
     static SQLITE_WRITER: std::sync::LazyLock<std::sync::Arc<tokio::sync::Mutex<()>>> =
         std::sync::LazyLock::new(Default::default);
