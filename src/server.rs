@@ -86,6 +86,10 @@ pub fn router(config: &Config, state: ServerState) -> Router {
         .layer(middleware::from_fn(move |req, next| {
             resolve_client(trusted_proxies.clone(), req, next)
         }))
+        .layer(middleware::from_fn({
+            let state = state.app.clone();
+            move |req, next| resolve_language(state.clone(), req, next)
+        }))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -162,6 +166,44 @@ async fn resolve_client(
     let info = app::auth::ClientInfo::resolve(peer_ip(&req), req.headers(), &trusted);
     req.extensions_mut().insert(info);
     next.run(req).await
+}
+
+/// The language the request is answered in (`app::i18n`): the `lang` cookie (the account's
+/// setting), else `Accept-Language`, else, for pages and server functions, the instance's
+/// default (the JSON API and static files answer in English then, without reading the
+/// settings). It goes into the request's extensions (which pages and server functions read)
+/// and is the task's language while the answer is made (which the JSON API's errors read).
+async fn resolve_language(
+    state: app::state::AppState,
+    mut req: axum::extract::Request,
+    next: middleware::Next,
+) -> Response {
+    use app::i18n::Lang;
+    let lang = match app::i18n::server::requested(req.headers()) {
+        Some(lang) => lang,
+        None if wants_default_language(req.uri().path()) => {
+            match app::instance::service::get(&state.db, &state.defaults).await {
+                Ok(settings) => Lang::parse(&settings.default_language).unwrap_or_default(),
+                Err(e) => {
+                    tracing::warn!(error = %e, "the instance's default language is unknown; English");
+                    Lang::En
+                }
+            }
+        }
+        None => Lang::En,
+    };
+    req.extensions_mut().insert(lang);
+    app::i18n::server::REQUEST_LANG.scope(lang, next.run(req)).await
+}
+
+/// Whether a request without a language of its own is answered in the instance's default:
+/// pages and server functions, not the JSON API or files.
+fn wants_default_language(path: &str) -> bool {
+    if path.starts_with("/api/") {
+        return path.starts_with("/api/fn/");
+    }
+    let last = path.rsplit('/').next().unwrap_or_default();
+    !path.starts_with("/pkg") && !last.contains('.')
 }
 
 /// Trusted-header sign-in (`TRUSTED_EMAIL_HEADER`): on a request from a trusted proxy that

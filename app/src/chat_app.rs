@@ -199,7 +199,7 @@ pub fn LazyShareModal(
     on_close: Callback<()>,
 ) -> impl IntoView {
     view! {
-        <Suspense fallback=|| view! { <div class="modal-backdrop"><p class="muted">"Loading…"</p></div> }>
+        <Suspense fallback=|| view! { <div class="modal-backdrop"><p class="muted">{t!("common-loading")}</p></div> }>
             {Suspend::new(share_modal(SharingPart::Chat { chat_id, on_close }))}
         </Suspense>
     }

@@ -96,9 +96,29 @@ impl AppError {
         }
     }
 
-    /// The message shown to users (same as `Display`).
+    /// The message in English (same as `Display`): what the log and the JSON API's `detail`
+    /// carry for a caller that asks for no other language.
     pub fn detail(&self) -> String {
         self.to_string()
+    }
+
+    /// The message in the language of the request being answered (`crate::i18n`): on the
+    /// server, its catalogue entry's words there (its English words when it has no entry);
+    /// in the browser, as it came.
+    pub fn said(&self) -> String {
+        #[cfg(feature = "ssr")]
+        {
+            crate::i18n::server::error_in(crate::i18n::current(), &self.detail())
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            match self {
+                AppError::Unauthenticated => t!("error-unauthenticated"),
+                AppError::PayloadTooLarge => t!("error-too-large"),
+                AppError::Internal => t!("error-internal"),
+                other => other.detail(),
+            }
+        }
     }
 }
 
@@ -113,6 +133,10 @@ pub struct WireError {
     /// For a 429 that holds for a while: seconds until it is worth trying again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u64>,
+    /// The caller is not signed in ([`AppError::Unauthenticated`], whatever the language of
+    /// its words).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub signed_out: bool,
 }
 
 fn internal_status() -> u16 {
@@ -123,7 +147,8 @@ impl From<AppError> for WireError {
     fn from(e: AppError) -> Self {
         WireError {
             status: e.status(),
-            detail: e.detail(),
+            detail: e.said(),
+            signed_out: matches!(e, AppError::Unauthenticated),
             retry_after: match &e {
                 AppError::RetryLater { retry_after, .. } => Some(*retry_after),
                 _ => None,
@@ -137,7 +162,7 @@ impl From<WireError> for AppError {
         let d = w.detail;
         match w.status {
             400 => AppError::BadRequest(d),
-            401 if d == AppError::Unauthenticated.detail() => AppError::Unauthenticated,
+            401 if w.signed_out || d == AppError::Unauthenticated.detail() => AppError::Unauthenticated,
             401 => AppError::PasswordRequired(d),
             403 => AppError::Forbidden(d),
             404 => AppError::NotFound(d),
@@ -165,9 +190,7 @@ impl leptos::server_fn::error::FromServerFnError for AppError {
         use leptos::server_fn::error::ServerFnErrorErr as E;
         match value {
             E::Args(m) | E::MissingArg(m) => AppError::BadRequest(format!("Invalid request: {m}")),
-            E::Request(_) => AppError::Unavailable(
-                "Cannot reach the server. Check your connection and try again.".to_owned(),
-            ),
+            E::Request(_) => AppError::Unavailable(t!("error-unreachable")),
             // On the server, failing to decode the arguments means the caller sent a bad body.
             E::Deserialization(m) if cfg!(feature = "ssr") => {
                 AppError::BadRequest(format!("Invalid request: {m}"))
@@ -199,7 +222,7 @@ impl axum::response::IntoResponse for AppError {
     fn into_response(self) -> axum::response::Response {
         let status = axum::http::StatusCode::from_u16(self.status())
             .unwrap_or(axum::http::StatusCode::INTERNAL_SERVER_ERROR);
-        let body = axum::Json(serde_json::json!({ "detail": self.detail() }));
+        let body = axum::Json(serde_json::json!({ "detail": self.said() }));
         let mut res = (status, body).into_response();
         if let Some(secs) = self.retry_after() {
             if let Ok(v) = axum::http::HeaderValue::from_str(&secs.to_string()) {
@@ -213,76 +236,60 @@ impl axum::response::IntoResponse for AppError {
 /// Notices: what a form's page is sent back with after a failure, as `?error=CODE`. The code
 /// names one of our own messages, so nothing typed into an address bar (or sent by an identity
 /// provider) is ever shown as text on our pages.
-const NOTICES: &[(&str, &str)] = &[
-    ("link-password", "This link needs a password."),
-    ("link-password-wrong", "That password is not right."),
-    (
-        "link-locked",
-        "This link has had too many wrong passwords. Try again in a few minutes.",
-    ),
-    ("link-gone", "This shared chat is no longer available."),
-    ("link-expired", "This link has expired."),
-    ("already-open", "You can already open this chat."),
-    ("e403", "You don't have permission to do that."),
-    ("e404", "We could not find what you're looking for."),
-    (
-        "e422",
-        "Something you entered is not valid. Please check it and try again.",
-    ),
-    ("e429", "Too many attempts. Please wait a moment and try again."),
-    ("e500", "Something went wrong on our side. Please try again."),
+const NOTICES: &[&str] = &[
+    "link-password",
+    "link-password-wrong",
+    "link-locked",
+    "link-gone",
+    "link-expired",
+    "already-open",
+    "e403",
+    "e404",
+    "e422",
+    "e429",
+    "e500",
 ];
 
 /// The notices of pages written by the server alone (the sign-in page, the community's
-/// pages), which have no client code: they stay out of the client's module, which carries only
-/// those of the shared page.
+/// pages), which have no client code: the client's module carries only those of the shared page.
 #[cfg(feature = "ssr")]
-const SIGN_IN_NOTICES: &[(&str, &str)] = &[
-    (
-        "pending",
-        "Your account is waiting for an administrator's approval.",
-    ),
-    (
-        "community-gone",
-        "This community chat does not exist, or is not shared with you.",
-    ),
-    (
-        "e503",
-        "The service is not available right now. Please try again.",
-    ),
-    ("no-share-permission", "You don't have permission to share chats."),
-    ("e400", "That request was not valid. Please try again."),
-    ("e401", "Please sign in to continue."),
-    ("e409", "That conflicts with something that already exists."),
-    ("e410", "This has ended and is no longer available."),
-    ("e413", "That is too large."),
-    ("signin-wrong", "The email or password is incorrect."),
-    ("signup-off", "Sign-up is disabled. Ask an administrator for an account."),
-    ("email-invalid", "Please enter a valid email address."),
-    ("name-invalid", "Please enter a name of 1 to 100 characters."),
-    ("password-short", "The password must be at least 8 characters long."),
-    ("password-long", "The password must be at most 256 bytes long."),
-    ("email-taken", "An account with this email already exists."),
-    ("password-login-off", "Password sign-in is turned off on this instance. Use your company's sign-in."),
-    ("signin-busy", "Too many sign-ins are being checked right now. Please try again in a moment."),
-    ("sso-again", "The sign-in did not complete. Please sign in again."),
-    ("sso-state", "This sign-in did not start in this browser, or it took too long (its security check, the state, does not match). Please sign in again."),
-    ("sso-slow", "This sign-in took too long. Please sign in again."),
-    ("sso-used", "This sign-in was already used or has expired. Please sign in again."),
-    ("sso-code", "Your identity provider did not accept this sign-in (the code was refused or had expired). Please try again, or ask your administrator."),
-    ("sso-checks", "Your identity provider sent an answer that failed its security checks (signature, audience, expiry or nonce). Please try again, or ask your administrator."),
-    ("sso-exists", "An account with your email already exists here and is not linked to this sign-in. Sign in with its password, or ask an administrator to allow linking accounts by verified email."),
-    ("sso-unverified", "An account with your email already exists here, and your identity provider has not verified that this email is yours, so the two are not linked."),
-    ("sso-cancelled", "Signing in at your identity provider was cancelled or refused."),
-    ("sso-failed", "Your identity provider could not sign you in."),
-    ("sso-no-email", "Your identity provider did not send your email address, which this app needs. Ask your administrator to release the email claim."),
-    ("sso-domain", "Accounts of your email's domain may not sign in to this instance."),
-    ("sso-linked", "This sign-in is already linked to an account."),
-    ("sso-off", "Sign-in with an identity provider is not set up on this instance."),
+const SIGN_IN_NOTICES: &[&str] = &[
+    "pending",
+    "community-gone",
+    "e503",
+    "no-share-permission",
+    "e400",
+    "e401",
+    "e409",
+    "e410",
+    "e413",
+    "signin-wrong",
+    "signup-off",
+    "email-invalid",
+    "name-invalid",
+    "password-short",
+    "password-long",
+    "email-taken",
+    "password-login-off",
+    "signin-busy",
+    "sso-again",
+    "sso-state",
+    "sso-slow",
+    "sso-used",
+    "sso-code",
+    "sso-checks",
+    "sso-exists",
+    "sso-unverified",
+    "sso-cancelled",
+    "sso-failed",
+    "sso-no-email",
+    "sso-domain",
+    "sso-linked",
+    "sso-off",
 ];
 
 /// Every notice this build can show: on the client, those of the pages it renders.
-fn notices() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+fn notices() -> impl Iterator<Item = &'static &'static str> {
     #[cfg(feature = "ssr")]
     let all = NOTICES.iter().chain(SIGN_IN_NOTICES.iter());
     #[cfg(not(feature = "ssr"))]
@@ -317,7 +324,8 @@ impl AppError {
     /// code of its message, else of the pattern it follows, else of its status.
     pub fn notice_code(&self) -> String {
         let detail = self.detail();
-        if let Some((code, _)) = notices().find(|(_, m)| *m == detail) {
+        let english = |code: &str| crate::i18n::server::format(crate::i18n::Lang::En, &format!("notice-{code}"), &[]);
+        if let Some(code) = notices().find(|code| english(code) == detail) {
             return (*code).to_owned();
         }
         if let Some((_, code)) = NOTICE_PATTERNS.iter().find(|(p, _)| detail.contains(p)) {
@@ -328,8 +336,10 @@ impl AppError {
 }
 
 /// Our message for notice `code`; `None` for a code we never send (the page then shows none).
-pub fn notice_message(code: &str) -> Option<&'static str> {
-    notices().find(|(c, _)| *c == code).map(|(_, m)| *m)
+pub fn notice_message(code: &str) -> Option<String> {
+    notices()
+        .any(|c| *c == code)
+        .then(|| crate::i18n::tr(&format!("notice-{code}")))
 }
 
 /// A result whose error is an [`AppError`].

@@ -6,6 +6,10 @@
 //! type in [`error`].
 #![recursion_limit = "256"]
 
+// First, so that every module below may say `t!(…)`.
+#[macro_use]
+pub mod i18n;
+
 pub mod accounts;
 pub mod admin;
 #[cfg(feature = "ssr")]
@@ -104,9 +108,18 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(not(feature = "ssr"))]
     let theme = accounts::profile::Theme::System;
     let theme = (theme != accounts::profile::Theme::System).then_some(theme.as_str());
+    // The page's language, and (for the client to say its words with) that language's part
+    // of the catalogue (`i18n`).
+    let lang = i18n::current();
+    #[cfg(feature = "ssr")]
+    let catalogue = hydrates.then(|| {
+        view! { <script type="text/x-fluent" id="catalogue" inner_html=i18n::server::client_catalogue(lang)></script> }
+    });
+    #[cfg(not(feature = "ssr"))]
+    let catalogue = ();
     view! {
         <!DOCTYPE html>
-        <html lang="en" data-theme=theme>
+        <html lang=lang.code() dir=lang.dir() data-theme=theme>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -115,6 +128,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 {app_stylesheet.map(|href| view! { <link rel="stylesheet" id="app-css" href=href/> })}
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 {times}
+                {catalogue}
                 {hydrates.then(|| view! { <HydrationScripts options/> })}
                 <MetaTags/>
             </head>

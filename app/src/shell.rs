@@ -105,7 +105,7 @@ pub fn AppShell(children: Children) -> impl IntoView {
                     type="button"
                     hidden=without_sidebar
                     class="icon-button sidebar-toggle"
-                    aria-label="Toggle sidebar"
+                    aria-label=t!("shell-toggle-sidebar")
                     aria-controls="sidebar"
                     aria-expanded=move || sidebar_open.get().to_string()
                     on:click=move |_| set_sidebar_open.update(|open| *open = !*open)
@@ -119,7 +119,7 @@ pub fn AppShell(children: Children) -> impl IntoView {
             </header>
             // Following a link in the drawer (picking a chat, say) closes it.
             <Show when=move || !without_sidebar()>
-                <aside id="sidebar" class="sidebar" aria-label="Sidebar" on:click=move |ev| {
+                <aside id="sidebar" class="sidebar" aria-label=t!("shell-sidebar") on:click=move |ev| {
                     if follows_a_link(&ev) {
                         set_sidebar_open.set(false);
                     }

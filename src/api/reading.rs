@@ -254,6 +254,7 @@ async fn oembed(
             detail: "Only format=json is offered.".to_owned(),
             status: 501,
             retry_after: None,
+            signed_out: false,
         };
         return Ok((axum::http::StatusCode::NOT_IMPLEMENTED, axum::Json(detail)).into_response());
     }

@@ -57,11 +57,11 @@ pub fn AuthPage() -> impl IntoView {
         }
     });
     let error = move || match submit.value().get() {
-        Some(result) => result.err().map(|e| e.detail()),
+        Some(result) => result.err().map(|e| e.said()),
         None => query
             .read()
             .get("error")
-            .and_then(|c| crate::error::notice_message(&c).map(str::to_owned)),
+            .and_then(|c| crate::error::notice_message(&c)),
     };
     let other_mode = move || {
         let mode = if signing_up.get() { "signin" } else { "signup" };
@@ -76,12 +76,12 @@ pub fn AuthPage() -> impl IntoView {
 
     view! {
         <Title text=move || match (signing_up.get(), fresh.get()) {
-            (true, true) => "Create the admin account",
-            (true, false) => "Create account",
-            (false, _) => "Sign in",
+            (true, true) => {t!("auth-create-admin-account")},
+            (true, false) => {t!("auth-create-account")},
+            (false, _) => {t!("common-sign-in")},
         }/>
         <Meta name="robots" content="noindex"/>
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="muted">{t!("common-loading")}</p> }>
         {move || Suspend::new(async move {
         let opts = options.await.unwrap_or(crate::accounts::sso::SignInOptions {
             first_run: false,
@@ -98,19 +98,19 @@ pub fn AuthPage() -> impl IntoView {
         <section class="auth-card panel">
             // Without the password form there is nothing to create here: the provider makes it.
             <h1>{move || match (signing_up.get() && password_login, fresh.get()) {
-                (true, true) => "Create the admin account",
-                (true, false) => "Create your account",
-                (false, _) => "Sign in to chatshare",
+                (true, true) => {t!("auth-create-admin-account")},
+                (true, false) => {t!("auth-create-your-account")},
+                (false, _) => {t!("auth-sign-in-title")},
             }}</h1>
             // Came from a members-only shared link: who shared it, and with whom.
             {opts.invitation.clone().map(|why| view! { <p class="lead invitation" role="status">{why}</p> })}
             <Show when=move || fresh.get() && signing_up.get()>
                 <p class="lead">
-                    "This chatshare instance is new. Its first account administers it: it approves new members and decides who may share chats."
+                    {t!("auth-new-instance")}
                 </p>
             </Show>
             <Show when=move || sso_first>
-                <p class="lead">"This chatshare instance is new: the first person to sign in administers it."</p>
+                <p class="lead">{t!("auth-new-instance-sso")}</p>
             </Show>
             {provider.clone().map(|p| view! {
                 <crate::accounts::sso::ContinueWithProvider provider=p redirect=redirect()/>
@@ -137,17 +137,17 @@ pub fn AuthPage() -> impl IntoView {
                 <input type="hidden" name="redirect" value=move || redirect().unwrap_or_default()/>
                 <Show when=move || signing_up.get()>
                     <label>
-                        "Name"
+                        {t!("common-name")}
                         <input id="auth-name" type="text" name="name" autocomplete="name" required value=name.get_untracked() bind:value=name/>
                     </label>
                 </Show>
                 <label>
-                    "Email"
+                    {t!("common-email")}
                     // `value` for the server's HTML (what was typed before an error came back).
                     <input id="auth-email" type="email" name="email" autocomplete="email" required value=email.get_untracked() bind:value=email/>
                 </label>
                 <label>
-                    "Password"
+                    {t!("common-password")}
                     <input
                         id="auth-password"
                         type="password"
@@ -161,9 +161,9 @@ pub fn AuthPage() -> impl IntoView {
                 <p class="status-error" role="alert">{error}</p>
                 <button type="submit" class="button" disabled=move || submit.pending().get()>
                     {move || match (signing_up.get(), submit.pending().get()) {
-                        (_, true) => "Please wait…",
-                        (true, false) => "Create account",
-                        (false, false) => "Sign in",
+                        (_, true) => {t!("common-please-wait")},
+                        (true, false) => {t!("auth-create-account")},
+                        (false, false) => {t!("common-sign-in")},
                     }}
                 </button>
             </form>
@@ -193,7 +193,7 @@ pub fn member_or(
         Ok(Some(u)) if u.is_pending() => Err(view! { <PendingNotice/> }.into_any()),
         Ok(Some(u)) => Ok(u),
         Ok(None) => Err(anonymous()),
-        Err(e) => Err(view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any()),
+        Err(e) => Err(view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any()),
     }
 }
 
@@ -204,7 +204,7 @@ pub fn sign_in_redirect(path: &str) -> AnyView {
         "/auth?redirect={}",
         crate::format::encode_query_value(path)
     ));
-    view! { <p class="muted">"Redirecting to sign in…"</p> }.into_any()
+    view! { <p class="muted">{t!("auth-redirecting")}</p> }.into_any()
 }
 
 /// Shown to an account that waits for an administrator's approval.
@@ -212,8 +212,8 @@ pub fn sign_in_redirect(path: &str) -> AnyView {
 pub fn PendingNotice() -> impl IntoView {
     view! {
         <section class="panel pending" role="status">
-            <h1>"Your account is waiting for an administrator's approval"</h1>
-            <p>"An administrator of this chatshare instance has to approve your account before you can use it. Please check back later."</p>
+            <h1>{t!("auth-pending-title")}</h1>
+            <p>{t!("auth-pending-text")}</p>
             <SignOutButton/>
         </section>
     }
@@ -244,7 +244,7 @@ pub fn SignOutButton(
                 out.dispatch(());
             }
         >
-            <button type="submit" class="button secondary" role=menu_item.then_some("menuitem")>"Sign out"</button>
+            <button type="submit" class="button secondary" role=menu_item.then_some("menuitem")>{t!("common-sign-out")}</button>
         </form>
     }
 }
@@ -268,7 +268,7 @@ pub fn UserMenu(
                     Ok(Some(u)) if plain => view! { <PlainMenu user=u/> }.into_any(),
                     Ok(Some(u)) => view! { <SignedInMenu user=u/> }.into_any(),
                     // Not on the sign-in page itself.
-                    _ => view! { <a class="button" href="/auth" hidden=on_sign_in_page>"Sign in"</a> }.into_any(),
+                    _ => view! { <a class="button" href="/auth" hidden=on_sign_in_page>{t!("common-sign-in")}</a> }.into_any(),
                 }
             })}
         </Suspense>
@@ -305,9 +305,9 @@ fn SignedInMenu(user: SessionUser) -> impl IntoView {
             </button>
             <Show when=move || open.get()>
                 <div class="menu" role="menu" node_ref=list on:keydown=move |ev| crate::ui::menu_arrow_keys(&ev)>
-                    <a role="menuitem" href="/settings">"Settings"</a>
+                    <a role="menuitem" href="/settings">{t!("common-settings")}</a>
                     <Show when=move || is_admin>
-                        <a role="menuitem" href="/admin">"Admin Panel"</a>
+                        <a role="menuitem" href="/admin">{t!("common-admin-panel")}</a>
                     </Show>
                     <SignOutButton menu_item=true/>
                 </div>
@@ -328,11 +328,11 @@ fn PlainMenu(user: SessionUser) -> impl IntoView {
                 <span class="user-name">{user.name.clone()}</span>
             </summary>
             <div class="menu">
-                <a href="/">"Your chats"</a>
-                <a href="/settings">"Settings"</a>
-                {is_admin.then(|| view! { <a href="/admin">"Admin Panel"</a> })}
+                <a href="/">{t!("auth-chats")}</a>
+                <a href="/settings">{t!("common-settings")}</a>
+                {is_admin.then(|| view! { <a href="/admin">{t!("common-admin-panel")}</a> })}
                 <form class="sign-out plain-form" method="post" action="/auth/sign-out">
-                    <button type="submit" class="button secondary">"Sign out"</button>
+                    <button type="submit" class="button secondary">{t!("common-sign-out")}</button>
                 </form>
             </div>
         </details>
@@ -355,8 +355,8 @@ pub fn AccountSettings(
 ) -> impl IntoView {
     view! {
         <section class="panel">
-            <h2>"Account"</h2>
-            <p class="account-facts">{format!("Signed in as {} · {}", user.email, user.role)}</p>
+            <h2>{t!("auth-account")}</h2>
+            <p class="account-facts">{t!("auth-signed-in-as", email = user.email.clone(), role = user.role.to_string())}</p>
         </section>
     }
 }
@@ -376,7 +376,7 @@ pub fn ApiKeysPanel(
         }
     });
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="muted">{t!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 let list = match keys.await {
                     Ok(list) => list,
@@ -384,22 +384,22 @@ pub fn ApiKeysPanel(
                 };
                 view! {
                     <section class="panel">
-                        <h2>"API keys"</h2>
-                        <p class="muted">"Use an API key as " <code>"Authorization: Bearer sk-…"</code> " with the JSON API."</p>
+                        <h2>{t!("auth-api-keys")}</h2>
+                        <p class="muted">{t!("auth-api-key-use-before")}" "<code>"Authorization: Bearer sk-…"</code>" "{t!("auth-api-key-use-after")}</p>
                         <button type="button" class="button" disabled=move || create.pending().get() on:click=move |_| { create.dispatch(()); }>
-                            "Create API key"
+                            {t!("auth-create-api-key")}
                         </button>
                         {move || create.value().get().map(|r| match r {
                             Ok(k) => view! {
                                 <div class="new-key" role="status">
-                                    <p>"Copy your new key now: it will not be shown again."</p>
-                                    <input type="text" readonly class="key-field" aria-label="New API key" prop:value=k.api_key/>
+                                    <p>{t!("auth-copy-new-key-now")}</p>
+                                    <input type="text" readonly class="key-field" aria-label=t!("auth-new-api-key") prop:value=k.api_key/>
                                 </div>
                             }.into_any(),
-                            Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                            Err(e) => view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any(),
                         })}
                         {if list.is_empty() {
-                            view! { <p class="muted">"No API keys."</p> }.into_any()
+                            view! { <p class="muted">{t!("auth-no-api-keys")}</p> }.into_any()
                         } else {
                             view! {
                                 <ul class="key-list">
@@ -408,9 +408,9 @@ pub fn ApiKeysPanel(
                                         view! {
                                             <li>
                                                 <code>{format!("{}…", k.prefix)}</code>
-                                                <span class="muted">"created "<crate::ui::Time at=k.created_at/></span>
+                                                <span class="muted">{t!("auth-key-created")}" "<crate::ui::Time at=k.created_at/></span>
                                                 <button type="button" class="button danger small" on:click=move |_| { revoke.dispatch(id); }>
-                                                    "Revoke"
+                                                    {t!("common-revoke")}
                                                 </button>
                                             </li>
                                         }

@@ -42,7 +42,7 @@ pub fn AddUser(
             added
         }
     });
-    let error = move || add.value().get().and_then(|r| r.err()).map(|e| e.detail());
+    let error = move || add.value().get().and_then(|r| r.err()).map(|e| e.said());
     view! {
         <button type="button" class="button" disabled=move || !ready.get() on:click=move |_| open.set(true)>"Add user"</button>
         <Show when=move || open.get()>

@@ -177,7 +177,7 @@ fn UsersTab(
                     toast.show("User deleted.");
                     error.set(None);
                 }
-                Err(e) => error.set(Some(e.detail())),
+                Err(e) => error.set(Some(e.said())),
             }
             reload.update(|v| *v += 1);
             r
@@ -212,7 +212,7 @@ fn UsersTab(
                             </table>
                         </div>
                     }.into_any(),
-                    Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                    Err(e) => view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any(),
                 }
             })}
         </Transition>
@@ -269,7 +269,7 @@ fn UserRow(
                 }
                 Err(e) => {
                     show_value(role_select, &role.get_untracked());
-                    error.set(Some(e.detail()));
+                    error.set(Some(e.said()));
                 }
             }
             r
@@ -288,7 +288,7 @@ fn UserRow(
                 }
                 Err(e) => {
                     show_value(sharing_select, sharing.get_untracked());
-                    error.set(Some(e.detail()));
+                    error.set(Some(e.said()));
                 }
             }
             r

@@ -41,7 +41,7 @@ pub(super) fn GeneralSettingsTab(
                 match settings.await {
                     Ok(Some(s)) => view! { <GeneralSettingsForm initial=s/> }.into_any(),
                     Ok(None) => ().into_any(),
-                    Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                    Err(e) => view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any(),
                 }
             })}
         </Transition>
@@ -106,7 +106,7 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
                 }
                 Err(e) => {
                     resync();
-                    error.set(Some(e.detail()));
+                    error.set(Some(e.said()));
                 }
             }
         }

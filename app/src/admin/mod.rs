@@ -113,6 +113,9 @@ pub struct SettingsPatch {
     /// Sites that may embed shared chats (`*`: any; empty: none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub share_embed_origins: Option<Vec<String>>,
+    /// The interface's language for people whose account and browser name none it speaks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_language: Option<String>,
 }
 
 #[cfg(feature = "ssr")]

@@ -71,7 +71,7 @@ pub fn Composer(
         }
     });
     let sending = send.pending();
-    let error = move || send.value().get().and_then(|r| r.err()).map(|e| e.detail());
+    let error = move || send.value().get().and_then(|r| r.err()).map(|e| e.said());
     let submit = move || {
         if !streaming.get_untracked() && !text.get_untracked().trim().is_empty() {
             send.dispatch(text.get_untracked());
@@ -356,7 +356,7 @@ pub fn ChatPage() -> impl IntoView {
             r.map(|_| ())
         }
     });
-    let edit_error = move || edit.value().get().and_then(|r| r.err()).map(|e| e.detail());
+    let edit_error = move || edit.value().get().and_then(|r| r.err()).map(|e| e.said());
     let gone = RwSignal::new(false);
     view! {
         <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
@@ -456,7 +456,7 @@ pub fn ChatPage() -> impl IntoView {
                     }
                     Err(e) => {
                         crate::ui::set_page_status(e.status());
-                        view! { <section class="panel"><h1>"Chat not available"</h1><p>{e.detail()}</p></section> }.into_any()
+                        view! { <section class="panel"><h1>"Chat not available"</h1><p>{e.said()}</p></section> }.into_any()
                     }
                 }
             })}

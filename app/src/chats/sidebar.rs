@@ -86,7 +86,7 @@ pub fn ChatSidebar() -> impl IntoView {
                             });
                             view! { {items} {more} }.into_any()
                         }
-                        Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                        Err(e) => view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any(),
                     }
                 })}
             </Transition>

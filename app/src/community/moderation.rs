@@ -48,7 +48,7 @@ pub fn ModerationPanel() -> impl IntoView {
                     error.set(None);
                     version.update(|v| *v += 1);
                 }
-                Err(e) => error.set(Some(e.detail())),
+                Err(e) => error.set(Some(e.said())),
             }
         }
     });
@@ -94,7 +94,7 @@ pub fn ModerationPanel() -> impl IntoView {
                             </table>
                         </div>
                     }.into_any(),
-                    Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                    Err(e) => view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any(),
                 }
             })}
         </Transition>

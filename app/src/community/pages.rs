@@ -50,7 +50,7 @@ fn unavailable(e: AppError) -> AnyView {
         <Title text="Not available"/>
         <section class="panel">
             <h1>"Not available"</h1>
-            <p>{e.detail()}</p>
+            <p>{e.said()}</p>
             <a href="/community">"Back to the community"</a>
         </section>
     }
@@ -230,7 +230,7 @@ fn chat_view(p: CommunityChatPage) -> AnyView {
     let updated = said.get("updated").is_some();
     let error = said
         .get("error")
-        .and_then(|c| crate::error::notice_message(&c).map(str::to_owned));
+        .and_then(|c| crate::error::notice_message(&c));
     let switches = s.access == Access::PublicFullHistory || p.mine;
     let switch_href = switches.then(|| {
         Callback::new(move |sibling: String| {

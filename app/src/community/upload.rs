@@ -18,7 +18,7 @@ pub fn UploadPage() -> impl IntoView {
     let error = use_query_map()
         .read_untracked()
         .get("error")
-        .and_then(|c| crate::error::notice_message(&c).map(str::to_owned));
+        .and_then(|c| crate::error::notice_message(&c));
     view! {
         <Title text="Share to the community"/>
         <Meta name="robots" content="noindex, nofollow"/>
@@ -32,7 +32,7 @@ pub fn UploadPage() -> impl IntoView {
                             view! {
                                 <section class="panel">
                                     <h1>"Not available"</h1>
-                                    <p>{e.detail()}</p>
+                                    <p>{e.said()}</p>
                                 </section>
                             }.into_any()
                         }

@@ -31,7 +31,7 @@ pub fn ConnectionsPanel() -> impl IntoView {
                             {l.into_iter().map(|c| view! { <ConnectionRow conn=c on_change=reload/> }).collect_view()}
                         </ul>
                     }.into_any(),
-                    Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                    Err(e) => view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any(),
                 };
                 view! {
                     <section class="panel settings-group" aria-labelledby="connections-title">
@@ -95,7 +95,7 @@ fn ConnectionForm(conn: Option<ConnectionView>, #[prop(into)] on_change: Callbac
             Ok(r) => report.set(Some(r)),
             Err(e) => report.set(Some(VerifyReport {
                 ok: false,
-                message: e.detail(),
+                message: e.said(),
                 models: Vec::new(),
             })),
         }
@@ -116,7 +116,7 @@ fn ConnectionForm(conn: Option<ConnectionView>, #[prop(into)] on_change: Callbac
                 }
                 on_change.run(());
             }
-            Err(e) => error.set(Some(e.detail())),
+            Err(e) => error.set(Some(e.said())),
         }
     });
     let remove = Action::new(move |_: &()| async move {
@@ -126,7 +126,7 @@ fn ConnectionForm(conn: Option<ConnectionView>, #[prop(into)] on_change: Callbac
                 toast.show("Connection deleted.");
                 on_change.run(());
             }
-            Err(e) => error.set(Some(e.detail())),
+            Err(e) => error.set(Some(e.said())),
         }
     });
     let prefix = id.map(|i| i.to_string()).unwrap_or_else(|| "new".to_owned());
@@ -207,7 +207,7 @@ pub fn ModelPicker(
                 };
                 toast.show(&msg);
             }
-            Err(e) => toast.show(&e.detail()),
+            Err(e) => toast.show(&e.said()),
         }
     });
     view! {

@@ -44,7 +44,7 @@ pub fn FolderPageView() -> impl IntoView {
                     Err(e) => view! {
                         <Title text="Folder"/>
                         <h1>"Folder"</h1>
-                        <p class="status-error" role="alert">{e.detail()}</p>
+                        <p class="status-error" role="alert">{e.said()}</p>
                     }.into_any(),
                 }
             })}
@@ -82,7 +82,7 @@ fn FolderView(page: FolderPageData, version: RwSignal<u32>) -> impl IntoView {
                     version.update(|v| *v += 1);
                     list.bump();
                 }
-                Err(e) => toast.show(&e.detail()),
+                Err(e) => toast.show(&e.said()),
             }
         }
     });
@@ -91,7 +91,7 @@ fn FolderView(page: FolderPageData, version: RwSignal<u32>) -> impl IntoView {
         async move {
             match change_folders(FolderChange::SetPrompt { id, system_prompt: p }).await {
                 Ok(()) => toast.show("Saved. New chats in this folder start with this system prompt."),
-                Err(e) => toast.show(&e.detail()),
+                Err(e) => toast.show(&e.said()),
             }
         }
     });
@@ -194,7 +194,7 @@ fn ChatRow(chat: FolderChatItem, manage: bool, version: RwSignal<u32>) -> impl I
             .await
             {
                 Ok(()) => version.update(|v| *v += 1),
-                Err(e) => toast.show(&e.detail()),
+                Err(e) => toast.show(&e.said()),
             }
         }
     });
@@ -245,7 +245,7 @@ pub fn ShareFolderDialog(id: Uuid, #[prop(into)] on_close: Callback<()>) -> impl
                     });
                     on_close.run(());
                 }
-                Err(e) => toast.show(&e.detail()),
+                Err(e) => toast.show(&e.said()),
             }
             busy.set(false);
         });
@@ -256,7 +256,7 @@ pub fn ShareFolderDialog(id: Uuid, #[prop(into)] on_close: Callback<()>) -> impl
                 {move || Suspend::new(async move {
                     let report = match findings.await {
                         Ok(r) => r,
-                        Err(e) => return view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                        Err(e) => return view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any(),
                     };
                     let flagged: Vec<_> = report.iter().filter(|c| !c.findings.is_empty()).cloned().collect();
                     let total = report.len();
@@ -304,7 +304,7 @@ pub fn ShareFolderDialog(id: Uuid, #[prop(into)] on_close: Callback<()>) -> impl
                     {move || Suspend::new(async move {
                         match audience.await {
                             Ok(a) => view! { <crate::share::FolderAudiencePicker audience=a save busy/> }.into_any(),
-                            Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                            Err(e) => view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any(),
                         }
                     })}
                 </Suspense>
@@ -329,7 +329,7 @@ fn DeleteFolderDialog(id: Uuid, #[prop(into)] on_close: Callback<()>) -> impl In
                     list.bump();
                     navigate("/", Default::default());
                 }
-                Err(e) => toast.show(&e.detail()),
+                Err(e) => toast.show(&e.said()),
             }
         }
     });
@@ -377,7 +377,7 @@ fn AddChat(id: Uuid, version: RwSignal<u32>) -> impl IntoView {
                     version.update(|v| *v += 1);
                     list.bump();
                 }
-                Err(e) => toast.show(&e.detail()),
+                Err(e) => toast.show(&e.said()),
             }
         }
     });

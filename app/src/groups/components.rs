@@ -25,7 +25,7 @@ pub fn GroupsPanel() -> impl IntoView {
                     description.set(String::new());
                     version.update(|v| *v += 1);
                 }
-                Err(e) => error.set(Some(e.detail())),
+                Err(e) => error.set(Some(e.said())),
             }
         }
     });
@@ -59,7 +59,7 @@ pub fn GroupsPanel() -> impl IntoView {
                             .collect_view()
                             .into_any()
                     }
-                    Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                    Err(e) => view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any(),
                 }
             })}
         </Transition>
@@ -82,14 +82,14 @@ fn GroupCard(
         async move {
             match admin_change_group_members(id, vec![user], add).await {
                 Ok(()) => version.update(|v| *v += 1),
-                Err(e) => error.set(Some(e.detail())),
+                Err(e) => error.set(Some(e.said())),
             }
         }
     });
     let delete = Action::new(move |_: &()| async move {
         match admin_delete_group(id).await {
             Ok(()) => version.update(|v| *v += 1),
-            Err(e) => error.set(Some(e.detail())),
+            Err(e) => error.set(Some(e.said())),
         }
     });
     let outside: Vec<Member> = users
@@ -127,7 +127,7 @@ fn GroupCard(
                             p.sharing.folders = on;
                             leptos::task::spawn_local(async move {
                                 if let Err(e) = admin_set_group_permissions(id, p).await {
-                                    error.set(Some(e.detail()));
+                                    error.set(Some(e.said()));
                                 }
                             });
                         }/>

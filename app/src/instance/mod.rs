@@ -72,6 +72,14 @@ pub struct InstanceSettings {
     /// `sharing.folders`, off as there; administrators always may).
     #[serde(default)]
     pub allow_folder_sharing: bool,
+    /// The language of the interface for people whose account and browser name none it
+    /// speaks (a code of [`crate::i18n::Lang`]: `en`, `de`, `pt-BR`, …).
+    #[serde(default = "english")]
+    pub default_language: String,
+}
+
+fn english() -> String {
+    crate::i18n::Lang::En.code().to_owned()
 }
 
 fn default_instance_name() -> String {
@@ -150,6 +158,7 @@ impl InstanceSettings {
             share_embed_origins: any_site(),
             folders_enabled: true,
             allow_folder_sharing: false,
+            default_language: english(),
         }
     }
 
@@ -196,6 +205,9 @@ impl InstanceSettings {
                     "\"{o}\" is not an instance's address: write it as https://host or https://host:port, without a path."
                 ));
             }
+        }
+        if crate::i18n::Lang::parse(&self.default_language).map(|l| l.code()) != Some(self.default_language.as_str()) {
+            return Err("The default language must be one of en, de, fr, es, pt-BR, zh-CN, ja, ar.".to_owned());
         }
         let name = self.instance_name.trim();
         if name.is_empty() || name.chars().count() > MAX_INSTANCE_NAME || name.chars().any(char::is_control) {

@@ -76,7 +76,7 @@ fn ProfilePanel(p: ProfileSettings, reload: ProfileResource) -> impl IntoView {
             .get()
             .and_then(|r| r.err())
             .or_else(|| upload.value().get().and_then(|r| r.err()))
-            .map(|e| e.detail())
+            .map(|e| e.said())
     };
     let on_file = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
@@ -193,7 +193,7 @@ fn PasswordPanel() -> impl IntoView {
             {move || match (mismatch.get(), change.value().get()) {
                 (true, _) => Some(view! { <p class="status-error" role="alert">"The new passwords differ."</p> }.into_any()),
                 (false, Some(Ok(()))) => Some(view! { <p class="status-ok" role="status">"Password changed. Your other sessions are signed out."</p> }.into_any()),
-                (false, Some(Err(e))) => Some(view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any()),
+                (false, Some(Err(e))) => Some(view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any()),
                 _ => None,
             }}
         </section>
@@ -263,7 +263,7 @@ fn PreferencesPanel(p: ProfileSettings, offered: Vec<String>) -> impl IntoView {
             <button type="button" class="button" disabled=move || !ready.get() || save.pending().get() on:click=move |_| { save.dispatch(()); }>"Save"</button>
             {move || save.value().get().map(|r| match r {
                 Ok(_) => view! { <p class="status-ok" role="status">"Saved."</p> }.into_any(),
-                Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                Err(e) => view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any(),
             })}
         </section>
     }

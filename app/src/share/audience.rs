@@ -284,7 +284,7 @@ pub fn AudiencePicker(
             {move || Suspend::new(async move {
                 match loaded.await {
                     Ok(a) => view! { <AudienceChoices audience=a draft/> }.into_any(),
-                    Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                    Err(e) => view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any(),
                 }
             })}
         </Transition>
@@ -313,7 +313,7 @@ pub(super) fn AccessRequests(
         async move {
             match answer_access_request(chat_id, request_id, approve).await {
                 Ok(()) => version.update(|v| *v += 1),
-                Err(e) => error.set(Some(e.detail())),
+                Err(e) => error.set(Some(e.said())),
             }
         }
     });

@@ -36,7 +36,7 @@ pub fn ShareModal(
                 {move || Suspend::new(async move {
                     match state.await {
                         Ok(s) => view! { <ShareModalBody state=s/> }.into_any(),
-                        Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                        Err(e) => view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any(),
                     }
                 })}
             </Suspense>
@@ -70,7 +70,7 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match get_share_review(chat_id).await {
                 Ok(r) => review.load(r),
-                Err(e) => review_error.set(Some(e.detail())),
+                Err(e) => review_error.set(Some(e.said())),
             }
         });
     }
@@ -150,7 +150,7 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
                     toast.show("The link was deleted. Nobody can open it any more.");
                     version.bump();
                 }
-                Err(e) => error.set(Some(e.detail())),
+                Err(e) => error.set(Some(e.said())),
             }
             busy.set(false);
         });
@@ -261,7 +261,7 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
 fn share_error(e: &AppError) -> String {
     match e {
         AppError::Forbidden(_) => "You don't have permission to share chats.".to_owned(),
-        other => other.detail(),
+        other => other.said(),
     }
 }
 

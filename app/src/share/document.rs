@@ -117,15 +117,22 @@ pub async fn shared_page(
         }
         Err(_) => Err(super::service::link_not_found()),
     };
+    // The reader's language, which the page's parts are written in.
+    let lang = crate::i18n::current();
+    let in_reader_language = || {
+        let owner = Owner::new();
+        owner.with(|| leptos::prelude::provide_context(lang));
+        owner
+    };
     let (me, status, title, head, main) = match read {
         Ok((me, view)) => {
             let head = preview_tags(&view);
             let title = view.title.clone();
-            let main = Owner::new().with(|| page::chat_html(view, &query));
+            let main = in_reader_language().with(|| page::chat_html(view, &query));
             (me, 200, title, head, main)
         }
         Err(e) => {
-            let Some(refusal) = Owner::new().with(|| page::refused(e, raw, &query)) else {
+            let Some(refusal) = in_reader_language().with(|| page::refused(e, raw, &query)) else {
                 let back = encode_query_value(&format!("/s/{raw}"));
                 return SharedPage::SignIn(format!("/auth?redirect={back}"));
             };
@@ -148,6 +155,7 @@ pub async fn shared_page(
             reader: me.as_ref(),
             main: &main,
             theme: crate::accounts::profile::service::requested_theme(headers),
+            lang,
         },
     );
     SharedPage::Page { status, html }
@@ -167,6 +175,8 @@ struct Page<'a> {
     main: &'a str,
     /// The reader's theme (their `theme` cookie).
     theme: crate::accounts::profile::Theme,
+    /// The reader's language.
+    lang: crate::i18n::Lang,
 }
 
 /// The whole document: the head (title, stylesheet inside, preview tags; kept out of search
@@ -195,23 +205,26 @@ fn document(frame: &PageFrame<'_>, page: &Page<'_>) -> String {
     let account = match page.reader {
         Some(me) => {
             let admin = if me.role == crate::role::Role::Admin {
-                r#"<a href="/admin">Admin Panel</a>"#
+                format!(r#"<a href="/admin">{}</a>"#, escape(&t!("common-admin-panel")))
             } else {
-                ""
+                String::new()
             };
             format!(
-                r#"<details class="menu-wrap account-menu"><summary class="icon-button user-button">{}</summary><div class="menu"><a href="/settings">Settings</a>{admin}<form class="sign-out plain-form" method="post" action="/auth/sign-out"><button type="submit" class="button secondary">Sign out</button></form></div></details>"#,
-                escape(&me.name)
+                r#"<details class="menu-wrap account-menu"><summary class="icon-button user-button">{}</summary><div class="menu"><a href="/settings">{}</a>{admin}<form class="sign-out plain-form" method="post" action="/auth/sign-out"><button type="submit" class="button secondary">{}</button></form></div></details>"#,
+                escape(&me.name),
+                escape(&t!("common-settings")),
+                escape(&t!("common-sign-out")),
             )
         }
         None => format!(
-            r#"<a class="button" href="/auth?redirect={}">Sign in</a>"#,
-            escape(&encode_query_value(&format!("/s/{}", page.raw)))
+            r#"<a class="button" href="/auth?redirect={}">{}</a>"#,
+            escape(&encode_query_value(&format!("/s/{}", page.raw))),
+            escape(&t!("common-sign-in")),
         ),
     };
     format!(
         concat!(
-            r#"<!DOCTYPE html><html lang="en"{theme}><head><meta charset="utf-8">"#,
+            r#"<!DOCTYPE html><html lang="{lang}" dir="{dir}"{theme}><head><meta charset="utf-8">"#,
             r#"<meta name="viewport" content="width=device-width, initial-scale=1">"#,
             r#"<meta name="color-scheme" content="light dark">{style}"#,
             r#"<link rel="icon" href="/favicon.svg" type="image/svg+xml"><title>{title}</title>"#,
@@ -225,6 +238,8 @@ fn document(frame: &PageFrame<'_>, page: &Page<'_>) -> String {
             crate::accounts::profile::Theme::System => String::new(),
             t => format!(r#" data-theme="{}""#, t.as_str()),
         },
+        lang = page.lang.code(),
+        dir = page.lang.dir(),
         style = style,
         title = title,
         head = page.head,

@@ -39,7 +39,7 @@ pub fn SharedWithMePage(
                             {list.into_iter().map(|item| view! { <SharedItem item/> }).collect_view()}
                         </ul>
                     }.into_any(),
-                    Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                    Err(e) => view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any(),
                 }
             })}
         </Transition>

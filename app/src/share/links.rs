@@ -144,7 +144,7 @@ fn shared_links_view(
                                 <button type="button" class="button secondary" on:click=move |_| pages.update(|p| *p += 1)>"Load more"</button>
                             })}
                         }.into_any(),
-                        Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                        Err(e) => view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any(),
                     }
                 })}
             </Transition>

@@ -27,7 +27,7 @@ pub fn InstanceLinksPanel() -> impl IntoView {
                     error.set(None);
                     version.update(|v| *v += 1);
                 }
-                Err(e) => error.set(Some(e.detail())),
+                Err(e) => error.set(Some(e.said())),
             }
         }
     });
@@ -64,7 +64,7 @@ pub fn InstanceLinksPanel() -> impl IntoView {
                             </table>
                         </div>
                     }.into_any(),
-                    Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                    Err(e) => view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any(),
                 }
             })}
         </Transition>
@@ -175,7 +175,7 @@ pub fn AuditPanel() -> impl IntoView {
                             </div>
                         }.into_any()
                     }
-                    Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                    Err(e) => view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any(),
                 }
             })}
         </Transition>

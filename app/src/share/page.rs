@@ -56,7 +56,6 @@ impl PageQuery {
         self.error
             .as_deref()
             .and_then(crate::error::notice_message)
-            .map(str::to_owned)
     }
 }
 

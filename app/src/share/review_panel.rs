@@ -296,7 +296,7 @@ pub(super) fn ReviewPanel(
                                     <MessageList messages=p.messages user_author=p.shared_by/>
                                 </div>
                             }.into_any(),
-                            Some(Err(e)) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                            Some(Err(e)) => view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any(),
                             None => ().into_any(),
                         }
                     })}

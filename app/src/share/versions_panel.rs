@@ -33,7 +33,7 @@ pub(super) fn VersionsPanel(
                     toast.show(&format!("Readers see version {n} again (now version {m})."));
                     changed.update(|c| *c += 1);
                 }
-                Err(e) => error.set(Some(e.detail())),
+                Err(e) => error.set(Some(e.said())),
             }
         });
     };
@@ -42,7 +42,7 @@ pub(super) fn VersionsPanel(
         leptos::task::spawn_local(async move {
             match delete_share_version(chat_id, n).await {
                 Ok(()) => changed.update(|c| *c += 1),
-                Err(e) => error.set(Some(e.detail())),
+                Err(e) => error.set(Some(e.said())),
             }
         });
     };
@@ -83,7 +83,7 @@ pub(super) fn VersionsPanel(
                             <ol class="version-list">{list.into_iter().map(row).collect_view()}</ol>
                         </details>
                     }.into_any(),
-                    Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                    Err(e) => view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any(),
                 }
             })}
         </Suspense>

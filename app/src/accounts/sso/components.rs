@@ -22,7 +22,7 @@ pub fn ContinueWithProvider(
     };
     view! {
         <a class="button sso-button" href=href rel="nofollow">
-            {format!("Continue with {provider}")}
+            {t!("sso-continue-with", provider = provider.clone())}
         </a>
     }
 }
@@ -37,7 +37,7 @@ pub fn AuthenticationPanel() -> impl IntoView {
             {move || Suspend::new(async move {
                 match settings.await {
                     Ok(s) => view! { <AuthenticationSummary s/> }.into_any(),
-                    Err(e) => view! { <p class="status-error" role="alert">{e.detail()}</p> }.into_any(),
+                    Err(e) => view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any(),
                 }
             })}
         </Transition>

@@ -1,0 +1,4 @@
+chat-messages = { $count ->
+    [one] { $count } message
+   *[other] { $count } messages
+}

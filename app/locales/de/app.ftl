@@ -1,0 +1,4 @@
+chat-messages = { $count ->
+    [one] { $count } Nachricht
+   *[other] { $count } Nachrichten
+}

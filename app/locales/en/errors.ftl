@@ -1,0 +1,1 @@
+error-chat-not-found = Chat not found.

@@ -1,0 +1,247 @@
+//! The reader's language: which of the eight the interface speaks, and its words.
+//!
+//! Every word of the interface is a message of the Fluent catalogue in `app/locales/{code}/`:
+//! `app.ftl` (what the chat app's components say, on the server and in the browser) and
+//! `pages.ftl` (what only the server writes: the shared page, the community, error messages).
+//! Plurals and placeholders are Fluent's (`{ $count -> [one] … *[other] … }`), never string
+//! concatenation. The server holds every language (fluent-templates); the browser gets the one
+//! language of its page, `app.ftl` only, inside the page (`<script id="catalogue">`), and formats
+//! it with fluent-bundle, so a page carries one language's words and no request waits for them.
+//!
+//! The language of a request: the account's setting (Settings → General, mirrored in the `lang`
+//! cookie), else the browser's `Accept-Language`, else the instance default (Admin Panel →
+//! Settings → General), else English. The server resolves it once per request
+//! ([`resolve`]); components read it with [`current`] and say words with [`t!`].
+
+#[cfg(feature = "ssr")]
+pub mod server;
+
+#[cfg(feature = "hydrate")]
+mod client;
+
+use serde::{Deserialize, Serialize};
+
+/// A language the interface speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    /// English (the catalogue every other language mirrors).
+    #[default]
+    En,
+    /// German.
+    De,
+    /// French.
+    Fr,
+    /// Spanish.
+    Es,
+    /// Brazilian Portuguese.
+    PtBr,
+    /// Simplified Chinese.
+    ZhCn,
+    /// Japanese.
+    Ja,
+    /// Arabic (right to left).
+    Ar,
+}
+
+impl Lang {
+    /// Every language, English first.
+    pub const ALL: [Lang; 8] = [
+        Lang::En,
+        Lang::De,
+        Lang::Fr,
+        Lang::Es,
+        Lang::PtBr,
+        Lang::ZhCn,
+        Lang::Ja,
+        Lang::Ar,
+    ];
+
+    /// The BCP 47 tag: the catalogue's folder, `<html lang>`, the `lang` cookie's value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+            Lang::PtBr => "pt-BR",
+            Lang::ZhCn => "zh-CN",
+            Lang::Ja => "ja",
+            Lang::Ar => "ar",
+        }
+    }
+
+    /// The language's name in itself, as language pickers show it (never translated).
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::De => "Deutsch",
+            Lang::Fr => "Français",
+            Lang::Es => "Español",
+            Lang::PtBr => "Português (Brasil)",
+            Lang::ZhCn => "简体中文",
+            Lang::Ja => "日本語",
+            Lang::Ar => "العربية",
+        }
+    }
+
+    /// The writing direction: `rtl` for Arabic, `ltr` otherwise (`<html dir>`).
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::Ar => "rtl",
+            _ => "ltr",
+        }
+    }
+
+    /// The language a tag names (any case; `pt` is Brazilian Portuguese, `zh`, `zh-Hans` and
+    /// `zh-SG` Simplified Chinese), or `None`. Traditional Chinese (`zh-TW`, `zh-HK`, `zh-Hant`)
+    /// is not Simplified Chinese and finds nothing.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
+        let mut parts = tag.split('-');
+        let primary = parts.next()?;
+        let rest: Vec<&str> = parts.collect();
+        Some(match primary {
+            "en" => Lang::En,
+            "de" => Lang::De,
+            "fr" => Lang::Fr,
+            "es" => Lang::Es,
+            "pt" => Lang::PtBr,
+            "ja" => Lang::Ja,
+            "ar" => Lang::Ar,
+            "zh" if rest.iter().any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo")) => return None,
+            "zh" => Lang::ZhCn,
+            _ => return None,
+        })
+    }
+
+    /// The first language of an `Accept-Language` header that the interface speaks, by the
+    /// header's weights (`q=0` refuses), or `None`.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut offered: Vec<(f32, usize, Lang)> = header
+            .split(',')
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let mut fields = item.split(';');
+                let tag = fields.next()?.trim();
+                let q = fields
+                    .find_map(|f| f.trim().strip_prefix("q="))
+                    .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+                (q > 0.0).then_some(())?;
+                Some((q, i, Lang::parse(tag)?))
+            })
+            .collect();
+        offered.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        offered.first().map(|o| o.2)
+    }
+}
+
+/// A placeholder's value in a message.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    /// Text (a name, a title).
+    Text(String),
+    /// A number (plurals choose by it).
+    Number(f64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_owned())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Self {
+        Arg::Text(s.clone())
+    }
+}
+
+macro_rules! number_args {
+    ($($t:ty),*) => {
+        $(impl From<$t> for Arg {
+            fn from(n: $t) -> Self {
+                Arg::Number(n as f64)
+            }
+        })*
+    };
+}
+number_args!(i32, i64, u8, u16, u32, u64, usize, f32, f64);
+
+/// The language of the page being written (server) or shown (browser).
+pub fn current() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        server::current()
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        client::current()
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        Lang::En
+    }
+}
+
+/// Message `key` of the current language, its placeholders filled from `args`. A key the
+/// catalogue lacks answers itself (the parity test keeps that from happening).
+pub fn tr_with(key: &str, args: &[(&str, Arg)]) -> String {
+    #[cfg(feature = "ssr")]
+    {
+        server::format(current(), key, args)
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        client::format(key, args)
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        let _ = args;
+        key.to_owned()
+    }
+}
+
+/// Message `key` of the current language.
+pub fn tr(key: &str) -> String {
+    tr_with(key, &[])
+}
+
+/// The words of catalogue message `key` in the page's language, placeholders given by name:
+/// `t!("share-title")`, `t!("share-views", count = n)`.
+#[macro_export]
+macro_rules! t {
+    ($key:literal) => {
+        $crate::i18n::tr($key)
+    };
+    ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::tr_with($key, &[$((stringify!($name), $crate::i18n::Arg::from($value))),+])
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn tags_and_accept_language_find_the_languages() {
+        assert_eq!(Lang::parse("pt-br"), Some(Lang::PtBr));
+        assert_eq!(Lang::parse("pt"), Some(Lang::PtBr));
+        assert_eq!(Lang::parse("zh-Hans-CN"), Some(Lang::ZhCn));
+        assert_eq!(Lang::parse("zh-TW"), None);
+        assert_eq!(Lang::parse("ru"), None);
+        for lang in Lang::ALL {
+            assert_eq!(Lang::parse(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_accept_language("ru-RU,ru;q=0.9,de;q=0.8,en;q=0.7"), Some(Lang::De));
+        assert_eq!(Lang::from_accept_language("en;q=0.5, ja"), Some(Lang::Ja));
+        assert_eq!(Lang::from_accept_language("fr;q=0, es;q=0.1"), Some(Lang::Es));
+        assert_eq!(Lang::from_accept_language("ru, *;q=0.5"), None);
+        assert_eq!(Lang::from_accept_language(""), None);
+    }
+}

@@ -1,0 +1,196 @@
+//! The server's side of the catalogue: every language loaded (fluent-templates), the language
+//! of the request being answered, the one language a page carries to the browser, and the
+//! error messages' words.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+
+use super::{Arg, Lang};
+
+// Every language's catalogue, compiled into the server.
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Names sit in sentences as they are: the page marks a direction where it needs one.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// Each language's identifier, parsed once.
+static IDS: LazyLock<Vec<LanguageIdentifier>> = LazyLock::new(|| {
+    Lang::ALL
+        .iter()
+        .map(|l| l.code().parse().unwrap_or_default())
+        .collect()
+});
+
+fn id_of(lang: Lang) -> &'static LanguageIdentifier {
+    let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    &IDS[at]
+}
+
+tokio::task_local! {
+    /// The language of the request this task answers (set by the server's language layer),
+    /// for what is written outside a Leptos owner: the JSON API's error answers.
+    pub static REQUEST_LANG: Lang;
+}
+
+/// The language of the request being answered: the one the page's owner holds, else the one
+/// its request carries ([`crate::i18n::server::REQUEST_LANG`] or the request's extensions),
+/// else English.
+pub fn current() -> Lang {
+    use leptos::prelude::use_context;
+    if let Some(lang) = use_context::<Lang>() {
+        return lang;
+    }
+    if let Some(lang) = use_context::<axum::http::request::Parts>().and_then(|p| p.extensions.get::<Lang>().copied())
+    {
+        return lang;
+    }
+    REQUEST_LANG.try_with(|l| *l).unwrap_or_default()
+}
+
+/// Message `key` in `lang` with `args`; the key itself when no catalogue has it.
+pub fn format(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
+    let id = id_of(lang);
+    let found = if args.is_empty() {
+        LOCALES.try_lookup(id, key)
+    } else {
+        let args: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    Arg::Text(s) => FluentValue::from(s.clone()),
+                    Arg::Number(n) => FluentValue::from(*n),
+                };
+                (Cow::Owned((*name).to_owned()), value)
+            })
+            .collect();
+        LOCALES.try_lookup_with_args(id, key, &args)
+    };
+    found.unwrap_or_else(|| {
+        tracing::warn!(key, lang = lang.code(), "a message the catalogue lacks");
+        key.to_owned()
+    })
+}
+
+/// The app's part of `lang`'s catalogue as Fluent text, which a hydrated page carries for the
+/// browser to format its words with.
+pub fn client_catalogue(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => include_str!("../../locales/en/app.ftl"),
+        Lang::De => include_str!("../../locales/de/app.ftl"),
+        Lang::Fr => include_str!("../../locales/fr/app.ftl"),
+        Lang::Es => include_str!("../../locales/es/app.ftl"),
+        Lang::PtBr => include_str!("../../locales/pt-BR/app.ftl"),
+        Lang::ZhCn => include_str!("../../locales/zh-CN/app.ftl"),
+        Lang::Ja => include_str!("../../locales/ja/app.ftl"),
+        Lang::Ar => include_str!("../../locales/ar/app.ftl"),
+    }
+}
+
+/// The English error messages and their keys: an [`crate::error::AppError`] carries its
+/// English words (the JSON API's stable `detail`), and is said in the reader's language by
+/// finding them here.
+static ERROR_KEYS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    let errors = message_keys(include_str!("../../locales/en/errors.ftl"));
+    // The app's own: what the client says too (`error-…`) and the forms' notices (`notice-…`).
+    let app = message_keys(include_str!("../../locales/en/app.ftl"))
+        .into_iter()
+        .filter(|k| k.starts_with("error-") || k.starts_with("notice-"));
+    errors
+        .into_iter()
+        .chain(app)
+        .map(|key| (format(Lang::En, &key, &[]), key))
+        .collect()
+});
+
+/// The keys of the messages in Fluent text `source`.
+pub fn message_keys(source: &str) -> Vec<String> {
+    let resource = match fluent_syntax::parser::parse(source) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            tracing::error!(?errors, "a catalogue file does not parse");
+            r
+        }
+    };
+    resource
+        .body
+        .iter()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// English error message `detail` in `lang`: its catalogue entry's words there, or `detail`
+/// itself when it has no entry (a message with a value in it).
+pub fn error_in(lang: Lang, detail: &str) -> String {
+    if lang == Lang::En {
+        return detail.to_owned();
+    }
+    match ERROR_KEYS.get(detail) {
+        Some(key) => format(lang, key, &[]),
+        None => detail.to_owned(),
+    }
+}
+
+/// The language a request asks for before the instance's default: the `lang` cookie (the
+/// account's setting), else `Accept-Language`.
+pub fn requested(headers: &axum::http::HeaderMap) -> Option<Lang> {
+    crate::auth::cookie_from_headers(headers, LANG_COOKIE)
+        .and_then(|c| Lang::parse(&c))
+        .or_else(|| {
+            headers
+                .get(axum::http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Lang::from_accept_language)
+        })
+}
+
+/// The cookie that carries the account's language to pages written before anyone is looked up.
+pub const LANG_COOKIE: &str = "lang";
+
+/// Sets (or, for `None`, clears) the `lang` cookie of the answer being written (a server
+/// function's).
+pub fn set_lang_cookie(lang: Option<Lang>) {
+    let cookie = match lang {
+        Some(l) => format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", l.code()),
+        None => format!("{LANG_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax"),
+    };
+    if let Ok(value) = axum::http::HeaderValue::from_str(&cookie) {
+        crate::auth::add_response_header(axum::http::header::SET_COOKIE, value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_formats_placeholders_and_plurals() {
+        for lang in Lang::ALL {
+            let one = format(lang, "chat-messages", &[("count", Arg::Number(1.0))]);
+            let many = format(lang, "chat-messages", &[("count", Arg::Number(5.0))]);
+            assert!(many.contains('5'), "{lang:?}: {many}");
+            assert_ne!(one, "chat-messages", "{lang:?}");
+        }
+        assert_eq!(format(Lang::En, "chat-messages", &[("count", Arg::Number(1.0))]), "1 message");
+        assert_eq!(format(Lang::En, "chat-messages", &[("count", Arg::Number(3.0))]), "3 messages");
+    }
+
+    #[test]
+    fn error_messages_are_said_in_the_readers_language() {
+        let english = crate::error::AppError::chat_not_found().detail();
+        assert_eq!(error_in(Lang::En, &english), english);
+        let german = error_in(Lang::De, &english);
+        assert_ne!(german, english);
+        assert_eq!(error_in(Lang::De, "no such message"), "no such message");
+    }
+}
