@@ -76,9 +76,9 @@ pub fn AuthPage() -> impl IntoView {
 
     view! {
         <Title text=move || match (signing_up.get(), fresh.get()) {
-            (true, true) => {t!("auth-create-admin-account")},
-            (true, false) => {t!("auth-create-account")},
-            (false, _) => {t!("common-sign-in")},
+            (true, true) => t!("auth-create-admin-account"),
+            (true, false) => t!("auth-create-account"),
+            (false, _) => t!("common-sign-in"),
         }/>
         <Meta name="robots" content="noindex"/>
         <Suspense fallback=|| view! { <p class="muted">{t!("common-loading")}</p> }>
@@ -98,9 +98,9 @@ pub fn AuthPage() -> impl IntoView {
         <section class="auth-card panel">
             // Without the password form there is nothing to create here: the provider makes it.
             <h1>{move || match (signing_up.get() && password_login, fresh.get()) {
-                (true, true) => {t!("auth-create-admin-account")},
-                (true, false) => {t!("auth-create-your-account")},
-                (false, _) => {t!("auth-sign-in-title")},
+                (true, true) => t!("auth-create-admin-account"),
+                (true, false) => t!("auth-create-your-account"),
+                (false, _) => t!("auth-sign-in-title"),
             }}</h1>
             // Came from a members-only shared link: who shared it, and with whom.
             {opts.invitation.clone().map(|why| view! { <p class="lead invitation" role="status">{why}</p> })}
@@ -161,9 +161,9 @@ pub fn AuthPage() -> impl IntoView {
                 <p class="status-error" role="alert">{error}</p>
                 <button type="submit" class="button" disabled=move || submit.pending().get()>
                     {move || match (signing_up.get(), submit.pending().get()) {
-                        (_, true) => {t!("common-please-wait")},
-                        (true, false) => {t!("auth-create-account")},
-                        (false, false) => {t!("common-sign-in")},
+                        (_, true) => t!("common-please-wait"),
+                        (true, false) => t!("auth-create-account"),
+                        (false, false) => t!("common-sign-in"),
                     }}
                 </button>
             </form>

@@ -89,8 +89,8 @@ pub fn Composer(
                     id=COMPOSER_INPUT_ID
                     node_ref=field
                     autofocus
-                    aria-label="Message"
-                    placeholder="Send a message"
+                    aria-label=t!("chat-message")
+                    placeholder=t!("chat-send-message")
                     rows="2"
                     bind:value=text
                     on:keydown=move |ev| {
@@ -107,8 +107,8 @@ pub fn Composer(
                             <button
                                 type="button"
                                 class="icon-button to-latest"
-                                aria-label="Scroll to the latest message"
-                                title="Scroll to the latest message"
+                                aria-label=t!("chat-scroll-latest-message")
+                                title=t!("chat-scroll-latest-message")
                                 on:click=move |_| {
                                     behind.set(false);
                                     crate::ui::scroll_main_to_end(true);
@@ -122,7 +122,7 @@ pub fn Composer(
                         when=move || streaming.get()
                         fallback=move || view! { <button type="submit" class="button" disabled=move || !ready.get() || sending.try_get().unwrap_or(false)>"Send"</button> }
                     >
-                        <button type="button" class="button danger" on:click=move |_| if let Some(cb) = on_stop { cb.run(()) }>"Stop"</button>
+                        <button type="button" class="button danger" on:click=move |_| if let Some(cb) = on_stop { cb.run(()) }>{t!("chat-stop")}</button>
                     </Show>
                 </div>
             </div>
@@ -359,7 +359,7 @@ pub fn ChatPage() -> impl IntoView {
     let edit_error = move || edit.value().get().and_then(|r| r.err()).map(|e| e.said());
     let gone = RwSignal::new(false);
     view! {
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 let here = format!("/c/{}", id().map(|i| i.to_string()).unwrap_or_default());
                 let menu = models.await.unwrap_or(ModelMenu { models: Vec::new(), has_connections: false, problems: Vec::new(), default_model: None });
@@ -377,7 +377,7 @@ pub fn ChatPage() -> impl IntoView {
                         let can_share = can_share && shared_by.is_none();
                         // Others may write a shared chat: the page follows their turns.
                         let followed = v.share_id.is_some() || shared_by.is_some() || v.in_folder;
-                        let gone_text = if shared_by.is_some() { "This chat is no longer shared with you." } else { "This chat was deleted, or your session ended." };
+                        let gone_text = if shared_by.is_some() { t!("chat-no-longer-shared") } else { t!("chat-deleted-or-signed-out") };
                         let me_id = me.id;
                         selected.set(pick_model(&menu, v.models.first().map(String::as_str)));
                         current.set(Some(v));
@@ -395,7 +395,7 @@ pub fn ChatPage() -> impl IntoView {
                             <div class="chat-head">
                                 <h1 class="chat-title">{title}</h1>
                                 {can_share.then(|| view! {
-                                    <button type="button" class="button secondary" on:click=move |_| sharing.set(true)>"Share"</button>
+                                    <button type="button" class="button secondary" on:click=move |_| sharing.set(true)>{t!("common-share")}</button>
                                 })}
                             </div>
                             {shared_by.clone().map(|owner| view! {
@@ -423,13 +423,13 @@ pub fn ChatPage() -> impl IntoView {
                             {move || live.get().map(|l| view! {
                                 <div class="message assistant live" aria-busy=(l.error.is_none()).to_string()>
                                     <div class="message-head"><span class="author">{l.model.clone()}</span>
-                                        {l.error.is_none().then(|| view! { <span class="muted typing">"writing…"</span> })}
+                                        {l.error.is_none().then(|| view! { <span class="muted typing">{t!("chat-writing")}</span> })}
                                     </div>
                                     <div class="message-body live-text">{l.text.clone()}</div>
                                     {l.error.clone().map(|e| view! { <p class="status-error message-error" role="alert">{e}</p> })}
                                 </div>
                             })}
-                            <p class="status-error" role="alert">{edit_error}{move || gone.get().then_some(gone_text)}</p>
+                            <p class="status-error" role="alert">{edit_error}{move || gone.get().then(|| gone_text.clone())}</p>
                             {followed.then(|| view! { <super::follow::FollowChat chat_id current busy=streaming gone/> })}
                             <NoModelNotice menu=menu.clone() is_admin=me.is_admin()/>
                             {(!read_only).then(|| view! { <Composer
@@ -456,7 +456,7 @@ pub fn ChatPage() -> impl IntoView {
                     }
                     Err(e) => {
                         crate::ui::set_page_status(e.status());
-                        view! { <section class="panel"><h1>"Chat not available"</h1><p>{e.said()}</p></section> }.into_any()
+                        view! { <section class="panel"><h1>{t!("chat-chat-not-available")}</h1><p>{e.said()}</p></section> }.into_any()
                     }
                 }
             })}

@@ -47,7 +47,7 @@ pub fn MessageList(
     new_from: Option<String>,
 ) -> impl IntoView {
     if messages.is_empty() {
-        return view! { <p class="muted empty-chat">"No messages yet."</p> }.into_any();
+        return view! { <p class="muted empty-chat">{t!("chat-no-messages-yet")}</p> }.into_any();
     }
     let toast = crate::ui::use_toast();
     view! {
@@ -57,23 +57,23 @@ pub fn MessageList(
             {messages.into_iter().map(|m| {
                 let extra = (m.role == MessageRole::Assistant).then(|| assistant_extra.map(|cb| cb.run(m.clone()))).flatten();
                 let author = match m.role {
-                    MessageRole::Assistant => m.model.clone().unwrap_or_else(|| "Assistant".to_owned()),
-                    MessageRole::System => "System".to_owned(),
+                    MessageRole::Assistant => m.model.clone().unwrap_or_else(|| t!("chat-assistant")),
+                    MessageRole::System => t!("chat-system"),
                     // A collaborator's message carries their name ("You" for the reader's own).
                     MessageRole::User => match &m.author {
-                        Some((id, _)) if Some(*id) == me => "You".to_owned(),
+                        Some((id, _)) if Some(*id) == me => t!("chat-you"),
                         Some((_, name)) => name.clone(),
-                        None => user_author.clone().unwrap_or_else(|| "You".to_owned()),
+                        None => user_author.clone().unwrap_or_else(|| t!("chat-you")),
                     },
                 };
                 let (prev_label, next_label) = if m.role == MessageRole::User {
-                    ("Previous version", "Next version")
+                    (t!("chat-previous-version"), t!("chat-next-version"))
                 } else {
-                    ("Previous answer", "Next answer")
+                    (t!("chat-previous-answer"), t!("chat-next-answer"))
                 };
                 // Arrows only where the reader can switch: buttons on the chat page, plain links
                 // on a shared page with every branch; none on a snapshot of one branch.
-                let arrow = move |to: Option<String>, label: &'static str, glyph: &'static str| match (switch_href, to) {
+                let arrow = move |to: Option<String>, label: String, glyph: &'static str| match (switch_href, to) {
                     (Some(href), Some(id)) => view! { <a class="icon-button small" href=href.run(id) aria-label=label>{glyph}</a> }.into_any(),
                     (Some(_), None) => view! { <span class="icon-button small inert" aria-hidden="true">{glyph}</span> }.into_any(),
                     (None, to) => {
@@ -86,20 +86,20 @@ pub fn MessageList(
                 };
                 let switcher = (m.sibling_count > 1 && (on_switch.is_some() || switch_href.is_some())).then(|| view! {
                     <span class="branch-switch">
-                        {arrow(m.prev_sibling.clone(), prev_label, "‹")}
+                        {arrow(m.prev_sibling.clone(), prev_label.clone(), "‹")}
                         <span class="branch-pos">{format!("{} / {}", m.sibling_index + 1, m.sibling_count)}</span>
-                        {arrow(m.next_sibling.clone(), next_label, "›")}
+                        {arrow(m.next_sibling.clone(), next_label.clone(), "›")}
                     </span>
                 });
                 let message_link = message_links.then(|| view! {
-                    <a class="message-link" href=format!("#{}", m.id) aria-label="Copy link to this message">"#"</a>
+                    <a class="message-link" href=format!("#{}", m.id) aria-label=t!("chat-copy-link-message")>"#"</a>
                 });
                 let error = m.error.clone().map(|e| view! {
                     <p class="status-error message-error" role="alert">{e}</p>
                 });
                 let actions = actions.map(|cb| cb.run(m.clone()));
                 let new_here = (new_from.as_deref() == Some(m.id.as_str())).then(|| view! {
-                    <li class="new-since" role="separator" aria-label="New since you last looked">"New since you last looked"</li>
+                    <li class="new-since" role="separator" aria-label=t!("chat-new-since-last-looked")>{t!("chat-new-since-last-looked")}</li>
                 });
                 view! {
                     {new_here}
@@ -154,8 +154,8 @@ pub(super) fn message_actions(
             let text = original.get_value();
             leptos::task::spawn_local(async move {
                 match copy_from(async { Ok::<_, ()>(text) }).await {
-                    Ok(CopyOutcome::Copied(_)) => toast.show("Copied to clipboard!"),
-                    _ => toast.show("Your browser blocked copying."),
+                    Ok(CopyOutcome::Copied(_)) => toast.show(t!("chat-copied-clipboard")),
+                    _ => toast.show(t!("chat-browser-blocked-copying")),
                 }
             });
         }
@@ -172,26 +172,26 @@ pub(super) fn message_actions(
         let regenerate = regenerate.clone();
         let model = model.clone();
         view! {
-            <div class="message-tools" role="group" aria-label="Message tools">
-                <button type="button" class="tool tool-copy" aria-label="Copy" data-tip="Copy" on:click=copy></button>
+            <div class="message-tools" role="group" aria-label=t!("chat-message-tools")>
+                <button type="button" class="tool tool-copy" aria-label=t!("common-copy") data-tip="Copy" on:click=copy></button>
                 {can_edit.then(|| view! {
-                    <button type="button" class="tool tool-edit" aria-label="Edit" data-tip="Edit" disabled=move || busy.get()
+                    <button type="button" class="tool tool-edit" aria-label=t!("common-edit") data-tip="Edit" disabled=move || busy.get()
                         on:click=move |_| editing.set(true)></button>
                 })}
                 {can_regenerate.then(|| view! {
-                    <button type="button" class="tool tool-regenerate" aria-label="Regenerate" data-tip="Regenerate" disabled=move || busy.get()
+                    <button type="button" class="tool tool-regenerate" aria-label=t!("chat-regenerate") data-tip="Regenerate" disabled=move || busy.get()
                         on:click=move |_| on_regenerate.run(regenerate.clone())></button>
                 })}
                 {answer.then(|| view! {
-                    <button type="button" class="tool tool-speak" aria-label="Read aloud" data-tip="Read aloud"
+                    <button type="button" class="tool tool-speak" aria-label=t!("chat-read-aloud") data-tip="Read aloud"
                         on:click=move |_| read_aloud(&id.get_value())></button>
                 })}
-                <button type="button" class="tool tool-about" aria-label="Info" data-tip="Info"
+                <button type="button" class="tool tool-about" aria-label=t!("chat-info") data-tip="Info"
                     aria-expanded=move || info.get().to_string() on:click=move |_| info.update(|open| *open = !*open)></button>
                 <Show when=move || info.get()>
                     <p class="info-pop">
                         {model.clone().map(|name| format!("{name} · "))}
-                        {match m.timestamp { Some(t) => view! { <Time at=t/> }.into_any(), None => "No time recorded".into_any() }}
+                        {match m.timestamp { Some(t) => view! { <Time at=t/> }.into_any(), None => t!("chat-no-time-recorded").into_any() }}
                     </p>
                 </Show>
             </div>
@@ -208,11 +208,11 @@ pub(super) fn message_actions(
                         on_edit.run((id.get_value(), text));
                     }
                 }>
-                    <textarea aria-label="Edit your message" rows="3" node_ref=edit_box bind:value=draft
+                    <textarea aria-label=t!("chat-edit-message") rows="3" node_ref=edit_box bind:value=draft
                         on:keydown=move |ev| if ev.key() == "Escape" { cancel() }></textarea>
                     <div class="row">
-                        <button type="submit" class="button small">"Save & Submit"</button>
-                        <button type="button" class="button secondary small" on:click=move |_| cancel()>"Cancel"</button>
+                        <button type="submit" class="button small">{t!("chat-save-submit")}</button>
+                        <button type="button" class="button secondary small" on:click=move |_| cancel()>{t!("common-cancel")}</button>
                     </div>
                 </form>
             </Show>
@@ -290,21 +290,21 @@ fn copy_in_list(ev: &leptos::ev::MouseEvent, toast: crate::ui::Toast) {
             Ok(CopyOutcome::Copied(_))
         );
         match (code, copied) {
-            (None, true) => toast.show("Link to this message copied."),
+            (None, true) => toast.show(t!("chat-link-message-copied")),
             (None, false) => {
-                toast.show("Your browser blocked copying: the address bar holds the link to this message.")
+                toast.show(t!("chat-browser-blocked-copying-address"))
             }
             (Some(_), true) => {
-                control.set_text_content(Some("Copied!"));
-                toast.show("Code copied.");
+                control.set_text_content(Some(t!("common-copied")));
+                toast.show(t!("chat-code-copied"));
                 gloo_timers::future::TimeoutFuture::new(2_000).await;
-                control.set_text_content(Some("Copy"));
+                control.set_text_content(Some(t!("common-copy")));
             }
             (Some(pre), false) => {
                 if let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
                     let _ = sel.select_all_children(&pre);
                 }
-                toast.show("Your browser blocked copying. The code is selected: press Ctrl+C.");
+                toast.show(t!("chat-browser-blocked-copying-code"));
             }
         }
     });

@@ -54,22 +54,22 @@ pub fn ChatSidebar() -> impl IntoView {
     );
     let entries = move |c: super::SidebarCounts| parts.map(|p| (p.sidebar_entries)(c));
     view! {
-        <a class="button new-chat" href="/">"+ New Chat"</a>
+        <a class="button new-chat" href="/">{t!("chat-new-chat-button")}</a>
         <Transition fallback=move || entries(super::SidebarCounts::default())>
             {move || Suspend::new(async move { entries(counts.await) })}
         </Transition>
-        <a class="sidebar-link" href="/community" rel="external">"Community"</a>
+        <a class="sidebar-link" href="/community" rel="external">{t!("chat-community")}</a>
         {parts.map(|p| (p.sidebar_folders)())}
-        <input type="search" class="chat-search" placeholder="Search chats" aria-label="Search chats" bind:value=query/>
-        <nav aria-label="Chats">
-            <Transition fallback=|| view! { <p class="sidebar-empty">"Loading…"</p> }>
+        <input type="search" class="chat-search" placeholder=t!("chat-search-chats") aria-label=t!("chat-search-chats") bind:value=query/>
+        <nav aria-label=t!("chat-chats")>
+            <Transition fallback=|| view! { <p class="sidebar-empty">{t!("common-loading")}</p> }>
                 {move || Suspend::new(async move {
                     let can_share = match user.0.await {
                         Ok(Some(u)) if !u.is_pending() => u.permissions.chat.share,
-                        _ => return view! { <p class="sidebar-empty">"Sign in to see your chats."</p> }.into_any(),
+                        _ => return view! { <p class="sidebar-empty">{t!("chat-sign-in-to-see")}</p> }.into_any(),
                     };
                     match chats.await {
-                        Ok(list) if list.is_empty() => view! { <p class="sidebar-empty">"No chats yet."</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="sidebar-empty">{t!("chat-no-chats-yet")}</p> }.into_any(),
                         Ok(mut list) => {
                             let now = now.await;
                             let limit = shown.get_untracked();
@@ -81,7 +81,7 @@ pub fn ChatSidebar() -> impl IntoView {
                             };
                             let more = (more && limit < SIDEBAR_MAX).then(|| view! {
                                 <button type="button" class="link-button show-more" on:click=move |_| shown.update(|n| *n += SIDEBAR_MORE)>
-                                    "Show more chats"
+                                    {t!("chat-show-more-chats")}
                                 </button>
                             });
                             view! { {items} {more} }.into_any()
@@ -108,7 +108,7 @@ pub fn chat_list(
     let mut groups: Vec<(String, Vec<ChatSummary>)> = Vec::new();
     for chat in list {
         let label = if chat.pinned {
-            "Pinned".to_owned()
+            t!("chat-pinned")
         } else {
             crate::ui::date_group(chat.updated_at, now, zone)
         };
@@ -236,7 +236,7 @@ fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>)
                 }>
                     <input
                         type="text"
-                        aria-label="New title"
+                        aria-label=t!("chat-new-title")
                         bind:value=title
                         node_ref=rename_input
                         on:keydown=move |ev| if ev.key() == "Escape" {
@@ -251,7 +251,7 @@ fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>)
                 type="button"
                 node_ref=menu_button
                 class="chat-menu-button"
-                aria-label=format!("Chat options for {}", chat.title)
+                aria-label=t!("chat-options-for", title = chat.title.clone())
                 aria-haspopup="menu"
                 aria-controls=menu_id.clone()
                 aria-expanded=move || menu_open.get().to_string()
@@ -263,33 +263,33 @@ fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>)
                 <div class="menu chat-menu" role="menu" id=menu_id.clone() node_ref=menu_list on:keydown=move |ev| crate::ui::menu_arrow_keys(&ev)>
                     <Show when=move || can_share>
                         <button type="button" role="menuitem" on:click=move |_| { set_menu_open.set(false); refocus_menu_button(); sharing.set(Some(id)); }>
-                            "Share"
+                            {t!("common-share")}
                         </button>
                     </Show>
                     <button type="button" role="menuitem" on:click=move |_| { set_menu_open.set(false); set_renaming.set(true); }>
-                        "Rename"
+                        {t!("common-rename")}
                     </button>
                     <button type="button" role="menuitem" on:click=move |_| { set_menu_open.set(false); toggle.dispatch(false); }>
-                        {if pinned { "Unpin" } else { "Pin" }}
+                        {if pinned { t!("chat-unpin") } else { t!("chat-pin") }}
                     </button>
                     <button type="button" role="menuitem" on:click=move |_| { set_menu_open.set(false); toggle.dispatch(true); }>
-                        "Archive"
+                        {t!("chat-archive")}
                     </button>
                     <a role="menuitem" href=format!("/api/v1/chats/{id}/export") download=format!("chat-export-{id}.json") rel="nofollow" on:click=move |_| set_menu_open.set(false)>
-                        "Export"
+                        {t!("chat-export")}
                     </a>
                     <button type="button" role="menuitem" class="danger-text" on:click=move |_| { set_menu_open.set(false); refocus_menu_button(); set_confirm_delete.set(true); }>
-                        "Delete"
+                        {t!("common-delete")}
                     </button>
                 </div>
             </Show>
             <Show when=move || confirm_delete.get()>
-                <Modal title="Delete chat?" on_close=move || set_confirm_delete.set(false)>
-                    <p>"This deletes “" {move || title.get()} "” and its share link. This cannot be undone."</p>
+                <Modal title=t!("chat-delete-chat") on_close=move || set_confirm_delete.set(false)>
+                    <p>{move || t!("chat-delete-confirm", title = title.get())}</p>
                     <div class="modal-actions">
-                        <button type="button" class="button secondary" on:click=move |_| set_confirm_delete.set(false)>"Cancel"</button>
+                        <button type="button" class="button secondary" on:click=move |_| set_confirm_delete.set(false)>{t!("common-cancel")}</button>
                         <button type="button" class="button danger" on:click=move |_| { set_confirm_delete.set(false); remove.dispatch(()); }>
-                            "Delete"
+                            {t!("common-delete")}
                         </button>
                     </div>
                 </Modal>

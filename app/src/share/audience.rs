@@ -45,13 +45,13 @@ impl Audience {
         }
     }
 
-    fn what_it_means(self) -> &'static str {
+    fn what_it_means(self) -> String {
         match self {
-            Audience::OnlyMe => "Only you (and administrators) can open the link.",
-            Audience::People => "Only the people you pick can open the link, after signing in.",
-            Audience::Members => "Every member of this instance can open the link after signing in.",
+            Audience::OnlyMe => t!("share-only-administrators-open-link"),
+            Audience::People => t!("share-only-people-pick-open"),
+            Audience::Members => t!("share-every-member-instance-open"),
             Audience::Anyone => {
-                "Anyone who has the link can open it, without an account. It stays out of search engines."
+                t!("share-anyone-who-has-link")
             }
         }
     }
@@ -195,7 +195,7 @@ impl LinkDraft {
         let picked = self.picked.get_untracked();
         if audience == Audience::People && picked.is_empty() {
             return Err(
-                "Pick at least one person or group, or choose who else can open the link.".to_owned(),
+                t!("share-pick-someone"),
             );
         }
         let live = self.live.get_untracked() && audience.can_continue();
@@ -217,7 +217,7 @@ impl LinkDraft {
         let audience = self.chosen.get_untracked();
         let picked = self.picked.get_untracked();
         if audience == Audience::People && picked.is_empty() {
-            return Err("Pick at least one person or group, or choose who else can open it.".to_owned());
+            return Err(t!("share-pick-someone-folder"));
         }
         let live = self.live.get_untracked() && audience.can_continue();
         Ok(grants_for(audience, &picked, live))
@@ -280,7 +280,7 @@ pub fn AudiencePicker(
         },
     );
     view! {
-        <Transition fallback=|| view! { <p class="muted">"Loading who can open it…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t!("share-loading-who-open")}</p> }>
             {move || Suspend::new(async move {
                 match loaded.await {
                     Ok(a) => view! { <AudienceChoices audience=a draft/> }.into_any(),
@@ -319,7 +319,7 @@ pub(super) fn AccessRequests(
     });
     view! {
         <section class="access-requests" aria-labelledby=format!("access-requests-{chat_id}")>
-            <h3 id=format!("access-requests-{chat_id}")>"Asking for access"</h3>
+            <h3 id=format!("access-requests-{chat_id}")>{t!("share-asking-access")}</h3>
             <ul>
                 {list.into_iter().map(|r| {
                     let id = r.id;
@@ -328,9 +328,9 @@ pub(super) fn AccessRequests(
                             <span>{r.name.clone()}</span>
                             <span class="row">
                                 <button type="button" class="button small" disabled=move || answer.pending().get()
-                                    on:click=move |_| { answer.dispatch((id, true)); }>"Approve"</button>
+                                    on:click=move |_| { answer.dispatch((id, true)); }>{t!("share-approve")}</button>
                                 <button type="button" class="button secondary small" disabled=move || answer.pending().get()
-                                    on:click=move |_| { answer.dispatch((id, false)); }>"Decline"</button>
+                                    on:click=move |_| { answer.dispatch((id, false)); }>{t!("share-decline")}</button>
                             </span>
                         </li>
                     }
@@ -356,19 +356,19 @@ fn AudienceChoices(
     } = draft;
     let filter = RwSignal::new(String::new());
     let mut choices = vec![
-        (Audience::OnlyMe, "Only me"),
-        (Audience::People, "Specific people"),
+        (Audience::OnlyMe, t!("share-only-me")),
+        (Audience::People, t!("share-specific-people")),
     ];
     if audience.members_allowed || chosen.get_untracked() == Audience::Members {
-        choices.push((Audience::Members, "Everyone on this instance"));
+        choices.push((Audience::Members, t!("share-everyone-instance")));
     }
     if !folder && (audience.anyone_allowed || chosen.get_untracked() == Audience::Anyone) {
-        choices.push((Audience::Anyone, "Anyone with the link"));
+        choices.push((Audience::Anyone, t!("share-anyone-link")));
     }
     let people = audience.people.clone();
     view! {
         <fieldset class="audience">
-            <legend>{if folder { "Who can open the folder" } else { "Who can open the link" }}</legend>
+            <legend>{if folder { t!("share-who-open-folder") } else { t!("share-who-open-link") }}</legend>
             {choices.into_iter().map(|(a, label)| view! {
                 <label class="audience-choice">
                     <input type="radio" name="audience" prop:checked=move || chosen.get() == a
@@ -382,8 +382,8 @@ fn AudienceChoices(
             }}</p>
             <Show when=move || chosen.get() == Audience::People>
                 <div class="people-picker">
-                    <label for="people-filter">"Find people and groups"</label>
-                    <input id="people-filter" type="search" placeholder="Type a name" bind:value=filter/>
+                    <label for="people-filter">{t!("share-find-people-groups")}</label>
+                    <input id="people-filter" type="search" placeholder=t!("share-type-name") bind:value=filter/>
                     <ul class="people-list">
                         {
                             let people = people.clone();
@@ -410,18 +410,18 @@ fn AudienceChoices(
                             }
                         }
                     </ul>
-                    {people.is_empty().then(|| view! { <p class="muted">"Nobody else has an account yet."</p> })}
+                    {people.is_empty().then(|| view! { <p class="muted">{t!("share-nobody-else-has-account")}</p> })}
                 </div>
             </Show>
             <Show when=move || chosen.get().can_continue()>
                 <label class="audience-choice live-choice">
                     <input type="checkbox" name="live" prop:checked=move || live.get()
                         on:change=move |ev| live.set(event_target_checked(&ev))/>
-                    {if folder { "Let them continue the chats and add their own" } else { "Let them continue the chat" }}
+                    {if folder { t!("share-let-them-continue-chats") } else { t!("share-let-them-continue-chat") }}
                 </label>
                 <Show when=move || live.get()>
                     <p class="muted audience-help">
-                        "They see the chat as it is now and can add messages to it, signed with their name."
+                        {t!("share-they-see-chat-as")}
                     </p>
                 </Show>
             </Show>
@@ -458,7 +458,7 @@ pub fn FolderAudiencePicker(
                     }
                     Err(e) => error.set(Some(e)),
                 }
-            }>"Save"</button>
+            }>{t!("common-save")}</button>
         </div>
     }
 }

@@ -13,7 +13,9 @@ use crate::error::AppError;
 use crate::ui::clipboard::{copy_from, origin, CopyOutcome};
 use crate::ui::{use_toast, Modal};
 
-pub(super) const COPIED_TOAST: &str = "Copied shared chat URL to clipboard!";
+pub(super) fn copied_toast() -> String {
+    t!("share-copied-shared-chat-url")
+}
 
 /// `{origin}/s/{share_id}`.
 pub fn share_url(share_id: Uuid) -> String {
@@ -31,8 +33,8 @@ pub fn ShareModal(
 ) -> impl IntoView {
     let state = crate::ui::page_resource(|| (), move |_| get_share_state(chat_id));
     view! {
-        <Modal title="Share Chat" on_close>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Modal title=t!("share-dialog-title") on_close>
+            <Suspense fallback=|| view! { <p class="muted">{t!("common-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match state.await {
                         Ok(s) => view! { <ShareModalBody state=s/> }.into_any(),
@@ -120,7 +122,7 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
                 Ok(CopyOutcome::Copied(_)) => {
                     reload_after_save();
                     copied.set(true);
-                    toast.show(COPIED_TOAST);
+                    toast.show(copied_toast());
                     #[cfg(feature = "hydrate")]
                     gloo_timers::callback::Timeout::new(2_000, move || copied.set(false)).forget();
                 }
@@ -147,7 +149,7 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
                     manual.set(None);
                     deleting.set(false);
                     reload_after_save();
-                    toast.show("The link was deleted. Nobody can open it any more.");
+                    toast.show(t!("share-link-deleted"));
                     version.bump();
                 }
                 Err(e) => error.set(Some(e.said())),
@@ -176,33 +178,33 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
         <div class="share-modal" aria-busy=move || busy.get().to_string()>
             {move || match share_id.get() {
                 None => view! {
-                    <p>"Messages you send after creating your link won't be shared. Users with the URL will be able to view the shared chat."</p>
+                    <p>{t!("share-new-link-note")}</p>
                 }.into_any(),
                 Some(sid) => view! {
                     <p>
-                        "You have shared this chat "
-                        <a href=format!("/s/{sid}") target="_blank" rel="noopener noreferrer">"before"</a>
-                        "."
+                        {t!("share-shared-before-start")}" "
+                        <a href=format!("/s/{sid}") target="_blank" rel="noopener noreferrer">{t!("share-shared-before-link")}</a>
+                        {t!("share-shared-before-end")}
                     </p>
                     <div class="share-link-field">
-                        <label for="share-link">"Link"</label>
+                        <label for="share-link">{t!("share-link")}</label>
                         <input id="share-link" type="text" readonly prop:value=share_url(sid)
                             on:focus=move |ev| { let _ = select_all(&ev); }/>
                     </div>
                     <p>
-                        "Click here to "
+                        {t!("share-delete-start")}" "
                         <button type="button" class="link-button" disabled=move || busy.get()
                             aria-expanded=move || deleting.get().to_string() on:click=move |_| deleting.set(true)>
-                            "delete this link"
+                            {t!("share-delete-link")}
                         </button>
-                        " and create a new shared link."
+                        " "{t!("share-delete-end")}
                     </p>
                     <Show when=move || deleting.get()>
-                        <div class="confirm-delete" role="group" aria-label="Delete this link?">
-                            <p>"Delete this link? Everyone who opens it will be told it no longer exists; a new link gets a new address."</p>
+                        <div class="confirm-delete" role="group" aria-label=t!("share-delete-title")>
+                            <p>{t!("share-delete-warning")}</p>
                             <div class="row">
                                 <button type="button" class="button danger small" disabled=move || busy.get() on:click=delete_link>"Delete link"</button>
-                                <button type="button" class="button secondary small" on:click=move |_| deleting.set(false)>"Keep it"</button>
+                                <button type="button" class="button secondary small" on:click=move |_| deleting.set(false)>{t!("share-keep")}</button>
                             </div>
                         </div>
                     </Show>
@@ -217,22 +219,22 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
                 <VersionsPanel chat_id share_id=sid reload=versions_reload/>
                 // The link as a QR code, for a slide or a phone (drawn by the server).
                 <details class="share-qr">
-                    <summary>"QR code"</summary>
-                    <img src=format!("/s/{sid}/qr.svg") alt="QR code of the link" width="200" height="200" loading="lazy"/>
-                    <a href=format!("/s/{sid}/qr.svg") download="chatshare-link-qr.svg">"Download the QR code"</a>
+                    <summary>{t!("share-qr-code")}</summary>
+                    <img src=format!("/s/{sid}/qr.svg") alt=t!("share-qr-code-link") width="200" height="200" loading="lazy"/>
+                    <a href=format!("/s/{sid}/qr.svg") download="chatshare-link-qr.svg">{t!("share-download-qr-code")}</a>
                 </details>
             })}
-            {(!can_share).then(|| view! { <p class="muted">"You don't have permission to share chats."</p> })}
+            {(!can_share).then(|| view! { <p class="muted">{t!("share-no-permission")}</p> })}
             <p class="status-error" role="alert">{move || error.get()}</p>
             {move || manual.get().map(|url| view! {
                 <div class="manual-copy">
-                    <label for="share-url-field">"Your browser did not allow copying. Press Ctrl+C to copy:"</label>
+                    <label for="share-url-field">{t!("share-copy-blocked")}</label>
                     <input id="share-url-field" type="text" readonly prop:value=url.clone()
                         on:focus=move |ev| { let _ = select_all(&ev); } autofocus/>
                 </div>
             })}
             <p class="muted small unsaved" role="status">
-                {move || draft.changed().then_some("Your changes apply when you press Update and Copy Link.")}
+                {move || draft.changed().then_some(t!("share-changes-pending"))}
             </p>
             // The main action first, then the community one: side by side and as wide as each
             // other where both fit, one above the other on a phone.
@@ -246,10 +248,10 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
                     on:click=copy_link
                 >
                     {move || {
-                        if copied.get() { "Copied!" }
-                        else if busy.get() { "Working…" }
-                        else if share_id.get().is_some() { "Update and Copy Link" }
-                        else { "Copy Link" }
+                        if copied.get() { t!("common-copied") }
+                        else if busy.get() { t!("common-working") }
+                        else if share_id.get().is_some() { t!("share-update-and-copy") }
+                        else { t!("share-copy-link") }
                     }}
                 </button>
                 {community}
@@ -260,7 +262,7 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
 
 fn share_error(e: &AppError) -> String {
     match e {
-        AppError::Forbidden(_) => "You don't have permission to share chats.".to_owned(),
+        AppError::Forbidden(_) => t!("share-no-permission"),
         other => other.said(),
     }
 }
@@ -280,7 +282,7 @@ pub(super) fn select_all(ev: &leptos::ev::FocusEvent) -> Option<()> {
 /// `'loaded'` from its own origin, sends it `{chat, models}` for that origin only.
 #[component]
 fn CommunityButton(chat_id: Uuid, url: String) -> impl IntoView {
-    let note = format!("Opens {} in a new tab", community_place(&url));
+    let note = t!("share-opens-in-new-tab", place = community_place(&url));
     let open = move |_| {
         #[cfg(feature = "hydrate")]
         community::open(chat_id, &url);
@@ -290,7 +292,7 @@ fn CommunityButton(chat_id: Uuid, url: String) -> impl IntoView {
     view! {
         // Where it goes, small under the seed's words (and left out of the button's name).
         <button type="button" class="button secondary community-button" aria-describedby="community-where" on:click=open>
-            <span>"Share to Open WebUI Community"</span>
+            <span>{t!("share-to-community")}</span>
             <span class="community-where" id="community-where" aria-hidden="true">{note}</span>
         </button>
     }
@@ -308,11 +310,11 @@ fn community_place(url: &str) -> String {
                 .as_deref()
                 == Some(host)
             {
-                return "this instance's community".to_owned();
+                return t!("share-this-community");
             }
             host.to_owned()
         }
-        None => "this instance's community".to_owned(),
+        None => t!("share-this-community"),
     }
 }
 

@@ -45,7 +45,7 @@ impl ExpiryDraft {
             "30" => days(30),
             "date" => end_of_day(&self.date.get_untracked(), crate::ui::reader_zone())
                 .map(|t| Some(ExpiryChoice::At(t)))
-                .ok_or_else(|| "Pick the date the link expires on, or another choice.".to_owned()),
+                .ok_or_else(|| t!("share-pick-date-link-expires")),
             _ => Ok(None),
         }
     }
@@ -59,12 +59,12 @@ pub(super) fn LinkOptions(audience: ShareAudience, draft: LinkDraft) -> impl Int
     let (password, remove) = (draft.password, draft.remove_password);
     let open = draft.options_open;
     let longest =
-        (audience.max_days > 0).then(|| format!("After {} days (the longest allowed)", audience.max_days));
-    let never = longest.clone().unwrap_or_else(|| "Never".to_owned());
+        (audience.max_days > 0).then(|| t!("share-expiry-longest", days = audience.max_days));
+    let never = longest.clone().unwrap_or_else(|| t!("common-never"));
     let keep = if has_link {
-        "Unchanged".to_owned()
+        t!("share-unchanged")
     } else if audience.default_days > 0 {
-        format!("In {} days (this instance's default)", audience.default_days)
+        t!("share-expiry-default", days = audience.default_days)
     } else {
         never.clone()
     };
@@ -84,39 +84,39 @@ pub(super) fn LinkOptions(audience: ShareAudience, draft: LinkDraft) -> impl Int
             let _ = ev;
         }>
             <summary>
-                "Expiry and password"
+                {t!("share-expiry-password")}
                 <span class="muted small">
-                    {match expires_at { Some(t) => view! { " · expires "<crate::ui::Time at=t/> }.into_any(), None if has_link => " · never expires".into_any(), None => ().into_any() }}
-                    {has_password.then_some(" · password set")}
-                    {move || (!password.with(String::is_empty)).then_some(" · new password typed")}
+                    {match expires_at { Some(t) => view! { " · "{t!("share-summary-expires")}" "<crate::ui::Time at=t/> }.into_any(), None if has_link => format!(" · {}", t!("share-summary-never-expires")).into_any(), None => ().into_any() }}
+                    {has_password.then(|| format!(" · {}", t!("share-summary-password-set")))}
+                    {move || (!password.with(String::is_empty)).then(|| format!(" · {}", t!("share-summary-password-typed")))}
                 </span>
             </summary>
             <div class="share-expiry">
-                <label for="share-expiry">"Expires"</label>
+                <label for="share-expiry">{t!("share-expires-label")}</label>
                 <div class="row">
                     <select id="share-expiry" prop:value=move || choice.get() on:change=move |ev| choice.set(event_target_value(&ev))>
                         <option value="keep">{keep}</option>
                         {offer_never.then(|| view! { <option value="never">{never.clone()}</option> })}
-                        <option value="1">"In 1 day"</option>
-                        <option value="7">"In 7 days"</option>
-                        <option value="30">"In 30 days"</option>
-                        <option value="date">"On a date…"</option>
+                        <option value="1">{t!("share-1-day")}</option>
+                        <option value="7">{t!("share-7-days")}</option>
+                        <option value="30">{t!("share-30-days")}</option>
+                        <option value="date">{t!("share-date")}</option>
                     </select>
                     <Show when=move || choice.get() == "date">
-                        <input type="date" aria-label="Expiry date" bind:value=date/>
+                        <input type="date" aria-label=t!("share-expiry-date") bind:value=date/>
                     </Show>
                 </div>
             </div>
             <div class="share-password">
                 <label for="share-password-new">
-                    {if has_password { "Password (set; type a new one to change it)" } else { "Password (optional)" }}
+                    {if has_password { t!("share-password-set-type-new") } else { t!("share-password-optional") }}
                 </label>
                 <input id="share-password-new" type="password" autocomplete="new-password" bind:value=password
                     prop:disabled=move || remove.get()/>
                 {has_password.then(|| view! {
                     <label class="audience-choice">
                         <input type="checkbox" prop:checked=move || remove.get() on:change=move |ev| remove.set(event_target_checked(&ev))/>
-                        "Remove the password"
+                        {t!("share-remove-password")}
                     </label>
                 })}
             </div>

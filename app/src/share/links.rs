@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::components::{share_url, COPIED_TOAST};
+use super::components::{copied_toast, share_url};
 use super::{list_shared, share_chat, unshare_all, unshare_chat, LinkOrder, SharedLinkItem};
 use crate::error::AppError;
 use crate::ui::clipboard::{copy_from, CopyOutcome};
@@ -184,7 +184,7 @@ fn SharedLinkRow(link: SharedLinkItem, reload: RwSignal<u32>, toast: crate::ui::
         let job = copy_from(async move { Ok::<_, AppError>(share_url(sid)) });
         leptos::task::spawn_local(async move {
             match job.await {
-                Ok(CopyOutcome::Copied(_)) => toast.show(COPIED_TOAST),
+                Ok(CopyOutcome::Copied(_)) => toast.show(copied_toast()),
                 Ok(CopyOutcome::Manual(u)) => manual.set(Some(u)),
                 Err(_) => {}
             }

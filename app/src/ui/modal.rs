@@ -136,7 +136,8 @@ pub fn use_toast() -> Toast {
 
 impl Toast {
     /// Shows `message` for 3 seconds.
-    pub fn show(self, message: &str) {
+    pub fn show(self, message: impl AsRef<str>) {
+        let message = message.as_ref();
         self.0.set(Some(message.to_owned()));
         #[cfg(feature = "hydrate")]
         {
