@@ -13,6 +13,15 @@
   }
   const article = document.querySelector('.shared-chat');
   const area = document.querySelector('.toast-area');
+  // The page's words in the reader's language, which the server put beside this script.
+  let words = {};
+  try {
+    words = JSON.parse(document.getElementById('page-words')?.textContent || '{}');
+  } catch (_) {
+    words = {};
+  }
+  /** The reader's words for `key`. */
+  const say = (key) => words[key] || key;
 
   /** Shows `text` in the page's polite live region for 3 seconds (as the app's toasts do). */
   function toast(text) {
@@ -47,7 +56,7 @@
 
   let speaking = null;
   function stopSpeaking() {
-    if (speaking) speaking.textContent = 'Read aloud';
+    if (speaking) speaking.textContent = say('read-aloud');
     speaking = null;
     if ('speechSynthesis' in window) window.speechSynthesis.cancel();
   }
@@ -55,7 +64,7 @@
   /** "Read aloud" (and "Stop") for one answer, with the admin's voice and rate. */
   function readAloud(button) {
     if (!('speechSynthesis' in window)) {
-      toast('This browser cannot read aloud.');
+      toast(say('cannot-read-aloud'));
       return;
     }
     if (speaking === button) {
@@ -78,7 +87,7 @@
     u.onend = done;
     u.onerror = done;
     speaking = button;
-    button.textContent = 'Stop';
+    button.textContent = say('stop');
     window.speechSynthesis.speak(u);
   }
 
@@ -92,7 +101,7 @@
       readAloud(control);
     } else if (action === 'copy-link') {
       const link = location.origin + location.pathname;
-      toast((await copy(link)) ? 'Link copied.' : 'Your browser blocked copying: the address bar holds the link.');
+      toast((await copy(link)) ? say('link-copied') : say('link-copy-blocked'));
     } else if (control.matches('.message-link')) {
       // The message's address: copied, and gone to (so it is highlighted, and the address bar
       // holds it when the browser refuses to copy).
@@ -101,21 +110,21 @@
       const link = location.origin + location.pathname + location.search + location.hash;
       toast(
         (await copy(link))
-          ? 'Link to this message copied.'
-          : 'Your browser blocked copying: the address bar holds the link to this message.',
+          ? say('message-link-copied')
+          : say('message-link-blocked'),
       );
     } else if (control.matches('.code-copy')) {
       const pre = control.parentElement && control.parentElement.querySelector('pre');
       if (!pre) return;
       if (await copy(pre.textContent || '')) {
-        control.textContent = 'Copied!';
-        toast('Code copied.');
+        control.textContent = say('copied');
+        toast(say('code-copied'));
         setTimeout(() => {
-          control.textContent = 'Copy';
+          control.textContent = say('copy');
         }, 2000);
       } else {
         window.getSelection().selectAllChildren(pre);
-        toast('Your browser blocked copying. The code is selected: press Ctrl+C.');
+        toast(say('code-copy-blocked'));
       }
     }
   });
@@ -132,12 +141,12 @@
       const atBottom = window.innerHeight + window.scrollY >= document.body.scrollHeight - 80;
       if (speaking) stopSpeaking();
       list.innerHTML = e.data;
-      if (status) status.textContent = 'Updated just now.';
+      if (status) status.textContent = say('live-updated');
       if (atBottom) window.scrollTo({ top: document.body.scrollHeight });
     });
     source.addEventListener('gone', () => {
       source.close();
-      if (status) status.textContent = 'This link is no longer available: reload the page to see why.';
+      if (status) status.textContent = say('live-gone');
     });
   }
 

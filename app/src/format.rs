@@ -46,28 +46,13 @@ pub fn date_group(epoch: i64, now: i64, zone: i64) -> String {
     let (epoch, now) = (epoch + zone, now + zone);
     let days_ago = now.div_euclid(86_400) - epoch.div_euclid(86_400);
     match days_ago {
-        i64::MIN..=0 => "Today".to_owned(),
-        1 => "Yesterday".to_owned(),
-        2..=7 => "Previous 7 days".to_owned(),
-        8..=30 => "Previous 30 days".to_owned(),
+        i64::MIN..=0 => t!("date-today"),
+        1 => t!("date-yesterday"),
+        2..=7 => t!("date-previous-7-days"),
+        8..=30 => t!("date-previous-30-days"),
         _ => {
-            const MONTHS: [&str; 12] = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ];
             let (y, m, _) = civil_date(epoch);
-            let month = MONTHS.get((m - 1) as usize).copied().unwrap_or("");
-            format!("{month} {y}")
+            t!("date-month-year", month = m, year = y)
         }
     }
 }

@@ -154,10 +154,22 @@ share-copy-blocked = Your browser did not allow copying. Press Ctrl+C to copy:
 share-changes-pending = Your changes apply when you press Update and Copy Link.
 share-copy-link = Copy Link
 share-to-community = Share to Open WebUI Community
-share-only-administrators-open-link = Only you (and administrators) can open the link.
-share-only-people-pick-open = Only the people you pick can open the link, after signing in.
-share-every-member-instance-open = Every member of this instance can open the link after signing in.
-share-anyone-who-has-link = Anyone who has the link can open it, without an account. It stays out of search engines.
+share-audience-only-me = { $what ->
+    [folder] Only you (and administrators) can open the folder and its chats.
+   *[link] Only you (and administrators) can open the link.
+}
+share-audience-people = { $what ->
+    [folder] Only the people you pick can open the folder and its chats, after signing in.
+   *[link] Only the people you pick can open the link, after signing in.
+}
+share-audience-members = { $what ->
+    [folder] Every member of this instance can open the folder and its chats after signing in.
+   *[link] Every member of this instance can open the link after signing in.
+}
+share-audience-anyone = { $what ->
+    [folder] Anyone who has the link can open the folder and its chats, without an account. It stays out of search engines.
+   *[link] Anyone who has the link can open it, without an account. It stays out of search engines.
+}
 share-pick-someone = Pick at least one person or group, or choose who else can open the link.
 share-pick-someone-folder = Pick at least one person or group, or choose who else can open it.
 share-loading-who-open = Loading who can open it…
@@ -206,3 +218,162 @@ share-summary-password-set = password set
 share-summary-password-typed = new password typed
 common-working = Working…
 share-update-and-copy = Update and Copy Link
+ui-something-went-wrong = Something went wrong
+ui-back-start = Back to start
+ui-page-not-found = Page not found
+ui-nothing-here = There is nothing at this address.
+settings-data = Data
+auth-have-account = Already have an account?
+auth-no-account = No account yet?
+auth-create-one = Create one
+chat-send = Send
+share-delete-link-button = Delete link
+settings-profile-saved = Profile saved.
+settings-profile = Profile
+settings-upload-picture = Upload picture
+settings-use-initials-instead = Use initials instead
+settings-initials-colour = Colour of your initials
+settings-save-profile = Save profile
+settings-current-password = Current password
+settings-new-password = New password
+settings-new-password-again = New password again
+settings-change-password = Change password
+settings-new-passwords-differ = The new passwords differ.
+settings-password-changed = Password changed. Your other sessions are signed out.
+settings-system = System
+settings-light = Light
+settings-dark = Dark
+settings-appearance-chats = Appearance and chats
+settings-theme = Theme
+settings-default-model = Default model
+settings-first-model = The first one offered
+settings-system-prompt = System prompt for new chats
+settings-system-prompt-example = For example: Answer briefly, in British English.
+settings-system-prompt-note = Sent to the model before every turn of the chats you start from now on. Shared links never show it.
+common-saved = Saved.
+settings-color-blue = Blue
+settings-color-violet = Violet
+settings-color-magenta = Magenta
+settings-color-orange = Orange
+settings-color-green = Green
+settings-color-teal = Teal
+settings-color-grey = Grey
+settings-email = Email: { $email }
+settings-general = General
+settings-language = Language
+settings-language-automatic = Automatic (your browser's language)
+admin-settings-saved = Settings saved.
+admin-authentication = Authentication
+admin-sign-up-hint = New people can create an account.
+admin-enable-sign-up = Enable sign-up
+admin-default-user-role = Default user role
+admin-default-role-hint = Pending accounts wait for an administrator's approval.
+admin-api-keys-hint = Users can create API keys for scripts.
+admin-enable-api-keys = Enable API keys
+admin-sharing = Sharing
+admin-member-links-hint = A link may be open to every approved member of this instance (what a new link starts with).
+admin-links-every-member = Links for every member
+admin-anyone-links-hint = A link may be open to anyone who has it, without an account. Its page stays out of search engines.
+admin-links-anyone = Links for anyone
+admin-folders-hint = Members may keep their chats in folders (Open WebUI's features.folders).
+admin-folders = Folders
+admin-folder-sharing-hint = Members may share a whole folder with people, groups or every member, read or write (sharing.folders; administrators always may).
+admin-folder-sharing = Folder sharing
+admin-community-sharing-hint = Offer “Share to Open WebUI Community” in the Share dialog.
+admin-enable-community-sharing = Enable Community Sharing
+admin-community-sharing-url = Community sharing URL
+admin-use-instance-s-community = Use this instance's community
+admin-link-previews-embeds = Link previews and embeds
+admin-instance-name = Instance name
+admin-instance-name-hint = Shown on link preview cards, on embedded chats (“Open in …”) and to oEmbed clients.
+admin-sites-may-embed-shared = Sites that may embed shared chats
+admin-embed-hint = For links open to anyone. * for any site, or one address per line (https://blog.example.com); empty: no embeds. No other page may be framed.
+admin-community = Community
+admin-community-hub-hint = This instance hosts a community: /community, its upload page (/chats/upload) and its API.
+admin-community-hub = Community hub
+admin-index-hint = Public community chats and the gallery may appear in search engines (otherwise they ask not to be indexed).
+admin-let-search-engines-index = Let search engines index it
+admin-instances-allowed-upload = Instances allowed to upload
+admin-allowed-origins-hint = One address per line (https://chat.example.com). This instance may always upload; another instance shares here when its community address is this instance's /chats/upload.
+admin-moderate-community-chats = Moderate community chats
+admin-quota-whole-number-megabytes = The quota is a whole number of megabytes (0 for none).
+admin-storage-per-member-mb = Storage per member (MB)
+admin-quota-hint = How much each member may publish to the community in all; 0: no limit.
+admin-link-lifetime = Link lifetime
+admin-each-lifetime-whole-number = Each lifetime is a whole number of days (0 for none).
+admin-default-lifetime-hint = For links given no expiry; 0: they never expire.
+admin-default-lifetime-days = Default lifetime (days)
+admin-longest-lifetime-hint = No link lives longer; 0: no limit.
+admin-longest-lifetime-days = Longest lifetime (days)
+admin-0-keep-forever = 0: keep it forever.
+admin-keep-audit-log-days = Keep the audit log (days)
+admin-default-permissions = Default permissions
+admin-chat-sharing-hint = Users may create and update share links (chat.share). Per-user overrides are in the Users tab.
+admin-allow-chat-sharing = Allow chat sharing
+admin-text-speech = Text-to-speech
+admin-read-aloud-hint = Shared pages offer “Read aloud”, spoken by the reader's browser.
+admin-read-aloud = Read aloud
+admin-speech-rate-must-number = The speech rate must be a number between 0.5 and 2.
+admin-voice-hint = A voice name of the reader's browser; empty for its default.
+admin-voice = Voice
+admin-rate-hint = 0.5 (slow) to 2 (fast).
+admin-rate = Rate
+admin-administrators-only = Administrators only
+admin-only-text = The Admin Panel is for administrators of this chatshare instance. Ask one if you need a setting changed.
+admin-back-chats = Back to your chats
+admin-users = Users
+admin-groups = Groups
+admin-shared-links = Shared links
+admin-audit = Audit
+admin-search-users = Search users
+admin-general = General
+admin-connections = Connections
+admin-user-deleted = User deleted.
+admin-no-users-match = No users match.
+admin-role = Role
+admin-chat-sharing = Chat sharing
+admin-created = Created
+admin-last-active = Last active
+admin-actions = Actions
+admin-delete-user = Delete user
+admin-role-changed = Role changed.
+admin-permission-changed = Permission changed.
+admin-not-allowed = not allowed
+admin-default-plain = Default
+admin-always-admin = Always (admin)
+admin-never-pending = Never (pending)
+admin-waiting-approval = Waiting for approval
+admin-allowed = Allowed
+admin-not-allowed-plain = Not allowed
+admin-waiting-approval-badge = waiting for approval
+admin-delete-user-title = Delete { $name }?
+admin-delete-user-text = This deletes the account of { $name } ({ $email }), all of their chats and every link they shared. People who open those links will find nothing. This cannot be undone.
+admin-default-permission = { $allowed ->
+    [yes] Default (allowed)
+   *[no] Default (not allowed)
+}
+admin-role-of = Role of { $name }
+admin-chat-sharing-for = Chat sharing for { $name }
+admin-delete-named = Delete { $name }
+admin-role-pending = pending
+admin-role-user = user
+admin-default-language = Default language
+admin-default-language-hint = For people whose account and browser name no language this instance speaks.
+date-today = Today
+date-yesterday = Yesterday
+date-previous-7-days = Previous 7 days
+date-previous-30-days = Previous 30 days
+date-month-year = { $month ->
+    [1] January
+    [2] February
+    [3] March
+    [4] April
+    [5] May
+    [6] June
+    [7] July
+    [8] August
+    [9] September
+    [10] October
+    [11] November
+   *[12] December
+} { $year }

@@ -169,9 +169,9 @@ pub fn AuthPage() -> impl IntoView {
             </form>
             </Show>
             <p class="muted" hidden=move || fresh.get() || !password_login>
-                {move || if signing_up.get() { "Already have an account? " } else { "No account yet? " }}
+                {move || if signing_up.get() { t!("auth-have-account") } else { t!("auth-no-account") }}" "
                 <a class="link-button" href=other_mode on:click=move |_| submit.value().set(None)>
-                    {move || if signing_up.get() { "Sign in" } else { "Create one" }}
+                    {move || if signing_up.get() { t!("common-sign-in") } else { t!("auth-create-one") }}
                 </a>
             </p>
         </section>

@@ -40,9 +40,9 @@ fn admin_or(user: Result<Option<SessionUser>, AppError>, here: &str) -> Result<S
         set_page_status(403);
         Err(view! {
             <section class="panel" role="alert">
-                <h1>"Administrators only"</h1>
-                <p>"The Admin Panel is for administrators of this chatshare instance. Ask one if you need a setting changed."</p>
-                <a href="/">"Back to your chats"</a>
+                <h1>{t!("admin-administrators-only")}</h1>
+                <p>{t!("admin-only-text")}</p>
+                <a href="/">{t!("admin-back-chats")}</a>
             </section>
         }
         .into_any())
@@ -101,8 +101,8 @@ pub fn AdminPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text="Admin Panel"/>
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Title text=t!("common-admin-panel")/>
+        <Transition fallback=|| view! { <p class="muted">{t!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 let here = location.pathname.get_untracked();
                 if let Err(instead) = admin_or(user.0.await, &here) {
@@ -110,32 +110,32 @@ pub fn AdminPage() -> impl IntoView {
                 }
                 let pending = pending.await.unwrap_or(0);
                 view! {
-                    <h1>"Admin Panel"</h1>
-                    <nav class="tabs" aria-label="Admin Panel">
+                    <h1>{t!("common-admin-panel")}</h1>
+                    <nav class="tabs" aria-label=t!("common-admin-panel")>
                         <a href="/admin/users" aria-current=move || (tab.get() == Tab::Users).then_some("page")>
-                            "Users"
+                            {t!("admin-users")}
                             {(pending > 0).then(|| view! {
-                                <span class="count-badge">{pending.to_string()}<span class="visually-hidden">" waiting for approval"</span></span>
+                                <span class="count-badge">{pending.to_string()}<span class="visually-hidden">" "{t!("admin-waiting-approval-badge")}</span></span>
                             })}
                         </a>
-                        <a href="/admin/groups" aria-current=move || (tab.get() == Tab::Groups).then_some("page")>"Groups"</a>
-                        <a href="/admin/shared" aria-current=move || (tab.get() == Tab::Links).then_some("page")>"Shared links"</a>
-                        <a href="/admin/audit" aria-current=move || (tab.get() == Tab::Audit).then_some("page")>"Audit"</a>
-                        <a href="/admin/community" aria-current=move || (tab.get() == Tab::Community).then_some("page")>"Community"</a>
+                        <a href="/admin/groups" aria-current=move || (tab.get() == Tab::Groups).then_some("page")>{t!("admin-groups")}</a>
+                        <a href="/admin/shared" aria-current=move || (tab.get() == Tab::Links).then_some("page")>{t!("admin-shared-links")}</a>
+                        <a href="/admin/audit" aria-current=move || (tab.get() == Tab::Audit).then_some("page")>{t!("admin-audit")}</a>
+                        <a href="/admin/community" aria-current=move || (tab.get() == Tab::Community).then_some("page")>{t!("admin-community")}</a>
                         <a href="/admin/settings" aria-current=move || matches!(tab.get(), Tab::Settings | Tab::Connections | Tab::Authentication).then_some("page")>"Settings"</a>
                     </nav>
                     {move || match tab.get() {
                         Tab::Users => view! {
                             <div class="toolbar row">
-                                <input type="search" class="user-search" placeholder="Search users" aria-label="Search users" bind:value=query/>
+                                <input type="search" class="user-search" placeholder=t!("admin-search-users") aria-label=t!("admin-search-users") bind:value=query/>
                                 <super::add_user::AddUser reload=users_version/>
                             </div>
                         }.into_any(),
                         Tab::Settings | Tab::Connections | Tab::Authentication => view! {
-                            <nav class="tabs sub-tabs" aria-label="Settings">
-                                <a href="/admin/settings/general" aria-current=move || (tab.get() == Tab::Settings).then_some("page")>"General"</a>
-                                <a href="/admin/settings/connections" aria-current=move || (tab.get() == Tab::Connections).then_some("page")>"Connections"</a>
-                                <a href="/admin/settings/authentication" aria-current=move || (tab.get() == Tab::Authentication).then_some("page")>"Authentication"</a>
+                            <nav class="tabs sub-tabs" aria-label=t!("common-settings")>
+                                <a href="/admin/settings/general" aria-current=move || (tab.get() == Tab::Settings).then_some("page")>{t!("admin-general")}</a>
+                                <a href="/admin/settings/connections" aria-current=move || (tab.get() == Tab::Connections).then_some("page")>{t!("admin-connections")}</a>
+                                <a href="/admin/settings/authentication" aria-current=move || (tab.get() == Tab::Authentication).then_some("page")>{t!("admin-authentication")}</a>
                             </nav>
                         }.into_any(),
                         Tab::Groups | Tab::Links | Tab::Audit | Tab::Community => ().into_any(),
@@ -174,7 +174,7 @@ fn UsersTab(
             let r = admin_delete_user(id).await;
             match &r {
                 Ok(()) => {
-                    toast.show("User deleted.");
+                    toast.show(t!("admin-user-deleted"));
                     error.set(None);
                 }
                 Err(e) => error.set(Some(e.said())),
@@ -185,25 +185,25 @@ fn UsersTab(
     });
     view! {
         <p class="status-error" role="alert">{move || error.get()}</p>
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 if !matches!(user.0.await, Ok(Some(u)) if u.is_admin()) {
                     return ().into_any();
                 }
                 match users.await {
-                    Ok(list) if list.is_empty() => view! { <p class="muted">"No users match."</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="muted">{t!("admin-no-users-match")}</p> }.into_any(),
                     Ok(list) => view! {
                         <div class="table-wrap">
                             <table class="users">
                                 <thead>
                                     <tr>
-                                        <th scope="col">"Name"</th>
-                                        <th scope="col">"Email"</th>
-                                        <th scope="col">"Role"</th>
-                                        <th scope="col">"Chat sharing"</th>
-                                        <th scope="col">"Created"</th>
-                                        <th scope="col">"Last active"</th>
-                                        <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                                        <th scope="col">{t!("common-name")}</th>
+                                        <th scope="col">{t!("common-email")}</th>
+                                        <th scope="col">{t!("admin-role")}</th>
+                                        <th scope="col">{t!("admin-chat-sharing")}</th>
+                                        <th scope="col">{t!("admin-created")}</th>
+                                        <th scope="col">{t!("admin-last-active")}</th>
+                                        <th scope="col"><span class="visually-hidden">{t!("admin-actions")}</span></th>
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -219,15 +219,12 @@ fn UsersTab(
         {move || deleting.get().map(|u| {
             let id = u.id;
             view! {
-                <Modal title=format!("Delete {}?", u.name) on_close=move || deleting.set(None)>
-                    <p>
-                        "This deletes the account of " <strong>{u.name.clone()}</strong> " (" {u.email.clone()} "), "
-                        "all of their chats and every link they shared. People who open those links will find nothing. This cannot be undone."
-                    </p>
+                <Modal title=t!("admin-delete-user-title", name = u.name.clone()) on_close=move || deleting.set(None)>
+                    <p>{t!("admin-delete-user-text", name = u.name.clone(), email = u.email.clone())}</p>
                     <div class="modal-actions">
-                        <button type="button" class="button secondary" on:click=move |_| deleting.set(None)>"Cancel"</button>
+                        <button type="button" class="button secondary" on:click=move |_| deleting.set(None)>{t!("common-cancel")}</button>
                         <button type="button" class="button danger" on:click=move |_| { deleting.set(None); remove.dispatch(id); }>
-                            "Delete user"
+                            {t!("admin-delete-user")}
                         </button>
                     </div>
                 </Modal>
@@ -263,7 +260,7 @@ fn UserRow(
             match &r {
                 Ok(row) => {
                     role.set(row.role.as_str().to_owned());
-                    toast.show("Role changed.");
+                    toast.show(t!("admin-role-changed"));
                     error.set(None);
                     reload.update(|v| *v += 1);
                 }
@@ -282,7 +279,7 @@ fn UserRow(
             match &r {
                 Ok(row) => {
                     sharing.set(share_value(row.can_share_override));
-                    toast.show("Permission changed.");
+                    toast.show(t!("admin-permission-changed"));
                     error.set(None);
                     reload.update(|v| *v += 1);
                 }
@@ -295,16 +292,13 @@ fn UserRow(
         }
     });
     let default_label = if user.role == Role::User {
-        format!(
-            "Default ({})",
-            if user.can_share { "allowed" } else { "not allowed" }
-        )
+        t!("admin-default-permission", allowed = if user.can_share { "yes" } else { "no" })
     } else {
-        "Default".to_owned()
+        t!("admin-default-plain")
     };
     let fixed_share = match user.role {
-        Role::Admin => Some("Always (admin)"),
-        Role::Pending => Some("Never (pending)"),
+        Role::Admin => Some(t!("admin-always-admin")),
+        Role::Pending => Some(t!("admin-never-pending")),
         Role::User => None,
     };
     let name = user.name.clone();
@@ -316,13 +310,13 @@ fn UserRow(
                     <crate::accounts::profile::Avatar name=user.name.clone() url=user.profile_image_url.clone()/>
                     {user.name.clone()}
                     {user.is_me.then(|| view! { <span class="badge">"you"</span> })}
-                    {(user.role == Role::Pending).then(|| view! { <span class="badge badge-warn">"Waiting for approval"</span> })}
+                    {(user.role == Role::Pending).then(|| view! { <span class="badge badge-warn">{t!("admin-waiting-approval")}</span> })}
                 </span>
             </th>
             <td>{user.email.clone()}</td>
             <td>
                 <select
-                    aria-label=format!("Role of {name}")
+                    aria-label=t!("admin-role-of", name = name.clone())
                     node_ref=role_select
                     prop:value=move || role.get()
                     on:change=move |ev| { set_role.dispatch(event_target_value(&ev)); }
@@ -337,7 +331,7 @@ fn UserRow(
                     Some(text) => view! { <span class="muted">{text}</span> }.into_any(),
                     None => view! {
                         <select
-                            aria-label=format!("Chat sharing for {name}")
+                            aria-label=t!("admin-chat-sharing-for", name = name.clone())
                             node_ref=sharing_select
                             prop:value=move || sharing.get()
                             on:change=move |ev| {
@@ -350,8 +344,8 @@ fn UserRow(
                             }
                         >
                             <option value="default" selected=sharing.get_untracked() == "default">{default_label.clone()}</option>
-                            <option value="allow" selected=sharing.get_untracked() == "allow">"Allowed"</option>
-                            <option value="deny" selected=sharing.get_untracked() == "deny">"Not allowed"</option>
+                            <option value="allow" selected=sharing.get_untracked() == "allow">{t!("admin-allowed")}</option>
+                            <option value="deny" selected=sharing.get_untracked() == "deny">{t!("admin-not-allowed-plain")}</option>
                         </select>
                     }.into_any(),
                 }}
@@ -359,9 +353,9 @@ fn UserRow(
             <td><Time at=user.created_at/></td>
             <td><Time at=user.last_active_at/></td>
             <td>
-                <button type="button" class="button danger small" aria-label=format!("Delete {}", user.name)
+                <button type="button" class="button danger small" aria-label=t!("admin-delete-named", name = user.name.clone())
                     on:click=move |_| deleting.set(Some(row.clone()))>
-                    "Delete"
+                    {t!("common-delete")}
                 </button>
             </td>
         </tr>

@@ -33,7 +33,7 @@ pub(super) fn GeneralSettingsTab(
 ) -> impl IntoView {
     let user = use_current_user();
     view! {
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 if !matches!(user.0.await, Ok(Some(u)) if u.is_admin()) {
                     return ().into_any();
@@ -66,6 +66,7 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
     let toast = use_toast();
     let switches = StoredValue::new(Vec::<SwitchBinding>::new());
     let role_select = NodeRef::<leptos::html::Select>::new();
+    let language_select = NodeRef::<leptos::html::Select>::new();
     // After a refusal, every control shows what is in force again.
     let resync = move || {
         let s = current.get_untracked();
@@ -78,6 +79,7 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
             }
         });
         show_value(role_select, &s.default_user_role);
+        show_value(language_select, &s.default_language);
         url.set(s.community_sharing_url.clone());
         origins.set(s.community_allowed_origins.join("\n"));
         voice.set(s.tts_voice.clone());
@@ -102,7 +104,7 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
                     embed_origins.set(s.share_embed_origins.join("\n"));
                     current.set(s);
                     error.set(None);
-                    toast.show("Settings saved.");
+                    toast.show(t!("admin-settings-saved"));
                 }
                 Err(e) => {
                     resync();
@@ -111,11 +113,13 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
             }
         }
     });
+    // A switch: its label's and hint's catalogue keys (the label's names its id), the setting.
     let switch = move |label: &'static str,
                        hint: &'static str,
                        get: fn(&InstanceSettings) -> bool,
                        patch: fn(bool) -> SettingsPatch| {
-        let id = format!("setting-{}", label.to_lowercase().replace(' ', "-"));
+        let id = format!("setting-{}", label.trim_start_matches("admin-"));
+        let (label, hint) = (crate::i18n::tr(label), crate::i18n::tr(hint));
         let el = NodeRef::<leptos::html::Input>::new();
         switches.update_value(|all| all.push((el, get)));
         view! {
@@ -139,44 +143,57 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
     view! {
         <p class="status-error" role="alert">{move || error.get()}</p>
         <section class="panel settings-group" aria-labelledby="settings-auth">
-            <h2 id="settings-auth">"Authentication"</h2>
-            {switch("Enable sign-up", "New people can create an account.", |s| s.enable_signup,
+            <h2 id="settings-auth">{t!("admin-authentication")}</h2>
+            {switch("admin-enable-sign-up", "admin-sign-up-hint", |s| s.enable_signup,
                 |v| SettingsPatch { enable_signup: Some(v), ..Default::default() })}
             <div class="setting">
                 <label for="setting-default-role">
-                    <span class="setting-label">"Default user role"</span>
-                    <span class="muted setting-hint">"Pending accounts wait for an administrator's approval."</span>
+                    <span class="setting-label">{t!("admin-default-user-role")}</span>
+                    <span class="muted setting-hint">{t!("admin-default-role-hint")}</span>
                 </label>
                 <select id="setting-default-role" node_ref=role_select prop:value=move || current.with(|s| s.default_user_role.clone()) on:change=move |ev| {
                     save.dispatch(SettingsPatch { default_user_role: Some(event_target_value(&ev)), ..Default::default() });
                 }>
-                    <option value="pending" selected=move || current.with(|s| s.default_user_role == "pending")>"pending"</option>
-                    <option value="user" selected=move || current.with(|s| s.default_user_role == "user")>"user"</option>
+                    <option value="pending" selected=move || current.with(|s| s.default_user_role == "pending")>{t!("admin-role-pending")}</option>
+                    <option value="user" selected=move || current.with(|s| s.default_user_role == "user")>{t!("admin-role-user")}</option>
                 </select>
             </div>
-            {switch("Enable API keys", "Users can create API keys for scripts.", |s| s.enable_api_keys,
+            <div class="setting">
+                <label for="setting-default-language">
+                    <span class="setting-label">{t!("admin-default-language")}</span>
+                    <span class="muted setting-hint">{t!("admin-default-language-hint")}</span>
+                </label>
+                <select id="setting-default-language" node_ref=language_select on:change=move |ev| {
+                    save.dispatch(SettingsPatch { default_language: Some(event_target_value(&ev)), ..Default::default() });
+                }>
+                    {crate::i18n::Lang::ALL.into_iter().map(|l| view! {
+                        <option value=l.code() lang=l.code() selected=move || current.with(|s| s.default_language == l.code())>{l.own_name()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            {switch("admin-enable-api-keys", "admin-api-keys-hint", |s| s.enable_api_keys,
                 |v| SettingsPatch { enable_api_keys: Some(v), ..Default::default() })}
         </section>
         <section class="panel settings-group" aria-labelledby="settings-sharing">
-            <h2 id="settings-sharing">"Sharing"</h2>
-            {switch("Links for every member", "A link may be open to every approved member of this instance (what a new link starts with).", |s| s.allow_member_links,
+            <h2 id="settings-sharing">{t!("admin-sharing")}</h2>
+            {switch("admin-links-every-member", "admin-member-links-hint", |s| s.allow_member_links,
                 |v| SettingsPatch { allow_member_links: Some(v), ..Default::default() })}
-            {switch("Links for anyone", "A link may be open to anyone who has it, without an account. Its page stays out of search engines.", |s| s.allow_open_links,
+            {switch("admin-links-anyone", "admin-anyone-links-hint", |s| s.allow_open_links,
                 |v| SettingsPatch { allow_open_links: Some(v), ..Default::default() })}
-            {switch("Folders", "Members may keep their chats in folders (Open WebUI's features.folders).", |s| s.folders_enabled,
+            {switch("admin-folders", "admin-folders-hint", |s| s.folders_enabled,
                 |v| SettingsPatch { folders_enabled: Some(v), ..Default::default() })}
-            {switch("Folder sharing", "Members may share a whole folder with people, groups or every member, read or write (sharing.folders; administrators always may).", |s| s.allow_folder_sharing,
+            {switch("admin-folder-sharing", "admin-folder-sharing-hint", |s| s.allow_folder_sharing,
                 |v| SettingsPatch { allow_folder_sharing: Some(v), ..Default::default() })}
-            {switch("Enable Community Sharing", "Offer “Share to Open WebUI Community” in the Share dialog.", |s| s.enable_community_sharing,
+            {switch("admin-enable-community-sharing", "admin-community-sharing-hint", |s| s.enable_community_sharing,
                 |v| SettingsPatch { enable_community_sharing: Some(v), ..Default::default() })}
             <form class="setting setting-text" on:submit=move |ev| {
                 ev.prevent_default();
                 save.dispatch(SettingsPatch { community_sharing_url: Some(url.get_untracked()), ..Default::default() });
             }>
-                <label for="setting-community-url"><span class="setting-label">"Community sharing URL"</span></label>
+                <label for="setting-community-url"><span class="setting-label">{t!("admin-community-sharing-url")}</span></label>
                 <div class="row">
                     <input id="setting-community-url" type="url" bind:value=url/>
-                    <button type="submit" class="button secondary">"Save"</button>
+                    <button type="submit" class="button secondary">{t!("common-save")}</button>
                     // This instance runs its own community: one click points the button at it.
                     <Show when=move || current.with(|s| s.community_hub_enabled)>
                         <button type="button" class="button secondary" on:click=move |_| {
@@ -184,13 +201,13 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
                             if let Some(origin) = web_sys::window().and_then(|w| w.location().origin().ok()) {
                                 save.dispatch(SettingsPatch { community_sharing_url: Some(format!("{origin}/chats/upload")), ..Default::default() });
                             }
-                        }>"Use this instance's community"</button>
+                        }>{t!("admin-use-instance-s-community")}</button>
                     </Show>
                 </div>
             </form>
         </section>
         <section class="panel settings-group" aria-labelledby="settings-previews">
-            <h2 id="settings-previews">"Link previews and embeds"</h2>
+            <h2 id="settings-previews">{t!("admin-link-previews-embeds")}</h2>
             <form class="setting setting-text" on:submit=move |ev| {
                 ev.prevent_default();
                 let sites = address_lines(&embed_origins.get_untracked());
@@ -201,25 +218,25 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
                 });
             }>
                 <label for="setting-instance-name">
-                    <span class="setting-label">"Instance name"</span>
-                    <span class="muted setting-hint">"Shown on link preview cards, on embedded chats (“Open in …”) and to oEmbed clients."</span>
+                    <span class="setting-label">{t!("admin-instance-name")}</span>
+                    <span class="muted setting-hint">{t!("admin-instance-name-hint")}</span>
                 </label>
                 <input id="setting-instance-name" type="text" maxlength="60" required bind:value=instance_name/>
                 <label for="setting-embed-origins">
-                    <span class="setting-label">"Sites that may embed shared chats"</span>
-                    <span class="muted setting-hint">"For links open to anyone. * for any site, or one address per line (https://blog.example.com); empty: no embeds. No other page may be framed."</span>
+                    <span class="setting-label">{t!("admin-sites-may-embed-shared")}</span>
+                    <span class="muted setting-hint">{t!("admin-embed-hint")}</span>
                 </label>
                 <textarea id="setting-embed-origins" rows="3" bind:value=embed_origins></textarea>
                 <div class="row">
-                    <button type="submit" class="button secondary">"Save"</button>
+                    <button type="submit" class="button secondary">{t!("common-save")}</button>
                 </div>
             </form>
         </section>
         <section class="panel settings-group" aria-labelledby="settings-community">
-            <h2 id="settings-community">"Community"</h2>
-            {switch("Community hub", "This instance hosts a community: /community, its upload page (/chats/upload) and its API.", |s| s.community_hub_enabled,
+            <h2 id="settings-community">{t!("admin-community")}</h2>
+            {switch("admin-community-hub", "admin-community-hub-hint", |s| s.community_hub_enabled,
                 |v| SettingsPatch { community_hub_enabled: Some(v), ..Default::default() })}
-            {switch("Let search engines index it", "Public community chats and the gallery may appear in search engines (otherwise they ask not to be indexed).", |s| s.community_indexable,
+            {switch("admin-let-search-engines-index", "admin-index-hint", |s| s.community_indexable,
                 |v| SettingsPatch { community_indexable: Some(v), ..Default::default() })}
             <form class="setting setting-text" on:submit=move |ev| {
                 ev.prevent_default();
@@ -227,34 +244,34 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
                 save.dispatch(SettingsPatch { community_allowed_origins: Some(list), ..Default::default() });
             }>
                 <label for="setting-community-origins">
-                    <span class="setting-label">"Instances allowed to upload"</span>
-                    <span class="muted setting-hint">"One address per line (https://chat.example.com). This instance may always upload; another instance shares here when its community address is this instance's /chats/upload."</span>
+                    <span class="setting-label">{t!("admin-instances-allowed-upload")}</span>
+                    <span class="muted setting-hint">{t!("admin-allowed-origins-hint")}</span>
                 </label>
                 <textarea id="setting-community-origins" rows="3" bind:value=origins></textarea>
                 <div class="row">
-                    <button type="submit" class="button secondary">"Save"</button>
-                    <a href="/admin/community">"Moderate community chats"</a>
+                    <button type="submit" class="button secondary">{t!("common-save")}</button>
+                    <a href="/admin/community">{t!("admin-moderate-community-chats")}</a>
                 </div>
             </form>
             <form class="setting setting-text" on:submit=move |ev| {
                 ev.prevent_default();
                 match quota_mb.get_untracked().trim().parse::<u32>() {
                     Ok(mb) => { save.dispatch(SettingsPatch { community_quota_mb: Some(mb), ..Default::default() }); }
-                    Err(_) => error.set(Some("The quota is a whole number of megabytes (0 for none).".to_owned())),
+                    Err(_) => error.set(Some(t!("admin-quota-whole-number-megabytes"))),
                 }
             }>
                 <label for="setting-community-quota">
-                    <span class="setting-label">"Storage per member (MB)"</span>
-                    <span class="muted setting-hint">"How much each member may publish to the community in all; 0: no limit."</span>
+                    <span class="setting-label">{t!("admin-storage-per-member-mb")}</span>
+                    <span class="muted setting-hint">{t!("admin-quota-hint")}</span>
                 </label>
                 <div class="row">
                     <input id="setting-community-quota" type="number" min="0" max="100000" step="1" bind:value=quota_mb/>
-                    <button type="submit" class="button secondary">"Save"</button>
+                    <button type="submit" class="button secondary">{t!("common-save")}</button>
                 </div>
             </form>
         </section>
         <section class="panel settings-group" aria-labelledby="settings-lifetime">
-            <h2 id="settings-lifetime">"Link lifetime"</h2>
+            <h2 id="settings-lifetime">{t!("admin-link-lifetime")}</h2>
             <form class="setting setting-text" on:submit=move |ev| {
                 ev.prevent_default();
                 let days = |v: RwSignal<String>| v.get_untracked().trim().parse::<u32>();
@@ -265,43 +282,43 @@ fn GeneralSettingsForm(initial: InstanceSettings) -> impl IntoView {
                         audit_retention_days: Some(a),
                         ..Default::default()
                     }); }
-                    _ => error.set(Some("Each lifetime is a whole number of days (0 for none).".to_owned())),
+                    _ => error.set(Some(t!("admin-each-lifetime-whole-number"))),
                 }
             }>
-                <label for="setting-link-default-days"><span class="setting-label">"Default lifetime (days)"</span><span class="muted setting-hint">"For links given no expiry; 0: they never expire."</span></label>
+                <label for="setting-link-default-days"><span class="setting-label">{t!("admin-default-lifetime-days")}</span><span class="muted setting-hint">{t!("admin-default-lifetime-hint")}</span></label>
                 <input id="setting-link-default-days" type="number" min="0" max="3650" step="1" bind:value=default_days/>
-                <label for="setting-link-max-days"><span class="setting-label">"Longest lifetime (days)"</span><span class="muted setting-hint">"No link lives longer; 0: no limit."</span></label>
+                <label for="setting-link-max-days"><span class="setting-label">{t!("admin-longest-lifetime-days")}</span><span class="muted setting-hint">{t!("admin-longest-lifetime-hint")}</span></label>
                 <input id="setting-link-max-days" type="number" min="0" max="3650" step="1" bind:value=max_days/>
-                <label for="setting-audit-days"><span class="setting-label">"Keep the audit log (days)"</span><span class="muted setting-hint">"0: keep it forever."</span></label>
+                <label for="setting-audit-days"><span class="setting-label">{t!("admin-keep-audit-log-days")}</span><span class="muted setting-hint">{t!("admin-0-keep-forever")}</span></label>
                 <div class="row">
                     <input id="setting-audit-days" type="number" min="0" max="3650" step="1" bind:value=audit_days/>
-                    <button type="submit" class="button secondary">"Save"</button>
+                    <button type="submit" class="button secondary">{t!("common-save")}</button>
                 </div>
             </form>
         </section>
         <section class="panel settings-group" aria-labelledby="settings-permissions">
-            <h2 id="settings-permissions">"Default permissions"</h2>
-            {switch("Allow chat sharing", "Users may create and update share links (chat.share). Per-user overrides are in the Users tab.", |s| s.default_can_share,
+            <h2 id="settings-permissions">{t!("admin-default-permissions")}</h2>
+            {switch("admin-allow-chat-sharing", "admin-chat-sharing-hint", |s| s.default_can_share,
                 |v| SettingsPatch { default_can_share: Some(v), ..Default::default() })}
         </section>
         <section class="panel settings-group" aria-labelledby="settings-tts">
-            <h2 id="settings-tts">"Text-to-speech"</h2>
-            {switch("Read aloud", "Shared pages offer “Read aloud”, spoken by the reader's browser.", |s| s.tts_enabled,
+            <h2 id="settings-tts">{t!("admin-text-speech")}</h2>
+            {switch("admin-read-aloud", "admin-read-aloud-hint", |s| s.tts_enabled,
                 |v| SettingsPatch { tts_enabled: Some(v), ..Default::default() })}
             <form class="setting setting-text" on:submit=move |ev| {
                 ev.prevent_default();
                 let r = rate.get_untracked().trim().parse::<f64>();
                 match r {
                     Ok(r) => { save.dispatch(SettingsPatch { tts_voice: Some(voice.get_untracked()), tts_rate: Some(r), ..Default::default() }); }
-                    Err(_) => error.set(Some("The speech rate must be a number between 0.5 and 2.".to_owned())),
+                    Err(_) => error.set(Some(t!("admin-speech-rate-must-number"))),
                 }
             }>
-                <label for="setting-tts-voice"><span class="setting-label">"Voice"</span><span class="muted setting-hint">"A voice name of the reader's browser; empty for its default."</span></label>
+                <label for="setting-tts-voice"><span class="setting-label">{t!("admin-voice")}</span><span class="muted setting-hint">{t!("admin-voice-hint")}</span></label>
                 <input id="setting-tts-voice" type="text" bind:value=voice/>
-                <label for="setting-tts-rate"><span class="setting-label">"Rate"</span><span class="muted setting-hint">"0.5 (slow) to 2 (fast)."</span></label>
+                <label for="setting-tts-rate"><span class="setting-label">{t!("admin-rate")}</span><span class="muted setting-hint">{t!("admin-rate-hint")}</span></label>
                 <div class="row">
                     <input id="setting-tts-rate" type="number" min="0.5" max="2" step="0.1" bind:value=rate/>
-                    <button type="submit" class="button secondary">"Save"</button>
+                    <button type="submit" class="button secondary">{t!("common-save")}</button>
                 </div>
             </form>
         </section>

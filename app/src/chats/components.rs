@@ -120,7 +120,7 @@ pub fn Composer(
                     })}
                     <Show
                         when=move || streaming.get()
-                        fallback=move || view! { <button type="submit" class="button" disabled=move || !ready.get() || sending.try_get().unwrap_or(false)>"Send"</button> }
+                        fallback=move || view! { <button type="submit" class="button" disabled=move || !ready.get() || sending.try_get().unwrap_or(false)>{t!("chat-send")}</button> }
                     >
                         <button type="button" class="button danger" on:click=move |_| if let Some(cb) = on_stop { cb.run(()) }>{t!("chat-stop")}</button>
                     </Show>

@@ -19,15 +19,15 @@ pub fn SettingsPage() -> impl IntoView {
     let links = crate::share::shared_links_state();
     let profile = preferences::profile_resource();
     view! {
-        <Title text="Settings"/>
-        <h1>"Settings"</h1>
+        <Title text=t!("common-settings")/>
+        <h1>{t!("common-settings")}</h1>
         <AccountGate/>
         <preferences::AccountPanels profile/>
         // Siblings of the member gate, not children of its `Suspend`: suspense boundaries nested
         // there are not hydrated in the order the server rendered them.
         <crate::accounts::ApiKeysPanel keys/>
         <section class="panel" aria-labelledby="data-heading">
-            <h2 id="data-heading">"Data"</h2>
+            <h2 id="data-heading">{t!("settings-data")}</h2>
             <crate::chats::ChatTransferPanel/>
             <crate::share::SharedLinksManager state=links/>
         </section>

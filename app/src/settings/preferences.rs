@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::accounts::profile::{
-    change_password, my_profile, save_preferences, save_profile, set_avatar, Avatar, ProfileSettings, Theme,
-    AVATAR_COLORS,
+    change_password, my_profile, save_language, save_preferences, save_profile, set_avatar, Avatar, ProfileSettings,
+    Theme, AVATAR_COLORS,
 };
 use crate::error::AppError;
 
@@ -18,7 +18,15 @@ pub fn profile_resource() -> ProfileResource {
 }
 
 /// The colours' names, for the swatches' labels.
-const COLOR_NAMES: &[&str] = &["Blue", "Violet", "Magenta", "Orange", "Green", "Teal", "Grey"];
+const COLOR_NAMES: &[&str] = &[
+    "settings-color-blue",
+    "settings-color-violet",
+    "settings-color-magenta",
+    "settings-color-orange",
+    "settings-color-green",
+    "settings-color-teal",
+    "settings-color-grey",
+];
 
 /// Settings' account panels: Profile, Password, and Appearance and chats. Nothing for a
 /// visitor who is not an approved member (the page's gate says why).
@@ -29,17 +37,57 @@ pub fn AccountPanels(
 ) -> impl IntoView {
     let models = crate::ui::page_resource(|| (), |_| crate::connections::list_models(false));
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="muted">{t!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 let Ok(p) = profile.await else { return ().into_any() };
                 let offered: Vec<String> = models.await.map(|m| m.models.into_iter().map(|m| m.id).collect()).unwrap_or_default();
                 view! {
+                    <GeneralPanel language=p.language.clone()/>
                     <ProfilePanel p=p.clone() reload=profile/>
                     <PasswordPanel/>
                     <PreferencesPanel p offered/>
                 }.into_any()
             })}
         </Suspense>
+    }
+}
+
+/// Settings → General: the language the interface speaks to me. Picking one saves it and
+/// loads the page again in it.
+#[component]
+fn GeneralPanel(
+    /// The language saved (`None`: the browser's).
+    language: Option<String>,
+) -> impl IntoView {
+    let ready = crate::ui::use_client_ready();
+    let save = Action::new(move |language: &Option<String>| {
+        let language = language.clone();
+        async move {
+            let saved = save_language(language).await;
+            #[cfg(feature = "hydrate")]
+            if saved.is_ok() {
+                let _ = window().location().reload();
+            }
+            saved
+        }
+    });
+    let on_change = move |ev: leptos::ev::Event| {
+        let code = event_target_value(&ev);
+        save.dispatch((!code.is_empty()).then_some(code));
+    };
+    view! {
+        <section class="panel settings-form" aria-labelledby="general-heading">
+            <h2 id="general-heading">{t!("settings-general")}</h2>
+            <label for="language">{t!("settings-language")}</label>
+            <select id="language" disabled=move || !ready.get() || save.pending().get() on:change=on_change>
+                <option value="" selected=language.is_none()>{t!("settings-language-automatic")}</option>
+                {crate::i18n::Lang::ALL.into_iter().map(|l| {
+                    let selected = language.as_deref() == Some(l.code());
+                    view! { <option value=l.code() lang=l.code() selected=selected>{l.own_name()}</option> }
+                }).collect_view()}
+            </select>
+            {move || save.value().get().and_then(|r| r.err()).map(|e| view! { <p class="status-error" role="alert">{e.said()}</p> })}
+        </section>
     }
 }
 
@@ -67,7 +115,7 @@ fn ProfilePanel(p: ProfileSettings, reload: ProfileResource) -> impl IntoView {
         let saved =
             save.value().get().is_some_and(|r| r.is_ok()) || upload.value().get().is_some_and(|r| r.is_ok());
         if saved {
-            toast.show("Profile saved.");
+            toast.show(t!("settings-profile-saved"));
             reload.refetch();
         }
     });
@@ -86,21 +134,21 @@ fn ProfilePanel(p: ProfileSettings, reload: ProfileResource) -> impl IntoView {
     };
     view! {
         <section class="panel settings-form" aria-labelledby="profile-heading">
-            <h2 id="profile-heading">"Profile"</h2>
+            <h2 id="profile-heading">{t!("settings-profile")}</h2>
             <div class="profile-row">
                 <span class="avatar-large"><Avatar name=p.name.clone() url=p.profile_image_url.clone()/></span>
                 <div class="stack">
                     <label class="button secondary file-button" class=("inert", move || !ready.get())>
-                        "Upload picture"
+                        {t!("settings-upload-picture")}
                         <input type="file" accept="image/png,image/jpeg,image/webp,image/gif" class="visually-hidden" disabled=move || !ready.get() on:change=on_file/>
                     </label>
                     {has_picture.then(|| view! {
-                        <button type="button" class="link-button" disabled=move || !ready.get() on:click=move |_| { upload.dispatch(None); }>"Use initials instead"</button>
+                        <button type="button" class="link-button" disabled=move || !ready.get() on:click=move |_| { upload.dispatch(None); }>{t!("settings-use-initials-instead")}</button>
                     })}
                 </div>
             </div>
             <fieldset class="swatches">
-                <legend>"Colour of your initials"</legend>
+                <legend>{t!("settings-initials-colour")}</legend>
                 {AVATAR_COLORS.iter().zip(COLOR_NAMES).map(|(c, label)| {
                     let c = (*c).to_owned();
                     let value = c.clone();
@@ -110,15 +158,15 @@ fn ProfilePanel(p: ProfileSettings, reload: ProfileResource) -> impl IntoView {
                             <input type="radio" name="avatar-color" value=c.clone()
                                 prop:checked=move || picked.get().as_deref() == Some(value.as_str())
                                 on:change=move |_| picked.set(Some(c.clone()))/>
-                            <span class="visually-hidden">{*label}</span>
+                            <span class="visually-hidden">{crate::i18n::tr(label)}</span>
                         </label>
                     }
                 }).collect_view()}
             </fieldset>
-            <label for="profile-name">"Name"</label>
+            <label for="profile-name">{t!("common-name")}</label>
             <input id="profile-name" type="text" maxlength="100" autocomplete="name" bind:value=name/>
-            <p class="muted">{format!("Email: {}", p.email)}</p>
-            <button type="button" class="button" disabled=move || !ready.get() || save.pending().get() on:click=move |_| { save.dispatch(()); }>"Save profile"</button>
+            <p class="muted">{t!("settings-email", email = p.email.clone())}</p>
+            <button type="button" class="button" disabled=move || !ready.get() || save.pending().get() on:click=move |_| { save.dispatch(()); }>{t!("settings-save-profile")}</button>
             <p class="status-error" role="alert">{error}</p>
         </section>
     }
@@ -173,7 +221,7 @@ fn PasswordPanel() -> impl IntoView {
     });
     view! {
         <section class="panel settings-form" aria-labelledby="password-heading">
-            <h2 id="password-heading">"Password"</h2>
+            <h2 id="password-heading">{t!("common-password")}</h2>
             <form class="stack narrow" on:submit=move |ev| {
                 ev.prevent_default();
                 let differs = new.get_untracked() != again.get_untracked();
@@ -182,17 +230,17 @@ fn PasswordPanel() -> impl IntoView {
                     change.dispatch(());
                 }
             }>
-                <label for="password-current">"Current password"</label>
+                <label for="password-current">{t!("settings-current-password")}</label>
                 <input id="password-current" type="password" autocomplete="current-password" required bind:value=current/>
-                <label for="password-new">"New password"</label>
+                <label for="password-new">{t!("settings-new-password")}</label>
                 <input id="password-new" type="password" autocomplete="new-password" minlength="8" required bind:value=new/>
-                <label for="password-again">"New password again"</label>
+                <label for="password-again">{t!("settings-new-password-again")}</label>
                 <input id="password-again" type="password" autocomplete="new-password" minlength="8" required bind:value=again/>
-                <button type="submit" class="button" disabled=move || !ready.get() || change.pending().get()>"Change password"</button>
+                <button type="submit" class="button" disabled=move || !ready.get() || change.pending().get()>{t!("settings-change-password")}</button>
             </form>
             {move || match (mismatch.get(), change.value().get()) {
-                (true, _) => Some(view! { <p class="status-error" role="alert">"The new passwords differ."</p> }.into_any()),
-                (false, Some(Ok(()))) => Some(view! { <p class="status-ok" role="status">"Password changed. Your other sessions are signed out."</p> }.into_any()),
+                (true, _) => Some(view! { <p class="status-error" role="alert">{t!("settings-new-passwords-differ")}</p> }.into_any()),
+                (false, Some(Ok(()))) => Some(view! { <p class="status-ok" role="status">{t!("settings-password-changed")}</p> }.into_any()),
                 (false, Some(Err(e))) => Some(view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any()),
                 _ => None,
             }}
@@ -233,15 +281,15 @@ fn PreferencesPanel(p: ProfileSettings, offered: Vec<String>) -> impl IntoView {
         models.push(m);
     }
     let themes = [
-        (Theme::System, "System"),
-        (Theme::Light, "Light"),
-        (Theme::Dark, "Dark"),
+        (Theme::System, t!("settings-system")),
+        (Theme::Light, t!("settings-light")),
+        (Theme::Dark, t!("settings-dark")),
     ];
     view! {
         <section class="panel settings-form" aria-labelledby="preferences-heading">
-            <h2 id="preferences-heading">"Appearance and chats"</h2>
+            <h2 id="preferences-heading">{t!("settings-appearance-chats")}</h2>
             <fieldset class="segmented">
-                <legend>"Theme"</legend>
+                <legend>{t!("settings-theme")}</legend>
                 {themes.into_iter().map(|(t, label)| view! {
                     <label>
                         <input type="radio" name="theme" value=t.as_str() prop:checked=move || theme.get() == t on:change=move |_| theme.set(t)/>
@@ -249,20 +297,20 @@ fn PreferencesPanel(p: ProfileSettings, offered: Vec<String>) -> impl IntoView {
                     </label>
                 }).collect_view()}
             </fieldset>
-            <label for="default-model">"Default model"</label>
+            <label for="default-model">{t!("settings-default-model")}</label>
             <select id="default-model" on:change=move |ev| model.set(event_target_value(&ev))>
-                <option value="" selected=p.default_model.is_none()>"The first one offered"</option>
+                <option value="" selected=p.default_model.is_none()>{t!("settings-first-model")}</option>
                 {models.into_iter().map(|m| {
                     let selected = p.default_model.as_deref() == Some(m.as_str());
                     view! { <option value=m.clone() selected=selected>{m.clone()}</option> }
                 }).collect_view()}
             </select>
-            <label for="system-prompt">"System prompt for new chats"</label>
-            <textarea id="system-prompt" rows="4" maxlength="20000" placeholder="For example: Answer briefly, in British English." bind:value=system></textarea>
-            <p class="muted">"Sent to the model before every turn of the chats you start from now on. Shared links never show it."</p>
-            <button type="button" class="button" disabled=move || !ready.get() || save.pending().get() on:click=move |_| { save.dispatch(()); }>"Save"</button>
+            <label for="system-prompt">{t!("settings-system-prompt")}</label>
+            <textarea id="system-prompt" rows="4" maxlength="20000" placeholder=t!("settings-system-prompt-example") bind:value=system></textarea>
+            <p class="muted">{t!("settings-system-prompt-note")}</p>
+            <button type="button" class="button" disabled=move || !ready.get() || save.pending().get() on:click=move |_| { save.dispatch(()); }>{t!("common-save")}</button>
             {move || save.value().get().map(|r| match r {
-                Ok(_) => view! { <p class="status-ok" role="status">"Saved."</p> }.into_any(),
+                Ok(_) => view! { <p class="status-ok" role="status">{t!("common-saved")}</p> }.into_any(),
                 Err(e) => view! { <p class="status-error" role="alert">{e.said()}</p> }.into_any(),
             })}
         </section>

@@ -45,14 +45,14 @@ impl Audience {
         }
     }
 
-    fn what_it_means(self) -> String {
+    /// Who can open the link (or, for `folder`, the folder and its chats), in words.
+    fn what_it_means(self, folder: bool) -> String {
+        let what = if folder { "folder" } else { "link" };
         match self {
-            Audience::OnlyMe => t!("share-only-administrators-open-link"),
-            Audience::People => t!("share-only-people-pick-open"),
-            Audience::Members => t!("share-every-member-instance-open"),
-            Audience::Anyone => {
-                t!("share-anyone-who-has-link")
-            }
+            Audience::OnlyMe => t!("share-audience-only-me", what = what),
+            Audience::People => t!("share-audience-people", what = what),
+            Audience::Members => t!("share-audience-members", what = what),
+            Audience::Anyone => t!("share-audience-anyone", what = what),
         }
     }
 }
@@ -377,8 +377,7 @@ fn AudienceChoices(
                 </label>
             }).collect_view()}
             <p class="muted audience-help">{move || {
-                let said = chosen.get().what_it_means();
-                if folder { said.replace("the link", "the folder and its chats") } else { said.to_owned() }
+                chosen.get().what_it_means(folder)
             }}</p>
             <Show when=move || chosen.get() == Audience::People>
                 <div class="people-picker">

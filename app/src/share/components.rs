@@ -203,7 +203,7 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
                         <div class="confirm-delete" role="group" aria-label=t!("share-delete-title")>
                             <p>{t!("share-delete-warning")}</p>
                             <div class="row">
-                                <button type="button" class="button danger small" disabled=move || busy.get() on:click=delete_link>"Delete link"</button>
+                                <button type="button" class="button danger small" disabled=move || busy.get() on:click=delete_link>{t!("share-delete-link-button")}</button>
                                 <button type="button" class="button secondary small" on:click=move |_| deleting.set(false)>{t!("share-keep")}</button>
                             </div>
                         </div>

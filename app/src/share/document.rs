@@ -143,7 +143,7 @@ pub async fn shared_page(
                 .ok()
                 .flatten();
             let head = String::new();
-            (me, refusal.status, refusal.title.to_owned(), head, refusal.html)
+            (me, refusal.status, refusal.title, head, refusal.html)
         }
     };
     let html = document(
@@ -196,6 +196,11 @@ fn document(frame: &PageFrame<'_>, page: &Page<'_>) -> String {
     let nonce = escape(frame.nonce);
     // The page's times in the reader's zone (`ui::times_script`), then the page's own script.
     let times = crate::ui::times_script();
+    // The script's words in the reader's language (not a script: no nonce needed).
+    let words = format!(
+        r#"<script type="application/json" id="page-words">{}</script>"#,
+        page_words().replace("</", "<\\/")
+    );
     let script = match &frame.assets.script {
         Some(js) => format!(r#"<script nonce="{nonce}">{times}{js}</script>"#),
         None => format!(
@@ -232,7 +237,7 @@ fn document(frame: &PageFrame<'_>, page: &Page<'_>) -> String {
             r#"<body><div class="app reading"><header class="topbar"><a class="brand" href="/">chatshare</a>"#,
             r#"<div class="topbar-end">{account}</div></header>"#,
             r#"<main class="main" id="main">{main}</main>"#,
-            r#"<div class="toast-area" role="status" aria-live="polite"></div></div>{script}</body></html>"#
+            r#"<div class="toast-area" role="status" aria-live="polite"></div></div>{words}{script}</body></html>"#
         ),
         theme = match page.theme {
             crate::accounts::profile::Theme::System => String::new(),
@@ -245,8 +250,32 @@ fn document(frame: &PageFrame<'_>, page: &Page<'_>) -> String {
         head = page.head,
         account = account,
         main = page.main,
+        words = words,
         script = script,
     )
+}
+
+/// The words `share.js` shows, by its names for them, in the reader's language, as JSON.
+fn page_words() -> String {
+    let words: serde_json::Map<String, serde_json::Value> = [
+        ("read-aloud", "chat-read-aloud"),
+        ("stop", "chat-stop"),
+        ("cannot-read-aloud", "page-cannot-read-aloud"),
+        ("link-copied", "page-link-copied"),
+        ("link-copy-blocked", "page-link-copy-blocked"),
+        ("message-link-copied", "chat-link-message-copied"),
+        ("message-link-blocked", "chat-browser-blocked-copying-address"),
+        ("copied", "common-copied"),
+        ("code-copied", "chat-code-copied"),
+        ("copy", "common-copy"),
+        ("code-copy-blocked", "chat-browser-blocked-copying-code"),
+        ("live-updated", "page-live-updated"),
+        ("live-gone", "page-live-gone"),
+    ]
+    .into_iter()
+    .map(|(name, key)| (name.to_owned(), serde_json::Value::String(crate::i18n::tr(key))))
+    .collect();
+    serde_json::Value::Object(words).to_string()
 }
 
 /// Link previews (chat apps, social sites, mail) and oEmbed discovery, as head tags. The link's

@@ -64,7 +64,7 @@ pub struct Refusal {
     /// The HTTP status: 401 (password), 403, 404 or 410.
     pub status: u16,
     /// The page's title.
-    pub title: &'static str,
+    pub title: String,
     /// The page's content, as HTML.
     pub html: String,
 }
@@ -81,7 +81,7 @@ pub fn refused(e: AppError, raw: &str, query: &PageQuery) -> Option<Refusal> {
             let wrong = query.wrong.is_some();
             (
                 401,
-                "This link needs a password",
+                t!("page-link-needs-password"),
                 view! { <PasswordForm raw wrong/> }.into_any(),
             )
         }
@@ -90,40 +90,40 @@ pub fn refused(e: AppError, raw: &str, query: &PageQuery) -> Option<Refusal> {
             let (requested, error) = (query.requested.is_some(), query.form_error());
             let view = view! {
                 <section class="panel">
-                    <h1>"You can't open this yet"</h1>
+                    <h1>{t!("page-cannot-open-yet")}</h1>
                     <p>{m}</p>
                     {asks.then(|| view! { <RequestAccess raw requested error/> })}
                 </section>
             };
-            (403, "You can't open this yet", view.into_any())
+            (403, t!("page-cannot-open-yet"), view.into_any())
         }
         AppError::Gone(m) => {
             let extends = m.ends_with(super::EXTEND_HINT);
             let said = m.trim_end_matches(super::EXTEND_HINT).to_owned();
             let view = view! {
                 <section class="panel">
-                    <h1>"This link expired"</h1>
+                    <h1>{t!("page-link-expired")}</h1>
                     <p>{crate::ui::text_with_times(&said)}</p>
                     {extends.then(|| view! {
                         <form method="post" action=format!("/s/{}/extend", crate::format::encode_query_value(&raw)) class="plain-form">
-                            <button type="submit" class="button">"Extend"</button>
+                            <button type="submit" class="button">{t!("page-extend")}</button>
                         </form>
-                        <p class="muted">"It opens again for seven days, at the same address. You can change that in the chat's Share dialog."</p>
+                        <p class="muted">{t!("page-extend-note")}</p>
                     })}
-                    <a href="/">"Go to your chats"</a>
+                    <a href="/">{t!("page-go-chats")}</a>
                 </section>
             };
-            (410, "This link expired", view.into_any())
+            (410, t!("page-link-expired"), view.into_any())
         }
         e => {
             let view = view! {
                 <section class="panel">
-                    <h1>"This shared chat is no longer available"</h1>
-                    <p>"The link may have been deleted by its owner, or the address is wrong."</p>
-                    <a href="/">"Go to your chats"</a>
+                    <h1>{t!("page-gone-title")}</h1>
+                    <p>{t!("page-gone-text")}</p>
+                    <a href="/">{t!("page-go-chats")}</a>
                 </section>
             };
-            (e.status(), "Shared chat not available", view.into_any())
+            (e.status(), t!("page-gone-short"), view.into_any())
         }
     };
     Some(Refusal {
@@ -140,14 +140,14 @@ pub fn refused(e: AppError, raw: &str, query: &PageQuery) -> Option<Refusal> {
 fn PasswordForm(raw: String, wrong: bool) -> impl IntoView {
     view! {
         <section class="panel password-panel">
-            <h1>"This link needs a password"</h1>
-            <p>"Ask the person who shared it for the password."</p>
+            <h1>{t!("page-link-needs-password")}</h1>
+            <p>{t!("page-ask-for-password")}</p>
             <form method="post" action=format!("/s/{}/password", crate::format::encode_query_value(&raw)) class="plain-form stack">
-                <label for="share-password">"Password"</label>
+                <label for="share-password">{t!("common-password")}</label>
                 <input id="share-password" name="password" type="password" required autocomplete="off"/>
-                <button type="submit" class="button">"Open"</button>
+                <button type="submit" class="button">{t!("common-open")}</button>
             </form>
-            {wrong.then(|| view! { <p class="status-error" role="alert">"That password is not right."</p> })}
+            {wrong.then(|| view! { <p class="status-error" role="alert">{t!("page-password-wrong")}</p> })}
         </section>
     }
 }
@@ -160,13 +160,13 @@ fn RequestAccess(raw: String, requested: bool, error: Option<String>) -> impl In
         {if requested {
             view! {
                 <p class="status-ok" role="status" data-await-access=format!("/api/v1/chats/share/{}", crate::format::encode_query_value(&raw))>
-                    "Requested. The owner will see your request. This page opens the chat as soon as they approve it, and \"Shared with me\" in your sidebar will list it."
+                    {t!("page-requested")}
                 </p>
             }.into_any()
         } else {
             view! {
                 <form method="post" action=format!("/s/{}/request-access", crate::format::encode_query_value(&raw)) class="plain-form">
-                    <button type="submit" class="button">"Request access"</button>
+                    <button type="submit" class="button">{t!("page-request-access")}</button>
                 </form>
             }.into_any()
         }}
@@ -191,13 +191,13 @@ fn SharedChat(view: SharedChatView, form_error: Option<String>, approved: bool) 
     let clone_control = if view.signed_in {
         view! {
             <form method="post" action=format!("/s/{share_id}/clone") class="plain-form">
-                <button type="submit" class="button">"Clone Chat"</button>
+                <button type="submit" class="button">{t!("page-clone-chat")}</button>
             </form>
         }
         .into_any()
     } else {
         let back = crate::format::encode_query_value(&format!("/s/{share_id}"));
-        view! { <a class="button" href=format!("/auth?redirect={back}")>"Sign in to clone"</a> }.into_any()
+        view! { <a class="button" href=format!("/auth?redirect={back}")>{t!("page-sign-in-to-clone")}</a> }.into_any()
     };
     let data = script_data(&view);
     view! {
@@ -210,40 +210,39 @@ fn SharedChat(view: SharedChatView, form_error: Option<String>, approved: bool) 
             <header class="shared-head">
                 <h1>{view.title.clone()}</h1>
                 <p class="muted">
-                    {format!("Shared by {} · {}", view.shared_by, match (view.live, view.old_version, view.updates) {
-                        (true, _, _) => "live, last changed".to_owned(),
-                        (false, Some((n, _)), _) => format!("version {n}, taken"),
-                        (false, None, 0) => "snapshot taken".to_owned(),
-                        (false, None, 1) => "Updated 1 time · last on".to_owned(),
-                        (false, None, n) => format!("Updated {n} times · last on"),
+                    {t!("page-shared-by", name = view.shared_by.clone(), when = match (view.live, view.old_version, view.updates) {
+                        (true, _, _) => t!("page-live-last-changed"),
+                        (false, Some((n, _)), _) => t!("page-version-taken", n = n),
+                        (false, None, 0) => t!("page-snapshot-taken"),
+                        (false, None, n) => t!("page-updated-times", count = n),
                     })}
                     " "<Time at=view.updated_at/>
                 </p>
                 {view.old_version.map(|(n, current)| view! {
                     <p class="status-warn" role="status">
-                        {format!("You are looking at version {n}; readers see version {current}. ")}
-                        <a href=format!("/s/{share_id}")>"Open the current version"</a>
+                        {t!("page-old-version", n = n, current = current)}" "
+                        <a href=format!("/s/{share_id}")>{t!("page-open-current-version")}</a>
                     </p>
                 })}
                 <div class="row">
                     // A live link's collaborators continue the chat itself.
                     {view.continue_at.map(|id| view! {
-                        <a class="button" href=format!("/c/{id}")>"Continue this chat"</a>
+                        <a class="button" href=format!("/c/{id}")>{t!("page-continue-chat")}</a>
                     })}
                     {clone_control}
-                    <button type="button" class="button secondary" data-action="copy-link">"Copy link"</button>
+                    <button type="button" class="button secondary" data-action="copy-link">{t!("page-copy-link")}</button>
                 </div>
                 <p class="shared-downloads muted">
-                    "Download "
-                    <a href=format!("/api/v1/chats/share/{share_id}/export?format=md") download aria-label="Download Markdown">"Markdown"</a>
+                    {t!("page-download")}" "
+                    <a href=format!("/api/v1/chats/share/{share_id}/export?format=md") download aria-label=t!("page-download-markdown")>"Markdown"</a>
                     " · "
-                    <a href=format!("/api/v1/chats/share/{share_id}/export?format=json") download aria-label="Download JSON">"JSON"</a>
+                    <a href=format!("/api/v1/chats/share/{share_id}/export?format=json") download aria-label=t!("page-download-json")>"JSON"</a>
                     " · "
                     // The browser's print dialog, with the page's print stylesheet.
-                    <button type="button" class="link-button" data-action="print">"Print / Save as PDF"</button>
+                    <button type="button" class="link-button" data-action="print">{t!("page-print-save-as-pdf")}</button>
                 </p>
                 <p class="status-error" role="alert">{form_error}</p>
-                {approved.then(|| view! { <p class="status-ok" role="status">{format!("{} approved your request.", view.shared_by)}</p> })}
+                {approved.then(|| view! { <p class="status-ok" role="status">{t!("page-request-approved", name = view.shared_by.clone())}</p> })}
                 {view.live.then(|| view! { <p class="muted live-status" role="status" id="live-status"></p> })}
             </header>
             <div id="shared-messages">
@@ -291,7 +290,7 @@ fn SharedMessages(view: SharedChatView) -> impl IntoView {
     });
     if view.tts_enabled {
         let read_aloud = Callback::new(|_: MessageView| {
-            view! { <button type="button" class="button secondary small read-aloud" data-action="read-aloud">"Read aloud"</button> }.into_any()
+            view! { <button type="button" class="button secondary small read-aloud" data-action="read-aloud">{t!("page-read-aloud")}</button> }.into_any()
         });
         view! { <MessageList messages=view.messages assistant_extra=read_aloud user_author=view.shared_by switch_href message_links=true new_from=view.new_since/> }.into_any()
     } else {

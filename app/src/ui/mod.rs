@@ -185,7 +185,7 @@ pub fn focus_first_item(menu: NodeRef<leptos::html::Div>) {
 pub fn ErrorPanel(errors: ArcRwSignal<Errors>) -> impl IntoView {
     view! {
         <section class="panel error-panel" role="alert">
-            <h1>"Something went wrong"</h1>
+            <h1>{t!("ui-something-went-wrong")}</h1>
             <ul>
                 {move || {
                     errors
@@ -195,7 +195,7 @@ pub fn ErrorPanel(errors: ArcRwSignal<Errors>) -> impl IntoView {
                         .collect_view()
                 }}
             </ul>
-            <a href="/">"Back to start"</a>
+            <a href="/">{t!("ui-back-start")}</a>
         </section>
     }
 }
@@ -217,12 +217,12 @@ pub fn set_page_status(status: u16) {
 pub fn NotFoundPage() -> impl IntoView {
     set_page_status(404);
     view! {
-        <Title text="Page not found"/>
+        <Title text=t!("ui-page-not-found")/>
         <Meta name="robots" content="noindex"/>
         <section class="panel">
-            <h1>"Page not found"</h1>
-            <p>"There is nothing at this address."</p>
-            <a href="/">"Back to start"</a>
+            <h1>{t!("ui-page-not-found")}</h1>
+            <p>{t!("ui-nothing-here")}</p>
+            <a href="/">{t!("ui-back-start")}</a>
         </section>
     }
 }

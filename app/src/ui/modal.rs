@@ -61,7 +61,7 @@ pub fn Modal(
         >
             <div class="modal-head">
                 <h2 id=title_id>{title}</h2>
-                <button type="button" class="icon-button" aria-label="Close" on:click=move |_| on_close.run(())>
+                <button type="button" class="icon-button" aria-label=t!("common-close") on:click=move |_| on_close.run(())>
                     "✕"
                 </button>
             </div>

@@ -67,6 +67,9 @@ pub struct ProfileSettings {
     pub default_model: Option<String>,
     /// Sent to the model before every turn of chats started from now on (empty: none).
     pub system_prompt: String,
+    /// The interface's language (a [`crate::i18n::Lang`] code; `None`: the browser's).
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 /// What an avatar shows: a picture, or initials on a colour.
@@ -153,6 +156,23 @@ pub async fn save_preferences(
     let (state, me) = super::caller::member().await?;
     service::save_ui(&state.db, &me, theme, default_model, &system_prompt).await?;
     service::set_theme_cookie(theme);
+    service::profile(&state.db, &me).await
+}
+
+/// `POST /api/fn/save_language` `{"language"}`: the language the interface speaks to me (a
+/// code such as `de` or `pt-BR`; `null`: my browser's). It also goes into the `lang` cookie,
+/// so pages are written in it from the next one on. 422 for a language it does not speak.
+#[server(prefix = "/api/fn", endpoint = "save_language", input = Json, output = Json)]
+pub async fn save_language(language: Option<String>) -> Result<ProfileSettings, AppError> {
+    let (state, me) = super::caller::member().await?;
+    let lang = match language.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+        None => None,
+        Some(code) => Some(crate::i18n::Lang::parse(code).ok_or_else(|| {
+            AppError::Unprocessable("This language is not one the interface speaks.".to_owned())
+        })?),
+    };
+    service::save_language(&state.db, &me, lang).await?;
+    crate::i18n::server::set_lang_cookie(lang);
     service::profile(&state.db, &me).await
 }
 

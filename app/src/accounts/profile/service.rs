@@ -65,7 +65,27 @@ pub async fn profile(db: &DatabaseConnection, me: &user::Model) -> AppResult<Pro
             .filter(|m| !m.is_empty())
             .map(str::to_owned),
         system_prompt: ui["system"].as_str().unwrap_or_default().to_owned(),
+        language: stored_language(&s).map(|l| l.code().to_owned()),
     })
+}
+
+/// The language a stored settings object names (`ui.language`), if any.
+fn stored_language(s: &Value) -> Option<crate::i18n::Lang> {
+    s["ui"]["language"].as_str().and_then(crate::i18n::Lang::parse)
+}
+
+/// Saves the interface's language for `me` (`None`: the browser's).
+pub async fn save_language(
+    db: &DatabaseConnection,
+    me: &user::Model,
+    lang: Option<crate::i18n::Lang>,
+) -> AppResult<()> {
+    let mut s = stored(db, me.id).await?;
+    s["ui"]["language"] = match lang {
+        Some(l) => json!(l.code()),
+        None => Value::Null,
+    };
+    store(db, me.id, &s).await
 }
 
 /// The system prompt `user_id` set for new chats, if any.
@@ -285,17 +305,17 @@ pub async fn change_password(
 /// Sets the `theme` cookie when the request's differs from `user_id`'s theme (another
 /// browser, or a theme picked elsewhere): the server writes pages in it from then on.
 pub async fn keep_theme_cookie(db: &DatabaseConnection, user_id: Uuid) -> AppResult<()> {
-    let theme = Theme::parse(
-        stored(db, user_id).await?["ui"]["theme"]
-            .as_str()
-            .unwrap_or_default(),
-    );
-    let sent = crate::auth::request_headers()
-        .await
-        .ok()
-        .and_then(|h| crate::auth::cookie_from_headers(&h, "theme"));
-    if sent.as_deref().map(Theme::parse).unwrap_or_default() != theme {
+    let s = stored(db, user_id).await?;
+    let theme = Theme::parse(s["ui"]["theme"].as_str().unwrap_or_default());
+    let headers = crate::auth::request_headers().await.ok();
+    let sent = |name: &str| headers.as_ref().and_then(|h| crate::auth::cookie_from_headers(h, name));
+    if sent("theme").as_deref().map(Theme::parse).unwrap_or_default() != theme {
         set_theme_cookie(theme);
+    }
+    // The account's language likewise (Settings → General), in the `lang` cookie.
+    let lang = stored_language(&s);
+    if sent(crate::i18n::server::LANG_COOKIE).as_deref().and_then(crate::i18n::Lang::parse) != lang {
+        crate::i18n::server::set_lang_cookie(lang);
     }
     Ok(())
 }

@@ -1,0 +1,40 @@
+page-shared-by = Shared by { $name } · { $when }
+page-live-last-changed = live, last changed
+page-version-taken = version { $n }, taken
+page-snapshot-taken = snapshot taken
+page-updated-times = { $count ->
+    [one] Updated { $count } time · last on
+   *[other] Updated { $count } times · last on
+}
+page-old-version = You are looking at version { $n }; readers see version { $current }.
+page-download = Download
+page-download-markdown = Download Markdown
+page-download-json = Download JSON
+page-request-approved = { $name } approved your request.
+page-link-needs-password = This link needs a password
+page-cannot-open-yet = You can't open this yet
+page-link-expired = This link expired
+page-extend = Extend
+page-extend-note = It opens again for seven days, at the same address. You can change that in the chat's Share dialog.
+page-go-chats = Go to your chats
+page-gone-title = This shared chat is no longer available
+page-gone-text = The link may have been deleted by its owner, or the address is wrong.
+page-gone-short = Shared chat not available
+page-ask-for-password = Ask the person who shared it for the password.
+common-password = Password
+common-open = Open
+page-password-wrong = That password is not right.
+page-requested = Requested. The owner will see your request. This page opens the chat as soon as they approve it, and "Shared with me" in your sidebar will list it.
+page-request-access = Request access
+page-clone-chat = Clone Chat
+page-sign-in-to-clone = Sign in to clone
+page-open-current-version = Open the current version
+page-continue-chat = Continue this chat
+page-copy-link = Copy link
+page-print-save-as-pdf = Print / Save as PDF
+page-read-aloud = Read aloud
+page-cannot-read-aloud = This browser cannot read aloud.
+page-link-copied = Link copied.
+page-link-copy-blocked = Your browser blocked copying: the address bar holds the link.
+page-live-updated = Updated just now.
+page-live-gone = This link is no longer available: reload the page to see why.
