@@ -338,7 +338,6 @@ admin-actions = Actions
 admin-delete-user = Delete user
 admin-role-changed = Role changed.
 admin-permission-changed = Permission changed.
-admin-not-allowed = not allowed
 admin-default-plain = Default
 admin-always-admin = Always (admin)
 admin-never-pending = Never (pending)
@@ -377,3 +376,38 @@ date-month-year = { $month ->
     [11] November
    *[12] December
 } { $year }
+conn-none-yet = No connections yet. Add one below.
+conn-title = OpenAI-compatible connections
+conn-add-connection = Add a connection
+conn-no-key = No key (leave empty to keep)
+conn-optional = Optional
+conn-connection-saved = Connection saved.
+conn-connection-added = Connection added.
+conn-connection-deleted = Connection deleted.
+conn-base-url = Base URL
+conn-api-key = API key
+conn-enabled = Enabled
+conn-verify = Verify
+conn-verifying = Verifying…
+conn-add-connection-2 = Add connection
+conn-delete-connection = Delete connection?
+conn-model = Model
+conn-refresh-models = Refresh models
+conn-no-model-available = No model is available: the connected servers list none or cannot be reached.
+conn-no-model-connected = No model is connected yet, so messages are saved without an answer.
+conn-set-up-connection = Set up a connection
+conn-ask-admin = Ask an administrator to add one.
+home-welcome-chatshare = Welcome to chatshare
+home-intro = A self-hosted chat workspace. Share any conversation as a link, update it or revoke it later, and let colleagues open it read-only.
+home-create-admin-account = Create the admin account
+home-sign-in-or-up = Sign in or create an account
+home-start = Start a chat: ask anything, then share the conversation as a link.
+home-recent-chats = Recent chats
+x-folders = Folders
+conn-intro = Any server that speaks OpenAI's API: Ollama (http://localhost:11434/v1), vLLM, llama.cpp's server, OpenAI. Keys are kept on this server and never shown again.
+conn-delete-text = Models from { $url } will no longer be offered. Answers already written stay in their chats.
+conn-models-available = { $count ->
+    [one] { $count } model available.
+   *[other] { $count } models available.
+}
+home-hello = Hello, { $name }

@@ -18,14 +18,14 @@ pub fn ConnectionsPanel() -> impl IntoView {
     let reload = move || version.update(|v| *v += 1);
     let user = crate::accounts::use_current_user();
     view! {
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 // Members get the page's 403 notice, not this panel.
                 if !matches!(user.0.await, Ok(Some(u)) if u.is_admin()) {
                     return ().into_any();
                 }
                 let stored = match list.await {
-                    Ok(l) if l.is_empty() => view! { <p class="muted">"No connections yet. Add one below."</p> }.into_any(),
+                    Ok(l) if l.is_empty() => view! { <p class="muted">{t!("conn-none-yet")}</p> }.into_any(),
                     Ok(l) => view! {
                         <ul class="connection-list">
                             {l.into_iter().map(|c| view! { <ConnectionRow conn=c on_change=reload/> }).collect_view()}
@@ -35,15 +35,14 @@ pub fn ConnectionsPanel() -> impl IntoView {
                 };
                 view! {
                     <section class="panel settings-group" aria-labelledby="connections-title">
-                        <h2 id="connections-title">"OpenAI-compatible connections"</h2>
+                        <h2 id="connections-title">{t!("conn-title")}</h2>
                         <p class="muted">
-                            "Any server that speaks OpenAI's API: Ollama (http://localhost:11434/v1), vLLM, llama.cpp's server, OpenAI. "
-                            "Keys are kept on this server and never shown again."
+                            {t!("conn-intro")}
                         </p>
                         {stored}
                     </section>
                     <section class="panel settings-group" aria-labelledby="connection-add-title">
-                        <h2 id="connection-add-title">"Add a connection"</h2>
+                        <h2 id="connection-add-title">{t!("conn-add-connection")}</h2>
                         <ConnectionForm conn=None on_change=reload/>
                     </section>
                 }.into_any()
@@ -77,8 +76,8 @@ fn ConnectionForm(conn: Option<ConnectionView>, #[prop(into)] on_change: Callbac
     let shown_url = StoredValue::new(conn.as_ref().map(|c| c.base_url.clone()).unwrap_or_default());
     let key_placeholder = match &conn {
         Some(c) if !c.key_hint.is_empty() => format!("{} (leave empty to keep)", c.key_hint),
-        Some(_) => "No key (leave empty to keep)".to_owned(),
-        None => "Optional".to_owned(),
+        Some(_) => t!("conn-no-key"),
+        None => t!("conn-optional"),
     };
     // A stored connection keeps its key unless a new one is typed.
     let typed_key = move || {
@@ -106,9 +105,9 @@ fn ConnectionForm(conn: Option<ConnectionView>, #[prop(into)] on_change: Callbac
                 error.set(None);
                 key.set(String::new());
                 toast.show(if id.is_some() {
-                    "Connection saved."
+                    t!("conn-connection-saved")
                 } else {
-                    "Connection added."
+                    t!("conn-connection-added")
                 });
                 if id.is_none() {
                     url.set(String::new());
@@ -123,7 +122,7 @@ fn ConnectionForm(conn: Option<ConnectionView>, #[prop(into)] on_change: Callbac
         let Some(id) = id else { return };
         match admin_delete_connection(id).await {
             Ok(()) => {
-                toast.show("Connection deleted.");
+                toast.show(t!("conn-connection-deleted"));
                 on_change.run(());
             }
             Err(e) => error.set(Some(e.said())),
@@ -137,30 +136,30 @@ fn ConnectionForm(conn: Option<ConnectionView>, #[prop(into)] on_change: Callbac
     );
     view! {
         <form class="connection-form" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); save.dispatch(()); }>
-            <label for=url_id.clone()>"Base URL"</label>
+            <label for=url_id.clone()>{t!("conn-base-url")}</label>
             <input id=url_id type="url" placeholder="http://localhost:11434/v1" required bind:value=url/>
-            <label for=key_id.clone()>"API key"</label>
+            <label for=key_id.clone()>{t!("conn-api-key")}</label>
             <input id=key_id type="password" autocomplete="off" placeholder=key_placeholder bind:value=key/>
             <label class="inline-check">
                 <input id=on_id type="checkbox" role="switch" class="switch" bind:checked=enabled/>
-                "Enabled"
+                {t!("conn-enabled")}
             </label>
             <div class="row">
                 <button type="button" class="button secondary" disabled=move || verify.pending().get() on:click=move |_| { verify.dispatch(()); }>
-                    {move || if verify.pending().get() { "Verifying…" } else { "Verify" }}
+                    {move || if verify.pending().get() { t!("conn-verifying") } else { t!("conn-verify") }}
                 </button>
-                <button type="submit" class="button">{if id.is_some() { "Save" } else { "Add connection" }}</button>
+                <button type="submit" class="button">{if id.is_some() { t!("common-save") } else { t!("conn-add-connection-2") }}</button>
                 {id.map(|_| view! {
-                    <button type="button" class="button danger" on:click=move |_| confirm_delete.set(true)>"Delete"</button>
+                    <button type="button" class="button danger" on:click=move |_| confirm_delete.set(true)>{t!("common-delete")}</button>
                 })}
             </div>
             <p class="status-error" role="alert">{move || error.get()}</p>
             <Show when=move || confirm_delete.get()>
-                <Modal title="Delete connection?" on_close=move || confirm_delete.set(false)>
-                    <p>"Models from " {shown_url.get_value()} " will no longer be offered. Answers already written stay in their chats."</p>
+                <Modal title=t!("conn-delete-connection") on_close=move || confirm_delete.set(false)>
+                    <p>{t!("conn-delete-text", url = shown_url.get_value())}</p>
                     <div class="modal-actions">
-                        <button type="button" class="button secondary" on:click=move |_| confirm_delete.set(false)>"Cancel"</button>
-                        <button type="button" class="button danger" on:click=move |_| { confirm_delete.set(false); remove.dispatch(()); }>"Delete"</button>
+                        <button type="button" class="button secondary" on:click=move |_| confirm_delete.set(false)>{t!("common-cancel")}</button>
+                        <button type="button" class="button danger" on:click=move |_| { confirm_delete.set(false); remove.dispatch(()); }>{t!("common-delete")}</button>
                     </div>
                 </Modal>
             </Show>
@@ -200,11 +199,7 @@ pub fn ModelPicker(
             Ok(m) => {
                 let n = m.models.len();
                 options.set(m.models);
-                let msg = if n == 1 {
-                    "1 model available.".to_owned()
-                } else {
-                    format!("{n} models available.")
-                };
+                let msg = t!("conn-models-available", count = n);
                 toast.show(&msg);
             }
             Err(e) => toast.show(&e.said()),
@@ -213,7 +208,7 @@ pub fn ModelPicker(
     view! {
         <div class="model-picker">
             <select
-                aria-label="Model"
+                aria-label=t!("conn-model")
                 prop:value=move || selected.get().unwrap_or_default()
                 on:change=move |ev| {
                     let m = event_target_value(&ev);
@@ -228,7 +223,7 @@ pub fn ModelPicker(
                     }
                 </For>
             </select>
-            <button type="button" class="icon-button" aria-label="Refresh models" title="Refresh models"
+            <button type="button" class="icon-button" aria-label=t!("conn-refresh-models") title=t!("conn-refresh-models")
                 disabled=move || refresh.pending().get() on:click=move |_| { refresh.dispatch(()); }>"↻"</button>
         </div>
     }
@@ -255,17 +250,17 @@ pub fn NoModelNotice(
         return ().into_any();
     }
     let what = if menu.has_connections {
-        "No model is available: the connected servers list none or cannot be reached."
+        t!("conn-no-model-available")
     } else {
-        "No model is connected yet, so messages are saved without an answer."
+        t!("conn-no-model-connected")
     };
     view! {
         <p class="notice no-model" role="status">
             {what} " "
             {if is_admin {
-                view! { <a href="/admin/settings/connections">"Set up a connection"</a> }.into_any()
+                view! { <a href="/admin/settings/connections">{t!("conn-set-up-connection")}</a> }.into_any()
             } else {
-                view! { <span>"Ask an administrator to add one."</span> }.into_any()
+                view! { <span>{t!("conn-ask-admin")}</span> }.into_any()
             }}
             {(is_admin && !menu.problems.is_empty()).then(|| view! { <span class="muted">" (" {menu.problems.join("; ")} ")"</span> })}
         </p>

@@ -21,20 +21,20 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Title text=""/>
         <section class="welcome">
-            <Suspense fallback=|| view! { <h1>"Welcome to chatshare"</h1> }>
+            <Suspense fallback=|| view! { <h1>{t!("home-welcome-chatshare")}</h1> }>
                 {move || Suspend::new(async move {
                     let fresh = first.await.unwrap_or(false);
                     let visitor = move || {
                         view! {
-                            <h1>"Welcome to chatshare"</h1>
+                            <h1>{t!("home-welcome-chatshare")}</h1>
                             <p class="lead">
-                                "A self-hosted chat workspace. Share any conversation as a link, update it or revoke it later, and let colleagues open it read-only."
+                                {t!("home-intro")}
                             </p>
                             <p>
                                 {if fresh {
-                                    view! { <a class="button" href="/auth?mode=signup">"Create the admin account"</a> }.into_any()
+                                    view! { <a class="button" href="/auth?mode=signup">{t!("home-create-admin-account")}</a> }.into_any()
                                 } else {
-                                    view! { <a class="button" href="/auth">"Sign in or create an account"</a> }.into_any()
+                                    view! { <a class="button" href="/auth">{t!("home-sign-in-or-up")}</a> }.into_any()
                                 }}
                             </p>
                         }
@@ -54,11 +54,11 @@ pub fn HomePage() -> impl IntoView {
                     chats.sort_by_key(|c| std::cmp::Reverse(c.updated_at));
                     chats.truncate(RECENT_CHATS);
                     view! {
-                        <h1 data-testid="greeting">{format!("Hello, {}", u.name)}</h1>
-                        <p class="muted">"Start a chat: ask anything, then share the conversation as a link."</p>
+                        <h1 data-testid="greeting">{t!("home-hello", name = u.name.clone())}</h1>
+                        <p class="muted">{t!("home-start")}</p>
                         <crate::chats::NewChatComposer menu is_admin=u.is_admin()/>
                         {(!chats.is_empty()).then(|| view! {
-                            <h2 class="recent-heading">"Recent chats"</h2>
+                            <h2 class="recent-heading">{t!("home-recent-chats")}</h2>
                             <ul class="recent-chats">
                                 {chats.into_iter().map(|c| view! {
                                     <li>

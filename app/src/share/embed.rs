@@ -49,7 +49,7 @@ pub async fn embeddable(
 /// link's own page) in a new tab.
 pub fn embed_document(view: super::SharedChatView, page_url: &str, stylesheet: &str) -> String {
     let title = format!("{} · {}", view.title, view.instance_name);
-    let open_in = format!("Open in {}", view.instance_name);
+    let open_in = t!("page-open-in", name = view.instance_name.clone());
     let data = super::page::script_data(&view);
     let messages = super::page::messages_html(view.clone());
     let (page_url, stylesheet) = (page_url.to_owned(), stylesheet.to_owned());
@@ -80,7 +80,7 @@ pub fn embed_document(view: super::SharedChatView, page_url: &str, stylesheet: &
                             <h1>{view.title.clone()}</h1>
                             <a class="button secondary small" href=page_url rel="noopener">{open_in}</a>
                         </header>
-                        <p class="muted embed-by">{format!("Shared by {}", view.shared_by)}</p>
+                        <p class="muted embed-by">{t!("page-shared-by-name", name = view.shared_by.clone())}</p>
                         {view.live.then(|| view! { <p class="muted live-status" role="status" id="live-status"></p> })}
                         <div id="shared-messages" inner_html=messages></div>
                     </article>

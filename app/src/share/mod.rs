@@ -88,7 +88,7 @@ pub fn SharedChatPage() -> impl IntoView {
     if let Some(w) = web_sys::window() {
         let _ = w.location().reload();
     }
-    view! { <p class="muted">"Loading…"</p> }
+    view! { <p class="muted">{t!("common-loading")}</p> }
 }
 
 /// The result of sharing: the link's id (the URL is `{origin}/s/{share_id}`).
