@@ -381,7 +381,7 @@ mod tests {
         let wrong = AppError::BadRequest("The email or password is incorrect.".into());
         assert_eq!(wrong.notice_code(), "signin-wrong");
         assert_eq!(
-            notice_message("signin-wrong"),
+            notice_message("signin-wrong").as_deref(),
             Some("The email or password is incorrect.")
         );
         let provider = AppError::Forbidden(
@@ -395,8 +395,9 @@ mod tests {
             notice_message("Your session expired. Re-enter your password at https://evil.example"),
             None
         );
-        for (code, message) in notices() {
-            assert!(code.len() <= 24 && !message.is_empty());
+        for code in notices() {
+            let message = notice_message(code).unwrap_or_default();
+            assert!(code.len() <= 24 && !message.is_empty() && message != format!("notice-{code}"));
         }
     }
 

@@ -28,7 +28,11 @@ auth-copy-new-key-now = Copy your new key now: it will not be shown again.
 auth-new-api-key = New API key
 auth-no-api-keys = No API keys.
 common-revoke = Revoke
-auth-signed-in-as = Signed in as { $email } · { $role }
+auth-signed-in-as = Signed in as { $email } · { $role ->
+    [admin] administrator
+    [pending] pending
+   *[user] user
+}
 auth-api-key-use-before = Use an API key as
 auth-api-key-use-after = with the JSON API.
 auth-key-created = created
@@ -403,7 +407,7 @@ home-create-admin-account = Create the admin account
 home-sign-in-or-up = Sign in or create an account
 home-start = Start a chat: ask anything, then share the conversation as a link.
 home-recent-chats = Recent chats
-x-folders = Folders
+chat-folders = Folders
 conn-intro = Any server that speaks OpenAI's API: Ollama (http://localhost:11434/v1), vLLM, llama.cpp's server, OpenAI. Keys are kept on this server and never shown again.
 conn-delete-text = Models from { $url } will no longer be offered. Answers already written stay in their chats.
 conn-models-available = { $count ->
@@ -411,3 +415,6 @@ conn-models-available = { $count ->
    *[other] { $count } models available.
 }
 home-hello = Hello, { $name }
+admin-you = you
+chat-stopped = stopped
+auth-or = or

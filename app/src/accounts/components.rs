@@ -120,7 +120,7 @@ pub fn AuthPage() -> impl IntoView {
                 <p class="status-error" role="alert">{error}</p>
             </Show>
             <Show when=move || password_login && has_provider && !signing_up.get()>
-                <p class="divider" aria-hidden="true"><span>"or"</span></p>
+                <p class="divider" aria-hidden="true"><span>{t!("auth-or")}</span></p>
             </Show>
             <Show when=move || password_login>
             // A real form: without the WASM client it posts (never putting the password in a

@@ -122,7 +122,7 @@ pub fn AdminPage() -> impl IntoView {
                         <a href="/admin/shared" aria-current=move || (tab.get() == Tab::Links).then_some("page")>{t!("admin-shared-links")}</a>
                         <a href="/admin/audit" aria-current=move || (tab.get() == Tab::Audit).then_some("page")>{t!("admin-audit")}</a>
                         <a href="/admin/community" aria-current=move || (tab.get() == Tab::Community).then_some("page")>{t!("admin-community")}</a>
-                        <a href="/admin/settings" aria-current=move || matches!(tab.get(), Tab::Settings | Tab::Connections | Tab::Authentication).then_some("page")>"Settings"</a>
+                        <a href="/admin/settings" aria-current=move || matches!(tab.get(), Tab::Settings | Tab::Connections | Tab::Authentication).then_some("page")>{t!("common-settings")}</a>
                     </nav>
                     {move || match tab.get() {
                         Tab::Users => view! {
@@ -309,7 +309,7 @@ fn UserRow(
                 <span class="user-cell">
                     <crate::accounts::profile::Avatar name=user.name.clone() url=user.profile_image_url.clone()/>
                     {user.name.clone()}
-                    {user.is_me.then(|| view! { <span class="badge">"you"</span> })}
+                    {user.is_me.then(|| view! { <span class="badge">{t!("admin-you")}</span> })}
                     {(user.role == Role::Pending).then(|| view! { <span class="badge badge-warn">{t!("admin-waiting-approval")}</span> })}
                 </span>
             </th>

@@ -107,7 +107,7 @@ pub fn MessageList(
                         <div class="message-head">
                             <span class="author">{author}</span>
                             {m.timestamp.map(|t| view! { <Time at=t attr:class="muted"/> })}
-                            {m.stopped.then(|| view! { <span class="badge stopped-mark">"stopped"</span> })}
+                            {m.stopped.then(|| view! { <span class="badge stopped-mark">{t!("chat-stopped")}</span> })}
                             {switcher}
                             {message_link}
                         </div>
@@ -295,10 +295,10 @@ fn copy_in_list(ev: &leptos::ev::MouseEvent, toast: crate::ui::Toast) {
                 toast.show(t!("chat-browser-blocked-copying-address"))
             }
             (Some(_), true) => {
-                control.set_text_content(Some(t!("common-copied")));
+                control.set_text_content(Some(&t!("common-copied")));
                 toast.show(t!("chat-code-copied"));
                 gloo_timers::future::TimeoutFuture::new(2_000).await;
-                control.set_text_content(Some(t!("common-copy")));
+                control.set_text_content(Some(&t!("common-copy")));
             }
             (Some(pre), false) => {
                 if let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {

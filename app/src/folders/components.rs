@@ -94,7 +94,7 @@ pub fn FolderSidebarSection() -> impl IntoView {
                 (!html.is_empty()).then(|| view! {
                     <section
                         class="sidebar-folders"
-                        aria-label=t!("x-folders")
+                        aria-label=t!("chat-folders")
                         inner_html=html
                         on:click=move |ev| clicked(&ev, act)
                         on:submit=move |ev| submitted(&ev, act)

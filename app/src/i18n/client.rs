@@ -1,16 +1,19 @@
 //! The browser's side of the catalogue: the one language its page carries
-//! (`<script id="catalogue">`, Fluent text; `<html lang>` names it), formatted with fluent-bundle.
+//! (`<script id="catalogue">`, each message's parsed pattern as JSON; `<html lang>` names the
+//! language), formatted by [`super::format_wire`] with the browser's plural rules.
 
 use std::cell::OnceCell;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use serde_json::{Map, Value};
+use wasm_bindgen::JsValue;
 
 use super::{Arg, Lang};
 
-/// The page's language and its words (`None` words: the page carried none).
+/// The page's language, its words and its plural rules.
 struct Catalogue {
     lang: Lang,
-    bundle: Option<FluentBundle<FluentResource>>,
+    messages: Map<String, Value>,
+    plural_rules: js_sys::Intl::PluralRules,
 }
 
 thread_local! {
@@ -25,19 +28,18 @@ fn load() -> Catalogue {
         .and_then(|e| e.get_attribute("lang"))
         .and_then(|l| Lang::parse(&l))
         .unwrap_or_default();
-    let bundle = doc
+    let messages = doc
         .get_element_by_id("catalogue")
         .and_then(|e| e.text_content())
-        .map(|text| {
-            let resource = FluentResource::try_new(text).unwrap_or_else(|(r, _)| r);
-            let id = lang.code().parse().unwrap_or_default();
-            let mut bundle = FluentBundle::new(vec![id]);
-            bundle.set_use_isolating(false);
-            // Only a message defined twice fails here, and the parity test forbids that.
-            let _ = bundle.add_resource(resource);
-            bundle
-        });
-    Catalogue { lang, bundle }
+        .and_then(|text| serde_json::from_str::<Map<String, Value>>(&text).ok())
+        .unwrap_or_default();
+    let locales = js_sys::Array::of1(&JsValue::from_str(lang.code()));
+    let plural_rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
+    Catalogue {
+        lang,
+        messages,
+        plural_rules,
+    }
 }
 
 fn with<R>(f: impl FnOnce(&Catalogue) -> R) -> R {
@@ -52,23 +54,12 @@ pub fn current() -> Lang {
 /// Message `key` with `args` (the key itself when the page's catalogue lacks it).
 pub fn format(key: &str, args: &[(&str, Arg)]) -> String {
     with(|c| {
-        let Some(bundle) = &c.bundle else {
+        let Some(pattern) = c.messages.get(key) else {
             return key.to_owned();
         };
-        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
-            return key.to_owned();
-        };
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            let value = match value {
-                Arg::Text(s) => FluentValue::from(s.clone()),
-                Arg::Number(n) => FluentValue::from(*n),
-            };
-            fluent_args.set(*name, value);
-        }
-        let mut errors = Vec::new();
-        bundle
-            .format_pattern(pattern, (!args.is_empty()).then_some(&fluent_args), &mut errors)
-            .into_owned()
+        let plural = |n: f64| String::from(c.plural_rules.select(n));
+        let mut out = String::new();
+        super::format_wire(pattern, args, &plural, &mut out);
+        out
     })
 }

@@ -5,8 +5,11 @@
 //! `pages.ftl` (what only the server writes: the shared page, the community, error messages).
 //! Plurals and placeholders are Fluent's (`{ $count -> [one] … *[other] … }`), never string
 //! concatenation. The server holds every language (fluent-templates); the browser gets the one
-//! language of its page, `app.ftl` only, inside the page (`<script id="catalogue">`), and formats
-//! it with fluent-bundle, so a page carries one language's words and no request waits for them.
+//! language of its page, `app.ftl` only, inside the page (`<script id="catalogue">`): Fluent's
+//! parsed patterns as JSON ([`server::client_catalogue`]), which [`format_wire`] formats with the
+//! browser's own plural rules (`Intl.PluralRules`). So a page carries one language's words, no
+//! request waits for them, and the client carries no Fluent parser and no plural tables (the
+//! fluent-bundle client cost 38 KB of brotli in the main module).
 //!
 //! The language of a request: the account's setting (Settings → General, mirrored in the `lang`
 //! cookie), else the browser's `Accept-Language`, else the instance default (Admin Panel →
@@ -172,6 +175,71 @@ macro_rules! number_args {
     };
 }
 number_args!(i32, i64, u8, u16, u32, u64, usize, f32, f64);
+
+/// Formats a pattern in the catalogue's wire form (see [`server::client_catalogue`]) into `out`:
+/// a string is text; an array holds text, `{"v": name}` (a placeholder) and `{"s": name,
+/// "k": [[key, pattern], …], "d": default}` (a select: a number matches a numeric key, then its
+/// plural category, which `plural` gives; text matches its key; else the default variant).
+pub fn format_wire(
+    pattern: &serde_json::Value,
+    args: &[(&str, Arg)],
+    plural: &dyn Fn(f64) -> String,
+    out: &mut String,
+) {
+    use serde_json::Value;
+    match pattern {
+        Value::String(text) => out.push_str(text),
+        Value::Array(elements) => {
+            for e in elements {
+                format_wire(e, args, plural, out);
+            }
+        }
+        Value::Object(o) => {
+            let arg = |name: &Value| name.as_str().and_then(|n| args.iter().find(|(k, _)| *k == n)).map(|(_, v)| v);
+            if let Some(name) = o.get("v") {
+                match arg(name) {
+                    Some(Arg::Text(t)) => out.push_str(t),
+                    Some(Arg::Number(n)) => out.push_str(&format_number(*n)),
+                    None => {
+                        out.push_str("{$");
+                        out.push_str(name.as_str().unwrap_or_default());
+                        out.push('}');
+                    }
+                }
+                return;
+            }
+            let Some(Value::Array(variants)) = o.get("k") else {
+                return;
+            };
+            let key_of = |v: &Value| v.get(0).and_then(Value::as_str).map(str::to_owned).unwrap_or_default();
+            let chosen = match o.get("s").and_then(|name| arg(name)) {
+                Some(Arg::Number(n)) => variants
+                    .iter()
+                    .find(|v| key_of(v).parse::<f64>().is_ok_and(|k| k == *n))
+                    .or_else(|| {
+                        let category = plural(*n);
+                        variants.iter().find(|v| key_of(v) == category)
+                    }),
+                Some(Arg::Text(t)) => variants.iter().find(|v| key_of(v) == *t),
+                None => None,
+            };
+            let default = o.get("d").and_then(Value::as_u64).and_then(|d| variants.get(d as usize));
+            if let Some(pattern) = chosen.or(default).and_then(|v| v.get(1)) {
+                format_wire(pattern, args, plural, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A number as Fluent writes it by default: whole numbers without a fraction.
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
 
 /// The language of the page being written (server) or shown (browser).
 pub fn current() -> Lang {

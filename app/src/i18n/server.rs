@@ -79,9 +79,85 @@ pub fn format(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
     })
 }
 
-/// The app's part of `lang`'s catalogue as Fluent text, which a hydrated page carries for the
-/// browser to format its words with.
+/// The app's part of `lang`'s catalogue as a hydrated page carries it for the browser: a JSON
+/// object of each message's parsed pattern (text, placeholders and selects; see
+/// [`super::format_wire`]), safe inside a `<script>` element. Built once per language.
 pub fn client_catalogue(lang: Lang) -> &'static str {
+    static BUILT: LazyLock<Vec<String>> =
+        LazyLock::new(|| Lang::ALL.iter().map(|l| wire_catalogue(app_source(*l))).collect());
+    let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    &BUILT[at]
+}
+
+/// The wire form of the messages in Fluent text `source`.
+pub fn wire_catalogue(source: &str) -> String {
+    use fluent_syntax::ast;
+    use serde_json::{json, Map, Value};
+    fn pattern(p: &ast::Pattern<&str>) -> Value {
+        let elements: Vec<Value> = p.elements.iter().map(element).collect();
+        match elements.as_slice() {
+            [Value::String(text)] => Value::String(text.clone()),
+            _ => Value::Array(elements),
+        }
+    }
+    fn element(e: &ast::PatternElement<&str>) -> Value {
+        match e {
+            ast::PatternElement::TextElement { value } => Value::String((*value).to_owned()),
+            ast::PatternElement::Placeable { expression } => expression_of(expression),
+        }
+    }
+    fn expression_of(e: &ast::Expression<&str>) -> Value {
+        match e {
+            ast::Expression::Inline(i) => inline(i),
+            ast::Expression::Select { selector, variants } => {
+                let name = match selector {
+                    ast::InlineExpression::VariableReference { id } => id.name,
+                    _ => "",
+                };
+                let keys: Vec<Value> = variants
+                    .iter()
+                    .map(|v| {
+                        let key = match &v.key {
+                            ast::VariantKey::Identifier { name } => *name,
+                            ast::VariantKey::NumberLiteral { value } => *value,
+                        };
+                        json!([key, pattern(&v.value)])
+                    })
+                    .collect();
+                let default = variants.iter().position(|v| v.default).unwrap_or(0);
+                json!({ "s": name, "k": keys, "d": default })
+            }
+        }
+    }
+    fn inline(i: &ast::InlineExpression<&str>) -> Value {
+        match i {
+            ast::InlineExpression::VariableReference { id } => json!({ "v": id.name }),
+            ast::InlineExpression::StringLiteral { value } => Value::String((*value).to_owned()),
+            ast::InlineExpression::NumberLiteral { value } => Value::String((*value).to_owned()),
+            ast::InlineExpression::Placeable { expression } => expression_of(expression),
+            _ => Value::String(String::new()),
+        }
+    }
+    let resource = match fluent_syntax::parser::parse(source) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            tracing::error!(?errors, "a catalogue file does not parse");
+            r
+        }
+    };
+    let mut out = Map::new();
+    for entry in &resource.body {
+        if let ast::Entry::Message(m) = entry {
+            if let Some(value) = &m.value {
+                out.insert(m.id.name.to_owned(), pattern(value));
+            }
+        }
+    }
+    Value::Object(out).to_string().replace("</", "<\\/")
+}
+
+/// `lang`'s `app.ftl`.
+fn app_source(lang: Lang) -> &'static str {
     match lang {
         Lang::En => include_str!("../../locales/en/app.ftl"),
         Lang::De => include_str!("../../locales/de/app.ftl"),
@@ -183,6 +259,51 @@ mod tests {
         }
         assert_eq!(format(Lang::En, "chat-messages", &[("count", Arg::Number(1.0))]), "1 message");
         assert_eq!(format(Lang::En, "chat-messages", &[("count", Arg::Number(3.0))]), "3 messages");
+    }
+
+    /// What the browser formats from the wire form is what the server formats with Fluent, for
+    /// every message of every language (plural rules from CLDR, as `Intl.PluralRules` has them).
+    #[test]
+    fn the_browser_formats_every_message_as_the_server_does() {
+        use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+        for lang in Lang::ALL {
+            let wire: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(&client_catalogue(lang).replace("<\\/", "</")).expect("the wire catalogue is JSON");
+            // The browser knows `pt-BR` and `zh-CN`; CLDR's tables name them `pt` and `zh`.
+            let primary: LanguageIdentifier = lang.code().split('-').next().unwrap_or("en").parse().expect("a language");
+            let rules = PluralRules::create(id_of(lang).clone(), PluralRuleType::CARDINAL)
+                .or_else(|_| PluralRules::create(primary, PluralRuleType::CARDINAL))
+                .expect("plural rules");
+            let plural = |n: f64| {
+                match rules.select(n) {
+                    Ok(PluralCategory::ZERO) => "zero",
+                    Ok(PluralCategory::ONE) => "one",
+                    Ok(PluralCategory::TWO) => "two",
+                    Ok(PluralCategory::FEW) => "few",
+                    Ok(PluralCategory::MANY) => "many",
+                    _ => "other",
+                }
+                .to_owned()
+            };
+            assert!(wire.len() > 100, "{lang:?}");
+            for (key, pattern) in &wire {
+                for n in [0.0, 1.0, 2.0, 3.0, 5.0, 11.0, 12.0, 2026.0] {
+                    let args: Vec<(&str, Arg)> = ["count", "days", "n", "current", "month", "year"]
+                        .into_iter()
+                        .map(|v| (v, Arg::Number(n)))
+                        .chain(
+                            [("what", "folder"), ("allowed", "yes"), ("role", "admin"), ("name", "Ada"), ("email", "a@b.c"),
+                             ("title", "T"), ("provider", "P"), ("place", "here"), ("url", "http://x"), ("when", "now")]
+                                .into_iter()
+                                .map(|(k, v)| (k, Arg::Text(v.to_owned()))),
+                        )
+                        .collect();
+                    let mut browser = String::new();
+                    crate::i18n::format_wire(pattern, &args, &plural, &mut browser);
+                    assert_eq!(browser, format(lang, key, &args), "{lang:?} {key} n={n}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,41 @@
+page-shared-by = Geteilt von { $name } · { $when }
+page-live-last-changed = live, zuletzt geändert
+page-version-taken = Version { $n }, aufgenommen
+page-snapshot-taken = Momentaufnahme vom
+page-updated-times = { $count ->
+    [one] { $count }-mal aktualisiert · zuletzt am
+   *[other] { $count }-mal aktualisiert · zuletzt am
+}
+page-old-version = Du siehst Version { $n }; Lesende sehen Version { $current }.
+page-download = Herunterladen:
+page-download-markdown = Als Markdown herunterladen
+page-download-json = Als JSON herunterladen
+page-request-approved = { $name } hat deine Anfrage angenommen.
+page-link-needs-password = Dieser Link braucht ein Passwort
+page-cannot-open-yet = Das kannst du noch nicht öffnen
+page-link-expired = Dieser Link ist abgelaufen
+page-extend = Verlängern
+page-extend-note = Er öffnet sich wieder für sieben Tage, unter derselben Adresse. Das kannst du im Teilen-Dialog des Chats ändern.
+page-go-chats = Zu deinen Chats
+page-gone-title = Dieser geteilte Chat ist nicht mehr verfügbar
+page-gone-text = Der Link wurde vielleicht von seinem Besitzer gelöscht, oder die Adresse ist falsch.
+page-gone-short = Geteilter Chat nicht verfügbar
+page-ask-for-password = Frag die Person, die ihn geteilt hat, nach dem Passwort.
+common-open = Öffnen
+page-password-wrong = Das Passwort stimmt nicht.
+page-requested = Angefragt. Der Besitzer sieht deine Anfrage. Diese Seite öffnet den Chat, sobald er zustimmt, und „Mit mir geteilt“ in deiner Seitenleiste führt ihn dann auf.
+page-request-access = Zugriff anfragen
+page-clone-chat = Chat kopieren
+page-sign-in-to-clone = Zum Kopieren anmelden
+page-open-current-version = Aktuelle Version öffnen
+page-continue-chat = Diesen Chat fortsetzen
+page-copy-link = Link kopieren
+page-print-save-as-pdf = Drucken / als PDF speichern
+page-read-aloud = Vorlesen
+page-cannot-read-aloud = Dieser Browser kann nicht vorlesen.
+page-link-copied = Link kopiert.
+page-link-copy-blocked = Dein Browser hat das Kopieren blockiert: Die Adressleiste enthält den Link.
+page-live-updated = Gerade aktualisiert.
+page-live-gone = Dieser Link ist nicht mehr verfügbar: Lade die Seite neu, um zu sehen, warum.
+page-open-in = In { $name } öffnen
+page-shared-by-name = Geteilt von { $name }

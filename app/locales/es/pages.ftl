@@ -1,0 +1,41 @@
+page-shared-by = Compartido por { $name } · { $when }
+page-live-last-changed = en vivo, último cambio
+page-version-taken = versión { $n }, tomada el
+page-snapshot-taken = instantánea tomada el
+page-updated-times = { $count ->
+    [one] Actualizado { $count } vez · la última el
+   *[other] Actualizado { $count } veces · la última el
+}
+page-old-version = Estás viendo la versión { $n }; los lectores ven la versión { $current }.
+page-download = Descargar:
+page-download-markdown = Descargar en Markdown
+page-download-json = Descargar en JSON
+page-request-approved = { $name } aprobó tu solicitud.
+page-link-needs-password = Este enlace necesita una contraseña
+page-cannot-open-yet = Todavía no puedes abrir esto
+page-link-expired = Este enlace ha caducado
+page-extend = Prolongar
+page-extend-note = Vuelve a abrirse durante siete días, en la misma dirección. Puedes cambiarlo en el diálogo de compartir del chat.
+page-go-chats = Ir a tus chats
+page-gone-title = Este chat compartido ya no está disponible
+page-gone-text = Puede que su propietario haya eliminado el enlace o que la dirección sea incorrecta.
+page-gone-short = Chat compartido no disponible
+page-ask-for-password = Pide la contraseña a la persona que lo compartió.
+common-open = Abrir
+page-password-wrong = Esa contraseña no es correcta.
+page-requested = Solicitado. El propietario verá tu solicitud. Esta página abre el chat en cuanto la apruebe, y «Compartido conmigo» en tu barra lateral lo mostrará.
+page-request-access = Solicitar acceso
+page-clone-chat = Clonar chat
+page-sign-in-to-clone = Inicia sesión para clonar
+page-open-current-version = Abrir la versión actual
+page-continue-chat = Continuar este chat
+page-copy-link = Copiar enlace
+page-print-save-as-pdf = Imprimir / Guardar como PDF
+page-read-aloud = Leer en voz alta
+page-cannot-read-aloud = Este navegador no puede leer en voz alta.
+page-link-copied = Enlace copiado.
+page-link-copy-blocked = Tu navegador bloqueó la copia: la barra de direcciones tiene el enlace.
+page-live-updated = Actualizado ahora mismo.
+page-live-gone = Este enlace ya no está disponible: recarga la página para ver por qué.
+page-open-in = Abrir en { $name }
+page-shared-by-name = Compartido por { $name }

@@ -1,0 +1,41 @@
+page-shared-by = Partagé par { $name } · { $when }
+page-live-last-changed = en direct, dernière modification
+page-version-taken = version { $n }, prise le
+page-snapshot-taken = instantané pris le
+page-updated-times = { $count ->
+    [one] Mis à jour { $count } fois · dernière fois le
+   *[other] Mis à jour { $count } fois · dernière fois le
+}
+page-old-version = Vous consultez la version { $n } ; les lecteurs voient la version { $current }.
+page-download = Télécharger :
+page-download-markdown = Télécharger en Markdown
+page-download-json = Télécharger en JSON
+page-request-approved = { $name } a approuvé votre demande.
+page-link-needs-password = Ce lien demande un mot de passe
+page-cannot-open-yet = Vous ne pouvez pas encore ouvrir ceci
+page-link-expired = Ce lien a expiré
+page-extend = Prolonger
+page-extend-note = Il s’ouvre de nouveau pendant sept jours, à la même adresse. Vous pouvez changer cela dans la boîte de dialogue de partage de la conversation.
+page-go-chats = Aller à vos conversations
+page-gone-title = Cette conversation partagée n’est plus disponible
+page-gone-text = Le lien a peut-être été supprimé par son propriétaire, ou l’adresse est erronée.
+page-gone-short = Conversation partagée indisponible
+page-ask-for-password = Demandez le mot de passe à la personne qui l’a partagée.
+common-open = Ouvrir
+page-password-wrong = Ce mot de passe n’est pas le bon.
+page-requested = Demande envoyée. Le propriétaire verra votre demande. Cette page ouvre la conversation dès qu’il l’approuve, et « Partagé avec moi » dans votre barre latérale la listera.
+page-request-access = Demander l’accès
+page-clone-chat = Cloner la conversation
+page-sign-in-to-clone = Se connecter pour cloner
+page-open-current-version = Ouvrir la version actuelle
+page-continue-chat = Poursuivre cette conversation
+page-copy-link = Copier le lien
+page-print-save-as-pdf = Imprimer / Enregistrer en PDF
+page-read-aloud = Lire à voix haute
+page-cannot-read-aloud = Ce navigateur ne sait pas lire à voix haute.
+page-link-copied = Lien copié.
+page-link-copy-blocked = Votre navigateur a bloqué la copie : la barre d’adresse contient le lien.
+page-live-updated = Mis à jour à l’instant.
+page-live-gone = Ce lien n’est plus disponible : rechargez la page pour savoir pourquoi.
+page-open-in = Ouvrir dans { $name }
+page-shared-by-name = Partagé par { $name }
