@@ -59,10 +59,18 @@ fn messages(path: &Path) -> BTreeMap<String, BTreeSet<String>> {
         match entry {
             Entry::Message(m) => {
                 let mut vars = BTreeSet::new();
-                let value = m.value.as_ref().unwrap_or_else(|| panic!("{}: {} has no value", path.display(), m.id.name));
+                let value = m
+                    .value
+                    .as_ref()
+                    .unwrap_or_else(|| panic!("{}: {} has no value", path.display(), m.id.name));
                 pattern_variables(value, &mut vars);
                 let again = out.insert(m.id.name.to_owned(), vars);
-                assert!(again.is_none(), "{}: {} is defined twice", path.display(), m.id.name);
+                assert!(
+                    again.is_none(),
+                    "{}: {} is defined twice",
+                    path.display(),
+                    m.id.name
+                );
             }
             Entry::Junk { content } => panic!("{}: cannot read {content:?}", path.display()),
             _ => {}
@@ -130,7 +138,12 @@ fn every_language_has_every_english_message_and_no_placeholder_english_lacks() {
             }
         }
     }
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -196,7 +209,11 @@ fn every_key_the_source_names_is_in_the_english_catalogue() {
             }
         }
     }
-    assert!(missing.is_empty(), "keys the catalogue lacks:\n{}", missing.join("\n"));
+    assert!(
+        missing.is_empty(),
+        "keys the catalogue lacks:\n{}",
+        missing.join("\n")
+    );
 }
 
 /// The string literals of `line` that a view shows as text: a child (`>"…"`, or alone on its
@@ -271,7 +288,10 @@ fn components_say_no_words_outside_the_catalogue() {
 
 #[test]
 fn the_source_check_finds_a_literal_in_a_view() {
-    assert_eq!(shown_literals(r#"<p class="muted">"Loading…"</p>"#), vec!["Loading…"]);
+    assert_eq!(
+        shown_literals(r#"<p class="muted">"Loading…"</p>"#),
+        vec!["Loading…"]
+    );
     assert_eq!(shown_literals(r#"<button aria-label="Close">"#), vec!["Close"]);
     assert_eq!(shown_literals(r#"            "Sign in""#), vec!["Sign in"]);
     assert!(shown_literals(r#"<a class="button" href="/">{t!("common-back")}</a>"#).is_empty());

@@ -324,7 +324,8 @@ impl AppError {
     /// code of its message, else of the pattern it follows, else of its status.
     pub fn notice_code(&self) -> String {
         let detail = self.detail();
-        let english = |code: &str| crate::i18n::server::format(crate::i18n::Lang::En, &format!("notice-{code}"), &[]);
+        let english =
+            |code: &str| crate::i18n::server::format(crate::i18n::Lang::En, &format!("notice-{code}"), &[]);
         if let Some(code) = notices().find(|code| english(code) == detail) {
             return (*code).to_owned();
         }

@@ -418,3 +418,4 @@ home-hello = Hallo, { $name }
 admin-you = du
 chat-stopped = abgebrochen
 auth-or = oder
+common-close = Schließen

@@ -418,3 +418,4 @@ home-hello = Hello, { $name }
 admin-you = you
 chat-stopped = stopped
 auth-or = or
+common-close = Close

@@ -418,3 +418,4 @@ home-hello = Hola, { $name }
 admin-you = tú
 chat-stopped = detenido
 auth-or = o
+common-close = Cerrar

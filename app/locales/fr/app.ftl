@@ -418,3 +418,4 @@ home-hello = Bonjour, { $name }
 admin-you = vous
 chat-stopped = interrompu
 auth-or = ou
+common-close = Fermer

@@ -292,7 +292,10 @@ fn UserRow(
         }
     });
     let default_label = if user.role == Role::User {
-        t!("admin-default-permission", allowed = if user.can_share { "yes" } else { "no" })
+        t!(
+            "admin-default-permission",
+            allowed = if user.can_share { "yes" } else { "no" }
+        )
     } else {
         t!("admin-default-plain")
     };

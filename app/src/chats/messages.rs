@@ -291,9 +291,7 @@ fn copy_in_list(ev: &leptos::ev::MouseEvent, toast: crate::ui::Toast) {
         );
         match (code, copied) {
             (None, true) => toast.show(t!("chat-link-message-copied")),
-            (None, false) => {
-                toast.show(t!("chat-browser-blocked-copying-address"))
-            }
+            (None, false) => toast.show(t!("chat-browser-blocked-copying-address")),
             (Some(_), true) => {
                 control.set_text_content(Some(&t!("common-copied")));
                 toast.show(t!("chat-code-copied"));

@@ -228,9 +228,7 @@ fn chat_view(p: CommunityChatPage) -> AnyView {
     let id = s.id;
     let said = use_query_map().read_untracked();
     let updated = said.get("updated").is_some();
-    let error = said
-        .get("error")
-        .and_then(|c| crate::error::notice_message(&c));
+    let error = said.get("error").and_then(|c| crate::error::notice_message(&c));
     let switches = s.access == Access::PublicFullHistory || p.mine;
     let switch_href = switches.then(|| {
         Callback::new(move |sibling: String| {

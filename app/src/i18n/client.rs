@@ -1,18 +1,19 @@
 //! The browser's side of the catalogue: the one language its page carries
-//! (`<script id="catalogue">`, each message's parsed pattern as JSON; `<html lang>` names the
-//! language), formatted by [`super::format_wire`] with the browser's plural rules.
+//! (`<script id="catalogue">`, each message's parsed pattern in the [`super::wire`] form;
+//! `<html lang>` names the language), formatted by [`super::format_wire`] with the browser's
+//! plural rules.
 
 use std::cell::OnceCell;
+use std::collections::HashMap;
 
-use serde_json::{Map, Value};
 use wasm_bindgen::JsValue;
 
-use super::{Arg, Lang};
+use super::{wire, Arg, Lang};
 
 /// The page's language, its words and its plural rules.
 struct Catalogue {
     lang: Lang,
-    messages: Map<String, Value>,
+    messages: HashMap<String, String>,
     plural_rules: js_sys::Intl::PluralRules,
 }
 
@@ -28,11 +29,15 @@ fn load() -> Catalogue {
         .and_then(|e| e.get_attribute("lang"))
         .and_then(|l| Lang::parse(&l))
         .unwrap_or_default();
-    let messages = doc
+    let text = doc
         .get_element_by_id("catalogue")
         .and_then(|e| e.text_content())
-        .and_then(|text| serde_json::from_str::<Map<String, Value>>(&text).ok())
         .unwrap_or_default();
+    let messages = text
+        .split(wire::MESSAGE_END)
+        .filter_map(|m| m.split_once(wire::KEY_END))
+        .map(|(key, pattern)| (key.to_owned(), pattern.to_owned()))
+        .collect();
     let locales = js_sys::Array::of1(&JsValue::from_str(lang.code()));
     let plural_rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
     Catalogue {
@@ -57,7 +62,16 @@ pub fn format(key: &str, args: &[(&str, Arg)]) -> String {
         let Some(pattern) = c.messages.get(key) else {
             return key.to_owned();
         };
-        let plural = |n: f64| String::from(c.plural_rules.select(n));
+        let plural = |n: i64| -> &'static str {
+            match String::from(c.plural_rules.select(n as f64)).as_str() {
+                "zero" => "zero",
+                "one" => "one",
+                "two" => "two",
+                "few" => "few",
+                "many" => "many",
+                _ => "other",
+            }
+        };
         let mut out = String::new();
         super::format_wire(pattern, args, &plural, &mut out);
         out

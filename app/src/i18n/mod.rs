@@ -6,10 +6,11 @@
 //! Plurals and placeholders are Fluent's (`{ $count -> [one] … *[other] … }`), never string
 //! concatenation. The server holds every language (fluent-templates); the browser gets the one
 //! language of its page, `app.ftl` only, inside the page (`<script id="catalogue">`): Fluent's
-//! parsed patterns as JSON ([`server::client_catalogue`]), which [`format_wire`] formats with the
-//! browser's own plural rules (`Intl.PluralRules`). So a page carries one language's words, no
-//! request waits for them, and the client carries no Fluent parser and no plural tables (the
-//! fluent-bundle client cost 38 KB of brotli in the main module).
+//! parsed patterns in a small text form ([`wire`], written by `server::client_catalogue`), which
+//! [`format_wire`] formats with the browser's own plural rules (`Intl.PluralRules`). So a page
+//! carries one language's words, no request waits for them, and the client carries no Fluent
+//! parser, no JSON values and no plural tables (fluent-bundle in the client cost 38 KB of
+//! brotli in the main module).
 //!
 //! The language of a request: the account's setting (Settings → General, mirrored in the `lang`
 //! cookie), else the browser's `Accept-Language`, else the instance default (Admin Panel →
@@ -143,8 +144,8 @@ impl Lang {
 pub enum Arg {
     /// Text (a name, a title).
     Text(String),
-    /// A number (plurals choose by it).
-    Number(f64),
+    /// A whole number (plurals choose by it).
+    Number(i64),
 }
 
 impl From<&str> for Arg {
@@ -169,75 +170,115 @@ macro_rules! number_args {
     ($($t:ty),*) => {
         $(impl From<$t> for Arg {
             fn from(n: $t) -> Self {
-                Arg::Number(n as f64)
+                Arg::Number(n as i64)
             }
         })*
     };
 }
-number_args!(i32, i64, u8, u16, u32, u64, usize, f32, f64);
+number_args!(i32, i64, u8, u16, u32, u64, usize);
 
-/// Formats a pattern in the catalogue's wire form (see [`server::client_catalogue`]) into `out`:
-/// a string is text; an array holds text, `{"v": name}` (a placeholder) and `{"s": name,
-/// "k": [[key, pattern], …], "d": default}` (a select: a number matches a numeric key, then its
-/// plural category, which `plural` gives; text matches its key; else the default variant).
-pub fn format_wire(
-    pattern: &serde_json::Value,
-    args: &[(&str, Arg)],
-    plural: &dyn Fn(f64) -> String,
-    out: &mut String,
-) {
-    use serde_json::Value;
-    match pattern {
-        Value::String(text) => out.push_str(text),
-        Value::Array(elements) => {
-            for e in elements {
-                format_wire(e, args, plural, out);
-            }
-        }
-        Value::Object(o) => {
-            let arg = |name: &Value| name.as_str().and_then(|n| args.iter().find(|(k, _)| *k == n)).map(|(_, v)| v);
-            if let Some(name) = o.get("v") {
-                match arg(name) {
-                    Some(Arg::Text(t)) => out.push_str(t),
-                    Some(Arg::Number(n)) => out.push_str(&format_number(*n)),
-                    None => {
-                        out.push_str("{$");
-                        out.push_str(name.as_str().unwrap_or_default());
-                        out.push('}');
-                    }
-                }
-                return;
-            }
-            let Some(Value::Array(variants)) = o.get("k") else {
-                return;
-            };
-            let key_of = |v: &Value| v.get(0).and_then(Value::as_str).map(str::to_owned).unwrap_or_default();
-            let chosen = match o.get("s").and_then(|name| arg(name)) {
-                Some(Arg::Number(n)) => variants
-                    .iter()
-                    .find(|v| key_of(v).parse::<f64>().is_ok_and(|k| k == *n))
-                    .or_else(|| {
-                        let category = plural(*n);
-                        variants.iter().find(|v| key_of(v) == category)
-                    }),
-                Some(Arg::Text(t)) => variants.iter().find(|v| key_of(v) == *t),
-                None => None,
-            };
-            let default = o.get("d").and_then(Value::as_u64).and_then(|d| variants.get(d as usize));
-            if let Some(pattern) = chosen.or(default).and_then(|v| v.get(1)) {
-                format_wire(pattern, args, plural, out);
-            }
-        }
-        _ => {}
+/// The wire form's marks (Unicode private-use characters, which no message's text holds):
+/// between messages, after a key, and around placeholders and selects.
+pub mod wire {
+    /// Ends a message.
+    pub const MESSAGE_END: char = '\u{E000}';
+    /// Ends a message's key.
+    pub const KEY_END: char = '\u{E001}';
+    /// Starts a placeholder: its name follows, then [`END`].
+    pub const VARIABLE: char = '\u{E002}';
+    /// Ends a placeholder or a select.
+    pub const END: char = '\u{E003}';
+    /// Starts a select: its variable's name, then for each variant [`VARIANT`], the key,
+    /// [`KEY_END`] and the pattern; then [`END`]. The default variant's key starts with `*`.
+    pub const SELECT: char = '\u{E004}';
+    /// Starts a select's variant.
+    pub const VARIANT: char = '\u{E005}';
+    /// Whether `c` is one of the marks.
+    pub fn is_mark(c: char) -> bool {
+        ('\u{E000}'..='\u{E005}').contains(&c)
     }
 }
 
-/// A number as Fluent writes it by default: whole numbers without a fraction.
-pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
+/// Formats a pattern in the catalogue's wire form (see [`wire`]) into `out` and returns what
+/// follows it (a variant's pattern ends at the next [`wire::VARIANT`] or [`wire::END`]). A
+/// select matches a number to a numeric key, then to its plural category (which `plural`
+/// gives), text to its key, else takes the default variant.
+pub fn format_wire<'a>(
+    mut pattern: &'a str,
+    args: &[(&str, Arg)],
+    plural: &dyn Fn(i64) -> &'static str,
+    out: &mut String,
+) -> &'a str {
+    let arg = |name: &str| args.iter().find(|(k, _)| *k == name).map(|(_, v)| v);
+    loop {
+        let Some(at) = pattern.find(wire::is_mark) else {
+            out.push_str(pattern);
+            return "";
+        };
+        out.push_str(&pattern[..at]);
+        let mark = pattern[at..].chars().next().unwrap_or(wire::END);
+        let rest = &pattern[at + mark.len_utf8()..];
+        match mark {
+            wire::VARIABLE => {
+                let (name, after) = rest.split_once(wire::END).unwrap_or((rest, ""));
+                match arg(name) {
+                    Some(Arg::Text(t)) => out.push_str(t),
+                    Some(Arg::Number(n)) => out.push_str(&n.to_string()),
+                    None => {
+                        out.push_str("{$");
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                pattern = after;
+            }
+            wire::SELECT => {
+                let (name, mut variants) = rest.split_once(wire::VARIANT).unwrap_or((rest, ""));
+                let value = arg(name);
+                let category = match value {
+                    Some(Arg::Number(n)) => plural(*n),
+                    _ => "",
+                };
+                // Each variant's words, formatted as they are read; the chosen one kept.
+                let (mut exact, mut by_category, mut fallback) = (None, None, None);
+                loop {
+                    let (key, body) = variants.split_once(wire::KEY_END).unwrap_or((variants, ""));
+                    let (is_default, key) = match key.strip_prefix('*') {
+                        Some(k) => (true, k),
+                        None => (false, key),
+                    };
+                    let mut said = String::new();
+                    let after = format_wire(body, args, plural, &mut said);
+                    match value {
+                        Some(Arg::Number(n)) if key.parse::<i64>().ok() == Some(*n) => {
+                            exact = exact.or(Some(said.clone()))
+                        }
+                        Some(Arg::Text(t)) if key == t => exact = exact.or(Some(said.clone())),
+                        _ if !category.is_empty() && key == category => {
+                            by_category = by_category.or(Some(said.clone()))
+                        }
+                        _ => {}
+                    }
+                    if is_default {
+                        fallback = Some(said);
+                    }
+                    match after.chars().next() {
+                        Some(wire::VARIANT) => variants = &after[wire::VARIANT.len_utf8()..],
+                        Some(wire::END) => {
+                            pattern = &after[wire::END.len_utf8()..];
+                            break;
+                        }
+                        _ => {
+                            pattern = "";
+                            break;
+                        }
+                    }
+                }
+                out.push_str(&exact.or(by_category).or(fallback).unwrap_or_default());
+            }
+            // A variant's end: what follows belongs to the select.
+            _ => return &pattern[at..],
+        }
     }
 }
 
@@ -281,7 +322,7 @@ pub fn tr(key: &str) -> String {
 }
 
 /// The words of catalogue message `key` in the page's language, placeholders given by name:
-/// `t!("share-title")`, `t!("share-views", count = n)`.
+/// `t!("common-copy")`, `t!("chat-messages", count = n)`.
 #[macro_export]
 macro_rules! t {
     ($key:literal) => {
@@ -306,7 +347,10 @@ mod tests {
         for lang in Lang::ALL {
             assert_eq!(Lang::parse(lang.code()), Some(lang));
         }
-        assert_eq!(Lang::from_accept_language("ru-RU,ru;q=0.9,de;q=0.8,en;q=0.7"), Some(Lang::De));
+        assert_eq!(
+            Lang::from_accept_language("ru-RU,ru;q=0.9,de;q=0.8,en;q=0.7"),
+            Some(Lang::De)
+        );
         assert_eq!(Lang::from_accept_language("en;q=0.5, ja"), Some(Lang::Ja));
         assert_eq!(Lang::from_accept_language("fr;q=0, es;q=0.1"), Some(Lang::Es));
         assert_eq!(Lang::from_accept_language("ru, *;q=0.5"), None);

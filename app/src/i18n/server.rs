@@ -48,7 +48,8 @@ pub fn current() -> Lang {
     if let Some(lang) = use_context::<Lang>() {
         return lang;
     }
-    if let Some(lang) = use_context::<axum::http::request::Parts>().and_then(|p| p.extensions.get::<Lang>().copied())
+    if let Some(lang) =
+        use_context::<axum::http::request::Parts>().and_then(|p| p.extensions.get::<Lang>().copied())
     {
         return lang;
     }
@@ -79,9 +80,9 @@ pub fn format(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
     })
 }
 
-/// The app's part of `lang`'s catalogue as a hydrated page carries it for the browser: a JSON
-/// object of each message's parsed pattern (text, placeholders and selects; see
-/// [`super::format_wire`]), safe inside a `<script>` element. Built once per language.
+/// The app's part of `lang`'s catalogue as a hydrated page carries it for the browser: each
+/// message's parsed pattern in the [`super::wire`] form, which [`super::format_wire`] formats.
+/// Built once per language.
 pub fn client_catalogue(lang: Lang) -> &'static str {
     static BUILT: LazyLock<Vec<String>> =
         LazyLock::new(|| Lang::ALL.iter().map(|l| wire_catalogue(app_source(*l))).collect());
@@ -89,53 +90,61 @@ pub fn client_catalogue(lang: Lang) -> &'static str {
     &BUILT[at]
 }
 
-/// The wire form of the messages in Fluent text `source`.
+/// The [`super::wire`] form of the messages in Fluent text `source` (the marks and `<` are
+/// taken out of their words, so the text is safe inside a `<script>` element).
 pub fn wire_catalogue(source: &str) -> String {
+    use super::wire;
     use fluent_syntax::ast;
-    use serde_json::{json, Map, Value};
-    fn pattern(p: &ast::Pattern<&str>) -> Value {
-        let elements: Vec<Value> = p.elements.iter().map(element).collect();
-        match elements.as_slice() {
-            [Value::String(text)] => Value::String(text.clone()),
-            _ => Value::Array(elements),
-        }
+    fn text(out: &mut String, t: &str) {
+        out.extend(
+            t.chars()
+                .filter(|c| !wire::is_mark(*c))
+                .map(|c| if c == '<' { '\u{FF1C}' } else { c }),
+        );
     }
-    fn element(e: &ast::PatternElement<&str>) -> Value {
-        match e {
-            ast::PatternElement::TextElement { value } => Value::String((*value).to_owned()),
-            ast::PatternElement::Placeable { expression } => expression_of(expression),
-        }
-    }
-    fn expression_of(e: &ast::Expression<&str>) -> Value {
-        match e {
-            ast::Expression::Inline(i) => inline(i),
-            ast::Expression::Select { selector, variants } => {
-                let name = match selector {
-                    ast::InlineExpression::VariableReference { id } => id.name,
-                    _ => "",
-                };
-                let keys: Vec<Value> = variants
-                    .iter()
-                    .map(|v| {
-                        let key = match &v.key {
-                            ast::VariantKey::Identifier { name } => *name,
-                            ast::VariantKey::NumberLiteral { value } => *value,
-                        };
-                        json!([key, pattern(&v.value)])
-                    })
-                    .collect();
-                let default = variants.iter().position(|v| v.default).unwrap_or(0);
-                json!({ "s": name, "k": keys, "d": default })
+    fn pattern(out: &mut String, p: &ast::Pattern<&str>) {
+        for e in &p.elements {
+            match e {
+                ast::PatternElement::TextElement { value } => text(out, value),
+                ast::PatternElement::Placeable { expression } => expression_of(out, expression),
             }
         }
     }
-    fn inline(i: &ast::InlineExpression<&str>) -> Value {
+    fn expression_of(out: &mut String, e: &ast::Expression<&str>) {
+        match e {
+            ast::Expression::Inline(i) => inline(out, i),
+            ast::Expression::Select { selector, variants } => {
+                out.push(wire::SELECT);
+                if let ast::InlineExpression::VariableReference { id } = selector {
+                    out.push_str(id.name);
+                }
+                for v in variants {
+                    out.push(wire::VARIANT);
+                    if v.default {
+                        out.push('*');
+                    }
+                    match &v.key {
+                        ast::VariantKey::Identifier { name } => out.push_str(name),
+                        ast::VariantKey::NumberLiteral { value } => out.push_str(value),
+                    }
+                    out.push(wire::KEY_END);
+                    pattern(out, &v.value);
+                }
+                out.push(wire::END);
+            }
+        }
+    }
+    fn inline(out: &mut String, i: &ast::InlineExpression<&str>) {
         match i {
-            ast::InlineExpression::VariableReference { id } => json!({ "v": id.name }),
-            ast::InlineExpression::StringLiteral { value } => Value::String((*value).to_owned()),
-            ast::InlineExpression::NumberLiteral { value } => Value::String((*value).to_owned()),
-            ast::InlineExpression::Placeable { expression } => expression_of(expression),
-            _ => Value::String(String::new()),
+            ast::InlineExpression::VariableReference { id } => {
+                out.push(wire::VARIABLE);
+                out.push_str(id.name);
+                out.push(wire::END);
+            }
+            ast::InlineExpression::StringLiteral { value }
+            | ast::InlineExpression::NumberLiteral { value } => text(out, value),
+            ast::InlineExpression::Placeable { expression } => expression_of(out, expression),
+            _ => {}
         }
     }
     let resource = match fluent_syntax::parser::parse(source) {
@@ -145,15 +154,18 @@ pub fn wire_catalogue(source: &str) -> String {
             r
         }
     };
-    let mut out = Map::new();
+    let mut out = String::with_capacity(source.len());
     for entry in &resource.body {
         if let ast::Entry::Message(m) = entry {
             if let Some(value) = &m.value {
-                out.insert(m.id.name.to_owned(), pattern(value));
+                out.push_str(m.id.name);
+                out.push(wire::KEY_END);
+                pattern(&mut out, value);
+                out.push(wire::MESSAGE_END);
             }
         }
     }
-    Value::Object(out).to_string().replace("</", "<\\/")
+    out
 }
 
 /// `lang`'s `app.ftl`.
@@ -237,7 +249,10 @@ pub const LANG_COOKIE: &str = "lang";
 /// function's).
 pub fn set_lang_cookie(lang: Option<Lang>) {
     let cookie = match lang {
-        Some(l) => format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", l.code()),
+        Some(l) => format!(
+            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            l.code()
+        ),
         None => format!("{LANG_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax"),
     };
     if let Ok(value) = axum::http::HeaderValue::from_str(&cookie) {
@@ -252,13 +267,19 @@ mod tests {
     #[test]
     fn every_language_formats_placeholders_and_plurals() {
         for lang in Lang::ALL {
-            let one = format(lang, "chat-messages", &[("count", Arg::Number(1.0))]);
-            let many = format(lang, "chat-messages", &[("count", Arg::Number(5.0))]);
+            let one = format(lang, "chat-messages", &[("count", Arg::Number(1))]);
+            let many = format(lang, "chat-messages", &[("count", Arg::Number(5))]);
             assert!(many.contains('5'), "{lang:?}: {many}");
             assert_ne!(one, "chat-messages", "{lang:?}");
         }
-        assert_eq!(format(Lang::En, "chat-messages", &[("count", Arg::Number(1.0))]), "1 message");
-        assert_eq!(format(Lang::En, "chat-messages", &[("count", Arg::Number(3.0))]), "3 messages");
+        assert_eq!(
+            format(Lang::En, "chat-messages", &[("count", Arg::Number(1))]),
+            "1 message"
+        );
+        assert_eq!(
+            format(Lang::En, "chat-messages", &[("count", Arg::Number(3))]),
+            "3 messages"
+        );
     }
 
     /// What the browser formats from the wire form is what the server formats with Fluent, for
@@ -267,35 +288,51 @@ mod tests {
     fn the_browser_formats_every_message_as_the_server_does() {
         use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
         for lang in Lang::ALL {
-            let wire: serde_json::Map<String, serde_json::Value> =
-                serde_json::from_str(&client_catalogue(lang).replace("<\\/", "</")).expect("the wire catalogue is JSON");
+            let wire: Vec<(&str, &str)> = client_catalogue(lang)
+                .split(super::super::wire::MESSAGE_END)
+                .filter(|m| !m.is_empty())
+                .filter_map(|m| m.split_once(super::super::wire::KEY_END))
+                .collect();
             // The browser knows `pt-BR` and `zh-CN`; CLDR's tables name them `pt` and `zh`.
-            let primary: LanguageIdentifier = lang.code().split('-').next().unwrap_or("en").parse().expect("a language");
+            let primary: LanguageIdentifier = lang
+                .code()
+                .split('-')
+                .next()
+                .unwrap_or("en")
+                .parse()
+                .expect("a language");
             let rules = PluralRules::create(id_of(lang).clone(), PluralRuleType::CARDINAL)
                 .or_else(|_| PluralRules::create(primary, PluralRuleType::CARDINAL))
                 .expect("plural rules");
-            let plural = |n: f64| {
-                match rules.select(n) {
-                    Ok(PluralCategory::ZERO) => "zero",
-                    Ok(PluralCategory::ONE) => "one",
-                    Ok(PluralCategory::TWO) => "two",
-                    Ok(PluralCategory::FEW) => "few",
-                    Ok(PluralCategory::MANY) => "many",
-                    _ => "other",
-                }
-                .to_owned()
+            let plural = |n: i64| match rules.select(n) {
+                Ok(PluralCategory::ZERO) => "zero",
+                Ok(PluralCategory::ONE) => "one",
+                Ok(PluralCategory::TWO) => "two",
+                Ok(PluralCategory::FEW) => "few",
+                Ok(PluralCategory::MANY) => "many",
+                _ => "other",
             };
             assert!(wire.len() > 100, "{lang:?}");
             for (key, pattern) in &wire {
-                for n in [0.0, 1.0, 2.0, 3.0, 5.0, 11.0, 12.0, 2026.0] {
+                for n in [0, 1, 2, 3, 5, 11, 12, 100, 2026] {
                     let args: Vec<(&str, Arg)> = ["count", "days", "n", "current", "month", "year"]
                         .into_iter()
                         .map(|v| (v, Arg::Number(n)))
                         .chain(
-                            [("what", "folder"), ("allowed", "yes"), ("role", "admin"), ("name", "Ada"), ("email", "a@b.c"),
-                             ("title", "T"), ("provider", "P"), ("place", "here"), ("url", "http://x"), ("when", "now")]
-                                .into_iter()
-                                .map(|(k, v)| (k, Arg::Text(v.to_owned()))),
+                            [
+                                ("what", "folder"),
+                                ("allowed", "yes"),
+                                ("role", "admin"),
+                                ("name", "Ada"),
+                                ("email", "a@b.c"),
+                                ("title", "T"),
+                                ("provider", "P"),
+                                ("place", "here"),
+                                ("url", "http://x"),
+                                ("when", "now"),
+                            ]
+                            .into_iter()
+                            .map(|(k, v)| (k, Arg::Text(v.to_owned()))),
                         )
                         .collect();
                     let mut browser = String::new();

@@ -206,8 +206,12 @@ impl InstanceSettings {
                 ));
             }
         }
-        if crate::i18n::Lang::parse(&self.default_language).map(|l| l.code()) != Some(self.default_language.as_str()) {
-            return Err("The default language must be one of en, de, fr, es, pt-BR, zh-CN, ja, ar.".to_owned());
+        if crate::i18n::Lang::parse(&self.default_language).map(|l| l.code())
+            != Some(self.default_language.as_str())
+        {
+            return Err(
+                "The default language must be one of en, de, fr, es, pt-BR, zh-CN, ja, ar.".to_owned(),
+            );
         }
         let name = self.instance_name.trim();
         if name.is_empty() || name.chars().count() > MAX_INSTANCE_NAME || name.chars().any(char::is_control) {

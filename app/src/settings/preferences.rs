@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::accounts::profile::{
-    change_password, my_profile, save_language, save_preferences, save_profile, set_avatar, Avatar, ProfileSettings,
-    Theme, AVATAR_COLORS,
+    change_password, my_profile, save_language, save_preferences, save_profile, set_avatar, Avatar,
+    ProfileSettings, Theme, AVATAR_COLORS,
 };
 use crate::error::AppError;
 

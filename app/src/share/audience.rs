@@ -194,9 +194,7 @@ impl LinkDraft {
         let audience = self.chosen.get_untracked();
         let picked = self.picked.get_untracked();
         if audience == Audience::People && picked.is_empty() {
-            return Err(
-                t!("share-pick-someone"),
-            );
+            return Err(t!("share-pick-someone"));
         }
         let live = self.live.get_untracked() && audience.can_continue();
         let password = self.password.get_untracked();

@@ -58,8 +58,7 @@ pub(super) fn LinkOptions(audience: ShareAudience, draft: LinkDraft) -> impl Int
     let ExpiryDraft { choice, date } = draft.expiry;
     let (password, remove) = (draft.password, draft.remove_password);
     let open = draft.options_open;
-    let longest =
-        (audience.max_days > 0).then(|| t!("share-expiry-longest", days = audience.max_days));
+    let longest = (audience.max_days > 0).then(|| t!("share-expiry-longest", days = audience.max_days));
     let never = longest.clone().unwrap_or_else(|| t!("common-never"));
     let keep = if has_link {
         t!("share-unchanged")

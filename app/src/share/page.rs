@@ -53,9 +53,7 @@ impl PageQuery {
 
     /// The form error to show, in words.
     fn form_error(&self) -> Option<String> {
-        self.error
-            .as_deref()
-            .and_then(crate::error::notice_message)
+        self.error.as_deref().and_then(crate::error::notice_message)
     }
 }
 
@@ -197,7 +195,8 @@ fn SharedChat(view: SharedChatView, form_error: Option<String>, approved: bool) 
         .into_any()
     } else {
         let back = crate::format::encode_query_value(&format!("/s/{share_id}"));
-        view! { <a class="button" href=format!("/auth?redirect={back}")>{t!("page-sign-in-to-clone")}</a> }.into_any()
+        view! { <a class="button" href=format!("/auth?redirect={back}")>{t!("page-sign-in-to-clone")}</a> }
+            .into_any()
     };
     let data = script_data(&view);
     view! {

@@ -308,13 +308,21 @@ pub async fn keep_theme_cookie(db: &DatabaseConnection, user_id: Uuid) -> AppRes
     let s = stored(db, user_id).await?;
     let theme = Theme::parse(s["ui"]["theme"].as_str().unwrap_or_default());
     let headers = crate::auth::request_headers().await.ok();
-    let sent = |name: &str| headers.as_ref().and_then(|h| crate::auth::cookie_from_headers(h, name));
+    let sent = |name: &str| {
+        headers
+            .as_ref()
+            .and_then(|h| crate::auth::cookie_from_headers(h, name))
+    };
     if sent("theme").as_deref().map(Theme::parse).unwrap_or_default() != theme {
         set_theme_cookie(theme);
     }
     // The account's language likewise (Settings → General), in the `lang` cookie.
     let lang = stored_language(&s);
-    if sent(crate::i18n::server::LANG_COOKIE).as_deref().and_then(crate::i18n::Lang::parse) != lang {
+    if sent(crate::i18n::server::LANG_COOKIE)
+        .as_deref()
+        .and_then(crate::i18n::Lang::parse)
+        != lang
+    {
         crate::i18n::server::set_lang_cookie(lang);
     }
     Ok(())
