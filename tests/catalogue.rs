@@ -27,11 +27,8 @@ const NOT_YET_TRANSLATED: &[&str] = &[
     "app/src/community/upload.rs",
     "app/src/folders/page.rs",
     "app/src/groups/components.rs",
-    "app/src/share/inbox_page.rs",
     "app/src/share/links.rs",
     "app/src/share/oversight_panels.rs",
-    "app/src/share/review_panel.rs",
-    "app/src/share/versions_panel.rs",
     "app/src/shortcuts.rs",
 ];
 

@@ -419,3 +419,67 @@ admin-you = du
 chat-stopped = abgebrochen
 auth-or = oder
 common-close = Schließen
+chat-pinned-prefix = { "Angeheftet: " }
+versions-restored = Lesende sehen wieder Version { $n } (jetzt Version { $m }).
+versions-version = Version { $n }
+versions-current = aktuell
+versions-open = Version { $n } öffnen
+versions-restore = Version { $n } wiederherstellen
+versions-restore-button = Wiederherstellen
+versions-delete = Version { $n } löschen
+versions-loading = Versionen werden geladen…
+versions-title = Versionen ({ $count })
+review-in-title = im Titel
+review-in-message = in Nachricht { $n }
+review-clear = ✓ Datenschutzprüfung: nichts, was privat aussieht.
+review-found = { $count ->
+    [one] { $count } Stelle sieht privat aus. Maskiere sie vor dem Teilen.
+   *[other] { $count } Stellen sehen privat aus. Maskiere sie vor dem Teilen.
+}
+review-all-masked = ✓ Alles, was die Datenschutzprüfung gefunden hat, ist maskiert.
+review-mask-all = Alle maskieren
+review-more = …und { $count } weitere, die hier nicht aufgeführt sind. Prüfe den Chat, bevor du ihn teilst.
+review-too-long = Der Chat ist zu lang für eine vollständige Prüfung: Die letzten { $kb } KB wurden nicht geprüft.
+review-answer = Antwort
+review-other-branch = anderer Zweig
+review-counts = Nachrichten: { $ticked } von { $shown } geteilt
+review-label = Prüfen, was du teilst
+review-title = Prüfen
+review-checking = Suche nach privaten Daten…
+review-every-branch = Jeden Zweig teilen (neu erzeugte Antworten und ersetzte Bearbeitungen)
+review-ticks-note = Wenn du den Link aktualisierst, bleiben die angehakten Nachrichten drin und die abgehakten draußen. Später geschriebene Nachrichten kommen hinzu, wenn sie auf dem Zweig liegen, den du siehst (oder auf jedem Zweig, wenn jeder Zweig geteilt wird).
+review-preview = Vorschau für Lesende
+review-preview-by = { $count ->
+    [one] Geteilt von { $name } · { $count } Nachricht insgesamt
+   *[other] Geteilt von { $name } · { $count } Nachrichten insgesamt
+}
+review-masked = Maskiert ✓
+review-mask = Maskieren
+finding-api-key = API-Schlüssel oder Token
+finding-aws-key = AWS-Zugriffsschlüssel
+finding-jwt = Anmeldetoken (JWT)
+finding-private-key = Privater Schlüssel
+finding-url-password = Passwort in einer URL
+finding-password = Passwort
+finding-email = E-Mail-Adresse
+finding-phone = Telefonnummer
+finding-iban = Bankkonto (IBAN)
+finding-card = Kartennummer
+finding-ip = IP-Adresse
+finding-near-mask = Nahe an einer Maske
+finding-other = Private Daten
+inbox-shared-with-me = Mit mir geteilt
+inbox-empty = Noch sind keine Chats per Link mit dir geteilt. Chats, die andere mit dir namentlich, mit einer deiner Gruppen oder mit allen hier teilen, erscheinen auf dieser Seite.
+inbox-new = Neu
+inbox-approved = Anfrage angenommen
+inbox-live = Live
+inbox-shared-it = { $name } hat ihn geteilt mit { $via }
+inbox-changed = geändert
+inbox-updated = aktualisiert
+inbox-continue = Diesen Chat fortsetzen
+inbox-my-links = Meine geteilten Links
+inbox-new-lower = neu
+inbox-waiting-answer = warten auf deine Antwort
+inbox-via-group = deiner Gruppe { $name }
+inbox-via-you = dir
+inbox-via-everyone = allen auf dieser Instanz

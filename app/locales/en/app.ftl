@@ -419,3 +419,67 @@ admin-you = you
 chat-stopped = stopped
 auth-or = or
 common-close = Close
+chat-pinned-prefix = { "Pinned: " }
+versions-restored = Readers see version { $n } again (now version { $m }).
+versions-version = Version { $n }
+versions-current = current
+versions-open = Open version { $n }
+versions-restore = Restore version { $n }
+versions-restore-button = Restore
+versions-delete = Delete version { $n }
+versions-loading = Loading versions…
+versions-title = Versions ({ $count })
+review-in-title = in the title
+review-in-message = in message { $n }
+review-clear = ✓ Privacy check: nothing that looks private.
+review-found = { $count ->
+    [one] { $count } thing looks private. Mask it before you share.
+   *[other] { $count } things look private. Mask them before you share.
+}
+review-all-masked = ✓ Everything the privacy check found is masked.
+review-mask-all = Mask all
+review-more = …and { $count } more not listed here. Review the chat before you share it.
+review-too-long = The chat is too long to check whole: its last { $kb } KB were not checked.
+review-answer = Answer
+review-other-branch = other branch
+review-counts = Messages: { $ticked } of { $shown } shared
+review-label = Review what you share
+review-title = Review
+review-checking = Checking for private data…
+review-every-branch = Share every branch (answers you regenerated and edits you replaced)
+review-ticks-note = When you update the link, the messages you ticked stay in and the ones you untick stay out. Messages written later are added if they are on the branch you see (or on any branch, when every branch is shared).
+review-preview = Preview what viewers get
+review-preview-by = { $count ->
+    [one] Shared by { $name } · { $count } message in all
+   *[other] Shared by { $name } · { $count } messages in all
+}
+review-masked = Masked ✓
+review-mask = Mask
+finding-api-key = API key or token
+finding-aws-key = AWS access key
+finding-jwt = Login token (JWT)
+finding-private-key = Private key
+finding-url-password = Password in a URL
+finding-password = Password
+finding-email = Email address
+finding-phone = Phone number
+finding-iban = Bank account (IBAN)
+finding-card = Card number
+finding-ip = IP address
+finding-near-mask = Close to a mask
+finding-other = Private data
+inbox-shared-with-me = Shared with me
+inbox-empty = No chats are shared with you by link yet. Chats that others share with you by name, with a group of yours or with everyone here show up on this page.
+inbox-new = New
+inbox-approved = Request approved
+inbox-live = Live
+inbox-shared-it = { $name } shared it with { $via }
+inbox-changed = changed
+inbox-updated = updated
+inbox-continue = Continue this chat
+inbox-my-links = My shared links
+inbox-new-lower = new
+inbox-waiting-answer = waiting for your answer
+inbox-via-group = your group { $name }
+inbox-via-you = you
+inbox-via-everyone = everyone on this instance

@@ -419,3 +419,67 @@ admin-you = tú
 chat-stopped = detenido
 auth-or = o
 common-close = Cerrar
+chat-pinned-prefix = { "Fijado: " }
+versions-restored = Los lectores vuelven a ver la versión { $n } (ahora versión { $m }).
+versions-version = Versión { $n }
+versions-current = actual
+versions-open = Abrir la versión { $n }
+versions-restore = Restaurar la versión { $n }
+versions-restore-button = Restaurar
+versions-delete = Eliminar la versión { $n }
+versions-loading = Cargando versiones…
+versions-title = Versiones ({ $count })
+review-in-title = en el título
+review-in-message = en el mensaje { $n }
+review-clear = ✓ Comprobación de privacidad: nada parece privado.
+review-found = { $count ->
+    [one] { $count } elemento parece privado. Enmascáralo antes de compartir.
+   *[other] { $count } elementos parecen privados. Enmascáralos antes de compartir.
+}
+review-all-masked = ✓ Todo lo que encontró la comprobación está enmascarado.
+review-mask-all = Enmascarar todo
+review-more = …y { $count } más que no se muestran aquí. Revisa el chat antes de compartirlo.
+review-too-long = El chat es demasiado largo para comprobarlo entero: sus últimos { $kb } KB no se comprobaron.
+review-answer = Respuesta
+review-other-branch = otra rama
+review-counts = Mensajes: { $ticked } de { $shown } compartidos
+review-label = Revisa lo que compartes
+review-title = Revisión
+review-checking = Buscando datos privados…
+review-every-branch = Compartir todas las ramas (respuestas regeneradas y ediciones reemplazadas)
+review-ticks-note = Cuando actualizas el enlace, los mensajes marcados se quedan y los desmarcados quedan fuera. Los mensajes escritos después se añaden si están en la rama que ves (o en cualquier rama, si se comparten todas).
+review-preview = Vista previa para los lectores
+review-preview-by = { $count ->
+    [one] Compartido por { $name } · { $count } mensaje en total
+   *[other] Compartido por { $name } · { $count } mensajes en total
+}
+review-masked = Enmascarado ✓
+review-mask = Enmascarar
+finding-api-key = Clave de API o token
+finding-aws-key = Clave de acceso de AWS
+finding-jwt = Token de sesión (JWT)
+finding-private-key = Clave privada
+finding-url-password = Contraseña en una URL
+finding-password = Contraseña
+finding-email = Dirección de correo
+finding-phone = Número de teléfono
+finding-iban = Cuenta bancaria (IBAN)
+finding-card = Número de tarjeta
+finding-ip = Dirección IP
+finding-near-mask = Cerca de una máscara
+finding-other = Datos privados
+inbox-shared-with-me = Compartido conmigo
+inbox-empty = Todavía no hay chats compartidos contigo por enlace. Los chats que otros comparten contigo por nombre, con uno de tus grupos o con todos aquí aparecen en esta página.
+inbox-new = Nuevo
+inbox-approved = Solicitud aprobada
+inbox-live = En vivo
+inbox-shared-it = { $name } lo compartió con { $via }
+inbox-changed = cambiado
+inbox-updated = actualizado
+inbox-continue = Continuar este chat
+inbox-my-links = Mis enlaces compartidos
+inbox-new-lower = nuevos
+inbox-waiting-answer = esperando tu respuesta
+inbox-via-group = tu grupo { $name }
+inbox-via-you = contigo
+inbox-via-everyone = todos en esta instancia

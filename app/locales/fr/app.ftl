@@ -419,3 +419,67 @@ admin-you = vous
 chat-stopped = interrompu
 auth-or = ou
 common-close = Fermer
+chat-pinned-prefix = { "Épinglée : " }
+versions-restored = Les lecteurs voient de nouveau la version { $n } (désormais version { $m }).
+versions-version = Version { $n }
+versions-current = actuelle
+versions-open = Ouvrir la version { $n }
+versions-restore = Restaurer la version { $n }
+versions-restore-button = Restaurer
+versions-delete = Supprimer la version { $n }
+versions-loading = Chargement des versions…
+versions-title = Versions ({ $count })
+review-in-title = dans le titre
+review-in-message = dans le message { $n }
+review-clear = ✓ Vérification de confidentialité : rien qui semble privé.
+review-found = { $count ->
+    [one] { $count } élément semble privé. Masquez-le avant de partager.
+   *[other] { $count } éléments semblent privés. Masquez-les avant de partager.
+}
+review-all-masked = ✓ Tout ce que la vérification a trouvé est masqué.
+review-mask-all = Tout masquer
+review-more = …et { $count } autres non listés ici. Relisez la conversation avant de la partager.
+review-too-long = La conversation est trop longue pour être vérifiée en entier : ses derniers { $kb } Ko n’ont pas été vérifiés.
+review-answer = Réponse
+review-other-branch = autre branche
+review-counts = Messages : { $ticked } sur { $shown } partagés
+review-label = Relire ce que vous partagez
+review-title = Relecture
+review-checking = Recherche de données privées…
+review-every-branch = Partager chaque branche (réponses régénérées et modifications remplacées)
+review-ticks-note = Quand vous mettez à jour le lien, les messages cochés restent et ceux que vous décochez sont retirés. Les messages écrits plus tard sont ajoutés s’ils sont sur la branche que vous voyez (ou sur n’importe quelle branche, quand chaque branche est partagée).
+review-preview = Aperçu pour les lecteurs
+review-preview-by = { $count ->
+    [one] Partagé par { $name } · { $count } message au total
+   *[other] Partagé par { $name } · { $count } messages au total
+}
+review-masked = Masqué ✓
+review-mask = Masquer
+finding-api-key = Clé d’API ou jeton
+finding-aws-key = Clé d’accès AWS
+finding-jwt = Jeton de connexion (JWT)
+finding-private-key = Clé privée
+finding-url-password = Mot de passe dans une URL
+finding-password = Mot de passe
+finding-email = Adresse e-mail
+finding-phone = Numéro de téléphone
+finding-iban = Compte bancaire (IBAN)
+finding-card = Numéro de carte
+finding-ip = Adresse IP
+finding-near-mask = Proche d’un masque
+finding-other = Données privées
+inbox-shared-with-me = Partagé avec moi
+inbox-empty = Aucune conversation n’est encore partagée avec vous par lien. Les conversations que d’autres partagent avec vous nommément, avec un de vos groupes ou avec tout le monde ici apparaissent sur cette page.
+inbox-new = Nouveau
+inbox-approved = Demande approuvée
+inbox-live = En direct
+inbox-shared-it = { $name } l’a partagée avec { $via }
+inbox-changed = modifiée
+inbox-updated = mise à jour
+inbox-continue = Poursuivre cette conversation
+inbox-my-links = Mes liens partagés
+inbox-new-lower = nouveaux
+inbox-waiting-answer = en attente de votre réponse
+inbox-via-group = votre groupe { $name }
+inbox-via-you = vous
+inbox-via-everyone = tout le monde sur cette instance

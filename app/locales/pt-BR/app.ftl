@@ -421,3 +421,69 @@ admin-you = você
 chat-stopped = interrompido
 auth-or = ou
 common-close = Fechar
+chat-pinned-prefix = { "Fixado: " }
+versions-restored = Os leitores voltam a ver a versão { $n } (agora versão { $m }).
+versions-version = Versão { $n }
+versions-current = atual
+versions-open = Abrir a versão { $n }
+versions-restore = Restaurar a versão { $n }
+versions-restore-button = Restaurar
+versions-delete = Excluir a versão { $n }
+versions-loading = Carregando versões…
+versions-title = Versões ({ $count })
+review-in-title = no título
+review-in-message = na mensagem { $n }
+review-clear = ✓ Verificação de privacidade: nada parece privado.
+review-found = { $count ->
+    [0] { $count } item parece privado. Mascare-o antes de compartilhar.
+    [1] { $count } item parece privado. Mascare-o antes de compartilhar.
+   *[other] { $count } itens parecem privados. Mascare-os antes de compartilhar.
+}
+review-all-masked = ✓ Tudo o que a verificação encontrou está mascarado.
+review-mask-all = Mascarar tudo
+review-more = …e mais { $count } que não aparecem aqui. Revise o chat antes de compartilhá-lo.
+review-too-long = O chat é longo demais para ser verificado inteiro: os últimos { $kb } KB não foram verificados.
+review-answer = Resposta
+review-other-branch = outro ramo
+review-counts = Mensagens: { $ticked } de { $shown } compartilhadas
+review-label = Revise o que você compartilha
+review-title = Revisão
+review-checking = Procurando dados privados…
+review-every-branch = Compartilhar todos os ramos (respostas geradas de novo e edições substituídas)
+review-ticks-note = Quando você atualiza o link, as mensagens marcadas ficam e as desmarcadas saem. Mensagens escritas depois entram se estiverem no ramo que você vê (ou em qualquer ramo, quando todos são compartilhados).
+review-preview = Prévia para quem lê
+review-preview-by = { $count ->
+    [0] Compartilhado por { $name } · { $count } mensagem no total
+    [1] Compartilhado por { $name } · { $count } mensagem no total
+   *[other] Compartilhado por { $name } · { $count } mensagens no total
+}
+review-masked = Mascarado ✓
+review-mask = Mascarar
+finding-api-key = Chave de API ou token
+finding-aws-key = Chave de acesso da AWS
+finding-jwt = Token de login (JWT)
+finding-private-key = Chave privada
+finding-url-password = Senha em uma URL
+finding-password = Senha
+finding-email = Endereço de e-mail
+finding-phone = Número de telefone
+finding-iban = Conta bancária (IBAN)
+finding-card = Número de cartão
+finding-ip = Endereço IP
+finding-near-mask = Perto de uma máscara
+finding-other = Dados privados
+inbox-shared-with-me = Compartilhados comigo
+inbox-empty = Nenhum chat foi compartilhado com você por link ainda. Chats que outras pessoas compartilham com você pelo nome, com um grupo seu ou com todos aqui aparecem nesta página.
+inbox-new = Novo
+inbox-approved = Pedido aprovado
+inbox-live = Ao vivo
+inbox-shared-it = { $name } compartilhou com { $via }
+inbox-changed = alterado
+inbox-updated = atualizado
+inbox-continue = Continuar este chat
+inbox-my-links = Meus links compartilhados
+inbox-new-lower = novos
+inbox-waiting-answer = aguardando sua resposta
+inbox-via-group = seu grupo { $name }
+inbox-via-you = você
+inbox-via-everyone = todos nesta instância

@@ -91,6 +91,7 @@ pub fn Composer(
                     autofocus
                     aria-label=t!("chat-message")
                     placeholder=t!("chat-send-message")
+                    dir="auto"
                     rows="2"
                     bind:value=text
                     on:keydown=move |ev| {
@@ -425,7 +426,7 @@ pub fn ChatPage() -> impl IntoView {
                                     <div class="message-head"><span class="author">{l.model.clone()}</span>
                                         {l.error.is_none().then(|| view! { <span class="muted typing">{t!("chat-writing")}</span> })}
                                     </div>
-                                    <div class="message-body live-text">{l.text.clone()}</div>
+                                    <div class="message-body live-text" dir="auto">{l.text.clone()}</div>
                                     {l.error.clone().map(|e| view! { <p class="status-error message-error" role="alert">{e}</p> })}
                                 </div>
                             })}

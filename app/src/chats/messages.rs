@@ -111,7 +111,7 @@ pub fn MessageList(
                             {switcher}
                             {message_link}
                         </div>
-                        <div class="message-body" inner_html=m.html.clone()></div>
+                        <div class="message-body" dir="auto" inner_html=m.html.clone()></div>
                         {error}
                         {extra}
                         {actions}

@@ -207,6 +207,7 @@ fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>)
         <li
             class="chat-item"
             class:pinned=pinned
+            data-pinned=pinned.then(|| t!("chat-pinned-prefix"))
             on:keydown=move |ev| {
                 if ev.key() == "Escape" && menu_open.get_untracked() {
                     set_menu_open.set(false);

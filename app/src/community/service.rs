@@ -110,7 +110,7 @@ pub async fn preview_html(chat: Value) -> AppResult<String> {
                 .unwrap_or_else(|| "Assistant".to_owned()),
         };
         out.push_str(&format!(
-            r#"<li class="message {}"><div class="message-head"><span class="author">{}</span></div><div class="message-body">{}</div></li>"#,
+            r#"<li class="message {}"><div class="message-head"><span class="author">{}</span></div><div class="message-body" dir="auto">{}</div></li>"#,
             if role == "user" || role == "system" { role } else { "assistant" },
             crate::format::escape_html_text(&author),
             // (The page keeps the plain text's line breaks until this arrives: no stray ones.)

@@ -315,26 +315,29 @@ mod tests {
             assert!(wire.len() > 100, "{lang:?}");
             for (key, pattern) in &wire {
                 for n in [0, 1, 2, 3, 5, 11, 12, 100, 2026] {
-                    let args: Vec<(&str, Arg)> = ["count", "days", "n", "current", "month", "year"]
+                    let args: Vec<(&str, Arg)> = [
+                        "count", "days", "n", "current", "month", "year", "m", "kb", "ticked", "shown",
+                    ]
+                    .into_iter()
+                    .map(|v| (v, Arg::Number(n)))
+                    .chain(
+                        [
+                            ("what", "folder"),
+                            ("allowed", "yes"),
+                            ("role", "admin"),
+                            ("name", "Ada"),
+                            ("email", "a@b.c"),
+                            ("title", "T"),
+                            ("provider", "P"),
+                            ("place", "here"),
+                            ("url", "http://x"),
+                            ("when", "now"),
+                            ("via", "you"),
+                        ]
                         .into_iter()
-                        .map(|v| (v, Arg::Number(n)))
-                        .chain(
-                            [
-                                ("what", "folder"),
-                                ("allowed", "yes"),
-                                ("role", "admin"),
-                                ("name", "Ada"),
-                                ("email", "a@b.c"),
-                                ("title", "T"),
-                                ("provider", "P"),
-                                ("place", "here"),
-                                ("url", "http://x"),
-                                ("when", "now"),
-                            ]
-                            .into_iter()
-                            .map(|(k, v)| (k, Arg::Text(v.to_owned()))),
-                        )
-                        .collect();
+                        .map(|(k, v)| (k, Arg::Text(v.to_owned()))),
+                    )
+                    .collect();
                     let mut browser = String::new();
                     crate::i18n::format_wire(pattern, &args, &plural, &mut browser);
                     assert_eq!(browser, format(lang, key, &args), "{lang:?} {key} n={n}");

@@ -116,11 +116,11 @@ pub mod service {
         for g in grants {
             let (rank, via) = if g.principal_type == PrincipalType::Group.as_str() {
                 let name = groups.get(&g.principal_id).cloned().unwrap_or_default();
-                (1, format!("your group {name}"))
+                (1, t!("inbox-via-group", name = name.clone()))
             } else if g.principal_id == mine {
-                (0, "you".to_owned())
+                (0, t!("inbox-via-you"))
             } else {
-                (2, "everyone on this instance".to_owned())
+                (2, t!("inbox-via-everyone"))
             };
             let write = GrantPermission::parse(&g.permission) == Some(GrantPermission::Write);
             let entry = reached.entry(g.share_id).or_insert((rank, via.clone(), write));

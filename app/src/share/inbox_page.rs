@@ -20,10 +20,10 @@ pub fn SharedWithMePage(
     let user = crate::accounts::use_current_user();
     let items = crate::ui::page_resource(|| (), |_| shared_with_me());
     view! {
-        <Title text="Shared with me"/>
-        <h1>"Shared with me"</h1>
+        <Title text=t!("inbox-shared-with-me")/>
+        <h1>{t!("inbox-shared-with-me")}</h1>
         {children.map(|c| c())}
-        <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Transition fallback=|| view! { <p class="muted">{t!("common-loading")}</p> }>
             {move || Suspend::new(async move {
                 if let Err(instead) = crate::accounts::member_or(user.0.await, || crate::accounts::sign_in_redirect("/shared")) {
                     return instead;
@@ -31,7 +31,7 @@ pub fn SharedWithMePage(
                 match items.await {
                     Ok(list) if list.is_empty() => view! {
                         <p class="muted empty-inbox">
-                            "No chats are shared with you by link yet. Chats that others share with you by name, with a group of yours or with everyone here show up on this page."
+                            {t!("inbox-empty")}
                         </p>
                     }.into_any(),
                     Ok(list) => view! {
@@ -66,17 +66,17 @@ fn SharedItem(item: SharedWithMeItem) -> impl IntoView {
             <div class="inbox-line">
                 // The shared page is written by the server, outside the app's router.
                 <a class="inbox-title" href=format!("/s/{share_id}") rel="external">{title}</a>
-                {new.then(|| view! { <span class="badge badge-new">"New"</span> })}
-                {approved.then(|| view! { <span class="badge badge-ok">"Request approved"</span> })}
-                {live.then(|| view! { <span class="badge">"Live"</span> })}
+                {new.then(|| view! { <span class="badge badge-new">{t!("inbox-new")}</span> })}
+                {approved.then(|| view! { <span class="badge badge-ok">{t!("inbox-approved")}</span> })}
+                {live.then(|| view! { <span class="badge">{t!("inbox-live")}</span> })}
             </div>
             <p class="muted inbox-meta">
-                {format!("{owner_name} shared it with {via} · ")}
-                {if live { "changed " } else { "updated " }}
+                {t!("inbox-shared-it", name = owner_name.clone(), via = via.clone())}" · "
+                {if live { t!("inbox-changed") } else { t!("inbox-updated") }}" "
                 <Time at=updated_at/>
             </p>
             {can_continue.then(|| view! {
-                <a class="button secondary inbox-continue" href=format!("/c/{chat_id}")>"Continue this chat"</a>
+                <a class="button secondary inbox-continue" href=format!("/c/{chat_id}")>{t!("inbox-continue")}</a>
             })}
         </li>
     }
@@ -88,8 +88,8 @@ pub fn MyLinksPage() -> impl IntoView {
     let user = crate::accounts::use_current_user();
     let links = super::shared_links_state();
     view! {
-        <Title text="My shared links"/>
-        <h1>"My shared links"</h1>
+        <Title text=t!("inbox-my-links")/>
+        <h1>{t!("inbox-my-links")}</h1>
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 crate::accounts::member_or(user.0.await, || crate::accounts::sign_in_redirect("/links"))
@@ -103,7 +103,7 @@ pub fn MyLinksPage() -> impl IntoView {
 /// The sidebar's entries "Shared with me" and "My shared links", with what waits in each:
 /// chats with something new, requests for access to answer.
 pub fn sidebar_entries(counts: SidebarCounts) -> AnyView {
-    let badge = |n: usize, what: &'static str| {
+    let badge = |n: usize, what: String| {
         (n > 0).then(|| {
             view! {
                 <span class="count-badge">{n.min(99).to_string()}<span class="visually-hidden">{format!(" {what}")}</span></span>
@@ -114,15 +114,15 @@ pub fn sidebar_entries(counts: SidebarCounts) -> AnyView {
     let here = move |path: &'static str| move || location.pathname.with(|p| p == path).then_some("page");
     view! {
         <a class="sidebar-link" href="/shared" aria-current=here("/shared")>
-            "Shared with me"{badge(counts.new_shared, "new")}
+            {t!("inbox-shared-with-me")}{badge(counts.new_shared, t!("inbox-new-lower"))}
         </a>
         <a class="sidebar-link" href="/links" aria-current=here("/links")>
-            "My shared links"{badge(counts.pending_requests, "waiting for your answer")}
+            {t!("inbox-my-links")}{badge(counts.pending_requests, t!("inbox-waiting-answer"))}
         </a>
         // Only while someone waits for an administrator's approval.
         {(counts.pending_users > 0).then(|| view! {
             <a class="sidebar-link" href="/admin/users">
-                "Admin Panel"{badge(counts.pending_users as usize, "waiting for approval")}
+                {t!("common-admin-panel")}{badge(counts.pending_users as usize, t!("admin-waiting-approval-badge"))}
             </a>
         })}
     }

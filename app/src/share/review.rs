@@ -29,22 +29,22 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// The kind in words.
-    pub fn label(&self) -> &'static str {
+    /// The kind in words, in the reader's language.
+    pub fn label(&self) -> String {
         match self.kind.as_str() {
-            "api_key" => "API key or token",
-            "aws_access_key_id" => "AWS access key",
-            "jwt" => "Login token (JWT)",
-            "private_key" => "Private key",
-            "url_password" => "Password in a URL",
-            "password" => "Password",
-            "email" => "Email address",
-            "phone" => "Phone number",
-            "iban" => "Bank account (IBAN)",
-            "card_number" => "Card number",
-            "ip_address" => "IP address",
-            "near_mask" => "Close to a mask",
-            _ => "Private data",
+            "api_key" => t!("finding-api-key"),
+            "aws_access_key_id" => t!("finding-aws-key"),
+            "jwt" => t!("finding-jwt"),
+            "private_key" => t!("finding-private-key"),
+            "url_password" => t!("finding-url-password"),
+            "password" => t!("finding-password"),
+            "email" => t!("finding-email"),
+            "phone" => t!("finding-phone"),
+            "iban" => t!("finding-iban"),
+            "card_number" => t!("finding-card"),
+            "ip_address" => t!("finding-ip"),
+            "near_mask" => t!("finding-near-mask"),
+            _ => t!("finding-other"),
         }
     }
 }

@@ -133,11 +133,11 @@ pub(super) fn ReviewPanel(
     };
     let position = move |f: &Finding| -> String {
         match &f.message_id {
-            None => "in the title".to_owned(),
+            None => t!("review-in-title"),
             Some(id) => review.with(|r| {
                 r.as_ref()
                     .and_then(|r| r.messages.iter().position(|m| &m.id == id))
-                    .map(|i| format!("in message {}", i + 1))
+                    .map(|i| t!("review-in-message", n = i + 1))
                     .unwrap_or_default()
             }),
         }
@@ -145,15 +145,15 @@ pub(super) fn ReviewPanel(
     let findings = move || {
         let found = choices.findings();
         if found.is_empty() {
-            return view! { <p class="status-ok review-clear">"✓ Privacy check: nothing that looks private."</p> }.into_any();
+            return view! { <p class="status-ok review-clear">{t!("review-clear")}</p> }.into_any();
         }
         let open = choices.unmasked();
         view! {
             <p class={if open > 0 { "status-warn" } else { "status-ok" }} role="status">
                 {if open > 0 {
-                    format!("{} {} private. Mask {} before you share.", open, if open == 1 { "thing looks" } else { "things look" }, if open == 1 { "it" } else { "them" })
+                    t!("review-found", count = open)
                 } else {
-                    "✓ Everything the privacy check found is masked.".to_owned()
+                    t!("review-all-masked")
                 }}
             </p>
             <ul class="findings">
@@ -180,16 +180,16 @@ pub(super) fn ReviewPanel(
                             <code class="finding-text">{shorten(&f.text)}</code>
                             <button type="button" class="button secondary small" on:click=toggle
                                 aria-pressed=move || is_masked.get().to_string()>
-                                {move || if is_masked.get() { "Masked ✓" } else { "Mask" }}
+                                {move || if is_masked.get() { t!("review-masked") } else { t!("review-mask") }}
                             </button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
-            {(open > 0).then(|| view! { <button type="button" class="button secondary small" on:click=mask_all>"Mask all"</button> })}
+            {(open > 0).then(|| view! { <button type="button" class="button secondary small" on:click=mask_all>{t!("review-mask-all")}</button> })}
             {move || review.with(|r| r.as_ref().map(|r| (r.more_findings, r.unchecked_bytes))).map(|(more, unchecked)| view! {
-                {(more > 0).then(|| view! { <p class="muted">{format!("…and {more} more not listed here. Review the chat before you share it.")}</p> })}
-                {(unchecked > 0).then(|| view! { <p class="status-warn">{format!("The chat is too long to check whole: its last {} KB were not checked.", unchecked.div_ceil(1024))}</p> })}
+                {(more > 0).then(|| view! { <p class="muted">{t!("review-more", count = more)}</p> })}
+                {(unchecked > 0).then(|| view! { <p class="status-warn">{t!("review-too-long", kb = unchecked.div_ceil(1024))}</p> })}
             })}
         }
         .into_any()
@@ -215,9 +215,9 @@ pub(super) fn ReviewPanel(
                         })
                     };
                     let who = match m.role {
-                        MessageRole::User => "You",
-                        MessageRole::Assistant => "Answer",
-                        MessageRole::System => "System",
+                        MessageRole::User => t!("chat-you"),
+                        MessageRole::Assistant => t!("review-answer"),
+                        MessageRole::System => t!("chat-system"),
                     };
                     let other_branch = !m.on_branch;
                     view! {
@@ -236,7 +236,7 @@ pub(super) fn ReviewPanel(
                                         shorten(&t)
                                     })
                                 }</span>
-                                {other_branch.then(|| view! { <span class="badge">"other branch"</span> })}
+                                {other_branch.then(|| view! { <span class="badge">{t!("review-other-branch")}</span> })}
                             </label>
                         </li>
                     }
@@ -246,7 +246,7 @@ pub(super) fn ReviewPanel(
     };
     let counts = move || {
         let (ticked, shown) = (choices.ticked().len(), choices.shown().len());
-        format!("Messages: {ticked} of {shown} shared")
+        t!("review-counts", ticked = ticked, shown = shown)
     };
     // The preview loads when it is opened and follows every change of the choices.
     let preview_open = RwSignal::new(false);
@@ -260,19 +260,19 @@ pub(super) fn ReviewPanel(
         }
     });
     view! {
-        <section class="share-review" aria-label="Review what you share">
-            <h3>"Review"</h3>
-            {move || review.with(Option::is_none).then(|| view! { <p class="muted">"Checking for private data…"</p> })}
+        <section class="share-review" aria-label=t!("review-label")>
+            <h3>{t!("review-title")}</h3>
+            {move || review.with(Option::is_none).then(|| view! { <p class="muted">{t!("review-checking")}</p> })}
             {move || review.with(Option::is_some).then(findings)}
             <label class="switch-row">
                 <input type="checkbox" prop:checked=move || full.get() on:change=move |_| full.update(|f| *f = !*f)/>
-                <span>"Share every branch (answers you regenerated and edits you replaced)"</span>
+                <span>{t!("review-every-branch")}</span>
             </label>
             <details class="review-messages">
                 <summary>{counts}</summary>
                 <ol class="review-list">{messages}</ol>
                 <p class="muted small">
-                    "When you update the link, the messages you ticked stay in and the ones you untick stay out. Messages written later are added if they are on the branch you see (or on any branch, when every branch is shared)."
+                    {t!("review-ticks-note")}
                 </p>
             </details>
             <details class="review-preview" on:toggle=move |ev| {
@@ -285,14 +285,14 @@ pub(super) fn ReviewPanel(
                 #[cfg(not(feature = "hydrate"))]
                 let _ = ev;
             }>
-                <summary>"Preview what viewers get"</summary>
-                <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                <summary>{t!("review-preview")}</summary>
+                <Suspense fallback=|| view! { <p class="muted">{t!("common-loading")}</p> }>
                     {move || Suspend::new(async move {
                         match preview.await {
                             Some(Ok(p)) => view! {
                                 <div class="preview-frame">
                                     <p class="preview-title">{p.title.clone()}</p>
-                                    <p class="muted small">{format!("Shared by {} · {} message{} in all", p.shared_by, p.total, if p.total == 1 { "" } else { "s" })}</p>
+                                    <p class="muted small">{t!("review-preview-by", name = p.shared_by.clone(), count = p.total)}</p>
                                     <MessageList messages=p.messages user_author=p.shared_by/>
                                 </div>
                             }.into_any(),

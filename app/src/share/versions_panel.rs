@@ -30,7 +30,7 @@ pub(super) fn VersionsPanel(
         leptos::task::spawn_local(async move {
             match restore_share_version(chat_id, n).await {
                 Ok(m) => {
-                    toast.show(&format!("Readers see version {n} again (now version {m})."));
+                    toast.show(t!("versions-restored", n = n, m = m));
                     changed.update(|c| *c += 1);
                 }
                 Err(e) => error.set(Some(e.said())),
@@ -56,30 +56,30 @@ pub(super) fn VersionsPanel(
         view! {
             <li class="version-row">
                 <span class="version-name">
-                    {format!("Version {n}")}
-                    {v.current.then(|| view! { <span class="badge">"current"</span> })}
+                    {t!("versions-version", n = n)}
+                    {v.current.then(|| view! { <span class="badge">{t!("versions-current")}</span> })}
                 </span>
-                <span class="muted small"><Time at=v.created_at/>{format!(" · {messages}")}</span>
+                <span class="muted small"><Time at=v.created_at/>" · "{messages}</span>
                 <span class="version-actions">
                     <a class="button secondary small" href=format!("/s/{share_id}?version={n}") target="_blank" rel="noopener noreferrer"
-                        aria-label=format!("Open version {n}")>"Open"</a>
+                        aria-label=t!("versions-open", n = n)>{t!("common-open")}</a>
                     {(!v.current).then(|| view! {
-                        <button type="button" class="button secondary small" aria-label=format!("Restore version {n}")
-                            on:click=move |_| restore(n)>"Restore"</button>
-                        <button type="button" class="button secondary small" aria-label=format!("Delete version {n}")
-                            on:click=move |_| delete(n)>"Delete"</button>
+                        <button type="button" class="button secondary small" aria-label=t!("versions-restore", n = n)
+                            on:click=move |_| restore(n)>{t!("versions-restore-button")}</button>
+                        <button type="button" class="button secondary small" aria-label=t!("versions-delete", n = n)
+                            on:click=move |_| delete(n)>{t!("common-delete")}</button>
                     })}
                 </span>
             </li>
         }
     };
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading versions…"</p> }>
+        <Suspense fallback=|| view! { <p class="muted">{t!("versions-loading")}</p> }>
             {move || Suspend::new(async move {
                 match versions.await {
                     Ok(list) => view! {
                         <details class="versions">
-                            <summary>{format!("Versions ({})", list.len())}</summary>
+                            <summary>{t!("versions-title", count = list.len())}</summary>
                             <ol class="version-list">{list.into_iter().map(row).collect_view()}</ol>
                         </details>
                     }.into_any(),
