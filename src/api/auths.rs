@@ -361,6 +361,9 @@ struct AdminConfig {
     community_quota_mb: u32,
     instance_name: String,
     share_embed_origins: Vec<String>,
+    /// The interface's language for people whose account and browser name none it speaks
+    /// (Open WebUI's `DEFAULT_LOCALE`).
+    default_locale: String,
 }
 
 impl From<app::instance::InstanceSettings> for AdminConfig {
@@ -383,6 +386,7 @@ impl From<app::instance::InstanceSettings> for AdminConfig {
             community_quota_mb: s.community_quota_mb,
             instance_name: s.instance_name,
             share_embed_origins: s.share_embed_origins,
+            default_locale: s.default_language,
         }
     }
 }
@@ -427,6 +431,9 @@ struct AdminConfigChange {
     instance_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     share_embed_origins: Option<Vec<String>>,
+    /// `DEFAULT_LOCALE`, stored as the instance's default language.
+    #[serde(skip_serializing_if = "Option::is_none", rename(serialize = "default_language"))]
+    default_locale: Option<String>,
 }
 
 async fn get_admin_config(
