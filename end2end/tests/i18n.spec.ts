@@ -40,7 +40,8 @@ function catalogue(lang: string): Catalogue {
 const ENGLISH = catalogue('en');
 
 /** English words no other of our languages uses (chat content and names in the tests hold none). */
-const ENGLISH_WORDS = /\b(the|and|your|you|with|this|that|from|have|will|been|only|there|who|of|to|is|are|for|not|sign|share|copy|delete|loading|settings|save)\b/i;
+/** (Not inside an identifier such as `chat.share`, which is the same in every language.) */
+const ENGLISH_WORDS = /(?<![\w.])(the|and|your|you|with|this|that|from|have|will|been|only|there|who|of|to|is|are|for|not|sign|share|copy|delete|loading|settings|save)(?![\w.])/i;
 
 /** The English of the catalogue on the page: pieces whose words the language says otherwise,
  * found in the page's visible text, its placeholders and its labels. */

@@ -226,7 +226,8 @@ fn ChatItem(chat: ChatSummary, can_share: bool, sharing: RwSignal<Option<Uuid>>)
                         on:dragstart=move |ev| crate::ui::drag_start(&ev, "chat", id)
                         aria-current=move || (location.pathname.get() == format!("/c/{id}")).then_some("page")
                     >
-                        {move || title.get()}
+                        // A title keeps its own direction inside a right-to-left sidebar.
+                        <bdi>{move || title.get()}</bdi>
                     </a>
                 }
             >

@@ -152,21 +152,30 @@ pub async fn sidebar_html(db: &DatabaseConnection, caller: &user::Model) -> AppR
     let folders = items(db, caller).await?;
     let chats = sidebar_chats(db, caller).await?;
     let shared = super::inbox::shared_with(db, caller).await?;
-    let mut out = String::from(concat!(
-        r#"<div class="sidebar-folders-head" data-drop="">"#,
-        r#"<h2 class="sidebar-heading">Folders</h2>"#,
-        r#"<button type="button" class="icon-button folder-add" aria-label="New folder" title="New folder">+</button></div>"#,
-        r#"<form class="folder-new" hidden=""><input type="text" name="name" aria-label="Folder name" placeholder="Folder name" maxlength="255" required="">"#,
-        r#"<button type="submit" class="button secondary">Create</button></form>"#,
-    ));
+    let mut out = format!(
+        concat!(
+            r#"<div class="sidebar-folders-head" data-drop="">"#,
+            r#"<h2 class="sidebar-heading">{folders}</h2>"#,
+            r#"<button type="button" class="icon-button folder-add" aria-label="{new_folder}" title="{new_folder}">+</button></div>"#,
+            r#"<form class="folder-new" hidden=""><input type="text" name="name" aria-label="{folder_name}" placeholder="{folder_name}" maxlength="255" required="">"#,
+            r#"<button type="submit" class="button secondary">{create}</button></form>"#,
+        ),
+        folders = esc(&t!("chat-folders")),
+        new_folder = esc(&t!("folders-new")),
+        folder_name = esc(&t!("folders-name")),
+        create = esc(&t!("folders-create")),
+    );
     if folders.is_empty() {
-        out.push_str(r#"<p class="sidebar-empty">Drag chats onto a folder to file them.</p>"#);
+        out.push_str(&format!(r#"<p class="sidebar-empty">{}</p>"#, esc(&t!("folders-drag-hint"))));
     }
     out.push_str(r#"<ul class="folder-tree">"#);
     tree_html(&mut out, &folders, &chats, None, 0);
     out.push_str("</ul>");
     if !shared.is_empty() {
-        out.push_str(r#"<h2 class="sidebar-heading">Shared folders</h2><ul class="folder-tree">"#);
+        out.push_str(&format!(
+            r#"<h2 class="sidebar-heading">{}</h2><ul class="folder-tree">"#,
+            esc(&t!("folders-shared"))
+        ));
         for f in shared {
             let drop = if f.permission == crate::share::GrantPermission::Write {
                 format!(r#" data-drop="{}""#, f.id)
@@ -175,17 +184,18 @@ pub async fn sidebar_html(db: &DatabaseConnection, caller: &user::Model) -> AppR
             };
             let unread = if f.unread_count > 0 {
                 format!(
-                    r#"<span class="count-badge">{}<span class="visually-hidden"> unread</span></span>"#,
-                    f.unread_count.min(99)
+                    r#"<span class="count-badge">{}<span class="visually-hidden"> {}</span></span>"#,
+                    f.unread_count.min(99),
+                    esc(&t!("folders-unread"))
                 )
             } else {
                 String::new()
             };
             out.push_str(&format!(
-                r#"<li class="folder"><div class="folder-row"{drop}><a class="folder-link" href="/folders/{id}"><span class="folder-name">{name}</span><span class="visually-hidden">, shared by {owner}</span>{unread}</a></div></li>"#,
+                r#"<li class="folder"><div class="folder-row"{drop}><a class="folder-link" href="/folders/{id}"><span class="folder-name">{name}</span><span class="visually-hidden">, {by}</span>{unread}</a></div></li>"#,
                 id = f.id,
                 name = esc(&f.name),
-                owner = esc(&f.owner_name),
+                by = esc(&t!("folders-shared-by", name = f.owner_name.clone())),
             ));
         }
         out.push_str("</ul>");
@@ -211,19 +221,20 @@ fn tree_html(
     for f in all.iter().filter(|f| f.parent_id == parent) {
         let name = esc(&f.name);
         let shared = if f.shared {
-            r#"<span class="badge folder-shared">Shared</span>"#
+            format!(r#"<span class="badge folder-shared">{}</span>"#, esc(&t!("folders-shared-badge")))
         } else {
-            ""
+            String::new()
         };
         out.push_str(&format!(
             concat!(
                 r#"<li class="folder" data-folder="{id}"><div class="folder-row" data-drop="{id}">"#,
-                r#"<button type="button" class="folder-toggle" aria-expanded="{open}" aria-label="Show what is in {name}"><span aria-hidden="true">▸</span></button>"#,
+                r#"<button type="button" class="folder-toggle" aria-expanded="{open}" aria-label="{show}"><span aria-hidden="true">▸</span></button>"#,
                 r#"<a class="folder-link" href="/folders/{id}" draggable="true" data-drag="folder" data-id="{id}"><span class="folder-name">{name}</span>{shared}</a></div>"#,
                 r#"<ul class="folder-tree"{hidden}>"#,
             ),
             id = f.id,
             open = f.is_expanded,
+            show = esc(&t!("folders-show", name = f.name.clone())),
             name = name,
             shared = shared,
             hidden = if f.is_expanded { "" } else { r#" hidden="""# },

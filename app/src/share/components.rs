@@ -188,7 +188,7 @@ fn ShareModalBody(state: ShareState) -> impl IntoView {
                     </p>
                     <div class="share-link-field">
                         <label for="share-link">{t!("share-link")}</label>
-                        <input id="share-link" type="text" readonly prop:value=share_url(sid)
+                        <input id="share-link" type="text" dir="ltr" readonly prop:value=share_url(sid)
                             on:focus=move |ev| { let _ = select_all(&ev); }/>
                     </div>
                     <p>
