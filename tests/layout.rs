@@ -462,6 +462,7 @@ fn folder(file: &str) -> &str {
 fn is_ground(file: &str) -> bool {
     ["auth.rs", "state.rs", "format.rs", "error.rs", "role.rs"].contains(&file)
         || file.starts_with("entities/")
+        || file.starts_with("i18n/")
 }
 
 /// The shell of `app/src`: it composes the features, never the reverse.

@@ -1046,7 +1046,7 @@ async fn settings_give_new_chats_the_system_prompt_and_the_default_model_and_kee
         .await
         .unwrap();
     assert!(
-        page.contains(r#"<html lang="en" data-theme="dark""#),
+        page.contains(r#"<html lang="en" dir="ltr" data-theme="dark""#),
         "{}",
         &page[..200.min(page.len())]
     );

@@ -113,7 +113,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = i18n::current();
     #[cfg(feature = "ssr")]
     let catalogue = hydrates.then(|| {
-        view! { <script type="text/plain" id="catalogue" inner_html=i18n::server::client_catalogue(lang)></script> }
+        view! { <script type="text/plain" id="catalogue" nonce=leptos::nonce::use_nonce() inner_html=i18n::server::client_catalogue(lang)></script> }
     });
     #[cfg(not(feature = "ssr"))]
     let catalogue = ();

@@ -45,7 +45,7 @@ test('settings: name and avatar colour, theme kept per account, default model, s
     await prefs.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(prefs.getByRole('status')).toHaveText('Saved.');
     const html = await (await ctx.request.get('/settings')).text();
-    expect(html).toContain('<html lang="en" data-theme="dark"');
+    expect(html).toContain('<html lang="en" dir="ltr" data-theme="dark"');
     await page.reload();
     await hydrated(page);
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);

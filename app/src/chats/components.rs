@@ -90,8 +90,7 @@ pub fn Composer(
                     node_ref=field
                     autofocus
                     aria-label=t!("chat-message")
-                    placeholder=t!("chat-send-message")
-                    dir="auto"
+                    placeholder=t!("chat-send-message") dir="auto"
                     rows="2"
                     bind:value=text
                     on:keydown=move |ev| {

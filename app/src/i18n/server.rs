@@ -182,7 +182,7 @@ fn app_source(lang: Lang) -> &'static str {
     }
 }
 
-/// The English error messages and their keys: an [`crate::error::AppError`] carries its
+/// The English error messages and their keys: an `AppError` carries its
 /// English words (the JSON API's stable `detail`), and is said in the reader's language by
 /// finding them here.
 static ERROR_KEYS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
@@ -232,14 +232,24 @@ pub fn error_in(lang: Lang, detail: &str) -> String {
 /// The language a request asks for before the instance's default: the `lang` cookie (the
 /// account's setting), else `Accept-Language`.
 pub fn requested(headers: &axum::http::HeaderMap) -> Option<Lang> {
-    crate::auth::cookie_from_headers(headers, LANG_COOKIE)
-        .and_then(|c| Lang::parse(&c))
+    lang_cookie(headers)
+        .and_then(Lang::parse)
         .or_else(|| {
             headers
                 .get(axum::http::header::ACCEPT_LANGUAGE)
                 .and_then(|v| v.to_str().ok())
                 .and_then(Lang::from_accept_language)
         })
+}
+
+/// The `lang` cookie's value among the request's cookies.
+fn lang_cookie(headers: &axum::http::HeaderMap) -> Option<&str> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| pair.trim().strip_prefix(LANG_COOKIE)?.strip_prefix('='))
 }
 
 /// The cookie that carries the account's language to pages written before anyone is looked up.
@@ -255,8 +265,11 @@ pub fn set_lang_cookie(lang: Option<Lang>) {
         ),
         None => format!("{LANG_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax"),
     };
-    if let Ok(value) = axum::http::HeaderValue::from_str(&cookie) {
-        crate::auth::add_response_header(axum::http::header::SET_COOKIE, value);
+    if let (Ok(value), Some(res)) = (
+        axum::http::HeaderValue::from_str(&cookie),
+        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+    ) {
+        res.append_header(axum::http::header::SET_COOKIE, value);
     }
 }
 
@@ -348,7 +361,7 @@ mod tests {
 
     #[test]
     fn error_messages_are_said_in_the_readers_language() {
-        let english = crate::error::AppError::chat_not_found().detail();
+        let english = "Chat not found.".to_owned();
         assert_eq!(error_in(Lang::En, &english), english);
         let german = error_in(Lang::De, &english);
         assert_ne!(german, english);

@@ -196,9 +196,10 @@ fn document(frame: &PageFrame<'_>, page: &Page<'_>) -> String {
     let nonce = escape(frame.nonce);
     // The page's times in the reader's zone (`ui::times_script`), then the page's own script.
     let times = crate::ui::times_script();
-    // The script's words in the reader's language (not a script: no nonce needed).
+    // The script's words in the reader's language (data, not code; it carries the nonce as every
+    // script element of the page does).
     let words = format!(
-        r#"<script type="application/json" id="page-words">{}</script>"#,
+        r#"<script type="application/json" id="page-words" nonce="{nonce}">{}</script>"#,
         page_words().replace("</", "<\\/")
     );
     let script = match &frame.assets.script {
