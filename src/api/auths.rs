@@ -432,7 +432,10 @@ struct AdminConfigChange {
     #[serde(skip_serializing_if = "Option::is_none")]
     share_embed_origins: Option<Vec<String>>,
     /// `DEFAULT_LOCALE`, stored as the instance's default language.
-    #[serde(skip_serializing_if = "Option::is_none", rename(serialize = "default_language"))]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        rename(serialize = "default_language")
+    )]
     default_locale: Option<String>,
 }
 

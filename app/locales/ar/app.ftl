@@ -499,3 +499,63 @@ folders-unread = غير مقروءة
 folders-shared-by = شاركه { $name }
 folders-shared-badge = مشترك
 folders-show = عرض محتوى { $name }
+community-not-available = غير متاح
+community-back = العودة إلى المجتمع
+community-byline = شاركها { $name } ·
+community-views = { $count ->
+    [zero] لا مشاهدات
+    [one] مشاهدة واحدة
+    [two] مشاهدتان
+    [few] { $count } مشاهدات
+    [many] { $count } مشاهدة
+   *[other] { $count } مشاهدة
+}
+community-title = المجتمع
+community-found = { $count ->
+    [zero] لا محادثات لـ «{ $query }»
+    [one] محادثة واحدة لـ «{ $query }»
+    [two] محادثتان لـ «{ $query }»
+    [few] { $count } محادثات لـ «{ $query }»
+   *[other] { $count } محادثة لـ «{ $query }»
+}
+community-public-chats = { $count ->
+    [zero] لا محادثات عامة
+    [one] محادثة عامة واحدة
+    [two] محادثتان عامتان
+    [few] { $count } محادثات عامة
+   *[other] { $count } محادثة عامة
+}
+community-intro = محادثات شاركها أعضاء هذه النسخة مع الجميع.
+community-mine = محادثاتي في المجتمع
+community-search-label = البحث في محادثات المجتمع
+community-search-placeholder = البحث في العناوين والوسوم والرسائل
+common-search = بحث
+community-sort-tags = الترتيب والوسوم
+community-newest = الأحدث
+community-most-viewed = الأكثر مشاهدة
+community-all-tags = كل الوسوم
+community-pages = الصفحات
+community-previous = السابق
+community-next = التالي
+community-level-private = خاصة: أنت فقط يمكنك فتحها
+community-level-public = عامة
+community-level-full = عامة، مع كل الفروع
+community-hidden-note = أخفاها أحد المسؤولين: لا يمكن فتحها إلا لمن رفعها وللمسؤولين.
+community-back-arrow = → المجتمع
+community-models = النماذج: { $models }
+community-updated = حُدّثت.
+community-permission = الظهور
+community-tags = الوسوم
+community-tags-example = خبز، مخبوزات
+community-update = تحديث المحادثة
+community-delete = الحذف من المجتمع
+community-show-again = الإظهار مجددًا
+community-hide = إخفاء
+community-deleted = حُذفت من المجتمع.
+community-none-mine = لم تشارك أي محادثة مع المجتمع بعد. افتح نافذة المشاركة لمحادثة واختر «المشاركة في مجتمع Open WebUI».
+access-private = خاصة
+access-public = عامة
+access-full = عامة، السجل الكامل
+access-private-explain = أنت فقط يمكنك فتحها. لا تُدرج ولا يُعثر عليها أبدًا.
+access-public-explain = يمكن لأي شخص فتحها والعثور عليها: المحادثة كما كنت تقرؤها، فرع واحد.
+access-full-explain = يمكن لأي شخص فتحها والعثور عليها، مع كل الفروع: والتعديلات والإجابات المعاد توليدها أيضًا.

@@ -492,3 +492,53 @@ folders-unread = ungelesen
 folders-shared-by = geteilt von { $name }
 folders-shared-badge = Geteilt
 folders-show = Inhalt von { $name } anzeigen
+community-not-available = Nicht verfügbar
+community-back = Zurück zur Community
+community-byline = Geteilt von { $name } ·
+community-views = { $count ->
+    [one] { $count } Aufruf
+   *[other] { $count } Aufrufe
+}
+community-title = Community
+community-found = { $count ->
+    [one] { $count } Chat gefunden für „{ $query }“
+   *[other] { $count } Chats gefunden für „{ $query }“
+}
+community-public-chats = { $count ->
+    [one] { $count } öffentlicher Chat
+   *[other] { $count } öffentliche Chats
+}
+community-intro = Chats, die Mitglieder dieser Instanz mit allen geteilt haben.
+community-mine = Meine Community-Chats
+community-search-label = Community-Chats durchsuchen
+community-search-placeholder = Titel, Tags und Nachrichten durchsuchen
+common-search = Suchen
+community-sort-tags = Sortierung und Tags
+community-newest = Neueste
+community-most-viewed = Meistgesehen
+community-all-tags = Alle Tags
+community-pages = Seiten
+community-previous = Zurück
+community-next = Weiter
+community-level-private = Privat: Nur du kannst ihn öffnen
+community-level-public = Öffentlich
+community-level-full = Öffentlich, mit jedem Zweig
+community-hidden-note = Von einem Administrator ausgeblendet: Nur die hochladende Person und Administratoren können ihn öffnen.
+community-back-arrow = ← Community
+community-models = Modelle: { $models }
+community-updated = Aktualisiert.
+community-permission = Sichtbarkeit
+community-tags = Tags
+community-tags-example = Brot, Backen
+community-update = Chat aktualisieren
+community-delete = Aus der Community löschen
+community-show-again = Wieder anzeigen
+community-hide = Ausblenden
+community-deleted = Aus der Community gelöscht.
+community-none-mine = Du hast noch keinen Chat mit der Community geteilt. Öffne den Teilen-Dialog eines Chats und wähle „In der Open WebUI Community teilen“.
+access-private = Privat
+access-public = Öffentlich
+access-full = Öffentlich, ganzer Verlauf
+access-private-explain = Nur du kannst ihn öffnen. Er wird nie aufgelistet oder gefunden.
+access-public-explain = Alle können ihn öffnen und finden: die Unterhaltung so, wie du sie gelesen hast, ein Zweig.
+access-full-explain = Alle können ihn öffnen und finden, mit jedem Zweig: auch Bearbeitungen und neu erzeugte Antworten.

@@ -492,3 +492,53 @@ folders-unread = unread
 folders-shared-by = shared by { $name }
 folders-shared-badge = Shared
 folders-show = Show what is in { $name }
+community-not-available = Not available
+community-back = Back to the community
+community-byline = Shared by { $name } ·
+community-views = { $count ->
+    [one] { $count } view
+   *[other] { $count } views
+}
+community-title = Community
+community-found = { $count ->
+    [one] { $count } chat found for “{ $query }”
+   *[other] { $count } chats found for “{ $query }”
+}
+community-public-chats = { $count ->
+    [one] { $count } public chat
+   *[other] { $count } public chats
+}
+community-intro = Chats that members of this instance shared with everyone.
+community-mine = My community chats
+community-search-label = Search community chats
+community-search-placeholder = Search titles, tags and messages
+common-search = Search
+community-sort-tags = Sort and tags
+community-newest = Newest
+community-most-viewed = Most viewed
+community-all-tags = All tags
+community-pages = Pages
+community-previous = Previous
+community-next = Next
+community-level-private = Private: only you can open it
+community-level-public = Public
+community-level-full = Public, with every branch
+community-hidden-note = Hidden by an administrator: only its uploader and administrators can open it.
+community-back-arrow = ← Community
+community-models = Models: { $models }
+community-updated = Updated.
+community-permission = Permission
+community-tags = Tags
+community-tags-example = bread, baking
+community-update = Update Chat
+community-delete = Delete from the community
+community-show-again = Show again
+community-hide = Hide
+community-deleted = Deleted from the community.
+community-none-mine = You have not shared a chat with the community yet. Open a chat's Share dialog and choose “Share to Open WebUI Community”.
+access-private = Private
+access-public = Public
+access-full = Public, Full History
+access-private-explain = Only you can open it. It is never listed or found.
+access-public-explain = Anyone can open and find it: the conversation as you were reading it, one branch.
+access-full-explain = Anyone can open and find it, with every branch: edits and regenerated answers too.

@@ -492,3 +492,53 @@ folders-unread = sin leer
 folders-shared-by = compartida por { $name }
 folders-shared-badge = Compartida
 folders-show = Mostrar el contenido de { $name }
+community-not-available = No disponible
+community-back = Volver a la comunidad
+community-byline = Compartido por { $name } ·
+community-views = { $count ->
+    [one] { $count } visita
+   *[other] { $count } visitas
+}
+community-title = Comunidad
+community-found = { $count ->
+    [one] { $count } chat encontrado para «{ $query }»
+   *[other] { $count } chats encontrados para «{ $query }»
+}
+community-public-chats = { $count ->
+    [one] { $count } chat público
+   *[other] { $count } chats públicos
+}
+community-intro = Chats que los miembros de esta instancia compartieron con todos.
+community-mine = Mis chats en la comunidad
+community-search-label = Buscar chats de la comunidad
+community-search-placeholder = Buscar en títulos, etiquetas y mensajes
+common-search = Buscar
+community-sort-tags = Orden y etiquetas
+community-newest = Más recientes
+community-most-viewed = Más vistos
+community-all-tags = Todas las etiquetas
+community-pages = Páginas
+community-previous = Anterior
+community-next = Siguiente
+community-level-private = Privado: solo tú puedes abrirlo
+community-level-public = Público
+community-level-full = Público, con todas las ramas
+community-hidden-note = Ocultado por un administrador: solo quien lo subió y los administradores pueden abrirlo.
+community-back-arrow = ← Comunidad
+community-models = Modelos: { $models }
+community-updated = Actualizado.
+community-permission = Visibilidad
+community-tags = Etiquetas
+community-tags-example = pan, repostería
+community-update = Actualizar chat
+community-delete = Eliminar de la comunidad
+community-show-again = Volver a mostrar
+community-hide = Ocultar
+community-deleted = Eliminado de la comunidad.
+community-none-mine = Todavía no has compartido ningún chat con la comunidad. Abre el diálogo de compartir de un chat y elige «Compartir en la comunidad de Open WebUI».
+access-private = Privado
+access-public = Público
+access-full = Público, historial completo
+access-private-explain = Solo tú puedes abrirlo. Nunca aparece en listas ni búsquedas.
+access-public-explain = Cualquiera puede abrirlo y encontrarlo: la conversación tal como la leías, una rama.
+access-full-explain = Cualquiera puede abrirlo y encontrarlo, con todas las ramas: también las ediciones y las respuestas regeneradas.

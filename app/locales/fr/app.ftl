@@ -492,3 +492,53 @@ folders-unread = non lus
 folders-shared-by = partagé par { $name }
 folders-shared-badge = Partagé
 folders-show = Afficher le contenu de { $name }
+community-not-available = Indisponible
+community-back = Retour à la communauté
+community-byline = Partagé par { $name } ·
+community-views = { $count ->
+    [one] { $count } vue
+   *[other] { $count } vues
+}
+community-title = Communauté
+community-found = { $count ->
+    [one] { $count } conversation trouvée pour « { $query } »
+   *[other] { $count } conversations trouvées pour « { $query } »
+}
+community-public-chats = { $count ->
+    [one] { $count } conversation publique
+   *[other] { $count } conversations publiques
+}
+community-intro = Les conversations que les membres de cette instance ont partagées avec tout le monde.
+community-mine = Mes conversations dans la communauté
+community-search-label = Rechercher dans la communauté
+community-search-placeholder = Rechercher dans les titres, les tags et les messages
+common-search = Rechercher
+community-sort-tags = Tri et tags
+community-newest = Plus récentes
+community-most-viewed = Plus vues
+community-all-tags = Tous les tags
+community-pages = Pages
+community-previous = Précédente
+community-next = Suivante
+community-level-private = Privée : vous seul pouvez l’ouvrir
+community-level-public = Publique
+community-level-full = Publique, avec chaque branche
+community-hidden-note = Masquée par un administrateur : seuls la personne qui l’a publiée et les administrateurs peuvent l’ouvrir.
+community-back-arrow = ← Communauté
+community-models = Modèles : { $models }
+community-updated = Mise à jour.
+community-permission = Visibilité
+community-tags = Tags
+community-tags-example = pain, pâtisserie
+community-update = Mettre à jour la conversation
+community-delete = Supprimer de la communauté
+community-show-again = Afficher de nouveau
+community-hide = Masquer
+community-deleted = Supprimée de la communauté.
+community-none-mine = Vous n’avez encore partagé aucune conversation avec la communauté. Ouvrez la boîte de dialogue de partage d’une conversation et choisissez « Partager sur la communauté Open WebUI ».
+access-private = Privée
+access-public = Publique
+access-full = Publique, historique complet
+access-private-explain = Vous seul pouvez l’ouvrir. Elle n’est jamais listée ni trouvée.
+access-public-explain = Tout le monde peut l’ouvrir et la trouver : la conversation telle que vous la lisiez, une seule branche.
+access-full-explain = Tout le monde peut l’ouvrir et la trouver, avec chaque branche : modifications et réponses régénérées comprises.

@@ -496,3 +496,56 @@ folders-unread = não lidos
 folders-shared-by = compartilhada por { $name }
 folders-shared-badge = Compartilhada
 folders-show = Mostrar o conteúdo de { $name }
+community-not-available = Indisponível
+community-back = Voltar à comunidade
+community-byline = Compartilhado por { $name } ·
+community-views = { $count ->
+    [0] { $count } visualização
+    [1] { $count } visualização
+   *[other] { $count } visualizações
+}
+community-title = Comunidade
+community-found = { $count ->
+    [0] { $count } chat encontrado para “{ $query }”
+    [1] { $count } chat encontrado para “{ $query }”
+   *[other] { $count } chats encontrados para “{ $query }”
+}
+community-public-chats = { $count ->
+    [0] { $count } chat público
+    [1] { $count } chat público
+   *[other] { $count } chats públicos
+}
+community-intro = Chats que membros desta instância compartilharam com todos.
+community-mine = Meus chats na comunidade
+community-search-label = Pesquisar chats da comunidade
+community-search-placeholder = Pesquisar títulos, tags e mensagens
+common-search = Pesquisar
+community-sort-tags = Ordem e tags
+community-newest = Mais recentes
+community-most-viewed = Mais vistos
+community-all-tags = Todas as tags
+community-pages = Páginas
+community-previous = Anterior
+community-next = Próxima
+community-level-private = Privado: só você pode abrir
+community-level-public = Público
+community-level-full = Público, com todos os ramos
+community-hidden-note = Ocultado por um administrador: só quem o enviou e os administradores podem abri-lo.
+community-back-arrow = ← Comunidade
+community-models = Modelos: { $models }
+community-updated = Atualizado.
+community-permission = Visibilidade
+community-tags = Tags
+community-tags-example = pão, confeitaria
+community-update = Atualizar chat
+community-delete = Excluir da comunidade
+community-show-again = Mostrar de novo
+community-hide = Ocultar
+community-deleted = Excluído da comunidade.
+community-none-mine = Você ainda não compartilhou nenhum chat com a comunidade. Abra a janela de compartilhamento de um chat e escolha “Compartilhar na comunidade Open WebUI”.
+access-private = Privado
+access-public = Público
+access-full = Público, histórico completo
+access-private-explain = Só você pode abri-lo. Ele nunca é listado nem encontrado.
+access-public-explain = Qualquer pessoa pode abri-lo e encontrá-lo: a conversa como você a lia, um ramo.
+access-full-explain = Qualquer pessoa pode abri-lo e encontrá-lo, com todos os ramos: edições e respostas geradas de novo também.

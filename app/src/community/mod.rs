@@ -49,7 +49,7 @@ pub fn CommunityPage() -> impl IntoView {
             q => format!("{}?{q}", here.pathname.get_untracked()),
         };
         crate::ui::hard_navigate(&to);
-        view! { <p class="muted">"Loading…"</p> }.into_any()
+        view! { <p class="muted">{t!("common-loading")}</p> }.into_any()
     }
 }
 
@@ -81,24 +81,20 @@ impl Access {
     }
 
     /// As the seed's upload page words it.
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Access::Private => "Private",
-            Access::Public => "Public",
-            Access::PublicFullHistory => "Public, Full History",
+            Access::Private => t!("access-private"),
+            Access::Public => t!("access-public"),
+            Access::PublicFullHistory => t!("access-full"),
         }
     }
 
     /// What the level means, for the upload page.
-    pub fn explain(self) -> &'static str {
+    pub fn explain(self) -> String {
         match self {
-            Access::Private => "Only you can open it. It is never listed or found.",
-            Access::Public => {
-                "Anyone can open and find it: the conversation as you were reading it, one branch."
-            }
-            Access::PublicFullHistory => {
-                "Anyone can open and find it, with every branch: edits and regenerated answers too."
-            }
+            Access::Private => t!("access-private-explain"),
+            Access::Public => t!("access-public-explain"),
+            Access::PublicFullHistory => t!("access-full-explain"),
         }
     }
 

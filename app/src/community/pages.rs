@@ -47,11 +47,11 @@ fn robots(indexable: bool) -> &'static str {
 fn unavailable(e: AppError) -> AnyView {
     set_page_status(e.status());
     view! {
-        <Title text="Not available"/>
+        <Title text=t!("community-not-available")/>
         <section class="panel">
-            <h1>"Not available"</h1>
+            <h1>{t!("community-not-available")}</h1>
             <p>{e.said()}</p>
-            <a href="/community">"Back to the community"</a>
+            <a href="/community">{t!("community-back")}</a>
         </section>
     }
     .into_any()
@@ -59,11 +59,8 @@ fn unavailable(e: AppError) -> AnyView {
 
 /// "by Ada · 3 Dec 2026 · 12 views · #bread": a chat's line under its title.
 fn byline(s: &CommunityChatSummary) -> AnyView {
-    let views = match s.views {
-        1 => "1 view".to_owned(),
-        n => format!("{n} views"),
-    };
-    view! { {format!("Shared by {} · ", s.uploader)}<Time at=s.created_at/>{format!(" · {views}")} }
+    let views = t!("community-views", count = s.views);
+    view! { {t!("community-byline", name = s.uploader.clone())}" "<Time at=s.created_at/>{format!(" · {views}")} }
         .into_any()
 }
 
@@ -107,8 +104,8 @@ fn CommunityGallery() -> impl IntoView {
         page: q.get("page").and_then(|p| p.parse().ok()),
     };
     view! {
-        <Title text="Community"/>
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Title text=t!("community-title")/>
+        <Suspense fallback=|| view! { <p class="muted">{t!("common-loading")}</p> }>
             {move || {
                 let asked = asked.clone();
                 Suspend::new(async move {
@@ -126,10 +123,12 @@ fn gallery_view(q: ListQuery, g: Gallery) -> AnyView {
     let sort_views = q.sort.as_deref() == Some("views");
     let searching = q.query.as_deref().is_some_and(|t| !t.trim().is_empty());
     let count = match (searching, g.list.total) {
-        (true, 1) => format!("1 chat found for “{}”", q.query.clone().unwrap_or_default()),
-        (true, n) => format!("{n} chats found for “{}”", q.query.clone().unwrap_or_default()),
-        (false, 1) => "1 public chat".to_owned(),
-        (false, n) => format!("{n} public chats"),
+        (true, n) => t!(
+            "community-found",
+            count = n,
+            query = q.query.clone().unwrap_or_default()
+        ),
+        (false, n) => t!("community-public-chats", count = n),
     };
     let tags = g.list.tags.clone();
     let current_tag = q.tag.clone();
@@ -142,24 +141,24 @@ fn gallery_view(q: ListQuery, g: Gallery) -> AnyView {
         <Meta name="robots" content=robots(g.indexable)/>
         <section class="community">
             <header class="community-head">
-                <h1>"Community"</h1>
-                <p class="muted">"Chats that members of this instance shared with everyone."</p>
-                {g.signed_in.then(|| view! { <a class="button secondary" href="/community/mine">"My community chats"</a> })}
+                <h1>{t!("community-title")}</h1>
+                <p class="muted">{t!("community-intro")}</p>
+                {g.signed_in.then(|| view! { <a class="button secondary" href="/community/mine">{t!("community-mine")}</a> })}
             </header>
             <form method="get" action="/community" class="plain-form community-search" role="search">
-                <label for="community-query" class="visually-hidden">"Search community chats"</label>
-                <input id="community-query" type="search" name="query" value=q.query.clone() placeholder="Search titles, tags and messages"/>
+                <label for="community-query" class="visually-hidden">{t!("community-search-label")}</label>
+                <input id="community-query" type="search" name="query" value=q.query.clone() placeholder=t!("community-search-placeholder")/>
                 {q.tag.clone().map(|t| view! { <input type="hidden" name="tag" value=t/> })}
                 {q.sort.clone().map(|s| view! { <input type="hidden" name="sort" value=s/> })}
-                <button type="submit" class="button">"Search"</button>
+                <button type="submit" class="button">{t!("common-search")}</button>
             </form>
-            <nav class="community-filters" aria-label="Sort and tags">
+            <nav class="community-filters" aria-label=t!("community-sort-tags")>
                 <span class="sort-links">
-                    <a href=gallery_href(&q, "sort", None) aria-current=(!sort_views).then_some("page")>"Newest"</a>
-                    <a href=gallery_href(&q, "sort", Some("views")) aria-current=sort_views.then_some("page")>"Most viewed"</a>
+                    <a href=gallery_href(&q, "sort", None) aria-current=(!sort_views).then_some("page")>{t!("community-newest")}</a>
+                    <a href=gallery_href(&q, "sort", Some("views")) aria-current=sort_views.then_some("page")>{t!("community-most-viewed")}</a>
                 </span>
                 <span class="tag-links">
-                    {current_tag.clone().map(|_| view! { <a class="tag" href=gallery_href(&q, "tag", None)>"All tags"</a> })}
+                    {current_tag.clone().map(|_| view! { <a class="tag" href=gallery_href(&q, "tag", None)>{t!("community-all-tags")}</a> })}
                     {tags.into_iter().map(|t| {
                         let here = current_tag.as_deref() == Some(t.tag.as_str());
                         view! {
@@ -186,9 +185,9 @@ fn gallery_view(q: ListQuery, g: Gallery) -> AnyView {
                     }
                 }).collect_view()}
             </ol>
-            <nav class="pager" aria-label="Pages">
-                {prev.map(|h| view! { <a href=h rel="prev">"Previous"</a> })}
-                {next.map(|h| view! { <a href=h rel="next">"Next"</a> })}
+            <nav class="pager" aria-label=t!("community-pages")>
+                {prev.map(|h| view! { <a href=h rel="prev">{t!("community-previous")}</a> })}
+                {next.map(|h| view! { <a href=h rel="next">{t!("community-next")}</a> })}
             </nav>
         </section>
     }
@@ -205,7 +204,7 @@ fn CommunityChat() -> impl IntoView {
         .and_then(|raw| Uuid::parse_str(&raw).ok());
     let branch = use_query_map().read_untracked().get("branch");
     view! {
-        <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+        <Suspense fallback=|| view! { <p class="muted">{t!("common-loading")}</p> }>
             {move || {
                 let branch = branch.clone();
                 Suspend::new(async move {
@@ -251,14 +250,16 @@ fn chat_view(p: CommunityChatPage) -> AnyView {
         .unwrap_or_default();
     let indexable = p.indexable && s.access != Access::Private && !s.hidden;
     let level = match s.access {
-        Access::Private => "Private: only you can open it",
-        Access::Public => "Public",
-        Access::PublicFullHistory => "Public, with every branch",
+        Access::Private => t!("community-level-private"),
+        Access::Public => t!("community-level-public"),
+        Access::PublicFullHistory => t!("community-level-full"),
     };
     let owner_controls = p.mine.then(|| update_form(&s));
     let admin_controls = (p.admin && !p.mine).then(|| moderation_forms(&s));
-    let hidden_note = s.hidden.then(|| view! {
-        <p class="status-warn" role="status">"Hidden by an administrator: only its uploader and administrators can open it."</p>
+    let hidden_note = s.hidden.then(|| {
+        view! {
+            <p class="status-warn" role="status">{t!("community-hidden-note")}</p>
+        }
     });
     view! {
         <Title text=s.title.clone()/>
@@ -269,17 +270,17 @@ fn chat_view(p: CommunityChatPage) -> AnyView {
         <Meta property="og:type" content="article"/>
         <article class="shared-chat community-chat">
             <header class="shared-head">
-                <p><a href="/community">"← Community"</a></p>
+                <p><a href="/community">{t!("community-back-arrow")}</a></p>
                 <h1>{s.title.clone()}</h1>
                 <p class="muted">{byline(&s)}{format!(" · {level}")}</p>
-                {(!p.models.is_empty()).then(|| view! { <p class="muted">{format!("Models: {}", p.models.join(", "))}</p> })}
+                {(!p.models.is_empty()).then(|| view! { <p class="muted">{t!("community-models", models = p.models.join(", "))}</p> })}
                 {(!s.tags.is_empty()).then(|| view! {
                     <p class="card-tags">{s.tags.iter().map(|t| view! {
                         <a class="tag" href=format!("/community?tag={}", encode_query_value(t))>{format!("#{t}")}</a>
                     }).collect_view()}</p>
                 })}
                 {hidden_note}
-                {updated.then(|| view! { <p class="status-ok" role="status">"Updated."</p> })}
+                {updated.then(|| view! { <p class="status-ok" role="status">{t!("community-updated")}</p> })}
                 <p class="status-error" role="alert">{error}</p>
                 {owner_controls}
                 {admin_controls}
@@ -300,7 +301,7 @@ fn update_form(s: &CommunityChatSummary) -> AnyView {
     view! {
         <form method="post" action=format!("/community/c/{id}/update") class="plain-form community-permission">
             <fieldset>
-                <legend>"Permission"</legend>
+                <legend>{t!("community-permission")}</legend>
                 {Access::ALL.into_iter().map(|a| {
                     let field = format!("access-{}", a.as_str());
                                     let label_for = field.clone();
@@ -312,14 +313,14 @@ fn update_form(s: &CommunityChatSummary) -> AnyView {
                     }
                 }).collect_view()}
             </fieldset>
-            <label for="community-tags">"Tags"</label>
-            <input id="community-tags" type="text" name="tags" value=tags placeholder="bread, baking"/>
+            <label for="community-tags">{t!("community-tags")}</label>
+            <input id="community-tags" type="text" name="tags" value=tags placeholder=t!("community-tags-example")/>
             <div class="row">
-                <button type="submit" class="button">"Update Chat"</button>
+                <button type="submit" class="button">{t!("community-update")}</button>
             </div>
         </form>
         <form method="post" action=format!("/community/c/{id}/delete") class="plain-form">
-            <button type="submit" class="button danger">"Delete from the community"</button>
+            <button type="submit" class="button danger">{t!("community-delete")}</button>
         </form>
     }
     .into_any()
@@ -329,9 +330,9 @@ fn update_form(s: &CommunityChatSummary) -> AnyView {
 fn moderation_forms(s: &CommunityChatSummary) -> AnyView {
     let id = s.id;
     let (value, label) = if s.hidden {
-        ("false", "Show again")
+        ("false", t!("community-show-again"))
     } else {
-        ("true", "Hide")
+        ("true", t!("community-hide"))
     };
     view! {
         <div class="row">
@@ -340,7 +341,7 @@ fn moderation_forms(s: &CommunityChatSummary) -> AnyView {
                 <button type="submit" class="button secondary">{label}</button>
             </form>
             <form method="post" action=format!("/community/c/{id}/delete") class="plain-form">
-                <button type="submit" class="button danger">"Delete"</button>
+                <button type="submit" class="button danger">{t!("common-delete")}</button>
             </form>
         </div>
     }
@@ -353,19 +354,19 @@ fn moderation_forms(s: &CommunityChatSummary) -> AnyView {
 fn MyCommunityChats() -> impl IntoView {
     let deleted = use_query_map().read_untracked().get("deleted").is_some();
     view! {
-        <Title text="My community chats"/>
+        <Title text=t!("community-mine")/>
         <Meta name="robots" content="noindex, nofollow"/>
         <section class="community">
             <header class="community-head">
-                <h1>"My community chats"</h1>
-                <a href="/community">"← Community"</a>
+                <h1>{t!("community-mine")}</h1>
+                <a href="/community">{t!("community-back-arrow")}</a>
             </header>
-            {deleted.then(|| view! { <p class="status-ok" role="status">"Deleted from the community."</p> })}
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            {deleted.then(|| view! { <p class="status-ok" role="status">{t!("community-deleted")}</p> })}
+            <Suspense fallback=|| view! { <p class="muted">{t!("common-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match my_community_chats().await {
                         Ok(list) if list.is_empty() => view! {
-                            <p class="muted">"You have not shared a chat with the community yet. Open a chat's Share dialog and choose “Share to Open WebUI Community”."</p>
+                            <p class="muted">{t!("community-none-mine")}</p>
                         }.into_any(),
                         Ok(list) => view! {
                             <ol class="community-list">

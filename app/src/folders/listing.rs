@@ -166,7 +166,10 @@ pub async fn sidebar_html(db: &DatabaseConnection, caller: &user::Model) -> AppR
         create = esc(&t!("folders-create")),
     );
     if folders.is_empty() {
-        out.push_str(&format!(r#"<p class="sidebar-empty">{}</p>"#, esc(&t!("folders-drag-hint"))));
+        out.push_str(&format!(
+            r#"<p class="sidebar-empty">{}</p>"#,
+            esc(&t!("folders-drag-hint"))
+        ));
     }
     out.push_str(r#"<ul class="folder-tree">"#);
     tree_html(&mut out, &folders, &chats, None, 0);
@@ -221,7 +224,10 @@ fn tree_html(
     for f in all.iter().filter(|f| f.parent_id == parent) {
         let name = esc(&f.name);
         let shared = if f.shared {
-            format!(r#"<span class="badge folder-shared">{}</span>"#, esc(&t!("folders-shared-badge")))
+            format!(
+                r#"<span class="badge folder-shared">{}</span>"#,
+                esc(&t!("folders-shared-badge"))
+            )
         } else {
             String::new()
         };

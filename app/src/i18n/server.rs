@@ -232,14 +232,12 @@ pub fn error_in(lang: Lang, detail: &str) -> String {
 /// The language a request asks for before the instance's default: the `lang` cookie (the
 /// account's setting), else `Accept-Language`.
 pub fn requested(headers: &axum::http::HeaderMap) -> Option<Lang> {
-    lang_cookie(headers)
-        .and_then(Lang::parse)
-        .or_else(|| {
-            headers
-                .get(axum::http::header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(Lang::from_accept_language)
-        })
+    lang_cookie(headers).and_then(Lang::parse).or_else(|| {
+        headers
+            .get(axum::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Lang::from_accept_language)
+    })
 }
 
 /// The `lang` cookie's value among the request's cookies.
@@ -346,6 +344,8 @@ mod tests {
                             ("url", "http://x"),
                             ("when", "now"),
                             ("via", "you"),
+                            ("query", "q"),
+                            ("models", "m1, m2"),
                         ]
                         .into_iter()
                         .map(|(k, v)| (k, Arg::Text(v.to_owned()))),
