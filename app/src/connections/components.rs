@@ -202,7 +202,7 @@ pub fn ModelPicker(
                 let msg = t!("conn-models-available", count = n);
                 toast.show(&msg);
             }
-            Err(e) => toast.show(&e.said()),
+            Err(e) => toast.show(e.said()),
         }
     });
     view! {

@@ -83,7 +83,7 @@ pub fn FolderSidebarSection() -> impl IntoView {
         async move {
             match change_folders(c).await {
                 Ok(()) => version.bump(),
-                Err(e) => toast.show(&e.said()),
+                Err(e) => toast.show(e.said()),
             }
         }
     });

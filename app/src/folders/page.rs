@@ -82,7 +82,7 @@ fn FolderView(page: FolderPageData, version: RwSignal<u32>) -> impl IntoView {
                     version.update(|v| *v += 1);
                     list.bump();
                 }
-                Err(e) => toast.show(&e.said()),
+                Err(e) => toast.show(e.said()),
             }
         }
     });
@@ -91,7 +91,7 @@ fn FolderView(page: FolderPageData, version: RwSignal<u32>) -> impl IntoView {
         async move {
             match change_folders(FolderChange::SetPrompt { id, system_prompt: p }).await {
                 Ok(()) => toast.show("Saved. New chats in this folder start with this system prompt."),
-                Err(e) => toast.show(&e.said()),
+                Err(e) => toast.show(e.said()),
             }
         }
     });
@@ -194,7 +194,7 @@ fn ChatRow(chat: FolderChatItem, manage: bool, version: RwSignal<u32>) -> impl I
             .await
             {
                 Ok(()) => version.update(|v| *v += 1),
-                Err(e) => toast.show(&e.said()),
+                Err(e) => toast.show(e.said()),
             }
         }
     });
@@ -245,7 +245,7 @@ pub fn ShareFolderDialog(id: Uuid, #[prop(into)] on_close: Callback<()>) -> impl
                     });
                     on_close.run(());
                 }
-                Err(e) => toast.show(&e.said()),
+                Err(e) => toast.show(e.said()),
             }
             busy.set(false);
         });
@@ -329,7 +329,7 @@ fn DeleteFolderDialog(id: Uuid, #[prop(into)] on_close: Callback<()>) -> impl In
                     list.bump();
                     navigate("/", Default::default());
                 }
-                Err(e) => toast.show(&e.said()),
+                Err(e) => toast.show(e.said()),
             }
         }
     });
@@ -377,7 +377,7 @@ fn AddChat(id: Uuid, version: RwSignal<u32>) -> impl IntoView {
                     version.update(|v| *v += 1);
                     list.bump();
                 }
-                Err(e) => toast.show(&e.said()),
+                Err(e) => toast.show(e.said()),
             }
         }
     });
