@@ -56,38 +56,6 @@ notice-e404 = لم نعثر على ما تبحث عنه.
 notice-e422 = بعض ما أدخلته غير صالح. يُرجى التحقق منه والمحاولة مجددًا.
 notice-e429 = محاولات كثيرة جدًا. انتظر لحظة ثم حاول مجددًا.
 notice-e500 = حدث خطأ من جهتنا. يُرجى المحاولة مجددًا.
-notice-pending = حسابك بانتظار موافقة أحد المسؤولين.
-notice-community-gone = محادثة المجتمع هذه غير موجودة، أو غير مشتركة معك.
-notice-e503 = الخدمة غير متاحة الآن. يُرجى المحاولة مجددًا.
-notice-no-share-permission = ليس لديك إذن بمشاركة المحادثات.
-notice-e400 = ذلك الطلب غير صالح. يُرجى المحاولة مجددًا.
-notice-e401 = يُرجى تسجيل الدخول للمتابعة.
-notice-e409 = هذا يتعارض مع شيء موجود بالفعل.
-notice-e410 = انتهى هذا ولم يعد متاحًا.
-notice-e413 = هذا كبير جدًا.
-notice-signin-wrong = البريد الإلكتروني أو كلمة المرور غير صحيحة.
-notice-signup-off = التسجيل معطّل. اطلب حسابًا من أحد المسؤولين.
-notice-email-invalid = يُرجى إدخال عنوان بريد إلكتروني صالح.
-notice-name-invalid = يُرجى إدخال اسم من 1 إلى 100 حرف.
-notice-password-short = يجب ألا تقل كلمة المرور عن 8 أحرف.
-notice-password-long = يجب ألا تزيد كلمة المرور على 256 بايت.
-notice-email-taken = يوجد حساب بهذا البريد الإلكتروني بالفعل.
-notice-password-login-off = تسجيل الدخول بكلمة المرور معطّل في هذه النسخة. استخدم تسجيل الدخول الخاص بشركتك.
-notice-signin-busy = يجري التحقق من عدد كبير جدًا من عمليات تسجيل الدخول الآن. حاول مجددًا بعد لحظة.
-notice-sso-again = لم يكتمل تسجيل الدخول. يُرجى تسجيل الدخول مجددًا.
-notice-sso-state = لم يبدأ تسجيل الدخول هذا في هذا المتصفح، أو استغرق وقتًا طويلًا جدًا (فحص الأمان الخاص به، state، غير مطابق). يُرجى تسجيل الدخول مجددًا.
-notice-sso-slow = استغرق تسجيل الدخول هذا وقتًا طويلًا جدًا. يُرجى تسجيل الدخول مجددًا.
-notice-sso-used = استُخدم تسجيل الدخول هذا من قبل أو انتهت صلاحيته. يُرجى تسجيل الدخول مجددًا.
-notice-sso-code = لم يقبل مزوّد الهوية تسجيل الدخول هذا (رُفض الرمز أو انتهت صلاحيته). حاول مجددًا أو اسأل المسؤول.
-notice-sso-checks = أرسل مزوّد الهوية ردًا لم يجتز فحوص الأمان (التوقيع أو الجمهور أو الصلاحية أو nonce). حاول مجددًا أو اسأل المسؤول.
-notice-sso-exists = يوجد هنا حساب ببريدك الإلكتروني وهو غير مرتبط بتسجيل الدخول هذا. سجّل الدخول بكلمة مروره، أو اطلب من أحد المسؤولين السماح بربط الحسابات عبر البريد الموثّق.
-notice-sso-unverified = يوجد هنا حساب ببريدك الإلكتروني، ولم يتحقق مزوّد الهوية من أن هذا البريد لك، لذلك لن يُربط الحسابان.
-notice-sso-cancelled = أُلغي تسجيل الدخول لدى مزوّد الهوية أو رُفض.
-notice-sso-failed = تعذّر على مزوّد الهوية تسجيل دخولك.
-notice-sso-no-email = لم يرسل مزوّد الهوية عنوان بريدك الإلكتروني الذي يحتاجه هذا التطبيق. اطلب من المسؤول إتاحة مطالبة البريد الإلكتروني.
-notice-sso-domain = لا يمكن لحسابات نطاق بريدك الإلكتروني تسجيل الدخول إلى هذه النسخة.
-notice-sso-linked = تسجيل الدخول هذا مرتبط بحساب بالفعل.
-notice-sso-off = تسجيل الدخول عبر مزوّد هوية غير مُعدّ في هذه النسخة.
 error-unreachable = تعذّر الوصول إلى الخادم. تحقق من اتصالك وحاول مجددًا.
 error-unauthenticated = لم تسجّل الدخول، أو انتهت صلاحية جلستك. يُرجى تسجيل الدخول مجددًا.
 error-too-large = محتوى الطلب كبير جدًا.
@@ -487,75 +455,7 @@ inbox-continue = متابعة هذه المحادثة
 inbox-my-links = روابطي المشتركة
 inbox-new-lower = جديدة
 inbox-waiting-answer = بانتظار ردك
-inbox-via-group = مجموعتك { $name }
-inbox-via-you = أنت
-inbox-via-everyone = الجميع في هذه النسخة
-folders-new = مجلد جديد
-folders-name = اسم المجلد
-folders-create = إنشاء
-folders-drag-hint = اسحب المحادثات إلى مجلد لحفظها فيه.
-folders-shared = المجلدات المشتركة
-folders-unread = غير مقروءة
-folders-shared-by = شاركه { $name }
-folders-shared-badge = مشترك
-folders-show = عرض محتوى { $name }
-community-not-available = غير متاح
-community-back = العودة إلى المجتمع
-community-byline = شاركها { $name } ·
-community-views = { $count ->
-    [zero] لا مشاهدات
-    [one] مشاهدة واحدة
-    [two] مشاهدتان
-    [few] { $count } مشاهدات
-    [many] { $count } مشاهدة
-   *[other] { $count } مشاهدة
-}
-community-title = المجتمع
-community-found = { $count ->
-    [zero] لا محادثات لـ «{ $query }»
-    [one] محادثة واحدة لـ «{ $query }»
-    [two] محادثتان لـ «{ $query }»
-    [few] { $count } محادثات لـ «{ $query }»
-   *[other] { $count } محادثة لـ «{ $query }»
-}
-community-public-chats = { $count ->
-    [zero] لا محادثات عامة
-    [one] محادثة عامة واحدة
-    [two] محادثتان عامتان
-    [few] { $count } محادثات عامة
-   *[other] { $count } محادثة عامة
-}
-community-intro = محادثات شاركها أعضاء هذه النسخة مع الجميع.
-community-mine = محادثاتي في المجتمع
-community-search-label = البحث في محادثات المجتمع
-community-search-placeholder = البحث في العناوين والوسوم والرسائل
 common-search = بحث
-community-sort-tags = الترتيب والوسوم
-community-newest = الأحدث
-community-most-viewed = الأكثر مشاهدة
-community-all-tags = كل الوسوم
-community-pages = الصفحات
-community-previous = السابق
-community-next = التالي
-community-level-private = خاصة: أنت فقط يمكنك فتحها
-community-level-public = عامة
-community-level-full = عامة، مع كل الفروع
-community-hidden-note = أخفاها أحد المسؤولين: لا يمكن فتحها إلا لمن رفعها وللمسؤولين.
-community-back-arrow = → المجتمع
-community-models = النماذج: { $models }
-community-updated = حُدّثت.
-community-permission = الظهور
-community-tags = الوسوم
-community-tags-example = خبز، مخبوزات
-community-update = تحديث المحادثة
-community-delete = الحذف من المجتمع
-community-show-again = الإظهار مجددًا
-community-hide = إخفاء
-community-deleted = حُذفت من المجتمع.
-community-none-mine = لم تشارك أي محادثة مع المجتمع بعد. افتح نافذة المشاركة لمحادثة واختر «المشاركة في مجتمع Open WebUI».
 access-private = خاصة
 access-public = عامة
 access-full = عامة، السجل الكامل
-access-private-explain = أنت فقط يمكنك فتحها. لا تُدرج ولا يُعثر عليها أبدًا.
-access-public-explain = يمكن لأي شخص فتحها والعثور عليها: المحادثة كما كنت تقرؤها، فرع واحد.
-access-full-explain = يمكن لأي شخص فتحها والعثور عليها، مع كل الفروع: والتعديلات والإجابات المعاد توليدها أيضًا.

@@ -39,3 +39,93 @@ page-live-updated = Gerade aktualisiert.
 page-live-gone = Dieser Link ist nicht mehr verfügbar: Lade die Seite neu, um zu sehen, warum.
 page-open-in = In { $name } öffnen
 page-shared-by-name = Geteilt von { $name }
+notice-pending = Dein Konto wartet auf die Freigabe durch einen Administrator.
+notice-community-gone = Diesen Community-Chat gibt es nicht, oder er ist nicht mit dir geteilt.
+notice-e503 = Der Dienst ist gerade nicht verfügbar. Bitte versuche es erneut.
+notice-no-share-permission = Du darfst keine Chats teilen.
+notice-e400 = Diese Anfrage war ungültig. Bitte versuche es erneut.
+notice-e401 = Bitte melde dich an, um fortzufahren.
+notice-e409 = Das widerspricht etwas, das bereits existiert.
+notice-e410 = Das ist beendet und nicht mehr verfügbar.
+notice-e413 = Das ist zu groß.
+notice-signin-wrong = E-Mail oder Passwort ist falsch.
+notice-signup-off = Die Registrierung ist deaktiviert. Bitte einen Administrator um ein Konto.
+notice-email-invalid = Bitte gib eine gültige E-Mail-Adresse ein.
+notice-name-invalid = Bitte gib einen Namen mit 1 bis 100 Zeichen ein.
+notice-password-short = Das Passwort muss mindestens 8 Zeichen lang sein.
+notice-password-long = Das Passwort darf höchstens 256 Byte lang sein.
+notice-email-taken = Ein Konto mit dieser E-Mail-Adresse gibt es bereits.
+notice-password-login-off = Die Anmeldung mit Passwort ist auf dieser Instanz abgeschaltet. Nutze die Anmeldung deines Unternehmens.
+notice-signin-busy = Gerade werden zu viele Anmeldungen geprüft. Bitte versuche es gleich noch einmal.
+notice-sso-again = Die Anmeldung wurde nicht abgeschlossen. Bitte melde dich erneut an.
+notice-sso-state = Diese Anmeldung wurde nicht in diesem Browser begonnen oder hat zu lange gedauert (ihre Sicherheitsprüfung, der State, stimmt nicht). Bitte melde dich erneut an.
+notice-sso-slow = Diese Anmeldung hat zu lange gedauert. Bitte melde dich erneut an.
+notice-sso-used = Diese Anmeldung wurde bereits verwendet oder ist abgelaufen. Bitte melde dich erneut an.
+notice-sso-code = Dein Identitätsanbieter hat diese Anmeldung nicht angenommen (der Code wurde abgelehnt oder war abgelaufen). Bitte versuche es erneut oder frag deinen Administrator.
+notice-sso-checks = Dein Identitätsanbieter hat eine Antwort geschickt, die die Sicherheitsprüfungen nicht bestanden hat (Signatur, Zielgruppe, Ablauf oder Nonce). Bitte versuche es erneut oder frag deinen Administrator.
+notice-sso-exists = Ein Konto mit deiner E-Mail-Adresse gibt es hier bereits, und es ist nicht mit dieser Anmeldung verknüpft. Melde dich mit seinem Passwort an oder bitte einen Administrator, das Verknüpfen von Konten über bestätigte E-Mail-Adressen zu erlauben.
+notice-sso-unverified = Ein Konto mit deiner E-Mail-Adresse gibt es hier bereits, und dein Identitätsanbieter hat nicht bestätigt, dass diese Adresse dir gehört; deshalb werden die beiden nicht verknüpft.
+notice-sso-cancelled = Die Anmeldung bei deinem Identitätsanbieter wurde abgebrochen oder abgelehnt.
+notice-sso-failed = Dein Identitätsanbieter konnte dich nicht anmelden.
+notice-sso-no-email = Dein Identitätsanbieter hat deine E-Mail-Adresse nicht übermittelt, die diese App braucht. Bitte deinen Administrator, den E-Mail-Claim freizugeben.
+notice-sso-domain = Konten der Domain deiner E-Mail-Adresse dürfen sich bei dieser Instanz nicht anmelden.
+notice-sso-linked = Diese Anmeldung ist bereits mit einem Konto verknüpft.
+notice-sso-off = Die Anmeldung über einen Identitätsanbieter ist auf dieser Instanz nicht eingerichtet.
+inbox-via-group = deiner Gruppe { $name }
+inbox-via-you = dir
+inbox-via-everyone = allen auf dieser Instanz
+folders-new = Neuer Ordner
+folders-name = Ordnername
+folders-create = Erstellen
+folders-drag-hint = Zieh Chats auf einen Ordner, um sie abzulegen.
+folders-shared = Geteilte Ordner
+folders-unread = ungelesen
+folders-shared-by = geteilt von { $name }
+folders-shared-badge = Geteilt
+folders-show = Inhalt von { $name } anzeigen
+community-not-available = Nicht verfügbar
+community-back = Zurück zur Community
+community-byline = Geteilt von { $name } ·
+community-views = { $count ->
+    [one] { $count } Aufruf
+   *[other] { $count } Aufrufe
+}
+community-title = Community
+community-found = { $count ->
+    [one] { $count } Chat gefunden für „{ $query }“
+   *[other] { $count } Chats gefunden für „{ $query }“
+}
+community-public-chats = { $count ->
+    [one] { $count } öffentlicher Chat
+   *[other] { $count } öffentliche Chats
+}
+community-intro = Chats, die Mitglieder dieser Instanz mit allen geteilt haben.
+community-mine = Meine Community-Chats
+community-search-label = Community-Chats durchsuchen
+community-search-placeholder = Titel, Tags und Nachrichten durchsuchen
+community-sort-tags = Sortierung und Tags
+community-newest = Neueste
+community-most-viewed = Meistgesehen
+community-all-tags = Alle Tags
+community-pages = Seiten
+community-previous = Zurück
+community-next = Weiter
+community-level-private = Privat: Nur du kannst ihn öffnen
+community-level-public = Öffentlich
+community-level-full = Öffentlich, mit jedem Zweig
+community-hidden-note = Von einem Administrator ausgeblendet: Nur die hochladende Person und Administratoren können ihn öffnen.
+community-back-arrow = ← Community
+community-models = Modelle: { $models }
+community-updated = Aktualisiert.
+community-permission = Sichtbarkeit
+community-tags = Tags
+community-tags-example = Brot, Backen
+community-update = Chat aktualisieren
+community-delete = Aus der Community löschen
+community-show-again = Wieder anzeigen
+community-hide = Ausblenden
+community-deleted = Aus der Community gelöscht.
+community-none-mine = Du hast noch keinen Chat mit der Community geteilt. Öffne den Teilen-Dialog eines Chats und wähle „In der Open WebUI Community teilen“.
+access-private-explain = Nur du kannst ihn öffnen. Er wird nie aufgelistet oder gefunden.
+access-public-explain = Alle können ihn öffnen und finden: die Unterhaltung so, wie du sie gelesen hast, ein Zweig.
+access-full-explain = Alle können ihn öffnen und finden, mit jedem Zweig: auch Bearbeitungen und neu erzeugte Antworten.

@@ -39,3 +39,93 @@ page-live-updated = Updated just now.
 page-live-gone = This link is no longer available: reload the page to see why.
 page-open-in = Open in { $name }
 page-shared-by-name = Shared by { $name }
+notice-pending = Your account is waiting for an administrator's approval.
+notice-community-gone = This community chat does not exist, or is not shared with you.
+notice-e503 = The service is not available right now. Please try again.
+notice-no-share-permission = You don't have permission to share chats.
+notice-e400 = That request was not valid. Please try again.
+notice-e401 = Please sign in to continue.
+notice-e409 = That conflicts with something that already exists.
+notice-e410 = This has ended and is no longer available.
+notice-e413 = That is too large.
+notice-signin-wrong = The email or password is incorrect.
+notice-signup-off = Sign-up is disabled. Ask an administrator for an account.
+notice-email-invalid = Please enter a valid email address.
+notice-name-invalid = Please enter a name of 1 to 100 characters.
+notice-password-short = The password must be at least 8 characters long.
+notice-password-long = The password must be at most 256 bytes long.
+notice-email-taken = An account with this email already exists.
+notice-password-login-off = Password sign-in is turned off on this instance. Use your company's sign-in.
+notice-signin-busy = Too many sign-ins are being checked right now. Please try again in a moment.
+notice-sso-again = The sign-in did not complete. Please sign in again.
+notice-sso-state = This sign-in did not start in this browser, or it took too long (its security check, the state, does not match). Please sign in again.
+notice-sso-slow = This sign-in took too long. Please sign in again.
+notice-sso-used = This sign-in was already used or has expired. Please sign in again.
+notice-sso-code = Your identity provider did not accept this sign-in (the code was refused or had expired). Please try again, or ask your administrator.
+notice-sso-checks = Your identity provider sent an answer that failed its security checks (signature, audience, expiry or nonce). Please try again, or ask your administrator.
+notice-sso-exists = An account with your email already exists here and is not linked to this sign-in. Sign in with its password, or ask an administrator to allow linking accounts by verified email.
+notice-sso-unverified = An account with your email already exists here, and your identity provider has not verified that this email is yours, so the two are not linked.
+notice-sso-cancelled = Signing in at your identity provider was cancelled or refused.
+notice-sso-failed = Your identity provider could not sign you in.
+notice-sso-no-email = Your identity provider did not send your email address, which this app needs. Ask your administrator to release the email claim.
+notice-sso-domain = Accounts of your email's domain may not sign in to this instance.
+notice-sso-linked = This sign-in is already linked to an account.
+notice-sso-off = Sign-in with an identity provider is not set up on this instance.
+inbox-via-group = your group { $name }
+inbox-via-you = you
+inbox-via-everyone = everyone on this instance
+folders-new = New folder
+folders-name = Folder name
+folders-create = Create
+folders-drag-hint = Drag chats onto a folder to file them.
+folders-shared = Shared folders
+folders-unread = unread
+folders-shared-by = shared by { $name }
+folders-shared-badge = Shared
+folders-show = Show what is in { $name }
+community-not-available = Not available
+community-back = Back to the community
+community-byline = Shared by { $name } ·
+community-views = { $count ->
+    [one] { $count } view
+   *[other] { $count } views
+}
+community-title = Community
+community-found = { $count ->
+    [one] { $count } chat found for “{ $query }”
+   *[other] { $count } chats found for “{ $query }”
+}
+community-public-chats = { $count ->
+    [one] { $count } public chat
+   *[other] { $count } public chats
+}
+community-intro = Chats that members of this instance shared with everyone.
+community-mine = My community chats
+community-search-label = Search community chats
+community-search-placeholder = Search titles, tags and messages
+community-sort-tags = Sort and tags
+community-newest = Newest
+community-most-viewed = Most viewed
+community-all-tags = All tags
+community-pages = Pages
+community-previous = Previous
+community-next = Next
+community-level-private = Private: only you can open it
+community-level-public = Public
+community-level-full = Public, with every branch
+community-hidden-note = Hidden by an administrator: only its uploader and administrators can open it.
+community-back-arrow = ← Community
+community-models = Models: { $models }
+community-updated = Updated.
+community-permission = Permission
+community-tags = Tags
+community-tags-example = bread, baking
+community-update = Update Chat
+community-delete = Delete from the community
+community-show-again = Show again
+community-hide = Hide
+community-deleted = Deleted from the community.
+community-none-mine = You have not shared a chat with the community yet. Open a chat's Share dialog and choose “Share to Open WebUI Community”.
+access-private-explain = Only you can open it. It is never listed or found.
+access-public-explain = Anyone can open and find it: the conversation as you were reading it, one branch.
+access-full-explain = Anyone can open and find it, with every branch: edits and regenerated answers too.

@@ -39,3 +39,93 @@ page-live-updated = Actualizado ahora mismo.
 page-live-gone = Este enlace ya no está disponible: recarga la página para ver por qué.
 page-open-in = Abrir en { $name }
 page-shared-by-name = Compartido por { $name }
+notice-pending = Tu cuenta espera la aprobación de un administrador.
+notice-community-gone = Este chat de la comunidad no existe o no está compartido contigo.
+notice-e503 = El servicio no está disponible en este momento. Inténtalo de nuevo.
+notice-no-share-permission = No tienes permiso para compartir chats.
+notice-e400 = Esa solicitud no era válida. Inténtalo de nuevo.
+notice-e401 = Inicia sesión para continuar.
+notice-e409 = Eso choca con algo que ya existe.
+notice-e410 = Esto ha terminado y ya no está disponible.
+notice-e413 = Es demasiado grande.
+notice-signin-wrong = El correo electrónico o la contraseña no son correctos.
+notice-signup-off = El registro está desactivado. Pide una cuenta a un administrador.
+notice-email-invalid = Escribe una dirección de correo electrónico válida.
+notice-name-invalid = Escribe un nombre de 1 a 100 caracteres.
+notice-password-short = La contraseña debe tener al menos 8 caracteres.
+notice-password-long = La contraseña puede tener como máximo 256 bytes.
+notice-email-taken = Ya existe una cuenta con este correo electrónico.
+notice-password-login-off = El inicio de sesión con contraseña está desactivado en esta instancia. Usa el inicio de sesión de tu empresa.
+notice-signin-busy = Se están comprobando demasiados inicios de sesión. Inténtalo de nuevo en un momento.
+notice-sso-again = El inicio de sesión no se completó. Vuelve a iniciar sesión.
+notice-sso-state = Este inicio de sesión no empezó en este navegador o tardó demasiado (su comprobación de seguridad, el state, no coincide). Vuelve a iniciar sesión.
+notice-sso-slow = Este inicio de sesión tardó demasiado. Vuelve a iniciar sesión.
+notice-sso-used = Este inicio de sesión ya se usó o ha caducado. Vuelve a iniciar sesión.
+notice-sso-code = Tu proveedor de identidad no aceptó este inicio de sesión (el código fue rechazado o había caducado). Inténtalo de nuevo o consulta a tu administrador.
+notice-sso-checks = Tu proveedor de identidad envió una respuesta que no superó sus comprobaciones de seguridad (firma, audiencia, caducidad o nonce). Inténtalo de nuevo o consulta a tu administrador.
+notice-sso-exists = Ya existe aquí una cuenta con tu correo electrónico y no está vinculada a este inicio de sesión. Inicia sesión con su contraseña o pide a un administrador que permita vincular cuentas por correo verificado.
+notice-sso-unverified = Ya existe aquí una cuenta con tu correo electrónico, y tu proveedor de identidad no ha verificado que ese correo sea tuyo, así que no se vinculan.
+notice-sso-cancelled = El inicio de sesión en tu proveedor de identidad se canceló o fue rechazado.
+notice-sso-failed = Tu proveedor de identidad no pudo iniciar tu sesión.
+notice-sso-no-email = Tu proveedor de identidad no envió tu correo electrónico, que esta aplicación necesita. Pide a tu administrador que comparta el atributo de correo.
+notice-sso-domain = Las cuentas del dominio de tu correo no pueden iniciar sesión en esta instancia.
+notice-sso-linked = Este inicio de sesión ya está vinculado a una cuenta.
+notice-sso-off = El inicio de sesión con un proveedor de identidad no está configurado en esta instancia.
+inbox-via-group = tu grupo { $name }
+inbox-via-you = contigo
+inbox-via-everyone = todos en esta instancia
+folders-new = Carpeta nueva
+folders-name = Nombre de la carpeta
+folders-create = Crear
+folders-drag-hint = Arrastra chats a una carpeta para guardarlos.
+folders-shared = Carpetas compartidas
+folders-unread = sin leer
+folders-shared-by = compartida por { $name }
+folders-shared-badge = Compartida
+folders-show = Mostrar el contenido de { $name }
+community-not-available = No disponible
+community-back = Volver a la comunidad
+community-byline = Compartido por { $name } ·
+community-views = { $count ->
+    [one] { $count } visita
+   *[other] { $count } visitas
+}
+community-title = Comunidad
+community-found = { $count ->
+    [one] { $count } chat encontrado para «{ $query }»
+   *[other] { $count } chats encontrados para «{ $query }»
+}
+community-public-chats = { $count ->
+    [one] { $count } chat público
+   *[other] { $count } chats públicos
+}
+community-intro = Chats que los miembros de esta instancia compartieron con todos.
+community-mine = Mis chats en la comunidad
+community-search-label = Buscar chats de la comunidad
+community-search-placeholder = Buscar en títulos, etiquetas y mensajes
+community-sort-tags = Orden y etiquetas
+community-newest = Más recientes
+community-most-viewed = Más vistos
+community-all-tags = Todas las etiquetas
+community-pages = Páginas
+community-previous = Anterior
+community-next = Siguiente
+community-level-private = Privado: solo tú puedes abrirlo
+community-level-public = Público
+community-level-full = Público, con todas las ramas
+community-hidden-note = Ocultado por un administrador: solo quien lo subió y los administradores pueden abrirlo.
+community-back-arrow = ← Comunidad
+community-models = Modelos: { $models }
+community-updated = Actualizado.
+community-permission = Visibilidad
+community-tags = Etiquetas
+community-tags-example = pan, repostería
+community-update = Actualizar chat
+community-delete = Eliminar de la comunidad
+community-show-again = Volver a mostrar
+community-hide = Ocultar
+community-deleted = Eliminado de la comunidad.
+community-none-mine = Todavía no has compartido ningún chat con la comunidad. Abre el diálogo de compartir de un chat y elige «Compartir en la comunidad de Open WebUI».
+access-private-explain = Solo tú puedes abrirlo. Nunca aparece en listas ni búsquedas.
+access-public-explain = Cualquiera puede abrirlo y encontrarlo: la conversación tal como la leías, una rama.
+access-full-explain = Cualquiera puede abrirlo y encontrarlo, con todas las ramas: también las ediciones y las respuestas regeneradas.

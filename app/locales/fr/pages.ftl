@@ -39,3 +39,93 @@ page-live-updated = Mis à jour à l’instant.
 page-live-gone = Ce lien n’est plus disponible : rechargez la page pour savoir pourquoi.
 page-open-in = Ouvrir dans { $name }
 page-shared-by-name = Partagé par { $name }
+notice-pending = Votre compte attend l’approbation d’un administrateur.
+notice-community-gone = Cette conversation de la communauté n’existe pas ou n’est pas partagée avec vous.
+notice-e503 = Le service n’est pas disponible pour le moment. Réessayez.
+notice-no-share-permission = Vous n’avez pas l’autorisation de partager des conversations.
+notice-e400 = Cette requête n’était pas valide. Réessayez.
+notice-e401 = Connectez-vous pour continuer.
+notice-e409 = Cela entre en conflit avec quelque chose qui existe déjà.
+notice-e410 = C’est terminé et n’est plus disponible.
+notice-e413 = C’est trop volumineux.
+notice-signin-wrong = L’e-mail ou le mot de passe est incorrect.
+notice-signup-off = L’inscription est désactivée. Demandez un compte à un administrateur.
+notice-email-invalid = Saisissez une adresse e-mail valide.
+notice-name-invalid = Saisissez un nom de 1 à 100 caractères.
+notice-password-short = Le mot de passe doit comporter au moins 8 caractères.
+notice-password-long = Le mot de passe doit faire au plus 256 octets.
+notice-email-taken = Un compte existe déjà avec cet e-mail.
+notice-password-login-off = La connexion par mot de passe est désactivée sur cette instance. Utilisez la connexion de votre entreprise.
+notice-signin-busy = Trop de connexions sont en cours de vérification. Réessayez dans un instant.
+notice-sso-again = La connexion n’a pas abouti. Connectez-vous à nouveau.
+notice-sso-state = Cette connexion n’a pas commencé dans ce navigateur ou a pris trop de temps (sa vérification de sécurité, le state, ne correspond pas). Connectez-vous à nouveau.
+notice-sso-slow = Cette connexion a pris trop de temps. Connectez-vous à nouveau.
+notice-sso-used = Cette connexion a déjà été utilisée ou a expiré. Connectez-vous à nouveau.
+notice-sso-code = Votre fournisseur d’identité n’a pas accepté cette connexion (le code a été refusé ou avait expiré). Réessayez ou contactez votre administrateur.
+notice-sso-checks = Votre fournisseur d’identité a envoyé une réponse qui n’a pas passé les vérifications de sécurité (signature, audience, expiration ou nonce). Réessayez ou contactez votre administrateur.
+notice-sso-exists = Un compte avec votre e-mail existe déjà ici et n’est pas lié à cette connexion. Connectez-vous avec son mot de passe, ou demandez à un administrateur d’autoriser la liaison des comptes par e-mail vérifié.
+notice-sso-unverified = Un compte avec votre e-mail existe déjà ici, et votre fournisseur d’identité n’a pas vérifié que cet e-mail est le vôtre : les deux ne sont donc pas liés.
+notice-sso-cancelled = La connexion auprès de votre fournisseur d’identité a été annulée ou refusée.
+notice-sso-failed = Votre fournisseur d’identité n’a pas pu vous connecter.
+notice-sso-no-email = Votre fournisseur d’identité n’a pas transmis votre adresse e-mail, dont cette application a besoin. Demandez à votre administrateur de transmettre l’attribut e-mail.
+notice-sso-domain = Les comptes du domaine de votre e-mail ne peuvent pas se connecter à cette instance.
+notice-sso-linked = Cette connexion est déjà liée à un compte.
+notice-sso-off = La connexion par un fournisseur d’identité n’est pas configurée sur cette instance.
+inbox-via-group = votre groupe { $name }
+inbox-via-you = vous
+inbox-via-everyone = tout le monde sur cette instance
+folders-new = Nouveau dossier
+folders-name = Nom du dossier
+folders-create = Créer
+folders-drag-hint = Faites glisser des conversations sur un dossier pour les ranger.
+folders-shared = Dossiers partagés
+folders-unread = non lus
+folders-shared-by = partagé par { $name }
+folders-shared-badge = Partagé
+folders-show = Afficher le contenu de { $name }
+community-not-available = Indisponible
+community-back = Retour à la communauté
+community-byline = Partagé par { $name } ·
+community-views = { $count ->
+    [one] { $count } vue
+   *[other] { $count } vues
+}
+community-title = Communauté
+community-found = { $count ->
+    [one] { $count } conversation trouvée pour « { $query } »
+   *[other] { $count } conversations trouvées pour « { $query } »
+}
+community-public-chats = { $count ->
+    [one] { $count } conversation publique
+   *[other] { $count } conversations publiques
+}
+community-intro = Les conversations que les membres de cette instance ont partagées avec tout le monde.
+community-mine = Mes conversations dans la communauté
+community-search-label = Rechercher dans la communauté
+community-search-placeholder = Rechercher dans les titres, les tags et les messages
+community-sort-tags = Tri et tags
+community-newest = Plus récentes
+community-most-viewed = Plus vues
+community-all-tags = Tous les tags
+community-pages = Pages
+community-previous = Précédente
+community-next = Suivante
+community-level-private = Privée : vous seul pouvez l’ouvrir
+community-level-public = Publique
+community-level-full = Publique, avec chaque branche
+community-hidden-note = Masquée par un administrateur : seuls la personne qui l’a publiée et les administrateurs peuvent l’ouvrir.
+community-back-arrow = ← Communauté
+community-models = Modèles : { $models }
+community-updated = Mise à jour.
+community-permission = Visibilité
+community-tags = Tags
+community-tags-example = pain, pâtisserie
+community-update = Mettre à jour la conversation
+community-delete = Supprimer de la communauté
+community-show-again = Afficher de nouveau
+community-hide = Masquer
+community-deleted = Supprimée de la communauté.
+community-none-mine = Vous n’avez encore partagé aucune conversation avec la communauté. Ouvrez la boîte de dialogue de partage d’une conversation et choisissez « Partager sur la communauté Open WebUI ».
+access-private-explain = Vous seul pouvez l’ouvrir. Elle n’est jamais listée ni trouvée.
+access-public-explain = Tout le monde peut l’ouvrir et la trouver : la conversation telle que vous la lisiez, une seule branche.
+access-full-explain = Tout le monde peut l’ouvrir et la trouver, avec chaque branche : modifications et réponses régénérées comprises.

@@ -190,6 +190,7 @@ static ERROR_KEYS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
     // The app's own: what the client says too (`error-…`) and the forms' notices (`notice-…`).
     let app = message_keys(include_str!("../../locales/en/app.ftl"))
         .into_iter()
+        .chain(message_keys(include_str!("../../locales/en/pages.ftl")))
         .filter(|k| k.starts_with("error-") || k.starts_with("notice-"));
     errors
         .into_iter()
@@ -365,6 +366,11 @@ mod tests {
         assert_eq!(error_in(Lang::En, &english), english);
         let german = error_in(Lang::De, &english);
         assert_ne!(german, english);
+        // A sign-in page's notice (in pages.ftl) is an error's words too.
+        assert_eq!(
+            error_in(Lang::Fr, "The email or password is incorrect."),
+            "L’e-mail ou le mot de passe est incorrect."
+        );
         assert_eq!(error_in(Lang::De, "no such message"), "no such message");
     }
 }
