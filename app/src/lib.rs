@@ -113,7 +113,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = i18n::current();
     #[cfg(feature = "ssr")]
     let catalogue = hydrates.then(|| {
-        view! { <script type="text/plain" id="catalogue" nonce=leptos::nonce::use_nonce() inner_html=i18n::server::client_catalogue(lang)></script> }
+        view! { <script type="text/plain" id="catalogue" nonce=leptos::nonce::use_nonce() inner_html=i18n::server::client_catalogue(lang, catalogue_part())></script> }
     });
     #[cfg(not(feature = "ssr"))]
     let catalogue = ();
@@ -148,6 +148,14 @@ pub fn reading_page(path: &str) -> bool {
 /// visitors who are not signed in read too; they use the app's stylesheet).
 pub fn without_sidebar(path: &str) -> bool {
     reading_page(path) || community::is_community_page(path)
+}
+
+/// Which of the app's words the page the server is writing carries (`i18n`).
+#[cfg(feature = "ssr")]
+fn catalogue_part() -> i18n::server::CataloguePart {
+    use_context::<axum::http::request::Parts>()
+        .map(|req| i18n::server::CataloguePart::of_path(req.uri.path()))
+        .unwrap_or(i18n::server::CataloguePart::Admin)
 }
 
 /// Whether the page the server is writing is a [`reading_page`].

@@ -82,17 +82,81 @@ pub fn format(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
 
 /// The app's part of `lang`'s catalogue as a hydrated page carries it for the browser: each
 /// message's parsed pattern in the [`super::wire`] form, which [`super::format_wire`] formats.
-/// Built once per language.
-pub fn client_catalogue(lang: Lang) -> &'static str {
-    static BUILT: LazyLock<Vec<String>> =
-        LazyLock::new(|| Lang::ALL.iter().map(|l| wire_catalogue(app_source(*l))).collect());
+/// Built once per language and part.
+pub fn client_catalogue(lang: Lang, part: CataloguePart) -> &'static str {
+    static BUILT: LazyLock<Vec<[String; 3]>> = LazyLock::new(|| {
+        Lang::ALL
+            .iter()
+            .map(|l| {
+                [CataloguePart::App, CataloguePart::Settings, CataloguePart::Admin]
+                    .map(|part| wire_catalogue(app_source(*l), &|key| part.holds(key)))
+            })
+            .collect()
+    });
     let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-    &BUILT[at]
+    &BUILT[at][part as usize]
 }
 
-/// The [`super::wire`] form of the messages in Fluent text `source` (the marks and `<` are
-/// taken out of their words, so the text is safe inside a `<script>` element).
-pub fn wire_catalogue(source: &str) -> String {
+/// Which of the app's words a hydrated page carries: the Admin Panel's and Settings' words only
+/// on their pages (the app's links to them load them as pages, not in the client's router).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CataloguePart {
+    /// The chat app's pages: everything but Settings' and the Admin Panel's words.
+    App = 0,
+    /// `/settings` and `/links`: the app's and Settings' words.
+    Settings = 1,
+    /// `/admin/…`: every word of `app.ftl`.
+    Admin = 2,
+}
+
+impl CataloguePart {
+    /// The part the page at `path` carries.
+    pub fn of_path(path: &str) -> Self {
+        if path == "/admin" || path.starts_with("/admin/") {
+            CataloguePart::Admin
+        } else if path == "/settings" || path == "/links" {
+            CataloguePart::Settings
+        } else {
+            CataloguePart::App
+        }
+    }
+
+    /// Whether this part holds message `key`.
+    pub fn holds(self, key: &str) -> bool {
+        // The Admin Panel's Connections tab; the chat page's model picker and notice stay.
+        const ADMIN_CONNECTIONS: &[&str] = &[
+            "conn-none-yet",
+            "conn-title",
+            "conn-add-connection",
+            "conn-no-key",
+            "conn-optional",
+            "conn-connection-saved",
+            "conn-connection-added",
+            "conn-connection-deleted",
+            "conn-base-url",
+            "conn-api-key",
+            "conn-enabled",
+            "conn-verify",
+            "conn-verifying",
+            "conn-add-connection-2",
+            "conn-delete-connection",
+            "conn-intro",
+            "conn-delete-text",
+        ];
+        let admin_only = (key.starts_with("admin-") && key != "admin-waiting-approval-badge")
+            || ADMIN_CONNECTIONS.contains(&key);
+        match self {
+            CataloguePart::Admin => true,
+            CataloguePart::Settings => !admin_only,
+            CataloguePart::App => !admin_only && !key.starts_with("settings-"),
+        }
+    }
+}
+
+/// The [`super::wire`] form of the messages in Fluent text `source` whose keys `wanted` takes
+/// (the marks and `<` are taken out of their words, so the text is safe inside a `<script>`
+/// element).
+pub fn wire_catalogue(source: &str, wanted: &dyn Fn(&str) -> bool) -> String {
     use super::wire;
     use fluent_syntax::ast;
     fn text(out: &mut String, t: &str) {
@@ -157,6 +221,9 @@ pub fn wire_catalogue(source: &str) -> String {
     let mut out = String::with_capacity(source.len());
     for entry in &resource.body {
         if let ast::Entry::Message(m) = entry {
+            if !wanted(m.id.name) {
+                continue;
+            }
             if let Some(value) = &m.value {
                 out.push_str(m.id.name);
                 out.push(wire::KEY_END);
@@ -300,7 +367,7 @@ mod tests {
     fn the_browser_formats_every_message_as_the_server_does() {
         use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
         for lang in Lang::ALL {
-            let wire: Vec<(&str, &str)> = client_catalogue(lang)
+            let wire: Vec<(&str, &str)> = client_catalogue(lang, CataloguePart::Admin)
                 .split(super::super::wire::MESSAGE_END)
                 .filter(|m| !m.is_empty())
                 .filter_map(|m| m.split_once(super::super::wire::KEY_END))
@@ -358,6 +425,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_page_carries_the_admin_panels_and_settings_words_only_where_they_are_used() {
+        let chat = client_catalogue(Lang::De, CataloguePart::of_path("/c/1"));
+        let settings = client_catalogue(Lang::De, CataloguePart::of_path("/settings"));
+        let admin = client_catalogue(Lang::De, CataloguePart::of_path("/admin/settings/general"));
+        let has =
+            |catalogue: &str, key: &str| catalogue.contains(&format!("{key}{}", super::super::wire::KEY_END));
+        assert!(
+            has(chat, "share-dialog-title")
+                && has(chat, "conn-model")
+                && has(chat, "admin-waiting-approval-badge")
+        );
+        assert!(!has(chat, "admin-general") && !has(chat, "settings-language") && !has(chat, "conn-intro"));
+        assert!(has(settings, "settings-language") && !has(settings, "admin-general"));
+        assert!(has(admin, "admin-general") && has(admin, "settings-language") && has(admin, "conn-intro"));
+        assert!(
+            chat.len() < admin.len() * 3 / 4,
+            "{} of {}",
+            chat.len(),
+            admin.len()
+        );
     }
 
     #[test]

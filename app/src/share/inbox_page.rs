@@ -116,12 +116,12 @@ pub fn sidebar_entries(counts: SidebarCounts) -> AnyView {
         <a class="sidebar-link" href="/shared" aria-current=here("/shared")>
             {t!("inbox-shared-with-me")}{badge(counts.new_shared, t!("inbox-new-lower"))}
         </a>
-        <a class="sidebar-link" href="/links" aria-current=here("/links")>
+        <a class="sidebar-link" href="/links" rel="external" aria-current=here("/links")>
             {t!("inbox-my-links")}{badge(counts.pending_requests, t!("inbox-waiting-answer"))}
         </a>
         // Only while someone waits for an administrator's approval.
         {(counts.pending_users > 0).then(|| view! {
-            <a class="sidebar-link" href="/admin/users">
+            <a class="sidebar-link" href="/admin/users" rel="external">
                 {t!("common-admin-panel")}{badge(counts.pending_users as usize, t!("admin-waiting-approval-badge"))}
             </a>
         })}
