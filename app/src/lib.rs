@@ -50,7 +50,7 @@ use leptos_router::{
 /// for the chat app, and nothing but `/admin` pays for the Admin Panel. (`/s/{id}` loads no
 /// client code at all, and the server writes it outside this router: see `share::document`.)
 macro_rules! lazy_page {
-    ($(#[$doc:meta])* $route:ident => $page:path) => {
+    ($(#[$doc:meta])* $route:ident => $page:path, $part:expr) => {
         $(#[$doc])*
         pub struct $route;
 
@@ -62,7 +62,16 @@ macro_rules! lazy_page {
 
             fn view(this: Self) -> AnyView {
                 let $route = this;
-                $page().into_any()
+                // The page's words first, when the client came from a page that carried fewer.
+                view! {
+                    <Suspense fallback=|| ()>
+                        {Suspend::new(async move {
+                            crate::i18n::ensure_part($part).await;
+                            $page().into_any()
+                        })}
+                    </Suspense>
+                }
+                .into_any()
             }
         }
     };
@@ -70,16 +79,16 @@ macro_rules! lazy_page {
 
 lazy_page!(
     /// `/auth`: sign in and sign up.
-    AuthRoute => accounts::AuthPage
+    AuthRoute => accounts::AuthPage, i18n::CataloguePart::App
 );
 lazy_page!(
     /// `/settings`: the person's own settings; and `/links`, "My shared links" (the list
     /// Settings › Data shows, as a page of its own).
-    SettingsRoute => settings::SettingsPage
+    SettingsRoute => settings::SettingsPage, i18n::CataloguePart::Settings
 );
 lazy_page!(
     /// `/admin/…`: the Admin Panel.
-    AdminRoute => admin::AdminPage
+    AdminRoute => admin::AdminPage, i18n::CataloguePart::Admin
 );
 
 /// The HTML document around every page: head (meta tags, stylesheet, hydration scripts) and body.
@@ -113,7 +122,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = i18n::current();
     #[cfg(feature = "ssr")]
     let catalogue = hydrates.then(|| {
-        view! { <script type="text/plain" id="catalogue" nonce=leptos::nonce::use_nonce() inner_html=i18n::server::client_catalogue(lang, catalogue_part())></script> }
+        view! { <script type="text/plain" id="catalogue" data-part=catalogue_part().name() nonce=leptos::nonce::use_nonce() inner_html=i18n::server::client_catalogue(lang, catalogue_part())></script> }
     });
     #[cfg(not(feature = "ssr"))]
     let catalogue = ();
@@ -152,10 +161,10 @@ pub fn without_sidebar(path: &str) -> bool {
 
 /// Which of the app's words the page the server is writing carries (`i18n`).
 #[cfg(feature = "ssr")]
-fn catalogue_part() -> i18n::server::CataloguePart {
+fn catalogue_part() -> i18n::CataloguePart {
     use_context::<axum::http::request::Parts>()
-        .map(|req| i18n::server::CataloguePart::of_path(req.uri.path()))
-        .unwrap_or(i18n::server::CataloguePart::Admin)
+        .map(|req| i18n::CataloguePart::of_path(req.uri.path()))
+        .unwrap_or(i18n::CataloguePart::Admin)
 }
 
 /// Whether the page the server is writing is a [`reading_page`].

@@ -1,7 +1,7 @@
 import { test, expect, Page, Browser } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
-import { adminToken, check, hydrated, scriptReady, setAdminConfig } from './helpers';
+import { adminToken, check, createChat, hydrated, scriptReady, setAdminConfig } from './helpers';
 
 // Issue #40: the pages of the seed's walk-through speak the browser's language, Arabic from
 // right to left.
@@ -93,25 +93,6 @@ async function adminIn(browser: Browser, locale: string) {
   return ctx;
 }
 
-/** Makes a chat whose title and words hold no English. */
-async function chatOf(ctx: Awaited<ReturnType<typeof adminIn>>, title: string): Promise<string> {
-  const res = await ctx.request.post('/api/v1/chats/new', {
-    data: {
-      chat: {
-        title, models: ['llama3.1:8b'],
-        history: {
-          currentId: 'a1', messages: {
-            u1: { id: 'u1', parentId: null, childrenIds: ['a1'], role: 'user', content: 'Tomate?', timestamp: 1795295194 },
-            a1: { id: 'a1', parentId: 'u1', childrenIds: [], role: 'assistant', content: 'Basilikum.', model: 'llama3.1:8b', timestamp: 1795295198 },
-          },
-        },
-      },
-    },
-  });
-  expect(res.status()).toBe(200);
-  return (await res.json()).id;
-}
-
 for (const [lang, locale] of Object.entries(LOCALES)) {
   test(`the walk-through's pages speak ${lang}`, async ({ browser }) => {
     const say = (key: string) => catalogue(lang).get(key)![0];
@@ -125,7 +106,8 @@ for (const [lang, locale] of Object.entries(LOCALES)) {
     // The chat, and its Share dialog before and after the link is made.
     const ctx = await adminIn(browser, locale);
     const title = `Tomate ${lang} ${Date.now()}`;
-    const chatId = await chatOf(ctx, title);
+    // Title and words with no English in them (the user's message is the title and a '?').
+    const chatId = await createChat(ctx, title, 'Basilikum.');
     const page = await ctx.newPage();
     await page.goto(`/c/${chatId}`);
     await hydrated(page);

@@ -305,9 +305,9 @@ fn SignedInMenu(user: SessionUser) -> impl IntoView {
             </button>
             <Show when=move || open.get()>
                 <div class="menu" role="menu" node_ref=list on:keydown=move |ev| crate::ui::menu_arrow_keys(&ev)>
-                    <a role="menuitem" href="/settings" rel="external">{t!("common-settings")}</a>
+                    <a role="menuitem" href="/settings">{t!("common-settings")}</a>
                     <Show when=move || is_admin>
-                        <a role="menuitem" href="/admin" rel="external">{t!("common-admin-panel")}</a>
+                        <a role="menuitem" href="/admin">{t!("common-admin-panel")}</a>
                     </Show>
                     <SignOutButton menu_item=true/>
                 </div>
@@ -329,8 +329,8 @@ fn PlainMenu(user: SessionUser) -> impl IntoView {
             </summary>
             <div class="menu">
                 <a href="/">{t!("auth-chats")}</a>
-                <a href="/settings" rel="external">{t!("common-settings")}</a>
-                {is_admin.then(|| view! { <a href="/admin" rel="external">{t!("common-admin-panel")}</a> })}
+                <a href="/settings">{t!("common-settings")}</a>
+                {is_admin.then(|| view! { <a href="/admin">{t!("common-admin-panel")}</a> })}
                 <form class="sign-out plain-form" method="post" action="/auth/sign-out">
                     <button type="submit" class="button secondary">{t!("common-sign-out")}</button>
                 </form>

@@ -258,7 +258,7 @@ pub fn NoModelNotice(
         <p class="notice no-model" role="status">
             {what} " "
             {if is_admin {
-                view! { <a href="/admin/settings/connections" rel="external">{t!("conn-set-up-connection")}</a> }.into_any()
+                view! { <a href="/admin/settings/connections">{t!("conn-set-up-connection")}</a> }.into_any()
             } else {
                 view! { <span>{t!("conn-ask-admin")}</span> }.into_any()
             }}

@@ -3,18 +3,29 @@
 //! `<html lang>` names the language), formatted by [`super::format_wire`] with the browser's
 //! plural rules.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 
 use wasm_bindgen::JsValue;
 
-use super::{wire, Arg, Lang};
+use super::{wire, Arg, CataloguePart, Lang};
 
-/// The page's language, its words and its plural rules.
+/// The page's language, its words (and which part of the catalogue they are), and its plural
+/// rules.
 struct Catalogue {
     lang: Lang,
-    messages: HashMap<String, String>,
+    messages: RefCell<HashMap<String, String>>,
+    part: Cell<CataloguePart>,
     plural_rules: js_sys::Intl::PluralRules,
+}
+
+/// Adds the messages of wire text `text` to `messages`.
+fn read_into(messages: &mut HashMap<String, String>, text: &str) {
+    messages.extend(
+        text.split(wire::MESSAGE_END)
+            .filter_map(|m| m.split_once(wire::KEY_END))
+            .map(|(key, pattern)| (key.to_owned(), pattern.to_owned())),
+    );
 }
 
 thread_local! {
@@ -29,21 +40,34 @@ fn load() -> Catalogue {
         .and_then(|e| e.get_attribute("lang"))
         .and_then(|l| Lang::parse(&l))
         .unwrap_or_default();
-    let text = doc
-        .get_element_by_id("catalogue")
-        .and_then(|e| e.text_content())
-        .unwrap_or_default();
-    let messages = text
-        .split(wire::MESSAGE_END)
-        .filter_map(|m| m.split_once(wire::KEY_END))
-        .map(|(key, pattern)| (key.to_owned(), pattern.to_owned()))
-        .collect();
+    let script = doc.get_element_by_id("catalogue");
+    let text = script.as_ref().and_then(|e| e.text_content()).unwrap_or_default();
+    let part = script
+        .and_then(|e| e.get_attribute("data-part"))
+        .map_or(CataloguePart::App, |p| CataloguePart::parse(&p));
+    let mut messages = HashMap::new();
+    read_into(&mut messages, &text);
     let locales = js_sys::Array::of1(&JsValue::from_str(lang.code()));
     let plural_rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
     Catalogue {
         lang,
-        messages,
+        messages: RefCell::new(messages),
+        part: Cell::new(part),
         plural_rules,
+    }
+}
+
+/// Fetches `part`'s words when the page carries a smaller part (a failed fetch leaves the
+/// words the page has; a missing word then shows its key).
+pub async fn ensure_part(part: CataloguePart) {
+    if with(|c| c.part.get() >= part) {
+        return;
+    }
+    if let Ok(text) = super::catalogue_words(part.name().to_owned()).await {
+        with(|c| {
+            read_into(&mut c.messages.borrow_mut(), &text);
+            c.part.set(part);
+        });
     }
 }
 
@@ -59,7 +83,8 @@ pub fn current() -> Lang {
 /// Message `key` with `args` (the key itself when the page's catalogue lacks it).
 pub fn format(key: &str, args: &[(&str, Arg)]) -> String {
     with(|c| {
-        let Some(pattern) = c.messages.get(key) else {
+        let messages = c.messages.borrow();
+        let Some(pattern) = messages.get(key) else {
             return key.to_owned();
         };
         let plural = |n: i64| -> &'static str {

@@ -282,6 +282,101 @@ pub fn format_wire<'a>(
     }
 }
 
+/// Which of the app's words a hydrated page carries: the Admin Panel's and Settings' words only
+/// on their pages; the client fetches them ([`ensure_part`]) when it navigates there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CataloguePart {
+    /// The chat app's pages: everything but Settings' and the Admin Panel's words.
+    App = 0,
+    /// `/settings` and `/links`: the app's and Settings' words.
+    Settings = 1,
+    /// `/admin/…`: every word of `app.ftl`.
+    Admin = 2,
+}
+
+impl CataloguePart {
+    /// Every part, smallest first.
+    pub const ALL: [CataloguePart; 3] = [CataloguePart::App, CataloguePart::Settings, CataloguePart::Admin];
+
+    /// Its name, as the page's catalogue and `catalogue_words` name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            CataloguePart::App => "app",
+            CataloguePart::Settings => "settings",
+            CataloguePart::Admin => "admin",
+        }
+    }
+
+    /// The part `name` names; anything else is the whole catalogue.
+    pub fn parse(name: &str) -> Self {
+        match name {
+            "app" => CataloguePart::App,
+            "settings" => CataloguePart::Settings,
+            _ => CataloguePart::Admin,
+        }
+    }
+
+    /// The part the page at `path` carries.
+    pub fn of_path(path: &str) -> Self {
+        if path == "/admin" || path.starts_with("/admin/") {
+            CataloguePart::Admin
+        } else if path == "/settings" || path == "/links" {
+            CataloguePart::Settings
+        } else {
+            CataloguePart::App
+        }
+    }
+
+    /// Whether this part holds message `key`.
+    pub fn holds(self, key: &str) -> bool {
+        // The Admin Panel's Connections tab; the chat page's model picker and notice stay.
+        const ADMIN_CONNECTIONS: &[&str] = &[
+            "conn-none-yet",
+            "conn-title",
+            "conn-add-connection",
+            "conn-no-key",
+            "conn-optional",
+            "conn-connection-saved",
+            "conn-connection-added",
+            "conn-connection-deleted",
+            "conn-base-url",
+            "conn-api-key",
+            "conn-enabled",
+            "conn-verify",
+            "conn-verifying",
+            "conn-add-connection-2",
+            "conn-delete-connection",
+            "conn-intro",
+            "conn-delete-text",
+        ];
+        let admin_only = (key.starts_with("admin-") && key != "admin-waiting-approval-badge")
+            || ADMIN_CONNECTIONS.contains(&key);
+        match self {
+            CataloguePart::Admin => true,
+            CataloguePart::Settings => !admin_only,
+            CataloguePart::App => !admin_only && !key.starts_with("settings-"),
+        }
+    }
+}
+
+/// Makes sure the page's catalogue holds `part`'s words: the browser fetches them
+/// ([`catalogue_words`]) when the client navigated here from a page that carried fewer; the
+/// server writes every page with its part already.
+pub async fn ensure_part(part: CataloguePart) {
+    #[cfg(feature = "hydrate")]
+    client::ensure_part(part).await;
+    #[cfg(not(feature = "hydrate"))]
+    let _ = part;
+}
+
+/// `POST /api/fn/catalogue_words` `{"part": "app" | "settings" | "admin"}`: the app's words of
+/// that part of the catalogue in the caller's language, in the [`wire`] form (an unknown part is
+/// the whole catalogue). Public: the words are the same for everyone.
+#[leptos::server(prefix = "/api/fn", endpoint = "catalogue_words", input = leptos::server_fn::codec::Json, output = leptos::server_fn::codec::Json)]
+pub async fn catalogue_words(part: String) -> Result<String, leptos::prelude::ServerFnError> {
+    Ok(server::client_catalogue(current(), CataloguePart::parse(&part)).to_owned())
+}
+
 /// The language of the page being written (server) or shown (browser).
 pub fn current() -> Lang {
     #[cfg(feature = "ssr")]

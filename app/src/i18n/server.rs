@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader};
 
-use super::{Arg, Lang};
+use super::{Arg, CataloguePart, Lang};
 
 // Every language's catalogue, compiled into the server.
 fluent_templates::static_loader! {
@@ -95,62 +95,6 @@ pub fn client_catalogue(lang: Lang, part: CataloguePart) -> &'static str {
     });
     let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
     &BUILT[at][part as usize]
-}
-
-/// Which of the app's words a hydrated page carries: the Admin Panel's and Settings' words only
-/// on their pages (the app's links to them load them as pages, not in the client's router).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CataloguePart {
-    /// The chat app's pages: everything but Settings' and the Admin Panel's words.
-    App = 0,
-    /// `/settings` and `/links`: the app's and Settings' words.
-    Settings = 1,
-    /// `/admin/…`: every word of `app.ftl`.
-    Admin = 2,
-}
-
-impl CataloguePart {
-    /// The part the page at `path` carries.
-    pub fn of_path(path: &str) -> Self {
-        if path == "/admin" || path.starts_with("/admin/") {
-            CataloguePart::Admin
-        } else if path == "/settings" || path == "/links" {
-            CataloguePart::Settings
-        } else {
-            CataloguePart::App
-        }
-    }
-
-    /// Whether this part holds message `key`.
-    pub fn holds(self, key: &str) -> bool {
-        // The Admin Panel's Connections tab; the chat page's model picker and notice stay.
-        const ADMIN_CONNECTIONS: &[&str] = &[
-            "conn-none-yet",
-            "conn-title",
-            "conn-add-connection",
-            "conn-no-key",
-            "conn-optional",
-            "conn-connection-saved",
-            "conn-connection-added",
-            "conn-connection-deleted",
-            "conn-base-url",
-            "conn-api-key",
-            "conn-enabled",
-            "conn-verify",
-            "conn-verifying",
-            "conn-add-connection-2",
-            "conn-delete-connection",
-            "conn-intro",
-            "conn-delete-text",
-        ];
-        let admin_only = (key.starts_with("admin-") && key != "admin-waiting-approval-badge")
-            || ADMIN_CONNECTIONS.contains(&key);
-        match self {
-            CataloguePart::Admin => true,
-            CataloguePart::Settings => !admin_only,
-            CataloguePart::App => !admin_only && !key.starts_with("settings-"),
-        }
-    }
 }
 
 /// The [`super::wire`] form of the messages in Fluent text `source` whose keys `wanted` takes

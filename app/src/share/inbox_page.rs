@@ -65,7 +65,7 @@ fn SharedItem(item: SharedWithMeItem) -> impl IntoView {
         <li class="inbox-item" class=("unread", new)>
             <div class="inbox-line">
                 // The shared page is written by the server, outside the app's router.
-                <a class="inbox-title" href=format!("/s/{share_id}") rel="external">{title}</a>
+                <a class="inbox-title" href=format!("/s/{share_id}")>{title}</a>
                 {new.then(|| view! { <span class="badge badge-new">{t!("inbox-new")}</span> })}
                 {approved.then(|| view! { <span class="badge badge-ok">{t!("inbox-approved")}</span> })}
                 {live.then(|| view! { <span class="badge">{t!("inbox-live")}</span> })}
@@ -116,12 +116,12 @@ pub fn sidebar_entries(counts: SidebarCounts) -> AnyView {
         <a class="sidebar-link" href="/shared" aria-current=here("/shared")>
             {t!("inbox-shared-with-me")}{badge(counts.new_shared, t!("inbox-new-lower"))}
         </a>
-        <a class="sidebar-link" href="/links" rel="external" aria-current=here("/links")>
+        <a class="sidebar-link" href="/links" aria-current=here("/links")>
             {t!("inbox-my-links")}{badge(counts.pending_requests, t!("inbox-waiting-answer"))}
         </a>
         // Only while someone waits for an administrator's approval.
         {(counts.pending_users > 0).then(|| view! {
-            <a class="sidebar-link" href="/admin/users" rel="external">
+            <a class="sidebar-link" href="/admin/users">
                 {t!("common-admin-panel")}{badge(counts.pending_users as usize, t!("admin-waiting-approval-badge"))}
             </a>
         })}
