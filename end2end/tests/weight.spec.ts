@@ -101,6 +101,8 @@ test('the Admin Panel loads its own chunk when opened from a chat, without a ful
   await page.getByRole('menuitem', { name: 'Admin Panel' }).click();
   await expect(page).toHaveURL(/\/admin/);
   await expect(page.getByRole('heading', { name: /admin panel|users/i }).first()).toBeVisible();
+  // Its words came with it (the chat page carries none of the Admin Panel's).
+  await expect(page.getByPlaceholder('Search users')).toBeVisible();
   // Same document (client-side navigation), and now the admin chunk came.
   expect(await page.evaluate(() => (window as unknown as { __stayed?: boolean }).__stayed)).toBe(true);
   expect(fetched.slice(documents).some((u) => /admin_route/i.test(u))).toBe(true);
