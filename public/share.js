@@ -13,10 +13,10 @@
   }
   const article = document.querySelector('.shared-chat');
   const area = document.querySelector('.toast-area');
-  // The page's words in the reader's language, which the server put beside this script.
+  // The page's words in the reader's language, which the server put on the page (`data-words`).
   let words = {};
   try {
-    words = JSON.parse(document.getElementById('page-words')?.textContent || '{}');
+    words = JSON.parse(document.querySelector('[data-words]')?.getAttribute('data-words') || '{}');
   } catch (_) {
     words = {};
   }

@@ -196,12 +196,8 @@ fn document(frame: &PageFrame<'_>, page: &Page<'_>) -> String {
     let nonce = escape(frame.nonce);
     // The page's times in the reader's zone (`ui::times_script`), then the page's own script.
     let times = crate::ui::times_script();
-    // The script's words in the reader's language (data, not code; it carries the nonce as every
-    // script element of the page does).
-    let words = format!(
-        r#"<script type="application/json" id="page-words" nonce="{nonce}">{}</script>"#,
-        page_words().replace("</", "<\\/")
-    );
+    // The script's words in the reader's language, as data on the main column.
+    let words = escape(&page_words());
     let script = match &frame.assets.script {
         Some(js) => format!(r#"<script nonce="{nonce}">{times}{js}</script>"#),
         None => format!(
@@ -237,8 +233,8 @@ fn document(frame: &PageFrame<'_>, page: &Page<'_>) -> String {
             r#"<meta name="robots" content="noindex, nofollow">{head}</head>"#,
             r#"<body><div class="app reading"><header class="topbar"><a class="brand" href="/">chatshare</a>"#,
             r#"<div class="topbar-end">{account}</div></header>"#,
-            r#"<main class="main" id="main">{main}</main>"#,
-            r#"<div class="toast-area" role="status" aria-live="polite"></div></div>{words}{script}</body></html>"#
+            r#"<main class="main" id="main" data-words="{words}">{main}</main>"#,
+            r#"<div class="toast-area" role="status" aria-live="polite"></div></div>{script}</body></html>"#
         ),
         theme = match page.theme {
             crate::accounts::profile::Theme::System => String::new(),
@@ -257,7 +253,7 @@ fn document(frame: &PageFrame<'_>, page: &Page<'_>) -> String {
 }
 
 /// The words `share.js` shows, by its names for them, in the reader's language, as JSON.
-fn page_words() -> String {
+pub(super) fn page_words() -> String {
     let words: serde_json::Map<String, serde_json::Value> = [
         ("read-aloud", "chat-read-aloud"),
         ("stop", "chat-stop"),

@@ -57,7 +57,7 @@ pub fn embed_document(view: super::SharedChatView, page_url: &str, stylesheet: &
     owner.with(|| {
         view! {
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang=crate::i18n::current().code() dir=crate::i18n::current().dir()>
                 <head>
                     <meta charset="utf-8"/>
                     <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -69,7 +69,7 @@ pub fn embed_document(view: super::SharedChatView, page_url: &str, stylesheet: &
                     <link rel="stylesheet" href=stylesheet/>
                     <link rel="canonical" href=page_url.clone()/>
                 </head>
-                <body class="embed">
+                <body class="embed" data-words=super::document::page_words()>
                     <article
                         class="shared-chat embed-chat"
                         data-events=data.events
