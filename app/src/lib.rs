@@ -66,7 +66,13 @@ macro_rules! lazy_page {
                 view! {
                     <Suspense fallback=|| ()>
                         {Suspend::new(async move {
-                            crate::i18n::ensure_part($part).await;
+                            // A failed fetch leaves the words the page has (a missing one shows
+                            // its key).
+                            if crate::i18n::lacks($part) {
+                                if let Ok(words) = catalogue_words($part.name().to_owned()).await {
+                                    crate::i18n::add_part($part, &words);
+                                }
+                            }
                             $page().into_any()
                         })}
                     </Suspense>
@@ -90,6 +96,15 @@ lazy_page!(
     /// `/admin/…`: the Admin Panel.
     AdminRoute => admin::AdminPage, i18n::CataloguePart::Admin
 );
+
+/// `POST /api/fn/catalogue_words` `{"part": "app" | "settings" | "admin"}`: the app's words of
+/// that part of the catalogue in the caller's language, in `i18n::wire`'s form (an unknown part
+/// is the whole catalogue). Public: the words are the same for everyone. The lazy routes of
+/// Settings and the Admin Panel fetch theirs when the client opens them from the chat app.
+#[leptos::server(prefix = "/api/fn", endpoint = "catalogue_words", input = leptos::server_fn::codec::Json, output = leptos::server_fn::codec::Json)]
+pub async fn catalogue_words(part: String) -> Result<String, error::AppError> {
+    Ok(i18n::server::client_catalogue(i18n::current(), i18n::CataloguePart::parse(&part)).to_owned())
+}
 
 /// The HTML document around every page: head (meta tags, stylesheet, hydration scripts) and body.
 pub fn shell(options: LeptosOptions) -> impl IntoView {

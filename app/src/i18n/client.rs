@@ -57,18 +57,17 @@ fn load() -> Catalogue {
     }
 }
 
-/// Fetches `part`'s words when the page carries a smaller part (a failed fetch leaves the
-/// words the page has; a missing word then shows its key).
-pub async fn ensure_part(part: CataloguePart) {
-    if with(|c| c.part.get() >= part) {
-        return;
-    }
-    if let Ok(text) = super::catalogue_words(part.name().to_owned()).await {
-        with(|c| {
-            read_into(&mut c.messages.borrow_mut(), &text);
-            c.part.set(part);
-        });
-    }
+/// Whether the page carries a smaller part than `part`.
+pub fn lacks(part: CataloguePart) -> bool {
+    with(|c| c.part.get() < part)
+}
+
+/// Adds `part`'s words.
+pub fn add_part(part: CataloguePart, words: &str) {
+    with(|c| {
+        read_into(&mut c.messages.borrow_mut(), words);
+        c.part.set(part);
+    });
 }
 
 fn with<R>(f: impl FnOnce(&Catalogue) -> R) -> R {

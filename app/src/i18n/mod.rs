@@ -359,22 +359,27 @@ impl CataloguePart {
     }
 }
 
-/// Makes sure the page's catalogue holds `part`'s words: the browser fetches them
-/// ([`catalogue_words`]) when the client navigated here from a page that carried fewer; the
-/// server writes every page with its part already.
-pub async fn ensure_part(part: CataloguePart) {
+/// Whether the page's catalogue lacks `part`'s words (the client navigated here from a page that
+/// carried fewer; the shell then fetches them and hands them to [`add_part`]). Never on the
+/// server, which writes every page with its part.
+pub fn lacks(part: CataloguePart) -> bool {
     #[cfg(feature = "hydrate")]
-    client::ensure_part(part).await;
+    {
+        client::lacks(part)
+    }
     #[cfg(not(feature = "hydrate"))]
-    let _ = part;
+    {
+        let _ = part;
+        false
+    }
 }
 
-/// `POST /api/fn/catalogue_words` `{"part": "app" | "settings" | "admin"}`: the app's words of
-/// that part of the catalogue in the caller's language, in the [`wire`] form (an unknown part is
-/// the whole catalogue). Public: the words are the same for everyone.
-#[leptos::server(prefix = "/api/fn", endpoint = "catalogue_words", input = leptos::server_fn::codec::Json, output = leptos::server_fn::codec::Json)]
-pub async fn catalogue_words(part: String) -> Result<String, leptos::prelude::ServerFnError> {
-    Ok(server::client_catalogue(current(), CataloguePart::parse(&part)).to_owned())
+/// Adds `part`'s words (the [`wire`] form) to the page's catalogue.
+pub fn add_part(part: CataloguePart, words: &str) {
+    #[cfg(feature = "hydrate")]
+    client::add_part(part, words);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (part, words);
 }
 
 /// The language of the page being written (server) or shown (browser).

@@ -65,7 +65,7 @@ fn SharedItem(item: SharedWithMeItem) -> impl IntoView {
         <li class="inbox-item" class=("unread", new)>
             <div class="inbox-line">
                 // The shared page is written by the server, outside the app's router.
-                <a class="inbox-title" href=format!("/s/{share_id}")>{title}</a>
+                <a class="inbox-title" href=format!("/s/{share_id}") rel="external">{title}</a>
                 {new.then(|| view! { <span class="badge badge-new">{t!("inbox-new")}</span> })}
                 {approved.then(|| view! { <span class="badge badge-ok">{t!("inbox-approved")}</span> })}
                 {live.then(|| view! { <span class="badge">{t!("inbox-live")}</span> })}
