@@ -85,3 +85,4 @@ error-identity-provider-s-answer = ينقص رد مزوّد الهوية الر�
 error-nothing-update-send-role = لا شيء لتحديثه: أرسل «role» أو «can_share».
 error-request-came-from-another = جاء هذا الطلب من موقع آخر فرُفض (حماية من الطلبات عبر المواقع).
 error-there-such-api-endpoint = لا توجد نقطة نهاية كهذه في واجهة البرمجة.
+error-no-access-chat = ليس لديك وصول إلى هذه المحادثة.

@@ -85,3 +85,4 @@ error-identity-provider-s-answer = Der Antwort des Identitätsanbieters fehlen C
 error-nothing-update-send-role = Nichts zu ändern: Sende „role“ oder „can_share“.
 error-request-came-from-another = Diese Anfrage kam von einer anderen Website und wurde abgelehnt (Schutz vor websiteübergreifenden Anfragen).
 error-there-such-api-endpoint = Diesen API-Endpunkt gibt es nicht.
+error-no-access-chat = Du hast keinen Zugriff auf diesen Chat.

@@ -85,3 +85,4 @@ error-identity-provider-s-answer = The identity provider's answer is missing its
 error-nothing-update-send-role = Nothing to update: send "role" or "can_share".
 error-request-came-from-another = This request came from another site and was refused (cross-site request protection).
 error-there-such-api-endpoint = There is no such API endpoint.
+error-no-access-chat = You don't have access to this chat.

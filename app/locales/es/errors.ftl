@@ -85,3 +85,4 @@ error-identity-provider-s-answer = A la respuesta del proveedor de identidad le 
 error-nothing-update-send-role = Nada que actualizar: envía «role» o «can_share».
 error-request-came-from-another = Esta solicitud venía de otro sitio y se rechazó (protección contra solicitudes entre sitios).
 error-there-such-api-endpoint = Ese punto de acceso de la API no existe.
+error-no-access-chat = No tienes acceso a este chat.

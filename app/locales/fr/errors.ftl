@@ -85,3 +85,4 @@ error-identity-provider-s-answer = Il manque le code ou le state à la réponse 
 error-nothing-update-send-role = Rien à mettre à jour : envoyez « role » ou « can_share ».
 error-request-came-from-another = Cette requête venait d’un autre site et a été refusée (protection contre les requêtes intersites).
 error-there-such-api-endpoint = Ce point d’accès de l’API n’existe pas.
+error-no-access-chat = Vous n’avez pas accès à cette conversation.

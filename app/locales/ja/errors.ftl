@@ -85,3 +85,4 @@ error-identity-provider-s-answer = ID プロバイダーの応答にコードま
 error-nothing-update-send-role = 更新する内容がありません。「role」または「can_share」を送ってください。
 error-request-came-from-another = このリクエストは別のサイトから送られたため拒否されました（クロスサイトリクエスト保護）。
 error-there-such-api-endpoint = その API エンドポイントは存在しません。
+error-no-access-chat = このチャットにアクセスする権限がありません。

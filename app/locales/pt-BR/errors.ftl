@@ -85,3 +85,4 @@ error-identity-provider-s-answer = Falta o código ou o state na resposta do pro
 error-nothing-update-send-role = Nada a atualizar: envie “role” ou “can_share”.
 error-request-came-from-another = Esta solicitação veio de outro site e foi recusada (proteção contra solicitações entre sites).
 error-there-such-api-endpoint = Esse endpoint da API não existe.
+error-no-access-chat = Você não tem acesso a este chat.

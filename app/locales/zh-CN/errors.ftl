@@ -85,3 +85,4 @@ error-identity-provider-s-answer = 身份提供商的应答缺少授权码或 st
 error-nothing-update-send-role = 没有可更新的内容：请发送“role”或“can_share”。
 error-request-came-from-another = 此请求来自其他网站，已被拒绝（跨站请求保护）。
 error-there-such-api-endpoint = 没有这个 API 端点。
+error-no-access-chat = 你无权访问这个对话。

@@ -376,7 +376,7 @@ pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
     let state = crate::state::app_state()?;
     match crate::accounts::caller::caller().await? {
         Some(u) => {
-            profile::service::keep_theme_cookie(&state.db, u.id).await?;
+            profile::service::keep_preference_cookies(&state.db, u.id).await?;
             Ok(Some(session_user(&state, &u).await?))
         }
         None => Ok(None),

@@ -400,6 +400,11 @@ mod tests {
         assert_eq!(error_in(Lang::En, &english), english);
         let german = error_in(Lang::De, &english);
         assert_ne!(german, english);
+        // The shared page's 403 ("no access") says its refusal in the reader's language.
+        assert_eq!(
+            error_in(Lang::De, "You don't have access to this chat."),
+            "Du hast keinen Zugriff auf diesen Chat."
+        );
         // A sign-in page's notice (in pages.ftl) is an error's words too.
         assert_eq!(
             error_in(Lang::Fr, "The email or password is incorrect."),

@@ -85,11 +85,13 @@ pub fn refused(e: AppError, raw: &str, query: &PageQuery) -> Option<Refusal> {
         }
         AppError::Forbidden(m) => {
             let asks = m == super::NO_ACCESS;
+            // The refusal's words in the reader's language (the variant holds its English).
+            let said = AppError::Forbidden(m).said();
             let (requested, error) = (query.requested.is_some(), query.form_error());
             let view = view! {
                 <section class="panel">
                     <h1>{t!("page-cannot-open-yet")}</h1>
-                    <p>{m}</p>
+                    <p>{said}</p>
                     {asks.then(|| view! { <RequestAccess raw requested error/> })}
                 </section>
             };

@@ -302,9 +302,9 @@ pub async fn change_password(
     Ok(())
 }
 
-/// Sets the `theme` cookie when the request's differs from `user_id`'s theme (another
-/// browser, or a theme picked elsewhere): the server writes pages in it from then on.
-pub async fn keep_theme_cookie(db: &DatabaseConnection, user_id: Uuid) -> AppResult<()> {
+/// Sets the `theme` and `lang` cookies when the request's differ from `user_id`'s settings (another
+/// browser, or a choice made elsewhere): the server writes pages in them from then on.
+pub async fn keep_preference_cookies(db: &DatabaseConnection, user_id: Uuid) -> AppResult<()> {
     let s = stored(db, user_id).await?;
     let theme = Theme::parse(s["ui"]["theme"].as_str().unwrap_or_default());
     let headers = crate::auth::request_headers().await.ok();
